@@ -1,0 +1,72 @@
+"""The ``kiosk`` command line: one argparse tree, one sub-command module each.
+
+Every module in this package that defines ``register(subparsers)`` adds its
+sub-commands; a sub-command sets ``func(args) -> int``. Adding a command means
+adding a module, never editing this one. Known errors (a bad config, a bad
+barcode, a corrupt store) are printed as one clear line with exit status 2;
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.logs import setup_logging
+
+
+class UserError(Exception):
+    """An error whose message is the whole story for the person at the terminal."""
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from kiosk.config import ConfigError
+    from kiosk.domain.catalog import CatalogError
+    from kiosk.domain.gtin import BarcodeError
+    from kiosk.domain.money import MoneyError
+
+    errors: list[type[BaseException]] = [UserError, ConfigError, BarcodeError, CatalogError,
+                                         MoneyError]
+    try:
+        from kiosk.store.errors import StoreError
+    except ImportError:  # pragma: no cover - the store package always exists once landed
+        pass
+    else:
+        errors.append(StoreError)
+    return tuple(errors)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Self-service kiosk: lane app, simulators, HQ and tools.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging("DEBUG" if args.verbose else "WARNING")
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except _known_errors() as error:
+        print(f"kiosk {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

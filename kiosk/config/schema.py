@@ -1,0 +1,35 @@
+"""The whole lane configuration: one frozen dataclass per TOML section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config.barcodes import BarcodeConfig
+from kiosk.config.devices import DeviceConfig
+from kiosk.config.hq import HqConfig
+from kiosk.config.lane import LaneConfig, LoggingConfig, StoreConfig, TaxConfig
+from kiosk.config.loader import setting
+from kiosk.config.payment import PaymentConfig
+from kiosk.config.sync import SyncConfig
+from kiosk.config.ui import UiConfig
+
+
+def _unique_device_names(devices: tuple[DeviceConfig, ...]) -> str | None:
+    names = [d.name for d in devices]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    return f"unique device names (repeated: {', '.join(duplicates)})" if duplicates else None
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    lane: LaneConfig = setting(doc="who this lane is", example={})
+    tax: TaxConfig = setting(default_factory=TaxConfig, doc="VAT / sales tax")
+    store: StoreConfig = setting(default_factory=StoreConfig, doc="the lane's SQLite store")
+    barcodes: BarcodeConfig = setting(default_factory=BarcodeConfig, doc="barcode rules")
+    devices: tuple[DeviceConfig, ...] = setting((), doc="the lane's devices",
+                                                check=_unique_device_names)
+    payment: PaymentConfig = setting(default_factory=PaymentConfig, doc="card terminal")
+    sync: SyncConfig = setting(default_factory=SyncConfig, doc="HQ sync")
+    hq: HqConfig = setting(default_factory=HqConfig, doc="the HQ service")
+    ui: UiConfig = setting(default_factory=UiConfig, doc="touchscreen")
+    logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")

@@ -1,0 +1,134 @@
+"""The one SQLite connection factory and the migration runner.
+
+Every connection to a lane database is made by :func:`connect`, which sets the
+pragmas the durability promises rest on (DESIGN.md invariants 1 and 2): WAL,
+``synchronous=FULL``, ``foreign_keys=ON`` and a ``busy_timeout``. Connections
+are in autocommit mode (``isolation_level=None``): every write transaction is
+opened explicitly with ``BEGIN IMMEDIATE`` through :func:`write_transaction`.
+
+Migrations are the files ``kiosk/store/migrations/NNNN_name.sql``, applied in
+order, each in its own transaction together with the ``PRAGMA user_version``
+bump that records it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk.store.errors import CorruptDatabaseError, StoreError
+
+log = logging.getLogger(__name__)
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def connect(path: Path | str, *, busy_timeout_ms: int = 5000, check: bool = False,
+            migrate: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) the lane database at ``path``.
+
+    Args:
+        path: the SQLite file; its folder is created if missing.
+        busy_timeout_ms: how long a writer waits for another writer's lock.
+        check: run ``PRAGMA quick_check`` first (do this once at start-up).
+        migrate: apply pending migrations.
+
+    Raises:
+        CorruptDatabaseError: if the file is not a database or quick_check fails.
+        StoreError: if the file cannot be opened.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               timeout=busy_timeout_ms / 1000)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path}: cannot open the lane database: {error}") from error
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if check:
+            quick_check(conn, path)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate:
+            apply_migrations(conn)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise CorruptDatabaseError(
+            f"{path}: is not a usable SQLite database ({error}); restore it from a backup "
+            "or move it aside and let the lane create a new one") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def quick_check(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Run ``PRAGMA quick_check``; raise :class:`CorruptDatabaseError` naming the damage."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        detail = "; ".join(rows[:5])
+        raise CorruptDatabaseError(f"{path}: database is damaged (quick_check: {detail})")
+
+
+@contextlib.contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back if the block raises."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """All migrations shipped in the package as (version, name, sql), in order."""
+    found = []
+    for entry in importlib.resources.files("kiosk.store.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return found
+
+
+def apply_migrations(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than ``PRAGMA user_version``; return the new version.
+
+    Raises:
+        StoreError: if the database is newer than this program knows.
+    """
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    available = migrations()
+    if current > len(available):
+        raise StoreError(f"database schema version {current} is newer than this program "
+                         f"({len(available)}); upgrade the kiosk software")
+    for version, name, sql in available[current:]:
+        log.info("applying migration %s", name)
+        with write_transaction(conn):
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+    return len(available)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements (no semicolons inside literals or triggers)."""
+    return [s.strip() for s in sql.split(";\n") if s.strip() and not _only_comments(s)]
+
+
+def _only_comments(chunk: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in chunk.splitlines())
