@@ -31,12 +31,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
     errors: list[type[BaseException]] = [UserError, ConfigError, BarcodeError, CatalogError,
                                          MoneyError]
-    try:
-        from kiosk.store.errors import StoreError
-    except ImportError:  # pragma: no cover - the store package always exists once landed
-        pass
-    else:
-        errors.append(StoreError)
+    from kiosk.devices.errors import DeviceError
+    from kiosk.store.errors import StoreError
+
+    errors += [StoreError, DeviceError]
     return tuple(errors)
 
 

@@ -46,7 +46,7 @@ def render_example() -> str:
         doc = spec.metadata.get("doc", "")
         if dataclasses.is_dataclass(hint):
             lines.append(f"\n# {doc}\n[{spec.name}]")
-            lines.extend(_table_body(hint))  # type: ignore[arg-type]
+            lines.extend(_table_body(hint, spec.name))
         elif typing.get_origin(hint) is tuple:
             lines.append(f"\n# {doc} (a list: repeat the [[{spec.name}]] table)")
             item_cls = typing.get_args(hint)[0]
@@ -58,21 +58,34 @@ def render_example() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _table_body(cls: type) -> list[str]:
+def _table_body(cls: Any, name: str = "") -> list[str]:
     lines = []
-    for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
+    hints = typing.get_type_hints(cls)
+    nested: list[tuple[str, Any, str]] = []
+    for spec in dataclasses.fields(cls):
+        hint = hints[spec.name]
+        item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
+        if item is not None and dataclasses.is_dataclass(item):
+            nested.append((spec.name, item, spec.metadata.get("doc", "")))
+            continue
         lines.append(f"# {spec.metadata.get('doc', '')}")
         value = _example_value(spec)
         if value is None:
             lines.append(f"# {spec.name} =   (unset by default)")
         else:
             lines.append(f"{spec.name} = {_toml(value)}")
+    for key, item, doc in nested:
+        table = f"{name}.{key}"
+        lines.append(f"# {doc} (a list: repeat the [[{table}]] table; none by default)")
+        lines.extend(_field_docs(item))
+        lines.append(f"# [[{table}]]")
+        lines.extend(f"# {s.name} = {_toml(_example_value(s))}" for s in dataclasses.fields(item)
+                     if _example_value(s) is not None)
     return lines
 
 
-def _field_docs(cls: type) -> list[str]:
-    return [f"#   {s.name}: {s.metadata.get('doc', '')}"
-            for s in dataclasses.fields(cls)]  # type: ignore[arg-type]
+def _field_docs(cls: Any) -> list[str]:
+    return [f"#   {s.name}: {s.metadata.get('doc', '')}" for s in dataclasses.fields(cls)]
 
 
 def _example_value(spec: dataclasses.Field[Any]) -> Any:

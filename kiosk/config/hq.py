@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from kiosk.config import checks
 from kiosk.config.loader import setting
 
 
 @dataclass(frozen=True)
 class HqConfig:
-    database_url: str = setting("sqlite:///var/hq.sqlite3",
-                                doc="SQLAlchemy URL: sqlite:///FILE or postgresql+psycopg://...")
+    database_url: str = setting(
+        "sqlite:///var/hq.sqlite3", doc="SQLAlchemy URL: sqlite:///FILE or postgresql+psycopg://..."
+    )
+    host: str = setting("127.0.0.1", doc="address `kiosk hq serve` listens on")
+    port: int = setting(
+        8080, doc="TCP port `kiosk hq serve` listens on", check=checks.between(1, 65535)
+    )
+    max_body_bytes: int = setting(
+        8 * 1024 * 1024,
+        doc="largest request body accepted (413 above)",
+        check=checks.between(1024, 1024**3),
+    )
+    max_catalog_page: int = setting(
+        10_000, doc="most catalog changes one request may ask for", check=checks.between(1, 100_000)
+    )
+    currency: str = setting(
+        "EUR", doc="currency of prices in imported catalog CSV files", check=checks.currency
+    )
+    tls_certfile: Path | None = setting(  # noqa: RUF009
+        None, doc="PEM certificate: serve HTTPS (production)"
+    )
+    tls_keyfile: Path | None = setting(  # noqa: RUF009
+        None, doc="PEM private key of tls_certfile"
+    )
+    tls_client_ca: Path | None = setting(  # noqa: RUF009
+        None, doc="CA bundle: also require lanes to present client certificates (mutual TLS)"
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 from kiosk.config import checks
 from kiosk.config.loader import setting
 from kiosk.domain.money import Rounding
+from kiosk.domain.tax import TaxRules
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,18 @@ class TaxConfig:
                                  "zero": "0"},
         doc="tax class -> rate in percent (strings keep them exact)",
         check=checks.percent_table)
+    deposit_taxed: bool = setting(False, doc="true: container deposits are taxed at their "
+                                  "item's rate (e.g. DE); false: deposits are outside tax")
+
+    def to_rules(self) -> TaxRules:
+        """The domain's tax rules for this section (rates already checked by the loader)."""
+        return TaxRules.from_strings(
+            self.rates,
+            prices_include_tax=self.prices_include_tax,
+            per_line=self.rounding == "per_line",
+            mode=self.rounding_mode,
+            deposit_taxed=self.deposit_taxed,
+        )
 
 
 @dataclass(frozen=True)

@@ -11,5 +11,16 @@ from kiosk.config.loader import setting
 @dataclass(frozen=True)
 class UiConfig:
     fullscreen: bool = setting(True, doc="full-screen, frameless kiosk window")
-    idle_timeout_s: int = setting(90, doc="seconds without a touch before 'Are you still there?'",
-                                  check=checks.between(10, 3600))
+    idle_timeout_s: int = setting(
+        90,
+        doc="seconds without a touch before 'Are you still there?'",
+        check=checks.between(10, 3600),
+    )
+    idle_countdown_s: int = setting(
+        30,
+        doc="seconds 'Are you still there?' counts down before the basket is put on hold",
+        check=checks.between(5, 300),
+    )
+    hide_cursor: bool = setting(
+        True, doc="hide the mouse pointer in kiosk mode (false for a mouse-driven test lane)"
+    )

@@ -3,7 +3,8 @@
 A GTIN is 8, 12, 13 or 14 digits whose last digit is a mod-10 check digit
 (weights 3,1,3,... from the right). Every form is stored and looked up as
 GTIN-14: left-padded with zeros. UPC-E (8 digits, number system 0 or 1) is a
-zero-suppressed UPC-A and is expanded before it is padded.
+zero-suppressed UPC-A and is expanded before it is padded; :func:`compress_upca`
+is its inverse.
 """
 
 from __future__ import annotations
@@ -84,3 +85,30 @@ def to_gtin14(code: str, *, allow_upce: bool = False) -> str:
         expected = check_digit(code[:-1])
         raise BarcodeError(f"GTIN {code!r}: check digit {code[-1]} is wrong, expected {expected}")
     return code.zfill(14)
+
+
+def compress_upca(upca: str) -> str | None:
+    """The 8-digit UPC-E for a 12-digit UPC-A, or None if it has no zero-suppressed form.
+
+    The inverse of :func:`expand_upce`: ``expand_upce(compress_upca(a)) == a``
+    whenever the result is not None.
+
+    Raises:
+        BarcodeError: if ``upca`` is not a valid 12-digit UPC-A.
+    """
+    if len(upca) != 12 or not is_valid_gtin(upca):
+        raise BarcodeError(f"UPC-A must be 12 digits with a correct check digit, got {upca!r}")
+    system, maker, item, check = upca[0], upca[1:6], upca[6:11], upca[11]
+    if system not in "01":
+        return None
+    if maker[2] in "012" and maker[3:] == "00" and item[:2] == "00":
+        middle = maker[:2] + item[2:] + maker[2]
+    elif maker[3:] == "00" and item[:3] == "000":
+        middle = maker[:3] + item[3:] + "3"
+    elif maker[4] == "0" and item[:4] == "0000":
+        middle = maker[:4] + item[4] + "4"
+    elif item[:4] == "0000" and item[4] in "56789":
+        middle = maker + item[4]
+    else:
+        return None
+    return system + middle + check

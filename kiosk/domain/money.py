@@ -166,8 +166,9 @@ class Money:
     def allocate(self, weights: list[int]) -> list[Money]:
         """Split into parts proportional to ``weights`` whose sum is exactly this amount.
 
-        Leftover minor units go to the first parts, one each (largest-remainder
-        would be fairer but this is deterministic and never loses a cent).
+        Leftover minor units go, one each, to the first parts whose exact share
+        had a fraction cut off (largest-remainder would be fairer, but this is
+        deterministic, never loses a cent and keeps each part within one unit).
 
         Raises:
             MoneyError: if the weights are empty or sum to zero.
@@ -176,8 +177,11 @@ class Money:
         if not weights or total <= 0 or any(w < 0 for w in weights):
             raise MoneyError(f"cannot allocate by weights {weights!r}")
         parts = [self.minor * w // total for w in weights]
+        # Only parts that had a fraction cut off take a leftover unit, so no part moves
+        # a whole unit away from its exact share (and a zero weight gets nothing).
+        receivers = [i for i, w in enumerate(weights) if self.minor * w % total]
         for i in range(self.minor - sum(parts)):
-            parts[i % len(parts)] += 1
+            parts[receivers[i % len(receivers)]] += 1
         return [Money(p, self.currency) for p in parts]
 
     @property

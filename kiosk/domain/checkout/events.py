@@ -1,0 +1,189 @@
+"""Events that drive the checkout: small frozen facts, each stamped with ``at``.
+
+The app builds them from the screen, the scanner, the scale, the payment flow
+and the store, and hands them to :meth:`kiosk.domain.checkout.machine.Checkout.handle`.
+Time is always passed in (``at``, timezone-aware UTC): the domain has no clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kiosk.domain.catalog import CatalogItem
+from kiosk.domain.checkout.interventions import InterventionKind
+from kiosk.domain.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class ItemScanned:
+    """A code was scanned or a PLU picked. ``item`` is None if the catalog has no match.
+
+    ``weight_g``/``price`` come from variable-measure barcodes that embed them.
+    """
+
+    item: CatalogItem | None
+    code: str
+    at: datetime
+    quantity: int = 1
+    weight_g: int | None = None
+    price: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemWeighed:
+    """The scale reported a stable weight for the item waiting to be weighed."""
+
+    weight_g: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityChanged:
+    """The shopper set a line's quantity (a decrease needs an attendant)."""
+
+    line_no: int
+    quantity: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VoidRequested:
+    """The shopper asked to remove a line (needs an attendant)."""
+
+    line_no: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PriceOverrideRequested:
+    """A new unit price for a line, with the reason (needs an attendant)."""
+
+    line_no: int
+    price: Money
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRequested:
+    """The shopper pressed "help"."""
+
+    at: datetime
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceFaulted:
+    """A device the lane needs to sell failed (scanner, scale, printer...)."""
+
+    device: str
+    detail: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionResolved:
+    """An attendant dealt with the pending intervention of ``kind``.
+
+    For age checks pass ``date_of_birth`` (the age is computed on ``at``) or
+    ``id_seen=True`` (the attendant saw a valid ID proving the required age).
+    For an unknown barcode an approving attendant may key in ``item``.
+    """
+
+    kind: InterventionKind
+    staff_id: str
+    approved: bool
+    at: datetime
+    date_of_birth: date | None = None
+    id_seen: bool = False
+    item: CatalogItem | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PayRequested:
+    """The shopper pressed "pay"."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentApproved:
+    """The terminal approved ``amount`` for payment ``reference``."""
+
+    reference: str
+    amount: Money
+    at: datetime
+    method: str = "card"
+    auth_code: str | None = None
+    masked_pan: str | None = None
+    brand: str | None = None
+    terminal_transaction_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentDeclined:
+    """The terminal declined (or the shopper aborted) payment ``reference``."""
+
+    reference: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentUnknown:
+    """The outcome of ``reference`` is unknown (timeout, restart): never retried by itself."""
+
+    reference: str
+    amount: Money
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SaleCompleted:
+    """The store committed the sale (and its outbox row): the thank-you may show."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """Cancel: the basket while shopping, the weighing, or the payment in flight."""
+
+    at: datetime
+    staff_id: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    """Back to idle for the next shopper, whose basket will be ``next_basket_id``."""
+
+    next_basket_id: str
+    at: datetime
+
+
+Event = (
+    ItemScanned
+    | ItemWeighed
+    | QuantityChanged
+    | VoidRequested
+    | PriceOverrideRequested
+    | HelpRequested
+    | DeviceFaulted
+    | InterventionResolved
+    | PayRequested
+    | PaymentApproved
+    | PaymentDeclined
+    | PaymentUnknown
+    | SaleCompleted
+    | Cancelled
+    | Reset
+)
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    ItemScanned, ItemWeighed, QuantityChanged, VoidRequested, PriceOverrideRequested,
+    HelpRequested, DeviceFaulted, InterventionResolved, PayRequested, PaymentApproved,
+    PaymentDeclined, PaymentUnknown, SaleCompleted, Cancelled, Reset,
+)  # fmt: skip

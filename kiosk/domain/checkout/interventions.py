@@ -1,0 +1,129 @@
+"""Interventions: what pauses selling until an attendant decides, and the age rule.
+
+An :class:`Intervention` is raised with the :data:`Action` to apply if the
+attendant approves (add an item past a limit, void a line, override a price,
+confirm a payment). Its resolution is kept as a :class:`ResolvedIntervention`
+for the sale document; voids, overrides and cancellations also leave an
+:class:`AuditEntry`.
+
+Age rule: an approval records an :class:`AgeApproval` for the basket. With a
+date of birth, any later item whose limit the shopper's age meets passes
+without asking; a higher limit than the age asks again. With "ID seen" (no
+date), items up to the highest limit approved so far pass; a higher limit asks.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from kiosk.domain.catalog import CatalogItem
+from kiosk.domain.money import Money
+
+
+class InterventionKind(enum.Enum):
+    """Why the lane called an attendant (values are the sale document's ``kind``)."""
+
+    AGE_RESTRICTED = "age_restricted"
+    UNKNOWN_BARCODE = "unknown_barcode"
+    QUANTITY_LIMIT = "quantity_limit"
+    VOID_REQUEST = "void_request"
+    PRICE_OVERRIDE = "price_override"
+    HELP_REQUESTED = "help_requested"
+    PAYMENT_FAILURE = "payment_failure"
+    PAYMENT_UNKNOWN = "payment_unknown"
+    DEVICE_FAULT = "device_fault"
+
+
+@dataclass(frozen=True, slots=True)
+class AddItem:
+    """Add ``item`` (weighed items need ``weight_g`` before they can be added)."""
+
+    item: CatalogItem
+    code: str
+    quantity: int = 1
+    weight_g: int | None = None
+    unit_price: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetQuantity:
+    line_no: int
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class VoidLine:
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverridePrice:
+    line_no: int
+    price: Money
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmPayment:
+    """The payment whose outcome is unknown; approval means the attendant saw it paid."""
+
+    reference: str
+    amount: Money
+
+
+Action = AddItem | SetQuantity | VoidLine | OverridePrice | ConfirmPayment | None
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    """A pending intervention: selling is paused until it is resolved."""
+
+    kind: InterventionKind
+    raised_at: datetime
+    detail: str = ""
+    action: Action = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedIntervention:
+    """A resolved intervention as the sale document records it."""
+
+    kind: InterventionKind
+    raised_at: datetime
+    resolved_at: datetime
+    staff_id: str
+    resolution: str  # "approved", "denied" or "underage"
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """A staff action on the basket (void, price override, cancel, payment confirmation)."""
+
+    at: datetime
+    staff_id: str | None
+    action: str
+    reason: str = ""
+    details: tuple[tuple[str, str], ...] = ()
+
+
+def age_on(birth: date, today: date) -> int:
+    """Whole years of someone born on ``birth`` on ``today``."""
+    before_birthday = (today.month, today.day) < (birth.month, birth.day)
+    return today.year - birth.year - before_birthday
+
+
+@dataclass(frozen=True, slots=True)
+class AgeApproval:
+    """The age proof an attendant accepted for this basket."""
+
+    birth_date: date | None = None
+    approved_age: int = 0
+
+    def covers(self, required: int, today: date) -> bool:
+        """True if an item needing ``required`` years passes without asking again."""
+        if self.birth_date is not None:
+            return age_on(self.birth_date, today) >= required
+        return required <= self.approved_age

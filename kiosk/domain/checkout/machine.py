@@ -1,0 +1,179 @@
+"""The self-checkout state machine: events in, a new state and effects out.
+
+Theory of operation
+-------------------
+A :class:`Checkout` is an immutable value: the lane's settings, the basket and
+everything the sale document needs (payments, resolved interventions, audit).
+:meth:`Checkout.handle` looks up ``TRANSITIONS[phase][type(event)]`` - one
+dictionary lookup - and calls the handler, which returns ``(new_checkout,
+effects)``. A pair missing from the table raises :class:`IllegalTransition`
+naming the phase and the event (as h11's ``LocalProtocolError`` does). The
+machine does no I/O and reads no clock: every event carries ``at``.
+
+Phases::
+
+    IDLE --scan--> SHOPPING <--> WEIGHING          (weighed item waits for the scale)
+                     |  ^
+                     |  +-- INTERVENTION --+        (attendant resolves; back to where
+                     |        ^            |         it was raised, or SHOPPING)
+                     v        |            |
+                   PAYING ----+------------+
+                     | approved (or attendant confirms an unknown outcome)
+                     v
+                 COMPLETING --SaleCompleted--> FINISHED --Reset--> IDLE
+    (Cancelled in SHOPPING also goes to COMPLETING, as a cancelled sale.)
+
+Interventions pause selling: in INTERVENTION only ``InterventionResolved`` moves
+on; scans are refused with a beep, help and faults page the attendant again.
+An intervention carries the paused action (add an item, change a quantity,
+void, override, confirm a payment), applied only if approved. While a payment
+or a commit is in flight, help and device faults page without pausing, so no
+terminal outcome is ever dropped.
+
+Rules worth knowing:
+* Effects are ordered: ``JournalLine`` comes before the beep that shows the line
+  (invariant 2); ``CommitSale`` comes alone and the thank-you and
+  ``PrintReceipt`` wait for ``SaleCompleted`` (invariant 1).
+* An unknown payment outcome is never retried; it becomes an intervention
+  (invariant 3). ``max_declines`` declines in a row call the attendant.
+* Age: the attendant approves with a date of birth or "ID seen". The approval
+  holds for the rest of the basket; see :mod:`.interventions` for when a later
+  restricted item asks again.
+* A bad request about a line (unknown, voided, quantity < 1, negative price) is
+  refused with a message, not an exception: it comes from a person, not a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kiosk.domain.basket import Basket
+from kiosk.domain.checkout import paying, resolving, selling
+from kiosk.domain.checkout.effects import Effect, SaleRecord
+from kiosk.domain.checkout.events import (
+    Cancelled,
+    DeviceFaulted,
+    Event,
+    HelpRequested,
+    InterventionResolved,
+    ItemScanned,
+    ItemWeighed,
+    PaymentApproved,
+    PaymentDeclined,
+    PaymentUnknown,
+    PayRequested,
+    PriceOverrideRequested,
+    QuantityChanged,
+    Reset,
+    SaleCompleted,
+    VoidRequested,
+)
+from kiosk.domain.checkout.interventions import (
+    AddItem,
+    AgeApproval,
+    AuditEntry,
+    Intervention,
+    ResolvedIntervention,
+)
+from kiosk.domain.checkout.states import CheckoutSettings, IllegalTransition, PaymentRecord, Phase
+from kiosk.domain.money import Money
+from kiosk.domain.tax import BasketTotals
+
+
+@dataclass(frozen=True, slots=True)
+class Checkout:
+    """The state of one lane's checkout. Build with :meth:`start` or :meth:`recover`."""
+
+    settings: CheckoutSettings
+    basket: Basket
+    phase: Phase = Phase.IDLE
+    started_at: datetime | None = None
+    pending: Intervention | None = None
+    resume: Phase = Phase.SHOPPING
+    weighing: AddItem | None = None
+    age: AgeApproval | None = None
+    declines: int = 0
+    amount_due: Money | None = None
+    payments: tuple[PaymentRecord, ...] = ()
+    interventions: tuple[ResolvedIntervention, ...] = ()
+    audit: tuple[AuditEntry, ...] = ()
+    sale: SaleRecord | None = None
+
+    @classmethod
+    def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:
+        """An idle checkout whose first scan opens basket ``basket_id``."""
+        return cls(settings, Basket(basket_id, settings.currency))
+
+    @classmethod
+    def recover(cls, settings: CheckoutSettings, basket: Basket, started_at: datetime) -> Checkout:
+        """Shopping again with a basket rebuilt from the journal after a restart."""
+        return cls(settings, basket, Phase.SHOPPING, started_at)
+
+    def totals(self) -> BasketTotals:
+        """Totals of the active lines under the lane's tax rules."""
+        return self.basket.totals(self.settings.tax)
+
+    def handle(self, event: Event) -> tuple[Checkout, list[Effect]]:
+        """Apply ``event``; return the new checkout and the effects to perform, in order.
+
+        Raises:
+            IllegalTransition: if the current phase does not accept the event.
+        """
+        handler = TRANSITIONS[self.phase].get(type(event))
+        if handler is None:
+            raise IllegalTransition(self.phase, event)
+        return handler(self, event)
+
+
+Handler = Callable[[Checkout, Any], tuple[Checkout, list[Effect]]]
+
+_ALWAYS_PAGE: dict[type[Any], Handler] = {
+    HelpRequested: selling.page_help,
+    DeviceFaulted: selling.page_fault,
+}
+
+TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
+    Phase.IDLE: {
+        ItemScanned: selling.open_and_scan,
+        HelpRequested: selling.ask_help,
+        DeviceFaulted: selling.device_fault,
+        Reset: selling.reset,
+    },
+    Phase.SHOPPING: {
+        ItemScanned: selling.scan,
+        QuantityChanged: selling.change_quantity,
+        VoidRequested: selling.request_void,
+        PriceOverrideRequested: selling.request_override,
+        HelpRequested: selling.ask_help,
+        DeviceFaulted: selling.device_fault,
+        PayRequested: paying.pay,
+        Cancelled: selling.cancel_basket,
+    },
+    Phase.WEIGHING: {
+        ItemWeighed: selling.weigh,
+        ItemScanned: selling.refuse_scan,
+        HelpRequested: selling.ask_help,
+        DeviceFaulted: selling.device_fault,
+        Cancelled: selling.cancel_weighing,
+    },
+    Phase.INTERVENTION: {
+        InterventionResolved: resolving.resolve,
+        ItemScanned: selling.refuse_scan,
+        **_ALWAYS_PAGE,
+    },
+    Phase.PAYING: {
+        PaymentApproved: paying.approved,
+        PaymentDeclined: paying.declined,
+        PaymentUnknown: paying.unknown,
+        Cancelled: paying.abort,
+        ItemScanned: selling.refuse_scan,
+        **_ALWAYS_PAGE,
+    },
+    Phase.COMPLETING: {SaleCompleted: paying.completed, **_ALWAYS_PAGE},
+    Phase.FINISHED: {Reset: selling.reset, **_ALWAYS_PAGE},
+}
+
+__all__ = ["TRANSITIONS", "Checkout", "IllegalTransition", "Phase"]

@@ -1,0 +1,161 @@
+"""Transition handlers while selling: scans, weights, quantities, voids, overrides, help."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kiosk.domain.basket import BasketError, QuantityLimitExceeded
+from kiosk.domain.checkout.effects import OpenBasket
+from kiosk.domain.checkout.events import (
+    Cancelled,
+    DeviceFaulted,
+    HelpRequested,
+    ItemScanned,
+    ItemWeighed,
+    PriceOverrideRequested,
+    QuantityChanged,
+    Reset,
+    VoidRequested,
+)
+from kiosk.domain.checkout.interventions import (
+    AddItem,
+    AuditEntry,
+    InterventionKind,
+    OverridePrice,
+    SetQuantity,
+    VoidLine,
+)
+from kiosk.domain.checkout.states import Phase
+from kiosk.domain.checkout.steps import (
+    Result,
+    added,
+    call_only,
+    commit,
+    message,
+    offer_item,
+    pause,
+    reject,
+)
+
+if TYPE_CHECKING:
+    from kiosk.domain.checkout.machine import Checkout
+
+
+def open_and_scan(checkout: Checkout, event: ItemScanned) -> Result:
+    """IDLE: the first scan opens the basket, then is handled like any scan."""
+    opened = replace(checkout, phase=Phase.SHOPPING, started_at=event.at)
+    after, effects = scan(opened, event)
+    basket = checkout.basket
+    return after, [OpenBasket(basket.basket_id, basket.currency, event.at), *effects]
+
+
+def scan(checkout: Checkout, event: ItemScanned) -> Result:
+    """SHOPPING: an unknown code or an item without a tax rate calls the attendant."""
+    item = event.item
+    if item is None or item.tax_class not in checkout.settings.tax.rates:
+        detail = event.code if item is None else f"{event.code}: no tax rate for {item.sku}"
+        return pause(checkout, InterventionKind.UNKNOWN_BARCODE, event.at, detail)
+    if event.quantity < 1:
+        return reject(checkout, "item_refused", sku=item.sku, reason="quantity below 1")
+    action = AddItem(item, event.code, event.quantity, event.weight_g, event.price)
+    return offer_item(checkout, action, event.at, age_checked=False)
+
+
+def refuse_scan(checkout: Checkout, event: ItemScanned) -> Result:
+    """Weighing, paused or paying: a scan is refused, not an error."""
+    return reject(checkout, "scan_not_now", phase=checkout.phase.value)
+
+
+def weigh(checkout: Checkout, event: ItemWeighed) -> Result:
+    """WEIGHING: the stable weight completes the waiting item (age was already checked)."""
+    waiting = checkout.weighing
+    if waiting is None:  # unreachable: WEIGHING always has an item
+        return reject(checkout, "nothing_to_weigh")
+    if event.weight_g <= 0:
+        return reject(checkout, "place_on_scale", sku=waiting.item.sku)
+    action = replace(waiting, weight_g=event.weight_g)
+    return offer_item(checkout, action, event.at, age_checked=True)
+
+
+def change_quantity(checkout: Checkout, event: QuantityChanged) -> Result:
+    """SHOPPING: more units are added at once (within the limit); fewer need an attendant."""
+    try:
+        old = checkout.basket.line(event.line_no)
+        not_more = event.quantity <= old.quantity  # never blocked by a limit approved earlier
+        basket, line = checkout.basket.set_quantity(
+            event.line_no, event.quantity, over_limit_ok=not_more
+        )
+    except QuantityLimitExceeded as exc:
+        action = SetQuantity(event.line_no, event.quantity)
+        return pause(checkout, InterventionKind.QUANTITY_LIMIT, event.at, str(exc), action=action)
+    except BasketError as exc:
+        return reject(checkout, "line_refused", line=event.line_no, reason=exc)
+    if event.quantity == old.quantity:
+        return checkout, []
+    if event.quantity < old.quantity:
+        detail = f"line {event.line_no}: quantity {old.quantity} -> {event.quantity}"
+        action = SetQuantity(event.line_no, event.quantity)
+        return pause(checkout, InterventionKind.VOID_REQUEST, event.at, detail, action=action)
+    return added(replace(checkout, basket=basket), line)
+
+
+def request_void(checkout: Checkout, event: VoidRequested) -> Result:
+    """SHOPPING: removing a line needs an attendant."""
+    try:
+        checkout.basket.void_line(event.line_no)
+    except BasketError as exc:
+        return reject(checkout, "line_refused", line=event.line_no, reason=exc)
+    detail = f"void line {event.line_no}"
+    action = VoidLine(event.line_no)
+    return pause(checkout, InterventionKind.VOID_REQUEST, event.at, detail, action=action)
+
+
+def request_override(checkout: Checkout, event: PriceOverrideRequested) -> Result:
+    """SHOPPING: a new price needs an attendant; a bad one is refused at once."""
+    try:
+        if event.price.minor < 0:
+            raise BasketError("negative price")
+        checkout.basket.override_price(event.line_no, event.price, event.reason)
+    except BasketError as exc:
+        return reject(checkout, "line_refused", line=event.line_no, reason=exc)
+    detail = f"line {event.line_no}: price {event.price} ({event.reason})"
+    action = OverridePrice(event.line_no, event.price, event.reason)
+    return pause(checkout, InterventionKind.PRICE_OVERRIDE, event.at, detail, action=action)
+
+
+def ask_help(checkout: Checkout, event: HelpRequested) -> Result:
+    """IDLE, SHOPPING, WEIGHING: pause until the attendant comes."""
+    return pause(checkout, InterventionKind.HELP_REQUESTED, event.at, event.reason)
+
+
+def page_help(checkout: Checkout, event: HelpRequested) -> Result:
+    """Paused, paying, completing, finished: page again without changing state."""
+    return call_only(checkout, InterventionKind.HELP_REQUESTED, event.reason)
+
+
+def device_fault(checkout: Checkout, event: DeviceFaulted) -> Result:
+    """IDLE, SHOPPING, WEIGHING: the lane cannot sell; pause until fixed."""
+    detail = f"{event.device}: {event.detail}"
+    return pause(checkout, InterventionKind.DEVICE_FAULT, event.at, detail)
+
+
+def page_fault(checkout: Checkout, event: DeviceFaulted) -> Result:
+    """Elsewhere a fault pages the attendant but does not interrupt the flow in progress."""
+    return call_only(checkout, InterventionKind.DEVICE_FAULT, f"{event.device}: {event.detail}")
+
+
+def cancel_basket(checkout: Checkout, event: Cancelled) -> Result:
+    """SHOPPING: the basket is cancelled and recorded as a cancelled sale."""
+    entry = AuditEntry(event.at, event.staff_id, "cancel_basket", event.reason)
+    return commit(replace(checkout, audit=(*checkout.audit, entry)), "cancelled", event.at)
+
+
+def cancel_weighing(checkout: Checkout, event: Cancelled) -> Result:
+    """WEIGHING: drop the item waiting for a weight."""
+    return replace(checkout, phase=Phase.SHOPPING, weighing=None), [message("weighing_cancelled")]
+
+
+def reset(checkout: Checkout, event: Reset) -> Result:
+    """IDLE, FINISHED: a fresh checkout for the next shopper."""
+    return type(checkout).start(checkout.settings, event.next_basket_id), [message("welcome")]

@@ -1,0 +1,57 @@
+"""Checkout phases, settings, payment records and the error for illegal events."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.domain.money import Money
+from kiosk.domain.tax import TaxRules
+
+
+class Phase(enum.Enum):
+    """Where the checkout is. ``INTERVENTION`` pauses selling until resolved."""
+
+    IDLE = "idle"  # welcome screen; the first scan opens the basket
+    SHOPPING = "shopping"
+    WEIGHING = "weighing"  # a weighed item waits for a stable weight
+    INTERVENTION = "intervention"
+    PAYING = "paying"  # a payment is in flight at the terminal
+    COMPLETING = "completing"  # CommitSale emitted; waiting for SaleCompleted
+    FINISHED = "finished"  # thank-you screen; Reset starts the next basket
+
+
+class IllegalTransition(Exception):
+    """An event that the current phase does not accept; the message names both."""
+
+    def __init__(self, phase: Phase, event: object, why: str = "") -> None:
+        name = type(event).__name__
+        message = f"can't handle event type {name} when state={phase.value}"
+        super().__init__(f"{message}: {why}" if why else message)
+        self.phase = phase
+        self.event = event
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutSettings:
+    """Fixed per lane: the currency, the tax rules and how many declines call help."""
+
+    currency: str
+    tax: TaxRules
+    max_declines: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRecord:
+    """One payment attempt for the sale document."""
+
+    reference: str
+    amount: Money
+    outcome: str  # "approved", "declined", "unknown", "confirmed", "failed"
+    at: datetime
+    method: str = "card"
+    auth_code: str | None = None
+    masked_pan: str | None = None
+    brand: str | None = None
+    terminal_transaction_id: str | None = None

@@ -1,0 +1,141 @@
+"""Random event sequences: only IllegalTransition escapes, and the invariants always hold."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain_factories import BANANAS, BEER, FREEBIE, GUM, MILK, T0, WHISKY, eur, rules
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.domain.checkout import (
+    TRANSITIONS,
+    Checkout,
+    CheckoutSettings,
+    IllegalTransition,
+    Phase,
+)
+from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout import events as ev
+from kiosk.domain.checkout.interventions import InterventionKind
+from kiosk.domain.money import Rounding
+
+NOW = T0  # events are re-stamped in order below
+items = st.sampled_from([MILK, BANANAS, BEER, WHISKY, GUM, FREEBIE])
+line_nos = st.integers(min_value=0, max_value=8)
+money = st.integers(min_value=-5, max_value=5000).map(eur)
+kinds = st.sampled_from(list(InterventionKind))
+births = st.none() | st.dates(date(1930, 1, 1), date(2026, 1, 1))
+
+BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
+    ev.ItemScanned: st.builds(ev.ItemScanned, st.none() | items, st.just("c"), st.just(NOW),
+                              st.integers(0, 4), st.none() | st.integers(-5, 3000)),
+    ev.ItemWeighed: st.builds(ev.ItemWeighed, st.integers(-5, 3000), st.just(NOW)),
+    ev.QuantityChanged: st.builds(ev.QuantityChanged, line_nos, st.integers(-1, 6), st.just(NOW)),
+    ev.VoidRequested: st.builds(ev.VoidRequested, line_nos, st.just(NOW)),
+    ev.PriceOverrideRequested: st.builds(ev.PriceOverrideRequested, line_nos, money,
+                                         st.sampled_from(["", "damaged"]), st.just(NOW)),
+    ev.HelpRequested: st.builds(ev.HelpRequested, st.just(NOW)),
+    ev.DeviceFaulted: st.builds(ev.DeviceFaulted, st.just("scale"), st.just("gone"), st.just(NOW)),
+    ev.InterventionResolved: st.builds(ev.InterventionResolved, kinds, st.just("s-1"),
+                                       st.booleans(), st.just(NOW), births, st.booleans(),
+                                       st.none() | items),
+    ev.PayRequested: st.builds(ev.PayRequested, st.just(NOW)),
+    ev.PaymentApproved: st.builds(ev.PaymentApproved, st.just("p"), money, st.just(NOW)),
+    ev.PaymentDeclined: st.builds(ev.PaymentDeclined, st.just("p"), st.just("no"), st.just(NOW)),
+    ev.PaymentUnknown: st.builds(ev.PaymentUnknown, st.just("p"), money, st.just(NOW)),
+    ev.SaleCompleted: st.builds(ev.SaleCompleted, st.just(NOW)),
+    ev.Cancelled: st.builds(ev.Cancelled, st.just(NOW)),
+    ev.Reset: st.builds(ev.Reset, st.sampled_from(["b-2", "b-3"]), st.just(NOW)),
+}  # fmt: skip
+any_event = st.one_of(*BY_TYPE.values())
+
+
+def likely_events(c: Checkout) -> st.SearchStrategy[ev.Event]:
+    """Mostly events the phase accepts (the pending kind, the amount due); 1 in 4 any event."""
+    legal = [BY_TYPE[t] for t in TRANSITIONS[c.phase] if t is not ev.InterventionResolved]
+    if c.pending is not None:
+        proof = st.sampled_from(
+            [
+                {"id_seen": True},
+                {"date_of_birth": date(1990, 1, 1)},
+                {"date_of_birth": date(2010, 1, 1)},
+                {},
+            ]
+        )
+        legal += [
+            st.builds(
+                lambda approved, kw, item, kind=c.pending.kind: ev.InterventionResolved(
+                    kind, "s-1", approved, NOW, item=item, **kw
+                ),
+                st.booleans(),
+                proof,
+                st.none() | items,
+            ),
+        ] * 3
+    if c.amount_due is not None:
+        legal.append(
+            st.builds(ev.PaymentApproved, st.just("p"), st.just(c.amount_due), st.just(NOW))
+        )
+    # one_of flattens nested one_ofs, so pick the pool first to keep 'any' at 1 in 4
+    chosen = st.one_of(*legal)
+    return st.integers(0, 3).flatmap(lambda n: any_event if n == 0 else chosen)
+
+
+def check_invariants(c: Checkout, effects: list[fx.Effect]) -> None:
+    basket = c.basket
+    numbers = [line.line_no for line in basket.lines]
+    assert numbers == list(range(1, len(numbers) + 1))
+    totals = c.totals()
+    active = basket.active_lines
+    if c.settings.tax.prices_include_tax:
+        assert totals.total == sum((x.amount + x.deposit_amount for x in active), eur(0))
+    assert totals.total == totals.net + totals.tax + totals.untaxed_deposit
+    assert totals.item_count == sum(line.quantity for line in active)
+    assert (c.phase is Phase.INTERVENTION) == (c.pending is not None)
+    waiting = c.phase is Phase.WEIGHING or (
+        c.phase is Phase.INTERVENTION and c.resume is Phase.WEIGHING
+    )
+    assert waiting == (c.weighing is not None)
+    assert (c.phase is Phase.PAYING) == (c.amount_due is not None)
+    for effect in effects:
+        if isinstance(effect, fx.JournalLine):
+            assert basket.line(effect.line.line_no) == effect.line
+    approved_over = any(
+        i.kind is InterventionKind.QUANTITY_LIMIT and i.resolution == "approved"
+        for i in c.interventions
+    )
+    if not approved_over:
+        assert basket.units_of("gum") <= 2
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.data(), st.booleans(), st.booleans(), st.booleans())
+def test_random_sequences_keep_invariants(
+    data: st.DataObject, inclusive: bool, per_line: bool, deposit_taxed: bool
+) -> None:
+    tax = rules(prices_include_tax=inclusive, per_line=per_line, mode=Rounding.HALF_EVEN,
+                deposit_taxed=deposit_taxed)  # fmt: skip
+    c = Checkout.start(CheckoutSettings("EUR", tax), "b-1")
+    commits = 0
+    for minute in range(data.draw(st.integers(0, 30), label="length")):
+        event = data.draw(likely_events(c))
+        stamped = type(event)(**{**_fields(event), "at": NOW + timedelta(minutes=minute)})
+        try:
+            after, effects = c.handle(stamped)
+        except IllegalTransition as exc:
+            assert type(stamped).__name__ in str(exc)  # noqa: PT017
+            continue
+        if not isinstance(stamped, ev.Reset):
+            # lines are never lost within a basket
+            assert len(after.basket.lines) >= len(c.basket.lines)
+        commits += sum(isinstance(e, fx.CommitSale) for e in effects)
+        if isinstance(stamped, ev.Reset):
+            commits = 0
+        assert commits <= 1
+        check_invariants(after, effects)
+        c = after
+
+
+def _fields(event: ev.Event) -> dict[str, object]:
+    return {name: getattr(event, name) for name in event.__dataclass_fields__}
