@@ -32,9 +32,10 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     errors: list[type[BaseException]] = [UserError, ConfigError, BarcodeError, CatalogError,
                                          MoneyError]
     from kiosk.devices.errors import DeviceError
+    from kiosk.payment.errors import PaymentError
     from kiosk.store.errors import StoreError
 
-    errors += [StoreError, DeviceError]
+    errors += [StoreError, DeviceError, PaymentError]
     return tuple(errors)
 
 

@@ -13,6 +13,7 @@ SCENARIOS = ("approve", "decline", "cancel", "pin", "hang", "late", "drop")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``kiosk sim terminal``."""
     parser = subparsers.add_parser("terminal", help="simulated card terminal (nexo / Adyen)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8443)

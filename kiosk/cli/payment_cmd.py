@@ -1,0 +1,100 @@
+"""``kiosk payment list|reconcile|resolve``: the card payment journal for a technician.
+
+``list`` shows unresolved (or all) payments; ``reconcile`` asks the configured
+terminal about every SENT/UNKNOWN payment; ``resolve`` records the attendant's
+verdict on an UNKNOWN payment after checking the terminal's own journal.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``kiosk payment``."""
+    parser = subparsers.add_parser("payment", help="inspect and resolve card payments")
+    parser.add_argument("--config", help="lane TOML (default: $KIOSK_CONFIG)")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="unresolved payments (--all: every payment)")
+    listing.add_argument("--all", action="store_true")
+    listing.set_defaults(func=_list)
+    reconcile = actions.add_parser("reconcile", help="ask the terminal about open payments")
+    reconcile.set_defaults(func=_reconcile)
+    resolve = actions.add_parser("resolve", help="record the verdict on an UNKNOWN payment")
+    resolve.add_argument("reference")
+    verdict = resolve.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--paid", action="store_true", help="the terminal shows it approved")
+    verdict.add_argument("--not-paid", action="store_true", help="the terminal shows no charge")
+    resolve.add_argument("--staff", required=True, help="staff id of the attendant")
+    resolve.set_defaults(func=_resolve)
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any]:
+    from datetime import UTC, datetime
+
+    from kiosk.config import load_config
+    from kiosk.payment.journal import PaymentJournal
+    from kiosk.store.db import connect
+
+    config = load_config(args.config)
+    conn = connect(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms)
+    return config, PaymentJournal(conn, lambda: datetime.now(UTC))
+
+
+def _flow(config: Any, journal: Any) -> Any:
+    from kiosk.payment.factory import terminal_from_config
+    from kiosk.payment.flow import PaymentFlow
+
+    terminal = terminal_from_config(config.payment, config.lane.lane_id)
+    return PaymentFlow(terminal, journal, backoff=config.payment.status_backoff_s)
+
+
+def _list(args: argparse.Namespace) -> int:
+    _, journal = _open(args)
+    records = journal.all() if args.all else journal.unresolved()
+    for r in records:
+        card = f"{r.brand or ''} {r.masked_pan or ''}".strip()
+        print(
+            f"{r.updated_at}  {r.reference}  {r.sale_id}  {r.kind.value:<10} "
+            f"{r.amount!s:>12}  {r.state.value:<9} {card}"
+        )
+    if not records:
+        print("no unresolved payments" if not args.all else "no payments")
+    return 0
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    from kiosk.cli import UserError
+    from kiosk.payment.errors import PaymentError
+
+    config, journal = _open(args)
+    try:
+        outcomes = _flow(config, journal).reconcile()
+    except PaymentError as error:
+        raise UserError(str(error)) from None
+    for outcome in outcomes:
+        flag = "  -> attendant must check the terminal" if outcome.needs_attendant else ""
+        print(f"{outcome.record.reference}: {outcome.state.value}{flag}")
+    return 1 if any(o.needs_attendant for o in outcomes) else 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from kiosk.cli import UserError
+    from kiosk.payment.errors import PaymentError
+    from kiosk.payment.flow import PaymentFlow
+
+    _, journal = _open(args)
+    try:
+        record = PaymentFlow(_NoTerminal(), journal).resolve(args.reference, args.paid, args.staff)
+    except PaymentError as error:
+        raise UserError(str(error)) from None
+    print(f"{record.reference}: {record.state.value} (by {record.resolved_by})")
+    return 0
+
+
+class _NoTerminal:
+    """Resolving needs no terminal: any call to it is a bug."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"resolve must not talk to the terminal ({name})")

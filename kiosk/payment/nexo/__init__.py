@@ -1,0 +1,1 @@
+"""nexo-based Adyen Terminal API (local): sans-IO messages, message protection, driver."""

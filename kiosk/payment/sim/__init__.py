@@ -1,0 +1,1 @@
+"""A card terminal simulator speaking the Adyen local Terminal API (see ``server``)."""

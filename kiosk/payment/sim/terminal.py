@@ -1,0 +1,277 @@
+"""The simulated terminal's behaviour: scenarios, cards, ledger; no sockets here.
+
+:meth:`SimulatedTerminal.handle` takes a request body and returns the answer body,
+or :data:`DROP` when the connection must be cut without an answer. It may block
+(PIN entry, a late answer, a terminal that hangs) until :meth:`stop` is called.
+Test card numbers are generated in memory for each "card" and only their masked
+form ever leaves this module (answers, ledger, console).
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import secrets
+import threading
+import urllib.parse
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from kiosk.payment.nexo import crypto
+from kiosk.payment.nexo.codec import Header, dumps, event_notification, loads
+from kiosk.payment.nexo.requests import (
+    AbortRequest,
+    PaymentRequest,
+    ReversalRequest,
+    StatusRequest,
+    decode_request,
+)
+from kiosk.payment.nexo.responses import StatusResponse, TransactionResponse, encode_response
+from kiosk.payment.pan import MaskedPan, luhn_valid
+from kiosk.payment.sim.ledger import Ledger, LedgerEntry
+
+DROP = object()
+_BRANDS = (("VISA", "4111"), ("MC", "5555"), ("AMEX", "3714"))
+
+
+class Scenario(enum.Enum):
+    """What the simulated shopper and terminal do with the next payment."""
+
+    APPROVE = "approve"
+    DECLINE = "decline"
+    CANCEL = "cancel"  # the shopper presses the red key
+    PIN = "pin"  # asks for a PIN: approves after ``pin_delay``
+    HANG = "hang"  # never answers; status says in progress; abort is ignored
+    LATE = "late"  # answers (approved) after ``late_delay``, abortable
+    DROP = "drop"  # approves, then cuts the connection without answering
+
+
+def _card_number(prefix: str) -> str:
+    body = prefix + "".join(secrets.choice("0123456789") for _ in range(15 - len(prefix)))
+    return next(body + d for d in "0123456789" if luhn_valid(body + d))
+
+
+class _Waiting:
+    """A payment waiting for its PIN or its late answer; an abort or answer_now ends it."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.aborted = False
+
+    def wake(self, *, aborted: bool) -> None:
+        self.aborted = self.aborted or aborted
+        self.event.set()
+
+
+class SimulatedTerminal:
+    """One terminal (POIID ``poi_id``) answering nexo requests from its ledger."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        *,
+        poi_id: str = "SIM-0001",
+        key: crypto.SharedKey | None = None,
+        default: Scenario = Scenario.APPROVE,
+        pin_delay: float = 0.5,
+        late_delay: float = 3.0,
+        show: Callable[[str], None] = print,
+    ) -> None:
+        self.ledger, self.poi_id, self.key, self.default = ledger, poi_id, key, default
+        self.pin_delay, self.late_delay, self.show = pin_delay, late_delay, show
+        self._queue: deque[Scenario] = deque()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._running: dict[tuple[str, str], _Waiting] = {}
+        self._numbers = itertools.count(1)
+
+    def queue(self, *scenarios: Scenario) -> None:
+        """Use these scenarios, in order, for the next payments; then the default."""
+        with self._lock:
+            self._queue.extend(scenarios)
+
+    def stop(self) -> None:
+        """Release every request that is waiting (hanging, PIN, late)."""
+        self._stop.set()
+        for waiting in list(self._running.values()):
+            waiting.wake(aborted=True)
+
+    def answer_now(self) -> int:
+        """End the wait of every PIN / late payment now (approved); returns how many."""
+        running = list(self._running.values())
+        for waiting in running:
+            waiting.wake(aborted=False)
+        return len(running)
+
+    def _next_scenario(self) -> Scenario:
+        with self._lock:
+            return self._queue.popleft() if self._queue else self.default
+
+    def handle(self, body: bytes) -> bytes | object:
+        """Answer one request body (see the module docstring).
+
+        Raises:
+            PaymentError: for a body that is not a valid (or validly protected) request.
+        """
+        message = loads(body)
+        if self.key is not None:
+            message = crypto.unprotect(body, self.key)
+        request = decode_request(message)
+        if isinstance(request, PaymentRequest):
+            return self._payment(request)
+        if isinstance(request, StatusRequest):
+            return self._answer(request.header, self._status(request))
+        if isinstance(request, AbortRequest):
+            waiting = self._running.get((request.ref_sale_id, request.ref_service_id))
+            self.show(f"[{self.poi_id}] abort requested" + ("" if waiting else " (not running)"))
+            if waiting is not None:
+                waiting.wake(aborted=True)
+            return b""
+        return self._answer(request.header, self._reversal(request))
+
+    def refuse(self, error: Exception) -> bytes:
+        """The EventNotification ``Reject`` a terminal sends for a message it cannot use
+        (sent unprotected: the lane may not share our key)."""
+        self.show(f"[{self.poi_id}] message rejected: {error}")
+        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        details = urllib.parse.urlencode({"message": str(error)})
+        return dumps(event_notification("Reject", details, "", self.poi_id, now))
+
+    def _answer(self, header: Header, body: TransactionResponse | StatusResponse) -> bytes:
+        message = encode_response(header.answer(), body)
+        return crypto.protect(message, self.key) if self.key else dumps(message)
+
+    def _payment(self, request: PaymentRequest) -> bytes | object:
+        scenario = self._next_scenario()
+        header = request.header
+        brand, prefix = secrets.choice(_BRANDS)
+        number = _card_number(prefix)
+        masked = MaskedPan(number[:6] + "*" * (len(number) - 10) + number[-4:])
+        del number  # the full number exists only for this instant, as on a real card
+        entry = LedgerEntry(
+            request.reference,
+            header.sale_id,
+            header.service_id,
+            "Payment",
+            request.payment_type,
+            request.amount.minor,
+            request.amount.currency,
+            "in_progress",
+            masked_pan=str(masked),
+            brand=brand,
+        )
+        self.ledger.record(entry)
+        self.show(
+            f"[{self.poi_id}] {request.payment_type} {request.amount} ref "
+            f"{request.reference}: present card... {brand} {masked} ({scenario.value})"
+        )
+        waiting = _Waiting()
+        self._running[(header.sale_id, header.service_id)] = waiting
+        try:
+            final = self._run(scenario, entry, waiting)
+        finally:
+            self._running.pop((header.sale_id, header.service_id), None)
+        if final is None:
+            return DROP
+        self.ledger.record(final)
+        self.show(
+            f"[{self.poi_id}] ref {request.reference}: {final.state.upper()}"
+            + (f" auth {final.auth_code}" if final.auth_code else "")
+        )
+        if scenario is Scenario.DROP:
+            self.show(f"[{self.poi_id}] ref {request.reference}: dropping the connection")
+            return DROP
+        return self._answer(header, self._transaction(final))
+
+    def _run(self, scenario: Scenario, entry: LedgerEntry, waiting: _Waiting) -> LedgerEntry | None:
+        if scenario is Scenario.HANG:
+            self.show(f"[{self.poi_id}] terminal frozen")
+            self._stop.wait()
+            return None
+        if scenario in (Scenario.PIN, Scenario.LATE):
+            delay = self.pin_delay if scenario is Scenario.PIN else self.late_delay
+            if scenario is Scenario.PIN:
+                self.show(f"[{self.poi_id}] enter PIN: ****")
+            waiting.event.wait(delay)
+            if waiting.aborted or self._stop.is_set():
+                return self._finish(entry, "cancelled", "Aborted")
+        if scenario is Scenario.DECLINE:
+            return self._finish(entry, "declined", "Refusal")
+        if scenario is Scenario.CANCEL:
+            return self._finish(entry, "cancelled", "Cancel")
+        return self._finish(entry, "approved", "")
+
+    def _finish(self, entry: LedgerEntry, state: str, error: str) -> LedgerEntry:
+        number = next(self._numbers)
+        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        poi_txn = f"{secrets.token_hex(4)}.SIM{number:08d}"
+        auth = f"{secrets.randbelow(1_000_000):06d}" if state == "approved" else ""
+        return replace(
+            entry,
+            state=state,
+            error_condition=error,
+            poi_transaction_id=poi_txn,
+            poi_timestamp=now,
+            auth_code=auth,
+        )
+
+    def _transaction(self, entry: LedgerEntry) -> TransactionResponse:
+        from kiosk.domain.money import Money
+
+        approved = entry.state in ("approved", "reversed")
+        money = Money(entry.amount_minor, entry.currency)
+        lines = (
+            f"{entry.brand} {entry.masked_pan}",
+            f"{entry.payment_type} {money}",
+            "APPROVED" if approved else entry.state.upper(),
+            f"AUTH {entry.auth_code}" if entry.auth_code else "",
+        )
+        return TransactionResponse(
+            entry.category,
+            "Success" if approved else "Failure",
+            "" if approved else entry.error_condition or "Refusal",
+            "",
+            entry.reference,
+            (entry.poi_transaction_id, entry.poi_timestamp) if entry.poi_transaction_id else None,
+            MaskedPan(entry.masked_pan) if entry.masked_pan else None,
+            entry.brand,
+            entry.auth_code,
+            money if approved else None,
+            tuple(line for line in lines if line),
+        )
+
+    def _status(self, request: StatusRequest) -> StatusResponse:
+        entry = self.ledger.get(request.ref_sale_id, request.ref_service_id)
+        if entry is None:
+            self.show(f"[{self.poi_id}] status {request.ref_service_id}: not found")
+            return StatusResponse("Failure", "NotFound")
+        self.show(f"[{self.poi_id}] status of ref {entry.reference}: {entry.state}")
+        if entry.state == "in_progress":
+            return StatusResponse("Failure", "InProgress")
+        return StatusResponse("Success", "", self._transaction(entry))
+
+    def _reversal(self, request: ReversalRequest) -> TransactionResponse:
+        original = self.ledger.by_poi_transaction(request.original[0])
+        entry = LedgerEntry(
+            request.reference,
+            request.header.sale_id,
+            request.header.service_id,
+            "Reversal",
+            "Reversal",
+            0,
+            "EUR",
+            "in_progress",
+            original_poi_transaction_id=request.original[0],
+        )
+        if original is None or original.state != "approved":
+            self.show(f"[{self.poi_id}] reversal of {request.original[0]}: refused")
+            final = self._finish(entry, "declined", "NotAllowed")
+        else:
+            entry = replace(entry, amount_minor=original.amount_minor, currency=original.currency)
+            self.ledger.record(replace(original, state="reversed"))
+            final = self._finish(entry, "approved", "")
+            self.show(f"[{self.poi_id}] reversal of ref {original.reference}: done")
+        self.ledger.record(final)
+        return self._transaction(final)
