@@ -21,14 +21,20 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from kiosk.store.errors import CorruptDatabaseError, StoreError
+from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
 
 log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-def connect(path: Path | str, *, busy_timeout_ms: int = 5000, check: bool = False,
-            migrate: bool = True) -> sqlite3.Connection:
+def connect(
+    path: Path | str,
+    *,
+    busy_timeout_ms: int = 5000,
+    check: bool = False,
+    migrate: bool = True,
+    auto_checkpoint: bool = True,
+) -> sqlite3.Connection:
     """Open (creating if needed) the lane database at ``path``.
 
     Args:
@@ -36,6 +42,11 @@ def connect(path: Path | str, *, busy_timeout_ms: int = 5000, check: bool = Fals
         busy_timeout_ms: how long a writer waits for another writer's lock.
         check: run ``PRAGMA quick_check`` first (do this once at start-up).
         migrate: apply pending migrations.
+        auto_checkpoint: let a commit copy the WAL back into the database every
+            1000 pages (SQLite's default). False keeps that extra write and fsync
+            out of this connection's commits (the sale commit's p99); then
+            another connection must call :func:`checkpoint` now and then (the
+            sync loop does), or the WAL file keeps growing.
 
     Raises:
         CorruptDatabaseError: if the file is not a database or quick_check fails.
@@ -44,8 +55,9 @@ def connect(path: Path | str, *, busy_timeout_ms: int = 5000, check: bool = Fals
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                               timeout=busy_timeout_ms / 1000)
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=busy_timeout_ms / 1000
+        )
     except (OSError, sqlite3.Error) as error:
         raise StoreError(f"{path}: cannot open the lane database: {error}") from error
     try:
@@ -58,17 +70,38 @@ def connect(path: Path | str, *, busy_timeout_ms: int = 5000, check: bool = Fals
             raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        if not auto_checkpoint:
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
         if migrate:
             apply_migrations(conn)
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         conn.close()
-        raise CorruptDatabaseError(
-            f"{path}: is not a usable SQLite database ({error}); restore it from a backup "
-            "or move it aside and let the lane create a new one") from error
+        if is_corruption(error):
+            raise CorruptDatabaseError(
+                f"{path}: is not a usable SQLite database ({error}); restore it from a backup "
+                "or move it aside and let the lane create a new one"
+            ) from error
+        raise StoreError(f"{path}: cannot prepare the lane database: {error}") from error
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def checkpoint(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Copy committed WAL pages back into the database without waiting for readers.
+
+    Returns:
+        (pages in the WAL, pages copied) as SQLite reports them.
+
+    Raises:
+        StoreError: if the checkpoint fails.
+    """
+    try:
+        _, in_wal, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error as error:
+        raise StoreError(f"WAL checkpoint failed: {error}") from error
+    return int(in_wal), int(copied)
 
 
 def quick_check(conn: sqlite3.Connection, path: Path | str) -> None:
@@ -114,8 +147,10 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     available = migrations()
     if current > len(available):
-        raise StoreError(f"database schema version {current} is newer than this program "
-                         f"({len(available)}); upgrade the kiosk software")
+        raise StoreError(
+            f"database schema version {current} is newer than this program "
+            f"({len(available)}); upgrade the kiosk software"
+        )
     for version, name, sql in available[current:]:
         log.info("applying migration %s", name)
         with write_transaction(conn):
