@@ -25,6 +25,10 @@ class LaneConfig:
         ("en", "es", "fr"), doc="languages a shopper may choose, first is the default",
         check=checks.languages)
     timezone: str = setting("UTC", doc="IANA time zone for receipts and the business day")
+    store_name: str = setting("Kiosk Market", doc="shown on the screen and the receipt header")
+    receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines "
+                                              "(address, tax id)")
+    receipt_footer: tuple[str, ...] = setting(("Thank you!",), doc="receipt footer lines")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,7 +161,11 @@ def _gtin_of(line: BasketLine) -> str | None:
 
 
 def complete_sale(
-    conn: sqlite3.Connection, document: Mapping[str, Any], *, basket_id: str | None = None
+    conn: sqlite3.Connection,
+    document: Mapping[str, Any],
+    *,
+    basket_id: str | None = None,
+    also: Callable[[sqlite3.Connection], object] | None = None,
 ) -> SaleResult:
     """Store a finished sale and its outbox row and close its open basket, atomically.
 
@@ -169,6 +173,8 @@ def complete_sale(
         conn: a connection from :func:`kiosk.store.db.connect`.
         document: the sale document (see :func:`build_sale_document`).
         basket_id: the journaled basket to close (default: the transaction id).
+        also: more writes that must commit with the sale (e.g. closing its payments
+            in the payment journal); called inside the same transaction.
 
     Returns:
         The result; ``created=False`` if this transaction id was already stored
@@ -198,6 +204,8 @@ def complete_sale(
             (transaction_id, payload, utc_now()),
         ).lastrowid
         delete_open_basket(conn, basket_id or transaction_id)
+        if also is not None:
+            also(conn)
     return SaleResult(transaction_id, True, int(outbox_id or 0))
 
 

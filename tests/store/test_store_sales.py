@@ -229,3 +229,25 @@ def test_line_amounts_use_the_override_price(
     doc = document_of(basket)
     assert doc["lines"][1]["amount"] == 20
     assert doc["lines"][1]["price_override_reason"] == "shelf label"
+
+
+def test_also_commits_with_the_sale_and_its_failure_rolls_back_everything(
+    conn: sqlite3.Connection, items: list[CatalogItem]
+) -> None:
+    conn.execute("CREATE TABLE side (transaction_id TEXT)")
+    basket = sold_basket(items, BasketJournal(conn))
+
+    def failing(c: sqlite3.Connection) -> None:
+        c.execute("INSERT INTO side VALUES (?)", (basket.basket_id,))
+        raise StoreError("payment journal refused")
+
+    with pytest.raises(StoreError, match="payment journal refused"):
+        complete_sale(conn, document_of(basket), also=failing)
+    assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM side").fetchone()[0] == 0
+    assert BasketJournal(conn).restore() == [basket]
+
+    complete_sale(conn, document_of(basket),
+                  also=lambda c: c.execute("INSERT INTO side VALUES (?)", (basket.basket_id,)))
+    assert conn.execute("SELECT transaction_id FROM side").fetchall()[0][0] == basket.basket_id
+    assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 1

@@ -101,7 +101,10 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[Op, ...]:
     ops += [Feed()] + [
         TextLine(t, Align.CENTER) for text in receipt.footer for t in _wrap(text, columns)
     ]
-    ops += [TextLine(" ".join(t for t in trailer if t)[:columns], Align.CENTER), Cut()]
+    joined = " ".join(t for t in trailer if t)
+    # A long transaction id (a UUID) and the time do not fit one 42-column line.
+    lines = [joined] if len(joined) <= columns else [t[:columns] for t in trailer if t]
+    ops += [TextLine(line, Align.CENTER) for line in lines] + [Cut()]
     return tuple(ops)
 
 

@@ -1,0 +1,154 @@
+"""The demo rig: every device simulated on real ptys and ports, and a local HQ.
+
+``DemoRig`` starts a scanner, a scale and a receipt printer simulator on
+pseudo-terminals, a card terminal simulator on a local port and an HQ service
+(``kiosk hq serve`` in a child process, SQLite, with the sample catalog), and
+returns the lane configuration pointed at them. The lane then runs exactly the
+code it runs in a store: real drivers, real protocol bytes, real HTTP.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from kiosk.config import KioskConfig
+from kiosk.config.devices import DeviceConfig
+from kiosk.devices.printer.sim import PrinterSimulator
+from kiosk.devices.printer.sim import serve_pty as serve_printer
+from kiosk.devices.scale.sim import ScaleSimulator
+from kiosk.devices.scale.sim import serve_pty as serve_scale
+from kiosk.devices.sim.pty import VirtualPort
+from kiosk.devices.sim.scanner import ScannerSimulator
+from kiosk.devices.worker import start_thread
+from kiosk.payment.sim.ledger import Ledger
+from kiosk.payment.sim.server import TerminalServer
+from kiosk.payment.sim.terminal import SimulatedTerminal
+
+log = logging.getLogger(__name__)
+SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "sample_catalog.csv"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class DemoRig:
+    """Simulators and a local HQ for ``kiosk demo``; use as a context manager."""
+
+    def __init__(self, workdir: Path, *, with_hq: bool = True) -> None:
+        self.workdir = workdir
+        self.with_hq = with_hq
+        self.stop_event = threading.Event()
+        self.scanner_port = VirtualPort(name="sim-scanner")
+        self.scale_port = VirtualPort(name="sim-scale")
+        self.printer_port = VirtualPort(name="sim-printer")
+        self.scanner = ScannerSimulator(self.scanner_port)
+        self.scale = ScaleSimulator("toledo")
+        self.printer = PrinterSimulator(out_dir=workdir / "receipts")
+        self.terminal = SimulatedTerminal(Ledger(workdir / "terminal-ledger.jsonl"),
+                                          show=lambda text: log.info("terminal: %s", text))
+        self.terminal_server = TerminalServer(self.terminal)
+        self.hq: subprocess.Popen[bytes] | None = None
+        self.hq_url = ""
+        self.hq_token = ""
+
+    def __enter__(self) -> DemoRig:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        for port in (self.scanner_port, self.scale_port, self.printer_port):
+            port.plug()
+        start_thread("sim-scale", lambda: serve_scale(self.scale, self.scale_port,
+                                                      self.stop_event))
+        start_thread("sim-printer", lambda: serve_printer(self.printer, self.printer_port,
+                                                          self.stop_event))
+        self.terminal_server.start()
+        if self.with_hq:
+            self._start_hq()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop_event.set()
+        self.terminal_server.stop()
+        if self.hq is not None:
+            self.hq.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.hq.wait(10)
+        for port in (self.scanner_port, self.scale_port, self.printer_port):
+            with contextlib.suppress(Exception):
+                port.unplug()
+
+    def configure(self, config: KioskConfig) -> KioskConfig:
+        """``config`` with the devices, terminal and HQ pointed at this rig."""
+        devices = (
+            DeviceConfig(name="scanner", type="scanner", driver="serial",
+                         port=self.scanner_port.path, options={"terminator": "CR"}),
+            DeviceConfig(name="scale", type="scale", driver="toledo",
+                         port=self.scale_port.path, options={"parity": "N", "bytesize": 8},
+                         required=False),
+            DeviceConfig(name="printer", type="printer", driver="serial",
+                         port=self.printer_port.path, required=False),
+        )
+        payment = dataclasses.replace(config.payment, terminal_url=self.terminal_server.url,
+                                      poi_id=self.terminal.poi_id)
+        sync = dataclasses.replace(config.sync, hq_url=self.hq_url, token=self.hq_token)
+        return dataclasses.replace(config, devices=devices, payment=payment, sync=sync)
+
+    def _hq(self, *args: str, capture: bool = False) -> str:
+        database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
+        command = [sys.executable, "-m", "kiosk", "hq", "--config", str(self._hq_config()),
+                   "--database-url", database, *args]
+        if capture:
+            return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        return ""
+
+    def _hq_config(self) -> Path:
+        path = self.workdir / "hq.toml"
+        path.write_text('[lane]\nstore_id = "demo-store"\nlane_id = "hq"\n', encoding="utf-8")
+        return path
+
+    def _start_hq(self) -> None:
+        self._hq("init")
+        token = self._hq("enrol-lane", "--store", "demo-store", "--lane", "lane-01",
+                         capture=True)
+        self.hq_token = next(line for line in token.splitlines()
+                             if line.strip() and not line.startswith("#")).strip()
+        self._hq("catalog", "import", str(SAMPLE_CATALOG), "--replace")
+        port = free_port()
+        self.hq_url = f"http://127.0.0.1:{port}"
+        database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
+        self.hq = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "hq", "--config", str(self._hq_config()),
+             "--database-url", database, "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL, stderr=(self.workdir / "hq.log").open("ab"),
+            env={**os.environ, "KIOSK_CONFIG": str(self._hq_config())})
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.hq_url}/openapi.json", timeout=1).status_code == 200:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"the demo HQ did not start; see {self.workdir / 'hq.log'}")
+
+    def sample_codes(self) -> list[str]:
+        """A few codes from the sample catalog to try on the simulated scanner."""
+        import csv
+
+        codes = []
+        with SAMPLE_CATALOG.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["gtin"] and len(codes) < 12:
+                    codes.append(f"{row['gtin'].split('|')[0]}  {row['name_en']}")
+        return codes

@@ -1,0 +1,239 @@
+"""The lane controller: owns the checkout state and carries out its effects.
+
+Theory of operation: every input (a scan, a touch, a scale reading, a payment
+outcome) becomes a domain event and is put on one queue. A single lane thread
+takes events off the queue, asks :class:`~kiosk.domain.checkout.machine.Checkout`
+for the new state and the effects, and performs the effects in order: journal
+writes and the sale commit go to the store before anything is shown (DESIGN.md
+invariants 1 and 2); payment and printing are handed to their own workers whose
+results come back as events on the same queue. After each event the new
+checkout and its effects are broadcast to the listeners (the UI's bridge), so
+the UI thread never waits on the store, a device or the network.
+
+An event the current phase does not accept (a late scan while paying, a double
+tap) is logged and dropped; it never stops the lane.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout.events import Event, ItemScanned, ItemWeighed, Reset, SaleCompleted
+from kiosk.domain.checkout.machine import Checkout, IllegalTransition
+from kiosk.domain.checkout.states import CheckoutSettings, Phase
+from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan
+from kiosk.domain.gtin import BarcodeError
+from kiosk.domain.money import Money
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+Listener = Callable[[Checkout, list[Any]], None]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class PaymentPort(Protocol):
+    """What the lane needs from the payment flow; outcomes come back as events."""
+
+    def start(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None: ...
+
+    def abort(self, basket_id: str) -> None: ...
+
+
+class ReceiptPort(Protocol):
+    def print_sale(self, sale: fx.SaleRecord, document: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class LaneIdentity:
+    store_id: str
+    lane_id: str
+    language: str = "en"
+
+
+class LaneController:
+    """One lane's checkout, run on its own thread. Thread-safe entry: :meth:`submit`."""
+
+    def __init__(self, *, identity: LaneIdentity, settings: CheckoutSettings,
+                 scan_rules: ScanRules, catalog: Any, journal: Any,
+                 commit_sale: Callable[[dict[str, Any], str], None],
+                 payments: PaymentPort, receipts: ReceiptPort | None = None,
+                 clock: Clock = utc_clock, auto_print: bool = False) -> None:
+        self.identity = identity
+        self.settings = settings
+        self.scan_rules = scan_rules
+        self.catalog = catalog
+        self.journal = journal
+        self.commit_sale = commit_sale
+        self.payments = payments
+        self.receipts = receipts
+        self.clock = clock
+        # False: the shopper chooses on the receipt screen (print, e-receipt, none).
+        self.auto_print = auto_print
+        self.listeners: list[Listener] = []
+        self.last_document: dict[str, Any] | None = None
+        self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self.checkout = self._recover()
+
+    # -- start-up ---------------------------------------------------------------
+
+    def _recover(self) -> Checkout:
+        """An idle checkout, or the open basket from the journal after a restart."""
+        for info in self.journal.open_baskets():
+            if info.basket.lines:
+                log.warning("restored open basket %s with %d lines", info.basket.basket_id,
+                            len(info.basket.lines))
+                return Checkout.recover(self.settings, info.basket, _parse_time(info.started_at))
+        return Checkout.start(self.settings, new_basket_id())
+
+    def start(self) -> None:
+        """Start the lane thread (idempotent)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="lane", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Finish queued work and stop the lane thread."""
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                job()
+            except Exception:  # a bug must not kill the lane; the state is unchanged
+                log.exception("lane job failed")
+
+    # -- inputs (any thread) ----------------------------------------------------
+
+    def submit(self, make_event: Callable[[datetime], Event]) -> None:
+        """Queue an event built at handling time from the lane clock."""
+        self._queue.put(lambda: self.handle(make_event(self.clock())))
+
+    def scan(self, raw: str) -> None:
+        """A code from a scanner (or a PLU pick): parse and look up on the lane thread."""
+        self._queue.put(lambda: self._scan(raw))
+
+    def call(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the lane thread (for reads that must see a consistent state)."""
+        self._queue.put(job)
+
+    # -- the lane thread --------------------------------------------------------
+
+    def _scan(self, raw: str) -> None:
+        now = self.clock()
+        try:
+            result = parse_scan(raw, self.scan_rules, today=now.date())
+        except BarcodeError as error:
+            log.info("unreadable scan %r: %s", raw, error)
+            self._broadcast([fx.Beep(False), fx.ShowMessage("scan.unreadable",
+                                                            (("detail", str(error)),))])
+            return
+        self.handle(self.scan_event(result, now))
+
+    def scan_event(self, result: ScanResult, now: datetime) -> ItemScanned:
+        """Turn a parsed scan into ItemScanned, looking the item up in the catalog."""
+        if result.kind is ScanKind.VARIABLE_MEASURE and result.item_reference:
+            item = self.catalog.by_plu(result.item_reference) or (
+                self.catalog.lookup(result.gtin14) if result.gtin14 else None)
+            price = (Money(result.price_minor, self.settings.currency)
+                     if result.price_minor is not None else None)
+            return ItemScanned(item, result.data, now, weight_g=result.weight_g, price=price)
+        code = result.gtin14 or result.data
+        return ItemScanned(self.catalog.lookup(code), result.data, now)
+
+    def handle(self, event: Event) -> list[Any]:
+        """Apply one event and perform its effects (lane thread only)."""
+        try:
+            self.checkout, effects = self.checkout.handle(event)
+        except IllegalTransition as error:
+            log.info("ignored: %s", error)
+            return []
+        for effect in effects:
+            self._perform(effect)
+        self._broadcast(effects)
+        return effects
+
+    def _perform(self, effect: Any) -> None:
+        if isinstance(effect, fx.OpenBasket):
+            self.journal.start(effect.basket_id, effect.currency, _iso(effect.at))
+        elif isinstance(effect, fx.JournalLine):
+            self.journal.record(effect.basket_id, effect.line)
+        elif isinstance(effect, fx.StartPayment):
+            self.payments.start(effect.basket_id, effect.amount, self._deliver)
+        elif isinstance(effect, fx.AbortPayment):
+            self.payments.abort(effect.basket_id)
+        elif isinstance(effect, fx.CommitSale):
+            self._commit(effect.sale)
+        elif isinstance(effect, fx.PrintReceipt) and self.auto_print:
+            self.print_receipt()
+
+    def _deliver(self, event: Event) -> None:
+        self._queue.put(lambda: self.handle(event))
+
+    def _commit(self, sale: fx.SaleRecord) -> None:
+        from kiosk.app.documents import sale_document
+
+        document = sale_document(sale, self.identity)
+        self.commit_sale(document, sale.basket.basket_id)
+        self.last_document = document
+        # Only now may the screen say the sale is complete (invariant 1).
+        self._queue.put(lambda: self.handle(SaleCompleted(self.clock())))
+
+    def weight(self, grams: int | None, stable: bool) -> None:
+        """A scale reading; a stable positive weight settles a waiting weighed item."""
+        if stable and grams:
+            self._queue.put(lambda: self._weighed(grams))
+
+    def _weighed(self, grams: int) -> None:
+        if self.checkout.phase is Phase.WEIGHING:
+            self.handle(ItemWeighed(grams, self.clock()))
+
+    def print_receipt(self) -> None:
+        """Print the last completed sale's receipt (the shopper chose "print")."""
+        if self.receipts is not None and self.last_document is not None:
+            self.receipts.print_sale(None, self.last_document)
+
+    def reset(self) -> None:
+        """Back to idle with a fresh basket id (after the thank-you screen)."""
+        self.submit(lambda at: Reset(new_basket_id(), at))
+
+    def _broadcast(self, effects: list[Any]) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(self.checkout, effects)
+            except Exception:
+                log.exception("lane listener failed")
+
+
+def new_basket_id() -> str:
+    """Basket ids double as transaction ids: unique across lanes and restarts."""
+    return str(uuid.uuid4())
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _parse_time(text: str | None) -> datetime:
+    if not text:
+        return datetime.now(UTC)
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def today() -> date:
+    return datetime.now(UTC).date()

@@ -1,0 +1,163 @@
+"""Build a running lane from its configuration: store, devices, payment, sync, controller.
+
+``build_lane(config)`` opens everything and reconciles unfinished payments
+before the lane may sell (DESIGN.md invariant 3); ``Lane.start()`` starts the
+device workers, the lane thread and the sync thread; ``Lane.stop()`` stops
+them in the reverse order. Nothing here imports Qt: the UI is put on top.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.app.lane import Clock, LaneController, LaneIdentity, utc_clock
+from kiosk.app.payments import FlowPayments
+from kiosk.app.receipts import PrinterReceipts
+from kiosk.config import KioskConfig
+from kiosk.devices.base import Device
+from kiosk.devices.registry import build_devices
+from kiosk.devices.scanner.scan import Scan
+from kiosk.devices.status import DataEvent, Health, StatusEvent
+from kiosk.domain.checkout.events import DeviceFaulted
+from kiosk.domain.checkout.states import CheckoutSettings
+from kiosk.payment.factory import terminal_from_config
+from kiosk.payment.flow import PaymentFlow
+from kiosk.payment.journal import PaymentJournal
+from kiosk.store.catalog import CatalogRepository
+from kiosk.store.db import connect
+from kiosk.store.journal import BasketJournal
+from kiosk.store.sales import complete_sale, load_sale_document
+
+log = logging.getLogger(__name__)
+WeightListener = Callable[[int | None, bool], None]
+
+
+@dataclass
+class Lane:
+    """Everything one lane runs, built by :func:`build_lane`."""
+
+    config: KioskConfig
+    controller: LaneController
+    catalog_view: CatalogRepository  # its own connection, for the screens' queries
+    devices: dict[str, Device]
+    payment_flow: PaymentFlow
+    sync: Any | None = None
+    weight_listeners: list[WeightListener] = field(default_factory=list)
+    device_status: dict[str, str] = field(default_factory=dict)
+
+    def start(self) -> None:
+        """Start devices, the lane thread and sync (in that order)."""
+        for device in self.devices.values():
+            device.add_listener(self._on_device_event)
+            device.start()
+        self.controller.start()
+        if self.sync is not None:
+            self.sync.start()
+
+    def stop(self) -> None:
+        """Stop sync, the lane thread and the devices."""
+        if self.sync is not None:
+            self.sync.stop()
+        self.controller.stop()
+        for device in self.devices.values():
+            device.shutdown()
+
+    def printer(self) -> Any | None:
+        return next((d for d in self.devices.values() if _device_type(d) == "printer"), None)
+
+    def _on_device_event(self, event: object) -> None:
+        """Device worker threads call this; it only queues work for the lane thread."""
+        if isinstance(event, DataEvent):
+            data = event.data
+            if isinstance(data, Scan):
+                self.controller.scan((data.symbology or "") + data.code)
+            elif hasattr(data, "net_g") and hasattr(data, "stable"):
+                self._on_weight(data.net_g, bool(data.stable))
+        elif isinstance(event, StatusEvent):
+            self.device_status[event.device] = str(event.status)
+            if event.status.health in (Health.OFFLINE, Health.ERROR) and self._required(
+                    event.device):
+                detail = event.status.detail or event.status.health.value
+                self.controller.submit(lambda at: DeviceFaulted(event.device, detail, at))
+
+    def _on_weight(self, grams: int | None, stable: bool) -> None:
+        self.controller.weight(grams, stable)
+        for listener in list(self.weight_listeners):
+            listener(grams, stable)
+
+    def _required(self, name: str) -> bool:
+        return any(d.name == name and d.required for d in self.config.devices)
+
+
+def _device_type(device: Device) -> str:
+    return str(getattr(device, "device_type", "") or type(device).__name__.lower())
+
+
+def build_lane(config: KioskConfig, *, clock: Clock = utc_clock,
+               with_sync: bool = True) -> Lane:
+    """Open the store, build the devices, reconcile payments and wire the controller.
+
+    Raises:
+        StoreError, ConfigError, PaymentError: with a message naming what is wrong.
+    """
+    path, timeout = config.store.path, config.store.busy_timeout_ms
+    conn = connect(path, busy_timeout_ms=timeout, check=True)
+    payment_journal = PaymentJournal(connect(path, busy_timeout_ms=timeout, migrate=False), clock)
+    flow = PaymentFlow(terminal_from_config(config.payment, config.lane.lane_id),
+                       payment_journal, backoff=config.payment.status_backoff_s)
+    journal = BasketJournal(conn)
+    _reconcile_payments(flow, conn, journal)
+
+    devices = build_devices(d for d in config.devices if d.enabled)
+    sync = _build_sync(config) if with_sync else None
+
+    def commit_sale(document: dict[str, Any], basket_id: str) -> None:
+        complete_sale(conn, document, basket_id=basket_id,
+                      also=lambda c: payment_journal.close_sale(c, basket_id))
+        if sync is not None:
+            sync.wake()
+
+    identity = LaneIdentity(config.lane.store_id, config.lane.lane_id, config.lane.languages[0])
+    printer = next((d for name, d in devices.items()
+                    if _type_of(config, name) == "printer"), None)
+    receipts = PrinterReceipts(
+        printer, header=(config.lane.store_name, *config.lane.receipt_header),
+        footer=config.lane.receipt_footer, language=identity.language)
+    controller = LaneController(
+        identity=identity,
+        settings=CheckoutSettings(config.lane.currency, config.tax.to_rules()),
+        scan_rules=config.barcodes.scan_rules(config.lane.currency),
+        catalog=CatalogRepository(conn), journal=journal, commit_sale=commit_sale,
+        payments=FlowPayments(flow, clock), receipts=receipts, clock=clock)
+    view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
+    return Lane(config, controller, view, devices, flow, sync)
+
+
+def _type_of(config: KioskConfig, name: str) -> str:
+    return next((d.type for d in config.devices if d.name == name), "")
+
+
+def _reconcile_payments(flow: PaymentFlow, conn: Any, journal: BasketJournal) -> None:
+    """Settle SENT/UNKNOWN payments and reverse approvals whose basket is gone."""
+    open_ids = {info.basket.basket_id for info in journal.open_baskets()}
+
+    def sale_state(sale_id: str) -> str:
+        if load_sale_document(conn, sale_id) is not None:
+            return "completed"
+        return "open" if sale_id in open_ids else "gone"
+
+    for outcome in flow.reconcile():
+        log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
+    flow.reverse_orphans(sale_state)  # type: ignore[arg-type]
+
+
+def _build_sync(config: KioskConfig) -> Any | None:
+    if not config.sync.hq_url:
+        return None
+    from kiosk.sync.service import SyncService
+
+    return SyncService(config.store.path, config.sync,
+                       busy_timeout_ms=config.store.busy_timeout_ms)

@@ -1,0 +1,114 @@
+"""``kiosk run`` (the lane app) and ``kiosk demo`` (the same app on simulators)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = subparsers.add_parser("run", help="run the lane app (touchscreen)")
+    run.add_argument("--config", help="lane TOML (default: $KIOSK_CONFIG, /etc/kiosk/lane.toml)")
+    run.add_argument("--console", action="store_true", help="text front-end instead of Qt")
+    run.set_defaults(func=_run)
+    demo = subparsers.add_parser(
+        "demo", help="the lane app with simulated devices, sample catalog and a local HQ")
+    demo.add_argument("--dir", type=Path, default=Path("var/demo"),
+                      help="where the demo keeps its files (default var/demo)")
+    demo.add_argument("--config", type=Path, default=ROOT / "config" / "demo.toml")
+    demo.add_argument("--console", action="store_true",
+                      help="text front-end (the default when there is no display)")
+    demo.add_argument("--script", type=Path, help="console commands to run, then exit")
+    demo.add_argument("--no-hq", action="store_true", help="do not start the local HQ")
+    demo.set_defaults(func=_demo)
+
+
+def _has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app.wiring import build_lane
+    from kiosk.config import load_config
+    from kiosk.logs import setup_logging
+
+    config = load_config(args.config)
+    setup_logging(config.logging.level, config.logging.file)
+    lane = build_lane(config)
+    return _front_end(lane, console=args.console)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from kiosk.app.demo import DemoRig
+    from kiosk.app.wiring import build_lane
+    from kiosk.config import load_config
+    from kiosk.logs import setup_logging
+
+    workdir = args.dir.resolve()
+    setup_logging("INFO", workdir / "kiosk.log")
+    logging.getLogger().handlers[0].setLevel(logging.WARNING)  # keep the console readable
+    config = load_config(args.config)
+    store = dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
+    config = dataclasses.replace(config, store=store)
+    _ensure_catalog(config)
+    with DemoRig(workdir, with_hq=not args.no_hq) as rig:
+        config = rig.configure(config)
+        lane = build_lane(config)
+        print(f"demo: files in {workdir}; receipts as PNG in {workdir / 'receipts'}")
+        print(f"demo: scanner {rig.scanner_port.path}, HQ {rig.hq_url or 'off'}, "
+              f"card terminal {rig.terminal_server.url}")
+        print("demo: type a barcode (+Enter) to scan it; some sample codes:")
+        for code in rig.sample_codes()[:8]:
+            print(f"      {code}")
+        console = args.console or args.script is not None or not _has_display()
+        return _front_end(lane, console=console, rig=rig, script=args.script)
+
+
+def _ensure_catalog(config: Any) -> None:
+    """Load the sample catalog into an empty demo store (HQ sync refreshes it later)."""
+    from kiosk.store.catalog import CatalogRepository
+    from kiosk.store.catalog_import import import_csv
+    from kiosk.store.db import connect
+
+    conn = connect(config.store.path)
+    try:
+        if CatalogRepository(conn).count() == 0:
+            import_csv(conn, ROOT / "assets" / "catalog" / "sample_catalog.csv",
+                               currency=config.lane.currency, progress=False)
+    finally:
+        conn.close()
+
+
+def _front_end(lane: Any, *, console: bool, rig: Any = None, script: Path | None = None) -> int:
+    from kiosk.app.console import LaneConsole
+
+    lane.start()
+    try:
+        if console:
+            scan = rig.scanner.scan if rig is not None else None
+            weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
+            front = LaneConsole(lane, scan=scan, weigh=weigh)
+            if script is not None:
+                return front.run(script.read_text(encoding="utf-8").splitlines())
+            print("console: commands are pay, weigh G, help, approve, void N, next, status, quit")
+            return front.run(sys.stdin)
+        from kiosk.ui.lane_app import run_lane_window
+
+        return int(run_lane_window(lane, scanner=rig.scanner.scan if rig else None))
+    finally:
+        lane.stop()
+
+
+def _set_scale(rig: Any, grams: int, moving: bool) -> None:
+    rig.scale.load_g = grams
+    rig.scale.motion = moving
