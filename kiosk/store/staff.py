@@ -63,9 +63,10 @@ class PinHasher:
                 parallelism=parallelism,
                 type=Type.ID,
             )
-        except Exception as error:  # argon2 rejects impossible parameters at once
+            # Hashed now: impossible parameters fail here, and unknown staff cost the same.
+            self._dummy = self._hasher.hash("0000")
+        except Exception as error:
             raise StoreError(f"bad argon2 parameters: {error}") from error
-        self._dummy = self._hasher.hash("0000")
 
     def hash(self, pin: str) -> str:
         """The encoded argon2id hash of ``pin``; StoreError if hashing fails."""
@@ -178,6 +179,14 @@ class StaffRepository:
             rows = self._conn.execute(f"SELECT * FROM staff {where} ORDER BY staff_id").fetchall()
         return [_staff(row) for row in rows]
 
+    def credentials(self) -> dict[str, tuple[bool, bool]]:
+        """staff_id -> (has a PIN, has a badge), for listings (never the hashes)."""
+        with sqlite_errors("listing staff credentials"):
+            rows = self._conn.execute(
+                "SELECT staff_id, pin_hash IS NOT NULL, badge_hash IS NOT NULL FROM staff"
+            ).fetchall()
+        return {row[0]: (bool(row[1]), bool(row[2])) for row in rows}
+
     def disable(self, staff_id: str) -> None:
         """Refuse every sign-in of ``staff_id`` from now on; StoreError if unknown."""
         self._update(staff_id, "disabled = 1")
@@ -238,6 +247,7 @@ class StaffRepository:
         Raises:
             StoreError: the database refused, or the stored hash is damaged.
         """
+        format_utc(now)  # a naive time is a StoreError before anything is counted
         try:
             check_staff_id(staff_id)
         except StaffError:
@@ -252,9 +262,9 @@ class StaffRepository:
             ).fetchone()
         encoded = row["pin_hash"] if row is not None else None
         well_formed = _is_pin(pin)
-        if not self._hasher.verify(encoded, pin if well_formed else "0000") or not well_formed:
+        matched = self._hasher.verify(encoded, pin if well_formed else "0000")
+        if row is None or not matched or not well_formed:
             return self._failed(subject, now)
-        assert row is not None  # a hash matched, so the row exists
         staff = _staff(row)
         if staff.disabled:
             return SignInResult(SignInOutcome.DISABLED)
@@ -267,6 +277,7 @@ class StaffRepository:
         Unknown badges count against this lane's badge reader (subject "badge");
         a known badge of a staff member locked for wrong PINs is refused too.
         """
+        format_utc(now)
         state = self.lockout(BADGE_SUBJECT, now)
         if state.is_locked(now):
             return SignInResult(SignInOutcome.LOCKED, locked_until=state.locked_until)
