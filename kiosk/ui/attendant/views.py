@@ -1,0 +1,157 @@
+"""Plain data the attendant screens draw (no Qt), and the builders from the service's state.
+
+The presenter builds a :class:`DashboardView` from the lane's checkout (immutable), the
+lane flags, the signed-in session and the last device/totals queries, then hands it to
+``AttendantDashboard.set_model``. Amounts stay ``Money``; formatting is the screen's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.app.attendant import DeviceLine, LaneFlags, LaneTotals, StaffSession
+from kiosk.domain.checkout.interventions import (
+    AddItem,
+    InterventionKind,
+    OverridePrice,
+    SetQuantity,
+    VoidLine,
+)
+from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.money import Money
+from kiosk.domain.staff import ROLE_GRANTS
+from kiosk.ui.viewmodels import CartLineView
+
+#: What a tap on a line may do, and the price override reasons offered (audit values).
+PRICE_REASONS = ("damaged", "shelf_price", "promotion", "manager_discount")
+
+
+@dataclass(frozen=True, slots=True)
+class SignInView:
+    """The sign-in screen: an error to show, and seconds left of a lockout (0: none)."""
+
+    error: str | None = None
+    locked_seconds: int = 0
+    busy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PendingView:
+    """The intervention waiting for staff. ``kind`` is an InterventionKind value."""
+
+    kind: str
+    detail: str
+    age_limit: int | None = None
+    line_no: int | None = None
+    price: Money | None = None
+
+    @property
+    def is_age(self) -> bool:
+        return self.kind == InterventionKind.AGE_RESTRICTED.value
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceView:
+    name: str
+    status: str
+    ok: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsView:
+    """Today's sales of the lane."""
+
+    count: int
+    total: Money
+    cancelled: int
+    by_brand: tuple[tuple[str, int, Money], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardView:
+    """Everything the dashboard shows. ``allowed``: the Action values the role grants."""
+
+    staff_name: str = ""
+    role: str = ""
+    allowed: frozenset[str] = frozenset()
+    phase: str = "idle"
+    lines: tuple[CartLineView, ...] = ()
+    total: Money | None = None
+    item_count: int = 0
+    pending: PendingView | None = None
+    lane_closed: bool = False
+    lane_paused: bool = False
+    devices: tuple[DeviceView, ...] = ()
+    totals: TotalsView | None = None
+    message: str = ""  # "done", or an error text from the service
+    error: bool = False
+
+
+def cart_lines(checkout: Checkout) -> tuple[CartLineView, ...]:
+    """Every line of the basket (voided ones too: the attendant sees what happened)."""
+    return tuple(
+        CartLineView(
+            line_no=line.line_no,
+            names=line.item.names,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            amount=line.amount,
+            weight_g=line.weight_g,
+            voided=line.voided,
+            price_overridden=line.price_override_reason is not None,
+        )
+        for line in checkout.basket.lines
+    )
+
+
+def pending_view(checkout: Checkout) -> PendingView | None:
+    """The pending intervention, with what the attendant needs to decide."""
+    pending = checkout.pending
+    if pending is None:
+        return None
+    action = pending.action
+    age = action.item.age_limit if isinstance(action, AddItem) else None
+    line_no = action.line_no if isinstance(action, SetQuantity | VoidLine | OverridePrice) else None
+    price = action.price if isinstance(action, OverridePrice) else None
+    return PendingView(pending.kind.value, pending.detail, age, line_no, price)
+
+
+def dashboard_view(
+    session: StaffSession | None,
+    checkout: Checkout,
+    flags: LaneFlags,
+    *,
+    devices: list[DeviceLine] | None = None,
+    totals: LaneTotals | None = None,
+    message: str = "",
+    error: bool = False,
+) -> DashboardView:
+    """The dashboard's view of the lane now."""
+    allowed: frozenset[str] = frozenset()
+    if session is not None and not session.staff.disabled:
+        allowed = frozenset(a.value for a in ROLE_GRANTS[session.staff.role].actions)
+    basket = checkout.basket
+    totals_view = None
+    if totals is not None:
+        totals_view = TotalsView(
+            totals.count,
+            Money(totals.total, totals.currency),
+            totals.cancelled,
+            tuple((b, n, Money(a, totals.currency)) for b, n, a in totals.by_brand),
+        )
+    return DashboardView(
+        staff_name=session.staff.name if session else "",
+        role=session.staff.role.value if session else "",
+        allowed=allowed,
+        phase=checkout.phase.value,
+        lines=cart_lines(checkout),
+        total=checkout.totals().total if basket.lines else Money(0, basket.currency),
+        item_count=checkout.totals().item_count if basket.lines else 0,
+        pending=pending_view(checkout),
+        lane_closed=flags.closed,
+        lane_paused=flags.paused,
+        devices=tuple(DeviceView(d.name, d.status, d.usable) for d in devices or ()),
+        totals=totals_view,
+        message=message,
+        error=error,
+    )

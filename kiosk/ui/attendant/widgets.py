@@ -1,0 +1,277 @@
+"""Input widgets of the attendant screens: a staff-id keyboard and the value entry panel.
+
+``StaffIdKeyboard`` types staff ids (digits, lower-case letters, ``- . _``), which the
+shopper keyboard cannot. ``EntryPanel`` asks for one value on the numeric keypad (a
+quantity, a price in minor units, a date of birth as DDMMYYYY) and/or a reason from a
+list of choices, and emits it; the dashboard shows it in place of its action column.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.money import Money
+from kiosk.ui.format import format_money
+from kiosk.ui.i18n import current_language
+from kiosk.ui.theme import PRIMARY_BUTTON_PX
+from kiosk.ui.widgets.common import set_style_property, text_label, touch_button
+from kiosk.ui.widgets.keypad import ENTER, NumericKeypad
+
+BACKSPACE = "⌫"
+CLEAR = "C"
+NEXT = "→"
+MAX_PRICE_MINOR = 9_999_999  # fits the Qt int signals, far above any unit price
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm._")
+
+
+class StaffIdKeyboard(QFrame):
+    """Keys for a staff id, plus backspace, clear and "Next".
+
+    Signals:
+        textChanged(str): after every key.
+        submitted(str): "Next" pressed with some text.
+    """
+
+    textChanged = Signal(str)
+    submitted = Signal(str)
+
+    def __init__(self, key_px: int = 64, max_length: int = 32, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Keyboard")
+        self._text = ""
+        self._max = max_length
+        self._buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        for row, keys in enumerate(_ROWS):
+            for column, key in enumerate(keys):
+                grid.addWidget(self._key(key, key_px), row, column)
+        grid.addWidget(self._key(BACKSPACE, key_px), 3, 9)
+        grid.addWidget(self._key(CLEAR, key_px), 4, 0, 1, 3)
+        grid.addWidget(self._key(NEXT, key_px, "primary"), 4, 3, 1, 7)
+        self.retranslate_ui()
+
+    def _key(self, key: str, px: int, role: str = "key") -> QPushButton:
+        button = touch_button(key, role=role)
+        button.setMinimumHeight(px)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _=False, k=key: self.press(k))
+        self._buttons[key] = button
+        return button
+
+    def text(self) -> str:
+        return self._text
+
+    def clear(self) -> None:
+        self._set("")
+
+    def button(self, key: str) -> QPushButton:
+        """The button of ``key``; KeyError if there is none."""
+        return self._buttons[key]
+
+    def press(self, key: str) -> None:
+        """Act as if ``key`` was tapped; KeyError for an unknown key."""
+        if key not in self._buttons:
+            raise KeyError(key)
+        if key == BACKSPACE:
+            self._set(self._text[:-1])
+        elif key == CLEAR:
+            self._set("")
+        elif key == NEXT:
+            if self._text:
+                self.submitted.emit(self._text)
+        elif len(self._text) < self._max:
+            self._set(self._text + key)
+
+    def type_text(self, text: str) -> None:
+        """Press the key of every character of ``text`` (tests, scripted demos)."""
+        for char in text:
+            self.press(char)
+
+    def retranslate_ui(self) -> None:
+        self._buttons[NEXT].setText(self.tr("Next"))
+        self._buttons[CLEAR].setText(self.tr("Clear"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.textChanged.emit(text)
+
+
+class EntryPanel(QFrame):
+    """Ask for a number (quantity, price, date of birth) and/or a reason.
+
+    Modes: "quantity", "price" (minor units of ``currency``), "date" (DDMMYYYY), "code"
+    (digits of a barcode or PLU) and "reason" (choices only). Signals:
+        accepted(str, str): the value ("" in reason mode; ISO date in date mode) and the
+            chosen reason code ("" without choices).
+        cancelled(): the attendant backed out.
+    """
+
+    accepted = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self._mode = "quantity"
+        self._currency = "EUR"
+        self._reason = ""
+        self._choices: dict[str, QPushButton] = {}
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(32, 12, 32, 12)
+        self._box.setSpacing(32)
+        self.title = text_label(role="heading", wrap=True)
+        self.display = text_label(role="display", align=Qt.AlignmentFlag.AlignCenter)
+        self.error = text_label(role="error", wrap=True)
+        self._choice_box = QGridLayout()
+        self._choice_box.setSpacing(12)
+        self.keypad = NumericKeypad(max_length=14, key_px=64)
+        self.keypad.button(ENTER).hide()  # "Confirm" below is the one way to accept
+        self.keypad.textChanged.connect(self._typed)
+        self.keypad.submitted.connect(lambda _text: self._accept())
+        self.ok_button = touch_button(role="primary")
+        self.ok_button.clicked.connect(self._accept)
+        self.cancel_button = touch_button(role="secondary")
+        self.cancel_button.clicked.connect(self.cancelled)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(self.title)
+        column.addLayout(self._choice_box)
+        column.addWidget(self.display)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.ok_button, 1)
+        column.addLayout(buttons)
+        self._box.addLayout(column, 3)
+        self._box.addWidget(self.keypad, 2)
+        self.retranslate_ui()
+
+    def set_wide(self, wide: bool) -> None:
+        """Keypad beside the question (landscape) or below it (portrait)."""
+        self._box.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.keypad.setMaximumHeight(16777215 if wide else 480)
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    def ask(
+        self,
+        mode: str,
+        title: str,
+        choices: tuple[tuple[str, str], ...] = (),
+        currency: str = "EUR",
+        initial: str = "",
+    ) -> None:
+        """Reset for a new question; ``choices`` are (code, caption) pairs."""
+        self._mode, self._currency, self._reason = mode, currency, ""
+        self.title.setText(title)
+        self.error.setText("")
+        for button in self._choices.values():
+            button.hide()
+            button.deleteLater()
+        self._choices = {}
+        for index, (code, caption) in enumerate(choices):
+            button = touch_button(caption, role="secondary")  # as tall as the chosen one
+            button.setMinimumHeight(PRIMARY_BUTTON_PX)  # so the layout never squeezes it
+            button.clicked.connect(lambda _=False, c=code: self.choose(c))
+            self._choices[code] = button
+            self._choice_box.addWidget(button, index // 2, index % 2)
+        self.keypad.setVisible(mode != "reason")
+        self.display.setVisible(mode != "reason")
+        self.keypad.clear()
+        for key in initial:
+            self.keypad.press(key)
+        self._typed(self.keypad.text())
+
+    def choice(self, code: str) -> QPushButton:
+        """The button of reason ``code``; KeyError if not offered."""
+        return self._choices[code]
+
+    def choose(self, code: str) -> None:
+        """Select reason ``code`` (highlighted as the primary choice)."""
+        self._reason = code
+        for key, button in self._choices.items():
+            set_style_property(button, "role", "primary" if key == code else "secondary")
+        self._update_ok()
+
+    def retranslate_ui(self) -> None:
+        self.ok_button.setText(self.tr("Confirm"))
+        self.cancel_button.setText(self.tr("Back"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _typed(self, text: str) -> None:
+        if self._mode == "price":
+            self.display.setText(
+                format_money(Money(int(text or 0), self._currency), current_language())
+            )
+        elif self._mode == "date":
+            padded = (text + "________")[:8] + ("…" if len(text) > 8 else "")
+            self.display.setText(f"{padded[:2]}/{padded[2:4]}/{padded[4:]}")
+        else:
+            self.display.setText(text or "0")
+        self.error.setText("")
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        needs_value = self._mode != "reason"
+        has_value = bool(self.keypad.text()) or not needs_value
+        has_reason = bool(self._reason) or not self._choices
+        self.ok_button.setEnabled(has_value and has_reason)
+
+    def _accept(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        value = self.keypad.text() if self._mode != "reason" else ""
+        if self._mode == "date":
+            parsed = parse_birth_date(value)
+            if parsed is None:
+                self.error.setText(self.tr("Not a date: type day, month and year (DDMMYYYY)."))
+                return
+            value = parsed.isoformat()
+        elif self._mode == "price" and int(value) > MAX_PRICE_MINOR:
+            self.error.setText(self.tr("That price is too high."))
+            return
+        elif self._mode == "quantity" and not 1 <= int(value) <= 9999:
+            self.error.setText(self.tr("The quantity must be 1 to 9999."))
+            return
+        self.accepted.emit(value, self._reason)
+
+
+def parse_birth_date(digits: str) -> date | None:
+    """DDMMYYYY as a date, or None if it is not a real date in the past 130 years."""
+    if len(digits) != 8 or not digits.isdigit():
+        return None
+    try:
+        born = date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+    except ValueError:
+        return None
+    return born if 1890 <= born.year <= 2200 else None
