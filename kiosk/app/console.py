@@ -39,8 +39,14 @@ Out = Callable[[str], None]
 class LaneConsole:
     """Feeds text commands to a lane and prints what happens."""
 
-    def __init__(self, lane: Any, out: Out = print, *, scan: Callable[[str], None] | None = None,
-                 weigh: Callable[[int, bool], None] | None = None) -> None:
+    def __init__(
+        self,
+        lane: Any,
+        out: Out = print,
+        *,
+        scan: Callable[[str], None] | None = None,
+        weigh: Callable[[int, bool], None] | None = None,
+    ) -> None:
         self.lane = lane
         self.controller = lane.controller
         self.out = out
@@ -59,6 +65,7 @@ class LaneConsole:
 
     def wait_for(self, phase: str, timeout: float = 30.0) -> bool:
         """Block until the checkout's phase is ``phase`` (by name)."""
+
         def reached() -> bool:
             return bool(self.controller.checkout.phase.value == phase.lower())
 
@@ -74,7 +81,8 @@ class LaneConsole:
         try:
             while time.monotonic() < deadline:
                 pending = conn.execute(
-                    "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+                    "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"
+                ).fetchone()[0]
                 if pending == 0:
                     return True
                 if self.lane.sync is not None:
@@ -112,8 +120,11 @@ class LaneConsole:
             if pending is None:
                 self.out("nothing to approve")
             else:
-                submit(lambda at: InterventionResolved(pending.kind, staff, word == "approve",
-                                                       at, id_seen=True))
+                submit(
+                    lambda at: InterventionResolved(
+                        pending.kind, staff, word == "approve", at, id_seen=True
+                    )
+                )
         elif word == "void":
             submit(lambda at: VoidRequested(int(rest[0]), at))
         elif word == "receipt":
@@ -123,8 +134,9 @@ class LaneConsole:
         elif word == "wait":
             timeout = float(rest[1]) if len(rest) > 1 else 30.0
             if not self.wait_for(rest[0], timeout):
-                self.out(f"timed out waiting for {rest[0]} "
-                         f"(now {self.controller.checkout.phase.value})")
+                self.out(
+                    f"timed out waiting for {rest[0]} (now {self.controller.checkout.phase.value})"
+                )
                 return False
         elif word == "synced":
             timeout = float(rest[0]) if rest else 30.0

@@ -58,8 +58,10 @@ class DemoRig:
         self.scanner = ScannerSimulator(self.scanner_port)
         self.scale = ScaleSimulator("toledo")
         self.printer = PrinterSimulator(out_dir=workdir / "receipts")
-        self.terminal = SimulatedTerminal(Ledger(workdir / "terminal-ledger.jsonl"),
-                                          show=lambda text: log.info("terminal: %s", text))
+        self.terminal = SimulatedTerminal(
+            Ledger(workdir / "terminal-ledger.jsonl"),
+            show=lambda text: log.info("terminal: %s", text),
+        )
         self.terminal_server = TerminalServer(self.terminal)
         self.hq: subprocess.Popen[bytes] | None = None
         self.hq_url = ""
@@ -69,10 +71,10 @@ class DemoRig:
         self.workdir.mkdir(parents=True, exist_ok=True)
         for port in (self.scanner_port, self.scale_port, self.printer_port):
             port.plug()
-        start_thread("sim-scale", lambda: serve_scale(self.scale, self.scale_port,
-                                                      self.stop_event))
-        start_thread("sim-printer", lambda: serve_printer(self.printer, self.printer_port,
-                                                          self.stop_event))
+        start_thread("sim-scale", lambda: serve_scale(self.scale, self.scale_port, self.stop_event))
+        start_thread(
+            "sim-printer", lambda: serve_printer(self.printer, self.printer_port, self.stop_event)
+        )
         self.terminal_server.start()
         if self.with_hq:
             self._start_hq()
@@ -92,23 +94,48 @@ class DemoRig:
     def configure(self, config: KioskConfig) -> KioskConfig:
         """``config`` with the devices, terminal and HQ pointed at this rig."""
         devices = (
-            DeviceConfig(name="scanner", type="scanner", driver="serial",
-                         port=self.scanner_port.path, options={"terminator": "CR"}),
-            DeviceConfig(name="scale", type="scale", driver="toledo",
-                         port=self.scale_port.path, options={"parity": "N", "bytesize": 8},
-                         required=False),
-            DeviceConfig(name="printer", type="printer", driver="serial",
-                         port=self.printer_port.path, required=False),
+            DeviceConfig(
+                name="scanner",
+                type="scanner",
+                driver="serial",
+                port=self.scanner_port.path,
+                options={"terminator": "CR"},
+            ),
+            DeviceConfig(
+                name="scale",
+                type="scale",
+                driver="toledo",
+                port=self.scale_port.path,
+                options={"parity": "N", "bytesize": 8},
+                required=False,
+            ),
+            DeviceConfig(
+                name="printer",
+                type="printer",
+                driver="serial",
+                port=self.printer_port.path,
+                required=False,
+            ),
         )
-        payment = dataclasses.replace(config.payment, terminal_url=self.terminal_server.url,
-                                      poi_id=self.terminal.poi_id)
+        payment = dataclasses.replace(
+            config.payment, terminal_url=self.terminal_server.url, poi_id=self.terminal.poi_id
+        )
         sync = dataclasses.replace(config.sync, hq_url=self.hq_url, token=self.hq_token)
         return dataclasses.replace(config, devices=devices, payment=payment, sync=sync)
 
     def _hq(self, *args: str, capture: bool = False) -> str:
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
-        command = [sys.executable, "-m", "kiosk", "hq", "--config", str(self._hq_config()),
-                   "--database-url", database, *args]
+        command = [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "hq",
+            "--config",
+            str(self._hq_config()),
+            "--database-url",
+            database,
+            *args,
+        ]
         if capture:
             return subprocess.run(command, check=True, capture_output=True, text=True).stdout
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -121,19 +148,32 @@ class DemoRig:
 
     def _start_hq(self) -> None:
         self._hq("init")
-        token = self._hq("enrol-lane", "--store", "demo-store", "--lane", "lane-01",
-                         capture=True)
-        self.hq_token = next(line for line in token.splitlines()
-                             if line.strip() and not line.startswith("#")).strip()
+        token = self._hq("enrol-lane", "--store", "demo-store", "--lane", "lane-01", capture=True)
+        self.hq_token = next(
+            line for line in token.splitlines() if line.strip() and not line.startswith("#")
+        ).strip()
         self._hq("catalog", "import", str(SAMPLE_CATALOG), "--replace")
         port = free_port()
         self.hq_url = f"http://127.0.0.1:{port}"
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
         self.hq = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "hq", "--config", str(self._hq_config()),
-             "--database-url", database, "serve", "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=(self.workdir / "hq.log").open("ab"),
-            env={**os.environ, "KIOSK_CONFIG": str(self._hq_config())})
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "hq",
+                "--config",
+                str(self._hq_config()),
+                "--database-url",
+                database,
+                "serve",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=(self.workdir / "hq.log").open("ab"),
+            env={**os.environ, "KIOSK_CONFIG": str(self._hq_config())},
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):

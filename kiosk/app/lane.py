@@ -65,11 +65,20 @@ class LaneIdentity:
 class LaneController:
     """One lane's checkout, run on its own thread. Thread-safe entry: :meth:`submit`."""
 
-    def __init__(self, *, identity: LaneIdentity, settings: CheckoutSettings,
-                 scan_rules: ScanRules, catalog: Any, journal: Any,
-                 commit_sale: Callable[[dict[str, Any], str], None],
-                 payments: PaymentPort, receipts: ReceiptPort | None = None,
-                 clock: Clock = utc_clock, auto_print: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        identity: LaneIdentity,
+        settings: CheckoutSettings,
+        scan_rules: ScanRules,
+        catalog: Any,
+        journal: Any,
+        commit_sale: Callable[[dict[str, Any], str], None],
+        payments: PaymentPort,
+        receipts: ReceiptPort | None = None,
+        clock: Clock = utc_clock,
+        auto_print: bool = False,
+    ) -> None:
         self.identity = identity
         self.settings = settings
         self.scan_rules = scan_rules
@@ -93,8 +102,11 @@ class LaneController:
         """An idle checkout, or the open basket from the journal after a restart."""
         for info in self.journal.open_baskets():
             if info.basket.lines:
-                log.warning("restored open basket %s with %d lines", info.basket.basket_id,
-                            len(info.basket.lines))
+                log.warning(
+                    "restored open basket %s with %d lines",
+                    info.basket.basket_id,
+                    len(info.basket.lines),
+                )
                 return Checkout.recover(self.settings, info.basket, _parse_time(info.started_at))
         return Checkout.start(self.settings, new_basket_id())
 
@@ -140,8 +152,9 @@ class LaneController:
             result = parse_scan(raw, self.scan_rules, today=now.date())
         except BarcodeError as error:
             log.info("unreadable scan %r: %s", raw, error)
-            self._broadcast([fx.Beep(False), fx.ShowMessage("scan.unreadable",
-                                                            (("detail", str(error)),))])
+            self._broadcast(
+                [fx.Beep(False), fx.ShowMessage("scan.unreadable", (("detail", str(error)),))]
+            )
             return
         self.handle(self.scan_event(result, now))
 
@@ -149,9 +162,13 @@ class LaneController:
         """Turn a parsed scan into ItemScanned, looking the item up in the catalog."""
         if result.kind is ScanKind.VARIABLE_MEASURE and result.item_reference:
             item = self.catalog.by_plu(result.item_reference) or (
-                self.catalog.lookup(result.gtin14) if result.gtin14 else None)
-            price = (Money(result.price_minor, self.settings.currency)
-                     if result.price_minor is not None else None)
+                self.catalog.lookup(result.gtin14) if result.gtin14 else None
+            )
+            price = (
+                Money(result.price_minor, self.settings.currency)
+                if result.price_minor is not None
+                else None
+            )
             return ItemScanned(item, result.data, now, weight_g=result.weight_g, price=price)
         code = result.gtin14 or result.data
         return ItemScanned(self.catalog.lookup(code), result.data, now)

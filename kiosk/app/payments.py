@@ -31,13 +31,13 @@ class FlowPayments:
 
     def start(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None:
         """Charge ``amount`` for ``basket_id`` on a worker; ``deliver`` gets the outcome."""
-        threading.Thread(target=self._charge, args=(basket_id, amount, deliver),
-                         name="payment", daemon=True).start()
+        threading.Thread(
+            target=self._charge, args=(basket_id, amount, deliver), name="payment", daemon=True
+        ).start()
 
     def abort(self, basket_id: str) -> None:
         """Ask the terminal to stop; the blocked charge still reports how it ended."""
-        threading.Thread(target=self.flow.abort_current, name="payment-abort",
-                         daemon=True).start()
+        threading.Thread(target=self.flow.abort_current, name="payment-abort", daemon=True).start()
 
     def _charge(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None:
         try:
@@ -55,11 +55,17 @@ class FlowPayments:
         if outcome.needs_attendant or record.state in (PaymentState.UNKNOWN, PaymentState.SENT):
             deliver(PaymentUnknown(record.reference, amount, now))
         elif record.state is PaymentState.APPROVED:
-            deliver(PaymentApproved(
-                record.reference, record.approved_amount or amount, now,
-                auth_code=record.auth_code,
-                masked_pan=str(record.masked_pan) if record.masked_pan else None,
-                brand=record.brand, terminal_transaction_id=record.terminal_transaction_id))
+            deliver(
+                PaymentApproved(
+                    record.reference,
+                    record.approved_amount or amount,
+                    now,
+                    auth_code=record.auth_code,
+                    masked_pan=str(record.masked_pan) if record.masked_pan else None,
+                    brand=record.brand,
+                    terminal_transaction_id=record.terminal_transaction_id,
+                )
+            )
         else:
             reason = record.error_condition or record.state.value.lower()
             deliver(PaymentDeclined(record.reference, reason, now))

@@ -23,9 +23,14 @@ LABELS = {"en": Labels(), "es": SPANISH, "fr": FRENCH}
 _DECIMAL_SEPARATOR = {"en": ".", "es": ",", "fr": ","}
 
 
-def receipt_from_document(document: dict[str, Any], *, header: tuple[str, ...],
-                          language: str = "en", footer: tuple[str, ...] = (),
-                          ereceipt_base_url: str | None = None) -> Receipt:
+def receipt_from_document(
+    document: dict[str, Any],
+    *,
+    header: tuple[str, ...],
+    language: str = "en",
+    footer: tuple[str, ...] = (),
+    ereceipt_base_url: str | None = None,
+) -> Receipt:
     """The receipt of sale ``document`` (the schema-1 sale document) in ``language``."""
     currency = document["currency"]
 
@@ -36,8 +41,11 @@ def receipt_from_document(document: dict[str, Any], *, header: tuple[str, ...],
     codes = {tax_class: chr(ord("A") + i) for i, tax_class in enumerate(classes)}
     lines = tuple(
         ReceiptLine(
-            description=line["name"], amount=money(line["amount"]), quantity=line["quantity"],
-            weight_g=line["weight_g"], unit_price=money(line["unit_price"]),
+            description=line["name"],
+            amount=money(line["amount"]),
+            quantity=line["quantity"],
+            weight_g=line["weight_g"],
+            unit_price=money(line["unit_price"]),
             tax_code=codes.get(line["tax_class"], ""),
             deposit=money(line["deposit"]) if line["deposit"] else None,
             voided=line["voided"],
@@ -45,13 +53,19 @@ def receipt_from_document(document: dict[str, Any], *, header: tuple[str, ...],
         for line in document["lines"]
     )
     taxes = tuple(
-        TaxRow(code=codes[row["tax_class"]], label=f"{row['rate']}%", net=money(row["net"]),
-               tax=money(row["tax"]), gross=money(row["gross"]))
+        TaxRow(
+            code=codes[row["tax_class"]],
+            label=f"{row['rate']}%",
+            net=money(row["net"]),
+            tax=money(row["tax"]),
+            gross=money(row["gross"]),
+        )
         for row in document["tax_summary"]
     )
     payments = tuple(
         PaymentSlip(method=_payment_label(p), amount=money(p["amount"]))
-        for p in document["payments"] if p["outcome"] in ("approved", "confirmed")
+        for p in document["payments"]
+        if p["outcome"] in ("approved", "confirmed")
     )
     transaction_id = document["transaction_id"]
     deposit = document["totals"]["deposit"]
@@ -67,8 +81,9 @@ def receipt_from_document(document: dict[str, Any], *, header: tuple[str, ...],
         payments=payments,
         transaction_code=PrintedCode(CodeKind.QR, transaction_id),
         footer=footer,
-        ereceipt_url=(f"{ereceipt_base_url.rstrip('/')}/{transaction_id}"
-                      if ereceipt_base_url else None),
+        ereceipt_url=(
+            f"{ereceipt_base_url.rstrip('/')}/{transaction_id}" if ereceipt_base_url else None
+        ),
         labels=LABELS.get(language, Labels()),
         decimal_separator=_DECIMAL_SEPARATOR.get(language, "."),
     )
@@ -83,9 +98,15 @@ def _payment_label(payment: dict[str, Any]) -> str:
 class PrinterReceipts:
     """The lane's receipt port: build the receipt and queue it on the printer (if any)."""
 
-    def __init__(self, printer: Any | None, *, header: tuple[str, ...],
-                 footer: tuple[str, ...] = (), language: str = "en",
-                 ereceipt_base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        printer: Any | None,
+        *,
+        header: tuple[str, ...],
+        footer: tuple[str, ...] = (),
+        language: str = "en",
+        ereceipt_base_url: str | None = None,
+    ) -> None:
         self.printer = printer
         self.header = header
         self.footer = footer
@@ -93,9 +114,13 @@ class PrinterReceipts:
         self.ereceipt_base_url = ereceipt_base_url
 
     def build(self, document: dict[str, Any], language: str | None = None) -> Receipt:
-        return receipt_from_document(document, header=self.header,
-                                     language=language or self.language, footer=self.footer,
-                                     ereceipt_base_url=self.ereceipt_base_url)
+        return receipt_from_document(
+            document,
+            header=self.header,
+            language=language or self.language,
+            footer=self.footer,
+            ereceipt_base_url=self.ereceipt_base_url,
+        )
 
     def print_sale(self, sale: Any, document: dict[str, Any]) -> None:
         """Queue the receipt; a failed print stays held in the printer for reprint."""

@@ -79,7 +79,8 @@ class Lane:
         elif isinstance(event, StatusEvent):
             self.device_status[event.device] = str(event.status)
             if event.status.health in (Health.OFFLINE, Health.ERROR) and self._required(
-                    event.device):
+                event.device
+            ):
                 detail = event.status.detail or event.status.health.value
                 self.controller.submit(lambda at: DeviceFaulted(event.device, detail, at))
 
@@ -96,8 +97,7 @@ def _device_type(device: Device) -> str:
     return str(getattr(device, "device_type", "") or type(device).__name__.lower())
 
 
-def build_lane(config: KioskConfig, *, clock: Clock = utc_clock,
-               with_sync: bool = True) -> Lane:
+def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool = True) -> Lane:
     """Open the store, build the devices, reconcile payments and wire the controller.
 
     Raises:
@@ -106,8 +106,11 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock,
     path, timeout = config.store.path, config.store.busy_timeout_ms
     conn = connect(path, busy_timeout_ms=timeout, check=True)
     payment_journal = PaymentJournal(connect(path, busy_timeout_ms=timeout, migrate=False), clock)
-    flow = PaymentFlow(terminal_from_config(config.payment, config.lane.lane_id),
-                       payment_journal, backoff=config.payment.status_backoff_s)
+    flow = PaymentFlow(
+        terminal_from_config(config.payment, config.lane.lane_id),
+        payment_journal,
+        backoff=config.payment.status_backoff_s,
+    )
     journal = BasketJournal(conn)
     _reconcile_payments(flow, conn, journal)
 
@@ -115,23 +118,34 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock,
     sync = _build_sync(config) if with_sync else None
 
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
-        complete_sale(conn, document, basket_id=basket_id,
-                      also=lambda c: payment_journal.close_sale(c, basket_id))
+        complete_sale(
+            conn,
+            document,
+            basket_id=basket_id,
+            also=lambda c: payment_journal.close_sale(c, basket_id),
+        )
         if sync is not None:
             sync.wake()
 
     identity = LaneIdentity(config.lane.store_id, config.lane.lane_id, config.lane.languages[0])
-    printer = next((d for name, d in devices.items()
-                    if _type_of(config, name) == "printer"), None)
+    printer = next((d for name, d in devices.items() if _type_of(config, name) == "printer"), None)
     receipts = PrinterReceipts(
-        printer, header=(config.lane.store_name, *config.lane.receipt_header),
-        footer=config.lane.receipt_footer, language=identity.language)
+        printer,
+        header=(config.lane.store_name, *config.lane.receipt_header),
+        footer=config.lane.receipt_footer,
+        language=identity.language,
+    )
     controller = LaneController(
         identity=identity,
         settings=CheckoutSettings(config.lane.currency, config.tax.to_rules()),
         scan_rules=config.barcodes.scan_rules(config.lane.currency),
-        catalog=CatalogRepository(conn), journal=journal, commit_sale=commit_sale,
-        payments=FlowPayments(flow, clock), receipts=receipts, clock=clock)
+        catalog=CatalogRepository(conn),
+        journal=journal,
+        commit_sale=commit_sale,
+        payments=FlowPayments(flow, clock),
+        receipts=receipts,
+        clock=clock,
+    )
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
     return Lane(config, controller, view, devices, flow, sync)
 
@@ -159,5 +173,4 @@ def _build_sync(config: KioskConfig) -> Any | None:
         return None
     from kiosk.sync.service import SyncService
 
-    return SyncService(config.store.path, config.sync,
-                       busy_timeout_ms=config.store.busy_timeout_ms)
+    return SyncService(config.store.path, config.sync, busy_timeout_ms=config.store.busy_timeout_ms)

@@ -29,8 +29,13 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from kiosk.domain.gtin import BarcodeError
     from kiosk.domain.money import MoneyError
 
-    errors: list[type[BaseException]] = [UserError, ConfigError, BarcodeError, CatalogError,
-                                         MoneyError]
+    errors: list[type[BaseException]] = [
+        UserError,
+        ConfigError,
+        BarcodeError,
+        CatalogError,
+        MoneyError,
+    ]
     from kiosk.devices.errors import DeviceError
     from kiosk.payment.errors import PaymentError
     from kiosk.store.errors import StoreError
@@ -40,7 +45,9 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Self-service kiosk: lane app, simulators, HQ and tools.")
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Self-service kiosk: lane app, simulators, HQ and tools."
+    )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

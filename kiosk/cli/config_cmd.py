@@ -19,8 +19,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _check(args: argparse.Namespace) -> int:
     config = load_config(args.path)
-    print(f"{config_path(args.path)}: OK (lane {config.lane.store_id}/{config.lane.lane_id}, "
-          f"{len(config.devices)} devices)")
+    print(
+        f"{config_path(args.path)}: OK (lane {config.lane.store_id}/{config.lane.lane_id}, "
+        f"{len(config.devices)} devices)"
+    )
     return 0
 
 

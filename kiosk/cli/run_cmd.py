@@ -19,20 +19,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     run.add_argument("--console", action="store_true", help="text front-end instead of Qt")
     run.set_defaults(func=_run)
     demo = subparsers.add_parser(
-        "demo", help="the lane app with simulated devices, sample catalog and a local HQ")
-    demo.add_argument("--dir", type=Path, default=Path("var/demo"),
-                      help="where the demo keeps its files (default var/demo)")
+        "demo", help="the lane app with simulated devices, sample catalog and a local HQ"
+    )
+    demo.add_argument(
+        "--dir",
+        type=Path,
+        default=Path("var/demo"),
+        help="where the demo keeps its files (default var/demo)",
+    )
     demo.add_argument("--config", type=Path, default=ROOT / "config" / "demo.toml")
-    demo.add_argument("--console", action="store_true",
-                      help="text front-end (the default when there is no display)")
+    demo.add_argument(
+        "--console",
+        action="store_true",
+        help="text front-end (the default when there is no display)",
+    )
     demo.add_argument("--script", type=Path, help="console commands to run, then exit")
     demo.add_argument("--no-hq", action="store_true", help="do not start the local HQ")
     demo.set_defaults(func=_demo)
 
 
 def _has_display() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                or os.environ.get("QT_QPA_PLATFORM"))
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -65,8 +76,10 @@ def _demo(args: argparse.Namespace) -> int:
         config = rig.configure(config)
         lane = build_lane(config)
         print(f"demo: files in {workdir}; receipts as PNG in {workdir / 'receipts'}")
-        print(f"demo: scanner {rig.scanner_port.path}, HQ {rig.hq_url or 'off'}, "
-              f"card terminal {rig.terminal_server.url}")
+        print(
+            f"demo: scanner {rig.scanner_port.path}, HQ {rig.hq_url or 'off'}, "
+            f"card terminal {rig.terminal_server.url}"
+        )
         print("demo: type a barcode (+Enter) to scan it; some sample codes:")
         for code in rig.sample_codes()[:8]:
             print(f"      {code}")
@@ -83,8 +96,12 @@ def _ensure_catalog(config: Any) -> None:
     conn = connect(config.store.path)
     try:
         if CatalogRepository(conn).count() == 0:
-            import_csv(conn, ROOT / "assets" / "catalog" / "sample_catalog.csv",
-                               currency=config.lane.currency, progress=False)
+            import_csv(
+                conn,
+                ROOT / "assets" / "catalog" / "sample_catalog.csv",
+                currency=config.lane.currency,
+                progress=False,
+            )
     finally:
         conn.close()
 

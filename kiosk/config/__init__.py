@@ -24,8 +24,9 @@ def config_path(explicit: str | Path | None = None) -> Path:
     return Path(os.environ.get("KIOSK_CONFIG", DEFAULT_PATH))
 
 
-def load_config(path: str | Path | None = None,
-                environ: Mapping[str, str] | None = None) -> KioskConfig:
+def load_config(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> KioskConfig:
     """Load the lane configuration.
 
     Raises:

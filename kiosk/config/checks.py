@@ -53,9 +53,9 @@ def percent_table(value: Any) -> str | None:
         try:
             number = Decimal(rate)
         except (InvalidOperation, TypeError):
-            return "percentages written as strings, e.g. \"21\" or \"5.5\""
+            return 'percentages written as strings, e.g. "21" or "5.5"'
         if not number.is_finite() or not Decimal(0) <= number <= Decimal(100):
-            return "percentages from \"0\" to \"100\""
+            return 'percentages from "0" to "100"'
     return None
 
 

@@ -37,6 +37,6 @@ class DeviceConfig:
         True,
         doc="the lane cannot sell while this device is offline (false: it shows a warning only)",
     )
-    options: dict[str, Any] = setting(  # noqa: RUF009 - setting() is the field factory
+    options: dict[str, Any] = setting(
         default_factory=dict, doc="driver-specific options, checked by the driver"
     )

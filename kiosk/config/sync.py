@@ -17,15 +17,11 @@ class SyncConfig:
         doc="STORE:LANE:SECRET from `kiosk hq enrol-lane`; better set "
         "through the environment variable KIOSK__SYNC__TOKEN",
     )
-    ca_file: Path | None = setting(  # noqa: RUF009
+    ca_file: Path | None = setting(
         None, doc="CA bundle to verify HQ's TLS certificate (none: the system's CAs)"
     )
-    client_certfile: Path | None = setting(  # noqa: RUF009
-        None, doc="PEM client certificate for mutual TLS"
-    )
-    client_keyfile: Path | None = setting(  # noqa: RUF009
-        None, doc="PEM private key of client_certfile"
-    )
+    client_certfile: Path | None = setting(None, doc="PEM client certificate for mutual TLS")
+    client_keyfile: Path | None = setting(None, doc="PEM private key of client_certfile")
     timeout_s: float = setting(
         15.0, doc="seconds to wait for HQ on one request", check=checks.between(0.1, 600)
     )
@@ -33,7 +29,7 @@ class SyncConfig:
         500, doc="most sales sent in one upload request", check=checks.between(1, 1000)
     )
     catalog_page_size: int = setting(
-        5000, doc="catalog changes asked for per request", check=checks.between(1, 100_000)
+        10_000, doc="catalog changes asked for per request", check=checks.between(1, 100_000)
     )
     catalog_interval_s: float = setting(
         60.0, doc="seconds between catalog checks", check=checks.between(1, 86_400)

@@ -38,7 +38,10 @@ def test_scripted_demo_sells_prints_and_reaches_hq(tmp_path: Path) -> None:
     workdir = tmp_path / "demo"
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "demo", "--dir", str(workdir), "--script", str(script)],
-        capture_output=True, text=True, timeout=240, check=False,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "every sale has reached HQ" in result.stdout

@@ -41,8 +41,16 @@ class ScriptedPayments:
         outcome = self.outcomes.pop(0)
         reference = f"ref-{len(self.started)}"
         if outcome == "approve":
-            deliver(PaymentApproved(reference, amount, NOW, auth_code="123456",
-                                    masked_pan="************1234", brand="VISA"))
+            deliver(
+                PaymentApproved(
+                    reference,
+                    amount,
+                    NOW,
+                    auth_code="123456",
+                    masked_pan="************1234",
+                    brand="VISA",
+                )
+            )
         else:
             deliver(PaymentDeclined(reference, "declined by issuer", NOW))
 
@@ -55,23 +63,36 @@ def build(db: Path, payments: ScriptedPayments) -> LaneController:
     catalog = CatalogRepository(conn)
     if catalog.count() == 0:
         catalog.upsert(sample_items())
-    settings = CheckoutSettings("EUR", TaxRules.from_strings({"standard": "21", "reduced": "10",
-                                                              "super_reduced": "4", "zero": "0"}))
+    settings = CheckoutSettings(
+        "EUR",
+        TaxRules.from_strings(
+            {"standard": "21", "reduced": "10", "super_reduced": "4", "zero": "0"}
+        ),
+    )
     return LaneController(
-        identity=LaneIdentity("store-1", "lane-1"), settings=settings,
-        scan_rules=ScanRules.for_country("es"), catalog=catalog, journal=BasketJournal(conn),
+        identity=LaneIdentity("store-1", "lane-1"),
+        settings=settings,
+        scan_rules=ScanRules.for_country("es"),
+        catalog=catalog,
+        journal=BasketJournal(conn),
         commit_sale=lambda doc, basket_id: complete_sale(conn, doc, basket_id=basket_id),
-        payments=payments, clock=lambda: NOW)
+        payments=payments,
+        clock=lambda: NOW,
+    )
 
 
 def counted_gtin() -> str:
-    item = next(i for i in sample_items() if i.gtins and i.age_limit is None
-                and not i.sold_by_weight and i.quantity_limit is None)
+    item = next(
+        i
+        for i in sample_items()
+        if i.gtins and i.age_limit is None and not i.sold_by_weight and i.quantity_limit is None
+    )
     return item.gtins[0][1:]  # as an EAN-13 scanner sends it
 
 
-def run(lane: LaneController, action: Callable[[], None], until: Callable[[Checkout], bool]
-        ) -> Checkout:
+def run(
+    lane: LaneController, action: Callable[[], None], until: Callable[[Checkout], bool]
+) -> Checkout:
     """Do ``action`` on the running lane and wait for the broadcast that satisfies ``until``."""
     seen = threading.Event()
     result: list[Checkout] = []
@@ -101,8 +122,11 @@ def test_scan_pay_commit_writes_sale_and_outbox(db: Path) -> None:
         code = counted_gtin()
         checkout = run(lane, lambda: lane.scan(code), lambda c: len(c.basket.lines) == 1)
         assert checkout.phase is Phase.SHOPPING
-        run(lane, lambda: lane.scan(code), lambda c: len(c.basket.lines) >= 2
-            or c.basket.lines[0].quantity == 2)
+        run(
+            lane,
+            lambda: lane.scan(code),
+            lambda c: len(c.basket.lines) >= 2 or c.basket.lines[0].quantity == 2,
+        )
         done = run(lane, lambda: lane.submit(PayRequested), lambda c: c.phase is Phase.FINISHED)
     finally:
         lane.stop()
@@ -122,8 +146,7 @@ def test_declined_card_keeps_basket_then_approval_completes(db: Path) -> None:
     lane.start()
     try:
         run(lane, lambda: lane.scan(counted_gtin()), lambda c: len(c.basket.lines) == 1)
-        declined = run(lane, lambda: lane.submit(PayRequested),
-                       lambda c: c.declines == 1)
+        declined = run(lane, lambda: lane.submit(PayRequested), lambda c: c.declines == 1)
         assert declined.phase is Phase.SHOPPING
         assert len(declined.basket.active_lines) == 1
         run(lane, lambda: lane.submit(PayRequested), lambda c: c.phase is Phase.FINISHED)

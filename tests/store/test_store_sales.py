@@ -247,7 +247,10 @@ def test_also_commits_with_the_sale_and_its_failure_rolls_back_everything(
     assert conn.execute("SELECT COUNT(*) FROM side").fetchone()[0] == 0
     assert BasketJournal(conn).restore() == [basket]
 
-    complete_sale(conn, document_of(basket),
-                  also=lambda c: c.execute("INSERT INTO side VALUES (?)", (basket.basket_id,)))
+    complete_sale(
+        conn,
+        document_of(basket),
+        also=lambda c: c.execute("INSERT INTO side VALUES (?)", (basket.basket_id,)),
+    )
     assert conn.execute("SELECT transaction_id FROM side").fetchall()[0][0] == basket.basket_id
     assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 1
