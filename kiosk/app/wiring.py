@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.app.attendant import AttendantService
 from kiosk.app.lane import Clock, LaneController, LaneIdentity, utc_clock
 from kiosk.app.payments import FlowPayments
 from kiosk.app.receipts import PrinterReceipts
@@ -26,10 +27,12 @@ from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.payment.factory import terminal_from_config
 from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentJournal
+from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
 from kiosk.store.sales import complete_sale, load_sale_document
+from kiosk.store.staff import StaffRepository
 
 log = logging.getLogger(__name__)
 WeightListener = Callable[[int | None, bool], None]
@@ -45,7 +48,9 @@ class Lane:
     devices: dict[str, Device]
     payment_flow: PaymentFlow
     sync: Any | None = None
+    attendant: Any | None = None
     weight_listeners: list[WeightListener] = field(default_factory=list)
+    badge_listeners: list[Callable[[str], None]] = field(default_factory=list)
     device_status: dict[str, str] = field(default_factory=dict)
 
     def start(self) -> None:
@@ -65,15 +70,12 @@ class Lane:
         for device in self.devices.values():
             device.shutdown()
 
-    def printer(self) -> Any | None:
-        return next((d for d in self.devices.values() if _device_type(d) == "printer"), None)
-
     def _on_device_event(self, event: object) -> None:
         """Device worker threads call this; it only queues work for the lane thread."""
         if isinstance(event, DataEvent):
             data = event.data
             if isinstance(data, Scan):
-                self.controller.scan((data.symbology or "") + data.code)
+                self._on_scan(data)
             elif hasattr(data, "net_g") and hasattr(data, "stable"):
                 self._on_weight(data.net_g, bool(data.stable))
         elif isinstance(event, StatusEvent):
@@ -84,17 +86,26 @@ class Lane:
                 detail = event.status.detail or event.status.health.value
                 self.controller.submit(lambda at: DeviceFaulted(event.device, detail, at))
 
+    def _on_scan(self, scan: Scan) -> None:
+        prefix = self.config.lane.staff_badge_prefix
+        if prefix and scan.code.startswith(prefix):
+            if not self.badge_listeners:
+                log.info("staff badge scanned but no attendant screen is open")
+            for badge_listener in list(self.badge_listeners):
+                badge_listener(scan.code)
+            return
+        self.controller.scan((scan.symbology or "") + scan.code)
+
     def _on_weight(self, grams: int | None, stable: bool) -> None:
-        self.controller.weight(grams, stable)
+        # A screen decides when a weight belongs to the item waiting (it refuses the
+        # weight still left by the previous item); without one, the controller does.
+        if not self.weight_listeners:
+            self.controller.weight(grams, stable)
         for listener in list(self.weight_listeners):
-            listener(grams, stable)
+            listener(grams or 0, stable)
 
     def _required(self, name: str) -> bool:
         return any(d.name == name and d.required for d in self.config.devices)
-
-
-def _device_type(device: Device) -> str:
-    return str(getattr(device, "device_type", "") or type(device).__name__.lower())
 
 
 def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool = True) -> Lane:
@@ -147,7 +158,15 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         clock=clock,
     )
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
-    return Lane(config, controller, view, devices, flow, sync)
+    lane = Lane(config, controller, view, devices, flow, sync)
+    staff_conn = connect(path, busy_timeout_ms=timeout, migrate=False)
+    lane.attendant = AttendantService(
+        lane,
+        StaffRepository(staff_conn),
+        AuditLog(staff_conn, config.lane.store_id, config.lane.lane_id),
+        clock,
+    )
+    return lane
 
 
 def _type_of(config: KioskConfig, name: str) -> str:

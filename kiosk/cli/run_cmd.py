@@ -109,19 +109,27 @@ def _ensure_catalog(config: Any) -> None:
 def _front_end(lane: Any, *, console: bool, rig: Any = None, script: Path | None = None) -> int:
     from kiosk.app.console import LaneConsole
 
-    lane.start()
-    try:
-        if console:
-            scan = rig.scanner.scan if rig is not None else None
-            weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
-            front = LaneConsole(lane, scan=scan, weigh=weigh)
+    scan = rig.scanner.scan if rig is not None else None
+    weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
+    front = LaneConsole(lane, scan=scan, weigh=weigh)
+    if console:
+        lane.start()
+        try:
             if script is not None:
                 return front.run(script.read_text(encoding="utf-8").splitlines())
             print("console: commands are pay, weigh G, help, approve, void N, next, status, quit")
             return front.run(sys.stdin)
-        from kiosk.ui.lane_app import run_lane_window
+        finally:
+            lane.stop()
+    from kiosk.devices.worker import start_thread
+    from kiosk.ui.main import run_lane_app
 
-        return int(run_lane_window(lane, scanner=rig.scanner.scan if rig else None))
+    if rig is not None and sys.stdin.isatty():
+        # The demo's "scanner": codes typed in the terminal go through the simulated
+        # serial scanner (a real pty), so the lane reads them as it would a real one.
+        start_thread("demo-console", lambda: front.run(sys.stdin))
+    try:
+        return run_lane_app(lane)
     finally:
         lane.stop()
 

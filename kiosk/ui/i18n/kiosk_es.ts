@@ -1,0 +1,1088 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="123"/>
+        <source>Accessibility</source>
+        <translation>Accesibilidad</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="124"/>
+        <source>On</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="124"/>
+        <source>Off</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="127"/>
+        <source>Large text: %1</source>
+        <translation>Texto grande: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="130"/>
+        <source>High contrast: %1</source>
+        <translation>Alto contraste: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="132"/>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>AttendantDashboard</name>
+    <message>
+        <location filename="../attendant/dashboard.py" line="224"/>
+        <source>Attendant: %1 (%2)</source>
+        <translation>Personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="228"/>
+        <source>Lane closed</source>
+        <translation>Caja cerrada</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="228"/>
+        <source>Lane open</source>
+        <translation>Caja abierta</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="230"/>
+        <source>Lane paused, basket kept</source>
+        <translation>Caja en pausa, cesta guardada</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="232"/>
+        <source>Done.</source>
+        <translation>Hecho.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="233"/>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="235"/>
+        <source>Cancel sale</source>
+        <translation>Anular venta</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="236"/>
+        <source>Suspend</source>
+        <translation>Suspender</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="237"/>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="238"/>
+        <source>Reprint receipt</source>
+        <translation>Reimprimir ticket</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="240"/>
+        <source>Open lane</source>
+        <translation>Abrir caja</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="240"/>
+        <source>Close lane</source>
+        <translation>Cerrar caja</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="242"/>
+        <source>Clear device fault</source>
+        <translation>Resolver fallo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="243"/>
+        <source>Devices</source>
+        <translation>Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="244"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="245"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="254"/>
+        <source>Age check</source>
+        <translation>Control de edad</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="255"/>
+        <source>Unknown item</source>
+        <translation>Artículo desconocido</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="256"/>
+        <source>Quantity limit</source>
+        <translation>Límite de cantidad</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="257"/>
+        <source>Remove an item</source>
+        <translation>Quitar un artículo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="258"/>
+        <source>Price change</source>
+        <translation>Cambio de precio</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="259"/>
+        <source>Shopper asked for help</source>
+        <translation>El cliente pide ayuda</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="260"/>
+        <location filename="../attendant/dashboard.py" line="362"/>
+        <source>Payment problem</source>
+        <translation>Problema con el pago</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="261"/>
+        <source>Payment outcome unknown</source>
+        <translation>Resultado del pago desconocido</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="262"/>
+        <source>Device fault</source>
+        <translation>Fallo de dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="265"/>
+        <source>Nothing is waiting for you.</source>
+        <translation>No hay nada pendiente.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="271"/>
+        <source>Needs age %1 or over.</source>
+        <translation>Requiere %1 años o más.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="273"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="274"/>
+        <source>ID seen</source>
+        <translation>DNI visto</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="275"/>
+        <source>Date of birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="276"/>
+        <source>Deny</source>
+        <translation>Denegar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="280"/>
+        <source>attendant</source>
+        <translation>asistente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="281"/>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="282"/>
+        <source>manager</source>
+        <translation>gerente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="283"/>
+        <source>technician</source>
+        <translation>técnico</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="293"/>
+        <source>%1 sales, %2</source>
+        <translation>%1 ventas, %2</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="296"/>
+        <source>%1 cancelled</source>
+        <translation>%1 anuladas</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="333"/>
+        <source>New quantity for line %1</source>
+        <translation>Nueva cantidad para la línea %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="338"/>
+        <source>Damaged</source>
+        <translation>Dañado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="339"/>
+        <source>Shelf price</source>
+        <translation>Precio del lineal</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="340"/>
+        <source>Promotion</source>
+        <translation>Promoción</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="341"/>
+        <source>Manager discount</source>
+        <translation>Descuento del gerente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="344"/>
+        <source>New unit price for line %1</source>
+        <translation>Nuevo precio unitario para la línea %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="351"/>
+        <source>Barcode or PLU of the item</source>
+        <translation>Código de barras o PLU del artículo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="357"/>
+        <source>Date of birth (DD MM YYYY)</source>
+        <translation>Fecha de nacimiento (DD MM AAAA)</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="361"/>
+        <source>Shopper left</source>
+        <translation>El cliente se fue</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="363"/>
+        <source>Wrong items</source>
+        <translation>Artículos equivocados</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="364"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="368"/>
+        <source>Cancel this sale? Choose a reason.</source>
+        <translation>¿Anular esta venta? Elija un motivo.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendantSignInScreen</name>
+    <message>
+        <location filename="../attendant/signin.py" line="140"/>
+        <source>Attendant sign-in</source>
+        <translation>Acceso del personal</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="142"/>
+        <source>Scan your staff badge, or type your staff ID.</source>
+        <translation>Escanee su tarjeta de empleado o escriba su ID de empleado.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="144"/>
+        <source>Type your PIN and press OK.</source>
+        <translation>Escriba su PIN y pulse OK.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="145"/>
+        <source>Staff ID</source>
+        <translation>ID de empleado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="146"/>
+        <source>Change staff ID</source>
+        <translation>Cambiar ID de empleado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="147"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="154"/>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Demasiados intentos. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="156"/>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="158"/>
+        <source>Wrong staff ID, badge or PIN.</source>
+        <translation>ID de empleado, tarjeta o PIN incorrectos.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="159"/>
+        <source>This staff member is disabled.</source>
+        <translation>Este empleado está desactivado.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="160"/>
+        <source>Signed out after inactivity.</source>
+        <translation>Sesión cerrada por inactividad.</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../screens/attract.py" line="107"/>
+        <source>Scan your first item to start, or touch Start.</source>
+        <translation>Escanee su primer artículo para empezar, o toque Empezar.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="108"/>
+        <source>Fruit, vegetables and bread: use Look up item.</source>
+        <translation>Fruta, verdura y pan: use Buscar artículo.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="109"/>
+        <source>Need help? Touch Help at any time.</source>
+        <translation>¿Necesita ayuda? Toque Ayuda en cualquier momento.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="113"/>
+        <source>Welcome</source>
+        <translation>Bienvenido</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="114"/>
+        <source>Scan, bag and pay by card in a few touches.</source>
+        <translation>Escanee, embolse y pague con tarjeta en pocos toques.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="116"/>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="117"/>
+        <source>Scan to start</source>
+        <translation>Escanee para empezar</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="118"/>
+        <source>Hold the barcode under the red light.</source>
+        <translation>Coloque el código de barras bajo la luz roja.</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <location filename="../attendant/basket.py" line="168"/>
+        <source>Basket: %1 items</source>
+        <translation>Cesta: %1 artículos</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="171"/>
+        <source>The basket is empty.</source>
+        <translation>La cesta está vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>CartRow</name>
+    <message>
+        <location filename="../widgets/cart.py" line="57"/>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="59"/>
+        <source>price changed by staff</source>
+        <translation>precio cambiado por el personal</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="67"/>
+        <source>Deposit</source>
+        <translation>Envase</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <location filename="../attendant/widgets.py" line="223"/>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="224"/>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="257"/>
+        <source>Not a date: type day, month and year (DDMMYYYY).</source>
+        <translation>No es una fecha: escriba día, mes y año (DDMMAAAA).</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="261"/>
+        <source>That price is too high.</source>
+        <translation>Ese precio es demasiado alto.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="264"/>
+        <source>The quantity must be 1 to 9999.</source>
+        <translation>La cantidad debe estar entre 1 y 9999.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpBanner</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="171"/>
+        <source>Help is on the way. A member of staff has been called and will be with you in a moment; the light above your till is flashing.</source>
+        <translation>La ayuda está en camino. Hemos avisado a un empleado, que vendrá enseguida; la luz sobre su caja está parpadeando.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="176"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionOverlay</name>
+    <message>
+        <location filename="../screens/intervention.py" line="26"/>
+        <source>Age check needed</source>
+        <extracomment>kind -&gt; (icon, title, message). %1 = subject, %2 = age or quantity limit.</extracomment>
+        <translation>Comprobación de edad</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="27"/>
+        <source>%1 can only be sold to people aged %2 or over. A member of staff will check your ID.</source>
+        <translation>%1 solo se puede vender a mayores de %2 años. Un empleado comprobará su documento de identidad.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="34"/>
+        <source>Item not found</source>
+        <translation>Artículo no encontrado</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="35"/>
+        <source>We could not find this item. Please put it aside; a member of staff will help you.</source>
+        <translation>No hemos encontrado este artículo. Déjelo a un lado; un empleado le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="42"/>
+        <source>Quantity limit</source>
+        <translation>Límite de cantidad</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="43"/>
+        <source>%1 is limited to %2 per customer. A member of staff will help you.</source>
+        <translation>%1 está limitado a %2 por cliente. Un empleado le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="50"/>
+        <source>Removing an item</source>
+        <translation>Eliminar un artículo</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="51"/>
+        <source>A member of staff will remove %1 from your basket.</source>
+        <translation>Un empleado quitará %1 de su cesta.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="58"/>
+        <source>Price check</source>
+        <translation>Comprobación de precio</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="59"/>
+        <source>A member of staff will check the price of %1.</source>
+        <translation>Un empleado comprobará el precio de %1.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="63"/>
+        <source>Till needs attention</source>
+        <translation>La caja necesita atención</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="64"/>
+        <source>Something is wrong with the %1. Your items are safe; a member of staff is coming.</source>
+        <translation>Hay un problema con: %1. Sus artículos están a salvo; viene un empleado.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="71"/>
+        <source>Help is on the way</source>
+        <translation>La ayuda está en camino</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="72"/>
+        <source>A member of staff has been called and will be with you in a moment.</source>
+        <translation>Hemos avisado a un empleado, que vendrá enseguida.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="79"/>
+        <location filename="../screens/intervention.py" line="87"/>
+        <source>Payment problem</source>
+        <translation>Problema con el pago</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="80"/>
+        <source>The payment did not go through. A member of staff will help you.</source>
+        <translation>El pago no se ha completado. Un empleado le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="88"/>
+        <source>We could not confirm your payment. You have not been charged twice. A member of staff will help you.</source>
+        <translation>No hemos podido confirmar su pago. No se le ha cobrado dos veces. Un empleado le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="96"/>
+        <source>Basket on hold</source>
+        <translation>Cesta en espera</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="97"/>
+        <source>Your basket has been kept for you. A member of staff will help you continue.</source>
+        <translation>Hemos guardado su cesta. Un empleado le ayudará a continuar.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="157"/>
+        <source>Selling is paused. Please wait; help is on the way.</source>
+        <translation>La venta está en pausa. Espere, por favor; la ayuda está en camino.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="158"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="163"/>
+        <source>this item</source>
+        <translation>este artículo</translation>
+    </message>
+</context>
+<context>
+    <name>LaneMessages</name>
+    <message>
+        <location filename="../messages.py" line="35"/>
+        <source>That barcode could not be read. Please scan it again.</source>
+        <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>This item cannot be sold here. Please put it aside.</source>
+        <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>Please finish this step before scanning.</source>
+        <translation>Termine este paso antes de escanear.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="52"/>
+        <source>There is nothing to weigh.</source>
+        <translation>No hay nada que pesar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="55"/>
+        <source>That item cannot be changed.</source>
+        <translation>Ese artículo no se puede cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="58"/>
+        <source>The item was not added.</source>
+        <translation>El artículo no se ha añadido.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="61"/>
+        <source>The age-restricted item was not added.</source>
+        <translation>El artículo con restricción de edad no se ha añadido.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>The item was not added. Please put it aside.</source>
+        <translation>El artículo no se ha añadido. Déjelo aparte, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>Your request was not approved.</source>
+        <translation>Su solicitud no ha sido aprobada.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>That change could not be made.</source>
+        <translation>No se ha podido hacer ese cambio.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>You can continue.</source>
+        <translation>Puede continuar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>The payment was not taken. Please pay again.</source>
+        <translation>No se ha cobrado el pago. Vuelva a pagar, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>Scan an item before paying.</source>
+        <translation>Escanee un artículo antes de pagar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="80"/>
+        <source>Your purchase was cancelled. Nothing was charged.</source>
+        <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84"/>
+        <source>The receipt could not be printed. A member of staff is coming.</source>
+        <translation>No se ha podido imprimir el ticket. Un empleado viene a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>No item has the code %1. Please check it.</source>
+        <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="83"/>
+        <source>Remove item</source>
+        <translation>Quitar artículo</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="84"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="85"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="87"/>
+        <source>Removing items or lowering a quantity needs a member of staff.</source>
+        <translation>Para quitar artículos o reducir una cantidad hace falta un empleado.</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../widgets/keypad.py" line="83"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../widgets/keypad.py" line="84"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../widgets/keyboard.py" line="81"/>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <location filename="../screens/pay.py" line="99"/>
+        <source>Amount to pay</source>
+        <translation>Importe a pagar</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="100"/>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="125"/>
+        <source>Tap, insert or swipe your card</source>
+        <translation>Acerque, inserte o deslice su tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="126"/>
+        <source>Use the card terminal below the screen. Follow its instructions.</source>
+        <translation>Use el terminal de tarjetas bajo la pantalla. Siga sus instrucciones.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="129"/>
+        <source>Processing payment…</source>
+        <translation>Procesando el pago…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="130"/>
+        <source>Please do not remove your card.</source>
+        <translation>No retire la tarjeta, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="133"/>
+        <source>Payment declined</source>
+        <translation>Pago rechazado</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="134"/>
+        <source>Your card was not charged. Try again or use another card.</source>
+        <translation>No se ha cobrado nada en su tarjeta. Inténtelo de nuevo o use otra tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="136"/>
+        <source>Payment approved</source>
+        <translation>Pago aceptado</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="136"/>
+        <source>Please remove your card.</source>
+        <translation>Retire la tarjeta, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="138"/>
+        <source>Cancelling payment…</source>
+        <translation>Cancelando el pago…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="139"/>
+        <source>Please wait for the terminal.</source>
+        <translation>Espere al terminal, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="171"/>
+        <source>Cancel payment</source>
+        <translation>Cancelar el pago</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="171"/>
+        <source>Back to items</source>
+        <translation>Volver a la compra</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../screens/pin.py" line="76"/>
+        <source>Staff sign-in</source>
+        <translation>Acceso del personal</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="77"/>
+        <source>Scan your badge or type your PIN.</source>
+        <translation>Escanee su tarjeta o escriba su PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="78"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="81"/>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Demasiados intentos. Vuelva a intentarlo en %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>ProduceScreen</name>
+    <message>
+        <location filename="../screens/produce.py" line="175"/>
+        <location filename="../screens/produce.py" line="191"/>
+        <source>Look up item</source>
+        <translation>Buscar artículo</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="176"/>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="177"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="178"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="180"/>
+        <source>Type the code on the sticker (4 or 5 digits), then touch OK.</source>
+        <translation>Escriba el código de la etiqueta (4 o 5 cifras) y toque OK.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="182"/>
+        <source>Nothing found. Try another name or ask for help.</source>
+        <translation>No se ha encontrado nada. Pruebe otro nombre o pida ayuda.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="183"/>
+        <source>per kg</source>
+        <translation>/kg</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="191"/>
+        <source>Touch a picture, or search by name or code.</source>
+        <translation>Toque una imagen, o busque por nombre o código.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="239"/>
+        <source>Type a name…</source>
+        <translation>Escriba un nombre…</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="242"/>
+        <source>Type a code…</source>
+        <translation>Escriba un código…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../screens/receipt.py" line="102"/>
+        <source>Would you like a receipt?</source>
+        <translation>¿Desea el tique?</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="105"/>
+        <source>Paid: %1</source>
+        <translation>Pagado: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="109"/>
+        <source>Print receipt</source>
+        <translation>Imprimir tique</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="110"/>
+        <source>E-receipt</source>
+        <translation>Tique digital</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="111"/>
+        <source>No receipt</source>
+        <translation>Sin tique</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="112"/>
+        <source>Scan this code with your phone to get your receipt.</source>
+        <translation>Escanee este código con su móvil para obtener el tique.</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="113"/>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>ScanningScreen</name>
+    <message>
+        <location filename="../screens/scanning.py" line="140"/>
+        <source>Your items</source>
+        <translation>Sus artículos</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="141"/>
+        <source>Scan your first item</source>
+        <translation>Escanee su primer artículo</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="142"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="143"/>
+        <source>Look up item</source>
+        <translation>Buscar artículo</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="144"/>
+        <source>Pay</source>
+        <translation>Pagar</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="149"/>
+        <source>Scan your items. When you are done, touch Pay.</source>
+        <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="178"/>
+        <source>Items: %1</source>
+        <translation>Artículos: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="182"/>
+        <source>Includes deposit %1</source>
+        <translation>Incluye envases %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="189"/>
+        <source>Added: %1</source>
+        <translation>Añadido: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffIdKeyboard</name>
+    <message>
+        <location filename="../attendant/widgets.py" line="105"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="106"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereDialog</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="57"/>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="60"/>
+        <source>Touch the screen to keep shopping. Otherwise your basket is kept for our staff.</source>
+        <translation>Toque la pantalla para seguir comprando. Si no, guardaremos su cesta para el personal.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="64"/>
+        <source>Yes, I&apos;m still here</source>
+        <translation>Sí, sigo aquí</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksScreen</name>
+    <message>
+        <location filename="../screens/thanks.py" line="95"/>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="99"/>
+        <source>You paid %1.</source>
+        <translation>Ha pagado %1.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="102"/>
+        <source>Please take your receipt.</source>
+        <translation>Recoja su tique.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="103"/>
+        <source>Don&apos;t forget your bags.</source>
+        <translation>No olvide sus bolsas.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="106"/>
+        <source>Thanks for your feedback!</source>
+        <translation>¡Gracias por su opinión!</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="108"/>
+        <source>How was your visit today?</source>
+        <translation>¿Qué tal su visita hoy?</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>Not good</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>Great</source>
+        <translation>Muy bien</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="113"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../widgets/topbar.py" line="99"/>
+        <source>Self-checkout</source>
+        <translation>Caja de autoservicio</translation>
+    </message>
+    <message>
+        <location filename="../widgets/topbar.py" line="100"/>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <location filename="../widgets/topbar.py" line="101"/>
+        <source>Accessibility</source>
+        <translation>Accesibilidad</translation>
+    </message>
+</context>
+<context>
+    <name>WeighScreen</name>
+    <message>
+        <location filename="../screens/weigh.py" line="86"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="108"/>
+        <location filename="../screens/weigh.py" line="115"/>
+        <source>Place the item on the scale</source>
+        <translation>Ponga el artículo en la báscula</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="117"/>
+        <source>Weight OK</source>
+        <translation>Peso correcto</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="119"/>
+        <source>Weighing… keep the item still</source>
+        <translation>Pesando… no mueva el artículo</translation>
+    </message>
+</context>
+<context>
+    <name>_LineRow</name>
+    <message>
+        <location filename="../attendant/basket.py" line="73"/>
+        <source>Qty</source>
+        <extracomment>Below this width the line keys go under the line instead of beside it.</extracomment>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="74"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="75"/>
+        <source>Void</source>
+        <translation>Anular</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="79"/>
+        <source>voided</source>
+        <translation>anulada</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1088 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="123"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="124"/>
+        <source>On</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="124"/>
+        <source>Off</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="127"/>
+        <source>Large text: %1</source>
+        <translation>Grand texte : %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="130"/>
+        <source>High contrast: %1</source>
+        <translation>Contraste élevé : %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="132"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>AttendantDashboard</name>
+    <message>
+        <location filename="../attendant/dashboard.py" line="224"/>
+        <source>Attendant: %1 (%2)</source>
+        <translation>Personnel : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="228"/>
+        <source>Lane closed</source>
+        <translation>Caisse fermée</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="228"/>
+        <source>Lane open</source>
+        <translation>Caisse ouverte</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="230"/>
+        <source>Lane paused, basket kept</source>
+        <translation>Caisse en pause, panier conservé</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="232"/>
+        <source>Done.</source>
+        <translation>Fait.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="233"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="235"/>
+        <source>Cancel sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="236"/>
+        <source>Suspend</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="237"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="238"/>
+        <source>Reprint receipt</source>
+        <translation>Réimprimer</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="240"/>
+        <source>Open lane</source>
+        <translation>Ouvrir la caisse</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="240"/>
+        <source>Close lane</source>
+        <translation>Fermer la caisse</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="242"/>
+        <source>Clear device fault</source>
+        <translation>Lever l&apos;incident</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="243"/>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="244"/>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="245"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="254"/>
+        <source>Age check</source>
+        <translation>Contrôle de l&apos;âge</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="255"/>
+        <source>Unknown item</source>
+        <translation>Article inconnu</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="256"/>
+        <source>Quantity limit</source>
+        <translation>Limite de quantité</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="257"/>
+        <source>Remove an item</source>
+        <translation>Retirer un article</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="258"/>
+        <source>Price change</source>
+        <translation>Changement de prix</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="259"/>
+        <source>Shopper asked for help</source>
+        <translation>Le client demande de l&apos;aide</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="260"/>
+        <location filename="../attendant/dashboard.py" line="362"/>
+        <source>Payment problem</source>
+        <translation>Problème de paiement</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="261"/>
+        <source>Payment outcome unknown</source>
+        <translation>Résultat du paiement inconnu</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="262"/>
+        <source>Device fault</source>
+        <translation>Incident matériel</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="265"/>
+        <source>Nothing is waiting for you.</source>
+        <translation>Rien n&apos;est en attente.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="271"/>
+        <source>Needs age %1 or over.</source>
+        <translation>Âge minimum : %1 ans.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="273"/>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="274"/>
+        <source>ID seen</source>
+        <translation>Pièce vue</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="275"/>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="276"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="280"/>
+        <source>attendant</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="281"/>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="282"/>
+        <source>manager</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="283"/>
+        <source>technician</source>
+        <translation>technicien</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="293"/>
+        <source>%1 sales, %2</source>
+        <translation>%1 ventes, %2</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="296"/>
+        <source>%1 cancelled</source>
+        <translation>%1 annulées</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="333"/>
+        <source>New quantity for line %1</source>
+        <translation>Nouvelle quantité pour la ligne %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="338"/>
+        <source>Damaged</source>
+        <translation>Abîmé</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="339"/>
+        <source>Shelf price</source>
+        <translation>Prix en rayon</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="340"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="341"/>
+        <source>Manager discount</source>
+        <translation>Remise du responsable</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="344"/>
+        <source>New unit price for line %1</source>
+        <translation>Nouveau prix unitaire pour la ligne %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="351"/>
+        <source>Barcode or PLU of the item</source>
+        <translation>Code-barres ou PLU de l&apos;article</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="357"/>
+        <source>Date of birth (DD MM YYYY)</source>
+        <translation>Date de naissance (JJ MM AAAA)</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="361"/>
+        <source>Shopper left</source>
+        <translation>Le client est parti</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="363"/>
+        <source>Wrong items</source>
+        <translation>Mauvais articles</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="364"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="368"/>
+        <source>Cancel this sale? Choose a reason.</source>
+        <translation>Annuler cette vente ? Choisissez un motif.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendantSignInScreen</name>
+    <message>
+        <location filename="../attendant/signin.py" line="140"/>
+        <source>Attendant sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="142"/>
+        <source>Scan your staff badge, or type your staff ID.</source>
+        <translation>Scannez votre badge ou saisissez votre identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="144"/>
+        <source>Type your PIN and press OK.</source>
+        <translation>Saisissez votre code PIN et appuyez sur OK.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="145"/>
+        <source>Staff ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="146"/>
+        <source>Change staff ID</source>
+        <translation>Changer d&apos;identifiant</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="147"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="154"/>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Trop de tentatives. Réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="156"/>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="158"/>
+        <source>Wrong staff ID, badge or PIN.</source>
+        <translation>Identifiant, badge ou code PIN incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="159"/>
+        <source>This staff member is disabled.</source>
+        <translation>Ce membre du personnel est désactivé.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/signin.py" line="160"/>
+        <source>Signed out after inactivity.</source>
+        <translation>Déconnecté après inactivité.</translation>
+    </message>
+</context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../screens/attract.py" line="107"/>
+        <source>Scan your first item to start, or touch Start.</source>
+        <translation>Scannez votre premier article pour commencer, ou touchez Commencer.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="108"/>
+        <source>Fruit, vegetables and bread: use Look up item.</source>
+        <translation>Fruits, légumes et pain : utilisez Chercher un article.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="109"/>
+        <source>Need help? Touch Help at any time.</source>
+        <translation>Besoin d&apos;aide ? Touchez Aide à tout moment.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="113"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="114"/>
+        <source>Scan, bag and pay by card in a few touches.</source>
+        <translation>Scannez, emballez et payez par carte en quelques gestes.</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="116"/>
+        <source>Start</source>
+        <translation>Commencer</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="117"/>
+        <source>Scan to start</source>
+        <translation>Scannez pour commencer</translation>
+    </message>
+    <message>
+        <location filename="../screens/attract.py" line="118"/>
+        <source>Hold the barcode under the red light.</source>
+        <translation>Présentez le code-barres sous la lumière rouge.</translation>
+    </message>
+</context>
+<context>
+    <name>BasketPanel</name>
+    <message>
+        <location filename="../attendant/basket.py" line="168"/>
+        <source>Basket: %1 items</source>
+        <translation>Panier : %1 articles</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="171"/>
+        <source>The basket is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>CartRow</name>
+    <message>
+        <location filename="../widgets/cart.py" line="57"/>
+        <source>Removed</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="59"/>
+        <source>price changed by staff</source>
+        <translation>prix modifié par le personnel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="67"/>
+        <source>Deposit</source>
+        <translation>Consigne</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPanel</name>
+    <message>
+        <location filename="../attendant/widgets.py" line="223"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="224"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="257"/>
+        <source>Not a date: type day, month and year (DDMMYYYY).</source>
+        <translation>Ce n&apos;est pas une date : saisissez jour, mois et année (JJMMAAAA).</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="261"/>
+        <source>That price is too high.</source>
+        <translation>Ce prix est trop élevé.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="264"/>
+        <source>The quantity must be 1 to 9999.</source>
+        <translation>La quantité doit être comprise entre 1 et 9999.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpBanner</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="171"/>
+        <source>Help is on the way. A member of staff has been called and will be with you in a moment; the light above your till is flashing.</source>
+        <translation>L&apos;aide arrive. Un employé a été appelé et sera là dans un instant ; le voyant au-dessus de votre caisse clignote.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="176"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionOverlay</name>
+    <message>
+        <location filename="../screens/intervention.py" line="26"/>
+        <source>Age check needed</source>
+        <extracomment>kind -&gt; (icon, title, message). %1 = subject, %2 = age or quantity limit.</extracomment>
+        <translation>Vérification de l&apos;âge</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="27"/>
+        <source>%1 can only be sold to people aged %2 or over. A member of staff will check your ID.</source>
+        <translation>%1 ne peut être vendu qu&apos;aux personnes de %2 ans ou plus. Un employé va vérifier votre pièce d&apos;identité.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="34"/>
+        <source>Item not found</source>
+        <translation>Article introuvable</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="35"/>
+        <source>We could not find this item. Please put it aside; a member of staff will help you.</source>
+        <translation>Nous n&apos;avons pas trouvé cet article. Mettez-le de côté ; un employé va vous aider.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="42"/>
+        <source>Quantity limit</source>
+        <translation>Quantité limitée</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="43"/>
+        <source>%1 is limited to %2 per customer. A member of staff will help you.</source>
+        <translation>%1 est limité à %2 par client. Un employé va vous aider.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="50"/>
+        <source>Removing an item</source>
+        <translation>Retrait d&apos;un article</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="51"/>
+        <source>A member of staff will remove %1 from your basket.</source>
+        <translation>Un employé va retirer %1 de votre panier.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="58"/>
+        <source>Price check</source>
+        <translation>Vérification du prix</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="59"/>
+        <source>A member of staff will check the price of %1.</source>
+        <translation>Un employé va vérifier le prix de %1.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="63"/>
+        <source>Till needs attention</source>
+        <translation>La caisse a besoin d&apos;attention</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="64"/>
+        <source>Something is wrong with the %1. Your items are safe; a member of staff is coming.</source>
+        <translation>Problème avec : %1. Vos articles sont conservés ; un employé arrive.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="71"/>
+        <source>Help is on the way</source>
+        <translation>L&apos;aide arrive</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="72"/>
+        <source>A member of staff has been called and will be with you in a moment.</source>
+        <translation>Un employé a été appelé et sera là dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="79"/>
+        <location filename="../screens/intervention.py" line="87"/>
+        <source>Payment problem</source>
+        <translation>Problème de paiement</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="80"/>
+        <source>The payment did not go through. A member of staff will help you.</source>
+        <translation>Le paiement n&apos;a pas abouti. Un employé va vous aider.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="88"/>
+        <source>We could not confirm your payment. You have not been charged twice. A member of staff will help you.</source>
+        <translation>Nous n&apos;avons pas pu confirmer votre paiement. Vous n&apos;avez pas été débité deux fois. Un employé va vous aider.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="96"/>
+        <source>Basket on hold</source>
+        <translation>Panier en attente</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="97"/>
+        <source>Your basket has been kept for you. A member of staff will help you continue.</source>
+        <translation>Votre panier a été conservé. Un employé va vous aider à continuer.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="157"/>
+        <source>Selling is paused. Please wait; help is on the way.</source>
+        <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="158"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="163"/>
+        <source>this item</source>
+        <translation>cet article</translation>
+    </message>
+</context>
+<context>
+    <name>LaneMessages</name>
+    <message>
+        <location filename="../messages.py" line="35"/>
+        <source>That barcode could not be read. Please scan it again.</source>
+        <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>This item cannot be sold here. Please put it aside.</source>
+        <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>Please finish this step before scanning.</source>
+        <translation>Veuillez terminer cette étape avant de scanner.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="52"/>
+        <source>There is nothing to weigh.</source>
+        <translation>Il n&apos;y a rien à peser.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="55"/>
+        <source>That item cannot be changed.</source>
+        <translation>Cet article ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="58"/>
+        <source>The item was not added.</source>
+        <translation>L&apos;article n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="61"/>
+        <source>The age-restricted item was not added.</source>
+        <translation>L&apos;article soumis à une limite d&apos;âge n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>The item was not added. Please put it aside.</source>
+        <translation>L&apos;article n&apos;a pas été ajouté. Veuillez le mettre de côté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>Your request was not approved.</source>
+        <translation>Votre demande n&apos;a pas été acceptée.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>That change could not be made.</source>
+        <translation>Cette modification n&apos;a pas pu être faite.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>You can continue.</source>
+        <translation>Vous pouvez continuer.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>The payment was not taken. Please pay again.</source>
+        <translation>Le paiement n&apos;a pas été encaissé. Veuillez payer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>Scan an item before paying.</source>
+        <translation>Scannez un article avant de payer.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="80"/>
+        <source>Your purchase was cancelled. Nothing was charged.</source>
+        <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="84"/>
+        <source>The receipt could not be printed. A member of staff is coming.</source>
+        <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>No item has the code %1. Please check it.</source>
+        <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDialog</name>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="83"/>
+        <source>Remove item</source>
+        <translation>Retirer l&apos;article</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="84"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="85"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../widgets/line_dialog.py" line="87"/>
+        <source>Removing items or lowering a quantity needs a member of staff.</source>
+        <translation>Retirer un article ou réduire une quantité nécessite un employé.</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../widgets/keypad.py" line="83"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../widgets/keypad.py" line="84"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../widgets/keyboard.py" line="81"/>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <location filename="../screens/pay.py" line="99"/>
+        <source>Amount to pay</source>
+        <translation>Montant à payer</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="100"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="125"/>
+        <source>Tap, insert or swipe your card</source>
+        <translation>Approchez, insérez ou glissez votre carte</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="126"/>
+        <source>Use the card terminal below the screen. Follow its instructions.</source>
+        <translation>Utilisez le terminal de paiement sous l&apos;écran. Suivez ses instructions.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="129"/>
+        <source>Processing payment…</source>
+        <translation>Paiement en cours…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="130"/>
+        <source>Please do not remove your card.</source>
+        <translation>Ne retirez pas votre carte.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="133"/>
+        <source>Payment declined</source>
+        <translation>Paiement refusé</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="134"/>
+        <source>Your card was not charged. Try again or use another card.</source>
+        <translation>Votre carte n&apos;a pas été débitée. Réessayez ou utilisez une autre carte.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="136"/>
+        <source>Payment approved</source>
+        <translation>Paiement accepté</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="136"/>
+        <source>Please remove your card.</source>
+        <translation>Retirez votre carte.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="138"/>
+        <source>Cancelling payment…</source>
+        <translation>Annulation du paiement…</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="139"/>
+        <source>Please wait for the terminal.</source>
+        <translation>Veuillez patienter, le terminal répond.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="171"/>
+        <source>Cancel payment</source>
+        <translation>Annuler le paiement</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="171"/>
+        <source>Back to items</source>
+        <translation>Retour aux articles</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../screens/pin.py" line="76"/>
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="77"/>
+        <source>Scan your badge or type your PIN.</source>
+        <translation>Scannez votre badge ou saisissez votre code PIN.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="78"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../screens/pin.py" line="81"/>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Trop de tentatives. Réessayez dans %1 s.</translation>
+    </message>
+</context>
+<context>
+    <name>ProduceScreen</name>
+    <message>
+        <location filename="../screens/produce.py" line="175"/>
+        <location filename="../screens/produce.py" line="191"/>
+        <source>Look up item</source>
+        <translation>Chercher un article</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="176"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="177"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="178"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="180"/>
+        <source>Type the code on the sticker (4 or 5 digits), then touch OK.</source>
+        <translation>Saisissez le code de l&apos;étiquette (4 ou 5 chiffres), puis touchez OK.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="182"/>
+        <source>Nothing found. Try another name or ask for help.</source>
+        <translation>Aucun résultat. Essayez un autre nom ou demandez de l&apos;aide.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="183"/>
+        <source>per kg</source>
+        <translation>/kg</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="191"/>
+        <source>Touch a picture, or search by name or code.</source>
+        <translation>Touchez une image, ou cherchez par nom ou par code.</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="239"/>
+        <source>Type a name…</source>
+        <translation>Saisissez un nom…</translation>
+    </message>
+    <message>
+        <location filename="../screens/produce.py" line="242"/>
+        <source>Type a code…</source>
+        <translation>Saisissez un code…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../screens/receipt.py" line="102"/>
+        <source>Would you like a receipt?</source>
+        <translation>Souhaitez-vous un ticket ?</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="105"/>
+        <source>Paid: %1</source>
+        <translation>Payé : %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="109"/>
+        <source>Print receipt</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="110"/>
+        <source>E-receipt</source>
+        <translation>Ticket numérique</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="111"/>
+        <source>No receipt</source>
+        <translation>Pas de ticket</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="112"/>
+        <source>Scan this code with your phone to get your receipt.</source>
+        <translation>Scannez ce code avec votre téléphone pour obtenir votre ticket.</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt.py" line="113"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>ScanningScreen</name>
+    <message>
+        <location filename="../screens/scanning.py" line="140"/>
+        <source>Your items</source>
+        <translation>Vos articles</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="141"/>
+        <source>Scan your first item</source>
+        <translation>Scannez votre premier article</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="142"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="143"/>
+        <source>Look up item</source>
+        <translation>Chercher un article</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="144"/>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="149"/>
+        <source>Scan your items. When you are done, touch Pay.</source>
+        <translation>Scannez vos articles. Quand vous avez fini, touchez Payer.</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="178"/>
+        <source>Items: %1</source>
+        <translation>Articles : %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="182"/>
+        <source>Includes deposit %1</source>
+        <translation>Dont consigne %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="189"/>
+        <source>Added: %1</source>
+        <translation>Ajouté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffIdKeyboard</name>
+    <message>
+        <location filename="../attendant/widgets.py" line="105"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../attendant/widgets.py" line="106"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereDialog</name>
+    <message>
+        <location filename="../widgets/dialogs.py" line="57"/>
+        <source>Are you still there?</source>
+        <translation>Êtes-vous toujours là ?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="60"/>
+        <source>Touch the screen to keep shopping. Otherwise your basket is kept for our staff.</source>
+        <translation>Touchez l&apos;écran pour continuer vos achats. Sinon, votre panier sera conservé pour le personnel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="64"/>
+        <source>Yes, I&apos;m still here</source>
+        <translation>Oui, je suis là</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksScreen</name>
+    <message>
+        <location filename="../screens/thanks.py" line="95"/>
+        <source>Thank you!</source>
+        <translation>Merci !</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="99"/>
+        <source>You paid %1.</source>
+        <translation>Vous avez payé %1.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="102"/>
+        <source>Please take your receipt.</source>
+        <translation>N&apos;oubliez pas votre ticket.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="103"/>
+        <source>Don&apos;t forget your bags.</source>
+        <translation>N&apos;oubliez pas vos sacs.</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="106"/>
+        <source>Thanks for your feedback!</source>
+        <translation>Merci pour votre avis !</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="108"/>
+        <source>How was your visit today?</source>
+        <translation>Comment s&apos;est passée votre visite ?</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>Not good</source>
+        <translation>Pas bien</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="110"/>
+        <source>Great</source>
+        <translation>Très bien</translation>
+    </message>
+    <message>
+        <location filename="../screens/thanks.py" line="113"/>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../widgets/topbar.py" line="99"/>
+        <source>Self-checkout</source>
+        <translation>Caisse libre-service</translation>
+    </message>
+    <message>
+        <location filename="../widgets/topbar.py" line="100"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../widgets/topbar.py" line="101"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+</context>
+<context>
+    <name>WeighScreen</name>
+    <message>
+        <location filename="../screens/weigh.py" line="86"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="108"/>
+        <location filename="../screens/weigh.py" line="115"/>
+        <source>Place the item on the scale</source>
+        <translation>Posez l&apos;article sur la balance</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="117"/>
+        <source>Weight OK</source>
+        <translation>Poids correct</translation>
+    </message>
+    <message>
+        <location filename="../screens/weigh.py" line="119"/>
+        <source>Weighing… keep the item still</source>
+        <translation>Pesée en cours… ne bougez pas l&apos;article</translation>
+    </message>
+</context>
+<context>
+    <name>_LineRow</name>
+    <message>
+        <location filename="../attendant/basket.py" line="73"/>
+        <source>Qty</source>
+        <extracomment>Below this width the line keys go under the line instead of beside it.</extracomment>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="74"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="75"/>
+        <source>Void</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="79"/>
+        <source>voided</source>
+        <translation>annulée</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,230 @@
+"""View models of the self-checkout screens, built from the checkout state (no Qt).
+
+Pure functions from :class:`~kiosk.domain.checkout.machine.Checkout` (and the
+catalog items of the produce grid) to the frozen views of
+:mod:`kiosk.ui.viewmodels`. The presenter calls them on the UI thread; they
+read only the immutable checkout, never the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from kiosk.domain.basket import GRAMS_PER_KG, WEIGHT_ROUNDING, BasketLine
+from kiosk.domain.catalog import CatalogItem
+from kiosk.domain.checkout.interventions import (
+    AddItem,
+    OverridePrice,
+    SetQuantity,
+    VoidLine,
+)
+from kiosk.domain.checkout.interventions import (
+    InterventionKind as DomainKind,
+)
+from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.checkout.states import Phase
+from kiosk.domain.money import Money
+from kiosk.domain.tax import BasketTotals
+from kiosk.ui.viewmodels import (
+    CartLineView,
+    InterventionKind,
+    InterventionView,
+    Names,
+    PayStage,
+    PayView,
+    ProduceItemView,
+    ProduceView,
+    ReceiptView,
+    ScanningView,
+    WeighView,
+)
+
+#: ``HelpRequested.reason`` the presenter sends when "Are you still there?" expired:
+#: the pending help intervention is then shown as "basket on hold".
+IDLE_SUSPENDED_REASON = "idle_suspended"
+#: Categories offered on the "Look up item" grid, in order.
+GRID_CATEGORIES = ("produce", "bakery")
+#: English name word -> picture in assets/icons (catalog images are not bundled yet).
+_PICTURES = (
+    ("banana", "produce-banana"),
+    ("apple", "produce-apple"),
+    ("grape", "produce-grapes"),
+    ("lemon", "produce-lemon"),
+    ("lime", "produce-lemon"),
+    ("avocado", "produce-avocado"),
+    ("tomato", "produce-tomato"),
+    ("potato", "produce-potato"),
+    ("onion", "produce-onion"),
+    ("carrot", "produce-carrot"),
+    ("croissant", "produce-croissant"),
+    ("baguette", "produce-baguette"),
+    ("loaf", "produce-bread"),
+    ("roll", "produce-bread"),
+)
+
+
+def cart_line(line: BasketLine) -> CartLineView:
+    """One basket line as a cart row."""
+    deposit = line.deposit_amount
+    return CartLineView(
+        line_no=line.line_no,
+        names=line.item.names,
+        quantity=line.quantity,
+        unit_price=line.unit_price,
+        amount=line.amount,
+        weight_g=line.weight_g,
+        deposit=deposit if deposit.minor else None,
+        voided=line.voided,
+        price_overridden=line.price_override_reason is not None,
+    )
+
+
+class CartRows:
+    """Cart rows for successive baskets, rebuilding only the lines that changed (a basket
+    keeps the same line objects for unchanged lines, so a scan costs one new row)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, tuple[BasketLine, CartLineView]] = {}
+
+    def rows(self, lines: tuple[BasketLine, ...]) -> tuple[CartLineView, ...]:
+        """The rows of ``lines``, in order."""
+        cache, fresh = self._rows, {}
+        for line in lines:
+            known = cache.get(line.line_no)
+            fresh[line.line_no] = known if known and known[0] is line else (line, cart_line(line))
+        self._rows = fresh
+        return tuple(row for _, row in fresh.values())
+
+
+def scanning_view(
+    checkout: Checkout,
+    last_line_no: int | None,
+    totals: BasketTotals | None = None,
+    rows: CartRows | None = None,
+) -> ScanningView:
+    """The cart, totals and whether Pay is offered (only while shopping). ``totals`` are
+    ``checkout.totals()`` and ``rows`` a row cache, if the caller has them."""
+    totals = totals if totals is not None else checkout.totals()
+    lines = checkout.basket.lines
+    return ScanningView(
+        lines=rows.rows(lines) if rows is not None else tuple(cart_line(ln) for ln in lines),
+        total=totals.total,
+        item_count=totals.item_count,
+        last_line_no=last_line_no,
+        can_pay=checkout.phase is Phase.SHOPPING,
+        deposit_total=totals.deposit if totals.deposit.minor else None,
+    )
+
+
+def picture_for(item: CatalogItem) -> str | None:
+    """The icon name drawn for ``item`` on the grid and the weigh screen."""
+    english = dict(item.names).get("en", "").casefold()
+    for word, icon in _PICTURES:
+        if word in english:
+            return icon
+    return None
+
+
+def produce_view(items: Iterable[CatalogItem]) -> ProduceView:
+    """Tiles for ``items`` (the catalog's produce and bakery)."""
+    return ProduceView(
+        items=tuple(
+            ProduceItemView(
+                sku=item.sku,
+                names=item.names,
+                price=item.price,
+                per_kg=item.sold_by_weight,
+                plu=item.plu,
+                category=item.category,
+                image=picture_for(item),
+            )
+            for item in items
+        )
+    )
+
+
+def weighed_amount(price_per_kg: Money, weight_g: int) -> Money:
+    """The price of ``weight_g`` with the basket's own rounding (what the line will cost)."""
+    return price_per_kg.scaled(Fraction(weight_g, GRAMS_PER_KG), WEIGHT_ROUNDING)
+
+
+def weigh_view(checkout: Checkout, weight_g: int | None, stable: bool) -> WeighView | None:
+    """The item waiting on the scale with the latest reading; None if nothing waits."""
+    waiting = checkout.weighing
+    if waiting is None:
+        return None
+    price = waiting.unit_price or waiting.item.price
+    weighed = weight_g is not None and weight_g > 0
+    return WeighView(
+        names=waiting.item.names,
+        price_per_kg=price,
+        weight_g=weight_g,
+        stable=stable and weighed,
+        amount=weighed_amount(price, weight_g) if weighed and weight_g else None,
+        image=picture_for(waiting.item),
+    )
+
+
+def pay_view(checkout: Checkout, stage: PayStage) -> PayView:
+    """The amount being paid (the amount due, else the basket total) at ``stage``."""
+    amount = checkout.amount_due or checkout.totals().total
+    return PayView(amount=amount, stage=stage)
+
+
+def completing_stage(checkout: Checkout) -> PayStage:
+    """APPROVED once a payment went through, else PROCESSING (the sale is being saved)."""
+    if checkout.payments and checkout.payments[-1].outcome in ("approved", "confirmed"):
+        return PayStage.APPROVED
+    return PayStage.PROCESSING
+
+
+def receipt_view(
+    checkout: Checkout, ereceipt_base_url: str | None, printer_available: bool
+) -> ReceiptView:
+    """The receipt choice for the committed sale."""
+    sale = checkout.sale
+    total = sale.totals.total if sale is not None else checkout.totals().total
+    qr = (
+        f"{ereceipt_base_url.rstrip('/')}/{checkout.basket.basket_id}"
+        if ereceipt_base_url
+        else None
+    )
+    return ReceiptView(total=total, qr_payload=qr, printer_available=printer_available)
+
+
+def paid_amount(checkout: Checkout) -> Money | None:
+    """What the shopper paid for the finished sale, or None."""
+    sale = checkout.sale
+    return sale.totals.total if sale is not None and sale.status == "completed" else None
+
+
+def _line_names(checkout: Checkout, line_no: int) -> Names:
+    try:
+        return checkout.basket.line(line_no).item.names
+    except Exception:  # a line the basket no longer has: show no subject
+        return ()
+
+
+def intervention_view(checkout: Checkout) -> InterventionView | None:
+    """The blocking overlay for the pending intervention; None if none is pending."""
+    pending = checkout.pending
+    if pending is None:
+        return None
+    if pending.kind is DomainKind.HELP_REQUESTED and pending.detail == IDLE_SUSPENDED_REASON:
+        return InterventionView(InterventionKind.IDLE_SUSPENDED)
+    kind = InterventionKind(pending.kind.value)
+    action = pending.action
+    subject: Names = ()
+    age_limit = limit = None
+    if isinstance(action, AddItem):
+        subject = action.item.names
+        age_limit = action.item.age_limit if kind is InterventionKind.AGE_RESTRICTED else None
+        limit = action.item.quantity_limit
+    elif isinstance(action, SetQuantity | VoidLine | OverridePrice):
+        subject = _line_names(checkout, action.line_no)
+        if isinstance(action, SetQuantity) and subject:
+            limit = checkout.basket.line(action.line_no).item.quantity_limit
+    elif pending.kind is DomainKind.DEVICE_FAULT and pending.detail:
+        subject = (("en", pending.detail.split(":", 1)[0]),)
+    return InterventionView(kind, subject, age_limit=age_limit, limit=limit)

@@ -1,0 +1,120 @@
+"""The shopper's text for every ``ShowMessage`` key the checkout emits.
+
+The domain says *what* happened as a message key (``ShowMessage(key, params)``,
+see ``kiosk/domain/checkout``); this module owns the words, in the translation
+files (context ``LaneMessages``). Params are technical (SKUs, exception text)
+and never shown: a shopper gets a plain sentence. Keys whose news a screen
+already shows (the pay screen, the thank-you, an intervention overlay) are
+*silent*: no toast, the screen speaks for itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+log = logging.getLogger(__name__)
+CONTEXT = "LaneMessages"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageText:
+    """The source text of a key and whether it is an error (red toast, error flash)."""
+
+    text: str
+    error: bool = False
+
+
+#: key -> (source text, error). Every key the checkout can emit must be here
+#: (tests/ui/test_lane_messages.py reads the domain's source to check).
+MESSAGES: dict[str, MessageText] = {
+    "scan.unreadable": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "That barcode could not be read. Please scan it again."
+            )
+        ),
+        error=True,
+    ),
+    "item_refused": MessageText(
+        str(
+            QT_TRANSLATE_NOOP("LaneMessages", "This item cannot be sold here. Please put it aside.")
+        ),
+        error=True,
+    ),
+    "scan_not_now": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Please finish this step before scanning.")),
+        error=True,
+    ),
+    "nothing_to_weigh": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "There is nothing to weigh.")), error=True
+    ),
+    "line_refused": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "That item cannot be changed.")), error=True
+    ),
+    "weighing_cancelled": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "The item was not added."))
+    ),
+    "age_refused": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "The age-restricted item was not added."))
+    ),
+    "item_set_aside": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "The item was not added. Please put it aside."))
+    ),
+    "request_denied": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Your request was not approved."))
+    ),
+    "request_failed": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "That change could not be made.")), error=True
+    ),
+    "resume": MessageText(str(QT_TRANSLATE_NOOP("LaneMessages", "You can continue."))),
+    "payment_not_taken": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "The payment was not taken. Please pay again."))
+    ),
+    "basket_empty": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Scan an item before paying.")), error=True
+    ),
+    "sale_cancelled": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Your purchase was cancelled. Nothing was charged."))
+    ),
+    "print_failed": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "The receipt could not be printed. A member of staff is coming."
+            )
+        ),
+        error=True,
+    ),
+    "plu_unknown": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "No item has the code %1. Please check it.")),
+        error=True,
+    ),
+}
+
+#: Keys a screen or overlay already shows; no toast for them.
+SILENT = frozenset(
+    {"welcome", "follow_terminal", "payment_declined", "thank_you", "place_on_scale"}
+)
+SILENT_PREFIXES = ("intervention.",)
+
+
+def is_silent(key: str) -> bool:
+    """Whether ``key`` needs no toast (its screen or overlay says it)."""
+    return key in SILENT or key.startswith(SILENT_PREFIXES)
+
+
+def message_text(key: str, *args: str) -> tuple[str, bool] | None:
+    """The translated text of ``key`` (``%1``.. filled from ``args``) and whether it is
+    an error; None for a silent or unknown key (an unknown one is logged)."""
+    if is_silent(key):
+        return None
+    entry = MESSAGES.get(key)
+    if entry is None:
+        log.warning("no shopper text for message key %r", key)
+        return None
+    text = QCoreApplication.translate(CONTEXT, entry.text)
+    for number, value in enumerate(args, start=1):
+        text = text.replace(f"%{number}", value)
+    return text, entry.error

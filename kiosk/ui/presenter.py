@@ -1,0 +1,344 @@
+"""``LanePresenter``: connects a running ``LaneController`` to the ``KioskWindow``.
+
+Theory of operation: the lane thread broadcasts ``(checkout, effects)`` after
+every event; the presenter's listener only posts them through the ``Bridge``,
+so everything else here runs on the UI thread. There ``_apply`` reads the
+effects (the last journaled line to highlight, beeps, messages, the attendant
+cleared) and ``_render`` chooses the screen from the checkout's phase plus a
+little state of the UI's own (Start touched, the item grid open, a decline
+being shown, the receipt chosen). The shopper's touches go back as domain
+events through ``controller.submit`` / ``controller.scan``; the presenter never
+changes the checkout itself and never touches the store on the UI thread
+(the produce grid loads with ``run_in_background``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.catalog import CatalogItem
+from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout.events import (
+    Cancelled,
+    DeviceFaulted,
+    Event,
+    HelpRequested,
+    ItemScanned,
+    ItemWeighed,
+    PayRequested,
+    QuantityChanged,
+    VoidRequested,
+)
+from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.checkout.states import Phase
+from kiosk.domain.tax import BasketTotals
+from kiosk.ui import lane_views as views
+from kiosk.ui.bridge import Bridge
+from kiosk.ui.item_lookup import ItemLookup
+from kiosk.ui.lane_screens import LaneScreens
+from kiosk.ui.messages import message_text
+from kiosk.ui.sale_ending import SaleEnding
+from kiosk.ui.viewmodels import PayStage
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LaneUpdate:
+    """One lane broadcast, carried to the UI thread, with the basket totals (computed on
+    the lane thread: at hundreds of lines they cost milliseconds the UI must not spend)."""
+
+    checkout: Checkout
+    effects: tuple[Any, ...]
+    totals: BasketTotals
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleReading:
+    """A scale reading, carried to the UI thread."""
+
+    weight_g: int
+    stable: bool
+
+
+class LanePresenter(QObject):
+    """Shows the checkout and turns the shopper's touches into checkout events.
+
+    Signals:
+        beeped(bool): a scan was accepted (True) or refused; connect a sounder.
+        ratingGiven(int): the thank-you rating (1-3) of the sale just finished.
+        staffRequested(): the staff button of an intervention was touched.
+    """
+
+    beeped = Signal(bool)
+    ratingGiven = Signal(int)
+    staffRequested = Signal()
+
+    def __init__(self, controller: Any, window: KioskWindow, bridge: Bridge,
+                 screens: LaneScreens, *, ereceipt_base_url: str | None = None,
+                 thanks_ms: int = 10_000, after_rating_ms: int = 2_000,
+                 catalog: Any = None) -> None:  # fmt: skip
+        super().__init__(window)
+        self.setObjectName("LanePresenter")
+        self._controller, self._window, self._bridge, self._s = controller, window, bridge, screens
+        self._checkout: Checkout = controller.checkout
+        self._totals: BasketTotals = self._checkout.totals()
+        self._rows = views.CartRows()
+        self._last_line: int | None = None
+        self._started = self._declined = self._cancelling = False
+        self._weigh_sent = self._finishing = False
+        self._reading: ScaleReading | None = None
+        self._taken_g: int | None = None  # weight of the last item weighed, still on the scale
+        # The grid reads the catalog on a pool thread: a connection of its own is best.
+        catalog = catalog if catalog is not None else controller.catalog
+        self._lookup = ItemLookup(screens.produce, catalog, bridge, self)
+        printer = controller.print_receipt if controller.receipts is not None else None
+        self._ending = SaleEnding(window, screens.receipt, screens.thanks, bridge, printer,
+                                  ereceipt_base_url=ereceipt_base_url, thanks_ms=thanks_ms,
+                                  after_rating_ms=after_rating_ms)  # fmt: skip
+        self._connect()
+        controller.listeners.append(self._on_lane)
+        self._render()
+
+    # -- wiring ---------------------------------------------------------------------
+    def _connect(self) -> None:
+        s, w = self._s, self._window
+        self._bridge.changed.connect(self._on_bridge)
+        s.attract.startRequested.connect(self._start)
+        s.attract.languageChosen.connect(w.set_language)
+        s.scanning.payRequested.connect(lambda: self._submit(PayRequested))
+        s.scanning.lookupRequested.connect(self._open_grid)
+        s.scanning.lineTapped.connect(self._line_tapped)
+        self._lookup.chosen.connect(self._add_item)
+        self._lookup.closed.connect(self._render)
+        self._lookup.unknownCode.connect(lambda code: self._show_message("plu_unknown", code))
+        s.weigh.cancelRequested.connect(lambda: self._submit_in(Phase.WEIGHING, Cancelled))
+        s.pay.retryRequested.connect(self._retry)
+        s.pay.cancelRequested.connect(self._cancel_payment)
+        self._ending.finished.connect(self.finish_customer)
+        self._ending.ratingGiven.connect(self.ratingGiven)
+        self._ending.printFailed.connect(self._print_failed)
+        s.intervention.staffRequested.connect(self.staffRequested)
+        s.line_dialog.removeRequested.connect(
+            lambda n: self._submit(lambda at: VoidRequested(n, at))
+        )
+        s.line_dialog.quantityChosen.connect(
+            lambda n, q: self._submit(lambda at: QuantityChanged(n, q, at))
+        )
+        w.helpRequested.connect(lambda: self._submit(HelpRequested))
+        w.idleExpired.connect(self._idle_expired)
+
+    def refresh(self) -> None:
+        """Show the screen for the current checkout again (after the attendant left)."""
+        self._render()
+
+    def detach(self) -> None:
+        """Stop listening to the controller (before the window goes away)."""
+        if self._on_lane in self._controller.listeners:
+            self._controller.listeners.remove(self._on_lane)
+
+    def _on_lane(self, checkout: Checkout, effects: list[Any]) -> None:  # lane thread
+        try:
+            self._bridge.post(LaneUpdate(checkout, tuple(effects), checkout.totals()))
+        except RuntimeError:  # the window was deleted before the lane stopped
+            log.debug("lane broadcast after the window closed")
+
+    def scale_reading(self, weight_g: int, stable: bool) -> None:
+        """A scale reading (any thread); a stable weight completes the item waiting."""
+        self._bridge.post(ScaleReading(weight_g, stable))
+
+    def checkout(self) -> Checkout:
+        """The last checkout state shown."""
+        return self._checkout
+
+    def _submit(self, make_event: Callable[..., Event]) -> None:
+        self._controller.submit(make_event)
+
+    def _submit_in(self, phase: Phase, make_event: Callable[..., Event]) -> None:
+        """Submit only if the lane is still in ``phase`` when the event is handled: a
+        Cancelled meant for a weighing or a payment must never cancel the basket."""
+        controller = self._controller
+
+        def job() -> None:
+            if controller.checkout.phase is phase:
+                controller.handle(make_event(controller.clock()))
+
+        controller.call(job)
+
+    # -- broadcasts (UI thread) -------------------------------------------------------
+    def _on_bridge(self, event: object) -> None:
+        if isinstance(event, LaneUpdate):
+            self._totals = event.totals
+            self._apply(event.checkout, event.effects)
+        elif isinstance(event, ScaleReading):
+            self._scale(event)
+
+    def _apply(self, checkout: Checkout, effects: tuple[Any, ...]) -> None:
+        previous, self._checkout = self._checkout.phase, checkout
+        keys = [e.key for e in effects if isinstance(e, fx.ShowMessage)]
+        if "payment_declined" in keys:
+            self._declined = not self._cancelling
+            self._cancelling = False
+        elif effects:
+            self._declined = False
+        if checkout.phase is not Phase.PAYING:
+            self._cancelling = False
+        if checkout.phase is not Phase.WEIGHING or previous is not Phase.WEIGHING:
+            self._weigh_sent, self._reading = False, None
+        if checkout.phase is Phase.IDLE:
+            self._last_line, self._finishing = None, False
+        for effect in effects:
+            if isinstance(effect, fx.JournalLine):
+                self._last_line = effect.line.line_no
+            elif isinstance(effect, fx.AttendantCleared):
+                self._window.clear_help()
+        self._render()
+        for effect in effects:
+            if isinstance(effect, fx.Beep):
+                self.beeped.emit(effect.ok)
+                if not effect.ok:
+                    self._s.scanning.flash_error()
+            elif isinstance(effect, fx.ShowMessage):
+                self._show_message(effect.key)
+
+    def _show_message(self, key: str, *args: str) -> None:
+        shown = message_text(key, *args)
+        if shown is not None:
+            text, error = shown
+            self._s.toast.show_text(text, error=error)
+            self._window.speak(text)
+
+    def _render(self) -> None:
+        c, s, w = self._checkout, self._s, self._window
+        phase = c.phase
+        w.set_idle_enabled(phase in (Phase.SHOPPING, Phase.WEIGHING) or
+                           (phase is Phase.IDLE and self._started))  # fmt: skip
+        if phase is Phase.INTERVENTION:
+            view = views.intervention_view(c)
+            if view is not None:
+                fresh = w.blocking_overlay() is not s.intervention
+                fresh = fresh or s.intervention.kind() is not view.kind
+                s.intervention.set_model(view)
+                s.line_dialog.close_overlay()
+                if fresh:
+                    w.show_blocking(s.intervention)
+        else:
+            w.clear_blocking()
+        base = c.resume if phase is Phase.INTERVENTION else phase
+        if base is Phase.IDLE:
+            self._show_scanning() if self._started else w.show_screen("attract")
+        elif base is Phase.SHOPPING:
+            if self._declined:
+                self._show_pay(PayStage.DECLINED)
+            elif self._lookup.is_open():
+                w.show_screen("produce")
+            else:
+                self._show_scanning()
+        elif base is Phase.WEIGHING:
+            self._show_weigh()
+        elif base is Phase.PAYING:
+            self._show_pay(PayStage.CANCELLING if self._cancelling else PayStage.PRESENT_CARD)
+        elif base is Phase.COMPLETING:
+            self._show_pay(views.completing_stage(c))
+        elif base is Phase.FINISHED:
+            self._show_finished()
+
+    def _show_scanning(self) -> None:
+        view = views.scanning_view(self._checkout, self._last_line, self._totals, self._rows)
+        self._s.scanning.set_model(view)
+        self._window.show_screen("scanning")
+
+    def _show_pay(self, stage: PayStage) -> None:
+        self._s.pay.set_model(views.pay_view(self._checkout, stage))
+        self._window.show_screen("pay")
+
+    def _show_weigh(self) -> None:
+        reading = self._reading
+        view = views.weigh_view(self._checkout, reading.weight_g if reading else None,
+                                reading.stable if reading else False)  # fmt: skip
+        if view is not None:
+            self._s.weigh.set_model(view)
+        self._window.show_screen("weigh")
+
+    def _show_finished(self) -> None:
+        sale = self._checkout.sale
+        if self._finishing:
+            return
+        if sale is None or sale.status != "completed":
+            self.finish_customer()
+        else:
+            self._ending.show(self._checkout)
+
+    def _scale(self, reading: ScaleReading) -> None:
+        if reading.weight_g != self._taken_g:
+            self._taken_g = None  # the scale changed: the last item was taken off
+        if self._checkout.phase is not Phase.WEIGHING:
+            return
+        self._reading = reading
+        if self._window.navigator.current_name() == "weigh" and not self._window.blocking_overlay():
+            self._show_weigh()
+        if reading.stable and reading.weight_g > 0 and not self._weigh_sent:
+            if self._taken_g is not None:
+                return  # the previous item is still on the scale
+            self._weigh_sent, self._taken_g = True, reading.weight_g
+            grams = reading.weight_g
+            self._submit_in(Phase.WEIGHING, lambda at: ItemWeighed(grams, at))
+
+    # -- the shopper's touches --------------------------------------------------------
+    def _start(self) -> None:
+        self._started = True
+        self._render()
+
+    def _idle_expired(self) -> None:
+        if self._checkout.phase is Phase.IDLE:
+            self._started = False
+            self._window.reset_for_next_customer()
+            return
+        reason = views.IDLE_SUSPENDED_REASON
+        self._submit(lambda at: HelpRequested(at, reason=reason))
+
+    def _open_grid(self) -> None:
+        self._lookup.open()
+        self._window.show_screen("produce")
+
+    def _add_item(self, item: CatalogItem, code: str) -> None:
+        self._submit(lambda at: ItemScanned(item, code, at))
+
+    def _print_failed(self, detail: str) -> None:
+        self._show_message("print_failed")
+        self._submit(lambda at: DeviceFaulted("printer", detail, at))
+
+    def _line_tapped(self, line_no: int) -> None:
+        if self._checkout.phase is not Phase.SHOPPING:
+            return
+        line = next((ln for ln in self._checkout.basket.lines if ln.line_no == line_no), None)
+        if line is not None and not line.voided:
+            self._s.line_dialog.open_for(views.cart_line(line))
+            self._window.speak(self._s.line_dialog.spoken_text())
+
+    def _retry(self) -> None:
+        self._declined = False
+        self._submit(PayRequested)
+
+    def _cancel_payment(self) -> None:
+        if self._checkout.phase is Phase.PAYING:
+            self._cancelling = True
+            self._submit_in(Phase.PAYING, Cancelled)
+        self._declined = False
+        self._render()
+
+    def finish_customer(self) -> None:
+        """End the sale on screen: a fresh basket for the next shopper, attract shown."""
+        self._ending.reset()
+        self._s.toast.hide()
+        self._finishing = True
+        self._started = self._declined = False
+        self._s.line_dialog.close_overlay()
+        self._controller.reset()
+        self._window.reset_for_next_customer()

@@ -1,0 +1,172 @@
+"""``PayScreen``: the amount, what to do at the card terminal, progress, decline and retry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from kiosk.ui.format import format_money
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.viewmodels import PayStage, PayView
+from kiosk.ui.widgets.common import card, icon_label, text_label, touch_button
+
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+
+
+class PayScreen(Screen):
+    """Card payment.
+
+    Signals:
+        retryRequested(): "Try again" after a decline.
+        cancelRequested(): back to the cart without paying.
+    """
+
+    name = "pay"
+    retryRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: PayView | None = None
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(48, 48, 48, 48)
+        self._box.setSpacing(48)
+
+        self._amount_card = card()
+        amount = QVBoxLayout(self._amount_card)
+        amount.setContentsMargins(48, 48, 48, 48)
+        amount.setSpacing(16)
+        amount.addStretch(1)
+        self._amount_label = text_label(role="heading", align=_CENTRE)
+        self._amount = text_label(role="hero", align=_CENTRE)
+        amount.addWidget(self._amount_label)
+        amount.addWidget(self._amount)
+        amount.addStretch(1)
+        self._box.addWidget(self._amount_card, 1)
+
+        self._steps_card = card()
+        steps = QVBoxLayout(self._steps_card)
+        steps.setContentsMargins(48, 48, 48, 48)
+        steps.setSpacing(24)
+        steps.addStretch(1)
+        icons = QHBoxLayout()
+        icons.addStretch(1)
+        self._card_icon = icon_label("card", "#0A6CFF", 150)
+        self._tap_icon = icon_label("contactless", "#0A6CFF", 150)
+        self._declined_icon = icon_label("warning", "#C62828", 150)
+        self._approved_icon = icon_label("check", "#13844B", 150)
+        for widget in (self._card_icon, self._tap_icon, self._declined_icon, self._approved_icon):
+            icons.addWidget(widget)
+        icons.addStretch(1)
+        steps.addLayout(icons)
+        self._instruction = text_label(role="title", wrap=True, align=_CENTRE)
+        self._detail = text_label(role="muted", wrap=True, align=_CENTRE)
+        self._progress = QProgressBar()
+        self._progress.setTextVisible(False)
+        steps.addWidget(self._instruction)
+        steps.addWidget(self._detail)
+        steps.addWidget(self._progress)
+        steps.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        self.cancel_button = touch_button(role="secondary")
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.retry_button = touch_button(role="primary")
+        self.retry_button.clicked.connect(self.retryRequested)
+        buttons.addWidget(self.cancel_button, 1)
+        buttons.addWidget(self.retry_button, 1)
+        steps.addLayout(buttons)
+        self._box.addWidget(self._steps_card, 1)
+        self.retranslate_ui()
+
+    def set_model(self, view: PayView) -> None:
+        """Show ``view``; a stage change is announced."""
+        changed = self._view is None or self._view.stage != view.stage
+        self._view = view
+        self._render()
+        if changed:
+            self.announce.emit(self.spoken_text())
+
+    def stage(self) -> PayStage | None:
+        """The stage showing."""
+        return self._view.stage if self._view else None
+
+    def instruction_text(self) -> str:
+        """The main instruction as shown."""
+        return self._instruction.text()
+
+    def retranslate_ui(self) -> None:
+        self._amount_label.setText(self.tr("Amount to pay"))
+        self.retry_button.setText(self.tr("Try again"))
+        self._render()
+
+    def spoken_text(self) -> str:
+        return " ".join(
+            t
+            for t in (
+                self._amount_label.text(),
+                self._amount.text(),
+                self._instruction.text(),
+                self._detail.text(),
+            )
+            if t
+        )
+
+    def apply_orientation(self, portrait: bool) -> None:
+        self._box.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._box.setStretch(0, 2 if portrait else 1)
+        self._box.setStretch(1, 5 if portrait else 1)
+
+    def _instructions(self, stage: PayStage) -> tuple[str, str]:
+        return {
+            PayStage.PRESENT_CARD: (
+                self.tr("Tap, insert or swipe your card"),
+                self.tr("Use the card terminal below the screen. Follow its instructions."),
+            ),
+            PayStage.PROCESSING: (
+                self.tr("Processing payment…"),
+                self.tr("Please do not remove your card."),
+            ),
+            PayStage.DECLINED: (
+                self.tr("Payment declined"),
+                self.tr("Your card was not charged. Try again or use another card."),
+            ),
+            PayStage.APPROVED: (self.tr("Payment approved"), self.tr("Please remove your card.")),
+            PayStage.CANCELLING: (
+                self.tr("Cancelling payment…"),
+                self.tr("Please wait for the terminal."),
+            ),
+        }[stage]
+
+    def _render(self) -> None:
+        view = self._view
+        stage = view.stage if view else PayStage.PRESENT_CARD
+        self._amount.setText(format_money(view.amount, self.language) if view else "")
+        instruction, detail = self._instructions(stage)
+        if view and view.terminal_text:
+            detail = f"{detail}\n{view.terminal_text}"
+        self._instruction.setText(instruction)
+        self._instruction.setProperty(
+            "text-role", "error" if stage is PayStage.DECLINED else "title"
+        )
+        self._instruction.style().polish(self._instruction)
+        self._detail.setText(detail)
+        waiting = stage in (PayStage.PRESENT_CARD,)
+        self._card_icon.setVisible(waiting)
+        self._tap_icon.setVisible(waiting)
+        self._declined_icon.setVisible(stage is PayStage.DECLINED)
+        self._approved_icon.setVisible(stage is PayStage.APPROVED)
+        busy = stage in (PayStage.PROCESSING, PayStage.CANCELLING)
+        self._progress.setVisible(busy)
+        if busy and view is not None and view.progress is not None:
+            self._progress.setRange(0, 100)
+            self._progress.setValue(view.progress)
+        else:
+            self._progress.setRange(0, 0)
+        self.retry_button.setVisible(stage is PayStage.DECLINED)
+        self.cancel_button.setVisible(stage in (PayStage.PRESENT_CARD, PayStage.DECLINED))
+        self.cancel_button.setText(
+            self.tr("Cancel payment") if stage is PayStage.DECLINED else self.tr("Back to items")
+        )

@@ -1,0 +1,193 @@
+"""``ScanningScreen``: the cart, the running total and the way to pay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.format import format_money
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.viewmodels import ScanningView, pick_name
+from kiosk.ui.widgets.cart import CartList
+from kiosk.ui.widgets.common import (
+    ON_PRIMARY,
+    card,
+    icon_label,
+    set_style_property,
+    text_label,
+    touch_button,
+)
+
+FLASH_MS = 600
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+
+
+class ScanningScreen(Screen):
+    """Cart on one side, total and actions on the other (stacked in portrait).
+
+    Signals:
+        payRequested(): Pay was touched.
+        lookupRequested(): "Look up item" (produce, bakery, PLU) was touched.
+        lineTapped(int): a cart row was touched (line_no), e.g. to ask for a void.
+    """
+
+    name = "scanning"
+    payRequested = Signal()
+    lookupRequested = Signal()
+    lineTapped = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: ScanningView | None = None
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(32, 32, 32, 32)
+        self._box.setSpacing(32)
+
+        self._cart_card = card()
+        cart = QVBoxLayout(self._cart_card)
+        cart.setContentsMargins(0, 20, 0, 8)
+        cart.setSpacing(8)
+        header = QHBoxLayout()
+        header.setContentsMargins(24, 0, 24, 8)
+        self._cart_title = text_label(role="title")
+        self._count = text_label(role="muted")
+        header.addWidget(self._cart_title, 1)
+        header.addWidget(self._count)
+        cart.addLayout(header)
+        self.cart = CartList()
+        self.cart.lineTapped.connect(self.lineTapped)
+        cart.addWidget(self.cart, 1)
+        self._empty = QWidget()
+        empty = QVBoxLayout(self._empty)
+        empty.addStretch(1)
+        empty.addWidget(icon_label("barcode", "#9AA5B1", 160), 0, _CENTRE)
+        self._empty_text = text_label(role="heading", wrap=True, align=_CENTRE)
+        empty.addWidget(self._empty_text)
+        empty.addStretch(1)
+        cart.addWidget(self._empty, 1)
+        self._box.addWidget(self._cart_card, 5)
+        self._box.addWidget(self._build_side(), 3)
+
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: set_style_property(self._side, "flash", False))
+        self.retranslate_ui()
+
+    def _build_side(self) -> QFrame:
+        self._side = QFrame()
+        self._side.setObjectName("TotalPanel")
+        self._side.setProperty("card", True)
+        side = QVBoxLayout(self._side)
+        side.setContentsMargins(32, 32, 32, 32)
+        side.setSpacing(16)
+        self._total_label = text_label(role="heading")
+        self._total = text_label(role="amount")
+        self._deposit = text_label(role="caption")
+        self._last = text_label(role="label", wrap=True)
+        for widget in (self._total_label, self._total, self._deposit):
+            side.addWidget(widget)
+        side.addStretch(1)
+        side.addWidget(self._last)
+        self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._buttons.setSpacing(16)
+        self.lookup_button = touch_button(role="secondary", icon="produce", icon_px=40)
+        self.lookup_button.clicked.connect(self.lookupRequested)
+        self.pay_button = touch_button(
+            role="primary", icon="card", icon_colour=ON_PRIMARY, icon_px=44
+        )
+        self.pay_button.setMinimumHeight(112)
+        self.pay_button.clicked.connect(self.payRequested)
+        self._buttons.addWidget(self.lookup_button)
+        self._buttons.addWidget(self.pay_button)
+        side.addLayout(self._buttons)
+        return self._side
+
+    def set_model(self, view: ScanningView) -> None:
+        """Show ``view``; a new ``last_line_no`` flashes the total and is announced."""
+        previous = self._view
+        self._view = view
+        self.cart.set_lines(view.lines, view.last_line_no)
+        self._render()
+        is_new_scan = view.last_line_no is not None and (
+            previous is None
+            or previous.last_line_no != view.last_line_no
+            or previous.item_count != view.item_count
+        )
+        if is_new_scan:
+            self.flash()
+            self.announce.emit(self._last.text() + ". " + self._total_spoken())
+
+    def flash(self) -> None:
+        """Flash the total panel (the visual half of the scan beep)."""
+        set_style_property(self._side, "flash", True)
+        self._flash_timer.start()
+
+    def flash_error(self) -> None:
+        """Flash the total panel red (the visual half of the refusal beep)."""
+        set_style_property(self._side, "flash", "error")
+        self._flash_timer.start()
+
+    def is_flashing_error(self) -> bool:
+        """Whether the refusal flash is showing."""
+        return self._side.property("flash") == "error"
+
+    def is_flashing(self) -> bool:
+        """Whether the scan flash is showing."""
+        return bool(self._side.property("flash"))
+
+    def retranslate_ui(self) -> None:
+        self._cart_title.setText(self.tr("Your items"))
+        self._empty_text.setText(self.tr("Scan your first item"))
+        self._total_label.setText(self.tr("Total"))
+        self.lookup_button.setText(self.tr("Look up item"))
+        self.pay_button.setText(self.tr("Pay"))
+        self._render()
+
+    def spoken_text(self) -> str:
+        return (
+            self.tr("Scan your items. When you are done, touch Pay.") + " " + self._total_spoken()
+        )
+
+    def apply_orientation(self, portrait: bool) -> None:
+        self._box.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._box.setStretch(0, 3 if portrait else 5)
+        self._box.setStretch(1, 0 if portrait else 3)
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom
+        )
+
+    def _total_spoken(self) -> str:
+        return f"{self._total_label.text()} {self._total.text()}"
+
+    def _render(self) -> None:
+        view, language = self._view, self.language
+        has_lines = bool(view and view.lines)
+        self.cart.setVisible(has_lines)
+        self._empty.setVisible(not has_lines)
+        if view is None:
+            self._total.setText("")
+            self._count.setText("")
+            self._deposit.setText("")
+            self._last.setText("")
+            self.pay_button.setEnabled(False)
+            return
+        self._total.setText(format_money(view.total, language))
+        count = self.tr("Items: %1").replace("%1", str(view.item_count))
+        self._count.setText(count)
+        deposit = view.deposit_total
+        self._deposit.setText(
+            self.tr("Includes deposit %1").replace("%1", format_money(deposit, language))
+            if deposit
+            else ""
+        )
+        self._deposit.setVisible(bool(deposit))
+        last = next((line for line in view.lines if line.line_no == view.last_line_no), None)
+        self._last.setText(
+            self.tr("Added: %1").replace("%1", pick_name(last.names, language))
+            if last and not last.voided
+            else ""
+        )
+        self.pay_button.setEnabled(view.can_pay and view.item_count > 0)

@@ -1,0 +1,169 @@
+"""Plain data the screens draw: one frozen dataclass per screen, no Qt, no store.
+
+The composition root (``kiosk.app``) builds these from the checkout state and
+hands them to ``screen.set_model(view)``. Names arrive as (language, text) pairs
+(the same shape as ``CatalogItem.names``) so a language switch re-renders
+without asking the app again. Amounts are ``Money``; formatting is the UI's job.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from kiosk.domain.money import Money
+
+Names = tuple[tuple[str, str], ...]
+
+
+def pick_name(names: Names, language: str, fallback: str = "en") -> str:
+    """The text of ``names`` in ``language``, else ``fallback``, else the first; "" if empty."""
+    by_language = dict(names)
+    return by_language.get(language) or by_language.get(fallback) or (names[0][1] if names else "")
+
+
+@dataclass(frozen=True, slots=True)
+class AttractView:
+    """Attract screen: the languages offered (codes, in display order)."""
+
+    languages: tuple[str, ...] = ("en", "es", "fr")
+    store_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CartLineView:
+    """One cart row. ``amount`` is the line total before deposit; ``deposit`` is the
+    line's deposit total (shown as its own sub-line) or None."""
+
+    line_no: int
+    names: Names
+    quantity: int
+    unit_price: Money
+    amount: Money
+    weight_g: int | None = None
+    deposit: Money | None = None
+    voided: bool = False
+    price_overridden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ScanningView:
+    """Scanning screen: the cart, totals and what the shopper may do next."""
+
+    lines: tuple[CartLineView, ...]
+    total: Money
+    item_count: int
+    last_line_no: int | None = None
+    can_pay: bool = True
+    deposit_total: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProduceItemView:
+    """One tile of the produce/bakery grid. ``image`` is an icon name in assets/icons."""
+
+    sku: str
+    names: Names
+    price: Money
+    per_kg: bool
+    plu: str | None = None
+    category: str = "produce"
+    image: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProduceView:
+    """Produce/bakery lookup: every tile offered (the screen filters by search text)."""
+
+    items: tuple[ProduceItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeighView:
+    """A weighed item waiting for a stable weight on the scale.
+
+    ``weight_g`` None means nothing on the scale; ``amount`` is the price of the
+    stable weight (the app computes it with the domain's rounding)."""
+
+    names: Names
+    price_per_kg: Money
+    weight_g: int | None = None
+    stable: bool = False
+    amount: Money | None = None
+    image: str | None = None
+
+
+class PayStage(enum.Enum):
+    """Where the card payment is."""
+
+    PRESENT_CARD = "present_card"  # waiting for tap / insert
+    PROCESSING = "processing"  # terminal talking to the acquirer
+    DECLINED = "declined"  # offer retry or cancel
+    APPROVED = "approved"
+    CANCELLING = "cancelling"
+
+
+@dataclass(frozen=True, slots=True)
+class PayView:
+    """Pay screen. ``terminal_text`` is the terminal's own prompt, shown as is."""
+
+    amount: Money
+    stage: PayStage = PayStage.PRESENT_CARD
+    terminal_text: str | None = None
+    progress: int | None = None  # 0-100, None = indeterminate
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptView:
+    """Receipt choice. ``qr_payload`` (e-receipt URL) None hides the QR option."""
+
+    total: Money
+    qr_payload: str | None = None
+    printer_available: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ThanksView:
+    """Thank-you screen."""
+
+    paid: Money | None = None
+    receipt_printed: bool = False
+
+
+class InterventionKind(enum.Enum):
+    """Why selling is blocked until staff come.
+
+    Values equal those of ``kiosk.domain.checkout.interventions.InterventionKind`` so the
+    app maps with ``InterventionKind(domain_kind.value)``; IDLE_SUSPENDED is the UI's own
+    (the basket was put on hold after "Are you still there?" went unanswered)."""
+
+    AGE_RESTRICTED = "age_restricted"
+    UNKNOWN_BARCODE = "unknown_barcode"
+    QUANTITY_LIMIT = "quantity_limit"
+    VOID_REQUEST = "void_request"
+    PRICE_OVERRIDE = "price_override"
+    HELP_REQUESTED = "help_requested"
+    PAYMENT_FAILURE = "payment_failure"
+    PAYMENT_UNKNOWN = "payment_unknown"
+    DEVICE_FAULT = "device_fault"
+    IDLE_SUSPENDED = "idle_suspended"
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionView:
+    """The blocking overlay. ``subject`` names the item or device concerned (data, not
+    translated: an item's names, a device name); ``age_limit`` fills the age message."""
+
+    kind: InterventionKind
+    subject: Names = ()
+    age_limit: int | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PinView:
+    """Staff PIN sign-in: an error to show and how long the badge is locked."""
+
+    error: str | None = None
+    locked_seconds: int = 0
+    pin_length: int = field(default=6)

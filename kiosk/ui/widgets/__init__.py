@@ -1,0 +1,1 @@
+"""Reusable touch widgets: buttons, keypad, keyboard, top bar, banners, overlays."""

@@ -1,0 +1,92 @@
+"""Small constructors every screen uses, so all buttons and labels look alike.
+
+Styling is by dynamic property (``role``, ``text-role``) that the theme's
+stylesheet selects on; ``set_style_property`` re-polishes after a change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui import icons
+from kiosk.ui.theme import TOUCH_TARGET_PX
+
+ICON_COLOUR = "#17202A"
+ON_PRIMARY = "#FFFFFF"
+
+
+def set_style_property(widget: QWidget, name: str, value: object) -> None:
+    """Set a dynamic property the stylesheet selects on and restyle the widget."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    for child in widget.findChildren(QWidget):
+        style.unpolish(child)
+        style.polish(child)
+
+
+def discard(widget: QWidget) -> None:
+    """Take ``widget`` off screen now and delete it later (deleteLater alone leaves it
+    painted until the event loop gets round to it)."""
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
+def touch_button(
+    text: str = "",
+    *,
+    role: str | None = None,
+    icon: str | None = None,
+    icon_colour: str = ICON_COLOUR,
+    icon_px: int = 36,
+    parent: QWidget | None = None,
+) -> QPushButton:
+    """A big, focus-less push button with an optional icon and stylesheet ``role``."""
+    button = QPushButton(text, parent)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setMinimumSize(TOUCH_TARGET_PX, TOUCH_TARGET_PX)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    if role:
+        button.setProperty("role", role)
+    if icon:
+        button.setIcon(icons.icon(icon, icon_colour))
+        button.setIconSize(icons.icon_size(icon_px))
+    return button
+
+
+def text_label(
+    text: str = "",
+    role: str | None = None,
+    *,
+    wrap: bool = False,
+    align: Qt.AlignmentFlag | None = None,
+    parent: QWidget | None = None,
+) -> QLabel:
+    """A label with a stylesheet ``text-role`` (display, title, heading, label, muted...)."""
+    label = QLabel(text, parent)
+    if role:
+        label.setProperty("text-role", role)
+    label.setWordWrap(wrap)
+    if align is not None:
+        label.setAlignment(align)
+    return label
+
+
+def icon_label(name: str, colour: str, px: int, parent: QWidget | None = None) -> QLabel:
+    """A label showing icon ``name`` at ``px`` pixels."""
+    label = QLabel(parent)
+    label.setPixmap(icons.pixmap(name, colour, px))
+    label.setFixedSize(px, px)
+    return label
+
+
+def card(parent: QWidget | None = None) -> QFrame:
+    """A white rounded panel (stylesheet property ``card``)."""
+    frame = QFrame(parent)
+    frame.setProperty("card", True)
+    return frame

@@ -1,0 +1,337 @@
+"""``KioskWindow``: the full-screen shell every journey plugs its screens into.
+
+Owns: the top bar (language, accessibility, Help), the help banner, the screen
+navigator, the shell overlays (accessibility, "Are you still there?", and one
+blocking overlay slot for interventions), the theme, the idle timer, the speech
+hook, and kiosk lock-down (frameless, no close, no context menu, Alt+F4 /
+Alt+Tab / Escape swallowed, cursor hidden). Window-manager shortcuts that never
+reach the application (e.g. a desktop's Alt+Tab) must be disabled by running the
+lane under a kiosk compositor; see the README.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.ui.guard import InputGuard
+from kiosk.ui.i18n import (
+    SOURCE_LANGUAGE,
+    TranslationError,
+    available_languages,
+    current_language,
+    switch_language,
+)
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import make_theme, stylesheet
+from kiosk.ui.widgets.dialogs import AccessibilityPanel, HelpBanner, StillThereDialog
+from kiosk.ui.widgets.overlay import Overlay
+from kiosk.ui.widgets.topbar import TopBar
+
+log = logging.getLogger(__name__)
+SpeechHook = Callable[[str], None]
+
+
+class KioskWindow(QWidget):
+    """The lane's one top-level window.
+
+    Signals:
+        helpRequested(): the shopper asked for an attendant (light the lane lamp).
+        helpCancelled(): the shopper withdrew the request.
+        languageChanged(str): the shopper language is now this code.
+        accessibilityChanged(bool, bool): (large_text, high_contrast) now in force.
+        idleExpired(): nobody answered "Are you still there?" (suspend the basket).
+        idleContinued(): the shopper answered it.
+
+    Args:
+        languages: codes offered in the top bar; the first is the default language.
+        kiosk_mode: frameless full screen, no close, escape keys swallowed.
+        idle_timeout_ms: quiet time before "Are you still there?" (while enabled).
+        idle_countdown_s: that dialog's countdown before ``idleExpired``.
+        countdown_tick_ms: length of one countdown second (tests make it short).
+        hide_cursor: hide the pointer in kiosk mode.
+
+    Raises:
+        TranslationError: a language in ``languages`` has no compiled translation.
+    """
+
+    helpRequested = Signal()
+    helpCancelled = Signal()
+    languageChanged = Signal(str)
+    accessibilityChanged = Signal(bool, bool)
+    idleExpired = Signal()
+    idleContinued = Signal()
+
+    def __init__(
+        self,
+        *,
+        languages: tuple[str, ...] = ("en", "es", "fr"),
+        kiosk_mode: bool = True,
+        idle_timeout_ms: int = 90_000,
+        idle_countdown_s: int = 30,
+        countdown_tick_ms: int = 1000,
+        hide_cursor: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        missing = [code for code in languages if code not in available_languages()]
+        if missing:
+            raise TranslationError(f"languages {missing} have no translation in kiosk/ui/i18n")
+        super().__init__(parent)
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._kiosk_mode = kiosk_mode
+        self._hide_cursor = kiosk_mode and hide_cursor
+        self._allow_close = not kiosk_mode
+        self._languages = languages
+        self._default_language = languages[0] if languages else SOURCE_LANGUAGE
+        self._speech: list[SpeechHook] = []
+        self._large_text = self._high_contrast = False
+        self._idle_countdown_s = idle_countdown_s
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(languages)
+        self.help_banner = HelpBanner()
+        self.navigator = Navigator()
+        for widget, stretch in ((self.top_bar, 0), (self.help_banner, 0), (self.navigator, 1)):
+            layout.addWidget(widget, stretch)
+
+        self.accessibility_panel = AccessibilityPanel(self)
+        self.still_there = StillThereDialog(self, tick_ms=countdown_tick_ms)
+        self._blocking: Overlay | None = None
+
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(idle_timeout_ms)
+        self._idle_timer.timeout.connect(self._went_idle)
+        self._idle_enabled = False
+
+        self.top_bar.languageRequested.connect(self.set_language)
+        self.top_bar.helpRequested.connect(self.request_help)
+        self.top_bar.accessibilityRequested.connect(self.open_accessibility)
+        self.help_banner.cancelRequested.connect(self._cancel_help)
+        self.accessibility_panel.changed.connect(self.set_accessibility)
+        self.still_there.stillHere.connect(self._still_here)
+        self.still_there.expired.connect(self.idleExpired)
+        self.navigator.screenChanged.connect(self._screen_changed)
+
+        self.top_bar.set_language(current_language())
+        self._apply_theme()
+        self._guard = InputGuard(kiosk_mode, self)
+        self._guard.touched.connect(self._touched)
+        self._guard.install()
+
+    # -- journeys -----------------------------------------------------------------
+    def add_screen(self, screen: Screen, name: str | None = None) -> Screen:
+        """Register a journey's screen and route its announcements to the speech hook."""
+        self.navigator.add(screen, name)
+        screen.set_portrait(self.is_portrait())
+        screen.announce.connect(self.speak)
+        return screen
+
+    def show_screen(self, name: str) -> Screen:
+        """Show screen ``name`` (KeyError if unknown)."""
+        return self.navigator.show_screen(name)
+
+    def current_screen(self) -> Screen | None:
+        """The screen showing."""
+        name = self.navigator.current_name()
+        return self.navigator.get(name) if name else None
+
+    def reset_for_next_customer(self, attract: str = "attract") -> None:
+        """Back to the default language, no help request, no overlays, ``attract`` shown."""
+        self.set_language(self._default_language)
+        self.clear_help()
+        self.clear_blocking()
+        self.still_there.stop()
+        self.accessibility_panel.close_overlay()
+        self.navigator.reset(attract)
+
+    # -- language -------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch the shopper language live; TranslationError if it has no translation."""
+        if code != current_language():
+            switch_language(code)
+        self.top_bar.set_language(code)
+        self.languageChanged.emit(code)
+        QTimer.singleShot(0, self._announce_current)
+
+    def language(self) -> str:
+        """The shopper language in force."""
+        return current_language()
+
+    # -- help -----------------------------------------------------------------------
+    def request_help(self) -> None:
+        """Call an attendant: show the banner, emit ``helpRequested``, announce the wait."""
+        self.help_banner.show()
+        self.helpRequested.emit()
+        self.speak(self.help_banner.message())
+
+    def clear_help(self) -> None:
+        """The attendant has come (or the request was withdrawn): hide the banner."""
+        self.help_banner.hide()
+
+    def help_pending(self) -> bool:
+        """Whether the help banner is showing."""
+        return not self.help_banner.isHidden()
+
+    def _cancel_help(self) -> None:
+        self.clear_help()
+        self.helpCancelled.emit()
+
+    # -- accessibility ------------------------------------------------------------
+    def open_accessibility(self) -> None:
+        """Show the accessibility panel."""
+        self.accessibility_panel.set_state(self._large_text, self._high_contrast)
+        self.accessibility_panel.open()
+
+    def set_accessibility(self, large_text: bool, high_contrast: bool) -> None:
+        """Apply large-text / high-contrast and emit ``accessibilityChanged``."""
+        if (large_text, high_contrast) == (self._large_text, self._high_contrast):
+            return
+        self._large_text, self._high_contrast = large_text, high_contrast
+        self.accessibility_panel.set_state(large_text, high_contrast)
+        self._apply_theme()
+        self.accessibilityChanged.emit(large_text, high_contrast)
+
+    def theme_name(self) -> str:
+        """The theme variant in force ("normal", "large-text", "high-contrast", both)."""
+        return make_theme(large_text=self._large_text, high_contrast=self._high_contrast).name
+
+    def _apply_theme(self) -> None:
+        theme = make_theme(large_text=self._large_text, high_contrast=self._high_contrast)
+        self.setStyleSheet(stylesheet(theme))
+
+    # -- blocking overlay (interventions and other journeys' stop signs) ------------
+    def show_blocking(self, overlay: Overlay) -> None:
+        """Show ``overlay`` over everything until ``clear_blocking``; it blocks all input."""
+        if self._blocking is not None and self._blocking is not overlay:
+            self._blocking.close_overlay()
+        self._blocking = overlay
+        if overlay.parentWidget() is not self:
+            overlay.setParent(self)
+        overlay.open()
+        self.still_there.stop()
+        spoken = getattr(overlay, "spoken_text", None)
+        if callable(spoken):
+            self.speak(spoken())
+
+    def clear_blocking(self) -> None:
+        """Remove the blocking overlay, if any."""
+        if self._blocking is not None:
+            self._blocking.close_overlay()
+            self._blocking = None
+
+    def blocking_overlay(self) -> Overlay | None:
+        """The blocking overlay showing, or None."""
+        return self._blocking if self._blocking is not None and self._blocking.is_open() else None
+
+    # -- idle -------------------------------------------------------------------------
+    def set_idle_enabled(self, enabled: bool) -> None:
+        """Run the idle timer (while a basket is open) or stop it."""
+        self._idle_enabled = enabled
+        if enabled:
+            self._idle_timer.start()
+        else:
+            self._idle_timer.stop()
+            self.still_there.stop()
+
+    def _touched(self) -> None:
+        if self._idle_enabled and not self.still_there.is_open():
+            self._idle_timer.start()
+
+    def _went_idle(self) -> None:
+        if self._blocking is not None:
+            return
+        self.still_there.start(self._idle_countdown_s)
+        self.speak(self.still_there.spoken_text())
+
+    def _still_here(self) -> None:
+        self.idleContinued.emit()
+        if self._idle_enabled:
+            self._idle_timer.start()
+
+    # -- speech -----------------------------------------------------------------------
+    def add_speech_listener(self, hook: SpeechHook) -> None:
+        """Call ``hook(text)`` with the text of every state change (for a TTS engine).
+
+        The hook runs on the UI thread and must return at once (queue the audio)."""
+        self._speech.append(hook)
+
+    def speak(self, text: str) -> None:
+        """Hand ``text`` to every speech listener; a failing listener is logged, not raised."""
+        if not text:
+            return
+        for hook in self._speech:
+            try:
+                hook(text)
+            except Exception:  # a broken TTS must never break the till
+                log.exception("speech hook failed")
+
+    def _screen_changed(self, name: str) -> None:
+        screen = self.navigator.get(name)
+        if self._idle_enabled and not screen.idle_watch:
+            self.still_there.stop()
+        self._announce_current()
+
+    def _announce_current(self) -> None:
+        if self._blocking is not None:
+            spoken = getattr(self._blocking, "spoken_text", None)
+            if callable(spoken):
+                self.speak(spoken())
+                return
+        screen = self.current_screen()
+        if screen is not None:
+            self.speak(screen.spoken_text())
+
+    # -- kiosk lock-down --------------------------------------------------------------
+    def enter_kiosk_mode(self) -> None:
+        """Frameless, full screen, on top, cursor hidden."""
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if self._hide_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self.showFullScreen()
+
+    def shutdown(self) -> None:
+        """Allow the window to close (service exit) and close it."""
+        self._allow_close = True
+        if self._hide_cursor and QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+        self._guard.remove()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._allow_close:
+            super().closeEvent(event)
+        else:
+            event.ignore()  # Alt+F4 / window-manager close: a shopper cannot leave
+
+    def is_portrait(self) -> bool:
+        """Whether the window is taller than wide."""
+        return self.height() > self.width()
+
+    def _set_portrait(self, portrait: bool) -> None:
+        for name in self.navigator.names():
+            self.navigator.get(name).set_portrait(portrait)
+
+    def place_overlay(self, overlay: Overlay) -> None:
+        """Size ``overlay`` to the whole window, or to the part under the top bar."""
+        rect = self.rect()
+        if not overlay.covers_top_bar:
+            rect.setTop(self.top_bar.geometry().bottom() + 1)
+        overlay.setGeometry(rect)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._set_portrait(size.height() > size.width())
+        super().resizeEvent(event)
+        for overlay in self.findChildren(Overlay):
+            if overlay.parentWidget() is self:
+                self.place_overlay(overlay)
