@@ -14,6 +14,9 @@ def setup_logging(level: str = "INFO", file: Path | None = None) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if file is not None:
         file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(
-            file, maxBytes=10_000_000, backupCount=5, encoding="utf-8"))
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                file, maxBytes=10_000_000, backupCount=5, encoding="utf-8"
+            )
+        )
     logging.basicConfig(level=level, format=FORMAT, handlers=handlers, force=True)
