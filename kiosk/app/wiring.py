@@ -126,7 +126,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     _reconcile_payments(flow, conn, journal)
 
     devices = build_devices(d for d in config.devices if d.enabled)
-    sync = _build_sync(config) if with_sync else None
+    lane_box: list[Lane] = []  # the Lane, once built (commit_sale runs only after that)
 
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
         complete_sale(
@@ -135,8 +135,8 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
             basket_id=basket_id,
             also=lambda c: payment_journal.close_sale(c, basket_id),
         )
-        if sync is not None:
-            sync.wake()
+        if lane_box and lane_box[0].sync is not None:
+            lane_box[0].sync.wake()  # upload now rather than at the next idle poll
 
     identity = LaneIdentity(config.lane.store_id, config.lane.lane_id, config.lane.languages[0])
     printer = next((d for name, d in devices.items() if _type_of(config, name) == "printer"), None)
@@ -158,7 +158,9 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         clock=clock,
     )
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
-    lane = Lane(config, controller, view, devices, flow, sync)
+    lane = Lane(config, controller, view, devices, flow)
+    lane_box.append(lane)
+    lane.sync = _build_sync(config, lane) if with_sync else None
     staff_conn = connect(path, busy_timeout_ms=timeout, migrate=False)
     lane.attendant = AttendantService(
         lane,
@@ -187,9 +189,31 @@ def _reconcile_payments(flow: PaymentFlow, conn: Any, journal: BasketJournal) ->
     flow.reverse_orphans(sale_state)  # type: ignore[arg-type]
 
 
-def _build_sync(config: KioskConfig) -> Any | None:
+def _build_sync(config: KioskConfig, lane: Lane) -> Any | None:
+    """The sync thread's service, or None for a standalone lane (no ``sync.hq_url``)."""
     if not config.sync.hq_url:
         return None
     from kiosk.sync.service import SyncService
 
-    return SyncService(config.store.path, config.sync, busy_timeout_ms=config.store.busy_timeout_ms)
+    kinds = {d.name: d.type for d in config.devices}
+
+    def devices() -> list[dict[str, Any]]:
+        return [
+            {"name": name, "kind": kinds.get(name, ""), "status": status}
+            for name, status in sorted(lane.device_status.items())
+        ]
+
+    def lane_state() -> str:
+        return lane.controller.checkout.phase.value
+
+    def basket_open() -> bool:
+        return bool(lane.controller.checkout.basket.lines)
+
+    return SyncService(
+        config.store.path,
+        config.sync,
+        busy_timeout_ms=config.store.busy_timeout_ms,
+        lane_state=lane_state,
+        devices=devices,
+        basket_open=basket_open,
+    )

@@ -1,0 +1,229 @@
+"""The HQ HTTP API (FastAPI): versioned endpoints under ``/api/v1``.
+
+``create_app(engine, ...)`` builds the ASGI app; ``kiosk.hq.server`` runs it under
+uvicorn. Every error answer is JSON ``{"error": code, "message": sentence}``
+(:class:`~kiosk.hq.models.ErrorBody`): 401 bad credentials, 403 another lane's
+data, 413 body too large, 422 malformed body, 503 database unavailable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import anyio.to_thread
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.dialects import postgresql, sqlite
+from starlette.exceptions import HTTPException
+
+from kiosk import __version__
+from kiosk.hq import audit, catalog, sales
+from kiosk.hq.auth import Authenticator, LaneIdentity
+from kiosk.hq.db import utc_now, write_one
+from kiosk.hq.middleware import BodyLimit, LaneAuth
+from kiosk.hq.models import (
+    AuditBatch,
+    BatchResult,
+    CatalogPage,
+    ErrorBody,
+    Heartbeat,
+    HeartbeatAck,
+    SaleBatch,
+)
+from kiosk.hq.tables import lane_status
+
+log = logging.getLogger(__name__)
+_bearer = HTTPBearer(auto_error=False, description="STORE:LANE:SECRET from `kiosk hq enrol-lane`")
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "body is not JSON text"),
+        (401, "missing or wrong credentials"),
+        (403, "data of another lane"),
+        (413, "body too large"),
+        (422, "malformed body"),
+        (503, "database unavailable"),
+    )
+}
+
+
+def _lane(
+    request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> LaneIdentity:
+    who: LaneIdentity = request.scope["state"]["lane"]
+    return who
+
+
+Lane = Annotated[LaneIdentity, Depends(_lane)]
+
+
+def create_app(
+    engine: sa.Engine,
+    *,
+    max_body_bytes: int = 8 * 1024 * 1024,
+    max_page: int = 10_000,
+    threads: int | None = None,
+) -> FastAPI:
+    """The HQ ASGI application over ``engine`` (schema already migrated). ``threads``
+    caps the worker threads that run requests (None: anyio's default of 40)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:
+            # Fewer threads, less GIL hand-over per database round trip; see HqConfig.
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    app = FastAPI(
+        title="Kiosk HQ",
+        version=__version__,
+        responses=_ERRORS,
+        description="Sales upload, catalog changes and heartbeats of kiosk lanes.",
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(LaneAuth, authenticator=Authenticator(engine))
+    _install_error_handlers(app)
+
+    @app.get("/api/v1/health", tags=["health"])
+    def health() -> dict[str, str]:
+        """Liveness probe; needs no credentials."""
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/api/v1/sales/batch", response_model=BatchResult, tags=["sales"])
+    def upload_sales(batch: SaleBatch, who: Lane) -> BatchResult:
+        """Store a batch of this lane's sales, idempotent on (store, lane, transaction id).
+
+        Each sale gets ``accepted`` (stored now), ``duplicate`` (stored before, same
+        document) or ``rejected`` with a reason (not stored; the lane dead-letters it).
+        """
+        _check_owner(who, [(d.store_id, d.lane_id, d.transaction_id) for d in batch.sales])
+        return BatchResult(results=sales.store_batch(engine, who, batch.sales))
+
+    @app.post("/api/v1/audit/batch", response_model=BatchResult, tags=["audit"])
+    def upload_audit(batch: AuditBatch, who: Lane) -> BatchResult:
+        """Store this lane's audit records (staff actions outside a sale), idempotent on
+        (store, lane, audit id); results as for sales."""
+        _check_owner(who, [(r.store_id, r.lane_id, r.transaction_id) for r in batch.records])
+        return BatchResult(results=audit.store_audit_batch(engine, who, batch.records))
+
+    @app.get(
+        "/api/v1/catalog/changes",
+        response_model=CatalogPage,
+        tags=["catalog"],
+        responses={
+            200: {
+                "headers": {
+                    "X-Catalog-Cursor": {
+                        "schema": {"type": "integer"},
+                        "description": "the page's cursor (same as in the body)",
+                    },
+                    "X-Catalog-More": {
+                        "schema": {"type": "string", "enum": ["0", "1"]},
+                        "description": "1: ask again with the new cursor",
+                    },
+                }
+            }
+        },
+    )
+    def catalog_changes(
+        who: Lane,
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=100_000)] = 1000,
+    ) -> Response:
+        """Catalog changes with version > ``cursor``, oldest first (deletions included).
+        ``limit`` above the server's ``hq.max_catalog_page`` is lowered to it."""
+        del who
+        body, last, more = catalog.changes_since(engine, cursor, min(limit, max_page))
+        # The headers let a lane apply the body without parsing it in Python.
+        headers = {"X-Catalog-Cursor": str(last), "X-Catalog-More": "1" if more else "0"}
+        return Response(body, media_type="application/json", headers=headers)
+
+    @app.post("/api/v1/lanes/heartbeat", response_model=HeartbeatAck, tags=["lanes"])
+    def heartbeat(beat: Heartbeat, who: Lane) -> HeartbeatAck:
+        """Record the lane's state, devices, outbox depth and version."""
+        now = utc_now()
+        row = {
+            "store_id": who.store_id,
+            "lane_id": who.lane_id,
+            "state": beat.state,
+            "app_version": beat.app_version,
+            "outbox_depth": beat.outbox_depth,
+            "devices": json.dumps([d.model_dump() for d in beat.devices]),
+            "sent_at": beat.sent_at,
+            "received_at": now,
+        }
+        insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        statement = insert(lane_status).values(**row)
+        statement = statement.on_conflict_do_update(
+            index_elements=["store_id", "lane_id"],
+            set_={k: statement.excluded[k] for k in row if k not in ("store_id", "lane_id")},
+        )
+        write_one(engine, statement, durable=False)
+        return HeartbeatAck(received_at=now)
+
+    return app
+
+
+def _check_owner(who: LaneIdentity, owners: list[tuple[str, str, str]]) -> None:
+    """Refuse the whole batch (403, nothing written) if a document is another lane's."""
+    for store_id, lane_id, tid in owners:
+        if (store_id, lane_id) != (who.store_id, who.lane_id):
+            raise HTTPException(
+                403,
+                f"{tid} belongs to {store_id}/{lane_id}, these credentials are "
+                f"{who.store_id}/{who.lane_id}",
+            )
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid_body(_request: Request, error: RequestValidationError) -> JSONResponse:
+        details = [
+            {
+                "loc": list(e.get("loc", ())),
+                "msg": str(e.get("msg", "")),
+                "type": str(e.get("type", "")),
+            }
+            for e in error.errors()[:20]
+        ]
+        first = details[0] if details else {"loc": [], "msg": "invalid"}
+        where = ".".join(str(p) for p in first["loc"])
+        return JSONResponse(
+            status_code=422,
+            content={
+                "error": "invalid_body",
+                "message": f"{where}: {first['msg']}",
+                "details": details,
+            },
+        )
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
+        codes = {400: "invalid_body", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse(
+            status_code=error.status_code,
+            headers=error.headers,
+            content={
+                "error": codes.get(error.status_code, "http_error"),
+                "message": str(error.detail),
+            },
+        )
+
+    @app.exception_handler(sa.exc.SQLAlchemyError)
+    async def database_error(_request: Request, error: sa.exc.SQLAlchemyError) -> JSONResponse:
+        log.error("database error: %s", error)
+        return JSONResponse(
+            status_code=503,
+            content={
+                "error": "unavailable",
+                "message": "the HQ database is unavailable; retry later",
+            },
+        )

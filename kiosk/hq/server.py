@@ -1,0 +1,124 @@
+"""Run the HQ app under uvicorn: ``serve`` for ``kiosk hq serve``, ``ServerThread`` for
+tests and benchmarks (a real server on 127.0.0.1 and a free port, in a thread)."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import threading
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+import uvicorn
+
+from kiosk.hq.app import create_app
+from kiosk.hq.db import check_schema, create_engine
+from kiosk.hq.errors import HqError
+
+
+def serve(
+    database_url: str,
+    host: str,
+    port: int,
+    *,
+    max_body_bytes: int,
+    max_page: int,
+    threads: int | None = None,
+    certfile: str | None = None,
+    keyfile: str | None = None,
+    ca_certs: str | None = None,
+) -> None:
+    """Serve until interrupted.
+
+    Raises:
+        HqError: if the database is not initialised or the port cannot be bound.
+    """
+    engine = create_engine(database_url)
+    check_schema(engine)
+    app = create_app(engine, max_body_bytes=max_body_bytes, max_page=max_page, threads=threads)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_keep_alive=30,
+        **_tls_options(certfile, keyfile, ca_certs),
+    )
+    try:
+        uvicorn.Server(config).run()
+    except OSError as error:
+        raise HqError(f"cannot serve on {host}:{port}: {error}") from error
+
+
+def _tls_options(
+    certfile: str | None = None, keyfile: str | None = None, ca_certs: str | None = None
+) -> dict[str, Any]:
+    """uvicorn's TLS settings: HTTPS with ``certfile``/``keyfile``; with ``ca_certs``, every
+    client must also present a certificate signed by that CA (mutual TLS)."""
+    if not certfile:
+        return {}
+    options: dict[str, Any] = {"ssl_certfile": certfile, "ssl_keyfile": keyfile}
+    if ca_certs:
+        options.update(ssl_ca_certs=ca_certs, ssl_cert_reqs=ssl.CERT_REQUIRED)
+    return options
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerThread:
+    """The HQ app served by uvicorn on a thread; ``with ServerThread(engine) as s: s.url``."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        port: int | None = None,
+        tls: dict[str, str] | None = None,
+        **app_options: int,
+    ) -> None:
+        """``tls``: certfile, keyfile and optionally ca_certs (then client certificates are
+        required), as for :func:`serve`."""
+        self.port = port or free_port()
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        app = create_app(engine, **app_options)
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            timeout_keep_alive=30,
+            lifespan="off",
+            **_tls_options(**(tls or {})),
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name=f"hq-{self.port}", daemon=True)
+
+    def start(self) -> ServerThread:
+        self.thread.start()
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise HqError(f"HQ test server on port {self.port} did not start")
+            self.thread.join(0.01)
+        return self
+
+    def stop(self, force: bool = False) -> None:
+        """Stop; ``force`` drops in-flight requests instead of finishing them."""
+        self.server.should_exit = True
+        self.server.force_exit = force
+        self.thread.join(10)
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,166 @@
+"""Pull catalog changes from HQ and apply them (DESIGN.md invariant 5).
+
+Each page HQ returns is applied by :meth:`CatalogRepository.apply_changes` in ONE
+SQLite transaction together with the page's cursor, so a crash between pages
+loses nothing and applies nothing twice. A basket already open keeps the prices
+of its scanned lines (lines are snapshots); with
+``sync.apply_catalog_during_basket = false`` the caller's ``can_apply`` also
+holds new prices back until no basket is open. An entry that breaks a catalog
+rule is skipped and logged; it never stops the rest of the catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.domain.catalog import CatalogError, CatalogItem, SaleUnit
+from kiosk.domain.money import Money, MoneyError
+from kiosk.store.catalog import CatalogRepository
+from kiosk.store.errors import StoreError
+from kiosk.sync.catalog_bulk import NotFast, apply_page_text
+from kiosk.sync.client import HqClient
+from kiosk.sync.errors import SyncError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PullReport:
+    pages: int = 0
+    upserts: int = 0
+    deletes: int = 0
+    skipped: int = 0
+    cursor: int = 0
+    held_back: bool = False
+
+
+def entry_to_item(entry: dict[str, Any]) -> CatalogItem:
+    """A catalog entry of HQ's page as a CatalogItem.
+
+    Raises:
+        CatalogError: if the entry is malformed or breaks a catalog rule.
+    """
+    try:
+        currency = entry["currency"]
+        deposit = entry.get("deposit")
+        return CatalogItem(
+            sku=entry["sku"],
+            names=tuple(sorted(entry["names"].items())),
+            price=Money(entry["price"], currency),
+            tax_class=entry["tax_class"],
+            gtins=tuple(entry.get("gtins") or ()),
+            plu=entry.get("plu"),
+            unit=SaleUnit(entry.get("unit", "each")),
+            age_limit=entry.get("age_limit"),
+            quantity_limit=entry.get("quantity_limit"),
+            deposit=None if deposit is None else Money(deposit, currency),
+            category=entry.get("category") or "",
+            image=entry.get("image"),
+        )
+    except (KeyError, TypeError, AttributeError, ValueError, MoneyError) as error:
+        if isinstance(error, CatalogError):
+            raise
+        raise CatalogError(f"catalog entry {str(entry)[:120]}: {error!r}") from None
+
+
+def apply_page(
+    conn: sqlite3.Connection, repo: CatalogRepository, page: dict[str, Any], report: PullReport
+) -> None:
+    """Apply one page and its cursor in one transaction.
+
+    Raises:
+        SyncError: if the store refuses the page (nothing of it is applied).
+    """
+    upserts: list[CatalogItem] = []
+    deletes: list[str] = []
+    for entry in page["items"]:
+        if isinstance(entry, dict) and entry.get("deleted") is True and entry.get("sku"):
+            deletes.append(str(entry["sku"]))
+            continue
+        try:
+            upserts.append(entry_to_item(entry))
+        except CatalogError as error:
+            log.error("skipping a catalog change from HQ: %s", error)
+            report.skipped += 1
+    try:
+        repo.apply_changes(upserts, deletes, str(page["cursor"]))
+    except StoreError as error:
+        raise SyncError(f"cannot apply catalog changes up to {page['cursor']}: {error}") from error
+    report.pages += 1
+    report.upserts += len(upserts)
+    report.deletes += len(deletes)
+    report.cursor = page["cursor"]
+
+
+def current_cursor(repo: CatalogRepository) -> int:
+    text = repo.cursor()
+    return int(text) if text and text.isdigit() else 0
+
+
+def apply_text(
+    conn: sqlite3.Connection,
+    repo: CatalogRepository,
+    text: str,
+    cursor: int,
+    report: PullReport,
+) -> None:
+    """Apply one page given as HQ's JSON text: the fast path, else item by item.
+
+    Raises:
+        SyncError: if the page is not JSON or the store refuses it.
+    """
+    try:
+        upserts, deletes = apply_page_text(conn, text, str(cursor))
+    except (NotFast, sqlite3.Error) as error:
+        log.info("catalog page up to %s takes the careful path (%s)", cursor, error)
+    else:
+        report.pages += 1
+        report.upserts += upserts
+        report.deletes += deletes
+        report.cursor = cursor
+        return
+    try:
+        page = json.loads(text)
+        items = page["items"]
+    except (ValueError, TypeError, KeyError) as error:
+        raise SyncError(f"HQ catalog page up to {cursor} is not a catalog page: {error}") from None
+    apply_page(conn, repo, {"items": items, "cursor": cursor}, report)
+
+
+def pull(
+    conn: sqlite3.Connection,
+    client: HqClient,
+    page_size: int,
+    can_apply: Callable[[], bool] = lambda: True,
+) -> PullReport:
+    """Apply every change HQ has after the stored cursor.
+
+    While a page is applied, the next one is already being fetched (one helper
+    thread, owned by this call): HQ builds pages and the lane writes them at once.
+
+    Raises:
+        HqUnreachable / HqRefused: from the client (applied pages stay applied).
+        SyncError: if a page cannot be applied.
+    """
+    repo = CatalogRepository(conn)
+    report = PullReport(cursor=current_cursor(repo))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="catalog-fetch") as fetcher:
+        pending = fetcher.submit(client.catalog_changes_text, report.cursor, page_size)
+        while True:
+            text, cursor, more = pending.result()
+            if cursor == report.cursor:
+                return report
+            if not can_apply():
+                report.held_back = True
+                return report
+            if more:
+                pending = fetcher.submit(client.catalog_changes_text, cursor, page_size)
+            apply_text(conn, repo, text, cursor, report)
+            if not more:
+                return report

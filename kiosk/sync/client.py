@@ -1,0 +1,160 @@
+"""HTTP calls to HQ's ``/api/v1`` (httpx). Every httpx error and every unusable reply
+becomes :class:`HqUnreachable` (retry later) or :class:`HqRefused` (HQ said no), with
+a message naming the call; a malformed reply never reaches the caller as data."""
+
+from __future__ import annotations
+
+import json
+import ssl
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from kiosk.sync.errors import HqRefused, HqUnreachable
+
+RESULT_STATUSES = ("accepted", "duplicate", "rejected")
+# outbox kind -> (HQ endpoint, batch key)
+UPLOADS = {"sale": ("/sales/batch", "sales"), "audit": ("/audit/batch", "records")}
+
+
+class HqClient:
+    """One lane's connection to HQ; thread-confined (use it from one thread)."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout_s: float = 15.0,
+        ca_file: Path | None = None,
+        client_cert: tuple[Path, Path] | None = None,
+    ) -> None:
+        verify: ssl.SSLContext | bool = True
+        if ca_file is not None or client_cert is not None:
+            context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+            if client_cert is not None:
+                context.load_cert_chain(str(client_cert[0]), str(client_cert[1]))
+            verify = context
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/") + "/api/v1",
+            timeout=timeout_s,
+            verify=verify,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": "kiosk-lane"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def upload_sales(self, payloads: Sequence[str]) -> list[dict[str, Any]]:
+        """Send outbox payloads (sale documents as JSON text) as one batch; return HQ's
+        results, one per payload in the same order.
+
+        Raises:
+            HqUnreachable: network trouble, 5xx, or a reply that is not one result per sale.
+            HqRefused: HQ refused the batch as a whole (401, 403, 413, 422...).
+        """
+        return self.upload("sale", payloads)
+
+    def upload(self, kind: str, payloads: Sequence[str]) -> list[dict[str, Any]]:
+        """Send outbox payloads of ``kind`` (a key of :data:`UPLOADS`) as one batch; see
+        :meth:`upload_sales`.
+
+        Raises:
+            HqUnreachable / HqRefused: as for :meth:`upload_sales`.
+        """
+        path, key = UPLOADS[kind]
+        body = (f'{{"{key}":[' + ",".join(payloads) + "]}").encode()
+        reply = self._call("POST", path, content=body)
+        results = reply.get("results") if isinstance(reply, dict) else None
+        if (
+            not isinstance(results, list)
+            or len(results) != len(payloads)
+            or not all(
+                isinstance(r, dict)
+                and r.get("status") in RESULT_STATUSES
+                and isinstance(r.get("transaction_id"), str)
+                for r in results
+            )
+        ):
+            raise HqUnreachable(f"HQ {path}: malformed reply ({_excerpt(reply)})")
+        return results
+
+    def catalog_changes(self, cursor: int, limit: int) -> dict[str, Any]:
+        """One page of catalog changes after ``cursor``: {"items", "cursor", "more"}.
+
+        Raises:
+            HqUnreachable / HqRefused: as for :meth:`upload_sales`.
+        """
+        reply = self._call("GET", "/catalog/changes", params={"cursor": cursor, "limit": limit})
+        if not (
+            isinstance(reply, dict)
+            and isinstance(reply.get("items"), list)
+            and isinstance(reply.get("cursor"), int)
+            and isinstance(reply.get("more"), bool)
+        ):
+            raise HqUnreachable(f"HQ catalog changes: malformed reply ({_excerpt(reply)})")
+        return reply
+
+    def catalog_changes_text(self, cursor: int, limit: int) -> tuple[str, int, bool]:
+        """One page as HQ's JSON text, with the cursor and "more" flag from its headers (the
+        lane's SQLite applies the text itself; see kiosk.sync.catalog_bulk).
+
+        Raises:
+            HqUnreachable / HqRefused: as for :meth:`upload_sales`, or headers missing.
+        """
+        params = {"cursor": cursor, "limit": limit}
+        try:
+            response = self._http.get("/catalog/changes", params=params)
+        except httpx.HTTPError as error:
+            raise HqUnreachable(f"HQ /catalog/changes: {type(error).__name__}: {error}") from error
+        if response.status_code != 200:
+            self._call("GET", "/catalog/changes", params=params)  # raises the right error
+            raise HqUnreachable(f"HQ /catalog/changes: HTTP {response.status_code}")
+        try:
+            return (
+                response.text,
+                int(response.headers["X-Catalog-Cursor"]),
+                response.headers["X-Catalog-More"] == "1",
+            )
+        except (KeyError, ValueError):
+            raise HqUnreachable(
+                "HQ /catalog/changes: reply without X-Catalog-Cursor/More headers"
+            ) from None
+
+    def heartbeat(self, beat: dict[str, Any]) -> None:
+        """Report the lane's state.
+
+        Raises:
+            HqUnreachable / HqRefused: as for :meth:`upload_sales`.
+        """
+        self._call("POST", "/lanes/heartbeat", content=json.dumps(beat).encode())
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Any:
+        headers = {"Content-Type": "application/json"} if "content" in kwargs else {}
+        try:
+            response = self._http.request(method, path, headers=headers, **kwargs)
+        except httpx.HTTPError as error:
+            raise HqUnreachable(f"HQ {path}: {type(error).__name__}: {error}") from error
+        if response.status_code >= 500 or response.status_code == 429:
+            raise HqUnreachable(f"HQ {path}: HTTP {response.status_code} {_excerpt(response.text)}")
+        try:
+            reply = response.json()
+        except ValueError:
+            raise HqUnreachable(
+                f"HQ {path}: HTTP {response.status_code} with a body that is "
+                f"not JSON ({_excerpt(response.text)})"
+            ) from None
+        if response.status_code >= 400:
+            message = reply.get("message") if isinstance(reply, dict) else None
+            raise HqRefused(
+                f"HQ {path}: HTTP {response.status_code}: {message or _excerpt(reply)}",
+                response.status_code,
+            )
+        return reply
+
+
+def _excerpt(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text if len(text) <= 200 else text[:200] + "..."

@@ -1,0 +1,181 @@
+"""Drain the outbox to HQ (DESIGN.md invariant 4: at-least-once here, HQ dedups).
+
+Sales (``kind='sale'``) and lane audit records (``kind='audit'``, kiosk.store.audit)
+go to their own endpoints; both follow the rules below.
+
+Theory of operation: take the oldest pending rows (``sent_at IS NULL`` and not
+dead-lettered), send their payloads as one batch, then in ONE transaction mark
+``accepted``/``duplicate`` rows sent and dead-letter ``rejected`` ones. If the
+reply is lost (reset after HQ committed), the rows stay pending and the next
+try gets ``duplicate``: same effect, nothing lost, nothing doubled. When HQ
+refuses a whole batch as malformed or too large (413/422), the batch is split
+in halves until the one bad sale is alone; that sale is dead-lettered with
+HQ's reason, so one poison sale never blocks the rest. 401/403 are
+configuration problems: nothing is dead-lettered, the caller backs off.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.store.db import write_transaction
+from kiosk.sync.client import UPLOADS, HqClient
+from kiosk.sync.errors import HqRefused, SyncError
+from kiosk.sync.state import set_state, utc_now
+
+log = logging.getLogger(__name__)
+_SPLIT_STATUSES = (413, 422)
+_PENDING = (
+    "SELECT id, transaction_id, payload FROM outbox o WHERE sent_at IS NULL AND kind = ? "
+    "AND NOT EXISTS (SELECT 1 FROM sync_dead_letter d WHERE d.outbox_id = o.id "
+    "AND d.requeued_at IS NULL) ORDER BY id LIMIT ?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    outbox_id: int
+    transaction_id: str
+    payload: str
+
+
+@dataclass
+class DrainReport:
+    sent: int = 0
+    duplicates: int = 0
+    dead: int = 0
+
+
+def pending(conn: sqlite3.Connection, limit: int, kind: str = "sale") -> list[Pending]:
+    """The oldest ``limit`` rows of ``kind`` still to upload."""
+    return [Pending(*row) for row in conn.execute(_PENDING, (kind, limit))]
+
+
+def upload_batch(
+    conn: sqlite3.Connection,
+    client: HqClient,
+    rows: Sequence[Pending],
+    report: DrainReport,
+    kind: str = "sale",
+) -> None:
+    """Upload ``rows`` and record the outcome; see the module docstring.
+
+    Raises:
+        HqUnreachable: retry later (nothing was recorded as sent).
+        HqRefused: 401/403 or another refusal that splitting cannot fix.
+    """
+    try:
+        results = client.upload(kind, [row.payload for row in rows])
+    except HqRefused as refusal:
+        if refusal.status not in _SPLIT_STATUSES:
+            raise
+        if len(rows) == 1:
+            _dead_letter(conn, [(rows[0], str(refusal), refusal.status)], report)
+            return
+        middle = len(rows) // 2
+        upload_batch(conn, client, rows[:middle], report, kind)
+        upload_batch(conn, client, rows[middle:], report, kind)
+        return
+    _record(conn, rows, results, report)
+
+
+def _record(
+    conn: sqlite3.Connection,
+    rows: Sequence[Pending],
+    results: list[dict[str, Any]],
+    report: DrainReport,
+) -> None:
+    sent: list[tuple[str, int]] = []
+    dead: list[tuple[Pending, str, int | None]] = []
+    now = utc_now()
+    for row, result in zip(rows, results, strict=True):
+        if result["transaction_id"] != row.transaction_id:
+            dead.append(
+                (
+                    row,
+                    f"HQ answered for transaction {result['transaction_id']!r}: the "
+                    "payload's transaction_id differs from the outbox row's",
+                    None,
+                )
+            )
+        elif result["status"] == "rejected":
+            dead.append((row, str(result.get("reason") or "rejected by HQ"), 200))
+        else:
+            sent.append((now, row.outbox_id))
+            if result["status"] == "duplicate":
+                report.duplicates += 1
+    with write_transaction(conn):
+        conn.executemany(
+            "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "
+            "last_error = NULL WHERE id = ?",
+            sent,
+        )
+        if sent:
+            set_state(conn, last_upload_at=now)
+        _insert_dead(conn, dead, now)
+    report.sent += len(sent)
+    report.dead += len(dead)
+
+
+def _dead_letter(
+    conn: sqlite3.Connection, dead: list[tuple[Pending, str, int | None]], report: DrainReport
+) -> None:
+    with write_transaction(conn):
+        _insert_dead(conn, dead, utc_now())
+    report.dead += len(dead)
+
+
+def _insert_dead(
+    conn: sqlite3.Connection, dead: list[tuple[Pending, str, int | None]], now: str
+) -> None:
+    for row, reason, _status in dead:
+        log.error("sale %s dead-lettered: %s", row.transaction_id, reason)
+    conn.executemany(
+        "INSERT INTO sync_dead_letter (outbox_id, transaction_id, reason, http_status, dead_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [
+            (row.outbox_id, row.transaction_id, reason[:1000], status, now)
+            for row, reason, status in dead
+        ],
+    )
+    conn.executemany(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+        [(reason[:1000], row.outbox_id) for row, reason, _ in dead],
+    )
+
+
+def note_failure(conn: sqlite3.Connection, rows: Sequence[Pending], message: str) -> None:
+    """Count a failed attempt on ``rows`` (shown by status; they stay pending)."""
+    with write_transaction(conn):
+        conn.executemany(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+            [(message[:1000], row.outbox_id) for row in rows],
+        )
+
+
+def drain(
+    conn: sqlite3.Connection, client: HqClient, batch_size: int, limit: int | None = None
+) -> DrainReport:
+    """Upload until the outbox is empty (or ``limit`` rows were handled): sales first,
+    then audit records (each kind to its endpoint, :data:`kiosk.sync.client.UPLOADS`).
+
+    Raises:
+        HqUnreachable / HqRefused: from the first batch that fails (earlier batches stay
+            recorded; the failed batch's rows get an attempt and the error).
+    """
+    report = DrainReport()
+    for kind in UPLOADS:
+        while limit is None or report.sent + report.dead < limit:
+            rows = pending(conn, batch_size, kind)
+            if not rows:
+                break
+            try:
+                upload_batch(conn, client, rows, report, kind)
+            except SyncError as error:
+                note_failure(conn, rows, str(error))
+                raise
+    return report
