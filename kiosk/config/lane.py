@@ -36,8 +36,10 @@ class LaneConfig:
     store_name: str = setting("Kiosk Market", doc="shown on the screen and the receipt header")
     receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines (address, tax id)")
     staff_badge_prefix: str = setting(
-        "STF", doc="scanned codes starting with this are staff badges, not items "
-        "(empty: badges are not used)")
+        "STF",
+        doc="scanned codes starting with this are staff badges, not items "
+        "(empty: badges are not used)",
+    )
     receipt_footer: tuple[str, ...] = setting(("Thank you!",), doc="receipt footer lines")
 
 
