@@ -58,6 +58,8 @@ def open_lane_window(lane: Any, *, show: bool = True) -> tuple[Any, Any, Any]:
     window = run_lane_window(lane.controller, lane.config, show=show, catalog=lane.catalog_view)
     presenter = lane_presenter(window)
     lane.weight_listeners.append(presenter.scale_reading)
+    # Audible feedback on every scan (the platform bell; a lane may wire a sounder).
+    presenter.beeped.connect(lambda ok: QApplication.beep())
     attendant = _attendant(lane, window, presenter)
     lane.start()  # devices and sync; the lane thread is already running
     return window, presenter, attendant
