@@ -18,15 +18,25 @@ from __future__ import annotations
 
 import logging
 import queue
+import re
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
-from kiosk.domain.checkout.events import Event, ItemScanned, ItemWeighed, Reset, SaleCompleted
+from kiosk.domain.checkout.events import (
+    DeviceFaulted,
+    Event,
+    ItemScanned,
+    ItemWeighed,
+    PaymentApproved,
+    Reset,
+    SaleCompleted,
+)
 from kiosk.domain.checkout.machine import Checkout, IllegalTransition
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
 from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan
@@ -78,6 +88,7 @@ class LaneController:
         receipts: ReceiptPort | None = None,
         clock: Clock = utc_clock,
         auto_print: bool = False,
+        recovered_approvals: Callable[[str], list[PaymentApproved]] = lambda basket_id: [],
     ) -> None:
         self.identity = identity
         self.settings = settings
@@ -90,6 +101,7 @@ class LaneController:
         self.clock = clock
         # False: the shopper chooses on the receipt screen (print, e-receipt, none).
         self.auto_print = auto_print
+        self.recovered_approvals = recovered_approvals
         self.listeners: list[Listener] = []
         self.last_document: dict[str, Any] | None = None
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
@@ -99,15 +111,32 @@ class LaneController:
     # -- start-up ---------------------------------------------------------------
 
     def _recover(self) -> Checkout:
-        """An idle checkout, or the open basket from the journal after a restart."""
+        """An idle checkout, or the open basket from the journal after a restart.
+
+        If the card was approved for exactly this basket before the crash (the lane
+        died between approval and commit), the sale is completed with that payment
+        instead of asking the shopper to pay again (invariant 3); the approval is
+        queued here and handled first when the lane thread starts.
+        """
         for info in self.journal.open_baskets():
-            if info.basket.lines:
+            if not info.basket.lines:
+                continue
+            log.warning(
+                "restored open basket %s with %d lines",
+                info.basket.basket_id,
+                len(info.basket.lines),
+            )
+            checkout = Checkout.recover(self.settings, info.basket, _parse_time(info.started_at))
+            approvals = self.recovered_approvals(info.basket.basket_id)
+            total = checkout.totals().total
+            if len(approvals) == 1 and approvals[0].amount == total:
                 log.warning(
-                    "restored open basket %s with %d lines",
-                    info.basket.basket_id,
-                    len(info.basket.lines),
+                    "basket %s was paid before the restart: completing it", info.basket.basket_id
                 )
-                return Checkout.recover(self.settings, info.basket, _parse_time(info.started_at))
+                approval = approvals[0]
+                self._queue.put(lambda approval=approval: self.handle(approval))
+                return replace(checkout, phase=Phase.PAYING, amount_due=total)
+            return checkout
         return Checkout.start(self.settings, new_basket_id())
 
     def start(self) -> None:
@@ -151,12 +180,23 @@ class LaneController:
         try:
             result = parse_scan(raw, self.scan_rules, today=now.date())
         except BarcodeError as error:
-            log.info("unreadable scan %r: %s", raw, error)
+            if looks_like_card_data(raw):
+                self._refuse_card()
+                return
+            log.info("unreadable scan (%d characters): %s", len(raw), redact_digits(str(error)))
             self._broadcast(
                 [fx.Beep(False), fx.ShowMessage("scan.unreadable", (("detail", str(error)),))]
             )
             return
+        if result.kind is ScanKind.OTHER and looks_like_card_data(result.data):
+            self._refuse_card()
+            return
         self.handle(self.scan_event(result, now))
+
+    def _refuse_card(self) -> None:
+        """Card data at the item scanner: refuse it and keep nothing of it (invariant 6)."""
+        log.info("card data at the item scanner refused (not logged)")
+        self._broadcast([fx.Beep(False), fx.ShowMessage("scan.card_not_accepted")])
 
     def scan_event(self, result: ScanResult, now: datetime) -> ItemScanned:
         """Turn a parsed scan into ItemScanned, looking the item up in the catalog."""
@@ -174,23 +214,42 @@ class LaneController:
         return ItemScanned(self.catalog.lookup(code), result.data, now)
 
     def handle(self, event: Event) -> list[Any]:
-        """Apply one event and perform its effects (lane thread only)."""
+        """Apply one event and perform its effects (lane thread only).
+
+        Journal writes come first and the new state is adopted only once they are
+        committed: a basket change that could not be stored is not shown (invariant 2).
+        """
         try:
-            self.checkout, effects = self.checkout.handle(event)
+            new, effects = self.checkout.handle(event)
         except IllegalTransition as error:
             log.info("ignored: %s", error)
             return []
+        try:
+            for effect in effects:
+                self._journal(effect)
+        except Exception as error:
+            log.exception("journal write failed; the change is refused")
+            self._broadcast([fx.Beep(False), fx.ShowMessage("store.failed")])
+            self._page("store", f"journal write failed: {error}")
+            return []
+        self.checkout = new
         for effect in effects:
             self._perform(effect)
         self._broadcast(effects)
         return effects
 
-    def _perform(self, effect: Any) -> None:
+    def _journal(self, effect: Any) -> None:
         if isinstance(effect, fx.OpenBasket):
             self.journal.start(effect.basket_id, effect.currency, _iso(effect.at))
         elif isinstance(effect, fx.JournalLine):
             self.journal.record(effect.basket_id, effect.line)
-        elif isinstance(effect, fx.StartPayment):
+
+    def _page(self, device: str, detail: str) -> None:
+        """Call the attendant about a lane fault (queued: runs after the current event)."""
+        self.submit(lambda at: DeviceFaulted(device, detail, at))
+
+    def _perform(self, effect: Any) -> None:
+        if isinstance(effect, fx.StartPayment):
             self.payments.start(effect.basket_id, effect.amount, self._deliver)
         elif isinstance(effect, fx.AbortPayment):
             self.payments.abort(effect.basket_id)
@@ -202,11 +261,26 @@ class LaneController:
     def _deliver(self, event: Event) -> None:
         self._queue.put(lambda: self.handle(event))
 
-    def _commit(self, sale: fx.SaleRecord) -> None:
+    def _commit(self, sale: fx.SaleRecord, attempt: int = 0) -> None:
         from kiosk.app.documents import sale_document
 
         document = sale_document(sale, self.identity)
-        self.commit_sale(document, sale.basket.basket_id)
+        try:
+            self.commit_sale(document, sale.basket.basket_id)
+        except Exception as error:
+            # The money is taken: keep COMPLETING, call for help, and try again.
+            log.exception(
+                "sale %s could not be committed (attempt %d)", sale.basket.basket_id, attempt + 1
+            )
+            if attempt == 0:
+                self._page("store", f"sale could not be stored: {error}")
+            delay = min(30.0, 0.5 * 2**attempt)
+            timer = threading.Timer(
+                delay, lambda: self._queue.put(lambda: self._commit(sale, attempt + 1))
+            )
+            timer.daemon = True
+            timer.start()
+            return
         self.last_document = document
         # Only now may the screen say the sale is complete (invariant 1).
         self._queue.put(lambda: self.handle(SaleCompleted(self.clock())))
@@ -235,6 +309,11 @@ class LaneController:
                 listener(self.checkout, effects)
             except Exception:
                 log.exception("lane listener failed")
+
+
+def redact_digits(text: str) -> str:
+    """Mask long digit runs in text bound for a log (a mistyped card number, say)."""
+    return re.sub(r"\d{9,}", lambda m: "*" * (len(m.group(0)) - 4) + m.group(0)[-4:], text)
 
 
 def new_basket_id() -> str:

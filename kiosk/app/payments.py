@@ -20,6 +20,7 @@ from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentState
 
 log = logging.getLogger(__name__)
+_MAYBE_PAID = (PaymentState.SENT, PaymentState.UNKNOWN, PaymentState.APPROVED)
 
 
 class FlowPayments:
@@ -48,8 +49,17 @@ class FlowPayments:
             deliver(PaymentUnknown(f"blocked:{basket_id}", amount, self.clock()))
             return
         except PaymentError as error:
-            log.error("payment for %s failed before sending: %s", basket_id, error)
-            deliver(PaymentDeclined("", str(error), self.clock()))
+            # If a request for this basket reached the terminal (a row is SENT, UNKNOWN
+            # or even APPROVED), the card may be charged: never call that "declined".
+            pending = [r for r in self.flow.journal.for_sale(basket_id) if r.state in _MAYBE_PAID]
+            if pending:
+                log.error(
+                    "payment %s ended in an error after sending: %s", pending[-1].reference, error
+                )
+                deliver(PaymentUnknown(pending[-1].reference, amount, self.clock()))
+            else:
+                log.error("payment for %s failed before sending: %s", basket_id, error)
+                deliver(PaymentDeclined("", str(error), self.clock()))
             return
         record, now = outcome.record, self.clock()
         if outcome.needs_attendant or record.state in (PaymentState.UNKNOWN, PaymentState.SENT):

@@ -11,28 +11,30 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from kiosk.app.attendant import AttendantService
 from kiosk.app.lane import Clock, LaneController, LaneIdentity, utc_clock
 from kiosk.app.payments import FlowPayments
 from kiosk.app.receipts import PrinterReceipts
-from kiosk.config import KioskConfig
+from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
+from kiosk.devices.errors import DeviceError
 from kiosk.devices.registry import build_devices
 from kiosk.devices.scanner.scan import Scan
 from kiosk.devices.status import DataEvent, Health, StatusEvent
-from kiosk.domain.checkout.events import DeviceFaulted
+from kiosk.domain.checkout.events import DeviceFaulted, PaymentApproved
 from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.payment.factory import terminal_from_config
 from kiosk.payment.flow import PaymentFlow
-from kiosk.payment.journal import PaymentJournal
+from kiosk.payment.journal import PaymentJournal, PaymentRecord
 from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
 from kiosk.store.sales import complete_sale, load_sale_document
 from kiosk.store.staff import StaffRepository
+from kiosk.sync.errors import SyncError
 
 log = logging.getLogger(__name__)
 WeightListener = Callable[[int | None, bool], None]
@@ -55,12 +57,22 @@ class Lane:
 
     def start(self) -> None:
         """Start devices, the lane thread and sync (in that order)."""
-        for device in self.devices.values():
+        for name, device in self.devices.items():
             device.add_listener(self._on_device_event)
-            device.start()
+            try:
+                device.start()
+            except DeviceError as error:  # a bad device never stops the lane (invariant 7)
+                log.error("device %s cannot start: %s", name, error)
+                self.device_status[name] = f"error ({error})"
+                if self._required(name):
+                    self.controller.submit(lambda at, n=name, d=str(error): DeviceFaulted(n, d, at))
         self.controller.start()
         if self.sync is not None:
-            self.sync.start()
+            try:
+                self.sync.start()
+            except SyncError as error:  # e.g. another uploader holds this database's lock
+                log.error("sync not started: %s", error)
+                self.sync = None
 
     def stop(self) -> None:
         """Stop sync, the lane thread and the devices."""
@@ -123,7 +135,8 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         backoff=config.payment.status_backoff_s,
     )
     journal = BasketJournal(conn)
-    _reconcile_payments(flow, conn, journal)
+    settings = CheckoutSettings(config.lane.currency, config.tax.to_rules())
+    paid_before_restart = _reconcile_payments(flow, conn, journal, settings)
 
     devices = build_devices(d for d in config.devices if d.enabled)
     lane_box: list[Lane] = []  # the Lane, once built (commit_sale runs only after that)
@@ -148,7 +161,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     )
     controller = LaneController(
         identity=identity,
-        settings=CheckoutSettings(config.lane.currency, config.tax.to_rules()),
+        settings=settings,
         scan_rules=config.barcodes.scan_rules(config.lane.currency),
         catalog=CatalogRepository(conn),
         journal=journal,
@@ -156,6 +169,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         payments=FlowPayments(flow, clock),
         receipts=receipts,
         clock=clock,
+        recovered_approvals=_approvals(paid_before_restart, clock),
     )
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
     lane = Lane(config, controller, view, devices, flow)
@@ -175,32 +189,78 @@ def _type_of(config: KioskConfig, name: str) -> str:
     return next((d.type for d in config.devices if d.name == name), "")
 
 
-def _reconcile_payments(flow: PaymentFlow, conn: Any, journal: BasketJournal) -> None:
-    """Settle SENT/UNKNOWN payments and reverse approvals whose basket is gone."""
-    open_ids = {info.basket.basket_id for info in journal.open_baskets()}
+def _reconcile_payments(
+    flow: PaymentFlow, conn: Any, journal: BasketJournal, settings: CheckoutSettings
+) -> dict[str, list[PaymentRecord]]:
+    """Settle SENT/UNKNOWN payments, then decide what each unclosed approval belongs to.
 
-    def sale_state(sale_id: str) -> str:
-        if load_sale_document(conn, sale_id) is not None:
-            return "completed"
-        return "open" if sale_id in open_ids else "gone"
-
+    An approval whose basket is still open and whose amount is that basket's total
+    is returned (the lane completes the sale with it on start); any other approval
+    whose sale was not stored is reversed, so the shopper is never charged twice.
+    """
     for outcome in flow.reconcile():
         log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
-    flow.reverse_orphans(sale_state)  # type: ignore[arg-type]
+    baskets = {info.basket.basket_id: info.basket for info in journal.open_baskets()}
+    approved: dict[str, list[PaymentRecord]] = {}
+    for record in flow.journal.unclosed_approved():
+        approved.setdefault(record.sale_id, []).append(record)
+    keep = {}
+    for sale_id, records in approved.items():
+        basket = baskets.get(sale_id)
+        amount = records[0].approved_amount or records[0].amount
+        if basket is not None and len(records) == 1 and amount == basket.totals(settings.tax).total:
+            keep[sale_id] = records
+
+    def sale_state(sale_id: str) -> Literal["open", "completed", "gone"]:
+        if load_sale_document(conn, sale_id) is not None:
+            return "completed"
+        return "open" if sale_id in keep else "gone"
+
+    flow.reverse_orphans(sale_state)
+    return keep
+
+
+def _approvals(
+    kept: dict[str, list[PaymentRecord]], clock: Clock
+) -> Callable[[str], list[PaymentApproved]]:
+    def approvals(basket_id: str) -> list[PaymentApproved]:
+        return [
+            PaymentApproved(
+                r.reference,
+                r.approved_amount or r.amount,
+                clock(),
+                auth_code=r.auth_code,
+                masked_pan=str(r.masked_pan) if r.masked_pan else None,
+                brand=r.brand,
+                terminal_transaction_id=r.terminal_transaction_id,
+            )
+            for r in kept.get(basket_id, [])
+        ]
+
+    return approvals
 
 
 def _build_sync(config: KioskConfig, lane: Lane) -> Any | None:
     """The sync thread's service, or None for a standalone lane (no ``sync.hq_url``)."""
     if not config.sync.hq_url:
         return None
+    if not config.sync.token:
+        raise ConfigError(
+            "configuration",
+            "sync.token",
+            "",
+            "the lane's token from `kiosk hq enrol-lane` when sync.hq_url is set "
+            "(or KIOSK__SYNC__TOKEN)",
+        )
     from kiosk.sync.service import SyncService
 
     kinds = {d.name: d.type for d in config.devices}
 
     def devices() -> list[dict[str, Any]]:
+        statuses = dict(lane.device_status)  # a copy: device threads update it
         return [
             {"name": name, "kind": kinds.get(name, ""), "status": status}
-            for name, status in sorted(lane.device_status.items())
+            for name, status in sorted(statuses.items())
         ]
 
     def lane_state() -> str:

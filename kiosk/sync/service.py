@@ -188,7 +188,9 @@ class SyncService:
     def _step(self, conn: sqlite3.Connection, report: RoundReport, work: Callable[[], Any]) -> None:
         try:
             work()
-        except (SyncError, StoreError, sqlite3.Error) as error:
+        except Exception as error:  # the sync thread must never die
+            if not isinstance(error, SyncError | StoreError | sqlite3.Error):
+                log.exception("unexpected sync failure; retrying with back-off")
             report.errors.append(str(error))
             try:
                 record_error(conn, str(error))

@@ -30,6 +30,18 @@ class MessageText:
 #: key -> (source text, error). Every key the checkout can emit must be here
 #: (tests/ui/test_lane_messages.py reads the domain's source to check).
 MESSAGES: dict[str, MessageText] = {
+    "scan.card_not_accepted": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "Please pay by card on the card terminal, not at the scanner."
+            )
+        ),
+        error=True,
+    ),
+    "store.failed": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Sorry, that did not work. Help is on the way.")),
+        error=True,
+    ),
     "scan.unreadable": MessageText(
         str(
             QT_TRANSLATE_NOOP(

@@ -575,82 +575,92 @@
     <name>LaneMessages</name>
     <message>
         <location filename="../messages.py" line="35"/>
-        <source>That barcode could not be read. Please scan it again.</source>
+        <source>Please pay by card on the card terminal, not at the scanner.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>Pague con tarjeta en el terminal de pago, no en el lector de códigos.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Sorry, that did not work. Help is on the way.</source>
+        <translation>Lo sentimos, no ha funcionado. La ayuda está en camino.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>That barcode could not be read. Please scan it again.</source>
         <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="55"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="60"/>
         <source>Please finish this step before scanning.</source>
         <translation>Termine este paso antes de escanear.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="64"/>
         <source>There is nothing to weigh.</source>
         <translation>No hay nada que pesar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="67"/>
         <source>That item cannot be changed.</source>
         <translation>Ese artículo no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="70"/>
         <source>The item was not added.</source>
         <translation>El artículo no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="73"/>
         <source>The age-restricted item was not added.</source>
         <translation>El artículo con restricción de edad no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="76"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>El artículo no se ha añadido. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="79"/>
         <source>Your request was not approved.</source>
         <translation>Su solicitud no ha sido aprobada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="82"/>
         <source>That change could not be made.</source>
         <translation>No se ha podido hacer ese cambio.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="84"/>
         <source>You can continue.</source>
         <translation>Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="86"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>No se ha cobrado el pago. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="89"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="92"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="96"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>No se ha podido imprimir el ticket. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="103"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>

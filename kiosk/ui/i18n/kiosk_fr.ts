@@ -575,82 +575,92 @@
     <name>LaneMessages</name>
     <message>
         <location filename="../messages.py" line="35"/>
-        <source>That barcode could not be read. Please scan it again.</source>
+        <source>Please pay by card on the card terminal, not at the scanner.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>Veuillez payer par carte sur le terminal de paiement, pas au lecteur de codes.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Sorry, that did not work. Help is on the way.</source>
+        <translation>Désolé, cela n’a pas fonctionné. De l’aide arrive.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>That barcode could not be read. Please scan it again.</source>
         <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="55"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="60"/>
         <source>Please finish this step before scanning.</source>
         <translation>Veuillez terminer cette étape avant de scanner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="64"/>
         <source>There is nothing to weigh.</source>
         <translation>Il n&apos;y a rien à peser.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="67"/>
         <source>That item cannot be changed.</source>
         <translation>Cet article ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="70"/>
         <source>The item was not added.</source>
         <translation>L&apos;article n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="73"/>
         <source>The age-restricted item was not added.</source>
         <translation>L&apos;article soumis à une limite d&apos;âge n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="76"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>L&apos;article n&apos;a pas été ajouté. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="79"/>
         <source>Your request was not approved.</source>
         <translation>Votre demande n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="82"/>
         <source>That change could not be made.</source>
         <translation>Cette modification n&apos;a pas pu être faite.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="84"/>
         <source>You can continue.</source>
         <translation>Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="86"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>Le paiement n&apos;a pas été encaissé. Veuillez payer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="89"/>
         <source>Scan an item before paying.</source>
         <translation>Scannez un article avant de payer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="92"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="96"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="103"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
     </message>
