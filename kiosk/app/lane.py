@@ -102,6 +102,8 @@ class LaneController:
         # False: the shopper chooses on the receipt screen (print, e-receipt, none).
         self.auto_print = auto_print
         self.recovered_approvals = recovered_approvals
+        # False while staff have closed or paused the lane: scans are refused.
+        self.accepting = True
         self.listeners: list[Listener] = []
         self.last_document: dict[str, Any] | None = None
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
@@ -176,6 +178,9 @@ class LaneController:
     # -- the lane thread --------------------------------------------------------
 
     def _scan(self, raw: str) -> None:
+        if not self.accepting:
+            self._broadcast([fx.Beep(False), fx.ShowMessage("lane.closed")])
+            return
         now = self.clock()
         try:
             result = parse_scan(raw, self.scan_rules, today=now.date())

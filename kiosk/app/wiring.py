@@ -175,13 +175,18 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     lane = Lane(config, controller, view, devices, flow)
     lane_box.append(lane)
     lane.sync = _build_sync(config, lane) if with_sync else None
-    staff_conn = connect(path, busy_timeout_ms=timeout, migrate=False)
-    lane.attendant = AttendantService(
-        lane,
-        StaffRepository(staff_conn),
-        AuditLog(staff_conn, config.lane.store_id, config.lane.lane_id),
-        clock,
-    )
+    # Staff sign-in and the audit log are guarded by different locks in the attendant
+    # service, so each gets its own connection (never one connection, two writers).
+    staff = StaffRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
+    audit_conn = connect(path, busy_timeout_ms=timeout, migrate=False)
+    audit = AuditLog(audit_conn, config.lane.store_id, config.lane.lane_id)
+    lane.attendant = AttendantService(lane, staff, audit, clock)
+
+    def follow_flags(flags: Any) -> None:  # lane closed or paused by staff: no selling
+        controller.accepting = not (flags.closed or flags.paused)
+
+    follow_flags(lane.attendant.flags)
+    lane.attendant.flag_listeners.append(follow_flags)
     return lane
 
 

@@ -30,6 +30,10 @@ class MessageText:
 #: key -> (source text, error). Every key the checkout can emit must be here
 #: (tests/ui/test_lane_messages.py reads the domain's source to check).
 MESSAGES: dict[str, MessageText] = {
+    "lane.closed": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This lane is closed. Please use another till.")),
+        error=True,
+    ),
     "scan.card_not_accepted": MessageText(
         str(
             QT_TRANSLATE_NOOP(

@@ -90,7 +90,9 @@ class AttendantPresenter(QObject):
 
     def open(self) -> None:
         """Show the dashboard if someone is signed in, else the sign-in screen."""
-        if self.service.session is not None:
+        # current_session: reading ``session`` may sign an idle attendant out, which
+        # writes an audit row; that write belongs to the idle timer's background job.
+        if self.service.current_session is not None:
             self._show_dashboard()
         else:
             self.signin.reset()
@@ -105,7 +107,7 @@ class AttendantPresenter(QObject):
 
     def lane_changed(self) -> None:
         """The checkout changed (a scan, a payment...): redraw if the dashboard shows."""
-        if self.service.session is not None:
+        if self.service.current_session is not None:
             self.refresh()
 
     def sign_out(self) -> None:
@@ -158,7 +160,7 @@ class AttendantPresenter(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._message, self._error = str(error), True
-        if self.service.session is None:
+        if self.service.current_session is None:
             self.signin.set_model(SignInView(error="inactivity"))
             self.close()
             return

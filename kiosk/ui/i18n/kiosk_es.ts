@@ -574,93 +574,98 @@
 <context>
     <name>LaneMessages</name>
     <message>
-        <location filename="../messages.py" line="35"/>
-        <source>Please pay by card on the card terminal, not at the scanner.</source>
+        <location filename="../messages.py" line="34"/>
+        <source>This lane is closed. Please use another till.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>Esta caja está cerrada. Utilice otra caja, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>Please pay by card on the card terminal, not at the scanner.</source>
         <translation>Pague con tarjeta en el terminal de pago, no en el lector de códigos.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="46"/>
         <source>Sorry, that did not work. Help is on the way.</source>
         <translation>Lo sentimos, no ha funcionado. La ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="51"/>
         <source>That barcode could not be read. Please scan it again.</source>
         <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="59"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="64"/>
         <source>Please finish this step before scanning.</source>
         <translation>Termine este paso antes de escanear.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="68"/>
         <source>There is nothing to weigh.</source>
         <translation>No hay nada que pesar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="71"/>
         <source>That item cannot be changed.</source>
         <translation>Ese artículo no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="74"/>
         <source>The item was not added.</source>
         <translation>El artículo no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="77"/>
         <source>The age-restricted item was not added.</source>
         <translation>El artículo con restricción de edad no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="80"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>El artículo no se ha añadido. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="83"/>
         <source>Your request was not approved.</source>
         <translation>Su solicitud no ha sido aprobada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="86"/>
         <source>That change could not be made.</source>
         <translation>No se ha podido hacer ese cambio.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="88"/>
         <source>You can continue.</source>
         <translation>Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="90"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>No se ha cobrado el pago. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="93"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="96"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="100"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>No se ha podido imprimir el ticket. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="107"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>

@@ -574,93 +574,98 @@
 <context>
     <name>LaneMessages</name>
     <message>
-        <location filename="../messages.py" line="35"/>
-        <source>Please pay by card on the card terminal, not at the scanner.</source>
+        <location filename="../messages.py" line="34"/>
+        <source>This lane is closed. Please use another till.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
+        <translation>Cette caisse est fermée. Veuillez utiliser une autre caisse.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>Please pay by card on the card terminal, not at the scanner.</source>
         <translation>Veuillez payer par carte sur le terminal de paiement, pas au lecteur de codes.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="46"/>
         <source>Sorry, that did not work. Help is on the way.</source>
         <translation>Désolé, cela n’a pas fonctionné. De l’aide arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="51"/>
         <source>That barcode could not be read. Please scan it again.</source>
         <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="59"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="64"/>
         <source>Please finish this step before scanning.</source>
         <translation>Veuillez terminer cette étape avant de scanner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="68"/>
         <source>There is nothing to weigh.</source>
         <translation>Il n&apos;y a rien à peser.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="71"/>
         <source>That item cannot be changed.</source>
         <translation>Cet article ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="74"/>
         <source>The item was not added.</source>
         <translation>L&apos;article n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="77"/>
         <source>The age-restricted item was not added.</source>
         <translation>L&apos;article soumis à une limite d&apos;âge n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="80"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>L&apos;article n&apos;a pas été ajouté. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="83"/>
         <source>Your request was not approved.</source>
         <translation>Votre demande n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="86"/>
         <source>That change could not be made.</source>
         <translation>Cette modification n&apos;a pas pu être faite.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="88"/>
         <source>You can continue.</source>
         <translation>Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="90"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>Le paiement n&apos;a pas été encaissé. Veuillez payer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="93"/>
         <source>Scan an item before paying.</source>
         <translation>Scannez un article avant de payer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="96"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="100"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="107"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
     </message>
