@@ -57,6 +57,7 @@ from kiosk.domain.staff import (
     require_price_override,
 )
 from kiosk.payment.errors import PaymentError
+from kiosk.payment.journal import PaymentState
 from kiosk.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -225,10 +226,36 @@ class AttendantService:
         return item
 
     def _settle_payment(self, staff: Staff, reference: str, paid: bool) -> None:
+        """Record the attendant's verdict in the payment journal, whatever state it is in.
+
+        UNKNOWN: settled as paid / not paid. APPROVED (a partial or unexpected amount):
+        "not paid" gives the money back with a reversal. DECLINED/CANCELLED/REVERSED
+        cannot be called paid. A ``blocked:`` reference means no request was sent
+        because an earlier payment of this basket is unresolved: that one is settled.
+        Raises AttendantError.
+        """
+        flow = self.lane.payment_flow
         if reference.startswith("blocked:"):
-            return  # nothing was sent; the earlier payment is settled on its own
+            basket_id = reference.split(":", 1)[1]
+            same = [r for r in flow.journal.unresolved() if r.sale_id == basket_id]
+            if not same:
+                if paid:
+                    raise AttendantError(
+                        "no card payment was sent for this sale: deny, then settle the "
+                        "earlier payment with `kiosk payment resolve`"
+                    )
+                return
+            reference = same[-1].reference
         try:
-            self.lane.payment_flow.resolve(reference, paid, staff.staff_id)
+            state = flow.journal.get(reference).state
+            if state is PaymentState.UNKNOWN:
+                flow.resolve(reference, paid, staff.staff_id)
+            elif state is PaymentState.APPROVED and not paid:
+                flow.reverse(reference)
+            elif state is PaymentState.SENT:
+                raise AttendantError(f"payment {reference} is still in progress at the terminal")
+            elif state is not PaymentState.APPROVED and paid:
+                raise AttendantError(f"payment {reference} was {state.value.lower()}: not paid")
         except PaymentError as error:
             raise AttendantError(f"payment {reference}: {error}") from None
 
