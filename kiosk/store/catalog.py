@@ -177,7 +177,12 @@ class CatalogRepository:
         return self.apply_changes(items, (), None)
 
     def apply_changes(
-        self, upserts: Iterable[CatalogItem], deletes: Sequence[str], cursor: str | None
+        self,
+        upserts: Iterable[CatalogItem],
+        deletes: Sequence[str],
+        cursor: str | None,
+        *,
+        skipped: list[str] | None = None,
     ) -> int:
         """Apply a batch of catalog changes and advance the cursor, all in ONE transaction.
 
@@ -186,6 +191,10 @@ class CatalogRepository:
                 a GTIN that belonged to another item moves to this one).
             deletes: SKUs to remove (missing ones are ignored).
             cursor: the new cursor value, or None to leave it unchanged.
+            skipped: if given, an item that breaks a constraint (a PLU already used
+                by another item) is left out and described here, and the rest of
+                the batch and the cursor still commit (one bad item from HQ must not
+                stop the catalog for good).
 
         Returns:
             How many items were upserted.
@@ -197,7 +206,10 @@ class CatalogRepository:
         count = 0
         with sqlite_errors("applying catalog changes"), write_transaction(self._conn) as conn:
             for item in upserts:
-                write_item(conn, item)
+                if skipped is None:
+                    write_item(conn, item)
+                elif not _write_or_skip(conn, item, skipped):
+                    continue
                 count += 1
             conn.executemany("DELETE FROM catalog_item WHERE sku = ?", [(s,) for s in deletes])
             if cursor is not None:
@@ -229,6 +241,20 @@ def write_item(conn: sqlite3.Connection, item: CatalogItem) -> None:
         "INSERT OR REPLACE INTO catalog_barcode (gtin14, sku) VALUES (?, ?)",
         [(to_gtin14(gtin), item.sku) for gtin in item.gtins],
     )
+
+
+def _write_or_skip(conn: sqlite3.Connection, item: CatalogItem, skipped: list[str]) -> bool:
+    """Write ``item`` under a savepoint; on a constraint failure undo just it."""
+    conn.execute("SAVEPOINT catalog_item")
+    try:
+        write_item(conn, item)
+    except sqlite3.IntegrityError as error:
+        conn.execute("ROLLBACK TO catalog_item")
+        conn.execute("RELEASE catalog_item")
+        skipped.append(f"{item.sku}: {error}")
+        return False
+    conn.execute("RELEASE catalog_item")
+    return True
 
 
 def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

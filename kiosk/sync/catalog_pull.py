@@ -88,12 +88,16 @@ def apply_page(
         except CatalogError as error:
             log.error("skipping a catalog change from HQ: %s", error)
             report.skipped += 1
+    refused: list[str] = []
     try:
-        repo.apply_changes(upserts, deletes, str(page["cursor"]))
+        written = repo.apply_changes(upserts, deletes, str(page["cursor"]), skipped=refused)
     except StoreError as error:
         raise SyncError(f"cannot apply catalog changes up to {page['cursor']}: {error}") from error
+    for problem in refused:
+        log.error("skipping a catalog change from HQ: %s", problem)
+    report.skipped += len(refused)
     report.pages += 1
-    report.upserts += len(upserts)
+    report.upserts += written
     report.deletes += len(deletes)
     report.cursor = page["cursor"]
 

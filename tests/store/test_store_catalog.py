@@ -187,3 +187,19 @@ def test_a_hand_edited_bad_row_is_a_store_error(
     conn.execute("UPDATE catalog_item SET currency = 'XXX' WHERE sku = 'P0001'")
     with pytest.raises(StoreError, match="P0001"):
         catalog.get("P0001")
+
+
+def test_a_refused_item_is_skipped_and_the_cursor_still_moves(
+    catalog: CatalogRepository, items: list[CatalogItem]
+) -> None:
+    produce = [item for item in items if item.plu][:2]
+    clash = replace(produce[1], sku="NEW-1", gtins=(), plu=produce[0].plu)
+    fine = replace(produce[1], sku="NEW-2", gtins=(), plu=None)
+    skipped: list[str] = []
+    written = catalog.apply_changes([clash, fine], [], "42", skipped=skipped)
+    assert written == 1
+    assert len(skipped) == 1
+    assert skipped[0].startswith("NEW-1: ")
+    assert catalog.get("NEW-1") is None
+    assert catalog.get("NEW-2") is not None
+    assert catalog.cursor() == "42"
