@@ -158,6 +158,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         header=(config.lane.store_name, *config.lane.receipt_header),
         footer=config.lane.receipt_footer,
         language=identity.language,
+        ereceipt_base_url=config.lane.ereceipt_base_url or None,
     )
     controller = LaneController(
         identity=identity,

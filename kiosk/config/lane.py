@@ -35,6 +35,11 @@ class LaneConfig:
     timezone: str = setting("UTC", doc="IANA time zone for receipts and the business day")
     store_name: str = setting("Kiosk Market", doc="shown on the screen and the receipt header")
     receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines (address, tax id)")
+    ereceipt_base_url: str = setting(
+        "",
+        doc="e-receipt links are <this>/<transaction id> (QR on screen and receipt); "
+        "empty: no e-receipt",
+    )
     staff_badge_prefix: str = setting(
         "STF",
         doc="scanned codes starting with this are staff badges, not items "
