@@ -27,16 +27,15 @@ from kiosk.ui.format import format_money
 from kiosk.ui.i18n import current_language
 from kiosk.ui.theme import PRIMARY_BUTTON_PX
 from kiosk.ui.widgets.common import set_style_property, text_label, touch_button
+from kiosk.ui.widgets.keyentry import BACKSPACE, CLEAR, KeyEntry
 from kiosk.ui.widgets.keypad import ENTER, NumericKeypad
 
-BACKSPACE = "⌫"
-CLEAR = "C"
 NEXT = "→"
 MAX_PRICE_MINOR = 9_999_999  # fits the Qt int signals, far above any unit price
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm._")
 
 
-class StaffIdKeyboard(QFrame):
+class StaffIdKeyboard(KeyEntry, QFrame):
     """Keys for a staff id, plus backspace, clear and "Next".
 
     Signals:
@@ -46,13 +45,12 @@ class StaffIdKeyboard(QFrame):
 
     textChanged = Signal(str)
     submitted = Signal(str)
+    submit_key = NEXT
 
     def __init__(self, key_px: int = 64, max_length: int = 32, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self._text = ""
-        self._max = max_length
-        self._buttons: dict[str, QPushButton] = {}
+        self._init_entry(max_length)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
@@ -72,30 +70,6 @@ class StaffIdKeyboard(QFrame):
         self._buttons[key] = button
         return button
 
-    def text(self) -> str:
-        return self._text
-
-    def clear(self) -> None:
-        self._set("")
-
-    def button(self, key: str) -> QPushButton:
-        """The button of ``key``; KeyError if there is none."""
-        return self._buttons[key]
-
-    def press(self, key: str) -> None:
-        """Act as if ``key`` was tapped; KeyError for an unknown key."""
-        if key not in self._buttons:
-            raise KeyError(key)
-        if key == BACKSPACE:
-            self._set(self._text[:-1])
-        elif key == CLEAR:
-            self._set("")
-        elif key == NEXT:
-            if self._text:
-                self.submitted.emit(self._text)
-        elif len(self._text) < self._max:
-            self._set(self._text + key)
-
     def type_text(self, text: str) -> None:
         """Press the key of every character of ``text`` (tests, scripted demos)."""
         for char in text:
@@ -109,11 +83,6 @@ class StaffIdKeyboard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def _set(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.textChanged.emit(text)
 
 
 class EntryPanel(QFrame):

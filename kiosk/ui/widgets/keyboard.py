@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVB
 from kiosk.ui.i18n import current_language
 from kiosk.ui.theme import TOUCH_TARGET_PX
 from kiosk.ui.widgets.common import discard, touch_button
+from kiosk.ui.widgets.keyentry import BACKSPACE, KeyEntry
 
 SPACE = " "
-BACKSPACE = "⌫"
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _EXTRA = {"es": "ñ", "fr": "éèàç"}
 
 
-class OnScreenKeyboard(QFrame):
+class OnScreenKeyboard(KeyEntry, QFrame):
     """Letter keys, space and backspace.
 
     Signals:
@@ -31,10 +31,8 @@ class OnScreenKeyboard(QFrame):
     def __init__(self, key_px: int = 76, max_length: int = 40, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self._text = ""
-        self._max_length = max_length
+        self._init_entry(max_length)
         self._key_px = max(key_px, TOUCH_TARGET_PX)
-        self._buttons: dict[str, QPushButton] = {}
         self._rows = QVBoxLayout(self)
         self._rows.setContentsMargins(0, 0, 0, 0)
         self._rows.setSpacing(10)
@@ -54,27 +52,6 @@ class OnScreenKeyboard(QFrame):
         self._rows.addLayout(bottom)
         self._extra_keys: list[QPushButton] = []
         self.retranslate_ui()
-
-    def text(self) -> str:
-        """The text typed so far."""
-        return self._text
-
-    def clear(self) -> None:
-        """Empty the text."""
-        self._set_text("")
-
-    def button(self, key: str) -> QPushButton:
-        """The key button for ``key`` (a lower-case letter, SPACE or BACKSPACE)."""
-        return self._buttons[key]
-
-    def press(self, key: str) -> None:
-        """Act as if ``key`` was tapped; raises KeyError for a key not on the keyboard."""
-        if key not in self._buttons:
-            raise KeyError(key)
-        if key == BACKSPACE:
-            self._set_text(self._text[:-1])
-        elif len(self._text) < self._max_length:
-            self._set_text(self._text + key)
 
     def retranslate_ui(self) -> None:
         """Caption the space bar and show the accented keys of the current language."""
@@ -101,8 +78,3 @@ class OnScreenKeyboard(QFrame):
         button.clicked.connect(lambda _=False, k=key: self.press(k))
         self._buttons[key] = button
         return button
-
-    def _set_text(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.textChanged.emit(text)

@@ -7,18 +7,17 @@ tests through ``button(key).click()`` or ``press(key)``; read it with ``text()``
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.theme import TOUCH_TARGET_PX
 from kiosk.ui.widgets.common import touch_button
+from kiosk.ui.widgets.keyentry import BACKSPACE, CLEAR, KeyEntry
 
-BACKSPACE = "⌫"
-CLEAR = "C"
 ENTER = "OK"
 _LAYOUT = ("1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR, "0", BACKSPACE)
 
 
-class NumericKeypad(QFrame):
+class NumericKeypad(KeyEntry, QFrame):
     """Digits, clear and backspace, plus an OK key that emits ``submitted``.
 
     Signals:
@@ -28,13 +27,12 @@ class NumericKeypad(QFrame):
 
     textChanged = Signal(str)
     submitted = Signal(str)
+    submit_key = ENTER
 
     def __init__(self, max_length: int = 8, key_px: int = 96, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Keypad")
-        self._text = ""
-        self._max_length = max_length
-        self._buttons: dict[str, QPushButton] = {}
+        self._init_entry(max_length)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
@@ -52,32 +50,6 @@ class NumericKeypad(QFrame):
                 grid.addWidget(button, index // 3, index % 3)
         self.retranslate_ui()
 
-    def text(self) -> str:
-        """The digits entered so far."""
-        return self._text
-
-    def clear(self) -> None:
-        """Forget the digits entered."""
-        self._set_text("")
-
-    def button(self, key: str) -> QPushButton:
-        """The button for ``key`` ("0"-"9", CLEAR, BACKSPACE, ENTER); KeyError if none."""
-        return self._buttons[key]
-
-    def press(self, key: str) -> None:
-        """Act as if ``key`` was tapped; raises KeyError for an unknown key."""
-        if key not in self._buttons:
-            raise KeyError(key)
-        if key == BACKSPACE:
-            self._set_text(self._text[:-1])
-        elif key == CLEAR:
-            self._set_text("")
-        elif key == ENTER:
-            if self._text:
-                self.submitted.emit(self._text)
-        elif len(self._text) < self._max_length:
-            self._set_text(self._text + key)
-
     def retranslate_ui(self) -> None:
         """Re-read the translatable key captions."""
         self._buttons[ENTER].setText(self.tr("OK"))
@@ -87,8 +59,3 @@ class NumericKeypad(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def _set_text(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.textChanged.emit(text)
