@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.app.attendant import AttendantService
+from kiosk.app.held_receipts import HeldReceiptFile
 from kiosk.app.lane import Clock, LaneController, LaneIdentity, utc_clock
 from kiosk.app.payments import FlowPayments
 from kiosk.app.receipts import PrinterReceipts
@@ -153,6 +155,10 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
 
     identity = LaneIdentity(config.lane.store_id, config.lane.lane_id, config.lane.languages[0])
     printer = next((d for name, d in devices.items() if _type_of(config, name) == "printer"), None)
+    if printer is not None:
+        held = HeldReceiptFile(Path(path).with_name(Path(path).name + ".held-receipts.json"))
+        printer.receipts.restore(held.load())  # type: ignore[attr-defined]
+        printer.on_queue_change(held.save)  # type: ignore[attr-defined]
     receipts = PrinterReceipts(
         printer,
         header=(config.lane.store_name, *config.lane.receipt_header),
