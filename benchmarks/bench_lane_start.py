@@ -1,0 +1,300 @@
+"""Lane app cold start to an interactive attract screen, and memory over 500 sales.
+
+Start-up (``--starts N``, default 5): how it is measured. The parent makes a
+store holding the sample catalog and starts the ``DemoRig`` simulators (scanner,
+scale, printer on real ptys, card terminal over HTTP; no HQ), then writes a lane
+TOML pointing at them (``config/demo.toml`` + those devices, window not full
+screen). For each run, ``t0 = time.monotonic()`` is taken just before
+``subprocess.Popen([python, this script, "--child", toml])``. The child is a new
+interpreter that creates the ``QApplication`` (offscreen), installs an
+application event filter and then calls ``kiosk.cli.main(["run", "--config",
+toml])``: exactly what ``kiosk run`` does (load the config, logging, ``build_lane``
+with its payment reconciliation, the window, presenter, attendant screens, the
+devices and lane thread, ``app.exec()``). When the ``AttractScreen`` receives its
+first ``Paint`` event, the filter posts a zero-time timer; when the event loop has
+run it (``t1``: the attract screen is painted *and* the loop is processing
+events: interactive) the child prints ``time.monotonic()`` (CLOCK_MONOTONIC is
+system-wide, so it compares with the parent's) and quits. The figure is
+``t1 - t0``, median over N runs (the first run is the coldest: page cache).
+The child also reports its own split (interpreter up -> imports done -> window
+built -> painted -> interactive). The application event filter adds a little
+overhead to every event of the start-up (it is in the figure).
+
+Memory (``--sales 500``): the same lane (``LaneSession``: rig, lane and window in
+one process, like ``kiosk demo``) runs complete sales: ``--items`` codes scanned
+through the scanner pty, Pay (the scanning screen's ``payRequested``; the
+terminal simulator approves at once; the sale is committed to SQLite), then
+``presenter.finish_customer()`` (what the thank-you screen does) back to attract.
+VmRSS (/proc/self/status) is sampled every ``--every`` sales without forcing a
+collection, and at the marks (100 and 500) again after ``gc.collect()``.
+Targets (issue 4): start < 2 s; RSS < 250 MB; growth < 10 MB from sale 100 to 500.
+``--tracemalloc`` also diffs tracemalloc snapshots (Python allocations only, not
+Qt's C++ heap) taken at the two marks and lists the top growers (slower run; RSS
+then includes tracemalloc's own bookkeeping).
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_lane_start.py
+[--starts 5] [--sales 500] [--items 3] [--marks 100,500] [--tracemalloc]``
+(``--starts 0`` or ``--sales 0`` skips a part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+_T_INTERPRETER = time.monotonic()  # the child's first moment in Python code
+
+from _lane_harness import (  # noqa: E402
+    DEMO_CONFIG,
+    LaneSession,
+    prepare_store,
+    rss_mb,
+    uptime,
+)
+
+# -- start-up: the child --------------------------------------------------------------
+
+
+def child(toml: str) -> int:
+    """Run ``kiosk run --config toml`` and report when the attract screen is interactive."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.cli import main as kiosk_main
+    from kiosk.ui.screens.attract import AttractScreen
+
+    t_imports = time.monotonic()
+    app = QApplication(sys.argv[:1])
+    stamps: dict[str, float] = {}
+
+    def interactive() -> None:
+        stamps["interactive"] = time.monotonic()
+        window = next(w for w in app.topLevelWidgets() if hasattr(w, "navigator"))
+        line = {
+            "ready": stamps["interactive"],
+            "interpreter": _T_INTERPRETER,
+            "imports": t_imports,
+            "painted": stamps["painted"],
+            "screen": window.navigator.current_name(),
+            "visible": window.isVisible(),
+        }
+        print("READY " + json.dumps(line), flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                "painted" not in stamps
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, AttractScreen)
+            ):
+                stamps["painted"] = time.monotonic()
+                QTimer.singleShot(0, interactive)
+            return False
+
+    probe = FirstPaint()
+    app.installEventFilter(probe)
+    return int(kiosk_main(["run", "--config", toml]) or 0)
+
+
+# -- start-up: the parent -------------------------------------------------------------
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    return json.dumps(str(value))
+
+
+def write_lane_toml(path: Path, store: Path, rig: Any) -> None:
+    """``config/demo.toml``'s lane and barcode settings, the rig's devices and terminal."""
+    import tomllib
+
+    demo = tomllib.loads(DEMO_CONFIG.read_text(encoding="utf-8"))
+    sections = {
+        "lane": demo["lane"],
+        "barcodes": demo.get("barcodes", {}),
+        "store": {"path": str(store)},
+        "payment": {
+            "driver": "simulator",
+            "terminal_url": rig.terminal_server.url,
+            "poi_id": rig.terminal.poi_id,
+        },
+        "ui": {"fullscreen": False},
+    }
+    out = []
+    for name, values in sections.items():
+        out.append(f"[{name}]")
+        out += [f"{k} = {_toml_value(v)}" for k, v in values.items()]
+        out.append("")
+    devices = rig.configure(_plain_config(store)).devices
+    for device in devices:
+        out.append("[[devices]]")
+        for key in ("name", "type", "driver", "port", "required", "options"):
+            out.append(f"{key} = {_toml_value(getattr(device, key))}")
+        out.append("")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def _plain_config(store: Path) -> Any:
+    from _lane_harness import demo_config
+
+    return demo_config(store)
+
+
+def run_starts(runs: int) -> None:
+    from kiosk.app.demo import DemoRig
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-start-") as tmp:
+        work = Path(tmp)
+        store = work / "lane.sqlite3"
+        prepare_store(store)
+        with DemoRig(work / "rig", with_hq=False) as rig:
+            toml = work / "lane.toml"
+            write_lane_toml(toml, store, rig)
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+            totals, splits = [], []
+            for _ in range(runs):
+                t0 = time.monotonic()
+                proc = subprocess.Popen(
+                    [sys.executable, __file__, "--child", str(toml)],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    env=env,
+                )
+                out, err = proc.communicate(timeout=120)
+                ready = next((ln for ln in out.splitlines() if ln.startswith("READY ")), None)
+                if ready is None:
+                    raise RuntimeError(f"the child did not get ready:\n{out}\n{err}")
+                info = json.loads(ready[6:])
+                if info["screen"] != "attract" or not info["visible"]:
+                    raise RuntimeError(f"not on a visible attract screen: {info}")
+                totals.append(info["ready"] - t0)
+                splits.append(
+                    (
+                        info["interpreter"] - t0,
+                        info["imports"] - info["interpreter"],
+                        info["painted"] - info["imports"],
+                        info["ready"] - info["painted"],
+                    )
+                )
+    print(f"\ncold start of `kiosk run` to an interactive attract screen, {runs} runs")
+    print("  runs (s): " + ", ".join(f"{t:.3f}" for t in totals))
+    median = statistics.median(totals)
+    verdict = "MET" if median < 2 else "MISSED"
+    print(f"  median {median:.3f} s  max {max(totals):.3f} s -> target < 2 s: {verdict}")
+    names = ("spawn+interpreter", "imports", "config+lane+window+paint", "paint->interactive")
+    for i, name in enumerate(names):
+        print(f"    {name:<26} median {statistics.median(s[i] for s in splits):.3f} s")
+
+
+# -- memory over sales ----------------------------------------------------------------
+
+
+def run_sales(sales: int, items: int, every: int, marks: list[int], trace: bool) -> None:
+    import tracemalloc
+
+    if trace:
+        tracemalloc.start(10)
+    samples: list[tuple[int, float]] = []
+    at_marks: dict[int, tuple[float, float]] = {}
+    snapshots: dict[int, Any] = {}
+    started = time.perf_counter()
+    with LaneSession() as session:
+        samples.append((0, rss_mb()))
+        offset = 0
+        for sale in range(1, sales + 1):
+            session.fill(items, offset=offset)
+            offset += items
+            session.pay_and_finish()
+            if sale % every == 0:
+                samples.append((sale, rss_mb()))
+            if sale in marks:
+                before = rss_mb()
+                gc.collect()
+                at_marks[sale] = (before, rss_mb())
+                if trace:
+                    snapshots[sale] = tracemalloc.take_snapshot()
+        elapsed = time.perf_counter() - started
+        ledger = len(session.rig.terminal.ledger._entries)
+        with contextlib.closing(sqlite3.connect(session.workdir / "lane.sqlite3")) as db:
+            outbox = db.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    print(f"\nmemory over {sales} complete sales ({items} scanned items each), {elapsed:.0f} s")
+    print("  VmRSS (MB) by sale: " + ", ".join(f"{n}: {mb:.1f}" for n, mb in samples))
+    for sale, (before, after) in sorted(at_marks.items()):
+        print(f"  sale {sale}: VmRSS {before:.1f} MB, after gc.collect() {after:.1f} MB")
+    if trace:
+        print(
+            "  (tracemalloc run: VmRSS includes tracemalloc's traces and the snapshot kept "
+            "from the first mark, so it says nothing about the lane; run without it for RSS)"
+        )
+    elif len(marks) >= 2 and marks[0] in at_marks and marks[-1] in at_marks:
+        first, last = at_marks[marks[0]][1], at_marks[marks[-1]][1]
+        peak = max(mb for _, mb in samples)
+        growth = last - first
+        print(
+            f"  peak {peak:.1f} MB (target < 250: {'MET' if peak < 250 else 'MISSED'}); "
+            f"growth sale {marks[0]} -> {marks[-1]} {growth:+.1f} MB after gc "
+            f"(target < 10: {'MET' if growth < 10 else 'MISSED'})"
+        )
+    print(f"  sales in the store's outbox: {outbox} (expected {sales})")
+    print(f"  (the terminal simulator's in-process ledger holds {ledger} entries by the end)")
+    if trace and len(snapshots) >= 2:
+        first_snap, last_snap = snapshots[marks[0]], snapshots[marks[-1]]
+        print(f"  tracemalloc growth sale {marks[0]} -> {marks[-1]} (top 15 lines):")
+        for stat in last_snap.compare_to(first_snap, "lineno")[:15]:
+            print(f"    {stat.size_diff / 1e3:+9.1f} kB {stat.count_diff:+7d} blocks  {stat}")
+        print("  by file (top 10):")
+        for stat in last_snap.compare_to(first_snap, "filename")[:10]:
+            print(f"    {stat.size_diff / 1e3:+9.1f} kB  {stat.traceback[0].filename}")
+        top = last_snap.compare_to(first_snap, "traceback")[:3]
+        for stat in top:
+            print(f"  traceback of a top grower ({stat.size_diff / 1e3:+.1f} kB):")
+            for line in stat.traceback.format()[-12:]:
+                print("     " + line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    if argv is None and len(sys.argv) == 3 and sys.argv[1] == "--child":
+        return child(sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--starts", type=int, default=5, help="cold starts (median)")
+    parser.add_argument("--sales", type=int, default=500, help="complete sales for memory")
+    parser.add_argument("--items", type=int, default=3, help="scanned items per sale")
+    parser.add_argument("--every", type=int, default=50, help="sample VmRSS every N sales")
+    parser.add_argument("--marks", default="100,500", help="sales where growth is compared")
+    parser.add_argument("--tracemalloc", action="store_true", help="diff Python allocations")
+    args = parser.parse_args(argv)
+    print(f"load before: {uptime()}")
+    if args.starts:
+        run_starts(args.starts)
+    if args.sales:
+        marks = [int(m) for m in args.marks.split(",") if m]
+        run_sales(args.sales, args.items, args.every, marks, args.tracemalloc)
+    print(f"\nload after: {uptime()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
