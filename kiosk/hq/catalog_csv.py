@@ -1,6 +1,6 @@
 """Import the master catalog from CSV into HQ (``kiosk hq catalog import FILE``).
 
-Columns (the same as the lane's catalog CSV): sku, gtins (``|`` separated, any GTIN
+Columns (the same as the lane's catalog CSV): sku, gtin (``|`` separated, any GTIN
 form; stored as GTIN-14), plu, name_en, name_es, name_fr, price (decimal major
 units, e.g. 1.99), tax_class, unit (each|weight), age_limit, quantity_limit,
 deposit, category, image. Rules are those of :class:`kiosk.domain.catalog.CatalogItem`.
@@ -28,7 +28,7 @@ from kiosk.hq.errors import CatalogImportError, HqError
 
 COLUMNS = (
     "sku",
-    "gtins",
+    "gtin",
     "plu",
     "name_en",
     "name_es",
@@ -65,7 +65,9 @@ def parse_row(row: dict[str, str], currency: str) -> dict[str, Any]:
         return int(text)
 
     try:
-        gtins = tuple(to_gtin14(code.strip()) for code in cell("gtins").split("|") if code.strip())
+        # "gtin" as in the lane's catalog CSV; "gtins" is accepted for older files.
+        codes = (cell("gtin") or cell("gtins")).split("|")
+        gtins = tuple(to_gtin14(code.strip()) for code in codes if code.strip())
         deposit = Money.parse(cell("deposit"), currency) if cell("deposit") else None
         unit = cell("unit") or "each"
         item = CatalogItem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import httpx
@@ -104,3 +105,15 @@ def test_garbage_rows_raise_value_error_only(row):
         return
     assert parsed["price"] >= 0
     assert parsed["sku"]
+
+
+def test_the_lanes_sample_catalog_imports_with_its_barcodes(hq_engine, tmp_path: Path) -> None:
+    from kiosk.store.sample_catalog import write_catalog_csv
+
+    path = tmp_path / "sample.csv"
+    write_catalog_csv(path)
+    read, _ = import_csv(hq_engine, path, "EUR")
+    with hq_engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT gtins FROM catalog_item WHERE sku = 'S00113'").all()
+    assert read > 200
+    assert json.loads(rows[0][0]) == ["08410148001135"]
