@@ -23,9 +23,10 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from kiosk.app.documents import iso, sale_document
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
@@ -62,7 +63,7 @@ class PaymentPort(Protocol):
 
 
 class ReceiptPort(Protocol):
-    def print_sale(self, sale: fx.SaleRecord, document: dict[str, Any]) -> None: ...
+    def print_sale(self, sale: fx.SaleRecord | None, document: dict[str, Any]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class LaneController:
 
     def _journal(self, effect: Any) -> None:
         if isinstance(effect, fx.OpenBasket):
-            self.journal.start(effect.basket_id, effect.currency, _iso(effect.at))
+            self.journal.start(effect.basket_id, effect.currency, iso(effect.at))
         elif isinstance(effect, fx.JournalLine):
             self.journal.record(effect.basket_id, effect.line)
 
@@ -267,8 +268,6 @@ class LaneController:
         self._queue.put(lambda: self.handle(event))
 
     def _commit(self, sale: fx.SaleRecord, attempt: int = 0) -> None:
-        from kiosk.app.documents import sale_document
-
         document = sale_document(sale, self.identity)
         try:
             self.commit_sale(document, sale.basket.basket_id)
@@ -326,15 +325,7 @@ def new_basket_id() -> str:
     return str(uuid.uuid4())
 
 
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _parse_time(text: str | None) -> datetime:
     if not text:
         return datetime.now(UTC)
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
