@@ -41,15 +41,17 @@ ensure_python() {
 
 # Create .venv on first use; reinstall only when pyproject.toml changed.
 ensure_venv() {
-  local extras="$1" stamp
+  local extras="$1" stamp hash
   ensure_python
   [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PY" -m venv "$VENV"; }
-  stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-$extras"
+  hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+  stamp="$VENV/.installed-$hash-$extras"
   if [ ! -f "$stamp" ]; then
     say "installing kiosk[$extras] into .venv"
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e "$ROOT[$extras]"
-    rm -f "$VENV"/.installed-*
+    # Stamps of an older pyproject.toml are stale; other extras of this one stay valid.
+    find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
     touch "$stamp"
   fi
 }

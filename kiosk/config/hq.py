@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import checks
 from kiosk.config.loader import setting
+
+
+def _admin_token(value: Any) -> str | None:
+    if value == "" or (len(value) >= 16 and value.isprintable() and value.strip() == value):
+        return None
+    return "empty (pages disabled) or at least 16 printable characters without spaces around"
 
 
 @dataclass(frozen=True)
@@ -39,4 +46,16 @@ class HqConfig:
     tls_keyfile: Path | None = setting(None, doc="PEM private key of tls_certfile")
     tls_client_ca: Path | None = setting(
         None, doc="CA bundle: also require lanes to present client certificates (mutual TLS)"
+    )
+    admin_token: str = setting(
+        "",
+        doc="token for the read-only staff web pages (/ and /lanes/STORE/LANE), sent as "
+        "'Authorization: Bearer TOKEN' or opened once as ?token=TOKEN (sets a cookie); "
+        "empty: the pages are disabled (404)",
+        check=_admin_token,
+    )
+    not_reporting_minutes: int = setting(
+        10,
+        doc="the web overview marks a lane 'not reporting' when its last heartbeat is older",
+        check=checks.between(1, 7 * 24 * 60),
     )

@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
-from kiosk.hq import audit, catalog, sales
+from kiosk.hq import audit, catalog, sales, web
 from kiosk.hq.auth import Authenticator, LaneIdentity
 from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.middleware import BodyLimit, LaneAuth
@@ -169,6 +169,7 @@ def create_app(
         write_one(engine, statement, durable=False)
         return HeartbeatAck(received_at=now)
 
+    app.include_router(web.router(engine))  # staff pages, off until web.configure()
     return app
 
 
