@@ -88,6 +88,8 @@ def _serve(args: argparse.Namespace) -> int:
             max_body_bytes=settings.max_body_bytes,
             max_page=settings.max_catalog_page,
             threads=args.threads or settings.threads,
+            admin_token=settings.admin_token,
+            not_reporting_minutes=settings.not_reporting_minutes,
             **{k: str(v) if v else None for k, v in tls.items()},
         )
     except HqError as error:

@@ -100,7 +100,9 @@ class LaneAuth:
         self.authenticator = authenticator
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS:
+        path = scope.get("path", "")
+        # Only the API needs a lane token; the staff pages check their own admin token.
+        if scope["type"] != "http" or path in PUBLIC_PATHS or not path.startswith("/api/"):
             await self.app(scope, receive, send)
             return
         raw = dict(scope["headers"]).get(b"authorization", b"")

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 import uvicorn
 
+from kiosk.hq import web
 from kiosk.hq.app import create_app
 from kiosk.hq.db import check_schema, create_engine
 from kiosk.hq.errors import HqError
@@ -28,8 +29,10 @@ def serve(
     certfile: str | None = None,
     keyfile: str | None = None,
     ca_certs: str | None = None,
+    admin_token: str = "",
+    not_reporting_minutes: int = 10,
 ) -> None:
-    """Serve until interrupted.
+    """Serve until interrupted (the staff pages only with an ``admin_token``).
 
     Raises:
         HqError: if the database is not initialised or the port cannot be bound.
@@ -37,6 +40,7 @@ def serve(
     engine = create_engine(database_url)
     check_schema(engine)
     app = create_app(engine, max_body_bytes=max_body_bytes, max_page=max_page, threads=threads)
+    web.configure(app, admin_token=admin_token, not_reporting_minutes=not_reporting_minutes)
     config = uvicorn.Config(
         app,
         host=host,
