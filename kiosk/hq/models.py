@@ -15,8 +15,10 @@ Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,
 UtcTime = Annotated[
     str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
 ]
-Text = Annotated[str, StringConstraints(max_length=200)]
-ShortText = Annotated[str, StringConstraints(max_length=64)]
+# No control characters: PostgreSQL refuses NUL in text, and none belongs in a name.
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+Text = Annotated[str, StringConstraints(max_length=200, pattern=_PRINTABLE)]
+ShortText = Annotated[str, StringConstraints(max_length=64, pattern=_PRINTABLE)]
 Rate = Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")]
 Minor = Annotated[int, Field(ge=-(10**12), le=10**12)]
 Count = Annotated[int, Field(ge=0, le=10**9)]

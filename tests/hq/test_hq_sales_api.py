@@ -94,9 +94,15 @@ def _bad_time(sale: dict) -> dict:
     return {"sales": [sale]}
 
 
+def _nul_in_name(sale: dict) -> dict:
+    sale["lines"][0]["name"] = "Milk\x00"  # PostgreSQL cannot store NUL in text
+    return {"sales": [sale]}
+
+
 @pytest.mark.parametrize(
     ("mutate", "status", "error"),
     [
+        (_nul_in_name, 422, "invalid_body"),
         (lambda s: b'{"sales": [', 422, "invalid_body"),
         (lambda s: b"\xff\xfe not json", 400, "invalid_body"),
         (lambda s: {"sales": []}, 422, "invalid_body"),

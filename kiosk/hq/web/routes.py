@@ -69,7 +69,10 @@ def router(engine: sa.Engine) -> APIRouter:
         _, refused = _gate(request, token, render.lane_href(store_id, lane_id))
         if refused is not None:
             return refused
-        if not queries.lane_exists(engine, store_id, lane_id):
+        # Ids are printable text; a NUL or control character (which PostgreSQL refuses
+        # in text) cannot name an enrolled lane.
+        valid = all(part.isprintable() for part in (store_id, lane_id))
+        if not valid or not queries.lane_exists(engine, store_id, lane_id):
             text = f"No lane {store_id}/{lane_id} is enrolled."
             return _html(render.message_page("Not found", text), 404)
         sales = queries.lane_sales(engine, store_id, lane_id)
