@@ -25,23 +25,9 @@ from kiosk.domain.money import Money, MoneyError
 from kiosk.hq import catalog
 from kiosk.hq.db import write_transaction
 from kiosk.hq.errors import CatalogImportError, HqError
+from kiosk.store.catalog_csv import HEADER
 
-COLUMNS = (
-    "sku",
-    "gtin",
-    "plu",
-    "name_en",
-    "name_es",
-    "name_fr",
-    "price",
-    "tax_class",
-    "unit",
-    "age_limit",
-    "quantity_limit",
-    "deposit",
-    "category",
-    "image",
-)
+COLUMNS = HEADER  # the lane's catalog CSV format, one definition
 _LANGUAGES = ("en", "es", "fr")
 _CHUNK = 5000
 

@@ -31,6 +31,23 @@ COLUMNS = (
     "image",
 )
 REQUIRED = ("sku", "price", "tax_class")
+#: The full header of a catalog CSV as lanes and HQ write it (name columns for en/es/fr).
+HEADER = (
+    "sku",
+    "gtin",
+    "plu",
+    "name_en",
+    "name_es",
+    "name_fr",
+    "price",
+    "tax_class",
+    "unit",
+    "age_limit",
+    "quantity_limit",
+    "deposit",
+    "category",
+    "image",
+)
 MAX_MINOR = 10**12  # a price above this is a typo (and would overflow SQLite's INTEGER)
 _Parser = Callable[["CatalogCsvReader", dict[str, str]], object]
 

@@ -22,24 +22,9 @@ from pathlib import Path
 from kiosk.domain.catalog import CatalogItem, SaleUnit
 from kiosk.domain.gtin import check_digit
 from kiosk.domain.money import Money
+from kiosk.store.catalog_csv import HEADER
 from kiosk.store.sample_data import BAKERY, BRANDS, PACKAGED, PRODUCE
 
-HEADER = (
-    "sku",
-    "gtin",
-    "plu",
-    "name_en",
-    "name_es",
-    "name_fr",
-    "price",
-    "tax_class",
-    "unit",
-    "age_limit",
-    "quantity_limit",
-    "deposit",
-    "category",
-    "image",
-)
 CURRENCY = "EUR"
 
 
