@@ -263,6 +263,14 @@ class PaymentJournal:
             "state = 'APPROVED' AND closed_at IS NULL AND kind IN ('purchase', 'completion')", ()
         )
 
+    def unfinished_reversals(self) -> list[PaymentRecord]:
+        """APPROVED reversals (and pre-auth cancels) whose original is still APPROVED."""
+        return self._select(
+            "kind IN ('reversal', 'preauth_cancel') AND state = 'APPROVED' AND "
+            "original_reference IN (SELECT reference FROM payment WHERE state = 'APPROVED')",
+            (),
+        )
+
     def unresolved(self) -> list[PaymentRecord]:
         """Every SENT or UNKNOWN payment, oldest first."""
         return self._select("state IN ('SENT', 'UNKNOWN')", ())

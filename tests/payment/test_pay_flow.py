@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from typing import Any
 
 import pytest
 from conftest import KEY, FakeClock, wait_for
@@ -295,3 +296,30 @@ def test_a_terminal_that_rejects_the_message_cancels_without_attendant(
     assert done.record.error_condition == "Rejected"
     assert ledger.entries() == []
     wrong_key.close()
+
+
+def test_crash_after_a_reversal_was_approved_finishes_it_at_start_up(
+    flow: PaymentFlow, journal: PaymentJournal, ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a lane that died after the terminal approved a reversal but before the
+    # original payment was marked REVERSED (the second of reverse()'s transactions)
+    paid = flow.pay("sale-gone", EUR)
+    settle = journal.settle
+
+    def crash_on_reversed(reference: str, state: PaymentState, *args: Any, **kw: Any) -> Any:
+        if state is PaymentState.REVERSED:
+            raise RuntimeError("power cut")
+        return settle(reference, state, *args, **kw)
+
+    monkeypatch.setattr(journal, "settle", crash_on_reversed)
+    with pytest.raises(RuntimeError):
+        flow.reverse(paid.record.reference)
+    monkeypatch.setattr(journal, "settle", settle)
+    assert journal.get(paid.record.reference).state is PaymentState.APPROVED
+    # WHEN the lane starts again
+    flow.reconcile()
+    flow.reverse_orphans(lambda sale_id: "gone")
+    # THEN the original is REVERSED and the terminal saw exactly one reversal
+    assert journal.get(paid.record.reference).state is PaymentState.REVERSED
+    reversals = [e for e in ledger.entries() if e.category == "Reversal"]
+    assert len(reversals) == 1
