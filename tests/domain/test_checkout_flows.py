@@ -25,6 +25,7 @@ from kiosk.domain.checkout import Checkout, IllegalTransition, Phase
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.interventions import InterventionKind as K
+from kiosk.domain.checkout.states import PaymentRecord
 
 AGE = K.AGE_RESTRICTED
 
@@ -305,10 +306,74 @@ def test_unknown_outcome_is_never_retried_the_attendant_decides(
     assert c.audit[-1].details == (("reference", "p-1"), ("amount", "129"))
 
 
-def test_approved_amount_other_than_due_calls_the_attendant() -> None:
-    c, _ = checkout_in(Phase.PAYING).handle(ev.PaymentApproved("p-1", eur(100), at(3)))
+def test_partial_approval_counts_and_the_rest_is_still_due() -> None:
+    c, effects = checkout_in(Phase.PAYING).handle(ev.PaymentApproved("p-1", eur(100), at(3)))
+    assert c.phase is Phase.SHOPPING
+    assert effects == [
+        fx.ShowMessage("payment_partial", (("paid", "1.00 EUR"), ("due", "0.29 EUR")))
+    ]
+    c, effects = c.handle(ev.PayRequested(at(4)))
+    assert effects[0] == fx.StartPayment(c.basket.basket_id, eur(29))  # only the rest
+    c, effects = c.handle(ev.PaymentApproved("p-2", eur(29), at(5)))
+    assert isinstance(effects[0], fx.CommitSale)
+    assert [(p.reference, p.amount) for p in effects[0].sale.payments] == [
+        ("p-1", eur(100)),
+        ("p-2", eur(29)),
+    ]
+
+
+def test_approved_more_than_due_calls_the_attendant_to_give_it_back() -> None:
+    c, effects = checkout_in(Phase.PAYING).handle(ev.PaymentApproved("p-1", eur(200), at(3)))
     assert c.pending is not None
     assert c.pending.kind is K.PAYMENT_UNKNOWN
+    assert "give back 0.71 EUR" in c.pending.detail
+    assert not any(isinstance(e, fx.CommitSale) for e in effects)
+    c, effects = c.handle(resolved(K.PAYMENT_UNKNOWN, False))  # reversed by the attendant
+    assert c.phase is Phase.SHOPPING
+    c, effects = c.handle(ev.PayRequested(at(6)))
+    assert effects[0] == fx.StartPayment(c.basket.basket_id, eur(129))
+
+
+def test_recovered_approval_counts_towards_a_grown_basket() -> None:
+    shopping = checkout_in(Phase.SHOPPING)
+    earlier = PaymentRecord("p-0", eur(100), "approved", at(1))
+    c = Checkout.recover(shopping.settings, shopping.basket, at(0), (earlier,))
+    c, effects = c.handle(ev.PayRequested(at(2)))
+    assert effects[0] == fx.StartPayment(c.basket.basket_id, eur(29))
+
+
+def test_confirmed_unknown_counts_with_the_confirmed_amount() -> None:
+    c, _ = checkout_in(Phase.PAYING).handle(ev.PaymentUnknown("p-1", eur(129), at(3)))
+    confirmed = ev.InterventionResolved(K.PAYMENT_UNKNOWN, "s-1", True, at(4), amount=eur(29))
+    c, effects = c.handle(confirmed)
+    assert c.phase is Phase.SHOPPING  # only 0.29 was taken: 1.00 still due
+    c, effects = c.handle(ev.PayRequested(at(5)))
+    assert effects[0] == fx.StartPayment(c.basket.basket_id, eur(100))
+
+
+def test_cancel_of_a_partly_paid_basket_waits_for_the_money_back() -> None:
+    c, _ = checkout_in(Phase.PAYING).handle(ev.PaymentApproved("p-1", eur(100), at(3)))
+    c, effects = c.handle(ev.Cancelled(at(4), "s-17", "left"))
+    assert c.phase is Phase.INTERVENTION
+    assert not any(isinstance(e, fx.CommitSale) for e in effects)
+    c, _ = c.handle(resolved(K.PAYMENT_UNKNOWN, False))
+    c, _ = c.handle(ev.PaymentReversed("p-1", at(5)))
+    c, [commit] = c.handle(ev.Cancelled(at(6), "s-17", "left"))
+    assert isinstance(commit, fx.CommitSale)
+    assert commit.sale.status == "cancelled"
+
+
+def test_sale_refused_by_the_store_takes_the_journal_as_the_truth() -> None:
+    c, _ = checkout_in(Phase.PAYING).handle(ev.PaymentApproved("p-1", eur(129), at(3)))
+    assert c.phase is Phase.COMPLETING
+    refused = ev.SaleRefused("card took 1.00", at(4), (("p-1", eur(100)),))
+    c, _ = c.handle(refused)
+    assert c.phase is Phase.INTERVENTION
+    assert c.pending is not None
+    assert c.pending.kind is K.PAYMENT_FAILURE
+    c, _ = c.handle(resolved(K.PAYMENT_FAILURE, True))
+    c, effects = c.handle(ev.PayRequested(at(6)))
+    assert effects[0] == fx.StartPayment(c.basket.basket_id, eur(29))
 
 
 def test_paying_an_empty_basket_is_refused() -> None:

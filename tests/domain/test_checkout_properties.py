@@ -44,6 +44,10 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.PaymentApproved: st.builds(ev.PaymentApproved, st.just("p"), money, st.just(NOW)),
     ev.PaymentDeclined: st.builds(ev.PaymentDeclined, st.just("p"), st.just("no"), st.just(NOW)),
     ev.PaymentUnknown: st.builds(ev.PaymentUnknown, st.just("p"), money, st.just(NOW)),
+    ev.PaymentReversed: st.builds(ev.PaymentReversed, st.just("p"), st.just(NOW)),
+    ev.SaleRefused: st.builds(ev.SaleRefused, st.just("no"), st.just(NOW),
+                              st.lists(st.tuples(st.sampled_from(["p", "q"]), money),
+                                       max_size=2).map(tuple)),
     ev.SaleCompleted: st.builds(ev.SaleCompleted, st.just(NOW)),
     ev.Cancelled: st.builds(ev.Cancelled, st.just(NOW)),
     ev.Reset: st.builds(ev.Reset, st.sampled_from(["b-2", "b-3"]), st.just(NOW)),
@@ -65,12 +69,13 @@ def likely_events(c: Checkout) -> st.SearchStrategy[ev.Event]:
         )
         legal += [
             st.builds(
-                lambda approved, kw, item, kind=c.pending.kind: ev.InterventionResolved(
-                    kind, "s-1", approved, NOW, item=item, **kw
+                lambda approved, kw, item, amount, kind=c.pending.kind: ev.InterventionResolved(
+                    kind, "s-1", approved, NOW, item=item, amount=amount, **kw
                 ),
                 st.booleans(),
                 proof,
                 st.none() | items,
+                st.none() | money,
             ),
         ] * 3
     if c.amount_due is not None:
@@ -101,6 +106,15 @@ def check_invariants(c: Checkout, effects: list[fx.Effect]) -> None:
     for effect in effects:
         if isinstance(effect, fx.JournalLine):
             assert basket.line(effect.line.line_no) == effect.line
+        if isinstance(effect, fx.CommitSale):
+            # money adds up (invariant 9): a completed sale is paid exactly; a cancelled
+            # one keeps no payment; a refund total (negative) was paid nothing
+            sale = effect.sale
+            paid = sum((p.amount for p in sale.payments if p.outcome == "approved"), eur(0))
+            if sale.status == "completed" and sale.totals.total.minor >= 0:
+                assert paid == sale.totals.total
+            else:
+                assert paid == eur(0)
     approved_over = any(
         i.kind is InterventionKind.QUANTITY_LIMIT and i.resolution == "approved"
         for i in c.interventions

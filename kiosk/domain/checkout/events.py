@@ -99,6 +99,9 @@ class InterventionResolved:
     id_seen: bool = False
     item: CatalogItem | None = None
     note: str = ""
+    #: For a payment: the amount the terminal (or, when it cannot tell, the attendant)
+    #: confirmed; None means the amount of the payment in question.
+    amount: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,25 @@ class PaymentUnknown:
 
 
 @dataclass(frozen=True, slots=True)
+class PaymentReversed:
+    """The approved payment ``reference`` was given back (reversed at the terminal)."""
+
+    reference: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRefused:
+    """The store refused to complete the sale: the card payments journaled for the basket
+    do not add up to what it is due. ``approved`` is what the journal says was paid
+    (reference, amount), which replaces what the checkout believed."""
+
+    detail: str
+    at: datetime
+    approved: tuple[tuple[str, Money], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SaleCompleted:
     """The store committed the sale (and its outbox row): the thank-you may show."""
 
@@ -177,6 +199,8 @@ Event = (
     | PaymentApproved
     | PaymentDeclined
     | PaymentUnknown
+    | PaymentReversed
+    | SaleRefused
     | SaleCompleted
     | Cancelled
     | Reset
@@ -185,5 +209,6 @@ Event = (
 EVENT_TYPES: tuple[type[Event], ...] = (
     ItemScanned, ItemWeighed, QuantityChanged, VoidRequested, PriceOverrideRequested,
     HelpRequested, DeviceFaulted, InterventionResolved, PayRequested, PaymentApproved,
-    PaymentDeclined, PaymentUnknown, SaleCompleted, Cancelled, Reset,
+    PaymentDeclined, PaymentUnknown, PaymentReversed, SaleRefused, SaleCompleted, Cancelled,
+    Reset,
 )  # fmt: skip

@@ -18,7 +18,8 @@ Phases::
                      |        ^            |         it was raised, or SHOPPING)
                      v        |            |
                    PAYING ----+------------+
-                     | approved (or attendant confirms an unknown outcome)
+                     | approved in full (or attendant confirms an unknown outcome);
+                     | a partial approval goes back to SHOPPING with the rest still due
                      v
                  COMPLETING --SaleCompleted--> FINISHED --Reset--> IDLE
     (Cancelled in SHOPPING also goes to COMPLETING, as a cancelled sale.)
@@ -63,12 +64,14 @@ from kiosk.domain.checkout.events import (
     ItemWeighed,
     PaymentApproved,
     PaymentDeclined,
+    PaymentReversed,
     PaymentUnknown,
     PayRequested,
     PriceOverrideRequested,
     QuantityChanged,
     Reset,
     SaleCompleted,
+    SaleRefused,
     VoidRequested,
 )
 from kiosk.domain.checkout.interventions import (
@@ -108,9 +111,16 @@ class Checkout:
         return cls(settings, Basket(basket_id, settings.currency))
 
     @classmethod
-    def recover(cls, settings: CheckoutSettings, basket: Basket, started_at: datetime) -> Checkout:
-        """Shopping again with a basket rebuilt from the journal after a restart."""
-        return cls(settings, basket, Phase.SHOPPING, started_at)
+    def recover(
+        cls,
+        settings: CheckoutSettings,
+        basket: Basket,
+        started_at: datetime,
+        payments: tuple[PaymentRecord, ...] = (),
+    ) -> Checkout:
+        """Shopping again with a basket rebuilt from the journal after a restart, with the
+        payments the payment journal holds for it (approved ones count towards the total)."""
+        return cls(settings, basket, Phase.SHOPPING, started_at, payments=payments)
 
     def totals(self) -> BasketTotals:
         """Totals of the active lines under the lane's tax rules."""
@@ -150,6 +160,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         PayRequested: paying.pay,
+        PaymentReversed: paying.reversed_,
         Cancelled: selling.cancel_basket,
     },
     Phase.WEIGHING: {
@@ -161,6 +172,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
     },
     Phase.INTERVENTION: {
         InterventionResolved: resolving.resolve,
+        PaymentReversed: paying.reversed_,
         ItemScanned: selling.refuse_scan,
         **_ALWAYS_PAGE,
     },
@@ -172,7 +184,11 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         ItemScanned: selling.refuse_scan,
         **_ALWAYS_PAGE,
     },
-    Phase.COMPLETING: {SaleCompleted: paying.completed, **_ALWAYS_PAGE},
+    Phase.COMPLETING: {
+        SaleCompleted: paying.completed,
+        SaleRefused: paying.refused,
+        **_ALWAYS_PAGE,
+    },
     Phase.FINISHED: {Reset: selling.reset, **_ALWAYS_PAGE},
 }
 

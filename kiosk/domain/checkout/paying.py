@@ -1,8 +1,15 @@
 """Transition handlers for paying and finishing: terminal outcomes, commit, thank-you.
 
-A card is never charged twice (DESIGN invariant 3): an unknown outcome or an
-approved amount that differs from the amount due pauses for an attendant, who
-confirms (the sale commits) or denies (back to shopping); nothing is retried.
+A card is never charged twice, and a sale completes only when its approved
+payments add up to exactly what it is due (DESIGN invariants 3 and 9):
+
+* what is still due is the basket total minus the approved payments already
+  recorded for this basket (split tender: an approval from before a restart, or a
+  partial approval, counts);
+* an unknown outcome is never retried; it pauses for an attendant, who confirms
+  (with the amount the terminal confirmed) or denies;
+* more approved than due (a basket that shrank after a payment, an over-approval)
+  pauses for an attendant, who gives the excess back; nothing is committed with it.
 """
 
 from __future__ import annotations
@@ -15,42 +22,83 @@ from kiosk.domain.checkout.events import (
     Cancelled,
     PaymentApproved,
     PaymentDeclined,
+    PaymentReversed,
     PaymentUnknown,
     PayRequested,
     SaleCompleted,
+    SaleRefused,
 )
 from kiosk.domain.checkout.interventions import ConfirmPayment, InterventionKind
 from kiosk.domain.checkout.states import PaymentRecord, Phase
 from kiosk.domain.checkout.steps import Result, commit, message, pause, reject
+from kiosk.domain.money import Money
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from kiosk.domain.checkout.machine import Checkout
+
+PAID = "approved"  # the one outcome of a PaymentRecord that pays towards the sale
+
+
+def paid(checkout: Checkout) -> Money:
+    """What approved payments recorded for this basket have paid so far."""
+    total = Money.zero(checkout.basket.currency)
+    for record in checkout.payments:
+        if record.outcome == PAID:
+            total += record.amount
+    return total
+
+
+def with_payment(checkout: Checkout, record: PaymentRecord) -> Checkout:
+    """``checkout`` with ``record`` replacing the record of the same reference (or added)."""
+    payments = [p for p in checkout.payments if p.reference != record.reference]
+    return replace(checkout, payments=(*payments, record))
+
+
+def settle_due(checkout: Checkout, at: datetime) -> Result:
+    """Commit when the approved payments equal the total; else say what is left to pay,
+    or pause for the attendant to give back what was paid beyond the total."""
+    total = checkout.totals().total
+    credit = paid(checkout)
+    due = total - credit
+    if due.minor == 0 or (due.minor < 0 and credit.minor == 0):  # a negative total: refund
+        return commit(checkout, "completed", at)
+    if due.minor > 0:
+        back = replace(checkout, phase=Phase.SHOPPING, amount_due=None)
+        return back, [message("payment_partial", paid=credit, due=due)]
+    return overpaid(checkout, at, f"paid {credit}, due {total}: give back {-due}")
+
+
+def overpaid(checkout: Checkout, at: datetime, detail: str) -> Result:
+    """Pause for the attendant to give back the newest approved payment."""
+    newest = [p for p in checkout.payments if p.outcome == PAID][-1]
+    action = ConfirmPayment(newest.reference, newest.amount)
+    back = replace(checkout, amount_due=None)
+    return pause(back, InterventionKind.PAYMENT_UNKNOWN, at, f"{newest.reference}: {detail}",
+                 action=action, resume=Phase.SHOPPING)  # fmt: skip
 
 
 def pay(checkout: Checkout, event: PayRequested) -> Result:
-    """SHOPPING: charge the total; an empty basket is refused, a zero total commits at once."""
+    """SHOPPING: charge what is still due; an empty basket is refused, a zero total (or
+    one already paid) commits at once, an overpaid one calls the attendant."""
     if checkout.basket.is_empty:
         return reject(checkout, "basket_empty")
-    total = checkout.totals().total
-    if total.minor <= 0:
-        return commit(checkout, "completed", event.at)
-    paying = replace(checkout, phase=Phase.PAYING, amount_due=total)
-    return paying, [StartPayment(checkout.basket.basket_id, total), message("follow_terminal")]
+    due = checkout.totals().total - paid(checkout)
+    if due.minor <= 0:
+        return settle_due(checkout, event.at)
+    paying = replace(checkout, phase=Phase.PAYING, amount_due=due)
+    return paying, [StartPayment(checkout.basket.basket_id, due), message("follow_terminal")]
 
 
 def approved(checkout: Checkout, event: PaymentApproved) -> Result:
-    """PAYING: the amount due was approved: commit. Any other amount: ask the attendant."""
+    """PAYING: record the approval; commit if the sale is now paid (see :func:`settle_due`)."""
     record = PaymentRecord(
-        event.reference, event.amount, "approved", event.at, event.method, event.auth_code,
+        event.reference, event.amount, PAID, event.at, event.method, event.auth_code,
         event.masked_pan, event.brand, event.terminal_transaction_id,
     )  # fmt: skip
-    recorded = replace(checkout, payments=(*checkout.payments, record), declines=0, amount_due=None)
-    if event.amount == checkout.amount_due:
-        return commit(recorded, "completed", event.at)
-    detail = f"{event.reference}: approved {event.amount}, due {checkout.amount_due}"
-    action = ConfirmPayment(event.reference, event.amount)
-    return pause(recorded, InterventionKind.PAYMENT_UNKNOWN, event.at, detail,
-                 action=action, resume=Phase.SHOPPING)  # fmt: skip
+    recorded = replace(with_payment(checkout, record), declines=0, amount_due=None)
+    return settle_due(recorded, event.at)
 
 
 def declined(checkout: Checkout, event: PaymentDeclined) -> Result:
@@ -69,7 +117,7 @@ def declined(checkout: Checkout, event: PaymentDeclined) -> Result:
 def unknown(checkout: Checkout, event: PaymentUnknown) -> Result:
     """PAYING: never retried automatically; the attendant checks the terminal."""
     record = PaymentRecord(event.reference, event.amount, "unknown", event.at)
-    recorded = replace(checkout, payments=(*checkout.payments, record), amount_due=None)
+    recorded = replace(with_payment(checkout, record), amount_due=None)
     action = ConfirmPayment(event.reference, event.amount)
     detail = f"{event.reference}: outcome unknown for {event.amount}"
     return pause(recorded, InterventionKind.PAYMENT_UNKNOWN, event.at, detail,
@@ -88,3 +136,32 @@ def completed(checkout: Checkout, event: SaleCompleted) -> Result:
     if sale is None or sale.status != "completed":
         return done, [message("sale_cancelled")]
     return done, [PrintReceipt(sale), message("thank_you")]
+
+
+def reversed_(checkout: Checkout, event: PaymentReversed) -> Result:
+    """SHOPPING, INTERVENTION: an approved payment was given back; it no longer counts."""
+    payments = tuple(
+        replace(p, outcome="reversed") if p.reference == event.reference else p
+        for p in checkout.payments
+    )
+    return replace(checkout, payments=payments), []
+
+
+def refused(checkout: Checkout, event: SaleRefused) -> Result:
+    """COMPLETING: the store found the payments do not match the sale; take the journal's
+    approved payments as the truth and call the attendant before anything else."""
+    truth = dict(event.approved)
+    payments = [
+        replace(p, outcome="failed") if p.outcome == PAID and p.reference not in truth else p
+        for p in checkout.payments
+    ]
+    known = {p.reference for p in payments}
+    for reference, amount in event.approved:
+        if reference in known:
+            payments = [replace(p, outcome=PAID, amount=amount) if p.reference == reference
+                        else p for p in payments]  # fmt: skip
+        else:
+            payments.append(PaymentRecord(reference, amount, PAID, event.at))
+    back = replace(checkout, payments=tuple(payments), sale=None, amount_due=None)
+    return pause(back, InterventionKind.PAYMENT_FAILURE, event.at, event.detail,
+                 resume=Phase.SHOPPING)  # fmt: skip

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError
+from kiosk.domain.checkout import paying
 from kiosk.domain.checkout.effects import AttendantCleared
 from kiosk.domain.checkout.events import InterventionResolved
 from kiosk.domain.checkout.interventions import (
@@ -21,8 +22,8 @@ from kiosk.domain.checkout.interventions import (
     SetQuantity,
     VoidLine,
 )
-from kiosk.domain.checkout.states import IllegalTransition, Phase
-from kiosk.domain.checkout.steps import Result, added, commit, message, offer_item, reject
+from kiosk.domain.checkout.states import IllegalTransition, PaymentRecord, Phase
+from kiosk.domain.checkout.steps import Result, added, message, offer_item, reject
 
 if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
@@ -153,19 +154,24 @@ def _payment_failure(
 def _payment_unknown(
     checkout: Checkout, pending: Intervention, event: InterventionResolved
 ) -> Result:
+    """Confirmed: the payment counts with the amount confirmed (``event.amount``), and the
+    sale commits if that pays it in full. Denied: it does not count; pay again."""
     action = pending.action
     if not isinstance(action, ConfirmPayment):
         return checkout, []
-    outcome = "approved" if event.approved else "failed"
-    payments = tuple(
-        replace(p, outcome=outcome) if p.reference == action.reference else p
-        for p in checkout.payments
+    amount = event.amount if event.amount is not None else action.amount
+    outcome = paying.PAID if event.approved else "failed"
+    old = next((p for p in checkout.payments if p.reference == action.reference), None)
+    record = (
+        replace(old, outcome=outcome, amount=amount if event.approved else old.amount)
+        if old is not None
+        else PaymentRecord(action.reference, amount, outcome, event.at)
     )
     audit = _audit(event, "confirm_payment" if event.approved else "reject_payment",
-                   reference=action.reference, amount=action.amount.minor)  # fmt: skip
-    updated = replace(checkout, payments=payments, audit=(*checkout.audit, *audit))
+                   reference=action.reference, amount=amount.minor)  # fmt: skip
+    updated = replace(paying.with_payment(checkout, record), audit=(*checkout.audit, *audit))
     if event.approved:
-        return commit(updated, "completed", event.at)
+        return paying.settle_due(updated, event.at)
     return replace(updated, phase=Phase.SHOPPING), [message("payment_not_taken")]
 
 

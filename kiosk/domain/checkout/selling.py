@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError, QuantityLimitExceeded
+from kiosk.domain.checkout import paying
 from kiosk.domain.checkout.effects import OpenBasket
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -146,7 +147,11 @@ def page_fault(checkout: Checkout, event: DeviceFaulted) -> Result:
 
 
 def cancel_basket(checkout: Checkout, event: Cancelled) -> Result:
-    """SHOPPING: the basket is cancelled and recorded as a cancelled sale."""
+    """SHOPPING: the basket is cancelled and recorded as a cancelled sale. A basket that
+    is partly paid pauses instead: the attendant gives the money back first."""
+    credit = paying.paid(checkout)
+    if credit.minor > 0:
+        return paying.overpaid(checkout, event.at, f"cancel requested, {credit} paid: give back")
     entry = AuditEntry(event.at, event.staff_id, "cancel_basket", event.reason)
     return commit(replace(checkout, audit=(*checkout.audit, entry)), "cancelled", event.at)
 
