@@ -12,6 +12,7 @@ end-to-end test. Commands (one per line; anything else is scanned as a code):
     receipt                  print the last receipt
     next                     thank-you done: back to idle for the next customer
     wait PHASE [SECONDS]     wait until the checkout is in PHASE (idle, shopping, ...)
+    expect KEY [SECONDS]     wait until the screen shows message KEY (scan.not_a_product...)
     synced [SECONDS]         wait until every committed sale has reached HQ
     status                   show the basket
     quit
@@ -53,6 +54,8 @@ class LaneConsole:
         self.scan = scan or self.controller.scan
         self.weigh = weigh or (lambda grams, moving: self.controller.weight(grams, not moving))
         self._changed = threading.Condition()
+        # Message keys shown since the last ``expect`` consumed them (in order).
+        self._shown: list[str] = []
         self.controller.listeners.append(self._on_change)
 
     def _on_change(self, checkout: Checkout, effects: list[Any]) -> None:
@@ -61,6 +64,7 @@ class LaneConsole:
             if text:
                 self.out(text)
         with self._changed:
+            self._shown.extend(e.key for e in effects if isinstance(e, fx.ShowMessage))
             self._changed.notify_all()
 
     def wait_for(self, phase: str, timeout: float = 30.0) -> bool:
@@ -71,6 +75,22 @@ class LaneConsole:
 
         with self._changed:
             return self._changed.wait_for(reached, timeout)
+
+    def expect(self, key: str, timeout: float = 30.0) -> bool:
+        """Block until message ``key`` is shown; it and the messages before it are consumed.
+
+        Scans reach the lane through a device, so a script cannot tell when one was
+        handled; this lets it wait for the answer before it goes on.
+        """
+
+        def shown() -> bool:
+            return key in self._shown
+
+        with self._changed:
+            if not self._changed.wait_for(shown, timeout):
+                return False
+            del self._shown[: self._shown.index(key) + 1]
+            return True
 
     def wait_synced(self, timeout: float) -> bool:
         """Block until the outbox has no pending row (polling the lane's own file)."""
@@ -137,6 +157,11 @@ class LaneConsole:
                 self.out(
                     f"timed out waiting for {rest[0]} (now {self.controller.checkout.phase.value})"
                 )
+                return False
+        elif word == "expect":
+            timeout = float(rest[1]) if len(rest) > 1 else 30.0
+            if not self.expect(rest[0], timeout):
+                self.out(f"timed out waiting for message {rest[0]}")
                 return False
         elif word == "synced":
             timeout = float(rest[0]) if rest else 30.0

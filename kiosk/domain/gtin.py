@@ -16,6 +16,13 @@ class BarcodeError(ValueError):
     """A barcode that cannot be read as what it claims to be; the message says why."""
 
 
+class NotAProductCode(BarcodeError):
+    """A code read correctly that names no trade item (a URL, a badge, a pallet's SSCC).
+
+    The message says what kind of code it was, never its data (which may be personal).
+    """
+
+
 def check_digit(body: str) -> int:
     """The GS1 mod-10 check digit for ``body`` (all digits but the check digit).
 

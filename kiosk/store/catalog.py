@@ -23,7 +23,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kiosk.domain.catalog import CatalogItem
-from kiosk.domain.gtin import BarcodeError, expand_upce, is_valid_gtin, to_gtin14
+from kiosk.domain.gtin import (
+    BarcodeError,
+    NotAProductCode,
+    expand_upce,
+    is_valid_gtin,
+    to_gtin14,
+)
 from kiosk.store.codec import ITEM_COLUMNS, item_from_row, item_to_row
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
@@ -49,12 +55,13 @@ def barcode_candidates(code: str) -> tuple[list[str], str | None]:
     digit code is a PLU; 12, 13 and 14 digits are UPC-A, EAN-13 and GTIN-14.
 
     Raises:
-        BarcodeError: if the code is none of these (wrong length, non-digits,
-            wrong check digit).
+        NotAProductCode: if the code is not all digits.
+        BarcodeError: if the code is none of these (wrong length, wrong check digit).
     """
     code = code.strip()
     if not (code.isascii() and code.isdigit()):
-        raise BarcodeError(f"barcode must be digits only, got {code!r}")
+        # Never echo it: text at the scanner may be personal (a document, a card).
+        raise NotAProductCode(f"a code of {len(code)} characters that are not all digits")
     if len(code) in (4, 5):
         return [], code
     if len(code) == 8:

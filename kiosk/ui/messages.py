@@ -54,6 +54,23 @@ MESSAGES: dict[str, MessageText] = {
         ),
         error=True,
     ),
+    "scan.not_a_product": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "That code is not a product barcode. Please scan the item's barcode.",
+            )
+        ),
+        error=True,
+    ),
+    "scan.document_not_accepted": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "Identity documents cannot be read here. Please scan your items."
+            )
+        ),
+        error=True,
+    ),
     "item_refused": MessageText(
         str(
             QT_TRANSLATE_NOOP("LaneMessages", "This item cannot be sold here. Please put it aside.")

@@ -18,7 +18,8 @@ from kiosk.domain.gs1 import (
     scan_to_dict,
     split_symbology,
 )
-from kiosk.domain.gtin import is_valid_gtin
+from kiosk.domain.gs1.scan import product_code
+from kiosk.domain.gtin import NotAProductCode, is_valid_gtin
 
 TODAY = date(2026, 11, 22)
 ES = ScanRules.for_country("es")
@@ -280,3 +281,34 @@ def test_digit_garbage(aim: str, digits: str) -> None:
         _check(result)
         return
     assert problem
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("]E04006381333931", "04006381333931"),
+        ("]C1010950110153000317261231\x1d10ABC123", "09501101530003"),
+        ("4011", "4011"),  # a PLU picked on the produce screen
+        ("]C08410000000016", "8410000000016"),  # a GTIN in a plain Code 128: the catalog checks
+    ],
+)
+def test_product_code_of_product_scans(raw: str, code: str) -> None:
+    assert product_code(parse_scan(raw, today=TODAY)) == code
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "ABC-123",
+        "https://example.com/menu?table=4",
+        "]C100106141411234567897",  # SSCC: a pallet
+        "]E212345",  # an EAN add-on alone
+        "12345678901",
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    ],
+)
+def test_codes_that_name_no_product_say_so_without_their_data(raw: str) -> None:
+    result = parse_scan(raw, today=TODAY)
+    with pytest.raises(NotAProductCode) as caught:
+        product_code(result)
+    assert result.data not in str(caught.value)

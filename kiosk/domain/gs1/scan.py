@@ -19,6 +19,8 @@ AIM symbology identifier (``aim``), then decides by the symbology:
 Data that claims to be something and is not (a wrong check digit, a bad AI) is a
 :class:`BarcodeError`; nothing else escapes. OTHER results carry the raw data,
 which may be personal (an ID document): callers must not log it.
+:func:`product_code` says what to look a result up by in the catalog, or raises
+:class:`NotAProductCode` (naming the symbology, never the data).
 """
 
 from __future__ import annotations
@@ -33,10 +35,18 @@ from kiosk.domain.gs1.element_string import GS, Element, parse_element_string, p
 from kiosk.domain.gs1.measures import price_from_elements, weight_from_elements
 from kiosk.domain.gs1.variable_measure import PROFILES, Measure, VariableMeasureRule, decode
 from kiosk.domain.gs1.variable_measure import match_rule as match_variable_measure
-from kiosk.domain.gtin import GTIN_LENGTHS, BarcodeError, expand_upce, is_valid_gtin, to_gtin14
+from kiosk.domain.gtin import (
+    GTIN_LENGTHS,
+    BarcodeError,
+    NotAProductCode,
+    expand_upce,
+    is_valid_gtin,
+    to_gtin14,
+)
 from kiosk.domain.money import MoneyError, currency_exponent
 
 _LINE_END = " \r\n\t"
+PLU_LENGTHS = (4, 5)
 
 
 class ScanKind(enum.Enum):
@@ -248,3 +258,28 @@ def parse_scan(
     if digital_link.looks_like_digital_link(data):
         return _gs1(ident, data, digital_link.parse_digital_link(data, today), rules)
     return ScanResult(ScanKind.OTHER, symbology, ident.aim, data)
+
+
+def product_code(result: ScanResult) -> str:
+    """The code to look a scanned product up by: its GTIN-14, or the digits of a plain
+    code (a PLU typed or picked, a GTIN in a Code 128) for the catalog to check.
+
+    Raises:
+        NotAProductCode: for a code that names no trade item: a URL or other text, a GS1
+            code without a GTIN (an SSCC, a coupon), an EAN add-on alone. The message
+            names the symbology and the length, never the data.
+    """
+    if result.gtin14:
+        return result.gtin14
+    data = result.data
+    if (
+        result.kind is ScanKind.OTHER
+        and result.addon is None
+        and _is_digits(data)
+        and len(data) in (*PLU_LENGTHS, *GTIN_LENGTHS)
+    ):
+        return data
+    raise NotAProductCode(
+        f"a {result.symbology.value} {result.kind.value} code of {len(data)} characters "
+        "names no product"
+    )

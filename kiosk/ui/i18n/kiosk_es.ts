@@ -595,6 +595,16 @@
         <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="57"/>
+        <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
+        <translation>Ese código no es el código de barras de un producto. Escanee el código de barras del artículo.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Identity documents cannot be read here. Please scan your items.</source>
+        <translation>Aquí no se pueden leer documentos de identidad. Escanee sus artículos.</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="59"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>

@@ -595,6 +595,16 @@
         <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
     </message>
     <message>
+        <location filename="../messages.py" line="57"/>
+        <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
+        <translation>Ce code n&apos;est pas le code-barres d&apos;un article. Veuillez scanner le code-barres de l&apos;article.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Identity documents cannot be read here. Please scan your items.</source>
+        <translation>Les pièces d&apos;identité ne peuvent pas être lues ici. Veuillez scanner vos articles.</translation>
+    </message>
+    <message>
         <location filename="../messages.py" line="59"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
