@@ -54,17 +54,33 @@ def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file.
 
     Raises:
-        ConfigError: if the file is missing, unreadable or not valid TOML.
+        ConfigError: if the file is missing, unreadable, not UTF-8 text (naming the
+            byte offset and line of the first bad byte) or not valid TOML.
     """
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(str(path), "(file)", MISSING, "a TOML configuration file") from None
     except OSError as error:
         raise ConfigError(str(path), "(file)", str(error), "a readable file") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(str(path), "(file)", _bad_byte(data, error), "UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), "(file)", str(error), "valid TOML") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(
+            str(path), "(file)", "arrays or tables nested too deeply", "valid TOML"
+        ) from None
+
+
+def _bad_byte(data: bytes, error: UnicodeDecodeError) -> str:
+    """Where the first byte that is not UTF-8 is: offset, line and the byte itself."""
+    line = data.count(b"\n", 0, error.start) + 1
+    return f"not UTF-8: byte {error.start} (line {line}) is 0x{data[error.start]:02x}"
 
 
 def apply_env_overrides(
@@ -97,7 +113,7 @@ def apply_env_overrides(
 def _parse_env_value(raw: str) -> Any:
     try:
         return tomllib.loads(f"v = {raw}")["v"]
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return raw
 
 
