@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import queue
-import re
 import threading
 import uuid
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from kiosk.app.documents import iso, sale_document
+from kiosk.app.payments import SaleNotPaid
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
@@ -34,15 +34,19 @@ from kiosk.domain.checkout.events import (
     Event,
     ItemScanned,
     ItemWeighed,
-    PaymentApproved,
+    PaymentUnknown,
+    PayRequested,
     Reset,
     SaleCompleted,
+    SaleRefused,
 )
 from kiosk.domain.checkout.machine import Checkout, IllegalTransition
-from kiosk.domain.checkout.states import CheckoutSettings, Phase
-from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan
-from kiosk.domain.gtin import BarcodeError
+from kiosk.domain.checkout.paying import paid
+from kiosk.domain.checkout.states import CheckoutSettings, PaymentRecord, Phase
+from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan, product_code
+from kiosk.domain.gtin import BarcodeError, NotAProductCode
 from kiosk.domain.money import Money
+from kiosk.domain.mrzlike import looks_like_mrz
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +68,18 @@ class PaymentPort(Protocol):
 
 class ReceiptPort(Protocol):
     def print_sale(self, sale: fx.SaleRecord | None, document: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class RecoveredPayments:
+    """What the payment journal holds for a basket found open at start-up: approved
+    payments (they count towards its total) and unresolved ones (reference, amount)."""
+
+    approved: tuple[PaymentRecord, ...] = ()
+    unresolved: tuple[tuple[str, Money], ...] = ()
+
+
+NO_PAYMENTS = RecoveredPayments()
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,7 @@ class LaneController:
         receipts: ReceiptPort | None = None,
         clock: Clock = utc_clock,
         auto_print: bool = False,
-        recovered_approvals: Callable[[str], list[PaymentApproved]] = lambda basket_id: [],
+        recovered_payments: Callable[[str], RecoveredPayments] = lambda basket_id: NO_PAYMENTS,
     ) -> None:
         self.identity = identity
         self.settings = settings
@@ -102,7 +118,7 @@ class LaneController:
         self.clock = clock
         # False: the shopper chooses on the receipt screen (print, e-receipt, none).
         self.auto_print = auto_print
-        self.recovered_approvals = recovered_approvals
+        self.recovered_payments = recovered_payments
         # False while staff have closed or paused the lane: scans are refused.
         self.accepting = True
         self.listeners: list[Listener] = []
@@ -116,29 +132,29 @@ class LaneController:
     def _recover(self) -> Checkout:
         """An idle checkout, or the open basket from the journal after a restart.
 
-        If the card was approved for exactly this basket before the crash (the lane
-        died between approval and commit), the sale is completed with that payment
-        instead of asking the shopper to pay again (invariant 3); the approval is
-        queued here and handled first when the lane thread starts.
+        The payment journal's approved payments for the basket count towards its total
+        (split tender, invariant 3): if they pay it in full (the lane died between
+        approval and commit) the sale is completed with them instead of asking the
+        shopper to pay again; a payment still unresolved goes to the attendant first.
+        Either is queued here and handled first when the lane thread starts.
         """
         for info in self.journal.open_baskets():
             if not info.basket.lines:
                 continue
-            log.warning(
-                "restored open basket %s with %d lines",
-                info.basket.basket_id,
-                len(info.basket.lines),
+            basket_id = info.basket.basket_id
+            log.warning("restored open basket %s with %d lines", basket_id, len(info.basket.lines))
+            recovered = self.recovered_payments(basket_id)
+            checkout = Checkout.recover(
+                self.settings, info.basket, _parse_time(info.started_at), recovered.approved
             )
-            checkout = Checkout.recover(self.settings, info.basket, _parse_time(info.started_at))
-            approvals = self.recovered_approvals(info.basket.basket_id)
-            total = checkout.totals().total
-            if len(approvals) == 1 and approvals[0].amount == total:
-                log.warning(
-                    "basket %s was paid before the restart: completing it", info.basket.basket_id
-                )
-                approval = approvals[0]
-                self._queue.put(lambda approval=approval: self.handle(approval))
-                return replace(checkout, phase=Phase.PAYING, amount_due=total)
+            if recovered.unresolved:
+                reference, amount = recovered.unresolved[0]
+                unknown = PaymentUnknown(reference, amount, self.clock())
+                self._queue.put(lambda unknown=unknown: self.handle(unknown))
+                return replace(checkout, phase=Phase.PAYING, amount_due=amount)
+            if recovered.approved and paid(checkout) >= checkout.totals().total:
+                log.warning("basket %s was paid before the restart: completing it", basket_id)
+                self._queue.put(lambda: self.handle(PayRequested(self.clock())))
             return checkout
         return Checkout.start(self.settings, new_basket_id())
 
@@ -179,33 +195,56 @@ class LaneController:
     # -- the lane thread --------------------------------------------------------
 
     def _scan(self, raw: str) -> None:
+        """Answer one scanned code with a basket change or a message, never silence.
+
+        Card data and MRZ-like text are refused before anything logs, parses, looks up
+        or journals them (invariant 6); a code that names no product says so, and no
+        code can end the lane job with an exception (invariant 8).
+        """
         if not self.accepting:
             self._broadcast([fx.Beep(False), fx.ShowMessage("lane.closed")])
             return
+        card = looks_like_card_data(raw)
+        if card or looks_like_mrz(raw):
+            self._refuse_card(document=not card)
+            return
         now = self.clock()
         try:
-            result = parse_scan(raw, self.scan_rules, today=now.date())
+            event = self.scan_event(parse_scan(raw, self.scan_rules, today=now.date()), now)
+        except NotAProductCode as error:
+            log.info("not a product code: %s", error)
+            message = fx.ShowMessage("scan.not_a_product")
         except BarcodeError as error:
-            if looks_like_card_data(raw):
-                self._refuse_card()
-                return
-            log.info("unreadable scan (%d characters): %s", len(raw), redact_digits(str(error)))
-            self._broadcast(
-                [fx.Beep(False), fx.ShowMessage("scan.unreadable", (("detail", str(error)),))]
-            )
+            log.info("unreadable scan (%d characters): %s", len(raw), error)
+            message = fx.ShowMessage("scan.unreadable", (("detail", str(error)),))
+        except Exception as error:  # the catalog cannot be read: the shopper must hear it
+            log.exception("a scan could not be looked up")
+            self._page("store", f"a scan could not be looked up: {type(error).__name__}")
+            message = fx.ShowMessage("store.failed")
+        else:
+            self.handle(event)
             return
-        if result.kind is ScanKind.OTHER and looks_like_card_data(result.data):
-            self._refuse_card()
-            return
-        self.handle(self.scan_event(result, now))
+        self._broadcast([fx.Beep(False), message])
 
-    def _refuse_card(self) -> None:
-        """Card data at the item scanner: refuse it and keep nothing of it (invariant 6)."""
-        log.info("card data at the item scanner refused (not logged)")
-        self._broadcast([fx.Beep(False), fx.ShowMessage("scan.card_not_accepted")])
+    def _refuse_card(self, *, document: bool = False) -> None:
+        """Card data (or, with ``document``, an identity document's MRZ) at the item
+        scanner: refuse it and keep nothing of it (invariant 6)."""
+        what = "identity document" if document else "card data"
+        log.info("%s at the item scanner refused (not logged)", what)
+        if document:
+            message = fx.ShowMessage("scan.document_not_accepted")
+        else:
+            message = fx.ShowMessage("scan.card_not_accepted")
+        self._broadcast([fx.Beep(False), message])
 
     def scan_event(self, result: ScanResult, now: datetime) -> ItemScanned:
-        """Turn a parsed scan into ItemScanned, looking the item up in the catalog."""
+        """Turn a parsed scan into ItemScanned, looking the item up in the catalog.
+
+        Raises:
+            NotAProductCode: the code names no product (a URL, a badge, an SSCC).
+            BarcodeError: a number that is no well-formed GTIN or PLU.
+            StoreError: the catalog cannot be read.
+        """
         if result.kind is ScanKind.VARIABLE_MEASURE and result.item_reference:
             item = self.catalog.by_plu(result.item_reference) or (
                 self.catalog.lookup(result.gtin14) if result.gtin14 else None
@@ -216,8 +255,7 @@ class LaneController:
                 else None
             )
             return ItemScanned(item, result.data, now, weight_g=result.weight_g, price=price)
-        code = result.gtin14 or result.data
-        return ItemScanned(self.catalog.lookup(code), result.data, now)
+        return ItemScanned(self.catalog.lookup(product_code(result)), result.data, now)
 
     def handle(self, event: Event) -> list[Any]:
         """Apply one event and perform its effects (lane thread only).
@@ -271,6 +309,13 @@ class LaneController:
         document = sale_document(sale, self.identity)
         try:
             self.commit_sale(document, sale.basket.basket_id)
+        except SaleNotPaid as error:
+            # The journal disagrees with the screen about what was paid: never store the
+            # sale; the checkout takes the journal's word and the attendant is called.
+            log.error("sale %s refused: %s", sale.basket.basket_id, error)
+            refused = SaleRefused(str(error), self.clock(), error.approved)
+            self._queue.put(lambda: self.handle(refused))
+            return
         except Exception as error:
             # The money is taken: keep COMPLETING, call for help, and try again.
             log.exception(
@@ -313,11 +358,6 @@ class LaneController:
                 listener(self.checkout, effects)
             except Exception:
                 log.exception("lane listener failed")
-
-
-def redact_digits(text: str) -> str:
-    """Mask long digit runs in text bound for a log (a mistyped card number, say)."""
-    return re.sub(r"\d{9,}", lambda m: "*" * (len(m.group(0)) - 4) + m.group(0)[-4:], text)
 
 
 def new_basket_id() -> str:

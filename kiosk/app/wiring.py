@@ -11,13 +11,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.app.attendant import AttendantService
 from kiosk.app.held_receipts import HeldReceiptFile
-from kiosk.app.lane import Clock, LaneController, LaneIdentity, utc_clock
-from kiosk.app.payments import FlowPayments
+from kiosk.app.lane import Clock, LaneController, LaneIdentity, RecoveredPayments, utc_clock
+from kiosk.app.payments import (
+    FlowPayments,
+    approved_payments,
+    check_sale_paid,
+    with_journal_payments,
+)
 from kiosk.app.receipts import PrinterReceipts
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
@@ -25,11 +31,12 @@ from kiosk.devices.errors import DeviceError
 from kiosk.devices.registry import build_devices
 from kiosk.devices.scanner.scan import Scan
 from kiosk.devices.status import DataEvent, Health, StatusEvent
-from kiosk.domain.checkout.events import DeviceFaulted, PaymentApproved
+from kiosk.domain.checkout.events import DeviceFaulted
 from kiosk.domain.checkout.states import CheckoutSettings
+from kiosk.domain.checkout.states import PaymentRecord as DomainPayment
 from kiosk.payment.factory import terminal_from_config
 from kiosk.payment.flow import PaymentFlow
-from kiosk.payment.journal import PaymentJournal, PaymentRecord
+from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
@@ -138,18 +145,21 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     )
     journal = BasketJournal(conn)
     settings = CheckoutSettings(config.lane.currency, config.tax.to_rules())
-    paid_before_restart = _reconcile_payments(flow, conn, journal, settings)
+    unreturned = _reconcile_payments(flow, conn, journal)
 
     devices = build_devices(d for d in config.devices if d.enabled)
     lane_box: list[Lane] = []  # the Lane, once built (commit_sale runs only after that)
 
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
-        complete_sale(
-            conn,
-            document,
-            basket_id=basket_id,
-            also=lambda c: payment_journal.close_sale(c, basket_id),
-        )
+        """Store the sale only if the journal's payments pay exactly what it is due
+        (checked inside the sale's transaction). Raises SaleNotPaid, StoreError."""
+
+        def close_payments(c: Any) -> None:
+            check_sale_paid(document, payment_journal.for_sale_on(c, basket_id))
+            payment_journal.close_sale(c, basket_id)
+
+        document = with_journal_payments(document, payment_journal.for_sale(basket_id))
+        complete_sale(conn, document, basket_id=basket_id, also=close_payments)
         if lane_box and lane_box[0].sync is not None:
             lane_box[0].sync.wake()  # upload now rather than at the next idle poll
 
@@ -176,8 +186,10 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         payments=FlowPayments(flow, clock),
         receipts=receipts,
         clock=clock,
-        recovered_approvals=_approvals(paid_before_restart, clock),
+        recovered_payments=_recovered_payments(flow),
     )
+    for detail in unreturned:  # a failed reversal is an intervention, never only a log line
+        controller.submit(lambda at, detail=detail: DeviceFaulted("payment", detail, at))
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
     lane = Lane(config, controller, view, devices, flow)
     lane_box.append(lane)
@@ -201,55 +213,61 @@ def _type_of(config: KioskConfig, name: str) -> str:
     return next((d.type for d in config.devices if d.name == name), "")
 
 
-def _reconcile_payments(
-    flow: PaymentFlow, conn: Any, journal: BasketJournal, settings: CheckoutSettings
-) -> dict[str, list[PaymentRecord]]:
-    """Settle SENT/UNKNOWN payments, then decide what each unclosed approval belongs to.
+def _reconcile_payments(flow: PaymentFlow, conn: Any, journal: BasketJournal) -> list[str]:
+    """Settle SENT/UNKNOWN payments, then give back approvals whose sale is gone.
 
-    An approval whose basket is still open and whose amount is that basket's total
-    is returned (the lane completes the sale with it on start); any other approval
-    whose sale was not stored is reversed, so the shopper is never charged twice.
+    An approval whose basket is still open is kept: it counts towards that basket's
+    total when the lane shows it again (split tender). Any other approval whose sale
+    was not stored is reversed, so the shopper is never charged for nothing. Returns
+    one line per approval that could not be given back: each calls the attendant.
     """
     for outcome in flow.reconcile():
         log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
-    baskets = {info.basket.basket_id: info.basket for info in journal.open_baskets()}
-    approved: dict[str, list[PaymentRecord]] = {}
-    for record in flow.journal.unclosed_approved():
-        approved.setdefault(record.sale_id, []).append(record)
-    keep = {}
-    for sale_id, records in approved.items():
-        basket = baskets.get(sale_id)
-        amount = records[0].approved_amount or records[0].amount
-        if basket is not None and len(records) == 1 and amount == basket.totals(settings.tax).total:
-            keep[sale_id] = records
+    shown = {info.basket.basket_id for info in journal.open_baskets() if info.basket.lines}
 
     def sale_state(sale_id: str) -> Literal["open", "completed", "gone"]:
         if load_sale_document(conn, sale_id) is not None:
             return "completed"
-        return "open" if sale_id in keep else "gone"
+        return "open" if sale_id in shown else "gone"
 
-    flow.reverse_orphans(sale_state)
-    return keep
+    report = flow.reverse_orphans(sale_state)
+    return [
+        f"payment {record.reference} of {record.approved_amount or record.amount} for a sale "
+        f"that was not completed could not be given back: {why}"
+        for record, why in report.failed
+    ]
 
 
-def _approvals(
-    kept: dict[str, list[PaymentRecord]], clock: Clock
-) -> Callable[[str], list[PaymentApproved]]:
-    def approvals(basket_id: str) -> list[PaymentApproved]:
-        return [
-            PaymentApproved(
+def _recovered_payments(flow: PaymentFlow) -> Callable[[str], RecoveredPayments]:
+    """What the payment journal holds for a basket the lane restores after a restart."""
+
+    def recovered(basket_id: str) -> RecoveredPayments:
+        records = flow.journal.for_sale(basket_id)
+        approved = tuple(
+            DomainPayment(
                 r.reference,
                 r.approved_amount or r.amount,
-                clock(),
+                "approved",
+                _parse_iso(r.updated_at),
                 auth_code=r.auth_code,
                 masked_pan=str(r.masked_pan) if r.masked_pan else None,
                 brand=r.brand,
                 terminal_transaction_id=r.terminal_transaction_id,
             )
-            for r in kept.get(basket_id, [])
-        ]
+            for r in approved_payments(records)
+        )
+        unresolved = tuple(
+            (r.reference, r.amount)
+            for r in records
+            if r.state in (PaymentState.SENT, PaymentState.UNKNOWN)
+        )
+        return RecoveredPayments(approved, unresolved)
 
-    return approvals
+    return recovered
+
+
+def _parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _build_sync(config: KioskConfig, lane: Lane) -> Any | None:

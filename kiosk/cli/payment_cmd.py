@@ -82,19 +82,14 @@ def _reconcile(args: argparse.Namespace) -> int:
 def _resolve(args: argparse.Namespace) -> int:
     from kiosk.cli import UserError
     from kiosk.payment.errors import PaymentError
-    from kiosk.payment.flow import PaymentFlow
 
-    _, journal = _open(args)
+    config, journal = _open(args)
     try:
-        record = PaymentFlow(_NoTerminal(), journal).resolve(args.reference, args.paid, args.staff)
+        record = _flow(config, journal).resolve(args.reference, args.paid, args.staff)
     except PaymentError as error:
         raise UserError(str(error)) from None
-    print(f"{record.reference}: {record.state.value} (by {record.resolved_by})")
+    if record.resolved_by:
+        print(f"{record.reference}: {record.state.value} (by {record.resolved_by})")
+    else:
+        print(f"{record.reference}: {record.state.value} (the terminal's answer)")
     return 0
-
-
-class _NoTerminal:
-    """Resolving needs no terminal: any call to it is a bug."""
-
-    def __getattr__(self, name: str) -> Any:
-        raise AssertionError(f"resolve must not talk to the terminal ({name})")

@@ -60,5 +60,10 @@ class PaymentBlockedError(PaymentError):
     """A new charge was refused because an earlier payment's outcome is still unknown."""
 
 
+class PaymentInProgressError(PaymentError):
+    """The terminal says it is still working on the request, even after an abort: nobody
+    may decide its outcome yet (it could still be approved)."""
+
+
 class JournalError(PaymentError):
     """The payment journal refused a change (unknown reference, illegal state change)."""

@@ -13,8 +13,10 @@ Theory of operation, for every request to the terminal:
    tell, the row becomes UNKNOWN and the caller is told to call the attendant
    (:attr:`FlowOutcome.needs_attendant`). Nothing here ever re-sends a charge.
 
-:meth:`PaymentFlow.reconcile` runs step 5 for every SENT/UNKNOWN row at start-up;
-:meth:`PaymentFlow.resolve` records the attendant's verdict. Time and sleeping are
+:meth:`PaymentFlow.reconcile` aborts every SENT/UNKNOWN request at start-up (it may
+still be running at the terminal) and then runs step 5 for it; :meth:`PaymentFlow.resolve`
+asks the terminal once more and records the attendant's verdict only if the
+terminal cannot tell (a request still running refuses any verdict). Time and sleeping are
 injected (the journal's clock, ``sleep``) so tests run without waiting.
 """
 
@@ -24,6 +26,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from kiosk.domain.money import Money
@@ -42,7 +45,13 @@ from kiosk.payment.journal import (
     PaymentRecord,
     PaymentState,
 )
-from kiosk.payment.types import Outcome, PaymentKind, PaymentResult, PaymentTerminal
+from kiosk.payment.types import (
+    InquiryState,
+    Outcome,
+    PaymentKind,
+    PaymentResult,
+    PaymentTerminal,
+)
 from kiosk.store.db import write_transaction
 
 log = logging.getLogger(__name__)
@@ -59,6 +68,15 @@ def new_reference() -> str:
     scans that check logs and databases for leaked card data.
     """
     return "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(24))
+
+
+@dataclass
+class OrphanReport:
+    """What :meth:`PaymentFlow.reverse_orphans` did: reversals sent, and approvals it could
+    not give back (with why) - each of those needs the attendant."""
+
+    reversed: list[FlowOutcome] = field(default_factory=list)
+    failed: list[tuple[PaymentRecord, str]] = field(default_factory=list)
 
 
 class PaymentFlow:
@@ -151,10 +169,7 @@ class PaymentFlow:
         """
         original = self._approved(reference)
         if not original.terminal_transaction_id:
-            raise PaymentError(
-                f"payment {reference} has no terminal transaction id (resolved by an "
-                "attendant): reverse it on the terminal by hand"
-            )
+            original = self._with_transaction_id(original)
         kind = (
             PaymentKind.PREAUTH_CANCEL
             if original.kind is PaymentKind.PREAUTH
@@ -176,6 +191,33 @@ class PaymentFlow:
                 also=also,
             )
         return done
+
+    def _with_transaction_id(self, original: PaymentRecord) -> PaymentRecord:
+        """An approval an attendant confirmed has no terminal transaction id, which a
+        reversal must name: ask the terminal for it by the payment's reference.
+
+        Raises:
+            PaymentError: the terminal cannot be asked or holds no approval for it.
+        """
+        inquiry = self.terminal.status(original.reference, original.kind)
+        result = inquiry.result
+        if (
+            inquiry.state is not InquiryState.FINISHED
+            or result is None
+            or result.outcome is not Outcome.APPROVED
+            or not result.terminal_transaction_id
+        ):
+            raise PaymentError(
+                f"payment {original.reference} ({original.amount}): the terminal holds no "
+                f"approval for it ({inquiry.state.value}); give the money back on the "
+                "terminal by hand"
+            )
+        return self.journal.settle(
+            original.reference,
+            PaymentState.APPROVED,
+            result,
+            note="terminal transaction id from a status inquiry",
+        )
 
     def abort_current(self) -> bool:
         """Ask the terminal to stop the request now in flight (the shopper pressed cancel
@@ -209,7 +251,9 @@ class PaymentFlow:
                 record.kind.value,
                 record.state.value,
             )
-            outcome = self.outcomes.inquire(record.reference, record.kind, None, abort=False)
+            # A request may still be running at the terminal (the shopper at the PIN pad
+            # when the lane died): stop it first, so it cannot be approved later.
+            outcome = self.outcomes.abort_then_inquire(record.reference, record.kind)
             self._after_reversal(outcome.record)
             outcomes.append(outcome)
         # A crash can fall between a reversal's approval and marking its original
@@ -219,16 +263,17 @@ class PaymentFlow:
             self._after_reversal(record)
         return outcomes
 
-    def reverse_orphans(self, sale_state: Callable[[str], SaleState]) -> list[FlowOutcome]:
+    def reverse_orphans(self, sale_state: Callable[[str], SaleState]) -> OrphanReport:
         """Reverse approved payments whose sale neither completed nor is still open.
 
         Run at start-up after :meth:`reconcile`, once the store knows which baskets
         survived: a crash that lost the basket must not keep the shopper's money.
         ``sale_state(sale_id)`` is "completed" (the payment is closed for good, see
         :meth:`PaymentJournal.close_sale`), "open" (the lane still shows the basket:
-        left alone) or "gone" (reversed).
+        left alone) or "gone" (reversed). A reversal that fails or is not approved is
+        reported in :attr:`OrphanReport.failed`: the caller must call the attendant.
         """
-        outcomes = []
+        report = OrphanReport()
         for record in self.journal.unclosed_approved():
             state = sale_state(record.sale_id)
             if state == "completed":
@@ -239,22 +284,55 @@ class PaymentFlow:
                 continue
             log.warning("reversing payment %s: sale %s is gone", record.reference, record.sale_id)
             try:
-                outcomes.append(self.reverse(record.reference))
+                outcome = self.reverse(record.reference)
             except PaymentError as error:
                 log.error("cannot reverse payment %s: %s", record.reference, error)
-        return outcomes
+                report.failed.append((record, str(error)))
+                continue
+            report.reversed.append(outcome)
+            if outcome.state is not PaymentState.APPROVED:
+                why = f"the reversal {outcome.record.reference} is {outcome.state.value}"
+                report.failed.append((record, why))
+        return report
+
+    def recheck(self, reference: str) -> PaymentRecord:
+        """Ask the terminal again about an unresolved payment before anyone decides it.
+
+        A final answer settles the row (the terminal's word wins over any verdict);
+        a terminal that cannot be asked leaves it as it is.
+
+        Raises:
+            PaymentInProgressError: the terminal is still working on it (after an abort).
+            JournalError: unknown reference, or the journal cannot be written.
+        """
+        record = self.journal.get(reference)
+        if record.state not in (PaymentState.SENT, PaymentState.UNKNOWN):
+            return record
+        done = self.outcomes.recheck(reference, record.kind)
+        if done is not None:
+            self._after_reversal(done.record)
+            return done.record
+        return record
 
     def resolve(
         self, reference: str, paid: bool, staff_id: str, *, also: Also = None
     ) -> PaymentRecord:
-        """Record the attendant's verdict on an UNKNOWN payment (after checking the terminal).
+        """Settle an unresolved payment with the attendant's verdict, after asking the
+        terminal again (:meth:`recheck`).
+
+        The verdict is recorded only when the terminal cannot tell; when it gives a
+        final answer, that answer is recorded instead (check the returned state).
 
         Raises:
-            JournalError: if the payment is not UNKNOWN.
+            PaymentInProgressError: the terminal is still working on it.
+            PaymentError: the payment was already settled before (not SENT/UNKNOWN).
         """
         record = self.journal.get(reference)
-        if record.state is not PaymentState.UNKNOWN:
-            raise PaymentError(f"payment {reference} is {record.state.value}, not UNKNOWN")
+        if record.state not in (PaymentState.SENT, PaymentState.UNKNOWN):
+            raise PaymentError(f"payment {reference} is {record.state.value}, not unresolved")
+        record = self.recheck(reference)
+        if record.state not in (PaymentState.SENT, PaymentState.UNKNOWN):
+            return record  # the terminal answered: its word is the outcome
         state = PaymentState.APPROVED if paid else PaymentState.CANCELLED
         result = PaymentResult(reference, Outcome.APPROVED, record.amount) if paid else None
         done = self.journal.settle(
@@ -262,7 +340,7 @@ class PaymentFlow:
             state,
             result,
             resolved_by=staff_id,
-            note=f"resolved by attendant {staff_id}",
+            note=f"resolved by attendant {staff_id} (terminal could not be asked)",
             also=also,
         )
         self._after_reversal(done)

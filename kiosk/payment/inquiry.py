@@ -4,7 +4,9 @@
 was sent: it settles the journal row from an answer, or, when there was none,
 asks the terminal by reference with back-off while it says "in progress", sends
 an abort if it still cannot tell, asks once more, and finally records UNKNOWN
-(the attendant decides). It never re-sends the request.
+(the attendant decides). It never re-sends the request. Before an attendant's
+verdict is taken, :meth:`OutcomeFinder.recheck` asks again: a final answer from
+the terminal wins over any verdict, and a request still running refuses both.
 """
 
 from __future__ import annotations
@@ -13,9 +15,16 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kiosk.payment.errors import PaymentError
+from kiosk.payment.errors import PaymentError, PaymentInProgressError
 from kiosk.payment.journal import STATE_OF_OUTCOME, PaymentJournal, PaymentRecord, PaymentState
-from kiosk.payment.types import InquiryState, Outcome, PaymentKind, PaymentResult, PaymentTerminal
+from kiosk.payment.types import (
+    InquiryState,
+    Outcome,
+    PaymentKind,
+    PaymentResult,
+    PaymentTerminal,
+    StatusInquiry,
+)
 
 log = logging.getLogger(__name__)
 Also = Callable[..., None] | None
@@ -75,10 +84,7 @@ class OutcomeFinder:
         """
         done = self._ask(reference, kind, (0.0, *self.backoff), also)
         if done is None and abort:
-            try:
-                self.terminal.abort(reference, kind)
-            except PaymentError as error:
-                log.warning("abort of payment %s failed: %s", reference, error)
+            self._abort(reference, kind)
             done = self._ask(reference, kind, self.after_abort, also)
         if done is not None:
             return done
@@ -87,6 +93,55 @@ class OutcomeFinder:
             reference, PaymentState.UNKNOWN, note="terminal cannot tell", also=also
         )
         return FlowOutcome(record, needs_attendant=True)
+
+    def recheck(self, reference: str, kind: PaymentKind) -> FlowOutcome | None:
+        """Ask once more before a person decides; abort and ask again if still running.
+
+        Returns the settled outcome if the terminal gave a final answer, None if it
+        cannot be asked (then the attendant's own check of the terminal decides).
+
+        Raises:
+            PaymentInProgressError: the terminal is still working on it after the abort.
+        """
+        for attempt, delay in enumerate((0.0, *self.after_abort)):
+            if delay:
+                self.sleep(delay)
+            try:
+                inquiry = self.terminal.status(reference, kind)
+            except PaymentError as error:
+                log.warning("status of payment %s: %s", reference, error)
+                return None
+            done = self._settle_inquiry(reference, inquiry, None)
+            if done is not None:
+                return done
+            if attempt == 0:
+                self._abort(reference, kind)
+        raise PaymentInProgressError(
+            f"payment {reference}: the terminal is still working on it; wait for it to "
+            "finish (or cancel it on the terminal), then decide"
+        )
+
+    def abort_then_inquire(self, reference: str, kind: PaymentKind) -> FlowOutcome:
+        """Start-up: stop a request that may still be running, then find out how it ended."""
+        if kind not in (PaymentKind.REVERSAL, PaymentKind.PREAUTH_CANCEL):
+            self._abort(reference, kind)  # a reversal is left to finish: it gives money back
+        return self.inquire(reference, kind, None, abort=False)
+
+    def _abort(self, reference: str, kind: PaymentKind) -> None:
+        try:
+            self.terminal.abort(reference, kind)
+        except PaymentError as error:
+            log.warning("abort of payment %s failed: %s", reference, error)
+
+    def _settle_inquiry(
+        self, reference: str, inquiry: StatusInquiry, also: Also
+    ) -> FlowOutcome | None:
+        if inquiry.state is InquiryState.FINISHED and inquiry.result is not None:
+            return self.settle(reference, inquiry.result, also, "status inquiry")
+        if inquiry.state is InquiryState.NOT_FOUND:
+            result = PaymentResult(reference, Outcome.CANCELLED, error_condition="NotFound")
+            return self.settle(reference, result, also, "terminal has no record")
+        return None
 
     def _ask(
         self, reference: str, kind: PaymentKind, delays: Sequence[float], also: Also
@@ -99,9 +154,7 @@ class OutcomeFinder:
             except PaymentError as error:
                 log.warning("status of payment %s: %s", reference, error)
                 continue
-            if inquiry.state is InquiryState.FINISHED and inquiry.result is not None:
-                return self.settle(reference, inquiry.result, also, "status inquiry")
-            if inquiry.state is InquiryState.NOT_FOUND:
-                result = PaymentResult(reference, Outcome.CANCELLED, error_condition="NotFound")
-                return self.settle(reference, result, also, "terminal has no record")
+            done = self._settle_inquiry(reference, inquiry, also)
+            if done is not None:
+                return done
         return None

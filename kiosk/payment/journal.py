@@ -257,6 +257,15 @@ class PaymentJournal:
             )
         return cursor.rowcount
 
+    def for_sale_on(self, conn: sqlite3.Connection, sale_id: str) -> list[PaymentRecord]:
+        """Every payment row of ``sale_id`` read on ``conn`` (inside the caller's
+        transaction, so the answer cannot change before it commits)."""
+        with _db_errors("read the payment journal"):
+            rows = conn.execute(
+                "SELECT * FROM payment WHERE sale_id = ? ORDER BY id", (sale_id,)
+            ).fetchall()
+        return [_record(row) for row in rows]
+
     def unclosed_approved(self) -> list[PaymentRecord]:
         """APPROVED purchases and completions not (yet) used by a finished sale."""
         return self._select(

@@ -106,6 +106,9 @@ MESSAGES: dict[str, MessageText] = {
     "payment_not_taken": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "The payment was not taken. Please pay again."))
     ),
+    "payment_partial": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "%1 was paid by card. Please pay the remaining %2."))
+    ),
     "basket_empty": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Scan an item before paying.")), error=True
     ),
@@ -125,6 +128,9 @@ MESSAGES: dict[str, MessageText] = {
         error=True,
     ),
 }
+
+#: Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts).
+SHOWN_PARAMS: dict[str, tuple[str, ...]] = {"payment_partial": ("paid", "due")}
 
 #: Keys a screen or overlay already shows; no toast for them.
 SILENT = frozenset(

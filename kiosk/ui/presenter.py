@@ -36,12 +36,14 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.states import Phase
+from kiosk.domain.money import Money, MoneyError
 from kiosk.domain.tax import BasketTotals
 from kiosk.ui import lane_views as views
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.format import format_money
 from kiosk.ui.item_lookup import ItemLookup
 from kiosk.ui.lane_screens import LaneScreens
-from kiosk.ui.messages import message_text
+from kiosk.ui.messages import SHOWN_PARAMS, message_text
 from kiosk.ui.sale_ending import SaleEnding
 from kiosk.ui.viewmodels import PayStage
 from kiosk.ui.window import KioskWindow
@@ -205,7 +207,18 @@ class LanePresenter(QObject):
                 if not effect.ok:
                     self._s.scanning.flash_error()
             elif isinstance(effect, fx.ShowMessage):
-                self._show_message(effect.key)
+                params = dict(effect.params)
+                names = SHOWN_PARAMS.get(effect.key, ())
+                shown = [self._amount(params.get(name, "")) for name in names]
+                self._show_message(effect.key, *shown)
+
+    def _amount(self, text: str) -> str:
+        """A domain amount ("1.00 EUR") as the shopper reads it in their language."""
+        try:
+            number, currency = text.split()
+            return format_money(Money.parse(number, currency), self._window.language())
+        except (ValueError, MoneyError):
+            return text
 
     def _show_message(self, key: str, *args: str) -> None:
         shown = message_text(key, *args)

@@ -19,6 +19,7 @@ from kiosk.domain.checkout.events import PayRequested
 from kiosk.domain.checkout.states import Phase
 from kiosk.payment.journal import PaymentState
 from kiosk.store.db import connect
+from kiosk.store.sales import load_sale_document
 
 
 def test_approved_then_crash_before_commit_completes_on_restart(
@@ -57,7 +58,7 @@ def test_approved_then_crash_before_commit_completes_on_restart(
     assert again.payment_flow.journal.unclosed_approved() == []
 
 
-def test_approval_for_a_changed_basket_is_reversed_on_restart(
+def test_approval_for_a_grown_basket_counts_and_only_the_rest_is_charged(
     rig_config: tuple[DemoRig, KioskConfig],
 ) -> None:
     rig, config = rig_config
@@ -72,12 +73,30 @@ def test_approval_for_a_changed_basket_is_reversed_on_restart(
         lane, lambda c: c.phase is Phase.COMPLETING, lambda: lane.controller.submit(PayRequested)
     )
     lane.stop()
-    # The journaled basket no longer matches what was paid (a line appeared).
+    # The journaled basket no longer matches what was paid (a second milk appeared).
     conn = connect(config.store.path)
     conn.execute("UPDATE open_basket_line SET quantity = 2 WHERE basket_id = ?", (basket_id,))
 
     again = build_lane(config, with_sync=False)
-    assert again.controller.checkout.phase is Phase.SHOPPING  # pay again, for 2
+    assert again.controller.checkout.phase is Phase.SHOPPING  # pay the rest: one milk
+    again.start()
+    try:
+        done = wait_for(
+            again,
+            lambda c: c.phase is Phase.FINISHED,
+            lambda: again.controller.submit(PayRequested),
+        )
+    finally:
+        again.stop()
     entries = rig.terminal.ledger.entries()
-    assert [e.category for e in entries] == ["Payment", "Reversal"]
+    assert [(e.category, e.state) for e in entries] == [
+        ("Payment", "approved"),
+        ("Payment", "approved"),
+    ]
+    total = done.totals().total.minor
+    assert sum(e.amount_minor for e in entries) == total  # 0.95 + 0.95 for two milks
+    document = load_sale_document(conn, basket_id)
+    assert document is not None
+    assert [p["amount"] for p in document["payments"]] == [e.amount_minor for e in entries]
+    assert all(p["auth_code"] for p in document["payments"])
     assert again.payment_flow.journal.unclosed_approved() == []

@@ -14,6 +14,9 @@ from kiosk.cli import main
 from kiosk.domain.money import Money
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.payment.nexo.driver import NexoTerminal
+from kiosk.payment.sim.ledger import Ledger
+from kiosk.payment.sim.server import TerminalServer
+from kiosk.payment.sim.terminal import SimulatedTerminal
 from kiosk.payment.types import Outcome, PaymentKind
 from kiosk.store.db import connect
 
@@ -67,7 +70,12 @@ def test_list_and_resolve_an_unknown_payment(
 ) -> None:
     db = tmp_path / "lane.db"
     config = tmp_path / "lane.toml"
-    config.write_text(f'[lane]\nstore_id = "s1"\nlane_id = "l1"\n[store]\npath = "{db}"\n')
+    with TerminalServer(SimulatedTerminal(Ledger(), show=lambda s: None)) as gone:
+        dead_url = gone.url  # the terminal cannot be asked: the attendant's verdict counts
+    config.write_text(
+        f'[lane]\nstore_id = "s1"\nlane_id = "l1"\n[store]\npath = "{db}"\n'
+        f'[payment]\nterminal_url = "{dead_url}"\n'
+    )
     conn = connect(db)
     journal = PaymentJournal(conn, FakeClock())
     journal.open("ref-u", "sale-1", PaymentKind.PURCHASE, Money(990, "EUR"))

@@ -11,7 +11,12 @@ from conftest import KEY, FakeClock, wait_for
 
 from kiosk.domain.money import Money
 from kiosk.payment.document import sale_payments
-from kiosk.payment.errors import JournalError, PaymentBlockedError, PaymentError
+from kiosk.payment.errors import (
+    JournalError,
+    PaymentBlockedError,
+    PaymentError,
+    PaymentInProgressError,
+)
 from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.payment.nexo.crypto import SharedKey
@@ -19,7 +24,7 @@ from kiosk.payment.nexo.driver import NexoTerminal
 from kiosk.payment.sim.ledger import Ledger
 from kiosk.payment.sim.server import TerminalServer
 from kiosk.payment.sim.terminal import Scenario, SimulatedTerminal
-from kiosk.payment.types import PaymentKind
+from kiosk.payment.types import Outcome, PaymentKind, PaymentResult
 from kiosk.store.db import connect
 
 EUR = Money(1000, "EUR")
@@ -132,21 +137,91 @@ def test_hanging_terminal_becomes_unknown_and_blocks_new_charges(
     with pytest.raises(PaymentBlockedError):
         flow.pay("sale-1", EUR)
     assert len(ledger.entries()) == 1  # nothing was sent again
-    resolved = flow.resolve(done.record.reference, paid=False, staff_id="s-17")
-    assert resolved.state is PaymentState.CANCELLED
-    assert resolved.resolved_by == "s-17"
+    # the terminal still says "in progress" (it ignores aborts): no verdict is taken
+    with pytest.raises(PaymentInProgressError):
+        flow.resolve(done.record.reference, paid=False, staff_id="s-17")
+    assert flow.journal.get(done.record.reference).state is PaymentState.UNKNOWN
+    # switched off and on, it reports the payment as not taken: that is the outcome
+    simulator.power_cycle()
+    resolved = flow.resolve(done.record.reference, paid=True, staff_id="s-17")
+    assert resolved.state is PaymentState.CANCELLED  # the terminal's word, not the verdict
+    assert resolved.resolved_by is None
     assert flow.pay("sale-1", EUR).state is PaymentState.APPROVED
 
 
-def test_attendant_can_declare_an_unknown_payment_paid(
-    flow: PaymentFlow, simulator: SimulatedTerminal
+def test_slow_approval_after_an_ignored_abort_wins_over_a_not_paid_verdict(
+    flow: PaymentFlow, simulator: SimulatedTerminal, ledger: Ledger
+) -> None:
+    # GIVEN a payment the terminal approves after the lane gave up on it (abort too late)
+    simulator.late_delay = 1.0
+    simulator.queue(Scenario.SLOW)
+    done = flow.pay("sale-1", EUR)
+    assert done.state is PaymentState.UNKNOWN
+    # WHEN the attendant says "not paid" while the terminal is still working on it
+    with pytest.raises(PaymentInProgressError):
+        flow.resolve(done.record.reference, paid=False, staff_id="s-17")
+    # THEN nothing is decided; once it finishes, its approval is what counts
+    wait_for(lambda: ledger.entries()[0].state == "approved")
+    resolved = flow.resolve(done.record.reference, paid=False, staff_id="s-17")
+    assert resolved.state is PaymentState.APPROVED
+    assert flow.remaining("sale-1", EUR) == Money(0, "EUR")
+
+
+def offline_flow(journal: PaymentJournal) -> PaymentFlow:
+    """A flow whose terminal is unplugged: nothing answers on its port."""
+    with TerminalServer(SimulatedTerminal(Ledger(), show=lambda s: None)) as gone:
+        dead_url = gone.url
+    return PaymentFlow(NexoTerminal(dead_url, "lane-01", "SIM-0001", KEY), journal)
+
+
+def test_attendant_decides_when_the_terminal_cannot_be_asked(
+    flow: PaymentFlow, simulator: SimulatedTerminal, journal: PaymentJournal
 ) -> None:
     simulator.queue(Scenario.HANG)
     done = flow.pay("sale-1", EUR)
-    flow.resolve(done.record.reference, paid=True, staff_id="s-1")
+    # the terminal is unplugged: only the attendant's own check can tell
+    record = offline_flow(journal).resolve(done.record.reference, paid=True, staff_id="s-1")
+    assert record.state is PaymentState.APPROVED
+    assert record.resolved_by == "s-1"
     assert flow.remaining("sale-1", EUR) == Money(0, "EUR")
     with pytest.raises(PaymentError):
         flow.resolve(done.record.reference, paid=True, staff_id="s-1")
+
+
+def test_reversal_of_an_attendant_confirmed_payment_asks_the_terminal_for_its_id(
+    flow: PaymentFlow, simulator: SimulatedTerminal, journal: PaymentJournal, ledger: Ledger
+) -> None:
+    # GIVEN an approval recorded without the terminal's transaction id (an attendant
+    # confirmed it while the terminal could not be asked)
+    simulator.late_delay = 0.5
+    simulator.queue(Scenario.SLOW)
+    done = flow.pay("sale-1", EUR)
+    assert done.state is PaymentState.UNKNOWN
+    wait_for(lambda: ledger.entries()[0].state == "approved")
+    confirmed = offline_flow(journal).resolve(done.record.reference, paid=True, staff_id="s-1")
+    assert confirmed.state is PaymentState.APPROVED
+    assert confirmed.terminal_transaction_id is None
+    # WHEN the sale cannot complete and the payment is given back
+    reversal = flow.reverse(done.record.reference)
+    # THEN the terminal reversed the real transaction
+    assert reversal.state is PaymentState.APPROVED
+    assert journal.get(done.record.reference).state is PaymentState.REVERSED
+    assert {e.category: e.state for e in ledger.entries()} == {
+        "Payment": "reversed",
+        "Reversal": "approved",
+    }
+
+
+def test_reversal_the_terminal_knows_nothing_of_is_refused_with_the_amount(
+    flow: PaymentFlow, journal: PaymentJournal
+) -> None:
+    journal.open("ref-ghost", "sale-1", PaymentKind.PURCHASE, EUR)
+    journal.settle(
+        "ref-ghost", PaymentState.APPROVED, PaymentResult("ref-ghost", Outcome.APPROVED, EUR)
+    )
+    with pytest.raises(PaymentError, match=r"ref-ghost .*holds no approval"):
+        flow.reverse("ref-ghost")
+    assert journal.get("ref-ghost").state is PaymentState.APPROVED
 
 
 def test_dropped_connection_after_approval_is_recovered(
@@ -236,15 +311,17 @@ def test_payment_of_a_lost_basket_is_reversed_at_start_up(
     lost = flow.pay("sale-lost", EUR)
     states = {"sale-done": "completed", "sale-open": "open", "sale-lost": "gone"}
     # WHEN the lane restarts and only "sale-open" is still shown
-    outcomes = flow.reverse_orphans(states.__getitem__)  # type: ignore[arg-type]
+    report = flow.reverse_orphans(states.__getitem__)  # type: ignore[arg-type]
     # THEN only the lost basket's payment is reversed, at the terminal too
-    assert [o.record.original_reference for o in outcomes] == [lost.record.reference]
+    assert [o.record.original_reference for o in report.reversed] == [lost.record.reference]
+    assert report.failed == []
     assert journal.get(lost.record.reference).state is PaymentState.REVERSED
     assert journal.get(done.record.reference).state is PaymentState.APPROVED
     assert journal.get(open_.record.reference).state is PaymentState.APPROVED
     assert {e.reference: e.state for e in ledger.entries()}[lost.record.reference] == "reversed"
     assert [r.reference for r in journal.unclosed_approved()] == [open_.record.reference]
-    assert flow.reverse_orphans(states.__getitem__) == []  # type: ignore[arg-type]
+    again = flow.reverse_orphans(states.__getitem__)  # type: ignore[arg-type]
+    assert (again.reversed, again.failed) == ([], [])
 
 
 def test_sale_document_payments_list_what_paid(

@@ -8,11 +8,17 @@ dry-runs the list before anything is applied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from kiosk.app.attendant.model import AttendantError
-from kiosk.domain.checkout.events import Cancelled, Event, InterventionResolved
-from kiosk.domain.checkout.interventions import InterventionKind
+from kiosk.domain.checkout.events import (
+    Cancelled,
+    Event,
+    InterventionResolved,
+    PaymentReversed,
+)
+from kiosk.domain.checkout.interventions import ConfirmPayment, InterventionKind
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.states import Phase
 
@@ -50,12 +56,21 @@ def request_and_approve(
     return out
 
 
-def cancel(checkout: Checkout, staff_id: str, reason: str, at: datetime) -> list[Event]:
-    """Cancel the basket: deny what is pending, drop a weighing, then cancel (or abort the
-    payment in flight). An unknown payment must be settled first."""
+def cancel(
+    checkout: Checkout,
+    staff_id: str,
+    reason: str,
+    at: datetime,
+    given_back: Sequence[str] = (),
+) -> list[Event]:
+    """Cancel the basket: deny what is pending, drop a weighing, mark the payments in
+    ``given_back`` as reversed, then cancel (or abort the payment in flight). An unknown
+    payment must be settled first; one already given back no longer blocks."""
     out: list[Event] = []
     if checkout.phase is Phase.INTERVENTION and checkout.pending is not None:
-        if checkout.pending.kind is InterventionKind.PAYMENT_UNKNOWN:
+        action = checkout.pending.action
+        settled = isinstance(action, ConfirmPayment) and action.reference in given_back
+        if checkout.pending.kind is InterventionKind.PAYMENT_UNKNOWN and not settled:
             raise AttendantError("settle the unknown payment before cancelling")
         out.append(
             InterventionResolved(checkout.pending.kind, staff_id, False, at, note="cancelled")
@@ -66,5 +81,7 @@ def cancel(checkout: Checkout, staff_id: str, reason: str, at: datetime) -> list
         checkout = checkout.handle(out[-1])[0]
     if checkout.phase not in (Phase.SHOPPING, Phase.PAYING):
         raise AttendantError(f"nothing to cancel while {checkout.phase.value}")
+    if checkout.phase is Phase.SHOPPING:
+        out.extend(PaymentReversed(reference, at) for reference in given_back)
     out.append(Cancelled(at, staff_id, reason))
     return out

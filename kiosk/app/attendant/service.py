@@ -39,6 +39,7 @@ from kiosk.app.attendant.model import (
     StaffSession,
 )
 from kiosk.app.attendant.sessions import StaffSessions, serial
+from kiosk.app.payments import PAYING_KINDS, approved_payments
 from kiosk.domain.checkout.events import (
     Event,
     InterventionResolved,
@@ -168,8 +169,11 @@ class AttendantService:
         staff = self._require(_RESOLVE_ACTION[pending.kind])
         if approved and isinstance(pending.action, OverridePrice):
             self._check_override(staff, pending.action.line_no, pending.action.price)
+        confirmed: Money | None = None
         if isinstance(pending.action, ConfirmPayment):
-            self._settle_payment(staff, pending.action.reference, approved)
+            # The journal (the terminal's word, or this verdict when it cannot tell)
+            # decides whether the payment counts, and for how much.
+            approved, confirmed = self._settle_payment(staff, pending.action, approved)
         item = None
         if approved and pending.kind is InterventionKind.UNKNOWN_BARCODE:
             item = run_on_lane(self.controller, lambda: self._lookup(item_code or ""))
@@ -187,6 +191,7 @@ class AttendantService:
                     id_seen,
                     item,
                     note,
+                    confirmed,
                 )
             ]
 
@@ -225,39 +230,58 @@ class AttendantService:
             raise AttendantError(f"no catalog item for code {code!r}")
         return item
 
-    def _settle_payment(self, staff: Staff, reference: str, paid: bool) -> None:
-        """Record the attendant's verdict in the payment journal, whatever state it is in.
+    def _settle_payment(
+        self, staff: Staff, action: ConfirmPayment, paid: bool
+    ) -> tuple[bool, Money | None]:
+        """Settle the payment behind a PAYMENT_UNKNOWN intervention; return whether it
+        counts towards this basket, and with what amount.
 
-        UNKNOWN: settled as paid / not paid. APPROVED (a partial or unexpected amount):
-        "not paid" gives the money back with a reversal. DECLINED/CANCELLED/REVERSED
-        cannot be called paid. A ``blocked:`` reference means no request was sent
-        because an earlier payment of this basket is unresolved: that one is settled.
-        Raises AttendantError.
+        An unresolved payment is first asked about again (the terminal's final answer
+        wins over the verdict; a payment the terminal is still working on refuses both
+        verdicts). An approved payment that the attendant says was not taken, or that
+        belongs to another sale, is given back with a reversal; one that would pay more
+        than the basket is due is refused as "paid". A reversal that fails keeps the
+        intervention open with the reason. Raises AttendantError.
         """
         flow = self.lane.payment_flow
-        if reference.startswith("blocked:"):
-            basket_id = reference.split(":", 1)[1]
-            same = [r for r in flow.journal.unresolved() if r.sale_id == basket_id]
-            if not same:
-                if paid:
-                    raise AttendantError(
-                        "no card payment was sent for this sale: deny, then settle the "
-                        "earlier payment with `kiosk payment resolve`"
-                    )
-                return
-            reference = same[-1].reference
+        basket_id = self.checkout.basket.basket_id
+        reference = action.reference
         try:
-            state = flow.journal.get(reference).state
-            if state is PaymentState.UNKNOWN:
-                flow.resolve(reference, paid, staff.staff_id)
-            elif state is PaymentState.APPROVED and not paid:
-                flow.reverse(reference)
-            elif state is PaymentState.SENT:
-                raise AttendantError(f"payment {reference} is still in progress at the terminal")
-            elif state is not PaymentState.APPROVED and paid:
-                raise AttendantError(f"payment {reference} was {state.value.lower()}: not paid")
-        except PaymentError as error:
-            raise AttendantError(f"payment {reference}: {error}") from None
+            record = flow.journal.get(reference)
+            if record.state in (PaymentState.SENT, PaymentState.UNKNOWN):
+                record = flow.resolve(reference, paid, staff.staff_id)
+            if record.state is not PaymentState.APPROVED:
+                return False, None  # declined, cancelled, reversed: it paid nothing
+            amount = record.approved_amount or record.amount
+            ours = record.sale_id == basket_id and record.kind in PAYING_KINDS
+            if paid and ours:
+                self._check_not_overpaid(flow, basket_id, amount)
+                return True, amount
+            self._give_back(flow, record.reference, amount)
+            return False, None
+        except PaymentError as error:  # PaymentInProgressError says to wait
+            text = str(error)
+            message = text if reference in text else f"payment {reference}: {text}"
+            raise AttendantError(message) from None
+
+    def _check_not_overpaid(self, flow: Any, basket_id: str, amount: Money) -> None:
+        total = self.checkout.totals().total
+        credit = flow.journal.paid_total(basket_id, total.currency)
+        if credit > total:
+            raise AttendantError(
+                f"the card was approved for {amount} but the basket is due {total} "
+                f"({credit} approved in all): choose 'not paid' to give it back"
+            )
+
+    def _give_back(self, flow: Any, reference: str, amount: Money) -> None:
+        """Reverse an approval; anything but an approved reversal raises AttendantError."""
+        done = flow.reverse(reference)
+        if done.state is not PaymentState.APPROVED:
+            raise AttendantError(
+                f"the terminal did not give back {amount} (reversal "
+                f"{done.record.reference} {done.state.value.lower()}): try again, or "
+                "refund it on the terminal by hand"
+            )
 
     # -- basket actions ------------------------------------------------------------------
 
@@ -347,9 +371,10 @@ class AttendantService:
     def cancel_transaction(self, reason: str) -> Checkout:
         """Cancel the open basket (stored as a cancelled sale), a weighing, or a payment."""
         staff = self._require(Action.CANCEL_BASKET)
+        given_back = self._give_back_basket_payments()
 
         def events(checkout: Checkout) -> list[Event]:
-            return plans.cancel(checkout, staff.staff_id, reason, self.clock())
+            return plans.cancel(checkout, staff.staff_id, reason, self.clock(), given_back)
 
         before = self.checkout.basket.basket_id
         after = apply_events(self.controller, events)
@@ -357,6 +382,28 @@ class AttendantService:
         if self.flags.paused:
             self._set_flags(replace(self.flags, paused=False, paused_basket=None))
         return after
+
+    def _give_back_basket_payments(self) -> list[str]:
+        """Before a basket is cancelled, reverse what it has paid (split tender); return
+        the references given back. Nothing is reversed while a payment is running or
+        unresolved (the cancel then aborts it, or is refused). Raises AttendantError."""
+        checkout = self.checkout
+        if checkout.phase in (Phase.PAYING, Phase.COMPLETING, Phase.FINISHED, Phase.IDLE):
+            return []
+        flow = self.lane.payment_flow
+        if flow is None:  # a lane without a card terminal took no card payment
+            return []
+        records = flow.journal.for_sale(checkout.basket.basket_id)
+        if any(r.state in (PaymentState.SENT, PaymentState.UNKNOWN) for r in records):
+            return []  # plans.cancel refuses: settle the unknown payment first
+        given_back = []
+        try:
+            for record in approved_payments(records):
+                self._give_back(flow, record.reference, record.approved_amount or record.amount)
+                given_back.append(record.reference)
+        except PaymentError as error:
+            raise AttendantError(f"cannot give the payment back: {error}") from None
+        return given_back
 
     def suspend(self, reason: str = "") -> LaneFlags:
         """Pause the lane with the open basket kept (journaled); see the module docstring."""

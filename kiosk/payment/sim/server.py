@@ -1,5 +1,6 @@
 """The simulator's transport: an HTTP(S) server on a local port serving ``POST /nexo``.
 
+``POST /sim/power-cycle`` switches the terminal off and on (running requests end unpaid).
 ``POST /sim/scenario`` with ``{"scenario": "decline", "count": 1}`` queues scenarios
 for the next payments (used by ``kiosk sim terminal`` users and out-of-process tests).
 A message the terminal cannot use gets an EventNotification ``Reject`` (as Adyen's do).
@@ -39,6 +40,10 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         if self.path == "/sim/scenario":
             self._control(body)
+            return
+        if self.path == "/sim/power-cycle":
+            running = self.server.terminal.power_cycle()
+            self._reply(200, str(running).encode())
             return
         if self.path != "/nexo":
             self._reply(404, b"not found")

@@ -45,6 +45,7 @@ class Scenario(enum.Enum):
     PIN = "pin"  # asks for a PIN: approves after ``pin_delay``
     HANG = "hang"  # never answers; status says in progress; abort is ignored
     LATE = "late"  # answers (approved) after ``late_delay``, abortable
+    SLOW = "slow"  # approves after ``late_delay``; an abort comes too late (already online)
     DROP = "drop"  # approves, then cuts the connection without answering
 
 
@@ -59,6 +60,7 @@ class _Waiting:
     def __init__(self) -> None:
         self.event = threading.Event()
         self.aborted = False
+        self.power_lost = threading.Event()
 
     def wake(self, *, aborted: bool) -> None:
         self.aborted = self.aborted or aborted
@@ -97,6 +99,17 @@ class SimulatedTerminal:
         self._stop.set()
         for waiting in list(self._running.values()):
             waiting.wake(aborted=True)
+
+    def power_cycle(self) -> int:
+        """Switch the terminal off and on: every request still running ends unpaid (as a
+        real terminal reports a transaction cut by a power loss) and its connection drops.
+        Returns how many were running."""
+        running = list(self._running.values())
+        for waiting in running:
+            waiting.power_lost.set()
+            waiting.wake(aborted=True)
+        self.show(f"[{self.poi_id}] power cycled ({len(running)} running)")
+        return len(running)
 
     def answer_now(self) -> int:
         """End the wait of every PIN / late payment now (approved); returns how many."""
@@ -176,6 +189,8 @@ class SimulatedTerminal:
         if final is None:
             return DROP
         self.ledger.record(final)
+        if waiting.power_lost.is_set():
+            return DROP
         self.show(
             f"[{self.poi_id}] ref {request.reference}: {final.state.upper()}"
             + (f" auth {final.auth_code}" if final.auth_code else "")
@@ -188,8 +203,14 @@ class SimulatedTerminal:
     def _run(self, scenario: Scenario, entry: LedgerEntry, waiting: _Waiting) -> LedgerEntry | None:
         if scenario is Scenario.HANG:
             self.show(f"[{self.poi_id}] terminal frozen")
-            self._stop.wait()
+            while not self._stop.is_set():
+                if waiting.power_lost.wait(0.05):
+                    return self._finish(entry, "cancelled", "Aborted")
             return None
+        if scenario is Scenario.SLOW:
+            waiting.power_lost.wait(self.late_delay)  # an abort cannot stop it any more
+            if waiting.power_lost.is_set():
+                return self._finish(entry, "cancelled", "Aborted")
         if scenario in (Scenario.PIN, Scenario.LATE):
             delay = self.pin_delay if scenario is Scenario.PIN else self.late_delay
             if scenario is Scenario.PIN:

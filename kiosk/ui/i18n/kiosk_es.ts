@@ -418,27 +418,27 @@
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../attendant/widgets.py" line="223"/>
+        <location filename="../attendant/widgets.py" line="192"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="224"/>
+        <location filename="../attendant/widgets.py" line="193"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="257"/>
+        <location filename="../attendant/widgets.py" line="226"/>
         <source>Not a date: type day, month and year (DDMMYYYY).</source>
         <translation>No es una fecha: escriba día, mes y año (DDMMAAAA).</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="261"/>
+        <location filename="../attendant/widgets.py" line="230"/>
         <source>That price is too high.</source>
         <translation>Ese precio es demasiado alto.</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="264"/>
+        <location filename="../attendant/widgets.py" line="233"/>
         <source>The quantity must be 1 to 9999.</source>
         <translation>La cantidad debe estar entre 1 y 9999.</translation>
     </message>
@@ -595,87 +595,92 @@
         <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
+        <location filename="../messages.py" line="59"/>
         <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
         <translation>Ese código no es el código de barras de un producto. Escanee el código de barras del artículo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="68"/>
         <source>Identity documents cannot be read here. Please scan your items.</source>
         <translation>Aquí no se pueden leer documentos de identidad. Escanee sus artículos.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="76"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="81"/>
         <source>Please finish this step before scanning.</source>
         <translation>Termine este paso antes de escanear.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="85"/>
         <source>There is nothing to weigh.</source>
         <translation>No hay nada que pesar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="88"/>
         <source>That item cannot be changed.</source>
         <translation>Ese artículo no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="91"/>
         <source>The item was not added.</source>
         <translation>El artículo no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="94"/>
         <source>The age-restricted item was not added.</source>
         <translation>El artículo con restricción de edad no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="97"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>El artículo no se ha añadido. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="100"/>
         <source>Your request was not approved.</source>
         <translation>Su solicitud no ha sido aprobada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="103"/>
         <source>That change could not be made.</source>
         <translation>No se ha podido hacer ese cambio.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="105"/>
         <source>You can continue.</source>
         <translation>Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="107"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>No se ha cobrado el pago. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="110"/>
+        <source>%1 was paid by card. Please pay the remaining %2.</source>
+        <translation>Se han pagado %1 con tarjeta. Pague el resto, %2, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="113"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="116"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="120"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>No se ha podido imprimir el ticket. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="127"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>
@@ -706,12 +711,12 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="83"/>
+        <location filename="../widgets/keypad.py" line="55"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/keypad.py" line="84"/>
+        <location filename="../widgets/keypad.py" line="56"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
@@ -719,7 +724,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../widgets/keyboard.py" line="81"/>
+        <location filename="../widgets/keyboard.py" line="58"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
@@ -963,12 +968,12 @@
 <context>
     <name>StaffIdKeyboard</name>
     <message>
-        <location filename="../attendant/widgets.py" line="105"/>
+        <location filename="../attendant/widgets.py" line="79"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="106"/>
+        <location filename="../attendant/widgets.py" line="80"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>

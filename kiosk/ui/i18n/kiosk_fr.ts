@@ -418,27 +418,27 @@
 <context>
     <name>EntryPanel</name>
     <message>
-        <location filename="../attendant/widgets.py" line="223"/>
+        <location filename="../attendant/widgets.py" line="192"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="224"/>
+        <location filename="../attendant/widgets.py" line="193"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="257"/>
+        <location filename="../attendant/widgets.py" line="226"/>
         <source>Not a date: type day, month and year (DDMMYYYY).</source>
         <translation>Ce n&apos;est pas une date : saisissez jour, mois et année (JJMMAAAA).</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="261"/>
+        <location filename="../attendant/widgets.py" line="230"/>
         <source>That price is too high.</source>
         <translation>Ce prix est trop élevé.</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="264"/>
+        <location filename="../attendant/widgets.py" line="233"/>
         <source>The quantity must be 1 to 9999.</source>
         <translation>La quantité doit être comprise entre 1 et 9999.</translation>
     </message>
@@ -595,87 +595,92 @@
         <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
+        <location filename="../messages.py" line="59"/>
         <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
         <translation>Ce code n&apos;est pas le code-barres d&apos;un article. Veuillez scanner le code-barres de l&apos;article.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="68"/>
         <source>Identity documents cannot be read here. Please scan your items.</source>
         <translation>Les pièces d&apos;identité ne peuvent pas être lues ici. Veuillez scanner vos articles.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="76"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="81"/>
         <source>Please finish this step before scanning.</source>
         <translation>Veuillez terminer cette étape avant de scanner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="85"/>
         <source>There is nothing to weigh.</source>
         <translation>Il n&apos;y a rien à peser.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="88"/>
         <source>That item cannot be changed.</source>
         <translation>Cet article ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="91"/>
         <source>The item was not added.</source>
         <translation>L&apos;article n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="94"/>
         <source>The age-restricted item was not added.</source>
         <translation>L&apos;article soumis à une limite d&apos;âge n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="97"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>L&apos;article n&apos;a pas été ajouté. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="100"/>
         <source>Your request was not approved.</source>
         <translation>Votre demande n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="103"/>
         <source>That change could not be made.</source>
         <translation>Cette modification n&apos;a pas pu être faite.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="105"/>
         <source>You can continue.</source>
         <translation>Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="107"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>Le paiement n&apos;a pas été encaissé. Veuillez payer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="110"/>
+        <source>%1 was paid by card. Please pay the remaining %2.</source>
+        <translation>%1 ont été payés par carte. Veuillez payer le reste, soit %2.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="113"/>
         <source>Scan an item before paying.</source>
         <translation>Scannez un article avant de payer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="116"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="120"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="127"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
     </message>
@@ -706,12 +711,12 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../widgets/keypad.py" line="83"/>
+        <location filename="../widgets/keypad.py" line="55"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../widgets/keypad.py" line="84"/>
+        <location filename="../widgets/keypad.py" line="56"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
@@ -719,7 +724,7 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../widgets/keyboard.py" line="81"/>
+        <location filename="../widgets/keyboard.py" line="58"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
@@ -963,12 +968,12 @@
 <context>
     <name>StaffIdKeyboard</name>
     <message>
-        <location filename="../attendant/widgets.py" line="105"/>
+        <location filename="../attendant/widgets.py" line="79"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../attendant/widgets.py" line="106"/>
+        <location filename="../attendant/widgets.py" line="80"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
