@@ -25,6 +25,7 @@ from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
 
 log = logging.getLogger(__name__)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_SQLITE_READONLY = 8
 
 
 def connect(
@@ -40,7 +41,8 @@ def connect(
     Args:
         path: the SQLite file; its folder is created if missing.
         busy_timeout_ms: how long a writer waits for another writer's lock.
-        check: run ``PRAGMA quick_check`` first (do this once at start-up).
+        check: run ``PRAGMA quick_check`` first and :func:`check_writable` (do this
+            once at start-up).
         migrate: apply pending migrations.
         auto_checkpoint: let a commit copy the WAL back into the database every
             1000 pages (SQLite's default). False keeps that extra write and fsync
@@ -50,7 +52,7 @@ def connect(
 
     Raises:
         CorruptDatabaseError: if the file is not a database or quick_check fails.
-        StoreError: if the file cannot be opened.
+        StoreError: if the file cannot be opened (or, with ``check``, written).
     """
     path = Path(path)
     try:
@@ -72,6 +74,8 @@ def connect(
         conn.execute("PRAGMA foreign_keys = ON")
         if not auto_checkpoint:
             conn.execute("PRAGMA wal_autocheckpoint = 0")
+        if check:
+            check_writable(conn, path)
         if migrate:
             apply_migrations(conn)
     except sqlite3.Error as error:
@@ -102,6 +106,33 @@ def checkpoint(conn: sqlite3.Connection) -> tuple[int, int]:
     except sqlite3.Error as error:
         raise StoreError(f"WAL checkpoint failed: {error}") from error
     return int(in_wal), int(copied)
+
+
+def check_writable(conn: sqlite3.Connection, path: Path | str) -> None:
+    """Make sure ``conn`` can write: a write is tried and rolled back.
+
+    SQLite opens a file this process may not write (read-only permissions, an
+    immutable file, a read-only mount) read-only without a word, and only the first
+    write fails: for a lane, the first scan. Permission bits alone cannot tell (root
+    writes through them), so a real write is tried: a table is created and the
+    transaction rolled back, which leaves nothing behind.
+
+    Raises:
+        StoreError: naming the file, if SQLite refuses to write it.
+        sqlite3.Error: for any other failure of the probe (the caller maps it).
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE main.kiosk_write_probe (x INTEGER)")
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF != _SQLITE_READONLY:
+            raise
+        raise StoreError(
+            f"{path}: the lane database is read-only for this process ({error}); make "
+            "the file and its folder writable by the lane's user"
+        ) from error
+    finally:
+        conn.execute("ROLLBACK")
 
 
 def quick_check(conn: sqlite3.Connection, path: Path | str) -> None:
