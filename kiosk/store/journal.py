@@ -9,11 +9,13 @@ the call returns. A line is *upserted*, never appended, so replaying a change
 after a crash cannot double it. After a restart :meth:`BasketJournal.restore`
 rebuilds each open basket with :meth:`Basket.from_lines`, equal to the basket
 whose lines were last recorded. The open basket disappears in the transaction
-that stores its sale (:mod:`kiosk.store.sales`) or by :meth:`discard`.
+that stores its sale (:mod:`kiosk.store.sales`) or by :meth:`discard`; baskets
+left without a line by a crash go at the next start (:meth:`discard_empty`).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 
@@ -22,6 +24,8 @@ from kiosk.domain.money import Money
 from kiosk.store.codec import item_from_json, item_to_json, utc_now
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
+
+log = logging.getLogger(__name__)
 
 _UPSERT_LINE = """
 INSERT INTO open_basket_line (basket_id, line_no, item, quantity, weight_g, unit_price,
@@ -83,6 +87,26 @@ class BasketJournal:
         """Remove an open basket without a sale (attendant void); True if it existed."""
         with sqlite_errors(f"discarding basket {basket_id}"), write_transaction(self._conn):
             return delete_open_basket(self._conn, basket_id)
+
+    def discard_empty(self) -> int:
+        """Remove every open basket that has no line (call at start-up); return how many.
+
+        A basket is journaled as soon as it is opened, before its first line: a lane
+        that dies in between (or whose first scan was refused) leaves an empty
+        ``open_basket`` row that no restart restores and none would ever remove.
+        No payment can belong to one: paying needs a line.
+
+        Raises:
+            StoreError: if the write fails.
+        """
+        with sqlite_errors("discarding empty open baskets"), write_transaction(self._conn):
+            removed = self._conn.execute(
+                "DELETE FROM open_basket WHERE NOT EXISTS (SELECT 1 FROM open_basket_line l "
+                "WHERE l.basket_id = open_basket.basket_id)"
+            ).rowcount
+        if removed:
+            log.info("discarded %d empty open basket(s) left by earlier runs", removed)
+        return removed
 
     def restore(self) -> list[Basket]:
         """Every open basket, oldest first, exactly as last journaled.
