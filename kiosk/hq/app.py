@@ -3,14 +3,14 @@
 ``create_app(engine, ...)`` builds the ASGI app; ``kiosk.hq.server`` runs it under
 uvicorn. Every error answer is JSON ``{"error": code, "message": sentence}``
 (:class:`~kiosk.hq.models.ErrorBody`): 401 bad credentials, 403 another lane's
-data, 413 body too large, 422 malformed body, 503 database unavailable.
+data, 413 body too large, 422 a record HQ refuses for its content (naming the field),
+503 database unavailable (retry later); see :mod:`kiosk.hq.api_errors`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import logging
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -18,13 +18,14 @@ import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
 from kiosk.hq import audit, catalog, sales, web
+from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import Authenticator, LaneIdentity
 from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.middleware import BodyLimit, LaneAuth
@@ -37,19 +38,18 @@ from kiosk.hq.models import (
     HeartbeatAck,
     SaleBatch,
 )
+from kiosk.hq.sale_rules import sale_problems
 from kiosk.hq.tables import lane_status
 
-log = logging.getLogger(__name__)
 _bearer = HTTPBearer(auto_error=False, description="STORE:LANE:SECRET from `kiosk hq enrol-lane`")
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text}
     for code, text in (
-        (400, "body is not JSON text"),
         (401, "missing or wrong credentials"),
         (403, "data of another lane"),
         (413, "body too large"),
-        (422, "malformed body"),
-        (503, "database unavailable"),
+        (422, "a record HQ refuses for its content; the message names the field"),
+        (503, "database unavailable; retry later"),
     )
 }
 
@@ -90,7 +90,7 @@ def create_app(
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(LaneAuth, authenticator=Authenticator(engine))
-    _install_error_handlers(app)
+    install_error_handlers(app)
 
     @app.get("/api/v1/health", tags=["health"])
     def health() -> dict[str, str]:
@@ -101,10 +101,14 @@ def create_app(
     def upload_sales(batch: SaleBatch, who: Lane) -> BatchResult:
         """Store a batch of this lane's sales, idempotent on (store, lane, transaction id).
 
-        Each sale gets ``accepted`` (stored now), ``duplicate`` (stored before, same
-        document) or ``rejected`` with a reason (not stored; the lane dead-letters it).
+        A sale whose numbers do not add up refuses the whole batch (422 naming the field,
+        e.g. ``sales[3].totals.total``; nothing stored). Otherwise each sale gets
+        ``accepted`` (stored now), ``duplicate`` (stored before, same document) or
+        ``rejected`` with a reason (its transaction id is stored with another document;
+        the lane dead-letters it).
         """
         _check_owner(who, [(d.store_id, d.lane_id, d.transaction_id) for d in batch.sales])
+        _check_rules(batch)
         return BatchResult(results=sales.store_batch(engine, who, batch.sales))
 
     @app.post("/api/v1/audit/batch", response_model=BatchResult, tags=["audit"])
@@ -184,47 +188,12 @@ def _check_owner(who: LaneIdentity, owners: list[tuple[str, str, str]]) -> None:
             )
 
 
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(RequestValidationError)
-    async def invalid_body(_request: Request, error: RequestValidationError) -> JSONResponse:
-        details = [
-            {
-                "loc": list(e.get("loc", ())),
-                "msg": str(e.get("msg", "")),
-                "type": str(e.get("type", "")),
-            }
-            for e in error.errors()[:20]
-        ]
-        first = details[0] if details else {"loc": [], "msg": "invalid"}
-        where = ".".join(str(p) for p in first["loc"])
-        return JSONResponse(
-            status_code=422,
-            content={
-                "error": "invalid_body",
-                "message": f"{where}: {first['msg']}",
-                "details": details,
-            },
-        )
-
-    @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
-        codes = {400: "invalid_body", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
-        return JSONResponse(
-            status_code=error.status_code,
-            headers=error.headers,
-            content={
-                "error": codes.get(error.status_code, "http_error"),
-                "message": str(error.detail),
-            },
-        )
-
-    @app.exception_handler(sa.exc.SQLAlchemyError)
-    async def database_error(_request: Request, error: sa.exc.SQLAlchemyError) -> JSONResponse:
-        log.error("database error: %s", error)
-        return JSONResponse(
-            status_code=503,
-            content={
-                "error": "unavailable",
-                "message": "the HQ database is unavailable; retry later",
-            },
-        )
+def _check_rules(batch: SaleBatch) -> None:
+    """Refuse the batch (422, nothing written) if a sale breaks a rule of sale_rules."""
+    errors = [
+        {"loc": ("body", "sales", index, *problem.loc), "msg": problem.message, "type": "sale"}
+        for index, document in enumerate(batch.sales)
+        for problem in sale_problems(document)
+    ]
+    if errors:
+        raise RequestValidationError(errors)

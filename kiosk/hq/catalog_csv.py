@@ -25,6 +25,8 @@ from kiosk.domain.money import Money, MoneyError
 from kiosk.hq import catalog
 from kiosk.hq.db import write_transaction
 from kiosk.hq.errors import CatalogImportError, HqError
+from kiosk.hq.fields import check_printable
+from kiosk.hq.tables import CSV, catalog_item
 from kiosk.store.catalog_csv import HEADER
 
 COLUMNS = HEADER  # the lane's catalog CSV format, one definition
@@ -78,22 +80,49 @@ def parse_row(row: dict[str, str], currency: str) -> dict[str, Any]:
         raise ValueError(f"{error}") from None
     if not item.tax_class:
         raise ValueError("column tax_class: empty")
-    return {
-        "sku": item.sku,
-        "names": json.dumps(dict(item.names), ensure_ascii=False),
-        "price": item.price.minor,
-        "currency": currency,
-        "tax_class": item.tax_class,
-        "unit": item.unit.value,
-        "gtins": json.dumps(list(item.gtins)),
-        "plu": item.plu,
-        "age_limit": item.age_limit,
-        "quantity_limit": item.quantity_limit,
-        "deposit": item.deposit.minor if item.deposit else None,
-        "category": item.category,
-        "image": item.image,
-        "deleted": False,
-    }
+    if item.deposit is not None and item.deposit.minor < 0:
+        raise ValueError("column deposit: negative")  # lanes refuse it, so would every sale
+    return _fits(
+        {
+            "sku": item.sku,
+            "names": json.dumps(dict(item.names), ensure_ascii=False),
+            "price": item.price.minor,
+            "currency": currency,
+            "tax_class": item.tax_class,
+            "unit": item.unit.value,
+            "gtins": json.dumps(list(item.gtins)),
+            "plu": item.plu,
+            "age_limit": item.age_limit,
+            "quantity_limit": item.quantity_limit,
+            "deposit": item.deposit.minor if item.deposit else None,
+            "category": item.category,
+            "image": item.image,
+            "deleted": False,
+        }
+    )
+
+
+# Text columns the import fills, with the length each holds (tables.py is the one truth).
+_LIMITS = {c.name: c.type.length for c in catalog_item.columns if c.info == CSV}
+
+
+def _fits(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` unchanged if every text value is printable and fits its column.
+
+    Raises:
+        ValueError: naming the column (PostgreSQL would refuse the whole import).
+    """
+    for name, limit in _LIMITS.items():
+        value = row[name]
+        if value is None:
+            continue
+        if len(value) > limit:
+            raise ValueError(f"column {name}: {len(value)} characters, at most {limit}")
+        try:
+            check_printable(value)
+        except ValueError as error:  # PydanticCustomError is a ValueError
+            raise ValueError(f"column {name}: {error}") from None
+    return row
 
 
 def read_rows(path: Path, currency: str) -> Iterator[dict[str, Any]]:

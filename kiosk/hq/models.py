@@ -2,26 +2,38 @@
 catalog pages and heartbeats. They are the OpenAPI schema lanes are held to.
 
 Models are strict (a string is not an int) and forbid unknown keys, so a lane
-with a bug is told at once instead of storing half a sale.
+with a bug is told at once instead of storing half a sale. Every text field is a
+:class:`kiosk.hq.fields.Text` (no control characters, a length its database column
+holds; free text and ``masked_pan`` are checked for card numbers), audit details are
+:data:`kiosk.hq.fields.JsonDetails` (depth and size limits). What needs more than one
+field (totals, payments, time order) is checked by :mod:`kiosk.hq.sale_rules`.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
-Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
-UtcTime = Annotated[
-    str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$")
-]
-# No control characters: PostgreSQL refuses NUL in text, and none belongs in a name.
-_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
-Text = Annotated[str, StringConstraints(max_length=200, pattern=_PRINTABLE)]
-ShortText = Annotated[str, StringConstraints(max_length=64, pattern=_PRINTABLE)]
-Rate = Annotated[str, StringConstraints(pattern=r"^\d{1,3}(\.\d{1,4})?$")]
-Minor = Annotated[int, Field(ge=-(10**12), le=10**12)]
-Count = Annotated[int, Field(ge=0, le=10**9)]
+from kiosk.hq.fields import (
+    Count,
+    FreeText,
+    Ident,
+    JsonDetails,
+    LongText,
+    MaskedPan,
+    Rate,
+    ShortText,
+    Text,
+    UtcTime,
+)
+
+# Amounts of a sale are never negative: prices, deposits and tax rates are not (the
+# lane's basket and catalog refuse negatives), and there are no refund documents.
+Amount = Annotated[int, Field(ge=0, le=10**12)]
+TransactionId = Annotated[str, Text(64, min_length=1)]
+# Short free text a terminal or a person may have written (brand, method, resolution).
+Label = Annotated[str, Text(64, free=True)]
 
 
 class _Strict(BaseModel):
@@ -31,45 +43,45 @@ class _Strict(BaseModel):
 class SaleLine(_Strict):
     line_no: Annotated[int, Field(ge=1, le=100_000)]
     sku: ShortText
-    gtin: Annotated[str, StringConstraints(pattern=r"^\d{14}$")] | None = None
-    plu: Annotated[str, StringConstraints(pattern=r"^\d{4,5}$")] | None = None
-    name: Text
-    quantity: Annotated[int, Field(ge=0, le=100_000)]
-    weight_g: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
-    unit_price: Minor
-    amount: Minor
+    gtin: Annotated[str, Text(14, pattern=r"^[0-9]{14}$")] | None = None
+    plu: Annotated[str, Text(5, pattern=r"^[0-9]{4,5}$")] | None = None
+    name: LongText
+    quantity: Annotated[int, Field(ge=1, le=100_000)]
+    weight_g: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    unit_price: Amount
+    amount: Amount
     tax_class: ShortText
     tax_rate: Rate
-    tax: Minor
-    deposit: Minor = 0
+    tax: Amount
+    deposit: Amount = 0
     voided: bool = False
-    price_override_reason: Text | None = None
+    price_override_reason: FreeText | None = None
 
 
 class Totals(_Strict):
-    net: Minor
-    tax: Minor
-    deposit: Minor
-    total: Minor
+    net: Amount
+    tax: Amount
+    deposit: Amount
+    total: Amount
     item_count: Count
 
 
 class TaxSummary(_Strict):
     tax_class: ShortText
     rate: Rate
-    net: Minor
-    tax: Minor
-    gross: Minor
+    net: Amount
+    tax: Amount
+    gross: Amount
 
 
 class Payment(_Strict):
     reference: ShortText
-    method: ShortText
-    amount: Minor
-    outcome: ShortText
+    method: Label
+    amount: Amount
+    outcome: Label
     auth_code: ShortText | None = None
-    masked_pan: Annotated[str, StringConstraints(pattern=r"^[*0-9 ]{0,24}$")] | None = None
-    brand: ShortText | None = None
+    masked_pan: MaskedPan | None = None
+    brand: Label | None = None
     terminal_transaction_id: ShortText | None = None
 
 
@@ -78,15 +90,15 @@ class Intervention(_Strict):
     raised_at: UtcTime
     resolved_at: UtcTime | None = None
     staff_id: ShortText | None = None
-    resolution: ShortText | None = None
+    resolution: Label | None = None
 
 
 class AuditEntry(_Strict):
     at: UtcTime
     staff_id: ShortText | None = None
     action: ShortText
-    reason: Text | None = None
-    details: dict[str, Any] = Field(default_factory=dict)
+    reason: FreeText | None = None
+    details: JsonDetails = Field(default_factory=dict)
 
 
 class SaleDocument(_Strict):
@@ -95,10 +107,10 @@ class SaleDocument(_Strict):
     schema_: Literal[1] = Field(alias="schema")
     store_id: Ident
     lane_id: Ident
-    transaction_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    transaction_id: TransactionId
     started_at: UtcTime
     completed_at: UtcTime
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    currency: Annotated[str, Text(3, pattern=r"^[A-Z]{3}$")]
     status: Literal["completed", "cancelled"]
     lines: Annotated[list[SaleLine], Field(max_length=2000)]
     totals: Totals
@@ -123,14 +135,14 @@ class AuditDocument(_Strict):
 
     schema_: Literal[1] = Field(alias="schema")
     kind: Literal["audit"]
-    transaction_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    transaction_id: TransactionId
     store_id: Ident
     lane_id: Ident
     at: UtcTime
     staff_id: ShortText | None = None
-    action: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-    reason: Annotated[str, StringConstraints(max_length=500)] = ""
-    details: dict[str, Any] = Field(default_factory=dict)
+    action: Annotated[str, Text(40, pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+    reason: FreeText = ""
+    details: JsonDetails = Field(default_factory=dict)
 
     model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
 
@@ -184,12 +196,12 @@ class DeviceStatus(_Strict):
     name: ShortText
     kind: ShortText
     status: ShortText
-    detail: Text | None = None
+    detail: Annotated[str, Text(200, free=True)] | None = None
 
 
 class Heartbeat(_Strict):
     state: ShortText
-    app_version: Annotated[str, StringConstraints(max_length=32)]
+    app_version: Annotated[str, Text(32)]
     outbox_depth: Count
     dead_letters: Count = 0
     devices: Annotated[list[DeviceStatus], Field(max_length=64)] = Field(default_factory=list)

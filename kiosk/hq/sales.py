@@ -1,13 +1,13 @@
 """Store a batch of sales exactly once in effect (DESIGN.md invariant 4).
 
-Theory of operation: every sale of a batch is checked on its own (the pydantic
-model has already checked shapes and types); the good ones go in ONE
-transaction as multi-row ``INSERT ... ON CONFLICT (store, lane, transaction id)
-DO NOTHING RETURNING``. What the insert returned is ``accepted``; a conflict is
-a replay: ``duplicate`` when the stored document has the same SHA-256, else
-``rejected`` (a transaction id reused for a different sale is a lane bug that
-must reach a person, not be silently dropped). A sale that fails a rule is
-``rejected`` with the reason and is not written; the lane dead-letters it.
+Theory of operation: the API has already refused the batch (422 naming the field)
+if any sale breaks the model or :mod:`kiosk.hq.sale_rules`, so every sale here is
+well formed and adds up. They go in ONE transaction as multi-row ``INSERT ... ON
+CONFLICT (store, lane, transaction id) DO NOTHING RETURNING``. What the insert
+returned is ``accepted``; a conflict is a replay: ``duplicate`` when the stored
+document has the same SHA-256, else ``rejected`` (a transaction id reused for a
+different sale is a lane bug that must reach a person, not be silently dropped; the
+lane dead-letters it).
 
 How a batch is written (measured with ``benchmarks/bench_sync_drain.py
 --compare-pg-write``, 40 batches of 500 sales with 3 lines each, 2 shared cores):
@@ -49,22 +49,6 @@ class _Prepared:
     row: dict[str, Any]
 
 
-def sale_problem(document: SaleDocument) -> str | None:
-    """The first business rule ``document`` breaks, or None."""
-    totals = document.totals
-    if totals.net + totals.tax + totals.deposit != totals.total:
-        return (
-            f"totals do not add up: net {totals.net} + tax {totals.tax} + deposit "
-            f"{totals.deposit} != total {totals.total}"
-        )
-    numbers = [line.line_no for line in document.lines]
-    if len(numbers) != len(set(numbers)):
-        return "line numbers repeat"
-    if document.completed_at < document.started_at:
-        return "completed_at is before started_at"
-    return None
-
-
 def canonical_json(document: SaleDocument) -> str:
     """The document as compact JSON (what is stored and hashed): keys in the model's field
     order, so equal documents give equal text whatever order the lane wrote them in."""
@@ -74,17 +58,14 @@ def canonical_json(document: SaleDocument) -> str:
 def store_batch(
     engine: sa.Engine, who: LaneIdentity, documents: Sequence[SaleDocument]
 ) -> list[SaleResult]:
-    """Write ``documents`` (already checked to belong to ``who``); one result per sale,
-    in the order given."""
+    """Write ``documents`` (already checked to belong to ``who`` and by
+    :func:`kiosk.hq.sale_rules.sale_problems`); one result per sale, in the order given."""
     results: dict[int, SaleResult] = {}
     prepared: dict[str, _Prepared] = {}
     received_at = utc_now()
     for index, document in enumerate(documents):
         tid = document.transaction_id
-        problem = sale_problem(document)
-        if problem is not None:
-            results[index] = SaleResult(transaction_id=tid, status="rejected", reason=problem)
-        elif tid in prepared:
+        if tid in prepared:
             same = prepared[tid].row["document"] == canonical_json(document)
             results[index] = (
                 SaleResult(transaction_id=tid, status="duplicate") if same else _conflict(tid)

@@ -21,10 +21,11 @@ def make_sale(
     lines: int = 3,
     transaction_id: str | None = None,
 ) -> dict[str, Any]:
-    """A completed sale with ``lines`` lines whose totals add up."""
+    """A completed sale with ``lines`` lines whose totals add up (prices include tax, rounded
+    down per line), paid exactly by one approved card payment."""
     rng = rng or random.Random()
     doc_lines = []
-    net_total = tax_total = 0
+    net_total = tax_total = units = 0
     for line_no in range(1, lines + 1):
         sku, gtin, name, price, tax_class, rate = _ITEMS[rng.randrange(len(_ITEMS))]
         quantity = rng.randint(1, 5)
@@ -32,6 +33,7 @@ def make_sale(
         tax = amount * int(rate) // (100 + int(rate))
         net_total += amount - tax
         tax_total += tax
+        units += quantity
         doc_lines.append(
             {
                 "line_no": line_no,
@@ -68,7 +70,7 @@ def make_sale(
             "tax": tax_total,
             "deposit": 0,
             "total": total,
-            "item_count": lines,
+            "item_count": units,
         },
         "tax_summary": [],
         "payments": [

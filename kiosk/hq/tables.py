@@ -10,6 +10,12 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
   from ``catalog_state`` so lanes can ask for "changes since cursor N".
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
+
+Every length-limited text column says where its values come from in
+``info["from"]``: API model fields (``"SaleLine.tax_class"``; tests/hq checks that
+the model's ``max_length`` fits the column, so a legal value never meets a
+PostgreSQL "value too long"), ``"catalog_csv"`` (the import checks each value against
+the column itself) or ``"hq"`` (HQ writes it: hashes, its own times, enrolled ids).
 """
 
 from __future__ import annotations
@@ -27,14 +33,22 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+HQ = {"from": "hq"}
+CSV = {"from": "catalog_csv"}
+
+
+def source(*fields: str) -> dict[str, tuple[str, ...]]:
+    """``Column(..., info=source("Model.field", ...))``: the API fields a column stores."""
+    return {"from": fields}
+
 
 lane = Table(
     "lane",
     metadata,
-    Column("store_id", String(64), primary_key=True),
-    Column("lane_id", String(64), primary_key=True),
-    Column("secret_sha256", String(64), nullable=False),
-    Column("enrolled_at", String(32), nullable=False),
+    Column("store_id", String(64), primary_key=True, info=HQ),
+    Column("lane_id", String(64), primary_key=True, info=HQ),
+    Column("secret_sha256", String(64), nullable=False, info=HQ),
+    Column("enrolled_at", String(32), nullable=False, info=HQ),
     Column("disabled", Boolean, nullable=False, default=False),
 )
 
@@ -44,21 +58,23 @@ sale = Table(
     Column(
         "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     ),
-    Column("store_id", String(64), nullable=False),
-    Column("lane_id", String(64), nullable=False),
-    Column("transaction_id", String(64), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("currency", String(3), nullable=False),
-    Column("started_at", String(32), nullable=False),
-    Column("completed_at", String(32), nullable=False),
+    Column("store_id", String(64), nullable=False, info=source("SaleDocument.store_id")),
+    Column("lane_id", String(64), nullable=False, info=source("SaleDocument.lane_id")),
+    Column(
+        "transaction_id", String(64), nullable=False, info=source("SaleDocument.transaction_id")
+    ),
+    Column("status", String(16), nullable=False, info=source("SaleDocument.status")),
+    Column("currency", String(3), nullable=False, info=source("SaleDocument.currency")),
+    Column("started_at", String(32), nullable=False, info=source("SaleDocument.started_at")),
+    Column("completed_at", String(32), nullable=False, info=source("SaleDocument.completed_at")),
     Column("net", BigInteger, nullable=False),
     Column("tax", BigInteger, nullable=False),
     Column("deposit", BigInteger, nullable=False),
     Column("total", BigInteger, nullable=False),
     Column("item_count", Integer, nullable=False),
-    Column("document_sha256", String(64), nullable=False),
+    Column("document_sha256", String(64), nullable=False, info=HQ),
     Column("document", Text, nullable=False),
-    Column("received_at", String(32), nullable=False),
+    Column("received_at", String(32), nullable=False, info=HQ),
     UniqueConstraint("store_id", "lane_id", "transaction_id", name="sale_lane_transaction"),
 )
 
@@ -67,13 +83,14 @@ sale_line = Table(
     metadata,
     Column("sale_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("line_no", Integer, primary_key=True),
-    Column("sku", String(64), nullable=False),
-    Column("gtin", String(14)),
+    Column("sku", String(64), nullable=False, info=source("SaleLine.sku")),
+    Column("gtin", String(14), info=source("SaleLine.gtin")),
     Column("quantity", Integer, nullable=False),
     Column("weight_g", Integer),
     Column("unit_price", BigInteger, nullable=False),
     Column("amount", BigInteger, nullable=False),
-    Column("tax_class", String(32), nullable=False),
+    # 64 since migration 0003: the models allow 64 and lanes use longer names than 32.
+    Column("tax_class", String(64), nullable=False, info=source("SaleLine.tax_class")),
     Column("tax", BigInteger, nullable=False),
     Column("voided", Boolean, nullable=False),
 )
@@ -88,35 +105,37 @@ catalog_state = Table(
 catalog_item = Table(
     "catalog_item",
     metadata,
-    Column("sku", String(64), primary_key=True),
+    Column("sku", String(64), primary_key=True, info=CSV),
     Column("version", BigInteger, nullable=False, index=True, unique=True),
     Column("deleted", Boolean, nullable=False, default=False),
     Column("names", Text, nullable=False),
     Column("price", BigInteger, nullable=False),
-    Column("currency", String(3), nullable=False),
-    Column("tax_class", String(32), nullable=False),
-    Column("unit", String(8), nullable=False),
+    Column("currency", String(3), nullable=False, info=CSV),
+    # 64 since migration 0003, like sale_line.tax_class: a class sold must be storable.
+    Column("tax_class", String(64), nullable=False, info=CSV),
+    Column("unit", String(8), nullable=False, info=CSV),
     Column("gtins", Text, nullable=False),
-    Column("plu", String(5)),
+    Column("plu", String(5), info=CSV),
     Column("age_limit", Integer),
     Column("quantity_limit", Integer),
     Column("deposit", BigInteger),
-    Column("category", String(64), nullable=False),
-    Column("image", String(255)),
-    Column("updated_at", String(32), nullable=False),
+    Column("category", String(64), nullable=False, info=CSV),
+    Column("image", String(255), info=CSV),
+    Column("updated_at", String(32), nullable=False, info=HQ),
 )
 
 lane_status = Table(
     "lane_status",
     metadata,
-    Column("store_id", String(64), primary_key=True),
-    Column("lane_id", String(64), primary_key=True),
-    Column("state", String(32), nullable=False),
-    Column("app_version", String(32), nullable=False),
+    Column("store_id", String(64), primary_key=True, info=HQ),
+    Column("lane_id", String(64), primary_key=True, info=HQ),
+    # 64 since migration 0003 (the model allowed 64; 33+ characters gave a 503).
+    Column("state", String(64), nullable=False, info=source("Heartbeat.state")),
+    Column("app_version", String(32), nullable=False, info=source("Heartbeat.app_version")),
     Column("outbox_depth", Integer, nullable=False),
     Column("devices", Text, nullable=False),
-    Column("sent_at", String(32), nullable=False),
-    Column("received_at", String(32), nullable=False),
+    Column("sent_at", String(32), nullable=False, info=source("Heartbeat.sent_at")),
+    Column("received_at", String(32), nullable=False, info=HQ),
 )
 
 lane_audit = Table(
@@ -125,15 +144,15 @@ lane_audit = Table(
     Column(
         "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     ),
-    Column("store_id", String(64), nullable=False),
-    Column("lane_id", String(64), nullable=False),
-    Column("audit_id", String(64), nullable=False),
-    Column("at", String(32), nullable=False),
-    Column("staff_id", String(64)),
-    Column("action", String(40), nullable=False),
+    Column("store_id", String(64), nullable=False, info=source("AuditDocument.store_id")),
+    Column("lane_id", String(64), nullable=False, info=source("AuditDocument.lane_id")),
+    Column("audit_id", String(64), nullable=False, info=source("AuditDocument.transaction_id")),
+    Column("at", String(32), nullable=False, info=source("AuditDocument.at")),
+    Column("staff_id", String(64), info=source("AuditDocument.staff_id")),
+    Column("action", String(40), nullable=False, info=source("AuditDocument.action")),
     Column("reason", Text, nullable=False),
     Column("details", Text, nullable=False),
-    Column("document_sha256", String(64), nullable=False),
-    Column("received_at", String(32), nullable=False),
+    Column("document_sha256", String(64), nullable=False, info=HQ),
+    Column("received_at", String(32), nullable=False, info=HQ),
     UniqueConstraint("store_id", "lane_id", "audit_id", name="lane_audit_lane_id"),
 )

@@ -1,0 +1,173 @@
+"""The arithmetic and time order of a sale document: the rules no single field can check.
+
+Theory of operation: a lane builds its document from a basket and its totals
+(``kiosk.store.sales.build_sale_document`` over ``kiosk.domain.tax.compute_totals``),
+so HQ can recompute what the numbers must be. Only *active* lines count (a voided line
+stays in the document with tax 0 and counts for nothing). With A, D and T the sums of
+the active lines' amounts, deposits and taxes:
+
+* a line: ``amount == unit_price * quantity``; a weighed line has quantity 1 and
+  ``amount == unit_price * weight_g / 1000`` rounded half up (the lane's scale rule);
+* ``totals.deposit == D``, ``totals.tax == T``, ``totals.item_count`` == the active
+  lines' quantities;
+* ``totals.total`` is ``A + D`` (prices include tax) or ``A + D + T`` (prices exclude
+  tax); the document does not say which, so either is accepted;
+* ``totals.total - totals.net - totals.tax`` is ``D`` (deposits untaxed) or 0
+  (deposits taxed, so inside net and tax);
+* a tax summary, when sent, has one row per class of the active lines, each with
+  ``gross == net + tax`` and the class's line taxes summing to its tax, and the rows
+  sum to ``totals.net``;
+* a completed sale is paid exactly: payments with outcome ``approved`` or
+  ``confirmed`` sum to ``totals.total`` (declined, failed, unknown or reversed
+  attempts are listed too and count for nothing); a cancelled sale is not checked;
+* ``completed_at`` is not before ``started_at``.
+
+Each problem names the field, relative to the document (``("totals", "total")``), so
+the API can answer 422 with ``sales[3].totals.total``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from kiosk.hq.models import SaleDocument, SaleLine, TaxSummary
+
+PAID_OUTCOMES = frozenset({"approved", "confirmed"})
+GRAMS_PER_KG = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One broken rule: where (path inside the document) and what."""
+
+    loc: tuple[str | int, ...]
+    message: str
+
+
+def sale_problems(document: SaleDocument) -> list[Problem]:
+    """Every rule of the module docstring that ``document`` breaks (empty: it adds up)."""
+    active = [(n, line) for n, line in enumerate(document.lines) if not line.voided]
+    return [
+        *_time_problems(document),
+        *_line_problems(document.lines),
+        *_total_problems(document, [line for _, line in active]),
+        *_summary_problems(document, active),
+        *_payment_problems(document),
+    ]
+
+
+def _time_problems(document: SaleDocument) -> list[Problem]:
+    started = dt.datetime.fromisoformat(document.started_at)
+    completed = dt.datetime.fromisoformat(document.completed_at)
+    if completed < started:
+        return [Problem(("completed_at",), f"is before started_at {document.started_at}")]
+    return []
+
+
+def expected_amount(line: SaleLine) -> int:
+    """What the lane computes for ``line``'s amount (see the module docstring)."""
+    if line.weight_g is None:
+        return line.unit_price * line.quantity
+    return (line.unit_price * line.weight_g + GRAMS_PER_KG // 2) // GRAMS_PER_KG
+
+
+def _line_problems(lines: list[SaleLine]) -> list[Problem]:
+    problems = []
+    seen: set[int] = set()
+    for n, line in enumerate(lines):
+        if line.line_no in seen:
+            problems.append(Problem(("lines", n, "line_no"), f"line number {line.line_no} repeats"))
+        seen.add(line.line_no)
+        if line.weight_g is not None and line.quantity != 1:
+            problems.append(Problem(("lines", n, "quantity"), "a weighed line has quantity 1"))
+        elif line.amount != expected_amount(line):
+            how = "unit_price * weight_g / 1000" if line.weight_g else "unit_price * quantity"
+            problems.append(
+                Problem(
+                    ("lines", n, "amount"),
+                    f"{line.amount} is not {how} = {expected_amount(line)}",
+                )
+            )
+        if line.voided and line.tax != 0:
+            problems.append(Problem(("lines", n, "tax"), "a voided line carries no tax"))
+    return problems
+
+
+def _total_problems(document: SaleDocument, active: list[SaleLine]) -> list[Problem]:
+    totals = document.totals
+    amounts = sum(line.amount for line in active)
+    deposits = sum(line.deposit for line in active)
+    taxes = sum(line.tax for line in active)
+    units = sum(line.quantity for line in active)
+    problems = []
+    for field, stated, computed, what in (
+        ("item_count", totals.item_count, units, "quantities"),
+        ("deposit", totals.deposit, deposits, "deposits"),
+        ("tax", totals.tax, taxes, "taxes"),
+    ):
+        if stated != computed:
+            text = f"{stated} but the active lines' {what} sum to {computed}"
+            problems.append(Problem(("totals", field), text))
+    with_tax, without_tax = amounts + deposits, amounts + deposits + taxes
+    if totals.total not in (with_tax, without_tax):
+        problems.append(
+            Problem(
+                ("totals", "total"),
+                f"lines do not add up to total {totals.total}: amounts {amounts} + deposits "
+                f"{deposits} = {with_tax} (prices with tax), + tax {taxes} = {without_tax} "
+                "(prices without tax)",
+            )
+        )
+    untaxed = totals.total - totals.net - totals.tax
+    if untaxed not in (0, totals.deposit):
+        problems.append(
+            Problem(
+                ("totals", "net"),
+                f"totals do not add up: net {totals.net} + tax {totals.tax} (+ deposit "
+                f"{totals.deposit} if untaxed) != total {totals.total}",
+            )
+        )
+    return problems
+
+
+def _summary_problems(document: SaleDocument, active: list[tuple[int, SaleLine]]) -> list[Problem]:
+    summary: list[TaxSummary] = document.tax_summary
+    if not summary:
+        return []  # optional in schema 1
+    problems = []
+    line_tax: Counter[str] = Counter()
+    for _, line in active:
+        line_tax[line.tax_class] += line.tax
+    classes = [row.tax_class for row in summary]
+    for n, row in enumerate(summary):
+        if classes.index(row.tax_class) != n:
+            problems.append(Problem(("tax_summary", n, "tax_class"), "appears twice"))
+        if row.gross != row.net + row.tax:
+            text = f"{row.gross} != net {row.net} + tax {row.tax}"
+            problems.append(Problem(("tax_summary", n, "gross"), text))
+        if row.tax != line_tax[row.tax_class]:
+            text = f"{row.tax} but the class's active lines carry {line_tax[row.tax_class]}"
+            problems.append(Problem(("tax_summary", n, "tax"), text))
+    for n, line in active:
+        if line.tax_class not in classes:
+            problems.append(Problem(("lines", n, "tax_class"), "has no row in tax_summary"))
+    net = sum(row.net for row in summary)
+    if net != document.totals.net:
+        text = f"{document.totals.net} but the tax summary's net sums to {net}"
+        problems.append(Problem(("totals", "net"), text))
+    return problems
+
+
+def _payment_problems(document: SaleDocument) -> list[Problem]:
+    if document.status != "completed":
+        return []
+    paid = sum(p.amount for p in document.payments if p.outcome in PAID_OUTCOMES)
+    if paid != document.totals.total:
+        text = (
+            f"approved payments sum to {paid}, the total is {document.totals.total}: "
+            "a completed sale is paid exactly"
+        )
+        return [Problem(("payments",), text)]
+    return []
