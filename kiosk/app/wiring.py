@@ -144,6 +144,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         backoff=config.payment.status_backoff_s,
     )
     journal = BasketJournal(conn)
+    journal.discard_empty()  # baskets a crash left without a line would pile up for ever
     settings = CheckoutSettings(config.lane.currency, config.tax.to_rules())
     unreturned = _reconcile_payments(flow, conn, journal)
 

@@ -1,8 +1,10 @@
 """``kiosk payment list|reconcile|resolve``: the card payment journal for a technician.
 
-``list`` shows unresolved (or all) payments; ``reconcile`` asks the configured
-terminal about every SENT/UNKNOWN payment; ``resolve`` records the attendant's
-verdict on an UNKNOWN payment after checking the terminal's own journal.
+``list`` shows unresolved (or all) payments; ``reconcile`` aborts and asks the
+configured terminal about every SENT/UNKNOWN payment, then checks that every
+basket's card payments equal what its stored sale is due (exit 1 if not);
+``resolve`` asks the terminal once more and records the attendant's verdict only
+when the terminal cannot tell.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing = actions.add_parser("list", help="unresolved payments (--all: every payment)")
     listing.add_argument("--all", action="store_true")
     listing.set_defaults(func=_list)
-    reconcile = actions.add_parser("reconcile", help="ask the terminal about open payments")
+    reconcile = actions.add_parser(
+        "reconcile", help="settle open payments with the terminal, then check the money adds up"
+    )
     reconcile.set_defaults(func=_reconcile)
-    resolve = actions.add_parser("resolve", help="record the verdict on an UNKNOWN payment")
+    resolve = actions.add_parser(
+        "resolve", help="ask the terminal again, else record the verdict on an open payment"
+    )
     resolve.add_argument("reference")
     verdict = resolve.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--paid", action="store_true", help="the terminal shows it approved")
@@ -67,6 +73,9 @@ def _list(args: argparse.Namespace) -> int:
 def _reconcile(args: argparse.Namespace) -> int:
     from kiosk.cli import UserError
     from kiosk.payment.errors import PaymentError
+    from kiosk.payment.money_check import charged_per_basket, check_money
+    from kiosk.store.journal import BasketJournal
+    from kiosk.store.sales import sale_totals
 
     config, journal = _open(args)
     try:
@@ -76,7 +85,16 @@ def _reconcile(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         flag = "  -> attendant must check the terminal" if outcome.needs_attendant else ""
         print(f"{outcome.record.reference}: {outcome.state.value}{flag}")
-    return 1 if any(o.needs_attendant for o in outcomes) else 0
+    # Then the invariant itself: what the cards carry, per basket, against the sales.
+    open_baskets = [info.basket.basket_id for info in BasketJournal(journal.conn).open_baskets()]
+    mismatches = check_money(
+        charged_per_basket(journal.all()), sale_totals(journal.conn), open_baskets
+    )
+    for mismatch in mismatches:
+        print(f"MONEY DOES NOT ADD UP: {mismatch}")
+    if not mismatches:
+        print("money adds up: every basket's card payments equal what its sale is due")
+    return 1 if mismatches or any(o.needs_attendant for o in outcomes) else 0
 
 
 def _resolve(args: argparse.Namespace) -> int:

@@ -293,3 +293,10 @@ def load_sale_document(conn: sqlite3.Connection, transaction_id: str) -> dict[st
 
 
 __all__ = ["SaleResult", "build_sale_document", "complete_sale", "load_sale_document"]
+
+
+def sale_totals(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
+    """Every stored sale's status and total (minor units), by transaction id."""
+    with sqlite_errors("reading sale totals"):
+        rows = conn.execute("SELECT transaction_id, status, total FROM sale").fetchall()
+    return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from money import money_mismatches
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.wiring import Lane
@@ -34,6 +35,8 @@ def rig_config(tmp_path: Path) -> Iterator[tuple[DemoRig, KioskConfig]]:
     conn.close()
     with DemoRig(tmp_path / "rig", with_hq=False) as rig:
         yield rig, dataclasses.replace(rig.configure(config), devices=())
+        # After every lane test with a card terminal: does the money add up?
+        assert money_mismatches(config.store.path, rig.terminal.ledger) == []
 
 
 def wait_for(lane: Lane, until: Any, action: Any = None, timeout: float = 20) -> Checkout:

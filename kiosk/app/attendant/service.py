@@ -236,25 +236,31 @@ class AttendantService:
         """Settle the payment behind a PAYMENT_UNKNOWN intervention; return whether it
         counts towards this basket, and with what amount.
 
-        An unresolved payment is first asked about again (the terminal's final answer
-        wins over the verdict; a payment the terminal is still working on refuses both
-        verdicts). An approved payment that the attendant says was not taken, or that
-        belongs to another sale, is given back with a reversal; one that would pay more
-        than the basket is due is refused as "paid". A reversal that fails keeps the
-        intervention open with the reason. Raises AttendantError.
+        An unresolved payment is first asked about again: the terminal's final answer
+        wins over the verdict (an approval counts, a decline pays nothing), a payment the
+        terminal is still working on refuses both verdicts, and only when the terminal
+        cannot be asked does the verdict decide. An approval already known that the
+        attendant says was not taken (more than due), or one of another sale, is given
+        back with a reversal; one that would pay more than the basket is due cannot be
+        counted. A reversal that fails keeps the intervention open with the reason.
+        Raises AttendantError.
         """
         flow = self.lane.payment_flow
         basket_id = self.checkout.basket.basket_id
         reference = action.reference
         try:
             record = flow.journal.get(reference)
-            if record.state in (PaymentState.SENT, PaymentState.UNKNOWN):
+            was_open = record.state in (PaymentState.SENT, PaymentState.UNKNOWN)
+            if was_open:
                 record = flow.resolve(reference, paid, staff.staff_id)
             if record.state is not PaymentState.APPROVED:
                 return False, None  # declined, cancelled, reversed: it paid nothing
             amount = record.approved_amount or record.amount
             ours = record.sale_id == basket_id and record.kind in PAYING_KINDS
-            if paid and ours:
+            # An open payment the terminal now calls approved counts, whatever the
+            # verdict (the card was charged); "not paid" on an approval already known
+            # (more than due, a basket being cancelled) means: give it back.
+            if ours and (paid or was_open):
                 self._check_not_overpaid(flow, basket_id, amount)
                 return True, amount
             self._give_back(flow, record.reference, amount)
