@@ -1,6 +1,7 @@
 """HTTP calls to HQ's ``/api/v1`` (httpx). Every httpx error and every unusable reply
-becomes :class:`HqUnreachable` (retry later) or :class:`HqRefused` (HQ said no), with
-a message naming the call; a malformed reply never reaches the caller as data."""
+becomes :class:`HqUnreachable` (retry later: network, 5xx, 408/425/429, a malformed
+200) or :class:`HqRefused` (any other 4xx, whether HQ's JSON or a front end's page),
+with a message naming the call; a malformed reply never reaches the caller as data."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import httpx
 from kiosk.sync.errors import HqRefused, HqUnreachable
 
 RESULT_STATUSES = ("accepted", "duplicate", "rejected")
+# 4xx that mean "not now" (request timeout, too early, too many requests): retried like 5xx.
+TRANSIENT_4XX = frozenset({408, 425, 429})
 # outbox kind -> (HQ endpoint, batch key)
 UPLOADS = {"sale": ("/sales/batch", "sales"), "audit": ("/audit/batch", "records")}
 
@@ -52,8 +55,10 @@ class HqClient:
         results, one per payload in the same order.
 
         Raises:
-            HqUnreachable: network trouble, 5xx, or a reply that is not one result per sale.
-            HqRefused: HQ refused the batch as a whole (401, 403, 413, 422...).
+            HqUnreachable: network trouble, 5xx, 408/425/429, or a reply that is not one
+                result per sale.
+            HqRefused: HQ (or a front end) refused the batch as a whole (401, 403, 413,
+                422...).
         """
         return self.upload("sale", payloads)
 
@@ -137,14 +142,21 @@ class HqClient:
             response = self._http.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError as error:
             raise HqUnreachable(f"HQ {path}: {type(error).__name__}: {error}") from error
-        if response.status_code >= 500 or response.status_code == 429:
-            raise HqUnreachable(f"HQ {path}: HTTP {response.status_code} {_excerpt(response.text)}")
+        status = response.status_code
+        if status >= 500 or status in TRANSIENT_4XX:
+            raise HqUnreachable(f"HQ {path}: HTTP {status} {_excerpt(response.text)}")
         try:
             reply = response.json()
         except ValueError:
+            if status >= 400:
+                # A front end (nginx's body limit, a firewall) refused it with its own page:
+                # still a refusal of this request, not a reason to retry it unchanged.
+                raise HqRefused(
+                    f"HQ {path}: HTTP {status} from a front end ({_excerpt(response.text)})",
+                    status,
+                ) from None
             raise HqUnreachable(
-                f"HQ {path}: HTTP {response.status_code} with a body that is "
-                f"not JSON ({_excerpt(response.text)})"
+                f"HQ {path}: HTTP {status} with a body that is not JSON ({_excerpt(response.text)})"
             ) from None
         if response.status_code >= 400:
             message = reply.get("message") if isinstance(reply, dict) else None

@@ -7,11 +7,20 @@ Theory of operation: take the oldest pending rows (``sent_at IS NULL`` and not
 dead-lettered), send their payloads as one batch, then in ONE transaction mark
 ``accepted``/``duplicate`` rows sent and dead-letter ``rejected`` ones. If the
 reply is lost (reset after HQ committed), the rows stay pending and the next
-try gets ``duplicate``: same effect, nothing lost, nothing doubled. When HQ
-refuses a whole batch as malformed or too large (413/422), the batch is split
-in halves until the one bad sale is alone; that sale is dead-lettered with
-HQ's reason, so one poison sale never blocks the rest. 401/403 are
-configuration problems: nothing is dead-lettered, the caller backs off.
+try gets ``duplicate``: same effect, nothing lost, nothing doubled.
+
+Which failure is whose (DESIGN.md invariant 10):
+
+* a refusal of the content (HQ's 422 naming the field, 413 too large, and any
+  other 4xx not listed below, including a front end's own page such as nginx's
+  HTML 413): the batch is split in halves until the one bad sale is alone; that
+  sale is dead-lettered with the reason, so one poison sale never blocks the rest;
+* the lane's set-up (401, 403: credentials or another lane's data; 404, 405, 407:
+  the wrong URL or proxy): nothing is dead-lettered, the caller backs off;
+* HQ's own trouble (network, 5xx, 408, 425, 429; see ``kiosk.sync.client``): the
+  rows stay pending and are retried. A record that made HQ fail with a 5xx every
+  time would be retried for ever and hold back the rows behind it, which is why
+  HQ answers content errors with 422.
 """
 
 from __future__ import annotations
@@ -28,7 +37,8 @@ from kiosk.sync.errors import HqRefused, SyncError
 from kiosk.sync.state import set_state, utc_now
 
 log = logging.getLogger(__name__)
-_SPLIT_STATUSES = (413, 422)
+# 4xx that are about the lane's set-up, not about a record: never dead-letter for them.
+SETUP_STATUSES = frozenset({401, 403, 404, 405, 407})
 _PENDING = (
     "SELECT id, transaction_id, payload FROM outbox o WHERE sent_at IS NULL AND kind = ? "
     "AND NOT EXISTS (SELECT 1 FROM sync_dead_letter d WHERE d.outbox_id = o.id "
@@ -66,12 +76,12 @@ def upload_batch(
 
     Raises:
         HqUnreachable: retry later (nothing was recorded as sent).
-        HqRefused: 401/403 or another refusal that splitting cannot fix.
+        HqRefused: a set-up problem (:data:`SETUP_STATUSES`) that splitting cannot fix.
     """
     try:
         results = client.upload(kind, [row.payload for row in rows])
     except HqRefused as refusal:
-        if refusal.status not in _SPLIT_STATUSES:
+        if not is_content_refusal(refusal.status):
             raise
         if len(rows) == 1:
             _dead_letter(conn, [(rows[0], str(refusal), refusal.status)], report)
@@ -81,6 +91,11 @@ def upload_batch(
         upload_batch(conn, client, rows[middle:], report, kind)
         return
     _record(conn, rows, results, report)
+
+
+def is_content_refusal(status: int) -> bool:
+    """True for a 4xx that refuses what was sent (split the batch, dead-letter the record)."""
+    return 400 <= status < 500 and status not in SETUP_STATUSES
 
 
 def _record(

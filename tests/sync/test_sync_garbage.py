@@ -123,6 +123,10 @@ def canned_hq():
         (429, b"{}", HqUnreachable),
         (422, b'{"error": "invalid_body", "message": "lines: bad"}', HqRefused),
         (401, b"[]", HqRefused),
+        (413, b"<html>413 Request Entity Too Large</html>", HqRefused),  # nginx's own page
+        (400, b"<html>blocked</html>", HqRefused),  # a firewall's
+        (408, b"<html>request timeout</html>", HqUnreachable),
+        (425, b"{}", HqUnreachable),
     ],
 )
 def test_a_malformed_or_refusing_reply_becomes_a_sync_error(canned_hq, status, body, error):

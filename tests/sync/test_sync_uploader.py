@@ -58,7 +58,10 @@ def test_a_sale_hq_rejects_is_dead_lettered_and_kept(lane, client, hq_engine):
     report = drain(lane, client, batch_size=50)
     assert (report.sent, report.dead) == (12, 1)
     letters = dead_letters(lane)
-    assert [(d.transaction_id, d.http_status) for d in letters] == [(bad["transaction_id"], 200)]
+    assert [d.transaction_id for d in letters] == [bad["transaction_id"]]
+    # HQ refuses it in its batch reply (200, "rejected") or, since it checks the
+    # arithmetic in the model, the batch with a 422 naming the field: dead-lettered either way.
+    assert letters[0].http_status in (200, 422)
     assert "do not add up" in letters[0].reason
     assert status(lane).pending == 0
     assert status(lane).dead_letters == 1
