@@ -7,7 +7,10 @@ HQ keeps only its SHA-256. A slow password hash (argon2, scrypt) protects
 beyond brute force and costs microseconds per request instead of ~50 ms of
 argon2 on a 2-core HQ serving 200 lanes. Verified hashes are cached for
 ``CACHE_SECONDS`` so most requests do not read the ``lane`` table; re-enrolling
-or disabling a lane takes effect within that time.
+or disabling a lane takes effect within that time. An unknown (or disabled) lane
+id is remembered for ``UNKNOWN_SECONDS`` too, for at most ``UNKNOWN_MAX`` ids
+(oldest forgotten first), so a stranger repeating a made-up id costs one database
+read, not one per request; a lane enrolled meanwhile is let in after that time.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import re
 import secrets
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -27,6 +32,8 @@ from kiosk.hq.errors import HqError
 from kiosk.hq.tables import lane
 
 CACHE_SECONDS = 30.0
+UNKNOWN_SECONDS = 5.0
+UNKNOWN_MAX = 10_000
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -68,11 +75,14 @@ def enrol_lane(engine: sa.Engine, store_id: str, lane_id: str) -> str:
 
 
 class Authenticator:
-    """Checks bearer tokens against the ``lane`` table, with a short cache."""
+    """Checks bearer tokens against the ``lane`` table, with a short cache of known and of
+    unknown lanes (``clock`` is injectable for tests)."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, clock: Callable[[], float] = time.monotonic) -> None:
         self._engine = engine
+        self._clock = clock
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
+        self._unknown: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._lock = threading.Lock()
 
     def authenticate(self, header: str | None) -> LaneIdentity:
@@ -93,15 +103,36 @@ class Authenticator:
             AuthError: if the header is malformed or the secret is wrong.
         """
         store_id, lane_id, secret = _parse(header)
+        now = self._clock()
+        if self._known_unknown((store_id, lane_id), now):
+            return _check(store_id, lane_id, secret, None)
         with self._lock:
             cached = self._cache.get((store_id, lane_id))
-        if cached is None or cached[1] <= time.monotonic():
+        if cached is None or cached[1] <= now:
             return None
         return _check(store_id, lane_id, secret, cached[0])
 
+    def _known_unknown(self, key: tuple[str, str], now: float) -> bool:
+        """True if ``key`` was found unknown less than ``UNKNOWN_SECONDS`` ago."""
+        with self._lock:
+            until = self._unknown.get(key)
+            if until is not None and until <= now:
+                del self._unknown[key]
+                until = None
+        return until is not None
+
+    def _remember_unknown(self, key: tuple[str, str], now: float) -> None:
+        with self._lock:
+            self._unknown.pop(key, None)
+            self._unknown[key] = now + UNKNOWN_SECONDS
+            while len(self._unknown) > UNKNOWN_MAX:
+                self._unknown.popitem(last=False)
+
     def _stored_hash(self, store_id: str, lane_id: str) -> str | None:
         key = (store_id, lane_id)
-        now = time.monotonic()
+        now = self._clock()
+        if self._known_unknown(key, now):
+            return None
         with self._lock:
             cached = self._cache.get(key)
         if cached is not None and cached[1] > now:
@@ -118,6 +149,7 @@ class Authenticator:
         except sa.exc.SQLAlchemyError as error:
             raise HqError(f"cannot read lanes: {error}") from error
         if row is None:
+            self._remember_unknown(key, now)
             return None
         with self._lock:
             self._cache[key] = (row[0], now + CACHE_SECONDS)

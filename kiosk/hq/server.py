@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 import uvicorn
 
-from kiosk.hq import web
+from kiosk.hq import access_log, web
 from kiosk.hq.app import create_app
 from kiosk.hq.db import check_schema, create_engine
 from kiosk.hq.errors import HqError
@@ -49,6 +49,7 @@ def serve(
         timeout_keep_alive=30,
         **_tls_options(certfile, keyfile, ca_certs),
     )
+    access_log.install()  # after uvicorn.Config, which (re)configures its loggers
     try:
         uvicorn.Server(config).run()
     except OSError as error:
@@ -83,10 +84,11 @@ class ServerThread:
         engine: sa.Engine,
         port: int | None = None,
         tls: dict[str, str] | None = None,
+        log_level: str = "warning",
         **app_options: int,
     ) -> None:
         """``tls``: certfile, keyfile and optionally ca_certs (then client certificates are
-        required), as for :func:`serve`."""
+        required), as for :func:`serve`; ``log_level`` "info" turns the access log on."""
         self.port = port or free_port()
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         app = create_app(engine, **app_options)
@@ -94,11 +96,12 @@ class ServerThread:
             app,
             host="127.0.0.1",
             port=self.port,
-            log_level="warning",
+            log_level=log_level,
             timeout_keep_alive=30,
             lifespan="off",
             **_tls_options(**(tls or {})),
         )
+        access_log.install()
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name=f"hq-{self.port}", daemon=True)
 

@@ -4,6 +4,9 @@ Access: ``Authorization: Bearer <admin_token>``, or ``?token=<admin_token>`` onc
 answers 303 to the same page without the token and sets an HttpOnly cookie holding an
 HMAC of the token (never the token itself). All comparisons use ``hmac.compare_digest``.
 Lane tokens do not open the pages. Without an admin token the pages answer 404.
+Wrong tokens (header, link or cookie) are counted per client address and lock it out
+for a while with 429 and ``Retry-After`` (:mod:`kiosk.hq.throttle`); the token in a
+link is kept out of the access log (:mod:`kiosk.hq.access_log`).
 Answers are HTML, never cached, with a Content-Security-Policy that allows no scripts.
 """
 
@@ -13,12 +16,13 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kiosk.hq.throttle import LoginThrottle
 from kiosk.hq.web import queries, render
 
 log = logging.getLogger(__name__)
@@ -34,15 +38,23 @@ _HEADERS = {
 
 @dataclass(frozen=True, slots=True)
 class WebSettings:
-    """``admin_token`` empty: pages disabled."""
+    """``admin_token`` empty: pages disabled. ``throttle`` counts wrong tokens."""
 
     admin_token: str = ""
     not_reporting_minutes: int = 10
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
 
-def configure(app: FastAPI, *, admin_token: str, not_reporting_minutes: int = 10) -> None:
-    """Turn the pages on (non-empty ``admin_token``) or off for ``app``; logs which."""
-    app.state.hq_web = WebSettings(admin_token, not_reporting_minutes)
+def configure(
+    app: FastAPI,
+    *,
+    admin_token: str,
+    not_reporting_minutes: int = 10,
+    throttle: LoginThrottle | None = None,
+) -> None:
+    """Turn the pages on (non-empty ``admin_token``) or off for ``app``; logs which.
+    ``throttle``: the failed-login throttle to use (tests pass one with their clock)."""
+    app.state.hq_web = WebSettings(admin_token, not_reporting_minutes, throttle or LoginThrottle())
     if admin_token:
         log.info("HQ web pages enabled at / (admin token required)")
     else:
@@ -96,31 +108,54 @@ def _gate(request: Request, token: str | None, here: str) -> tuple[WebSettings, 
     settings: WebSettings = getattr(request.app.state, "hq_web", None) or WebSettings()
     if not settings.admin_token:
         return settings, _html(render.message_page("Not found", "No such page."), 404)
+    address = request.client.host if request.client else "unknown"
+    wait = settings.throttle.retry_after(address)
+    if wait:  # not even a right token is checked while locked (see kiosk.hq.throttle)
+        return settings, _too_many(wait)
+    answer, tried = _login(request, token, here, settings.admin_token)
+    if answer is None or answer.status_code == 303:
+        settings.throttle.succeeded(address)
+    elif tried:
+        settings.throttle.failed(address)
+    return settings, answer
+
+
+def _login(
+    request: Request, token: str | None, here: str, admin_token: str
+) -> tuple[Response | None, bool]:
+    """(None or the answer to send, whether a wrong token was presented)."""
     header = request.headers.get("authorization", "")
-    if header.startswith("Bearer ") and _same(
-        header[len("Bearer ") :].strip(), settings.admin_token
-    ):
-        return settings, None
+    if header.startswith("Bearer ") and _same(header[len("Bearer ") :].strip(), admin_token):
+        return None, False
     if token is not None:
-        if not _same(token, settings.admin_token):
-            return settings, _unauthorized("The token in the link is wrong.")
+        if not _same(token, admin_token):
+            return _unauthorized("The token in the link is wrong."), True
         redirect = RedirectResponse(here, status_code=303, headers=_HEADERS)
         redirect.set_cookie(
             COOKIE,
-            session_value(settings.admin_token),
+            session_value(admin_token),
             httponly=True,
             samesite="strict",
             secure=request.url.scheme == "https",
             path="/",
         )
-        return settings, redirect
+        return redirect, False
     cookie = request.cookies.get(COOKIE)
-    if cookie is not None and _same(cookie, session_value(settings.admin_token)):
-        return settings, None
-    return settings, _unauthorized(
+    if cookie is not None and _same(cookie, session_value(admin_token)):
+        return None, False
+    # A cookie is HMAC(token): guessing cookies is guessing tokens, so it counts too.
+    tried = header.startswith("Bearer ") or cookie is not None
+    return _unauthorized(
         "Send 'Authorization: Bearer <admin token>' or open this page once with "
         "?token=<admin token>."
-    )
+    ), tried
+
+
+def _too_many(seconds: int) -> Response:
+    text = f"Too many wrong tokens from your address; try again in {seconds} s."
+    response = _html(render.message_page("Too many attempts", text), 429)
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def _unauthorized(text: str) -> Response:
