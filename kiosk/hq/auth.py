@@ -162,6 +162,9 @@ def _parse(header: str | None) -> tuple[str, str, str]:
     parts = header[len("Bearer ") :].strip().split(":")
     if len(parts) != 3 or not all(parts):
         raise AuthError("the bearer token must be STORE:LANE:SECRET")
+    if not (_IDENT.match(parts[0]) and _IDENT.match(parts[1])):
+        # enrol_lane never makes such an id: no need to ask the database (or to cache it)
+        raise AuthError("unknown lane or wrong secret")
     return parts[0], parts[1], parts[2]
 
 

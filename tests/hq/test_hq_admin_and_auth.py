@@ -152,6 +152,11 @@ def test_an_unknown_lane_costs_one_database_query_not_one_per_request(
                 )
                 assert response.status_code == 401
                 assert response.json()["error"] == "unauthorized"
+            for malformed in ("store-001:" + "l" * 65, "st ore:lane-1", "store-001:-lane"):
+                response = client.post(
+                    HEARTBEAT, json=heartbeat(), headers={"Authorization": f"Bearer {malformed}:x"}
+                )
+                assert response.status_code == 401  # no enrolled lane has such an id
         assert len(queries) == 1
         # A known lane still gets in (its own cached lookup), a wrong secret still not.
         assert post(hq_server, lane_token, HEARTBEAT, heartbeat()).status_code == 200
