@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-SCENARIOS = ("approve", "decline", "cancel", "pin", "hang", "late", "slow", "drop")
+SCENARIOS = ("approve", "decline", "cancel", "pin", "hang", "late", "slow", "drop", "partial")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -47,6 +47,7 @@ class Scenario(enum.Enum):
     LATE = "late"  # answers (approved) after ``late_delay``, abortable
     SLOW = "slow"  # approves after ``late_delay``; an abort comes too late (already online)
     DROP = "drop"  # approves, then cuts the connection without answering
+    PARTIAL = "partial"  # approves half the amount (a prepaid card's balance)
 
 
 def _card_number(prefix: str) -> str:
@@ -222,6 +223,8 @@ class SimulatedTerminal:
             return self._finish(entry, "declined", "Refusal")
         if scenario is Scenario.CANCEL:
             return self._finish(entry, "cancelled", "Cancel")
+        if scenario is Scenario.PARTIAL and entry.amount_minor > 1:
+            entry = replace(entry, amount_minor=entry.amount_minor // 2)
         return self._finish(entry, "approved", "")
 
     def _finish(self, entry: LedgerEntry, state: str, error: str) -> LedgerEntry:
