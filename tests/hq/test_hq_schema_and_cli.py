@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from kiosk.cli import main
-from kiosk.hq.db import check_schema, create_engine, head_revision, upgrade
+from kiosk.hq.db import (
+    _alembic_config,
+    check_schema,
+    create_engine,
+    head_revision,
+    upgrade,
+    write_transaction,
+)
 from kiosk.hq.errors import HqError
 from kiosk.hq.tables import metadata
 
@@ -49,3 +57,32 @@ def test_cli_init_enrol_and_import(tmp_path, capsys):
     assert "store id" in capsys.readouterr().err
     with create_engine(url).connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM lane")).scalar_one() == 1
+
+
+def test_migration_0003_widens_the_columns_and_keeps_every_row(hq_url):
+    """A database at 0002 with data: after the upgrade the rows are still there and the
+    widened columns take 64 characters (PostgreSQL refused 33 before)."""
+    engine = create_engine(hq_url, pool_size=2)
+    with write_transaction(engine) as conn:
+        command.upgrade(_alembic_config(conn), "0002")
+    rows = {
+        "lane_status": "INSERT INTO lane_status VALUES ('s', 'l', 'selling', '1.0', 0, '[]', "
+        "'2026-11-22T10:00:00Z', '2026-11-22T10:00:00Z')",
+        "catalog_item": "INSERT INTO catalog_item (sku, version, deleted, names, price, "
+        "currency, tax_class, unit, gtins, category, updated_at) VALUES ('1', 1, false, "
+        "'{}', 89, 'EUR', 'standard', 'each', '[]', '', '2026-11-22T10:00:00Z')",
+        "sale_line": "INSERT INTO sale_line VALUES (1, 1, 'sku', NULL, 1, NULL, 89, 89, "
+        "'standard', 8, false)",
+    }
+    with write_transaction(engine) as conn:
+        for statement in rows.values():
+            conn.execute(sa.text(statement))
+    assert upgrade(engine) == head_revision() == "0003"
+    with write_transaction(engine) as conn:
+        for table in rows:
+            assert conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one() == 1
+        assert conn.execute(sa.text("SELECT tax_class FROM sale_line")).scalar_one() == "standard"
+        conn.execute(sa.text(f"UPDATE sale_line SET tax_class = '{'t' * 64}'"))
+        conn.execute(sa.text(f"UPDATE catalog_item SET tax_class = '{'t' * 64}'"))
+        conn.execute(sa.text(f"UPDATE lane_status SET state = '{'s' * 64}'"))
+    engine.dispose()
