@@ -29,7 +29,7 @@ from kiosk.app.attendant import AttendantError
 from kiosk.app.demo import DemoRig
 from kiosk.app.wiring import Lane, build_lane
 from kiosk.config import KioskConfig
-from kiosk.domain.checkout.events import PayRequested
+from kiosk.domain.checkout.events import InterventionResolved, PayRequested
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.checkout.states import Phase
 from kiosk.domain.staff import Role, Staff
@@ -305,4 +305,53 @@ def test_a_full_disk_while_the_terminal_approves_is_settled_by_the_attendant(
     finally:
         lane.stop()
     assert [r.state for r in journal.for_sale(basket_id)] == [PaymentState.APPROVED]
+    assert money_mismatches(config.store.path, rig.terminal.ledger) == []
+
+
+def test_a_sale_the_journal_does_not_pay_is_never_stored(
+    rig_config: tuple[DemoRig, KioskConfig],
+) -> None:
+    """The last line of defence: whatever the checkout believes (here a confirmation that
+    bypassed the payment journal, as the demo console's `approve` does), the store refuses
+    a sale whose journaled card payments do not add up to its total; the lane calls the
+    attendant and takes the journal's word for what is paid."""
+    rig, config = rig_config
+    lane = build_lane(quick(config), with_sync=False)
+    rig.terminal.queue(Scenario.HANG)
+    lane.start()
+    try:
+        wait_for(lane, lambda c: len(c.basket.lines) == 1, lambda: lane.controller.scan(MILK))
+        basket_id = lane.controller.checkout.basket.basket_id
+        wait_for(
+            lane,
+            lambda c: c.phase is Phase.INTERVENTION,
+            lambda: lane.controller.submit(PayRequested),
+        )
+        lane.controller.submit(
+            lambda at: InterventionResolved(InterventionKind.PAYMENT_UNKNOWN, "s-9", True, at)
+        )
+        refused = wait_for(
+            lane,
+            lambda c: c.pending is not None and c.pending.kind is InterventionKind.PAYMENT_FAILURE,
+        )
+        assert refused.pending is not None
+        assert "card payments 0.00 EUR in the journal" in refused.pending.detail
+        assert load_sale_document(connect(config.store.path, migrate=False), basket_id) is None
+        # the attendant sorts it out through the lane: the frozen terminal is restarted,
+        # the payment found not taken, and the shopper pays
+        service = with_staff(lane)
+        service.resolve_pending(True)
+        wait_for(
+            lane,
+            lambda c: c.phase is Phase.INTERVENTION,
+            lambda: lane.controller.submit(PayRequested),
+        )
+        rig.terminal.power_cycle()
+        service.resolve_pending(False)
+        wait_for(
+            lane, lambda c: c.phase is Phase.FINISHED, lambda: lane.controller.submit(PayRequested)
+        )
+    finally:
+        lane.stop()
+    assert terminal_charges(rig) == [95]
     assert money_mismatches(config.store.path, rig.terminal.ledger) == []
