@@ -63,6 +63,8 @@ class Lane:
     weight_listeners: list[WeightListener] = field(default_factory=list)
     badge_listeners: list[Callable[[str], None]] = field(default_factory=list)
     device_status: dict[str, str] = field(default_factory=dict)
+    #: Gives back card approvals whose sale is gone; one line per one it still cannot.
+    give_back_orphans: Callable[[], list[str]] = list
 
     def start(self) -> None:
         """Start devices, the lane thread and sync (in that order)."""
@@ -193,6 +195,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         controller.submit(lambda at, detail=detail: DeviceFaulted("payment", detail, at))
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
     lane = Lane(config, controller, view, devices, flow)
+    lane.give_back_orphans = lambda: _give_back_orphans(flow, path, timeout)
     lane_box.append(lane)
     lane.sync = _build_sync(config, lane) if with_sync else None
     # Staff sign-in and the audit log are guarded by different locks in the attendant
@@ -237,6 +240,16 @@ def _reconcile_payments(flow: PaymentFlow, conn: Any, journal: BasketJournal) ->
         f"that was not completed could not be given back: {why}"
         for record, why in report.failed
     ]
+
+
+def _give_back_orphans(flow: PaymentFlow, path: Any, timeout: int) -> list[str]:
+    """Try again to give back approvals whose sale is gone (the attendant fixed the
+    terminal); reads the store on a connection of its own (an attendant thread)."""
+    conn = connect(path, busy_timeout_ms=timeout, migrate=False)
+    try:
+        return _reconcile_payments(flow, conn, BasketJournal(conn))
+    finally:
+        conn.close()
 
 
 def _recovered_payments(flow: PaymentFlow) -> Callable[[str], RecoveredPayments]:

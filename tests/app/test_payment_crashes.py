@@ -355,3 +355,55 @@ def test_a_sale_the_journal_does_not_pay_is_never_stored(
         lane.stop()
     assert terminal_charges(rig) == [95]
     assert money_mismatches(config.store.path, rig.terminal.ledger) == []
+
+
+def test_money_that_cannot_be_given_back_calls_the_attendant_until_it_is(
+    rig_config: tuple[DemoRig, KioskConfig],
+) -> None:
+    """A card approved for a basket that was then lost (the lane died; the basket is gone)
+    must be reversed at start-up; with the terminal unplugged that fails, and the lane
+    calls the attendant instead of only logging it. Clearing the call tries again: refused
+    while the terminal is still off, done once it is back."""
+    rig, config = rig_config
+    lane = build_lane(quick(config), with_sync=False)
+    lane.controller.commit_sale = lambda document, basket: (_ for _ in ()).throw(
+        OSError("power cut")
+    )
+    lane.start()
+    try:
+        wait_for(lane, lambda c: len(c.basket.lines) == 1, lambda: lane.controller.scan(MILK))
+        basket_id = lane.controller.checkout.basket.basket_id
+        wait_for(
+            lane,
+            lambda c: c.phase is Phase.COMPLETING,
+            lambda: lane.controller.submit(PayRequested),
+        )
+    finally:
+        lane.stop()
+    conn = connect(config.store.path, migrate=False)  # the basket was lost with the lane
+    conn.execute("DELETE FROM open_basket_line WHERE basket_id = ?", (basket_id,))
+    conn.execute("DELETE FROM open_basket WHERE basket_id = ?", (basket_id,))
+    conn.close()
+    port = rig.terminal_server.port
+    rig.terminal_server.stop()  # the terminal is unplugged
+
+    again = build_lane(quick(config), with_sync=False)
+    again.start()
+    try:
+        paused = wait_for(again, lambda c: c.phase is Phase.INTERVENTION)
+        assert paused.pending is not None
+        assert paused.pending.kind is InterventionKind.DEVICE_FAULT
+        assert "could not be given back" in paused.pending.detail
+        service = with_staff(again)
+        with pytest.raises(AttendantError, match="could not be given back"):
+            service.clear_device_fault()
+        with TerminalServer(rig.terminal, port=port):  # plugged back in
+            service.clear_device_fault()
+        assert again.controller.checkout.phase is Phase.IDLE
+    finally:
+        again.stop()
+    assert [(e.category, e.state) for e in rig.terminal.ledger.entries()] == [
+        ("Payment", "reversed"),
+        ("Reversal", "approved"),
+    ]
+    assert money_mismatches(config.store.path, rig.terminal.ledger) == []

@@ -170,6 +170,7 @@ class AttendantService:
         if approved and isinstance(pending.action, OverridePrice):
             self._check_override(staff, pending.action.line_no, pending.action.price)
         confirmed: Money | None = None
+        verdict = approved
         if isinstance(pending.action, ConfirmPayment):
             # The journal (the terminal's word, or this verdict when it cannot tell)
             # decides whether the payment counts, and for how much.
@@ -203,6 +204,8 @@ class AttendantService:
             "detail": pending.detail,
             "basket_id": after.basket.basket_id,
         }
+        if isinstance(pending.action, ConfirmPayment):  # what was said, and what counted
+            details.update(verdict=verdict, counted=None if confirmed is None else confirmed.minor)
         if date_of_birth is not None:
             details["date_of_birth_given"] = True  # the date itself is not kept
         if id_seen:
@@ -470,10 +473,16 @@ class AttendantService:
         return transaction_id
 
     def clear_device_fault(self) -> Checkout:
-        """Resolve a pending device fault after a probe of every device."""
+        """Resolve a pending device fault after a probe of every device. A card payment
+        the lane could not give back is tried again first; if it still cannot be, the
+        fault stays (AttendantError with the reason)."""
         staff = self._require(Action.CLEAR_DEVICE_FAULT)
         lines = queries.probe_devices(self.lane.devices, self.lane.device_status)
         pending = self.checkout.pending
+        if pending is not None and pending.detail.startswith("payment:"):
+            still_owed = self.lane.give_back_orphans()
+            if still_owed:
+                raise AttendantError("; ".join(still_owed))
         after = self.checkout
         if pending is not None and pending.kind is InterventionKind.DEVICE_FAULT:
             after = apply_events(
