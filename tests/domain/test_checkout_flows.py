@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from domain_factories import (
@@ -408,3 +408,12 @@ def test_recover_resumes_shopping_with_the_journaled_basket() -> None:
     c = Checkout.recover(settings(), basket, at(0))
     c = run(c, scan(MILK, 5))
     assert [line.line_no for line in c.basket.lines] == [1, 2]
+
+
+def test_a_clock_stepped_back_never_ends_a_sale_before_it_began() -> None:
+    paying = checkout_in(Phase.PAYING)
+    assert paying.started_at is not None
+    earlier = paying.started_at - timedelta(minutes=5)  # NTP stepped the clock back
+    _, effects = paying.handle(ev.PaymentApproved("p-1", eur(129), earlier))
+    sale = effects[0].sale  # type: ignore[union-attr]
+    assert sale.completed_at == sale.started_at

@@ -108,7 +108,8 @@ def commit(checkout: Checkout, status: str, at: datetime) -> Result:
         totals=checkout.totals(),
         status=status,
         started_at=checkout.started_at or at,
-        completed_at=at,
+        # a wall clock stepped back mid-sale (NTP) must not end a sale before it began
+        completed_at=max(at, checkout.started_at or at),
         payments=checkout.payments,
         interventions=checkout.interventions,
         audit=checkout.audit,
