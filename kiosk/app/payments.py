@@ -19,8 +19,9 @@ from kiosk.domain.checkout.events import Event, PaymentApproved, PaymentDeclined
 from kiosk.domain.money import Money
 from kiosk.payment.errors import PaymentBlockedError, PaymentError
 from kiosk.payment.flow import PaymentFlow
-from kiosk.payment.journal import PaymentRecord, PaymentState
+from kiosk.payment.journal import PaymentJournal, PaymentRecord, PaymentState
 from kiosk.payment.types import PaymentKind
+from kiosk.store.sales import complete_sale
 
 log = logging.getLogger(__name__)
 _MAYBE_PAID = (PaymentState.SENT, PaymentState.UNKNOWN, PaymentState.APPROVED)
@@ -68,6 +69,25 @@ def check_sale_paid(document: Mapping[str, Any], records: Iterable[PaymentRecord
         f"{Money(due, currency)}: the sale was not completed",
         pairs,
     )
+
+
+def commit_paid_sale(
+    conn: Any, journal: PaymentJournal, document: dict[str, Any], basket_id: str
+) -> Any:
+    """Store the sale (and its outbox row) only if the journal's payments pay exactly
+    what it is due - checked inside the sale's own transaction - and close them with it.
+
+    Raises:
+        SaleNotPaid: the payments do not add up (nothing is stored).
+        StoreError: the store refused the write (nothing is stored).
+    """
+
+    def close_payments(c: Any) -> None:
+        check_sale_paid(document, journal.for_sale_on(c, basket_id))
+        journal.close_sale(c, basket_id)
+
+    document = with_journal_payments(document, journal.for_sale(basket_id))
+    return complete_sale(conn, document, basket_id=basket_id, also=close_payments)
 
 
 def with_journal_payments(

@@ -18,12 +18,7 @@ from typing import Any, Literal
 from kiosk.app.attendant import AttendantService
 from kiosk.app.held_receipts import HeldReceiptFile
 from kiosk.app.lane import Clock, LaneController, LaneIdentity, RecoveredPayments, utc_clock
-from kiosk.app.payments import (
-    FlowPayments,
-    approved_payments,
-    check_sale_paid,
-    with_journal_payments,
-)
+from kiosk.app.payments import FlowPayments, approved_payments, commit_paid_sale
 from kiosk.app.receipts import PrinterReceipts
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
@@ -41,7 +36,7 @@ from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
-from kiosk.store.sales import complete_sale, load_sale_document
+from kiosk.store.sales import load_sale_document
 from kiosk.store.staff import StaffRepository
 from kiosk.sync.errors import SyncError
 
@@ -156,13 +151,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
         """Store the sale only if the journal's payments pay exactly what it is due
         (checked inside the sale's transaction). Raises SaleNotPaid, StoreError."""
-
-        def close_payments(c: Any) -> None:
-            check_sale_paid(document, payment_journal.for_sale_on(c, basket_id))
-            payment_journal.close_sale(c, basket_id)
-
-        document = with_journal_payments(document, payment_journal.for_sale(basket_id))
-        complete_sale(conn, document, basket_id=basket_id, also=close_payments)
+        commit_paid_sale(conn, payment_journal, document, basket_id)
         if lane_box and lane_box[0].sync is not None:
             lane_box[0].sync.wake()  # upload now rather than at the next idle poll
 
