@@ -14,6 +14,7 @@ from fractions import Fraction
 from kiosk.domain.basket import GRAMS_PER_KG, WEIGHT_ROUNDING, BasketLine
 from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout.interventions import (
+    IDLE_SUSPENDED,
     AddItem,
     OverridePrice,
     SetQuantity,
@@ -42,7 +43,7 @@ from kiosk.ui.viewmodels import (
 
 #: ``HelpRequested.reason`` the presenter sends when "Are you still there?" expired:
 #: the pending help intervention is then shown as "basket on hold".
-IDLE_SUSPENDED_REASON = "idle_suspended"
+IDLE_SUSPENDED_REASON = IDLE_SUSPENDED
 #: Categories offered on the "Look up item" grid, in order.
 GRID_CATEGORIES = ("produce", "bakery")
 #: English name word -> picture in assets/icons (catalog images are not bundled yet).

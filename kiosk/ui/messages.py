@@ -109,6 +109,20 @@ MESSAGES: dict[str, MessageText] = {
     "payment_partial": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "%1 was paid by card. Please pay the remaining %2."))
     ),
+    "payment_cancelled": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Payment cancelled. Your card was not charged."))
+    ),
+    "request_withdrawn": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Your request was cancelled. You can continue."))
+    ),
+    "request_not_withdrawable": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "Only a member of staff can end this. Help is on the way."
+            )
+        ),
+        error=True,
+    ),
     "basket_empty": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Scan an item before paying.")), error=True
     ),
@@ -134,7 +148,15 @@ SHOWN_PARAMS: dict[str, tuple[str, ...]] = {"payment_partial": ("paid", "due")}
 
 #: Keys a screen or overlay already shows; no toast for them.
 SILENT = frozenset(
-    {"welcome", "follow_terminal", "payment_declined", "thank_you", "place_on_scale"}
+    {
+        "welcome",
+        "follow_terminal",
+        "payment_declined",
+        "payment_cancelled_on_terminal",
+        "payment_timed_out",
+        "thank_you",
+        "place_on_scale",
+    }
 )
 SILENT_PREFIXES = ("intervention.",)
 

@@ -17,7 +17,7 @@ from kiosk.domain.checkout import (
 )
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
-from kiosk.domain.checkout.interventions import InterventionKind
+from kiosk.domain.checkout.interventions import IDLE_SUSPENDED, InterventionKind
 from kiosk.domain.money import Rounding
 
 NOW = T0  # events are re-stamped in order below
@@ -35,14 +35,20 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.VoidRequested: st.builds(ev.VoidRequested, line_nos, st.just(NOW)),
     ev.PriceOverrideRequested: st.builds(ev.PriceOverrideRequested, line_nos, money,
                                          st.sampled_from(["", "damaged"]), st.just(NOW)),
-    ev.HelpRequested: st.builds(ev.HelpRequested, st.just(NOW)),
+    ev.HelpRequested: st.builds(ev.HelpRequested, st.just(NOW),
+                                st.sampled_from(["", IDLE_SUSPENDED])),
+    ev.RequestWithdrawn: st.builds(ev.RequestWithdrawn, st.just(NOW)),
+    ev.PaymentNoticeClosed: st.builds(ev.PaymentNoticeClosed, st.just(NOW)),
     ev.DeviceFaulted: st.builds(ev.DeviceFaulted, st.just("scale"), st.just("gone"), st.just(NOW)),
     ev.InterventionResolved: st.builds(ev.InterventionResolved, kinds, st.just("s-1"),
                                        st.booleans(), st.just(NOW), births, st.booleans(),
                                        st.none() | items),
     ev.PayRequested: st.builds(ev.PayRequested, st.just(NOW)),
     ev.PaymentApproved: st.builds(ev.PaymentApproved, st.just("p"), money, st.just(NOW)),
-    ev.PaymentDeclined: st.builds(ev.PaymentDeclined, st.just("p"), st.just("no"), st.just(NOW)),
+    ev.PaymentDeclined: st.builds(ev.PaymentDeclined, st.just("p"),
+                                  st.sampled_from(["no", "Refusal", "Cancel", "Aborted",
+                                                   "TimedOut", "Unreachable"]),
+                                  st.just(NOW)),
     ev.PaymentUnknown: st.builds(ev.PaymentUnknown, st.just("p"), money, st.just(NOW)),
     ev.PaymentReversed: st.builds(ev.PaymentReversed, st.just("p"), st.just(NOW)),
     ev.SaleRefused: st.builds(ev.SaleRefused, st.just("no"), st.just(NOW),
@@ -103,6 +109,14 @@ def check_invariants(c: Checkout, effects: list[fx.Effect]) -> None:
     )
     assert waiting == (c.weighing is not None)
     assert (c.phase is Phase.PAYING) == (c.amount_due is not None)
+    # the pay screen's state is the checkout's: a failure shows only while shopping,
+    # an abort lasts only while paying
+    assert c.payment_failure is None or c.phase is Phase.SHOPPING
+    assert not c.aborting or c.phase is Phase.PAYING
+    for resolved in c.interventions:
+        if resolved.resolution == "withdrawn":  # only the shopper's own requests
+            assert resolved.kind in (InterventionKind.HELP_REQUESTED, InterventionKind.VOID_REQUEST)
+            assert resolved.detail != IDLE_SUSPENDED
     for effect in effects:
         if isinstance(effect, fx.JournalLine):
             assert basket.line(effect.line.line_no) == effect.line

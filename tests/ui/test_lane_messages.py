@@ -14,6 +14,7 @@ import kiosk.domain.checkout
 from kiosk.domain.checkout.events import HelpRequested, ItemScanned, ItemWeighed, VoidRequested
 from kiosk.domain.checkout.interventions import InterventionKind as DomainKind
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.checkout.paying import FAILURE_MESSAGES
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
 from kiosk.domain.tax import TaxRules
 from kiosk.store.sample_catalog import sample_items
@@ -35,7 +36,8 @@ def emitted_keys() -> set[str]:
     for path in sources:
         for match in _KEY.finditer(path.read_text(encoding="utf-8")):
             keys.add(match.group(1) or match.group(2))
-    return keys | {f"intervention.{kind.value}" for kind in DomainKind}
+    failures = set(FAILURE_MESSAGES.values())  # a failed payment's key, by its reason
+    return keys | failures | {f"intervention.{kind.value}" for kind in DomainKind}
 
 
 def test_the_key_scan_finds_the_domain_keys() -> None:

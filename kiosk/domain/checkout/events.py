@@ -74,6 +74,21 @@ class HelpRequested:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestWithdrawn:
+    """The shopper took back their own request before staff came: a call for help, or
+    removing an item (or fewer of it)."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentNoticeClosed:
+    """The shopper left the screen that says why the last payment failed."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DeviceFaulted:
     """A device the lane needs to sell failed (scanner, scale, printer...)."""
 
@@ -127,7 +142,9 @@ class PaymentApproved:
 
 @dataclass(frozen=True, slots=True)
 class PaymentDeclined:
-    """The terminal declined (or the shopper aborted) payment ``reference``."""
+    """Payment ``reference`` was not taken. ``reason`` is the terminal's error condition
+    (nexo: ``Refusal``, ``Cancel``, ``Aborted``...) or the lane's own word for why it
+    could not be sent; :func:`kiosk.domain.checkout.paying.failure_of` sorts it."""
 
     reference: str
     reason: str
@@ -193,9 +210,11 @@ Event = (
     | VoidRequested
     | PriceOverrideRequested
     | HelpRequested
+    | RequestWithdrawn
     | DeviceFaulted
     | InterventionResolved
     | PayRequested
+    | PaymentNoticeClosed
     | PaymentApproved
     | PaymentDeclined
     | PaymentUnknown
@@ -208,7 +227,7 @@ Event = (
 
 EVENT_TYPES: tuple[type[Event], ...] = (
     ItemScanned, ItemWeighed, QuantityChanged, VoidRequested, PriceOverrideRequested,
-    HelpRequested, DeviceFaulted, InterventionResolved, PayRequested, PaymentApproved,
-    PaymentDeclined, PaymentUnknown, PaymentReversed, SaleRefused, SaleCompleted, Cancelled,
-    Reset,
+    HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
+    PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
+    SaleRefused, SaleCompleted, Cancelled, Reset,
 )  # fmt: skip

@@ -21,6 +21,10 @@ from datetime import date, datetime
 from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.money import Money
 
+#: ``HelpRequested.reason`` when nobody answered "Are you still there?": the help call
+#: is then a basket on hold, which only staff resume (or cancel).
+IDLE_SUSPENDED = "idle_suspended"
+
 
 class InterventionKind(enum.Enum):
     """Why the lane called an attendant (values are the sale document's ``kind``)."""
@@ -86,6 +90,16 @@ class Intervention:
     action: Action = None
 
 
+def withdrawable(pending: Intervention | None) -> bool:
+    """Whether the shopper may take ``pending`` back: their own call for help (not a
+    basket on hold) or their own request to remove an item or take fewer."""
+    if pending is None:
+        return False
+    if pending.kind is InterventionKind.HELP_REQUESTED:
+        return pending.detail != IDLE_SUSPENDED
+    return pending.kind is InterventionKind.VOID_REQUEST
+
+
 @dataclass(frozen=True, slots=True)
 class ResolvedIntervention:
     """A resolved intervention as the sale document records it."""
@@ -93,8 +107,8 @@ class ResolvedIntervention:
     kind: InterventionKind
     raised_at: datetime
     resolved_at: datetime
-    staff_id: str
-    resolution: str  # "approved", "denied" or "underage"
+    staff_id: str  # "" when the shopper withdrew their own request
+    resolution: str  # "approved", "denied", "underage" or "withdrawn"
     detail: str = ""
 
 

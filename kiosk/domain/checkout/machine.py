@@ -25,7 +25,9 @@ Phases::
     (Cancelled in SHOPPING also goes to COMPLETING, as a cancelled sale.)
 
 Interventions pause selling: in INTERVENTION only ``InterventionResolved`` moves
-on; scans are refused with a beep, help and faults page the attendant again.
+on, or ``RequestWithdrawn`` when the shopper takes back their own help call or
+remove-item request; scans are refused with a beep, help and faults page the
+attendant again.
 An intervention carries the paused action (add an item, change a quantity,
 void, override, confirm a payment), applied only if approved. While a payment
 or a commit is in flight, help and device faults page without pausing, so no
@@ -40,6 +42,9 @@ Rules worth knowing:
 * Age: the attendant approves with a date of birth or "ID seen". The approval
   holds for the rest of the basket; see :mod:`.interventions` for when a later
   restricted item asks again.
+* A failed payment's reason (``payment_failure``) is news for one step: any event
+  after the ``PaymentDeclined`` clears it (``PaymentNoticeClosed`` when the shopper
+  only leaves the pay screen). ``aborting`` lasts while the terminal answers an abort.
 * A bad request about a line (unknown, voided, quantity < 1, negative price) is
   refused with a message, not an exception: it comes from a person, not a bug.
 """
@@ -47,7 +52,7 @@ Rules worth knowing:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -64,11 +69,13 @@ from kiosk.domain.checkout.events import (
     ItemWeighed,
     PaymentApproved,
     PaymentDeclined,
+    PaymentNoticeClosed,
     PaymentReversed,
     PaymentUnknown,
     PayRequested,
     PriceOverrideRequested,
     QuantityChanged,
+    RequestWithdrawn,
     Reset,
     SaleCompleted,
     SaleRefused,
@@ -81,7 +88,13 @@ from kiosk.domain.checkout.interventions import (
     Intervention,
     ResolvedIntervention,
 )
-from kiosk.domain.checkout.states import CheckoutSettings, IllegalTransition, PaymentRecord, Phase
+from kiosk.domain.checkout.states import (
+    CheckoutSettings,
+    IllegalTransition,
+    PaymentFailure,
+    PaymentRecord,
+    Phase,
+)
 from kiosk.domain.money import Money
 from kiosk.domain.tax import BasketTotals
 
@@ -104,6 +117,10 @@ class Checkout:
     interventions: tuple[ResolvedIntervention, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
     sale: SaleRecord | None = None
+    #: Why the last payment took no money, until the shopper's next step (pay screen).
+    payment_failure: PaymentFailure | None = None
+    #: The shopper touched "Back to items" and the terminal was asked to abort.
+    aborting: bool = False
 
     @classmethod
     def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:
@@ -135,7 +152,10 @@ class Checkout:
         handler = TRANSITIONS[self.phase].get(type(event))
         if handler is None:
             raise IllegalTransition(self.phase, event)
-        return handler(self, event)
+        after, effects = handler(self, event)
+        if after.payment_failure is not None and not isinstance(event, PaymentDeclined):
+            after = replace(after, payment_failure=None)  # the shopper has moved on
+        return after, effects
 
 
 Handler = Callable[[Checkout, Any], tuple[Checkout, list[Effect]]]
@@ -160,6 +180,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         PayRequested: paying.pay,
+        PaymentNoticeClosed: paying.close_notice,
         PaymentReversed: paying.reversed_,
         Cancelled: selling.cancel_basket,
     },
@@ -172,6 +193,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
     },
     Phase.INTERVENTION: {
         InterventionResolved: resolving.resolve,
+        RequestWithdrawn: resolving.withdraw,
         PaymentReversed: paying.reversed_,
         ItemScanned: selling.refuse_scan,
         **_ALWAYS_PAGE,

@@ -10,6 +10,12 @@ payments add up to exactly what it is due (DESIGN invariants 3 and 9):
   (with the amount the terminal confirmed) or denies;
 * more approved than due (a basket that shrank after a payment, an over-approval)
   pauses for an attendant, who gives the excess back; nothing is committed with it.
+
+A payment that took no money says why (:class:`PaymentFailure`: declined, cancelled on
+the terminal, timed out); the checkout keeps that as ``payment_failure`` until the
+shopper's next step, so the pay screen shows the right words. "Back to items" while
+the terminal waits sets ``aborting``: the terminal's answer then just returns to the
+items.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from kiosk.domain.checkout.events import (
     Cancelled,
     PaymentApproved,
     PaymentDeclined,
+    PaymentNoticeClosed,
     PaymentReversed,
     PaymentUnknown,
     PayRequested,
@@ -29,7 +36,7 @@ from kiosk.domain.checkout.events import (
     SaleRefused,
 )
 from kiosk.domain.checkout.interventions import ConfirmPayment, InterventionKind
-from kiosk.domain.checkout.states import PaymentRecord, Phase
+from kiosk.domain.checkout.states import PaymentFailure, PaymentRecord, Phase
 from kiosk.domain.checkout.steps import Result, commit, message, pause, reject
 from kiosk.domain.money import Money
 
@@ -39,6 +46,31 @@ if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
 
 PAID = "approved"  # the one outcome of a PaymentRecord that pays towards the sale
+
+#: Terminal error conditions (nexo ErrorCondition, and the payment flow's own words for
+#: a request that never reached a terminal) by what the shopper is told; anything else
+#: is a decline.
+_CANCELLED = frozenset({"Cancel", "Aborted", "cancelled"})
+_TIMED_OUT = frozenset({
+    "TimedOut", "Timeout", "timed_out", "Unreachable", "UnreachableHost", "UnavailableDevice",
+    "UnavailableService", "DeviceOut", "Busy", "InProgress", "LoggedOut", "Rejected",
+    "try again",
+})  # fmt: skip
+#: The message key of each failure (the pay screen shows it, so no toast).
+FAILURE_MESSAGES = {
+    PaymentFailure.DECLINED: "payment_declined",
+    PaymentFailure.CANCELLED: "payment_cancelled_on_terminal",
+    PaymentFailure.TIMED_OUT: "payment_timed_out",
+}
+
+
+def failure_of(reason: str) -> PaymentFailure:
+    """What a declined payment's ``reason`` (the terminal's error condition) means."""
+    if reason in _CANCELLED:
+        return PaymentFailure.CANCELLED
+    if reason in _TIMED_OUT:
+        return PaymentFailure.TIMED_OUT
+    return PaymentFailure.DECLINED
 
 
 def paid(checkout: Checkout) -> Money:
@@ -97,27 +129,35 @@ def approved(checkout: Checkout, event: PaymentApproved) -> Result:
         event.reference, event.amount, PAID, event.at, event.method, event.auth_code,
         event.masked_pan, event.brand, event.terminal_transaction_id,
     )  # fmt: skip
-    recorded = replace(with_payment(checkout, record), declines=0, amount_due=None)
+    recorded = replace(with_payment(checkout, record), declines=0, amount_due=None,
+                       aborting=False)  # fmt: skip
     return settle_due(recorded, event.at)
 
 
 def declined(checkout: Checkout, event: PaymentDeclined) -> Result:
-    """PAYING: back to shopping to try again; too many declines call the attendant."""
+    """PAYING: back to shopping to try again, told why (declined, cancelled on the
+    terminal, timed out); after "Back to items" just back to the items. Too many
+    failures in a row call the attendant."""
     due = checkout.amount_due or checkout.totals().total
     record = PaymentRecord(event.reference, due, "declined", event.at)
     count = checkout.declines + 1
+    failure = failure_of(event.reason)
+    shown = None if checkout.aborting else failure
     back = replace(checkout, phase=Phase.SHOPPING, amount_due=None, declines=count,
-                   payments=(*checkout.payments, record))  # fmt: skip
+                   payments=(*checkout.payments, record), aborting=False,
+                   payment_failure=shown)  # fmt: skip
     if count >= checkout.settings.max_declines:
         detail = f"{count} declined payments, last: {event.reason}"
-        return pause(back, InterventionKind.PAYMENT_FAILURE, event.at, detail)
-    return back, [message("payment_declined", reason=event.reason)]
+        return pause(replace(back, payment_failure=None), InterventionKind.PAYMENT_FAILURE,
+                     event.at, detail)  # fmt: skip
+    key = "payment_cancelled" if shown is None else FAILURE_MESSAGES[failure]
+    return back, [message(key, reason=event.reason)]
 
 
 def unknown(checkout: Checkout, event: PaymentUnknown) -> Result:
     """PAYING: never retried automatically; the attendant checks the terminal."""
     record = PaymentRecord(event.reference, event.amount, "unknown", event.at)
-    recorded = replace(with_payment(checkout, record), amount_due=None)
+    recorded = replace(with_payment(checkout, record), amount_due=None, aborting=False)
     action = ConfirmPayment(event.reference, event.amount)
     detail = f"{event.reference}: outcome unknown for {event.amount}"
     return pause(recorded, InterventionKind.PAYMENT_UNKNOWN, event.at, detail,
@@ -125,8 +165,14 @@ def unknown(checkout: Checkout, event: PaymentUnknown) -> Result:
 
 
 def abort(checkout: Checkout, event: Cancelled) -> Result:
-    """PAYING: ask the terminal to abort; its outcome still arrives as an event."""
-    return checkout, [AbortPayment(checkout.basket.basket_id)]
+    """PAYING: ask the terminal to abort; its outcome still arrives as an event (an
+    approval that came first still counts)."""
+    return replace(checkout, aborting=True), [AbortPayment(checkout.basket.basket_id)]
+
+
+def close_notice(checkout: Checkout, event: PaymentNoticeClosed) -> Result:
+    """SHOPPING: the shopper left the failed payment's screen (see ``Checkout.handle``)."""
+    return replace(checkout, payment_failure=None), []
 
 
 def completed(checkout: Checkout, event: SaleCompleted) -> Result:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kiosk.domain.basket import BasketError
 from kiosk.domain.checkout import paying
 from kiosk.domain.checkout.effects import AttendantCleared
-from kiosk.domain.checkout.events import InterventionResolved
+from kiosk.domain.checkout.events import InterventionResolved, RequestWithdrawn
 from kiosk.domain.checkout.interventions import (
     AddItem,
     AgeApproval,
@@ -21,6 +21,7 @@ from kiosk.domain.checkout.interventions import (
     ResolvedIntervention,
     SetQuantity,
     VoidLine,
+    withdrawable,
 )
 from kiosk.domain.checkout.states import IllegalTransition, PaymentRecord, Phase
 from kiosk.domain.checkout.steps import Result, added, message, offer_item, reject
@@ -59,6 +60,22 @@ def resolve(checkout: Checkout, event: InterventionResolved) -> Result:
     )
     after, effects = RESOLVERS[pending.kind](cleared, pending, event)
     return after, [AttendantCleared(pending.kind), *effects]
+
+
+def withdraw(checkout: Checkout, event: RequestWithdrawn) -> Result:
+    """INTERVENTION: the shopper takes back their own help call or remove-item request
+    (see :func:`~kiosk.domain.checkout.interventions.withdrawable`); nothing changes in
+    the basket. Anything else pending is the staff's to resolve: refused with a message.
+    """
+    pending = checkout.pending
+    if pending is None or not withdrawable(pending):
+        return reject(checkout, "request_not_withdrawable")
+    record = ResolvedIntervention(
+        pending.kind, pending.raised_at, event.at, "", "withdrawn", pending.detail
+    )
+    back = replace(checkout, phase=checkout.resume, pending=None,
+                   interventions=(*checkout.interventions, record))  # fmt: skip
+    return back, [AttendantCleared(pending.kind), message("request_withdrawn")]
 
 
 def _age_approval(

@@ -22,6 +22,16 @@ class Phase(enum.Enum):
     FINISHED = "finished"  # thank-you screen; Reset starts the next basket
 
 
+class PaymentFailure(enum.Enum):
+    """Why the last payment attempt took no money, as the shopper is told (see
+    :func:`kiosk.domain.checkout.paying.failure_of`). An unknown outcome is not a failure:
+    it is the PAYMENT_UNKNOWN intervention."""
+
+    DECLINED = "declined"  # the card or its issuer said no
+    CANCELLED = "cancelled"  # cancelled on the card terminal
+    TIMED_OUT = "timed_out"  # no card in time, or the terminal could not be reached
+
+
 class IllegalTransition(Exception):
     """An event that the current phase does not accept; the message names both."""
 
