@@ -29,7 +29,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from kiosk.sync.state import dead_letters, status
+    from kiosk.store.sync_state import dead_letters, status
 
     _config, conn = _open(args)
     try:
@@ -88,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _requeue(args: argparse.Namespace) -> int:
-    from kiosk.sync.state import requeue_dead_letters
+    from kiosk.store.sync_state import requeue_dead_letters
 
     _config, conn = _open(args)
     try:

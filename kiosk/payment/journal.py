@@ -1,4 +1,5 @@
-"""The payment journal: the ``payment`` table (migration 0002) and its state rules.
+"""The payment journal: the state rules of the ``payment`` table (migration 0002), whose
+SQL lives in :mod:`kiosk.store.payments`.
 
 Theory of operation: :meth:`PaymentJournal.open` commits a row in state SENT
 before the request leaves the lane; :meth:`PaymentJournal.settle` moves it to its
@@ -23,6 +24,7 @@ from kiosk.payment.errors import JournalError
 from kiosk.payment.nexo.codec import service_id_for
 from kiosk.payment.pan import MaskedPan
 from kiosk.payment.types import Outcome, PaymentKind, PaymentResult
+from kiosk.store import payments as rows
 from kiosk.store.db import write_transaction
 
 Clock = Callable[[], datetime]
@@ -133,21 +135,16 @@ class PaymentJournal:
         """
         now = _iso(self.clock())
         with _db_errors(f"journal payment {reference}"), write_transaction(self.conn):
-            self.conn.execute(
-                "INSERT INTO payment (reference, sale_id, service_id, kind, amount, currency,"
-                " state, original_reference, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)",
-                (
-                    reference,
-                    sale_id,
-                    service_id_for(reference),
-                    kind.value,
-                    amount.minor,
-                    amount.currency,
-                    original_reference,
-                    now,
-                    now,
-                ),
+            rows.insert_payment(
+                self.conn,
+                reference=reference,
+                sale_id=sale_id,
+                service_id=service_id_for(reference),
+                kind=kind.value,
+                amount=amount.minor,
+                currency=amount.currency,
+                original_reference=original_reference,
+                at=now,
             )
             self._event(reference, None, _S.SENT, f"{kind.value} {amount}", now)
         return self.get(reference)
@@ -177,29 +174,24 @@ class PaymentJournal:
                     f"payment {reference}: cannot go from {current.value} to {state.value}"
                 )
             r = result
-            self.conn.execute(
-                "UPDATE payment SET state = ?, updated_at = ?,"
-                " approved_amount = COALESCE(?, approved_amount),"
-                " auth_code = COALESCE(?, auth_code), masked_pan = COALESCE(?, masked_pan),"
-                " brand = COALESCE(?, brand), terminal_txn_id = COALESCE(?, terminal_txn_id),"
-                " terminal_timestamp = COALESCE(?, terminal_timestamp),"
-                " receipt_text = COALESCE(?, receipt_text),"
-                " error_condition = COALESCE(?, error_condition),"
-                " resolved_by = COALESCE(?, resolved_by) WHERE reference = ?",
-                (
-                    state.value,
-                    now,
-                    r.amount.minor if r and r.amount and state is _S.APPROVED else None,
-                    r and r.auth_code,
-                    str(r.masked_pan) if r and r.masked_pan else None,
-                    r and r.brand,
-                    r and r.terminal_transaction_id,
-                    r and r.terminal_timestamp,
-                    r and r.receipt_text,
-                    r and r.error_condition,
-                    resolved_by,
-                    reference,
-                ),
+            rows.update_payment(
+                self.conn,
+                reference,
+                now,
+                {
+                    "state": state.value,
+                    "approved_amount": r.amount.minor
+                    if r and r.amount and state is _S.APPROVED
+                    else None,
+                    "auth_code": r and r.auth_code,
+                    "masked_pan": str(r.masked_pan) if r and r.masked_pan else None,
+                    "brand": r and r.brand,
+                    "terminal_txn_id": r and r.terminal_transaction_id,
+                    "terminal_timestamp": r and r.terminal_timestamp,
+                    "receipt_text": r and r.receipt_text,
+                    "error_condition": r and r.error_condition,
+                    "resolved_by": resolved_by,
+                },
             )
             self._event(reference, current, state, note, now)
             if also is not None:
@@ -207,20 +199,21 @@ class PaymentJournal:
         return self.get(reference)
 
     def _state(self, reference: str) -> PaymentState:
-        row = self.conn.execute(
-            "SELECT state FROM payment WHERE reference = ?", (reference,)
-        ).fetchone()
-        if row is None:
+        state = rows.payment_state(self.conn, reference)
+        if state is None:
             raise JournalError(f"no payment with reference {reference!r}")
-        return PaymentState(row[0])
+        return PaymentState(state)
 
     def _event(
         self, reference: str, old: PaymentState | None, new: PaymentState, note: str, now: str
     ) -> None:
-        self.conn.execute(
-            "INSERT INTO payment_event (reference, at, from_state, to_state, note)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (reference, now, old.value if old else None, new.value, note),
+        rows.insert_event(
+            self.conn,
+            reference,
+            at=now,
+            from_state=old.value if old else None,
+            to_state=new.value,
+            note=note,
         )
 
     def get(self, reference: str) -> PaymentRecord:
@@ -230,19 +223,14 @@ class PaymentJournal:
             JournalError: if there is none.
         """
         with _db_errors("read the payment journal"):
-            row = self.conn.execute(
-                "SELECT * FROM payment WHERE reference = ?", (reference,)
-            ).fetchone()
+            row = rows.payment_row(self.conn, reference)
         if row is None:
             raise JournalError(f"no payment with reference {reference!r}")
         return _record(row)
 
-    def _select(self, where: str, args: tuple[object, ...]) -> list[PaymentRecord]:
+    def _select(self, which: str, *args: object) -> list[PaymentRecord]:
         with _db_errors("read the payment journal"):
-            rows = self.conn.execute(
-                f"SELECT * FROM payment WHERE {where} ORDER BY id", args
-            ).fetchall()
-        return [_record(row) for row in rows]
+            return [_record(row) for row in rows.payment_rows(self.conn, which, *args)]
 
     def close_sale(self, conn: sqlite3.Connection, sale_id: str) -> int:
         """Mark the payments of ``sale_id`` as used by a finished sale; returns how many.
@@ -251,46 +239,33 @@ class PaymentJournal:
         transaction that completes the sale, so both commit together.
         """
         with _db_errors(f"close the payments of sale {sale_id}"):
-            cursor = conn.execute(
-                "UPDATE payment SET closed_at = ? WHERE sale_id = ? AND closed_at IS NULL",
-                (_iso(self.clock()), sale_id),
-            )
-        return cursor.rowcount
+            return rows.close_sale_payments(conn, sale_id, _iso(self.clock()))
 
     def for_sale_on(self, conn: sqlite3.Connection, sale_id: str) -> list[PaymentRecord]:
         """Every payment row of ``sale_id`` read on ``conn`` (inside the caller's
         transaction, so the answer cannot change before it commits)."""
         with _db_errors("read the payment journal"):
-            rows = conn.execute(
-                "SELECT * FROM payment WHERE sale_id = ? ORDER BY id", (sale_id,)
-            ).fetchall()
-        return [_record(row) for row in rows]
+            return [_record(row) for row in rows.payment_rows(conn, "sale", sale_id)]
 
     def unclosed_approved(self) -> list[PaymentRecord]:
         """APPROVED purchases and completions not (yet) used by a finished sale."""
-        return self._select(
-            "state = 'APPROVED' AND closed_at IS NULL AND kind IN ('purchase', 'completion')", ()
-        )
+        return self._select("unclosed_approved")
 
     def unfinished_reversals(self) -> list[PaymentRecord]:
         """APPROVED reversals (and pre-auth cancels) whose original is still APPROVED."""
-        return self._select(
-            "kind IN ('reversal', 'preauth_cancel') AND state = 'APPROVED' AND "
-            "original_reference IN (SELECT reference FROM payment WHERE state = 'APPROVED')",
-            (),
-        )
+        return self._select("unfinished_reversals")
 
     def unresolved(self) -> list[PaymentRecord]:
         """Every SENT or UNKNOWN payment, oldest first."""
-        return self._select("state IN ('SENT', 'UNKNOWN')", ())
+        return self._select("unresolved")
 
     def for_sale(self, sale_id: str) -> list[PaymentRecord]:
         """Every payment row of ``sale_id``, oldest first."""
-        return self._select("sale_id = ?", (sale_id,))
+        return self._select("sale", sale_id)
 
     def all(self) -> list[PaymentRecord]:
         """Every payment row, oldest first."""
-        return self._select("1", ())
+        return self._select("all")
 
     def paid_total(self, sale_id: str, currency: str) -> Money:
         """What approved purchases (not reversed) have paid towards ``sale_id``."""

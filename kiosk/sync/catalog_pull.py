@@ -22,8 +22,8 @@ from typing import Any
 from kiosk.domain.catalog import CatalogError, CatalogItem, SaleUnit
 from kiosk.domain.money import Money, MoneyError
 from kiosk.store.catalog import CatalogRepository
+from kiosk.store.catalog_bulk import NotFast, apply_page_text
 from kiosk.store.errors import StoreError
-from kiosk.sync.catalog_bulk import NotFast, apply_page_text
 from kiosk.sync.client import HqClient
 from kiosk.sync.errors import SyncError
 

@@ -104,7 +104,7 @@ class HqClient:
 
     def catalog_changes_text(self, cursor: int, limit: int) -> tuple[str, int, bool]:
         """One page as HQ's JSON text, with the cursor and "more" flag from its headers (the
-        lane's SQLite applies the text itself; see kiosk.sync.catalog_bulk).
+        lane's SQLite applies the text itself; see kiosk.store.catalog_bulk).
 
         Raises:
             HqUnreachable / HqRefused: as for :meth:`upload_sales`, or headers missing.

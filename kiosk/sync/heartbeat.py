@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk import __version__
+from kiosk.store.sync_state import dead_letter_count, pending_count, utc_now
 from kiosk.sync.client import HqClient
-from kiosk.sync.state import dead_letter_count, pending_count, utc_now
 
 DevicesProvider = Callable[[], list[dict[str, Any]]]
 

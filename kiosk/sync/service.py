@@ -24,13 +24,13 @@ from typing import Any
 from kiosk.config.sync import SyncConfig
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
+from kiosk.store.sync_state import record_error, set_state, utc_now
 from kiosk.sync import catalog_pull, uploader
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import HqClient
 from kiosk.sync.errors import SyncError
 from kiosk.sync.heartbeat import DevicesProvider, send_heartbeat
 from kiosk.sync.lock import UploaderLock
-from kiosk.sync.state import record_error, set_state, utc_now
 
 log = logging.getLogger(__name__)
 

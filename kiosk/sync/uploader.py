@@ -31,19 +31,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.store import outbox
 from kiosk.store.db import write_transaction
+from kiosk.store.sync_state import set_state, utc_now
 from kiosk.sync.client import UPLOADS, HqClient
 from kiosk.sync.errors import HqRefused, SyncError
-from kiosk.sync.state import set_state, utc_now
 
 log = logging.getLogger(__name__)
 # 4xx that are about the lane's set-up, not about a record: never dead-letter for them.
 SETUP_STATUSES = frozenset({401, 403, 404, 405, 407})
-_PENDING = (
-    "SELECT id, transaction_id, payload FROM outbox o WHERE sent_at IS NULL AND kind = ? "
-    "AND NOT EXISTS (SELECT 1 FROM sync_dead_letter d WHERE d.outbox_id = o.id "
-    "AND d.requeued_at IS NULL) ORDER BY id LIMIT ?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +58,7 @@ class DrainReport:
 
 def pending(conn: sqlite3.Connection, limit: int, kind: str = "sale") -> list[Pending]:
     """The oldest ``limit`` rows of ``kind`` still to upload."""
-    return [Pending(*row) for row in conn.execute(_PENDING, (kind, limit))]
+    return [Pending(*row) for row in outbox.pending_rows(conn, kind, limit)]
 
 
 def upload_batch(
@@ -104,7 +100,7 @@ def _record(
     results: list[dict[str, Any]],
     report: DrainReport,
 ) -> None:
-    sent: list[tuple[str, int]] = []
+    sent: list[int] = []
     dead: list[tuple[Pending, str, int | None]] = []
     now = utc_now()
     for row, result in zip(rows, results, strict=True):
@@ -120,15 +116,11 @@ def _record(
         elif result["status"] == "rejected":
             dead.append((row, str(result.get("reason") or "rejected by HQ"), 200))
         else:
-            sent.append((now, row.outbox_id))
+            sent.append(row.outbox_id)
             if result["status"] == "duplicate":
                 report.duplicates += 1
     with write_transaction(conn):
-        conn.executemany(
-            "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "
-            "last_error = NULL WHERE id = ?",
-            sent,
-        )
+        outbox.mark_sent(conn, sent, now)
         if sent:
             set_state(conn, last_upload_at=now)
         _insert_dead(conn, dead, now)
@@ -149,27 +141,15 @@ def _insert_dead(
 ) -> None:
     for row, reason, _status in dead:
         log.error("sale %s dead-lettered: %s", row.transaction_id, reason)
-    conn.executemany(
-        "INSERT INTO sync_dead_letter (outbox_id, transaction_id, reason, http_status, dead_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [
-            (row.outbox_id, row.transaction_id, reason[:1000], status, now)
-            for row, reason, status in dead
-        ],
-    )
-    conn.executemany(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-        [(reason[:1000], row.outbox_id) for row, reason, _ in dead],
+    outbox.insert_dead_letters(
+        conn, [(row.outbox_id, row.transaction_id, reason, code) for row, reason, code in dead], now
     )
 
 
 def note_failure(conn: sqlite3.Connection, rows: Sequence[Pending], message: str) -> None:
     """Count a failed attempt on ``rows`` (shown by status; they stay pending)."""
     with write_transaction(conn):
-        conn.executemany(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-            [(message[:1000], row.outbox_id) for row in rows],
-        )
+        outbox.note_attempts(conn, [(row.outbox_id, message) for row in rows])
 
 
 def drain(

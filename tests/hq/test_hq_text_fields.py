@@ -292,8 +292,8 @@ def test_a_record_the_database_refuses_is_422_and_the_lane_dead_letters_it_alone
     import json
 
     from kiosk.store.db import connect, write_transaction
+    from kiosk.store.sync_state import dead_letters
     from kiosk.sync.client import HqClient
-    from kiosk.sync.state import dead_letters
     from kiosk.sync.uploader import drain
 
     _break_a_column(hq_engine)

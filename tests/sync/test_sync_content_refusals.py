@@ -18,8 +18,8 @@ from refusing_proxy import Refusal, RefusingProxy
 
 from kiosk.hq.samples import make_sale
 from kiosk.store.db import write_transaction
+from kiosk.store.sync_state import dead_letters, status
 from kiosk.sync.client import HqClient
-from kiosk.sync.state import dead_letters, status
 from kiosk.sync.uploader import drain
 
 PROXY_LIMIT = 64 * 1024  # bytes; a batch of ordinary sales is far smaller

@@ -9,8 +9,8 @@ from hq_fixtures import hq_sales
 from lane_helpers import add_sales, assert_hq_equals_lane, lane_db, sync_config, wait_for
 
 from kiosk.hq.server import ServerThread
+from kiosk.store.sync_state import status
 from kiosk.sync.service import SyncService
-from kiosk.sync.state import status
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from lane_helpers import lane_db
 
 from kiosk.domain.catalog import CatalogError
 from kiosk.store.catalog import CatalogRepository
-from kiosk.sync.catalog_bulk import NotFast, apply_page_text
+from kiosk.store.catalog_bulk import NotFast, apply_page_text
 from kiosk.sync.catalog_pull import entry_to_item
 from kiosk.sync.client import HqClient
 from kiosk.sync.errors import HqRefused, HqUnreachable

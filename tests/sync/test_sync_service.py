@@ -11,9 +11,9 @@ from lane_helpers import add_sales, assert_hq_equals_lane, lane_db, sync_config,
 from kiosk.cli import main
 from kiosk.hq.catalog_csv import COLUMNS, import_csv
 from kiosk.store.catalog import CatalogRepository
+from kiosk.store.sync_state import status
 from kiosk.sync.errors import LockHeld, SyncError
 from kiosk.sync.service import SyncService, client_from_config
-from kiosk.sync.state import status
 
 
 def test_one_round_uploads_pulls_and_beats(tmp_path, hq_server, hq_engine, lane_token):

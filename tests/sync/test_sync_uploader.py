@@ -8,9 +8,9 @@ import pytest
 from hq_fixtures import hq_sales
 from lane_helpers import add_sales, assert_hq_equals_lane, lane_db
 
+from kiosk.store.sync_state import dead_letters, requeue_dead_letters, status
 from kiosk.sync.client import HqClient
 from kiosk.sync.errors import HqRefused
-from kiosk.sync.state import dead_letters, requeue_dead_letters, status
 from kiosk.sync.uploader import drain
 
 
