@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.config.attendant import AttendantConfig
 from kiosk.config.barcodes import BarcodeConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.config.hq import HqConfig
@@ -33,4 +34,7 @@ class KioskConfig:
     sync: SyncConfig = setting(default_factory=SyncConfig, doc="HQ sync")
     hq: HqConfig = setting(default_factory=HqConfig, doc="the HQ service")
     ui: UiConfig = setting(default_factory=UiConfig, doc="touchscreen")
+    attendant: AttendantConfig = setting(
+        default_factory=AttendantConfig, doc="the attendant screen at the lane"
+    )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")

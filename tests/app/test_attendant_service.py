@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -18,6 +19,9 @@ import pytest
 from kiosk.app.attendant import AttendantError, AttendantService, NotSignedIn, SignInFailed
 from kiosk.app.lane import LaneController, LaneIdentity
 from kiosk.app.wiring import Lane
+from kiosk.config.attendant import AttendantConfig
+from kiosk.config.lane import LaneConfig
+from kiosk.config.schema import KioskConfig
 from kiosk.devices.base import Device
 from kiosk.domain.checkout.events import (
     DeviceFaulted,
@@ -216,6 +220,33 @@ def test_session_ends_after_inactivity(rig: Rig) -> None:
     with pytest.raises(NotSignedIn):
         rig.service.device_status()
     assert rig.audit("sign_out")[0]["reason"] == "inactivity"
+
+
+def test_a_touch_on_the_attendant_screen_keeps_the_session(rig: Rig) -> None:
+    rig.service.sign_in_pin("s-1", "1111")
+    rig.clock.now += timedelta(seconds=100)
+    rig.service.touched()
+    rig.clock.now += timedelta(seconds=100)  # 200 s since the sign-in, 100 s since the touch
+    assert not rig.service.expire_idle()
+    rig.clock.now += timedelta(seconds=21)
+    assert rig.service.expire_idle()
+    assert rig.service.current_session is None
+
+
+def test_the_idle_limit_comes_from_the_config(rig: Rig) -> None:
+    lane = SimpleNamespace(
+        controller=rig.controller,
+        config=KioskConfig(
+            lane=LaneConfig(store_id="store-1", lane_id="lane-1"),
+            attendant=AttendantConfig(session_idle_s=30),
+        ),
+    )
+    service = AttendantService(lane, rig.service.staff_repo, rig.service.audit, rig.clock)
+    assert service.idle_timeout == timedelta(seconds=30)
+    service.sign_in_pin("s-1", "1111")
+    rig.clock.now += timedelta(seconds=31)
+    assert service.expire_idle()
+    assert rig.service.idle_timeout == timedelta(minutes=2)  # no config: the default
 
 
 # -- role limits --------------------------------------------------------------------------

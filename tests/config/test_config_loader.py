@@ -36,6 +36,7 @@ def test_minimal_file_loads_with_defaults(tmp_path: Path) -> None:
     assert config.lane.currency == "EUR"
     assert config.tax.rounding_mode is Rounding.HALF_UP
     assert config.devices == ()
+    assert config.attendant.session_idle_s == 120
 
 
 def test_config_objects_are_frozen(tmp_path: Path) -> None:
@@ -137,6 +138,12 @@ def test_config_objects_are_frozen(tmp_path: Path) -> None:
             "unique device names (repeated: a)",
         ),
         ("lane = 5", "lane", "5", "a table of LaneConfig settings"),
+        (
+            '[lane]\nstore_id="s"\nlane_id="l"\n[attendant]\nsession_idle_s=5',
+            "attendant.session_idle_s",
+            "5",
+            "from 15 to 3600",
+        ),
     ],
 )
 def test_each_mistake_names_file_key_value_and_expectation(

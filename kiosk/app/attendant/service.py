@@ -85,7 +85,8 @@ class AttendantService:
         audit_log: the lane's :class:`~kiosk.store.audit.AuditLog`.
         clock: the lane clock (aware UTC datetimes).
         sales_conn: a connection for the totals query (default: a new one on the store).
-        idle_timeout: inactivity after which the session ends.
+        idle_timeout: inactivity after which the session ends (default: the config's
+            ``attendant.session_idle_s``, else two minutes).
     """
 
     def __init__(
@@ -96,13 +97,16 @@ class AttendantService:
         clock: Callable[[], datetime],
         *,
         sales_conn: sqlite3.Connection | None = None,
-        idle_timeout: timedelta = timedelta(minutes=2),
+        idle_timeout: timedelta | None = None,
     ) -> None:
         self.lane = lane
         self.controller = lane.controller
         self.staff_repo = staff_repo
         self.audit = serial(audit_log)  # one connection, several pool threads
         self.clock = clock
+        if idle_timeout is None:
+            section = getattr(getattr(lane, "config", None), "attendant", None)
+            idle_timeout = timedelta(seconds=getattr(section, "session_idle_s", 120))
         self.sessions = StaffSessions(staff_repo, self.audit, clock, idle_timeout)
         self.flag_listeners: list[Callable[[LaneFlags], None]] = []
         self._sales_conn = sales_conn
@@ -133,8 +137,17 @@ class AttendantService:
         self.sessions.sign_out(reason)
 
     def expire_idle(self) -> bool:
-        """Sign out after ``idle_timeout`` without an action; True if it did."""
+        """Sign out after ``idle_timeout`` without an action or a touch; True if it did."""
         return self.sessions.expire_idle()
+
+    def touched(self) -> None:
+        """Someone touched the attendant screen: the session stays alive (never blocks)."""
+        self.sessions.touched()
+
+    @property
+    def idle_timeout(self) -> timedelta:
+        """How long a session lasts without an action or a touch."""
+        return self.sessions.idle_timeout
 
     def _require(self, action: Action | None) -> Staff:
         return self.sessions.require(action)

@@ -61,6 +61,9 @@ class StaffSessions:
         self.idle_timeout = idle_timeout
         self._lock = threading.RLock()
         self._session: StaffSession | None = None
+        # The last touch on the attendant screen: set without the lock (the UI thread
+        # must never wait for an audit write), read by expire_idle.
+        self._touched_at: datetime | None = None
 
     def sign_in_badge(self, code: str) -> StaffSession:
         """Sign in with a scanned badge. Raises SignInFailed, StoreError."""
@@ -115,11 +118,20 @@ class StaffSessions:
                 "sign_out", staff_id=session.staff.staff_id, reason=reason, at=self.clock()
             )
 
+    def touched(self) -> None:
+        """A touch on the attendant screen: it counts as activity (never blocks)."""
+        self._touched_at = self.clock()
+
     def expire_idle(self) -> bool:
-        """Sign out if the session has been idle for ``idle_timeout``; True if it did."""
+        """Sign out if the session has been idle (no action, no touch) for
+        ``idle_timeout``; True if it did."""
         with self._lock:
             session = self._session
-            if session is None or self.clock() - session.last_action_at < self.idle_timeout:
+            if session is None:
+                return False
+            touched = self._touched_at
+            last = max(session.last_action_at, touched) if touched else session.last_action_at
+            if self.clock() - last < self.idle_timeout:
                 return False
         self.sign_out("inactivity")
         return True
