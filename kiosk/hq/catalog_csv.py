@@ -20,6 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from kiosk.domain.catalog import CatalogError, CatalogItem, SaleUnit
+from kiosk.domain.catalog_format import CATALOG_CSV_HEADER
 from kiosk.domain.gtin import BarcodeError, to_gtin14
 from kiosk.domain.money import Money, MoneyError
 from kiosk.hq import catalog
@@ -27,9 +28,8 @@ from kiosk.hq.db import write_transaction
 from kiosk.hq.errors import CatalogImportError, HqError
 from kiosk.hq.fields import check_printable
 from kiosk.hq.tables import CSV, catalog_item
-from kiosk.store.catalog_csv import HEADER
 
-COLUMNS = HEADER  # the lane's catalog CSV format, one definition
+COLUMNS = CATALOG_CSV_HEADER  # the lane's catalog CSV format, one definition
 _LANGUAGES = ("en", "es", "fr")
 _CHUNK = 5000
 

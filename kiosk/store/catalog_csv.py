@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from kiosk.domain.catalog import CatalogItem, SaleUnit
+from kiosk.domain.catalog_format import CATALOG_CSV_HEADER
 from kiosk.domain.gtin import to_gtin14
 from kiosk.domain.money import Money
 from kiosk.store.errors import CatalogImportError
@@ -31,23 +32,7 @@ COLUMNS = (
     "image",
 )
 REQUIRED = ("sku", "price", "tax_class")
-#: The full header of a catalog CSV as lanes and HQ write it (name columns for en/es/fr).
-HEADER = (
-    "sku",
-    "gtin",
-    "plu",
-    "name_en",
-    "name_es",
-    "name_fr",
-    "price",
-    "tax_class",
-    "unit",
-    "age_limit",
-    "quantity_limit",
-    "deposit",
-    "category",
-    "image",
-)
+HEADER = CATALOG_CSV_HEADER  # the one definition lives in the domain (HQ reads it too)
 MAX_MINOR = 10**12  # a price above this is a typo (and would overflow SQLite's INTEGER)
 _Parser = Callable[["CatalogCsvReader", dict[str, str]], object]
 
