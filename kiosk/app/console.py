@@ -1,44 +1,105 @@
 """A text front-end for a lane: the same controller as the touchscreen, driven by lines.
 
-Used by ``kiosk demo --console`` on a machine without a screen and by the
-end-to-end test. Commands (one per line; anything else is scanned as a code):
+Used by ``kiosk demo --console`` on a machine without a screen, by the terminal that
+started the GUI demo, and by the end-to-end tests (``kiosk demo --script FILE``). The
+commands are :data:`COMMANDS` (``help`` prints them); a line that is no command is
+scanned as a code.
 
-    pay                      press Pay
-    weigh GRAMS [moving]     put GRAMS on the simulated scale
-    help                     press Help
-    approve [STAFF]          the attendant approves the pending intervention
-    deny [STAFF]             the attendant refuses it
-    void LINE                ask to void a line
-    receipt                  print the last receipt
-    next                     thank-you done: back to idle for the next customer
-    wait PHASE [SECONDS]     wait until the checkout is in PHASE (idle, shopping, ...)
-    expect KEY [SECONDS]     wait until the screen shows message KEY (scan.not_a_product...)
-    synced [SECONDS]         wait until every committed sale has reached HQ
-    status                   show the basket
-    quit
+Every command takes the path a person takes: a shopper's command submits the event the
+shopper's touch submits, and the staff commands (``staff``, ``approve``, ``deny``,
+``signout``) go through the lane's :class:`~kiosk.app.attendant.AttendantService`, so
+roles are checked, the audit is written and an unknown payment is asked about again. In
+the demo ``approve`` / ``deny`` sign the demo attendant in when nobody is signed in. A
+command that is refused prints one line saying why; the lane keeps running.
 """
 
 from __future__ import annotations
 
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import Any
 
+from kiosk.app.attendant import AttendantError, NotSignedIn, SignInFailed
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
+    Cancelled,
+    Event,
     HelpRequested,
-    InterventionResolved,
     PayRequested,
+    QuantityChanged,
+    RequestWithdrawn,
     VoidRequested,
 )
+from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.store.errors import StoreError
 
 Out = Callable[[str], None]
 
+#: (command, what it does), in the order ``help`` lists them.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("CODE", "scan CODE at the item scanner (a staff badge signs its owner in)"),
+    ("weigh GRAMS [moving]", "put GRAMS on the scale"),
+    ("pay", "press Pay"),
+    ("call", "press Help: the shopper calls the attendant"),
+    ("void LINE", "the shopper asks to remove line LINE (staff approve)"),
+    ("quantity LINE N", "the shopper sets line LINE to N (fewer: staff approve)"),
+    ("cancel", "the shopper's Cancel: of the weighing, of the card payment, of their own "
+     "call or remove-item request; while shopping, abandon the basket"),
+    ("receipt", "print the last receipt"),
+    ("next", "thank-you done: back to idle for the next customer"),
+    ("staff BADGE", "sign in at the attendant screen with a staff badge"),
+    ("staff ID PIN", "sign in with a staff id and PIN"),
+    ("staff", "who is signed in"),
+    ("approve [YYYY-MM-DD|CODE]", "staff approve what is pending: an age check (ID seen, or "
+     "the date of birth), an unknown item (its code), a payment (it was paid), a device "
+     "fault (cleared)..."),
+    ("deny", "staff refuse what is pending (payment: it was not paid)"),
+    ("signout", "end the staff session"),
+    ("status", "show the basket and who is signed in"),
+    ("wait PHASE [SECONDS]", "wait until the checkout is in PHASE (idle, shopping, ...)"),
+    ("expect KEY [SECONDS]", "wait until the screen shows message KEY"),
+    ("synced [SECONDS]", "wait until every sale and audit row has reached HQ"),
+    ("help", "this list"),
+    ("quit", "stop"),
+)  # fmt: skip
+
+
+def help_text(indent: str = "  ", columns: int = 100) -> str:
+    """The command list: each command and what it does (wrapped at ``columns``)."""
+    width = max(len(command) for command, _ in COMMANDS)
+    hang = " " * (len(indent) + width + 2)
+    return "\n".join(
+        textwrap.fill(
+            what,
+            columns,
+            initial_indent=f"{indent}{command:<{width}}  ",
+            subsequent_indent=hang,
+        )
+        for command, what in COMMANDS
+    )
+
+
+class ConsoleError(Exception):
+    """A command typed wrongly or that cannot run now; the message says what to type."""
+
 
 class LaneConsole:
-    """Feeds text commands to a lane and prints what happens."""
+    """Feeds text commands to a lane and prints what happens.
+
+    Args:
+        lane: a :class:`kiosk.app.wiring.Lane` (its ``attendant`` serves the staff commands).
+        out: where lines go.
+        scan: how a code reaches the lane (default: straight to the controller; the demo
+            passes its simulated scanner).
+        weigh: how a weight reaches the lane (default: straight to the controller).
+        demo_staff: (staff id, PIN) that ``approve`` / ``deny`` sign in when nobody is.
+        badges: sign in staff badges scanned at the item scanner (when no attendant
+            screen does).
+    """
 
     def __init__(
         self,
@@ -47,16 +108,43 @@ class LaneConsole:
         *,
         scan: Callable[[str], None] | None = None,
         weigh: Callable[[int, bool], None] | None = None,
+        demo_staff: tuple[str, str] | None = None,
+        badges: bool = False,
     ) -> None:
         self.lane = lane
         self.controller = lane.controller
+        self.attendant = getattr(lane, "attendant", None)
         self.out = out
         self.scan = scan or self.controller.scan
         self.weigh = weigh or (lambda grams, moving: self.controller.weight(grams, not moving))
+        self.demo_staff = demo_staff
         self._changed = threading.Condition()
         # Message keys shown since the last ``expect`` consumed them (in order).
         self._shown: list[str] = []
         self.controller.listeners.append(self._on_change)
+        if badges:
+            lane.badge_listeners.append(self._badge_scanned)
+        self._commands: dict[str, Callable[[list[str]], bool | None]] = {
+            "pay": lambda rest: self.controller.submit(PayRequested),
+            "weigh": self._weigh,
+            "call": lambda rest: self.controller.submit(HelpRequested),
+            "void": self._void,
+            "quantity": self._quantity,
+            "cancel": self._cancel,
+            "receipt": lambda rest: self.controller.print_receipt(),
+            "next": lambda rest: self.controller.reset(),
+            "staff": self._staff,
+            "approve": lambda rest: self._resolve(True, rest),
+            "deny": lambda rest: self._resolve(False, rest),
+            "signout": self._sign_out,
+            "status": lambda rest: self.out(self._status()),
+            "wait": self._wait,
+            "expect": self._expect,
+            "synced": self._synced,
+            "help": lambda rest: self.out(help_text()),
+        }
+
+    # -- what the lane shows ---------------------------------------------------------
 
     def _on_change(self, checkout: Checkout, effects: list[Any]) -> None:
         for effect in effects:
@@ -93,17 +181,22 @@ class LaneConsole:
             return True
 
     def wait_synced(self, timeout: float) -> bool:
-        """Block until the outbox has no pending row (polling the lane's own file)."""
+        """Block until the outbox has nothing left to send (polling the lane's own file).
+
+        Raises:
+            ConsoleError: HQ refused some rows (dead letters): they will never arrive.
+        """
         from kiosk.store.db import connect
+        from kiosk.store.sync_state import dead_letter_count, pending_count
 
         conn = connect(self.lane.config.store.path, migrate=False)
         deadline = time.monotonic() + timeout
         try:
             while time.monotonic() < deadline:
-                pending = conn.execute(
-                    "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL"
-                ).fetchone()[0]
-                if pending == 0:
+                if pending_count(conn) == 0:
+                    dead = dead_letter_count(conn)
+                    if dead:
+                        raise ConsoleError(f"HQ refused {dead} record(s): see `kiosk sync status`")
                     return True
                 if self.lane.sync is not None:
                     self.lane.sync.wake()
@@ -112,8 +205,11 @@ class LaneConsole:
         finally:
             conn.close()
 
+    # -- running commands ------------------------------------------------------------
+
     def run(self, lines: Iterable[str]) -> int:
-        """Execute commands until ``quit`` or the end of input; return an exit status."""
+        """Execute commands until ``quit`` or the end of input; return an exit status
+        (1 if a ``wait``, ``expect`` or ``synced`` timed out)."""
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -125,55 +221,232 @@ class LaneConsole:
         return 0
 
     def command(self, line: str) -> bool:
-        """Run one command; False if a ``wait`` timed out."""
+        """Run one command (a line that is no command is scanned); False if a wait timed
+        out. A refused or mistyped command prints one line and returns True."""
         word, *rest = line.split()
-        submit = self.controller.submit
-        staff = rest[0] if rest else "attendant"
-        if word == "pay":
-            submit(PayRequested)
-        elif word == "weigh":
-            self.weigh(int(rest[0]), "moving" in rest)
-        elif word == "help":
-            submit(HelpRequested)
-        elif word in ("approve", "deny"):
-            pending = self.controller.checkout.pending
-            if pending is None:
-                self.out("nothing to approve")
-            else:
-                submit(
-                    lambda at: InterventionResolved(
-                        pending.kind, staff, word == "approve", at, id_seen=True
-                    )
-                )
-        elif word == "void":
-            submit(lambda at: VoidRequested(int(rest[0]), at))
-        elif word == "receipt":
-            self.controller.print_receipt()
-        elif word == "next":
-            self.controller.reset()
-        elif word == "wait":
-            timeout = float(rest[1]) if len(rest) > 1 else 30.0
-            if not self.wait_for(rest[0], timeout):
-                self.out(
-                    f"timed out waiting for {rest[0]} (now {self.controller.checkout.phase.value})"
-                )
-                return False
-        elif word == "expect":
-            timeout = float(rest[1]) if len(rest) > 1 else 30.0
-            if not self.expect(rest[0], timeout):
-                self.out(f"timed out waiting for message {rest[0]}")
-                return False
-        elif word == "synced":
-            timeout = float(rest[0]) if rest else 30.0
-            if not self.wait_synced(timeout):
-                self.out("timed out waiting for HQ to receive every sale")
-                return False
-            self.out("  every sale has reached HQ")
-        elif word == "status":
-            self.out(basket_text(self.controller.checkout))
-        else:
+        handler = self._commands.get(word)
+        if handler is None:
             self.scan(line)
+            return True
+        try:
+            return handler(rest) is not False
+        except ConsoleError as error:
+            self.out(f"  {error}")
+        except SignInFailed as error:
+            self.out(f"  sign-in failed: {error}")
+        except NotSignedIn as error:
+            self.out(f"  {error}: sign in with `staff BADGE` or `staff ID PIN`")
+        except AttendantError as error:
+            self.out(f"  refused: {error}")
+        except StoreError as error:
+            self.out(f"  the lane store failed: {error}")
         return True
+
+    # -- the shopper -----------------------------------------------------------------
+
+    def _weigh(self, rest: list[str]) -> None:
+        grams = _number(rest, 0, "weigh GRAMS [moving]")
+        self.weigh(grams, "moving" in rest[1:])
+
+    def _void(self, rest: list[str]) -> None:
+        line_no = _number(rest, 0, "void LINE")
+        self.controller.submit(lambda at: VoidRequested(line_no, at))
+
+    def _quantity(self, rest: list[str]) -> None:
+        line_no = _number(rest, 0, "quantity LINE N")
+        quantity = _number(rest, 1, "quantity LINE N")
+        self.controller.submit(lambda at: QuantityChanged(line_no, quantity, at))
+
+    def _cancel(self, rest: list[str]) -> None:
+        """The shopper's Cancel: of the weighing, of the payment (the pay screen's
+        button), of their own help call or remove-item request, or of the whole basket
+        while shopping."""
+        checkout = self.controller.checkout
+        phase = checkout.phase.value
+        if phase == "shopping" and not checkout.basket.active_lines:
+            raise ConsoleError("the basket is empty: nothing to cancel")
+        if phase == "intervention" and withdrawable(checkout.pending):
+            self._submit_in(phase, RequestWithdrawn)  # the shopper takes their request back
+            return
+        if phase == "intervention" and checkout.pending is not None:
+            raise ConsoleError(
+                f"the lane waits for staff ({checkout.pending.kind.value}): "
+                "`approve` or `deny` first"
+            )
+        if phase not in ("shopping", "weighing", "paying"):
+            raise ConsoleError(f"nothing to cancel while {phase}")
+        self._submit_in(phase, Cancelled)
+
+    def _submit_in(self, phase: str, make_event: Callable[[datetime], Event]) -> None:
+        """Submit only if the lane is still in ``phase`` when the event is handled (as the
+        touchscreen does): a Cancelled meant for a payment must never cancel the basket."""
+        controller = self.controller
+
+        def job() -> None:
+            if controller.checkout.phase.value == phase:
+                controller.handle(make_event(controller.clock()))
+            else:
+                self.out(f"  not done: the lane is {controller.checkout.phase.value} now")
+
+        controller.call(job)
+
+    # -- staff -----------------------------------------------------------------------
+
+    def _service(self) -> Any:
+        if self.attendant is None:
+            raise ConsoleError("this lane has no attendant service")
+        return self.attendant
+
+    def _staff(self, rest: list[str]) -> None:
+        service = self._service()
+        if not rest:
+            self.out(f"  {_who(service.session)}")
+            return
+        if len(rest) == 1:
+            session = service.sign_in_badge(rest[0])
+        elif len(rest) == 2:
+            session = service.sign_in_pin(rest[0], rest[1])
+        else:
+            raise ConsoleError("usage: staff BADGE, or staff ID PIN")
+        self.out(f"  staff: {_who(session)} signed in by {session.method}")
+
+    def _sign_out(self, rest: list[str]) -> None:
+        service = self._service()
+        session = service.current_session
+        if session is None:
+            raise ConsoleError("nobody is signed in")
+        service.sign_out("signed out at the console")
+        self.out(f"  staff: {session.staff.staff_id} signed out")
+
+    def _badge_scanned(self, code: str) -> None:
+        """A staff badge at the item scanner (a device thread): sign its owner in."""
+        try:
+            self._staff([code])
+        except SignInFailed as error:
+            self.out(f"  sign-in failed: {error}")
+        except (AttendantError, StoreError, ConsoleError) as error:
+            self.out(f"  badge not taken: {error}")
+
+    def _signed_in(self, service: Any) -> str:
+        """The signed-in staff id; in the demo, sign the demo attendant in when nobody is."""
+        session = service.session
+        if session is None and self.demo_staff is not None:
+            staff_id, pin = self.demo_staff
+            try:
+                session = service.sign_in_pin(staff_id, pin)
+            except SignInFailed as error:
+                raise ConsoleError(
+                    f"nobody is signed in and the demo attendant {staff_id} cannot sign in "
+                    f"({error}): use `staff BADGE` or `staff ID PIN`"
+                ) from None
+            self.out(f"  staff: nobody was signed in: {_who(session)} signed in by pin")
+        if session is None:
+            raise NotSignedIn("nobody is signed in at the attendant screen")
+        staff_id: str = session.staff.staff_id
+        return staff_id
+
+    def _resolve(self, approved: bool, rest: list[str]) -> None:
+        """``approve`` / ``deny`` the pending intervention through the attendant service."""
+        service = self._service()
+        pending = self.controller.checkout.pending
+        if pending is None:
+            raise ConsoleError(f"nothing to {'approve' if approved else 'deny'}")
+        kind = pending.kind.value
+        staff_id = self._signed_in(service)
+        if approved and kind == "age_restricted":
+            born = _date_of_birth(rest[0]) if rest else None
+            after = service.approve_age(date_of_birth=born, id_seen=born is None)
+        elif approved and kind == "unknown_barcode":
+            if not rest:
+                raise ConsoleError("usage: approve CODE (the barcode or PLU of the item)")
+            after = service.resolve_pending(True, item_code=rest[0])
+        elif approved and kind == "device_fault":
+            after = service.clear_device_fault()
+        else:
+            after = service.resolve_pending(approved, note=" ".join(rest))
+        self.out(f"  staff {staff_id}: {_outcome(after, kind, approved)}")
+
+    # -- waiting ---------------------------------------------------------------------
+
+    def _wait(self, rest: list[str]) -> bool:
+        phase = _word(rest, 0, "wait PHASE [SECONDS]")
+        if self.wait_for(phase, _seconds(rest, 1)):
+            return True
+        now = self.controller.checkout.phase.value
+        self.out(f"timed out waiting for {phase} (now {now})")
+        return False
+
+    def _expect(self, rest: list[str]) -> bool:
+        key = _word(rest, 0, "expect KEY [SECONDS]")
+        if self.expect(key, _seconds(rest, 1)):
+            return True
+        self.out(f"timed out waiting for message {key}")
+        return False
+
+    def _synced(self, rest: list[str]) -> bool:
+        try:
+            synced = self.wait_synced(_seconds(rest, 0))
+        except ConsoleError as error:
+            self.out(f"  {error}")
+            return False
+        if not synced:
+            self.out("timed out waiting for HQ to receive every sale")
+            return False
+        self.out("  every sale has reached HQ")
+        return True
+
+    def _status(self) -> str:
+        text = basket_text(self.controller.checkout)
+        if self.attendant is not None:
+            text += f"\n  {_who(self.attendant.current_session)}"
+        return text
+
+
+def _who(session: Any) -> str:
+    if session is None:
+        return "nobody is signed in"
+    staff = session.staff
+    return f"{staff.staff_id} ({staff.name}, {staff.role.value})"
+
+
+def _outcome(after: Checkout, kind: str, approved: bool) -> str:
+    """What came of a verdict, as the checkout recorded it."""
+    resolved = after.interventions[-1] if after.interventions else None
+    if resolved is not None and resolved.kind.value == kind:
+        return f"{kind} {resolved.resolution}"
+    return f"{kind} {'approved' if approved else 'denied'}"
+
+
+def _word(rest: list[str], index: int, usage: str) -> str:
+    if len(rest) <= index:
+        raise ConsoleError(f"usage: {usage}")
+    return rest[index]
+
+
+def _number(rest: list[str], index: int, usage: str) -> int:
+    text = _word(rest, index, usage)
+    try:
+        return int(text)
+    except ValueError:
+        raise ConsoleError(f"usage: {usage} ({text!r} is not a whole number)") from None
+
+
+def _seconds(rest: list[str], index: int, default: float = 30.0) -> float:
+    if len(rest) <= index:
+        return default
+    try:
+        return float(rest[index])
+    except ValueError:
+        raise ConsoleError(f"{rest[index]!r} is not a number of seconds") from None
+
+
+def _date_of_birth(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ConsoleError(
+            f"usage: approve [YYYY-MM-DD] ({text!r} is not a date of birth)"
+        ) from None
 
 
 def describe(effect: Any) -> str:

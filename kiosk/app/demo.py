@@ -5,6 +5,10 @@ pseudo-terminals, a card terminal simulator on a local port and an HQ service
 (``kiosk hq serve`` in a child process, SQLite, with the sample catalog), and
 returns the lane configuration pointed at them. The lane then runs exactly the
 code it runs in a store: real drivers, real protocol bytes, real HTTP.
+
+:data:`DEMO_ATTENDANT` is the staff member the demo adds to its lane on first start
+(:func:`ensure_demo_attendant`), so the attendant screen and the console's ``staff``,
+``approve`` and ``deny`` have someone to sign in.
 """
 
 from __future__ import annotations
@@ -31,12 +35,66 @@ from kiosk.devices.scale.sim import serve_pty as serve_scale
 from kiosk.devices.sim.pty import VirtualPort
 from kiosk.devices.sim.scanner import ScannerSimulator
 from kiosk.devices.worker import start_thread
+from kiosk.domain.staff import Role, Staff
 from kiosk.payment.sim.ledger import Ledger
 from kiosk.payment.sim.server import TerminalServer
 from kiosk.payment.sim.terminal import SimulatedTerminal
+from kiosk.store.db import connect
+from kiosk.store.errors import StoreError
+from kiosk.store.staff import StaffRepository
 
 log = logging.getLogger(__name__)
 SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "sample_catalog.csv"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DemoAttendant:
+    """The demo's staff member and how to sign in as them (documented in the README)."""
+
+    staff_id: str
+    name: str
+    role: Role
+    pin: str
+    badge: str
+
+    def sign_in_text(self) -> str:
+        """How to sign in, for the demo's start-up lines."""
+        return (
+            f"badge {self.badge} (type it as a scan, or `staff {self.badge}`), or "
+            f"`staff {self.staff_id} {self.pin}` (staff id {self.staff_id}, PIN {self.pin}; "
+            f"{self.name}, {self.role.value})"
+        )
+
+
+#: A supervisor, so that every intervention of the demo can be resolved (an unknown
+#: payment and a basket cancel need more than the attendant role).
+DEMO_ATTENDANT = DemoAttendant("demo", "Demo Attendant", Role.SUPERVISOR, "2468", "STF0001")
+
+
+def ensure_demo_attendant(store_path: Path, who: DemoAttendant = DEMO_ATTENDANT) -> bool:
+    """Add ``who`` to the lane's staff unless a staff member with that id exists (then
+    nothing is changed: a PIN reset or a disable done with ``kiosk staff`` stays).
+
+    Returns:
+        True if the staff member was added now.
+    Raises:
+        StoreError: the database refused (another staff member holds the badge...).
+    """
+    conn = connect(store_path)
+    try:
+        repository = StaffRepository(conn)
+        if repository.get(who.staff_id) is not None:
+            return False
+        try:
+            repository.add(Staff(who.staff_id, who.name, who.role), pin=who.pin, badge=who.badge)
+        except StoreError:
+            if repository.get(who.staff_id) is not None:  # another demo added it just now
+                return False
+            raise
+        log.info("demo attendant %s added", who.staff_id)
+        return True
+    finally:
+        conn.close()
 
 
 def free_port() -> int:

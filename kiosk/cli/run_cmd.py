@@ -60,7 +60,7 @@ def _run(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from kiosk.app.demo import DemoRig
+    from kiosk.app.demo import DEMO_ATTENDANT, DemoRig, ensure_demo_attendant
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_logging
@@ -72,6 +72,7 @@ def _demo(args: argparse.Namespace) -> int:
     store = dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
     config = dataclasses.replace(config, store=store)
     _ensure_catalog(config)
+    added = ensure_demo_attendant(config.store.path)
     with DemoRig(workdir, with_hq=not args.no_hq) as rig:
         config = rig.configure(config)
         lane = build_lane(config)
@@ -83,8 +84,13 @@ def _demo(args: argparse.Namespace) -> int:
         print("demo: type a barcode (+Enter) to scan it; some sample codes:")
         for code in rig.sample_codes()[:8]:
             print(f"      {code}")
+        print(
+            f"demo: {'added the' if added else 'the'} demo attendant; sign in with "
+            f"{DEMO_ATTENDANT.sign_in_text()}"
+        )
         console = args.console or args.script is not None or not _has_display()
-        return _front_end(lane, console=console, rig=rig, script=args.script)
+        demo_staff = (DEMO_ATTENDANT.staff_id, DEMO_ATTENDANT.pin)
+        return _front_end(lane, console=console, rig=rig, script=args.script, demo_staff=demo_staff)
 
 
 def _ensure_catalog(config: Any) -> None:
@@ -106,18 +112,26 @@ def _ensure_catalog(config: Any) -> None:
         conn.close()
 
 
-def _front_end(lane: Any, *, console: bool, rig: Any = None, script: Path | None = None) -> int:
-    from kiosk.app.console import LaneConsole
+def _front_end(
+    lane: Any,
+    *,
+    console: bool,
+    rig: Any = None,
+    script: Path | None = None,
+    demo_staff: tuple[str, str] | None = None,
+) -> int:
+    from kiosk.app.console import LaneConsole, help_text
 
     scan = rig.scanner.scan if rig is not None else None
     weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
-    front = LaneConsole(lane, scan=scan, weigh=weigh)
+    # Without a window, the console signs in the staff badges scanned at the lane.
+    front = LaneConsole(lane, scan=scan, weigh=weigh, demo_staff=demo_staff, badges=console)
     if console:
         lane.start()
         try:
             if script is not None:
                 return front.run(script.read_text(encoding="utf-8").splitlines())
-            print("console: commands are pay, weigh G, help, approve, void N, next, status, quit")
+            print(f"console: type a command (`help` lists them):\n{help_text()}")
             return front.run(sys.stdin)
         finally:
             lane.stop()
@@ -127,6 +141,7 @@ def _front_end(lane: Any, *, console: bool, rig: Any = None, script: Path | None
     if rig is not None and sys.stdin.isatty():
         # The demo's "scanner": codes typed in the terminal go through the simulated
         # serial scanner (a real pty), so the lane reads them as it would a real one.
+        print(f"demo: commands in this terminal (`help` lists them again):\n{help_text()}")
         start_thread("demo-console", lambda: front.run(sys.stdin))
     try:
         return run_lane_app(lane)

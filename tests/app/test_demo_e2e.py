@@ -1,7 +1,8 @@
 """`kiosk demo` end to end, as a person would run it without a screen: a scripted
-shopper scans through the simulated serial scanner (a real pty), an attendant
-approves an age check, the card terminal simulator approves the payment over
-HTTP, the receipt printer simulator prints, and the local HQ receives the sale."""
+shopper scans through the simulated serial scanner (a real pty), the demo attendant
+signs in and approves an age check through the attendant service, the card terminal
+simulator approves the payment over HTTP, the receipt printer simulator prints, and
+the local HQ receives the sale and the attendant's audit rows."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ wait idle 10
 8410000000016
 8410148001135
 wait intervention 20
-approve s-17
+staff demo 2468
+approve
 wait shopping 20
 pay
 wait finished 60
@@ -47,13 +49,20 @@ def test_scripted_demo_sells_prints_and_reaches_hq(tmp_path: Path) -> None:
     assert "every sale has reached HQ" in result.stdout
 
     lane = sqlite3.connect(workdir / "lane.sqlite3")
-    (payload,) = lane.execute("SELECT payload FROM outbox WHERE sent_at IS NOT NULL").fetchone()
+    (payload,) = lane.execute(
+        "SELECT payload FROM outbox WHERE sent_at IS NOT NULL AND kind = 'sale'"
+    ).fetchone()
     document = json.loads(payload)
     assert [line["sku"] for line in document["lines"]][-1] == "S00113"
     assert document["payments"][0]["outcome"] == "approved"
     assert document["interventions"][0]["kind"] == "age_restricted"
+    assert document["interventions"][0]["staff_id"] == "demo"
+    audit = lane.execute("SELECT staff_id, action FROM lane_audit ORDER BY id").fetchall()
+    assert audit == [("demo", "sign_in"), ("demo", "approve_age")]
 
     hq = sqlite3.connect(workdir / "hq.sqlite3")
     rows = hq.execute("SELECT transaction_id FROM sale").fetchall()
     assert rows == [(document["transaction_id"],)]
+    at_hq = hq.execute("SELECT staff_id, action FROM lane_audit ORDER BY at").fetchall()
+    assert at_hq == audit
     assert sorted((workdir / "receipts").glob("*.png")), "the printer simulator printed nothing"
