@@ -47,6 +47,7 @@ from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan, p
 from kiosk.domain.gtin import BarcodeError, NotAProductCode
 from kiosk.domain.money import Money
 from kiosk.domain.mrzlike import looks_like_mrz
+from kiosk.threads import start_thread, start_timer
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +162,7 @@ class LaneController:
     def start(self) -> None:
         """Start the lane thread (idempotent)."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="lane", daemon=True)
-            self._thread.start()
+            self._thread = start_thread("lane", self._run)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Finish queued work and stop the lane thread."""
@@ -184,9 +184,10 @@ class LaneController:
         """Queue an event built at handling time from the lane clock."""
         self._queue.put(lambda: self.handle(make_event(self.clock())))
 
-    def scan(self, raw: str) -> None:
-        """A code from a scanner (or a PLU pick): parse and look up on the lane thread."""
-        self._queue.put(lambda: self._scan(raw))
+    def scan(self, raw: str, aim: str | None = None) -> None:
+        """A code from a scanner (or a PLU pick): parse and look up on the lane thread.
+        ``aim`` is the AIM identifier a scanner driver already split off the code."""
+        self._queue.put(lambda: self._scan(raw, aim))
 
     def call(self, job: Callable[[], None]) -> None:
         """Run ``job`` on the lane thread (for reads that must see a consistent state)."""
@@ -194,7 +195,7 @@ class LaneController:
 
     # -- the lane thread --------------------------------------------------------
 
-    def _scan(self, raw: str) -> None:
+    def _scan(self, raw: str, aim: str | None = None) -> None:
         """Answer one scanned code with a basket change or a message, never silence.
 
         Card data and MRZ-like text are refused before anything logs, parses, looks up
@@ -210,7 +211,8 @@ class LaneController:
             return
         now = self.clock()
         try:
-            event = self.scan_event(parse_scan(raw, self.scan_rules, today=now.date()), now)
+            result = parse_scan(raw, self.scan_rules, today=now.date(), aim=aim)
+            event = self.scan_event(result, now)
         except NotAProductCode as error:
             log.info("not a product code: %s", error)
             message = fx.ShowMessage("scan.not_a_product")
@@ -324,11 +326,11 @@ class LaneController:
             if attempt == 0:
                 self._page("store", f"sale could not be stored: {error}")
             delay = min(30.0, 0.5 * 2**attempt)
-            timer = threading.Timer(
-                delay, lambda: self._queue.put(lambda: self._commit(sale, attempt + 1))
+            start_timer(
+                "sale-retry",
+                delay,
+                lambda: self._queue.put(lambda: self._commit(sale, attempt + 1)),
             )
-            timer.daemon = True
-            timer.start()
             return
         self.last_document = document
         # Only now may the screen say the sale is complete (invariant 1).

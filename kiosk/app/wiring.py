@@ -24,6 +24,7 @@ from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.registry import build_devices
+from kiosk.devices.scale.stable import ScaleWeight
 from kiosk.devices.scanner.scan import Scan
 from kiosk.devices.status import DataEvent, Health, StatusEvent
 from kiosk.domain.checkout.events import DeviceFaulted
@@ -94,8 +95,8 @@ class Lane:
             data = event.data
             if isinstance(data, Scan):
                 self._on_scan(data)
-            elif hasattr(data, "net_g") and hasattr(data, "stable"):
-                self._on_weight(data.net_g, bool(data.stable))
+            elif isinstance(data, ScaleWeight):
+                self._on_weight(data.net_g, data.stable)
         elif isinstance(event, StatusEvent):
             self.device_status[event.device] = str(event.status)
             if event.status.health in (Health.OFFLINE, Health.ERROR) and self._required(
@@ -112,7 +113,7 @@ class Lane:
             for badge_listener in list(self.badge_listeners):
                 badge_listener(scan.code)
             return
-        self.controller.scan((scan.symbology or "") + scan.code)
+        self.controller.scan(scan.code, scan.symbology)  # the identifier, parsed once
 
     def _on_weight(self, grams: int | None, stable: bool) -> None:
         # A screen decides when a weight belongs to the item waiting (it refuses the

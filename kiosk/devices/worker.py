@@ -1,7 +1,7 @@
-"""The one place that starts device threads, and the reconnect-with-backoff loop.
+"""The reconnect-with-backoff loop of every device.
 
-:func:`start_thread` names and starts a daemon thread. :class:`ReconnectingWorker`
-runs ``connect() -> serve(link, stop)`` on such a thread for as long as the
+:class:`ReconnectingWorker` runs ``connect() -> serve(link, stop)`` on a thread from
+:func:`kiosk.threads.start_thread` for as long as the
 device is claimed: when ``connect`` fails or ``serve`` loses the link (a
 :class:`DeviceError`), the status becomes *offline*, the link is closed and
 ``connect`` is tried again after an exponentially growing delay (reset after
@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 
 from kiosk.devices.errors import DeviceConfigError, DeviceError, DevicePermissionDenied
 from kiosk.devices.status import DeviceStatus, Health
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 L = TypeVar("L")
@@ -31,13 +32,6 @@ def _failure_status(error: DeviceError) -> DeviceStatus:
     """Offline when the device is away; error when a person must fix something first."""
     needs_fixing = isinstance(error, DevicePermissionDenied | DeviceConfigError)
     return DeviceStatus(Health.ERROR if needs_fixing else Health.OFFLINE, detail=error.message)
-
-
-def start_thread(name: str, target: Callable[[], None]) -> threading.Thread:
-    """Start ``target`` on a daemon thread called ``kiosk-<name>`` and return the thread."""
-    thread = threading.Thread(target=target, name=f"kiosk-{name}", daemon=True)
-    thread.start()
-    return thread
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from kiosk.hq import access_log, web
 from kiosk.hq.app import create_app
 from kiosk.hq.db import check_schema, create_engine
 from kiosk.hq.errors import HqError
+from kiosk.threads import start_thread
 
 
 def serve(
@@ -103,10 +104,10 @@ class ServerThread:
         )
         access_log.install()
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name=f"hq-{self.port}", daemon=True)
+        self.thread: threading.Thread | None = None
 
     def start(self) -> ServerThread:
-        self.thread.start()
+        self.thread = start_thread(f"hq-{self.port}", self.server.run)
         while not self.server.started:
             if not self.thread.is_alive():
                 raise HqError(f"HQ test server on port {self.port} did not start")
@@ -117,7 +118,8 @@ class ServerThread:
         """Stop; ``force`` drops in-flight requests instead of finishing them."""
         self.server.should_exit = True
         self.server.force_exit = force
-        self.thread.join(10)
+        if self.thread is not None:
+            self.thread.join(10)
 
     def __enter__(self) -> ServerThread:
         return self.start()

@@ -31,6 +31,7 @@ from kiosk.sync.client import HqClient
 from kiosk.sync.errors import SyncError
 from kiosk.sync.heartbeat import DevicesProvider, send_heartbeat
 from kiosk.sync.lock import UploaderLock
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +115,7 @@ class SyncService:
         """
         self._lock.acquire()
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run_locked, name="sync", daemon=True)
-        self._thread.start()
+        self._thread = start_thread("sync", self._run_locked)
 
     def stop(self, timeout: float = 30.0) -> None:
         """Ask the thread to stop after the current call and wait for it."""

@@ -312,3 +312,24 @@ def test_codes_that_name_no_product_say_so_without_their_data(raw: str) -> None:
     with pytest.raises(NotAProductCode) as caught:
         product_code(result)
     assert result.data not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("aim", "code"),
+    [
+        ("]E0", "4006381333931"),
+        ("]C1", "0104012345123456\x1d3103000750"),
+        ("]Q3", "0104012345123456"),
+        ("]A0", "ABC-123"),
+    ],
+)
+def test_an_identifier_split_off_by_the_driver_parses_as_if_it_were_still_attached(
+    aim: str, code: str
+) -> None:
+    def outcome(**kw: str) -> object:
+        try:
+            return parse_scan(**kw)  # type: ignore[arg-type]
+        except BarcodeError as error:
+            return str(error)
+
+    assert outcome(raw=code, aim=aim) == outcome(raw=aim + code)

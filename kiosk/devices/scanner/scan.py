@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-#: ``]`` + symbology code character + modifier character (ISO/IEC 15424).
-AIM_ID = re.compile(r"\][A-Za-z][0-9A-Za-z]")
+from kiosk.domain.gs1.aim import split_symbology
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +22,8 @@ class Scan:
 
 def split_aim(text: str) -> tuple[str | None, str]:
     """Split a leading AIM identifier off ``text``: ``"]E04006381333931"`` ->
-    ``("]E0", "4006381333931")``; text without one -> ``(None, text)``."""
-    if len(text) >= 3 and AIM_ID.match(text):
-        return text[:3], text[3:]
-    return None, text
+    ``("]E0", "4006381333931")``; text without one -> ``(None, text)``. The one
+    definition of an identifier is the domain's (:func:`kiosk.domain.gs1.aim.split_symbology`);
+    the lane then hands the identifier on as it is, never parsing it again."""
+    ident, data = split_symbology(text)
+    return (ident.aim or None), data

@@ -228,7 +228,11 @@ def _guess(ident: SymbologyId, data: str, rules: ScanRules, today: date | None) 
 
 
 def parse_scan(
-    raw: str, rules: ScanRules | None = None, *, today: date | None = None
+    raw: str,
+    rules: ScanRules | None = None,
+    *,
+    today: date | None = None,
+    aim: str | None = None,
 ) -> ScanResult:
     """Parse one scanned code.
 
@@ -236,6 +240,8 @@ def parse_scan(
         raw: the text the scanner sent, with or without AIM identifier and CR/LF.
         rules: variable-measure rules and currency (default: none, EUR).
         today: the lane's date, to resolve GS1 dates (left unresolved when None).
+        aim: the AIM identifier the scanner driver already split off ``raw`` ("]E0"),
+            or None to look for one at the start of ``raw`` (typed codes, PLU picks).
 
     Raises:
         BarcodeError: naming what is wrong for data that claims to be a GTIN or
@@ -243,7 +249,10 @@ def parse_scan(
     """
     rules = rules or ScanRules()
     text = raw.strip(_LINE_END)
-    ident, data = split_symbology(text)
+    if aim is not None:
+        ident, data = split_symbology(aim)[0], text
+    else:
+        ident, data = split_symbology(text)
     if not data:
         raise BarcodeError("empty scan" + (f" after {ident.aim}" if ident.aim else ""))
     symbology = ident.symbology

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.payment.errors import PaymentError
 from kiosk.payment.sim.terminal import DROP, Scenario, SimulatedTerminal
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 
@@ -133,10 +134,7 @@ class TerminalServer:
 
     def start(self) -> TerminalServer:
         """Serve in a daemon thread; returns self."""
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.05,), name="terminal-sim", daemon=True
-        )
-        self._thread.start()
+        self._thread = start_thread("terminal-sim", lambda: self._server.serve_forever(0.05))
         return self
 
     def serve_forever(self) -> None:
