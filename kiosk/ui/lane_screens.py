@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.closed import LaneClosedScreen
 from kiosk.ui.screens.intervention import InterventionOverlay
 from kiosk.ui.screens.pay import PayScreen
 from kiosk.ui.screens.pin import PinScreen
@@ -35,6 +36,7 @@ class LaneScreens:
     receipt: ReceiptScreen
     thanks: ThanksScreen
     staff_pin: PinScreen
+    closed: LaneClosedScreen
     intervention: InterventionOverlay
     line_dialog: LineDialog
     toast: Toast
@@ -53,12 +55,14 @@ class LaneScreens:
             receipt=ReceiptScreen(),
             thanks=ThanksScreen(),
             staff_pin=PinScreen(),
+            closed=LaneClosedScreen(),
             intervention=InterventionOverlay(window),
             line_dialog=LineDialog(window),
             toast=Toast(window),
         )
         pages = (attract, screens.scanning, screens.produce, screens.weigh, screens.pay)
-        for screen in (*pages, screens.receipt, screens.thanks, screens.staff_pin):
+        others = (screens.receipt, screens.thanks, screens.staff_pin, screens.closed)
+        for screen in (*pages, *others):
             window.add_screen(screen)
         window.navigator.screenChanged.connect(screens.toast.hide)  # news of the last screen
         return screens

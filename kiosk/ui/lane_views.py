@@ -19,12 +19,13 @@ from kiosk.domain.checkout.interventions import (
     OverridePrice,
     SetQuantity,
     VoidLine,
+    withdrawable,
 )
 from kiosk.domain.checkout.interventions import (
     InterventionKind as DomainKind,
 )
 from kiosk.domain.checkout.machine import Checkout
-from kiosk.domain.checkout.states import Phase
+from kiosk.domain.checkout.states import PaymentFailure, Phase
 from kiosk.domain.money import Money
 from kiosk.domain.tax import BasketTotals
 from kiosk.ui.viewmodels import (
@@ -228,4 +229,24 @@ def intervention_view(checkout: Checkout) -> InterventionView | None:
             limit = checkout.basket.line(action.line_no).item.quantity_limit
     elif pending.kind is DomainKind.DEVICE_FAULT and pending.detail:
         subject = (("en", pending.detail.split(":", 1)[0]),)
-    return InterventionView(kind, subject, age_limit=age_limit, limit=limit)
+    return InterventionView(
+        kind, subject, age_limit=age_limit, limit=limit, withdrawable=withdrawable(pending)
+    )
+
+
+#: What the pay screen shows after a failed payment.
+FAILURE_STAGES = {
+    PaymentFailure.DECLINED: PayStage.DECLINED,
+    PaymentFailure.CANCELLED: PayStage.CANCELLED,
+    PaymentFailure.TIMED_OUT: PayStage.TIMED_OUT,
+}
+
+
+def paying_stage(checkout: Checkout) -> PayStage | None:
+    """The pay screen's stage for a checkout that is paying or just failed to pay;
+    None when the shopper is not at the pay screen (a pure function of the checkout)."""
+    if checkout.phase is Phase.PAYING:
+        return PayStage.CANCELLING if checkout.aborting else PayStage.PRESENT_CARD
+    if checkout.payment_failure is not None:
+        return FAILURE_STAGES[checkout.payment_failure]
+    return None

@@ -4,9 +4,10 @@ Theory of operation: the lane thread broadcasts ``(checkout, effects)`` after
 every event; the presenter's listener only posts them through the ``Bridge``,
 so everything else here runs on the UI thread. There ``_apply`` reads the
 effects (the last journaled line to highlight, beeps, messages, the attendant
-cleared) and ``_render`` chooses the screen from the checkout's phase plus a
-little state of the UI's own (Start touched, the item grid open, a decline
-being shown, the receipt chosen). The shopper's touches go back as domain
+cleared) and ``_render`` chooses the screen from the checkout (its phase, a failed
+payment, an abort in flight) plus the lane flags staff set (closed, paused) and a
+little state of the UI's own (Start touched, the item grid open, the receipt
+chosen). The shopper's touches go back as domain
 events through ``controller.submit`` / ``controller.scan``; the presenter never
 changes the checkout itself and never touches the store on the UI thread
 (the produce grid loads with ``run_in_background``).
@@ -30,10 +31,13 @@ from kiosk.domain.checkout.events import (
     HelpRequested,
     ItemScanned,
     ItemWeighed,
+    PaymentNoticeClosed,
     PayRequested,
     QuantityChanged,
+    RequestWithdrawn,
     VoidRequested,
 )
+from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.states import Phase
 from kiosk.domain.money import Money, MoneyError
@@ -45,7 +49,7 @@ from kiosk.ui.item_lookup import ItemLookup
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.messages import SHOWN_PARAMS, message_text
 from kiosk.ui.sale_ending import SaleEnding
-from kiosk.ui.viewmodels import PayStage
+from kiosk.ui.viewmodels import LaneClosedView, PayStage
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -75,7 +79,8 @@ class LanePresenter(QObject):
     Signals:
         beeped(bool): a scan was accepted (True) or refused; connect a sounder.
         ratingGiven(int): the thank-you rating (1-3) of the sale just finished.
-        staffRequested(): the staff button of an intervention was touched.
+        staffRequested(): the staff button of an intervention or of the lane-closed
+            screen was touched.
     """
 
     beeped = Signal(bool)
@@ -93,8 +98,9 @@ class LanePresenter(QObject):
         self._totals: BasketTotals = self._checkout.totals()
         self._rows = views.CartRows()
         self._last_line: int | None = None
-        self._started = self._declined = self._cancelling = False
+        self._started = False
         self._weigh_sent = self._finishing = False
+        self._flags = (False, False)  # (closed, paused) as staff set them
         self._reading: ScaleReading | None = None
         self._taken_g: int | None = None  # weight of the last item weighed, still on the scale
         # The grid reads the catalog on a pool thread: a connection of its own is best.
@@ -127,6 +133,8 @@ class LanePresenter(QObject):
         self._ending.ratingGiven.connect(self.ratingGiven)
         self._ending.printFailed.connect(self._print_failed)
         s.intervention.staffRequested.connect(self.staffRequested)
+        s.intervention.withdrawRequested.connect(self._withdraw)
+        s.closed.staffRequested.connect(self.staffRequested)
         s.line_dialog.removeRequested.connect(
             lambda n: self._submit(lambda at: VoidRequested(n, at))
         )
@@ -134,11 +142,22 @@ class LanePresenter(QObject):
             lambda n, q: self._submit(lambda at: QuantityChanged(n, q, at))
         )
         w.helpRequested.connect(lambda: self._submit(HelpRequested))
+        w.helpCancelled.connect(self._withdraw)
         w.idleExpired.connect(self._idle_expired)
 
     def refresh(self) -> None:
         """Show the screen for the current checkout again (after the attendant left)."""
         self._render()
+
+    def set_lane_flags(self, closed: bool, paused: bool) -> None:
+        """Staff closed / paused the lane (or opened / resumed it): show it (UI thread)."""
+        if (closed, paused) != self._flags:
+            self._flags = (closed, paused)
+            self._render()
+
+    def lane_flags(self) -> tuple[bool, bool]:
+        """(closed, paused) as last set."""
+        return self._flags
 
     def detach(self) -> None:
         """Stop listening to the controller (before the window goes away)."""
@@ -183,14 +202,6 @@ class LanePresenter(QObject):
 
     def _apply(self, checkout: Checkout, effects: tuple[Any, ...]) -> None:
         previous, self._checkout = self._checkout.phase, checkout
-        keys = [e.key for e in effects if isinstance(e, fx.ShowMessage)]
-        if "payment_declined" in keys:
-            self._declined = not self._cancelling
-            self._cancelling = False
-        elif effects:
-            self._declined = False
-        if checkout.phase is not Phase.PAYING:
-            self._cancelling = False
         if checkout.phase is not Phase.WEIGHING or previous is not Phase.WEIGHING:
             self._weigh_sent, self._reading = False, None
         if checkout.phase is Phase.IDLE:
@@ -230,6 +241,14 @@ class LanePresenter(QObject):
     def _render(self) -> None:
         c, s, w = self._checkout, self._s, self._window
         phase = c.phase
+        closed, paused = self._flags
+        if closed or paused:  # staff have the lane: no alert, no selling, no idle timer
+            w.set_idle_enabled(False)
+            w.clear_blocking()
+            s.line_dialog.close_overlay()
+            s.closed.set_model(LaneClosedView(closed=closed, paused=paused and not closed))
+            w.show_screen(s.closed.name)
+            return
         w.set_idle_enabled(phase in (Phase.SHOPPING, Phase.WEIGHING) or
                            (phase is Phase.IDLE and self._started))  # fmt: skip
         if phase is Phase.INTERVENTION:
@@ -244,11 +263,12 @@ class LanePresenter(QObject):
         else:
             w.clear_blocking()
         base = c.resume if phase is Phase.INTERVENTION else phase
+        stage = views.paying_stage(c)
         if base is Phase.IDLE:
             self._show_scanning() if self._started else w.show_screen("attract")
         elif base is Phase.SHOPPING:
-            if self._declined:
-                self._show_pay(PayStage.DECLINED)
+            if stage is not None:
+                self._show_pay(stage)
             elif self._lookup.is_open():
                 w.show_screen("produce")
             else:
@@ -256,7 +276,7 @@ class LanePresenter(QObject):
         elif base is Phase.WEIGHING:
             self._show_weigh()
         elif base is Phase.PAYING:
-            self._show_pay(PayStage.CANCELLING if self._cancelling else PayStage.PRESENT_CARD)
+            self._show_pay(stage or PayStage.PRESENT_CARD)
         elif base is Phase.COMPLETING:
             self._show_pay(views.completing_stage(c))
         elif base is Phase.FINISHED:
@@ -336,22 +356,27 @@ class LanePresenter(QObject):
             self._window.speak(self._s.line_dialog.spoken_text())
 
     def _retry(self) -> None:
-        self._declined = False
         self._submit(PayRequested)
 
     def _cancel_payment(self) -> None:
+        """ "Back to items" while the terminal waits (abort), or after a failed payment."""
         if self._checkout.phase is Phase.PAYING:
-            self._cancelling = True
             self._submit_in(Phase.PAYING, Cancelled)
-        self._declined = False
-        self._render()
+        elif self._checkout.payment_failure is not None:
+            self._submit_in(Phase.SHOPPING, PaymentNoticeClosed)
+
+    def _withdraw(self) -> None:
+        """The shopper takes back their own help call or remove-item request (Cancel on
+        the overlay or the help banner). Anything else pending is left to staff."""
+        if withdrawable(self._checkout.pending):
+            self._submit_in(Phase.INTERVENTION, RequestWithdrawn)
 
     def finish_customer(self) -> None:
         """End the sale on screen: a fresh basket for the next shopper, attract shown."""
         self._ending.reset()
         self._s.toast.hide()
         self._finishing = True
-        self._started = self._declined = False
+        self._started = False
         self._s.line_dialog.close_overlay()
         self._controller.reset()
         self._window.reset_for_next_customer()

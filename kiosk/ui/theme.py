@@ -151,7 +151,8 @@ def stylesheet(theme: Theme) -> str:
 
 _TEMPLATE = """
 QWidget {{ font-family: {font}; font-size: {t.body}px; color: {p.text}; }}
-QWidget#KioskWindow, QStackedWidget#ScreenStack, QWidget[screen="true"] {{
+QWidget#KioskWindow, QStackedWidget#ScreenStack, QStackedWidget#StaffLayer,
+QWidget[screen="true"] {{
     background: {p.background}; }}
 QLabel {{ background: transparent; }}
 QLabel[text-role="display"] {{ font-size: {t.display}px; font-weight: 700; }}

@@ -98,7 +98,9 @@ class PayStage(enum.Enum):
 
     PRESENT_CARD = "present_card"  # waiting for tap / insert
     PROCESSING = "processing"  # terminal talking to the acquirer
-    DECLINED = "declined"  # offer retry or cancel
+    DECLINED = "declined"  # the card was refused: offer retry or cancel
+    CANCELLED = "cancelled"  # cancelled on the card terminal: offer retry or cancel
+    TIMED_OUT = "timed_out"  # no card in time / terminal not reached: retry or cancel
     APPROVED = "approved"
     CANCELLING = "cancelling"
 
@@ -158,6 +160,15 @@ class InterventionView:
     subject: Names = ()
     age_limit: int | None = None
     limit: int | None = None
+    withdrawable: bool = False  # the shopper's own request: offer "Cancel my request"
+
+
+@dataclass(frozen=True, slots=True)
+class LaneClosedView:
+    """The lane is closed (no shopper may start) or paused by staff (basket kept)."""
+
+    closed: bool = True
+    paused: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,20 @@
 
 Owns: the top bar (language, accessibility, Help), the help banner, the screen
 navigator, the shell overlays (accessibility, "Are you still there?", and one
-blocking overlay slot for interventions), the theme, the idle timer, the speech
-hook, and kiosk lock-down (frameless, no close, no context menu, Alt+F4 /
-Alt+Tab / Escape swallowed, cursor hidden). Window-manager shortcuts that never
-reach the application (e.g. a desktop's Alt+Tab) must be disabled by running the
-lane under a kiosk compositor; see the README.
+blocking overlay slot for interventions), the staff layer, the theme, the idle
+timer, the speech hook, and kiosk lock-down (frameless, no close, no context menu,
+Alt+F4 / Alt+Tab / Escape swallowed, cursor hidden). Window-manager shortcuts that
+never reach the application (e.g. a desktop's Alt+Tab) must be disabled by running
+the lane under a kiosk compositor; see the README.
+
+Order of layers, bottom to top: the shopper's screen (navigator, top bar, help
+banner); shopper alerts (the blocking overlay, the line dialog, "Are you still
+there?", accessibility, toasts); the staff layer (attendant sign-in and screen).
+The staff layer is always on top: whenever another child of the window is shown
+or raised while it is up, it is raised again (``eventFilter``), so no shopper alert
+can cover it or take its touches. While it is up the shopper's idle timer waits.
+The help banner never lies under the dim layer: it hides while a blocking overlay
+shows (the overlay says help is coming and offers its own Cancel).
 """
 
 from __future__ import annotations
@@ -14,9 +23,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.guard import InputGuard
 from kiosk.ui.i18n import (
@@ -47,6 +56,8 @@ class KioskWindow(QWidget):
         accessibilityChanged(bool, bool): (large_text, high_contrast) now in force.
         idleExpired(): nobody answered "Are you still there?" (suspend the basket).
         idleContinued(): the shopper answered it.
+        touched(): someone touched the screen (or pressed a key).
+        staffClosed(): the staff layer was closed (the lane is the shopper's again).
 
     Args:
         languages: codes offered in the top bar; the first is the default language.
@@ -66,6 +77,8 @@ class KioskWindow(QWidget):
     accessibilityChanged = Signal(bool, bool)
     idleExpired = Signal()
     idleContinued = Signal()
+    touched = Signal()
+    staffClosed = Signal()
 
     def __init__(
         self,
@@ -93,6 +106,7 @@ class KioskWindow(QWidget):
         self._speech: list[SpeechHook] = []
         self._large_text = self._high_contrast = False
         self._idle_countdown_s = idle_countdown_s
+        self._help_wanted = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +120,8 @@ class KioskWindow(QWidget):
         self.accessibility_panel = AccessibilityPanel(self)
         self.still_there = StillThereDialog(self, tick_ms=countdown_tick_ms)
         self._blocking: Overlay | None = None
+        self.staff_layer = self._staff_layer()
+        self._staff_screens: dict[str, Screen] = {}
 
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
@@ -169,18 +185,24 @@ class KioskWindow(QWidget):
 
     # -- help -----------------------------------------------------------------------
     def request_help(self) -> None:
-        """Call an attendant: show the banner, emit ``helpRequested``, announce the wait."""
-        self.help_banner.show()
+        """Call an attendant: show the banner (unless an overlay already says help is
+        coming), emit ``helpRequested``, announce the wait."""
+        self._help_wanted = True
+        self._show_banner()
         self.helpRequested.emit()
         self.speak(self.help_banner.message())
 
     def clear_help(self) -> None:
         """The attendant has come (or the request was withdrawn): hide the banner."""
+        self._help_wanted = False
         self.help_banner.hide()
 
     def help_pending(self) -> bool:
-        """Whether the help banner is showing."""
-        return not self.help_banner.isHidden()
+        """Whether the shopper's call for help is still standing."""
+        return self._help_wanted
+
+    def _show_banner(self) -> None:
+        self.help_banner.setVisible(self._help_wanted and self.blocking_overlay() is None)
 
     def _cancel_help(self) -> None:
         self.clear_help()
@@ -219,6 +241,7 @@ class KioskWindow(QWidget):
             overlay.setParent(self)
         overlay.open()
         self.still_there.stop()
+        self._show_banner()
         spoken = getattr(overlay, "spoken_text", None)
         if callable(spoken):
             self.speak(spoken())
@@ -228,27 +251,106 @@ class KioskWindow(QWidget):
         if self._blocking is not None:
             self._blocking.close_overlay()
             self._blocking = None
+        self._show_banner()
 
     def blocking_overlay(self) -> Overlay | None:
         """The blocking overlay showing, or None."""
         return self._blocking if self._blocking is not None and self._blocking.is_open() else None
 
+    # -- staff layer (always above every shopper alert) --------------------------------
+    def _staff_layer(self) -> QStackedWidget:
+        layer = QStackedWidget(self)
+        layer.setObjectName("StaffLayer")
+        layer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layer.hide()
+        for child in self.children():  # the children made before the layer existed
+            if isinstance(child, QWidget) and child is not layer:
+                child.installEventFilter(self)
+        return layer
+
+    def add_staff_screen(self, screen: Screen, name: str | None = None) -> Screen:
+        """Register an attendant screen on the staff layer; ValueError if the name is taken."""
+        key = name or screen.name
+        if key in self._staff_screens:
+            raise ValueError(f"a staff screen named {key!r} is already registered")
+        self._staff_screens[key] = screen
+        self.staff_layer.addWidget(screen)
+        screen.set_portrait(self.is_portrait())
+        screen.announce.connect(self.speak)
+        return screen
+
+    def show_staff(self, name: str) -> Screen:
+        """Show staff screen ``name`` above everything (KeyError if unknown)."""
+        screen = self._staff_screens[name]
+        self.staff_layer.setCurrentWidget(screen)
+        self.staff_layer.setGeometry(self.rect())
+        self.staff_layer.show()
+        self.staff_layer.raise_()
+        self._idle_timer.stop()
+        self.still_there.stop()
+        self.speak(screen.spoken_text())
+        return screen
+
+    def close_staff(self) -> None:
+        """Hide the staff layer: the shopper's screen and alerts are on top again."""
+        if self.staff_layer.isHidden():
+            return
+        self.staff_layer.hide()
+        if self._idle_enabled:
+            self._idle_timer.start()
+        self.staffClosed.emit()
+        self._announce_current()
+
+    def staff_showing(self) -> str | None:
+        """The name of the staff screen showing, or None when the shopper has the lane."""
+        if self.staff_layer.isHidden():
+            return None
+        current = self.staff_layer.currentWidget()
+        return next((n for n, s in self._staff_screens.items() if s is current), None)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        super().childEvent(event)
+        child = event.child()
+        layer = getattr(self, "staff_layer", None)
+        if (
+            event.added()
+            and isinstance(child, QWidget)
+            and layer is not None
+            and child is not layer
+        ):
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Any alert shown or raised over the staff layer goes back under it.
+        layer = getattr(self, "staff_layer", None)
+        if (
+            layer is not None
+            and event.type() in (QEvent.Type.Show, QEvent.Type.ZOrderChange)
+            and watched is not layer
+            and not layer.isHidden()
+            and isinstance(watched, QWidget)
+            and watched.parentWidget() is self
+        ):
+            self.staff_layer.raise_()
+        return False
+
     # -- idle -------------------------------------------------------------------------
     def set_idle_enabled(self, enabled: bool) -> None:
         """Run the idle timer (while a basket is open) or stop it."""
         self._idle_enabled = enabled
-        if enabled:
+        if enabled and not self.staff_showing():
             self._idle_timer.start()
         else:
             self._idle_timer.stop()
             self.still_there.stop()
 
     def _touched(self) -> None:
-        if self._idle_enabled and not self.still_there.is_open():
+        self.touched.emit()
+        if self._idle_enabled and not self.still_there.is_open() and not self.staff_showing():
             self._idle_timer.start()
 
     def _went_idle(self) -> None:
-        if self._blocking is not None:
+        if self._blocking is not None or self.staff_showing():
             return
         self.still_there.start(self._idle_countdown_s)
         self.speak(self.still_there.spoken_text())
@@ -282,6 +384,10 @@ class KioskWindow(QWidget):
         self._announce_current()
 
     def _announce_current(self) -> None:
+        staff = self.staff_showing()
+        if staff is not None:
+            self.speak(self._staff_screens[staff].spoken_text())
+            return
         if self._blocking is not None:
             spoken = getattr(self._blocking, "spoken_text", None)
             if callable(spoken):
@@ -320,6 +426,8 @@ class KioskWindow(QWidget):
     def _set_portrait(self, portrait: bool) -> None:
         for name in self.navigator.names():
             self.navigator.get(name).set_portrait(portrait)
+        for screen in self._staff_screens.values():
+            screen.set_portrait(portrait)
 
     def place_overlay(self, overlay: Overlay) -> None:
         """Size ``overlay`` to the whole window, or to the part under the top bar."""
@@ -335,3 +443,4 @@ class KioskWindow(QWidget):
         for overlay in self.findChildren(Overlay):
             if overlay.parentWidget() is self:
                 self.place_overlay(overlay)
+        self.staff_layer.setGeometry(self.rect())

@@ -359,8 +359,9 @@ def test_declined_card_cancel_goes_back_to_the_items(qtbot, open_lane) -> None: 
     click(qtbot, lane.screens.scanning.pay_button)
     qtbot.waitUntil(lambda: lane.screens.pay.stage() is PayStage.DECLINED)
     click(qtbot, lane.screens.pay.cancel_button)
-    assert lane.screen() == "scanning"
+    qtbot.waitUntil(lambda: lane.screen() == "scanning")
     assert lane.phase() is Phase.SHOPPING
+    assert lane.presenter.checkout().payment_failure is None
     assert len(lane.presenter.checkout().basket.lines) == 1
 
 

@@ -1,9 +1,12 @@
 """``AttendantDashboard``: what a signed-in staff member sees and does at the lane.
 
 Left: the basket with per-line keys (quantity, price, void). Right: the pending
-intervention (approve/deny; age: "ID seen" or a date of birth), the lane actions, the
-device list and today's totals. Values are asked for on an ``EntryPanel`` that takes the
-right column's place. The screen only draws a ``DashboardView`` and emits signals.
+intervention with the keys that decide its kind (age: "ID seen", a date of birth or
+deny; unknown item: key in its code or set it aside; payment unknown: paid / not paid;
+basket on hold: resume or cancel the sale; device fault: fault fixed; help: help given;
+other requests: approve / deny), the lane actions, the device list and today's totals.
+Values are asked for on an ``EntryPanel`` that takes the right column's place. The
+screen only draws a ``DashboardView`` and emits signals.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, set_style_property, text_label, touch_button
 
 CANCEL_REASONS = ("shopper_left", "payment_problem", "wrong_items", "other")
+#: The role grant the approving key of a decision needs (others: checked by the service).
+_APPROVE_NEEDS = {
+    "payment": "resolve_payment",
+    "fault": "clear_device_fault",
+    "hold": "resume_basket",
+}
 
 
 class AttendantDashboard(Screen):
@@ -131,7 +140,7 @@ class AttendantDashboard(Screen):
         self.approve_button.clicked.connect(self._approve)
         self.id_seen_button.clicked.connect(self.idSeenRequested)
         self.dob_button.clicked.connect(self._ask_birth_date)
-        self.deny_button.clicked.connect(self.denyRequested)
+        self.deny_button.clicked.connect(self._deny)
         keys.addWidget(self.approve_button, 0, 0)
         keys.addWidget(self.id_seen_button, 0, 0)
         keys.addWidget(self.dob_button, 0, 1)
@@ -197,13 +206,20 @@ class AttendantDashboard(Screen):
         allowed = view.allowed
         self.basket.set_lines(view.lines, view.total, view.item_count, allowed)
         pending = view.pending
-        age = pending is not None and pending.is_age
+        decision = pending.decision if pending is not None else ""
+        age = decision == "age"
         self.approve_button.setVisible(pending is not None and not age)
         self.id_seen_button.setVisible(age)
         self.dob_button.setVisible(age)
-        self.deny_button.setVisible(pending is not None)
+        self.deny_button.setVisible(decision not in ("", "fault", "done"))
         self.id_seen_button.setEnabled("approve_age" in allowed)
         self.dob_button.setEnabled("approve_age" in allowed)
+        needs = _APPROVE_NEEDS.get(decision)
+        self.approve_button.setEnabled(needs is None or needs in allowed)
+        self.deny_button.setEnabled(
+            ("cancel_basket" in allowed) if decision == "hold" else
+            (decision != "payment" or "resolve_payment" in allowed)
+        )  # fmt: skip
         busy = view.phase in ("paying", "completing")
         self.cancel_button.setEnabled("cancel_basket" in allowed and bool(view.lines))
         self.suspend_button.setEnabled(
@@ -265,15 +281,26 @@ class AttendantDashboard(Screen):
             self.pending_title.setText(self.tr("Nothing is waiting for you."))
             self.pending_detail.setText("")
         else:
-            self.pending_title.setText(titles.get(pending.kind, pending.kind))
+            title = titles.get(pending.kind, pending.kind)
+            if pending.on_hold:
+                title = self.tr("Basket on hold (nobody answered)")
+            self.pending_title.setText(title)
             detail = pending.detail
             if pending.is_age and pending.age_limit:
                 detail = self.tr("Needs age %1 or over.").replace("%1", str(pending.age_limit))
             self.pending_detail.setText(detail)
-        self.approve_button.setText(self.tr("Approve"))
+        decision = pending.decision if pending is not None else ""
+        approve, deny = {
+            "item": (self.tr("Key in the item"), self.tr("Set aside")),
+            "payment": (self.tr("Paid"), self.tr("Not paid")),
+            "hold": (self.tr("Resume basket"), self.tr("Cancel sale")),
+            "fault": (self.tr("Fault fixed"), ""),
+            "done": (self.tr("Help given"), ""),
+        }.get(decision, (self.tr("Approve"), self.tr("Deny")))
+        self.approve_button.setText(approve)
         self.id_seen_button.setText(self.tr("ID seen"))
         self.dob_button.setText(self.tr("Date of birth"))
-        self.deny_button.setText(self.tr("Deny"))
+        self.deny_button.setText(deny)
 
     def _role_name(self, role: str) -> str:
         names = {
@@ -347,11 +374,21 @@ class AttendantDashboard(Screen):
 
     def _approve(self) -> None:
         pending = self._view.pending
-        if pending is not None and pending.kind == "unknown_barcode":
+        decision = pending.decision if pending is not None else ""
+        if decision == "item":
             title = self.tr("Barcode or PLU of the item")
             self._open_entry("code", 0, "code", title)
+        elif decision == "fault":
+            self.clearFaultRequested.emit()
         else:
             self.approveRequested.emit()
+
+    def _deny(self) -> None:
+        pending = self._view.pending
+        if pending is not None and pending.decision == "hold":
+            self._ask_cancel()
+        else:
+            self.denyRequested.emit()
 
     def _ask_birth_date(self) -> None:
         self._open_entry("date", 0, "date", self.tr("Date of birth (DD MM YYYY)"))

@@ -4,11 +4,17 @@ Every service call (argon2, store writes, a wait for the lane thread) runs throu
 ``Bridge.run_in_background``; its result or error comes back on the UI thread and the
 dashboard is redrawn from the service's state. The presenter never touches widgets of
 the shopper side: ``show(name)`` and ``closed`` are how the shell hands over.
+
+A staff session ends whenever the lane goes back to the shopper: "Sign out", "Close" on
+the sign-in screen, or no touch for the service's idle limit (checked every
+``idle_check_ms``; a sign-in screen nobody uses closes after the same time). The next
+alert asks for a badge or PIN again.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -59,13 +65,15 @@ class AttendantPresenter(QObject):
         self._devices: list[DeviceLine] | None = None
         self._totals: LaneTotals | None = None
         self._message, self._error = "", False
+        self._open = False
+        self._touched_at = time.monotonic()
         self._idle = QTimer(self)
         self._idle.setInterval(idle_check_ms)
         self._idle.timeout.connect(self._check_idle)
         signin.signInRequested.connect(self.sign_in_pin)
         signin.closeRequested.connect(self.close)
         d = dashboard
-        d.signOutRequested.connect(self.sign_out)
+        d.signOutRequested.connect(self.close)
         d.voidRequested.connect(lambda n: self._act(service.void_line, n))
         d.quantityRequested.connect(lambda n, q: self._act(service.set_quantity, n, q))
         d.priceRequested.connect(lambda n, p, r: self._act(service.override_price, n, p, r))
@@ -92,14 +100,29 @@ class AttendantPresenter(QObject):
         """Show the dashboard if someone is signed in, else the sign-in screen."""
         # current_session: reading ``session`` may sign an idle attendant out, which
         # writes an audit row; that write belongs to the idle timer's background job.
+        self._open = True
+        self.touched()
         if self.service.current_session is not None:
             self._show_dashboard()
         else:
             self.signin.reset()
+            self._idle.start()
             self._show(self.signin.name)
+
+    def is_open(self) -> bool:
+        """Whether an attendant screen is showing (the lane is not the shopper's)."""
+        return self._open
+
+    def touched(self) -> None:
+        """Someone touched the screen: while an attendant screen shows, that is staff
+        activity and keeps the session (never blocks the UI thread)."""
+        if self._open:
+            self._touched_at = time.monotonic()
+            self.service.touched()
 
     def badge_scanned(self, code: str) -> None:
         """A staff badge was scanned (at the lane or on the sign-in screen)."""
+        self._open = True
         self._sign_in(lambda: self.service.sign_in_badge(code))
 
     def sign_in_pin(self, staff_id: str, pin: str) -> None:
@@ -111,14 +134,22 @@ class AttendantPresenter(QObject):
             self.refresh()
 
     def sign_out(self) -> None:
-        self._idle.stop()
-        self.bridge.run_in_background(
-            self.service.sign_out, lambda _: self.close(), lambda error: self.close()
-        )
+        """Sign out and give the lane back to the shopper."""
+        self.close()
 
-    def close(self) -> None:
+    def close(self, reason: str = "") -> None:
+        """Back to the shopper: the session (if any) ends with it."""
+        self._idle.stop()
+        self._open = False
+        if self.service.current_session is not None:
+            self.bridge.run_in_background(
+                lambda: self.service.sign_out(reason),
+                None,
+                lambda error: log.error("sign-out failed: %s", error),
+            )
         self._devices = self._totals = None
         self._message = ""
+        self.dashboard.close_entry()
         self.closed.emit()
 
     # -- sign-in -----------------------------------------------------------------------
@@ -139,9 +170,12 @@ class AttendantPresenter(QObject):
             log.error("sign-in failed: %s", error)
             view = SignInView(error=str(error))
         self.signin.set_model(view)
+        self._open = True
+        self._idle.start()
         self._show(self.signin.name)
 
     def _show_dashboard(self) -> None:
+        self._open = True
         self._idle.start()
         self.refresh()
         self._show(self.dashboard.name)
@@ -162,7 +196,7 @@ class AttendantPresenter(QObject):
         self._message, self._error = str(error), True
         if self.service.current_session is None:
             self.signin.set_model(SignInView(error="inactivity"))
-            self.close()
+            self.close("inactivity")
             return
         self.refresh()
 
@@ -199,10 +233,15 @@ class AttendantPresenter(QObject):
         self.bridge.run_in_background(query, show, self._failed)
 
     def _check_idle(self) -> None:
-        def expired(signed_out: bool) -> None:
-            if signed_out:
-                self._idle.stop()
-                self.signin.set_model(SignInView(error="inactivity"))
+        if self.service.current_session is None:  # the sign-in screen, unused
+            idle_s = self.service.idle_timeout.total_seconds()
+            if self._open and time.monotonic() - self._touched_at >= idle_s:
                 self.close()
+            return
+
+        def expired(signed_out: bool) -> None:
+            if signed_out and self._open:
+                self.signin.set_model(SignInView(error="inactivity"))
+                self.close("inactivity")
 
         self.bridge.run_in_background(self.service.expire_idle, expired)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kiosk.app.attendant import DeviceLine, LaneFlags, LaneTotals, StaffSession
 from kiosk.domain.checkout.interventions import (
+    IDLE_SUSPENDED,
     AddItem,
     InterventionKind,
     OverridePrice,
@@ -44,10 +45,31 @@ class PendingView:
     age_limit: int | None = None
     line_no: int | None = None
     price: Money | None = None
+    on_hold: bool = False  # a help call that is a basket on hold (nobody answered)
 
     @property
     def is_age(self) -> bool:
         return self.kind == InterventionKind.AGE_RESTRICTED.value
+
+    @property
+    def decision(self) -> str:
+        """Which keys decide it: "age" (ID seen / date of birth / deny), "item" (key in
+        the code / set aside), "payment" (paid / not paid), "hold" (resume / cancel the
+        sale), "fault" (fault fixed), "done" (help given) or "request" (approve / deny)."""
+        if self.is_age:
+            return "age"
+        if self.on_hold:
+            return "hold"
+        return _DECISIONS.get(self.kind, "request")
+
+
+_DECISIONS = {
+    InterventionKind.UNKNOWN_BARCODE.value: "item",
+    InterventionKind.PAYMENT_UNKNOWN.value: "payment",
+    InterventionKind.DEVICE_FAULT.value: "fault",
+    InterventionKind.HELP_REQUESTED.value: "done",
+    InterventionKind.PAYMENT_FAILURE.value: "done",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +135,8 @@ def pending_view(checkout: Checkout) -> PendingView | None:
     age = action.item.age_limit if isinstance(action, AddItem) else None
     line_no = action.line_no if isinstance(action, SetQuantity | VoidLine | OverridePrice) else None
     price = action.price if isinstance(action, OverridePrice) else None
-    return PendingView(pending.kind.value, pending.detail, age, line_no, price)
+    on_hold = pending.kind is InterventionKind.HELP_REQUESTED and pending.detail == IDLE_SUSPENDED
+    return PendingView(pending.kind.value, pending.detail, age, line_no, price, on_hold)
 
 
 def dashboard_view(

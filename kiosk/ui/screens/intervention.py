@@ -111,9 +111,11 @@ class InterventionOverlay(Overlay):
 
     Signals:
         staffRequested(): the staff button was touched (open the attendant sign-in).
+        withdrawRequested(): the shopper takes back their own request (help, remove item).
     """
 
     staffRequested = Signal()
+    withdrawRequested = Signal()
     covers_top_bar = False  # the shopper can still switch language or ask for help
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,6 +128,11 @@ class InterventionOverlay(Overlay):
         self._message = text_label(role="heading", wrap=True, align=_CENTRE)
         self._wait = text_label(role="muted", wrap=True, align=_CENTRE)
         row = QHBoxLayout()
+        row.setSpacing(16)
+        self.withdraw_button = touch_button(role="primary", icon="close", icon_colour="#FFFFFF")
+        self.withdraw_button.clicked.connect(self.withdrawRequested)
+        self.withdraw_button.hide()
+        row.addWidget(self.withdraw_button)
         row.addStretch(1)
         self.staff_button = touch_button(icon="lock", icon_px=32)
         self.staff_button.clicked.connect(self.staffRequested)
@@ -139,6 +146,7 @@ class InterventionOverlay(Overlay):
         """Show the intervention ``view``."""
         self._view = view
         self._icon.setPixmap(icons.pixmap(_TEXTS[view.kind][0], "#C62828", 120))
+        self.withdraw_button.setVisible(view.withdrawable)
         self.retranslate_ui()
 
     def kind(self) -> InterventionKind | None:
@@ -156,6 +164,7 @@ class InterventionOverlay(Overlay):
     def retranslate_ui(self) -> None:
         self._wait.setText(self.tr("Selling is paused. Please wait; help is on the way."))
         self.staff_button.setText(self.tr("Staff"))
+        self.withdraw_button.setText(self.tr("Cancel my request"))
         view = self._view
         if view is None:
             return

@@ -1,4 +1,5 @@
-"""``PayScreen``: the amount, what to do at the card terminal, progress, decline and retry."""
+"""``PayScreen``: the amount, what to do at the card terminal, progress, and why a payment
+failed (declined, cancelled on the terminal, timed out) with retry."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from kiosk.ui.viewmodels import PayStage, PayView
 from kiosk.ui.widgets.common import card, icon_label, text_label, touch_button
 
 _CENTRE = Qt.AlignmentFlag.AlignCenter
+#: Stages after a payment that took no money: say why, offer "Try again".
+_FAILED = (PayStage.DECLINED, PayStage.CANCELLED, PayStage.TIMED_OUT)
 
 
 class PayScreen(Screen):
     """Card payment.
 
     Signals:
-        retryRequested(): "Try again" after a decline.
+        retryRequested(): "Try again" after a failed payment.
         cancelRequested(): back to the cart without paying.
     """
 
@@ -133,6 +136,14 @@ class PayScreen(Screen):
                 self.tr("Payment declined"),
                 self.tr("Your card was not charged. Try again or use another card."),
             ),
+            PayStage.CANCELLED: (
+                self.tr("Payment cancelled on the card terminal"),
+                self.tr("Your card was not charged. Try again when you are ready."),
+            ),
+            PayStage.TIMED_OUT: (
+                self.tr("The card terminal did not respond in time"),
+                self.tr("Your card was not charged. Please try again."),
+            ),
             PayStage.APPROVED: (self.tr("Payment approved"), self.tr("Please remove your card.")),
             PayStage.CANCELLING: (
                 self.tr("Cancelling payment…"),
@@ -148,15 +159,14 @@ class PayScreen(Screen):
         if view and view.terminal_text:
             detail = f"{detail}\n{view.terminal_text}"
         self._instruction.setText(instruction)
-        self._instruction.setProperty(
-            "text-role", "error" if stage is PayStage.DECLINED else "title"
-        )
+        failed = stage in _FAILED
+        self._instruction.setProperty("text-role", "error" if failed else "title")
         self._instruction.style().polish(self._instruction)
         self._detail.setText(detail)
         waiting = stage in (PayStage.PRESENT_CARD,)
         self._card_icon.setVisible(waiting)
         self._tap_icon.setVisible(waiting)
-        self._declined_icon.setVisible(stage is PayStage.DECLINED)
+        self._declined_icon.setVisible(failed)
         self._approved_icon.setVisible(stage is PayStage.APPROVED)
         busy = stage in (PayStage.PROCESSING, PayStage.CANCELLING)
         self._progress.setVisible(busy)
@@ -165,8 +175,8 @@ class PayScreen(Screen):
             self._progress.setValue(view.progress)
         else:
             self._progress.setRange(0, 0)
-        self.retry_button.setVisible(stage is PayStage.DECLINED)
-        self.cancel_button.setVisible(stage in (PayStage.PRESENT_CARD, PayStage.DECLINED))
+        self.retry_button.setVisible(failed)
+        self.cancel_button.setVisible(failed or stage is PayStage.PRESENT_CARD)
         self.cancel_button.setText(
-            self.tr("Cancel payment") if stage is PayStage.DECLINED else self.tr("Back to items")
+            self.tr("Cancel payment") if failed else self.tr("Back to items")
         )
