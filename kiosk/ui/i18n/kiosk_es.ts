@@ -37,248 +37,290 @@
 <context>
     <name>AttendantDashboard</name>
     <message>
-        <location filename="../attendant/dashboard.py" line="224"/>
+        <location filename="../attendant/dashboard.py" line="240"/>
         <source>Attendant: %1 (%2)</source>
+        <extracomment>The role grant the approving key of a decision needs (others: checked by the service).</extracomment>
         <translation>Personal: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="228"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Lane closed</source>
         <translation>Caja cerrada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="228"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Lane open</source>
         <translation>Caja abierta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="230"/>
+        <location filename="../attendant/dashboard.py" line="246"/>
         <source>Lane paused, basket kept</source>
         <translation>Caja en pausa, cesta guardada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="232"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="233"/>
+        <location filename="../attendant/dashboard.py" line="249"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="235"/>
+        <location filename="../attendant/dashboard.py" line="251"/>
+        <location filename="../attendant/dashboard.py" line="296"/>
         <source>Cancel sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="236"/>
+        <location filename="../attendant/dashboard.py" line="252"/>
         <source>Suspend</source>
         <translation>Suspender</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="237"/>
+        <location filename="../attendant/dashboard.py" line="253"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="238"/>
+        <location filename="../attendant/dashboard.py" line="254"/>
         <source>Reprint receipt</source>
-        <translation>Reimprimir ticket</translation>
+        <translation>Reimprimir tique</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="240"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Open lane</source>
         <translation>Abrir caja</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="240"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Close lane</source>
         <translation>Cerrar caja</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="242"/>
+        <location filename="../attendant/dashboard.py" line="258"/>
         <source>Clear device fault</source>
         <translation>Resolver fallo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="259"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="244"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="245"/>
+        <location filename="../attendant/dashboard.py" line="261"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="254"/>
+        <location filename="../attendant/dashboard.py" line="270"/>
         <source>Age check</source>
         <translation>Control de edad</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="271"/>
         <source>Unknown item</source>
         <translation>Artículo desconocido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="256"/>
+        <location filename="../attendant/dashboard.py" line="272"/>
         <source>Quantity limit</source>
         <translation>Límite de cantidad</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="257"/>
+        <location filename="../attendant/dashboard.py" line="273"/>
         <source>Remove an item</source>
         <translation>Quitar un artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="258"/>
+        <location filename="../attendant/dashboard.py" line="274"/>
         <source>Price change</source>
         <translation>Cambio de precio</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="259"/>
+        <location filename="../attendant/dashboard.py" line="275"/>
         <source>Shopper asked for help</source>
         <translation>El cliente pide ayuda</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="260"/>
-        <location filename="../attendant/dashboard.py" line="362"/>
+        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="399"/>
         <source>Payment problem</source>
         <translation>Problema con el pago</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="261"/>
+        <location filename="../attendant/dashboard.py" line="277"/>
         <source>Payment outcome unknown</source>
         <translation>Resultado del pago desconocido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="262"/>
+        <location filename="../attendant/dashboard.py" line="278"/>
         <source>Device fault</source>
         <translation>Fallo de dispositivo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="265"/>
+        <location filename="../attendant/dashboard.py" line="281"/>
         <source>Nothing is waiting for you.</source>
         <translation>No hay nada pendiente.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="271"/>
-        <source>Needs age %1 or over.</source>
-        <translation>Requiere %1 años o más.</translation>
+        <location filename="../attendant/dashboard.py" line="286"/>
+        <source>Basket on hold (nobody answered)</source>
+        <translation>Cesta en espera (nadie respondió)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="273"/>
+        <location filename="../attendant/dashboard.py" line="290"/>
+        <source>Needs age %1 or over.</source>
+        <translation>Edad mínima: %1 años.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="294"/>
+        <source>Key in the item</source>
+        <translation>Introducir el artículo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="294"/>
+        <source>Set aside</source>
+        <translation>Apartar</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="295"/>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="295"/>
+        <source>Not paid</source>
+        <translation>No pagado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="296"/>
+        <source>Resume basket</source>
+        <translation>Reanudar la cesta</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="297"/>
+        <source>Fault fixed</source>
+        <translation>Fallo resuelto</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="298"/>
+        <source>Help given</source>
+        <translation>Ayuda prestada</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="274"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>ID seen</source>
-        <translation>DNI visto</translation>
+        <translation>Documento visto</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="275"/>
+        <location filename="../attendant/dashboard.py" line="302"/>
         <source>Date of birth</source>
-        <translation>Nacimiento</translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Deny</source>
         <translation>Denegar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="280"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>attendant</source>
         <translation>asistente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="281"/>
+        <location filename="../attendant/dashboard.py" line="308"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="282"/>
+        <location filename="../attendant/dashboard.py" line="309"/>
         <source>manager</source>
         <translation>gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="283"/>
+        <location filename="../attendant/dashboard.py" line="310"/>
         <source>technician</source>
         <translation>técnico</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="293"/>
+        <location filename="../attendant/dashboard.py" line="320"/>
         <source>%1 sales, %2</source>
         <translation>%1 ventas, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="323"/>
         <source>%1 cancelled</source>
         <translation>%1 anuladas</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="333"/>
+        <location filename="../attendant/dashboard.py" line="360"/>
         <source>New quantity for line %1</source>
         <translation>Nueva cantidad para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="338"/>
+        <location filename="../attendant/dashboard.py" line="365"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="339"/>
+        <location filename="../attendant/dashboard.py" line="366"/>
         <source>Shelf price</source>
         <translation>Precio del lineal</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="340"/>
+        <location filename="../attendant/dashboard.py" line="367"/>
         <source>Promotion</source>
         <translation>Promoción</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="341"/>
+        <location filename="../attendant/dashboard.py" line="368"/>
         <source>Manager discount</source>
         <translation>Descuento del gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="344"/>
+        <location filename="../attendant/dashboard.py" line="371"/>
         <source>New unit price for line %1</source>
         <translation>Nuevo precio unitario para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="351"/>
+        <location filename="../attendant/dashboard.py" line="379"/>
         <source>Barcode or PLU of the item</source>
         <translation>Código de barras o PLU del artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="357"/>
+        <location filename="../attendant/dashboard.py" line="394"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Fecha de nacimiento (DD MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="361"/>
+        <location filename="../attendant/dashboard.py" line="398"/>
         <source>Shopper left</source>
-        <translation>El cliente se fue</translation>
+        <translation>El cliente se ha ido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="363"/>
+        <location filename="../attendant/dashboard.py" line="400"/>
         <source>Wrong items</source>
         <translation>Artículos equivocados</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="364"/>
+        <location filename="../attendant/dashboard.py" line="401"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="405"/>
         <source>Cancel this sale? Choose a reason.</source>
         <translation>¿Anular esta venta? Elija un motivo.</translation>
     </message>
@@ -412,7 +454,98 @@
     <message>
         <location filename="../widgets/cart.py" line="67"/>
         <source>Deposit</source>
-        <translation>Envase</translation>
+        <translation>Depósito</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatus</name>
+    <message>
+        <location filename="device_terms.py" line="21"/>
+        <source>ready</source>
+        <extracomment>health code -&gt; source text (``kiosk.devices.status.Health`` values)</extracomment>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="22"/>
+        <source>busy</source>
+        <translation>ocupado</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="23"/>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="24"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="28"/>
+        <source>paper low</source>
+        <extracomment>condition code -&gt; source text (``kiosk.devices.status.Condition`` values)</extracomment>
+        <translation>queda poco papel</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="29"/>
+        <source>paper out</source>
+        <translation>sin papel</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="30"/>
+        <source>cover open</source>
+        <translation>tapa abierta</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="31"/>
+        <source>drawer open</source>
+        <translation>cajón abierto</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="32"/>
+        <source>in motion</source>
+        <translation>en movimiento</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="33"/>
+        <source>overload</source>
+        <translation>sobrecarga</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="34"/>
+        <source>under zero</source>
+        <translation>bajo cero</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="35"/>
+        <source>not claimed</source>
+        <translation>no reservado</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="39"/>
+        <source>scanner</source>
+        <extracomment>device type (config ``devices.type``, and the card terminal) -&gt; source text</extracomment>
+        <translation>lector</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="40"/>
+        <source>printer</source>
+        <translation>impresora</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="41"/>
+        <source>scale</source>
+        <translation>báscula</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="42"/>
+        <source>camera</source>
+        <translation>cámara</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="43"/>
+        <source>card terminal</source>
+        <translation>terminal de pago</translation>
     </message>
 </context>
 <context>
@@ -467,7 +600,7 @@
     <message>
         <location filename="../screens/intervention.py" line="27"/>
         <source>%1 can only be sold to people aged %2 or over. A member of staff will check your ID.</source>
-        <translation>%1 solo se puede vender a mayores de %2 años. Un empleado comprobará su documento de identidad.</translation>
+        <translation>%1: venta reservada a personas de %2 años o más. Un empleado comprobará su documento de identidad.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="34"/>
@@ -487,7 +620,7 @@
     <message>
         <location filename="../screens/intervention.py" line="43"/>
         <source>%1 is limited to %2 per customer. A member of staff will help you.</source>
-        <translation>%1 está limitado a %2 por cliente. Un empleado le ayudará.</translation>
+        <translation>%1: máximo %2 por cliente. Un empleado le ayudará.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="50"/>
@@ -556,19 +689,52 @@
         <translation>Hemos guardado su cesta. Un empleado le ayudará a continuar.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="157"/>
+        <location filename="../screens/intervention.py" line="165"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La venta está en pausa. Espere, por favor; la ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="158"/>
+        <location filename="../screens/intervention.py" line="166"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="163"/>
+        <location filename="../screens/intervention.py" line="167"/>
+        <source>Cancel my request</source>
+        <translation>Cancelar mi solicitud</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="172"/>
         <source>this item</source>
         <translation>este artículo</translation>
+    </message>
+</context>
+<context>
+    <name>LaneClosedScreen</name>
+    <message>
+        <location filename="../screens/closed.py" line="74"/>
+        <source>This lane is closed</source>
+        <translation>Esta caja está cerrada</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="75"/>
+        <source>Please use another till. Thank you.</source>
+        <translation>Utilice otra caja, por favor. Gracias.</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="77"/>
+        <source>This lane is paused</source>
+        <translation>Esta caja está en pausa</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="79"/>
+        <source>Your basket is kept. A member of staff will be with you shortly.</source>
+        <translation>Hemos guardado su cesta. Un empleado le atenderá enseguida.</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="81"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>
@@ -657,7 +823,7 @@
     <message>
         <location filename="../messages.py" line="107"/>
         <source>The payment was not taken. Please pay again.</source>
-        <translation>No se ha cobrado el pago. Vuelva a pagar, por favor.</translation>
+        <translation>No se ha realizado el cobro. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="110"/>
@@ -666,21 +832,36 @@
     </message>
     <message>
         <location filename="../messages.py" line="113"/>
+        <source>Payment cancelled. Your card was not charged.</source>
+        <translation>Pago cancelado. No se ha cobrado nada en su tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="116"/>
+        <source>Your request was cancelled. You can continue.</source>
+        <translation>Su solicitud se ha cancelado. Puede continuar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="120"/>
+        <source>Only a member of staff can end this. Help is on the way.</source>
+        <translation>Solo un empleado puede terminar esto. La ayuda está en camino.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="127"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="130"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="134"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
-        <translation>No se ha podido imprimir el ticket. Un empleado viene a ayudarle.</translation>
+        <translation>No se ha podido imprimir el tique. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="141"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>
@@ -732,72 +913,93 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../screens/pay.py" line="99"/>
+        <location filename="../screens/pay.py" line="102"/>
         <source>Amount to pay</source>
+        <extracomment>Stages after a payment that took no money: say why, offer &quot;Try again&quot;.</extracomment>
         <translation>Importe a pagar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="100"/>
+        <location filename="../screens/pay.py" line="103"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="125"/>
+        <location filename="../screens/pay.py" line="128"/>
         <source>Tap, insert or swipe your card</source>
         <translation>Acerque, inserte o deslice su tarjeta</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="126"/>
+        <location filename="../screens/pay.py" line="129"/>
         <source>Use the card terminal below the screen. Follow its instructions.</source>
         <translation>Use el terminal de tarjetas bajo la pantalla. Siga sus instrucciones.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="129"/>
+        <location filename="../screens/pay.py" line="132"/>
         <source>Processing payment…</source>
         <translation>Procesando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="130"/>
+        <location filename="../screens/pay.py" line="133"/>
         <source>Please do not remove your card.</source>
         <translation>No retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="133"/>
+        <location filename="../screens/pay.py" line="136"/>
         <source>Payment declined</source>
         <translation>Pago rechazado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="134"/>
+        <location filename="../screens/pay.py" line="137"/>
         <source>Your card was not charged. Try again or use another card.</source>
         <translation>No se ha cobrado nada en su tarjeta. Inténtelo de nuevo o use otra tarjeta.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="140"/>
+        <source>Payment cancelled on the card terminal</source>
+        <translation>Pago cancelado en el terminal de pago</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="141"/>
+        <source>Your card was not charged. Try again when you are ready.</source>
+        <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo cuando quiera.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="144"/>
+        <source>The card terminal did not respond in time</source>
+        <translation>El terminal de pago no ha respondido a tiempo</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="145"/>
+        <source>Your card was not charged. Please try again.</source>
+        <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="147"/>
         <source>Payment approved</source>
         <translation>Pago aceptado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="147"/>
         <source>Please remove your card.</source>
         <translation>Retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="138"/>
+        <location filename="../screens/pay.py" line="149"/>
         <source>Cancelling payment…</source>
         <translation>Cancelando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="139"/>
+        <location filename="../screens/pay.py" line="150"/>
         <source>Please wait for the terminal.</source>
         <translation>Espere al terminal, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="171"/>
+        <location filename="../screens/pay.py" line="181"/>
         <source>Cancel payment</source>
         <translation>Cancelar el pago</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="171"/>
+        <location filename="../screens/pay.py" line="181"/>
         <source>Back to items</source>
         <translation>Volver a la compra</translation>
     </message>
@@ -884,7 +1086,7 @@
     <message>
         <location filename="../screens/receipt.py" line="102"/>
         <source>Would you like a receipt?</source>
-        <translation>¿Desea el tique?</translation>
+        <translation>¿Desea un tique?</translation>
     </message>
     <message>
         <location filename="../screens/receipt.py" line="105"/>
@@ -957,7 +1159,7 @@
     <message>
         <location filename="../screens/scanning.py" line="182"/>
         <source>Includes deposit %1</source>
-        <translation>Incluye envases %1</translation>
+        <translation>Incluye depósito %1</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="189"/>

@@ -21,12 +21,12 @@
     <message>
         <location filename="../widgets/dialogs.py" line="127"/>
         <source>Large text: %1</source>
-        <translation>Grand texte : %1</translation>
+        <translation>Texte agrandi : %1</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="130"/>
         <source>High contrast: %1</source>
-        <translation>Contraste élevé : %1</translation>
+        <translation>Contraste élevé : %1</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="132"/>
@@ -37,250 +37,292 @@
 <context>
     <name>AttendantDashboard</name>
     <message>
-        <location filename="../attendant/dashboard.py" line="224"/>
+        <location filename="../attendant/dashboard.py" line="240"/>
         <source>Attendant: %1 (%2)</source>
-        <translation>Personnel : %1 (%2)</translation>
+        <extracomment>The role grant the approving key of a decision needs (others: checked by the service).</extracomment>
+        <translation>Personnel : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="228"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Lane closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="228"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Lane open</source>
         <translation>Caisse ouverte</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="230"/>
+        <location filename="../attendant/dashboard.py" line="246"/>
         <source>Lane paused, basket kept</source>
         <translation>Caisse en pause, panier conservé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="232"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Done.</source>
         <translation>Fait.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="233"/>
+        <location filename="../attendant/dashboard.py" line="249"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="235"/>
+        <location filename="../attendant/dashboard.py" line="251"/>
+        <location filename="../attendant/dashboard.py" line="296"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="236"/>
+        <location filename="../attendant/dashboard.py" line="252"/>
         <source>Suspend</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="237"/>
+        <location filename="../attendant/dashboard.py" line="253"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="238"/>
+        <location filename="../attendant/dashboard.py" line="254"/>
         <source>Reprint receipt</source>
-        <translation>Réimprimer</translation>
+        <translation>Réimprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="240"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Open lane</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="240"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Close lane</source>
         <translation>Fermer la caisse</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="242"/>
+        <location filename="../attendant/dashboard.py" line="258"/>
         <source>Clear device fault</source>
         <translation>Lever l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="259"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="244"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="245"/>
+        <location filename="../attendant/dashboard.py" line="261"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="254"/>
+        <location filename="../attendant/dashboard.py" line="270"/>
         <source>Age check</source>
         <translation>Contrôle de l&apos;âge</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="271"/>
         <source>Unknown item</source>
         <translation>Article inconnu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="256"/>
+        <location filename="../attendant/dashboard.py" line="272"/>
         <source>Quantity limit</source>
         <translation>Limite de quantité</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="257"/>
+        <location filename="../attendant/dashboard.py" line="273"/>
         <source>Remove an item</source>
         <translation>Retirer un article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="258"/>
+        <location filename="../attendant/dashboard.py" line="274"/>
         <source>Price change</source>
         <translation>Changement de prix</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="259"/>
+        <location filename="../attendant/dashboard.py" line="275"/>
         <source>Shopper asked for help</source>
         <translation>Le client demande de l&apos;aide</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="260"/>
-        <location filename="../attendant/dashboard.py" line="362"/>
+        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="399"/>
         <source>Payment problem</source>
         <translation>Problème de paiement</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="261"/>
+        <location filename="../attendant/dashboard.py" line="277"/>
         <source>Payment outcome unknown</source>
         <translation>Résultat du paiement inconnu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="262"/>
+        <location filename="../attendant/dashboard.py" line="278"/>
         <source>Device fault</source>
         <translation>Incident matériel</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="265"/>
+        <location filename="../attendant/dashboard.py" line="281"/>
         <source>Nothing is waiting for you.</source>
         <translation>Rien n&apos;est en attente.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="271"/>
-        <source>Needs age %1 or over.</source>
-        <translation>Âge minimum : %1 ans.</translation>
+        <location filename="../attendant/dashboard.py" line="286"/>
+        <source>Basket on hold (nobody answered)</source>
+        <translation>Panier en attente (personne n&apos;a répondu)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="273"/>
+        <location filename="../attendant/dashboard.py" line="290"/>
+        <source>Needs age %1 or over.</source>
+        <translation>Âge minimum : %1 ans.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="294"/>
+        <source>Key in the item</source>
+        <translation>Saisir l&apos;article</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="294"/>
+        <source>Set aside</source>
+        <translation>Mettre de côté</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="295"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="295"/>
+        <source>Not paid</source>
+        <translation>Non payé</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="296"/>
+        <source>Resume basket</source>
+        <translation>Reprendre le panier</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="297"/>
+        <source>Fault fixed</source>
+        <translation>Incident résolu</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="298"/>
+        <source>Help given</source>
+        <translation>Aide apportée</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="274"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>ID seen</source>
         <translation>Pièce vue</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="275"/>
+        <location filename="../attendant/dashboard.py" line="302"/>
         <source>Date of birth</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Deny</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="280"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>attendant</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="281"/>
+        <location filename="../attendant/dashboard.py" line="308"/>
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="282"/>
+        <location filename="../attendant/dashboard.py" line="309"/>
         <source>manager</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="283"/>
+        <location filename="../attendant/dashboard.py" line="310"/>
         <source>technician</source>
         <translation>technicien</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="293"/>
+        <location filename="../attendant/dashboard.py" line="320"/>
         <source>%1 sales, %2</source>
         <translation>%1 ventes, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="323"/>
         <source>%1 cancelled</source>
         <translation>%1 annulées</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="333"/>
+        <location filename="../attendant/dashboard.py" line="360"/>
         <source>New quantity for line %1</source>
         <translation>Nouvelle quantité pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="338"/>
+        <location filename="../attendant/dashboard.py" line="365"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="339"/>
+        <location filename="../attendant/dashboard.py" line="366"/>
         <source>Shelf price</source>
         <translation>Prix en rayon</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="340"/>
+        <location filename="../attendant/dashboard.py" line="367"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="341"/>
+        <location filename="../attendant/dashboard.py" line="368"/>
         <source>Manager discount</source>
         <translation>Remise du responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="344"/>
+        <location filename="../attendant/dashboard.py" line="371"/>
         <source>New unit price for line %1</source>
         <translation>Nouveau prix unitaire pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="351"/>
+        <location filename="../attendant/dashboard.py" line="379"/>
         <source>Barcode or PLU of the item</source>
         <translation>Code-barres ou PLU de l&apos;article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="357"/>
+        <location filename="../attendant/dashboard.py" line="394"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Date de naissance (JJ MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="361"/>
+        <location filename="../attendant/dashboard.py" line="398"/>
         <source>Shopper left</source>
         <translation>Le client est parti</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="363"/>
+        <location filename="../attendant/dashboard.py" line="400"/>
         <source>Wrong items</source>
         <translation>Mauvais articles</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="364"/>
+        <location filename="../attendant/dashboard.py" line="401"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="405"/>
         <source>Cancel this sale? Choose a reason.</source>
-        <translation>Annuler cette vente ? Choisissez un motif.</translation>
+        <translation>Annuler cette vente ? Choisissez un motif.</translation>
     </message>
 </context>
 <context>
@@ -351,12 +393,12 @@
     <message>
         <location filename="../screens/attract.py" line="108"/>
         <source>Fruit, vegetables and bread: use Look up item.</source>
-        <translation>Fruits, légumes et pain : utilisez Chercher un article.</translation>
+        <translation>Fruits, légumes et pain : utilisez Chercher un article.</translation>
     </message>
     <message>
         <location filename="../screens/attract.py" line="109"/>
         <source>Need help? Touch Help at any time.</source>
-        <translation>Besoin d&apos;aide ? Touchez Aide à tout moment.</translation>
+        <translation>Besoin d&apos;aide ? Touchez Aide à tout moment.</translation>
     </message>
     <message>
         <location filename="../screens/attract.py" line="113"/>
@@ -389,7 +431,7 @@
     <message>
         <location filename="../attendant/basket.py" line="168"/>
         <source>Basket: %1 items</source>
-        <translation>Panier : %1 articles</translation>
+        <translation>Panier : %1 articles</translation>
     </message>
     <message>
         <location filename="../attendant/basket.py" line="171"/>
@@ -416,6 +458,97 @@
     </message>
 </context>
 <context>
+    <name>DeviceStatus</name>
+    <message>
+        <location filename="device_terms.py" line="21"/>
+        <source>ready</source>
+        <extracomment>health code -&gt; source text (``kiosk.devices.status.Health`` values)</extracomment>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="22"/>
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="23"/>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="24"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="28"/>
+        <source>paper low</source>
+        <extracomment>condition code -&gt; source text (``kiosk.devices.status.Condition`` values)</extracomment>
+        <translation>papier bientôt épuisé</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="29"/>
+        <source>paper out</source>
+        <translation>plus de papier</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="30"/>
+        <source>cover open</source>
+        <translation>capot ouvert</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="31"/>
+        <source>drawer open</source>
+        <translation>tiroir ouvert</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="32"/>
+        <source>in motion</source>
+        <translation>en mouvement</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="33"/>
+        <source>overload</source>
+        <translation>surcharge</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="34"/>
+        <source>under zero</source>
+        <translation>sous zéro</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="35"/>
+        <source>not claimed</source>
+        <translation>non réservé</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="39"/>
+        <source>scanner</source>
+        <extracomment>device type (config ``devices.type``, and the card terminal) -&gt; source text</extracomment>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="40"/>
+        <source>printer</source>
+        <translation>imprimante</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="41"/>
+        <source>scale</source>
+        <translation>balance</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="42"/>
+        <source>camera</source>
+        <translation>caméra</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="43"/>
+        <source>card terminal</source>
+        <translation>terminal de paiement</translation>
+    </message>
+</context>
+<context>
     <name>EntryPanel</name>
     <message>
         <location filename="../attendant/widgets.py" line="192"/>
@@ -430,7 +563,7 @@
     <message>
         <location filename="../attendant/widgets.py" line="226"/>
         <source>Not a date: type day, month and year (DDMMYYYY).</source>
-        <translation>Ce n&apos;est pas une date : saisissez jour, mois et année (JJMMAAAA).</translation>
+        <translation>Ce n&apos;est pas une date : saisissez jour, mois et année (JJMMAAAA).</translation>
     </message>
     <message>
         <location filename="../attendant/widgets.py" line="230"/>
@@ -448,7 +581,7 @@
     <message>
         <location filename="../widgets/dialogs.py" line="171"/>
         <source>Help is on the way. A member of staff has been called and will be with you in a moment; the light above your till is flashing.</source>
-        <translation>L&apos;aide arrive. Un employé a été appelé et sera là dans un instant ; le voyant au-dessus de votre caisse clignote.</translation>
+        <translation>L&apos;aide arrive. Un employé a été appelé et sera là dans un instant ; le voyant au-dessus de votre caisse clignote.</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="176"/>
@@ -467,7 +600,7 @@
     <message>
         <location filename="../screens/intervention.py" line="27"/>
         <source>%1 can only be sold to people aged %2 or over. A member of staff will check your ID.</source>
-        <translation>%1 ne peut être vendu qu&apos;aux personnes de %2 ans ou plus. Un employé va vérifier votre pièce d&apos;identité.</translation>
+        <translation>%1 : vente réservée aux personnes de %2 ans ou plus. Un employé va vérifier votre pièce d&apos;identité.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="34"/>
@@ -477,7 +610,7 @@
     <message>
         <location filename="../screens/intervention.py" line="35"/>
         <source>We could not find this item. Please put it aside; a member of staff will help you.</source>
-        <translation>Nous n&apos;avons pas trouvé cet article. Mettez-le de côté ; un employé va vous aider.</translation>
+        <translation>Nous n&apos;avons pas trouvé cet article. Mettez-le de côté ; un employé va vous aider.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="42"/>
@@ -487,7 +620,7 @@
     <message>
         <location filename="../screens/intervention.py" line="43"/>
         <source>%1 is limited to %2 per customer. A member of staff will help you.</source>
-        <translation>%1 est limité à %2 par client. Un employé va vous aider.</translation>
+        <translation>%1 : %2 maximum par client. Un employé va vous aider.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="50"/>
@@ -512,12 +645,12 @@
     <message>
         <location filename="../screens/intervention.py" line="63"/>
         <source>Till needs attention</source>
-        <translation>La caisse a besoin d&apos;attention</translation>
+        <translation>La caisse nécessite une intervention</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="64"/>
         <source>Something is wrong with the %1. Your items are safe; a member of staff is coming.</source>
-        <translation>Problème avec : %1. Vos articles sont conservés ; un employé arrive.</translation>
+        <translation>Problème avec : %1. Vos articles sont conservés ; un employé arrive.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="71"/>
@@ -556,19 +689,52 @@
         <translation>Votre panier a été conservé. Un employé va vous aider à continuer.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="157"/>
+        <location filename="../screens/intervention.py" line="165"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="158"/>
+        <location filename="../screens/intervention.py" line="166"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="163"/>
+        <location filename="../screens/intervention.py" line="167"/>
+        <source>Cancel my request</source>
+        <translation>Annuler ma demande</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="172"/>
         <source>this item</source>
         <translation>cet article</translation>
+    </message>
+</context>
+<context>
+    <name>LaneClosedScreen</name>
+    <message>
+        <location filename="../screens/closed.py" line="74"/>
+        <source>This lane is closed</source>
+        <translation>Cette caisse est fermée</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="75"/>
+        <source>Please use another till. Thank you.</source>
+        <translation>Veuillez utiliser une autre caisse. Merci.</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="77"/>
+        <source>This lane is paused</source>
+        <translation>Cette caisse est en pause</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="79"/>
+        <source>Your basket is kept. A member of staff will be with you shortly.</source>
+        <translation>Votre panier est conservé. Un employé va s&apos;occuper de vous dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../screens/closed.py" line="81"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
     </message>
 </context>
 <context>
@@ -587,7 +753,7 @@
     <message>
         <location filename="../messages.py" line="46"/>
         <source>Sorry, that did not work. Help is on the way.</source>
-        <translation>Désolé, cela n’a pas fonctionné. De l’aide arrive.</translation>
+        <translation>Désolé, cela n&apos;a pas fonctionné. L&apos;aide arrive.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="51"/>
@@ -666,21 +832,36 @@
     </message>
     <message>
         <location filename="../messages.py" line="113"/>
+        <source>Payment cancelled. Your card was not charged.</source>
+        <translation>Paiement annulé. Votre carte n&apos;a pas été débitée.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="116"/>
+        <source>Your request was cancelled. You can continue.</source>
+        <translation>Votre demande a été annulée. Vous pouvez continuer.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="120"/>
+        <source>Only a member of staff can end this. Help is on the way.</source>
+        <translation>Seul un employé peut y mettre fin. L&apos;aide arrive.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="127"/>
         <source>Scan an item before paying.</source>
         <translation>Scannez un article avant de payer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="130"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="134"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="141"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
     </message>
@@ -732,72 +913,93 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../screens/pay.py" line="99"/>
+        <location filename="../screens/pay.py" line="102"/>
         <source>Amount to pay</source>
+        <extracomment>Stages after a payment that took no money: say why, offer &quot;Try again&quot;.</extracomment>
         <translation>Montant à payer</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="100"/>
+        <location filename="../screens/pay.py" line="103"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="125"/>
+        <location filename="../screens/pay.py" line="128"/>
         <source>Tap, insert or swipe your card</source>
         <translation>Approchez, insérez ou glissez votre carte</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="126"/>
+        <location filename="../screens/pay.py" line="129"/>
         <source>Use the card terminal below the screen. Follow its instructions.</source>
         <translation>Utilisez le terminal de paiement sous l&apos;écran. Suivez ses instructions.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="129"/>
+        <location filename="../screens/pay.py" line="132"/>
         <source>Processing payment…</source>
         <translation>Paiement en cours…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="130"/>
+        <location filename="../screens/pay.py" line="133"/>
         <source>Please do not remove your card.</source>
         <translation>Ne retirez pas votre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="133"/>
+        <location filename="../screens/pay.py" line="136"/>
         <source>Payment declined</source>
         <translation>Paiement refusé</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="134"/>
+        <location filename="../screens/pay.py" line="137"/>
         <source>Your card was not charged. Try again or use another card.</source>
         <translation>Votre carte n&apos;a pas été débitée. Réessayez ou utilisez une autre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="140"/>
+        <source>Payment cancelled on the card terminal</source>
+        <translation>Paiement annulé sur le terminal de paiement</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="141"/>
+        <source>Your card was not charged. Try again when you are ready.</source>
+        <translation>Votre carte n&apos;a pas été débitée. Réessayez quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="144"/>
+        <source>The card terminal did not respond in time</source>
+        <translation>Le terminal de paiement n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="145"/>
+        <source>Your card was not charged. Please try again.</source>
+        <translation>Votre carte n&apos;a pas été débitée. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="147"/>
         <source>Payment approved</source>
         <translation>Paiement accepté</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="147"/>
         <source>Please remove your card.</source>
         <translation>Retirez votre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="138"/>
+        <location filename="../screens/pay.py" line="149"/>
         <source>Cancelling payment…</source>
         <translation>Annulation du paiement…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="139"/>
+        <location filename="../screens/pay.py" line="150"/>
         <source>Please wait for the terminal.</source>
-        <translation>Veuillez patienter, le terminal répond.</translation>
+        <translation>Veuillez patienter : le terminal termine l&apos;opération.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="171"/>
+        <location filename="../screens/pay.py" line="181"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="171"/>
+        <location filename="../screens/pay.py" line="181"/>
         <source>Back to items</source>
         <translation>Retour aux articles</translation>
     </message>
@@ -884,12 +1086,12 @@
     <message>
         <location filename="../screens/receipt.py" line="102"/>
         <source>Would you like a receipt?</source>
-        <translation>Souhaitez-vous un ticket ?</translation>
+        <translation>Souhaitez-vous un ticket ?</translation>
     </message>
     <message>
         <location filename="../screens/receipt.py" line="105"/>
         <source>Paid: %1</source>
-        <translation>Payé : %1</translation>
+        <translation>Payé : %1</translation>
     </message>
     <message>
         <location filename="../screens/receipt.py" line="109"/>
@@ -952,7 +1154,7 @@
     <message>
         <location filename="../screens/scanning.py" line="178"/>
         <source>Items: %1</source>
-        <translation>Articles : %1</translation>
+        <translation>Articles : %1</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="182"/>
@@ -962,7 +1164,7 @@
     <message>
         <location filename="../screens/scanning.py" line="189"/>
         <source>Added: %1</source>
-        <translation>Ajouté : %1</translation>
+        <translation>Ajouté : %1</translation>
     </message>
 </context>
 <context>
@@ -983,7 +1185,7 @@
     <message>
         <location filename="../widgets/dialogs.py" line="57"/>
         <source>Are you still there?</source>
-        <translation>Êtes-vous toujours là ?</translation>
+        <translation>Êtes-vous toujours là ?</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="60"/>
@@ -1001,7 +1203,7 @@
     <message>
         <location filename="../screens/thanks.py" line="95"/>
         <source>Thank you!</source>
-        <translation>Merci !</translation>
+        <translation>Merci !</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="99"/>
@@ -1021,12 +1223,12 @@
     <message>
         <location filename="../screens/thanks.py" line="106"/>
         <source>Thanks for your feedback!</source>
-        <translation>Merci pour votre avis !</translation>
+        <translation>Merci pour votre avis !</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="108"/>
         <source>How was your visit today?</source>
-        <translation>Comment s&apos;est passée votre visite ?</translation>
+        <translation>Comment s&apos;est passée votre visite ?</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="110"/>
