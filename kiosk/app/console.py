@@ -331,12 +331,12 @@ class LaneConsole:
         """The signed-in staff id; in the demo, sign the demo attendant in when nobody is."""
         session = service.session
         if session is None and self.demo_staff is not None:
-            staff_id, pin = self.demo_staff
+            demo_id, pin = self.demo_staff
             try:
-                session = service.sign_in_pin(staff_id, pin)
+                session = service.sign_in_pin(demo_id, pin)
             except SignInFailed as error:
                 raise ConsoleError(
-                    f"nobody is signed in and the demo attendant {staff_id} cannot sign in "
+                    f"nobody is signed in and the demo attendant {demo_id} cannot sign in "
                     f"({error}): use `staff BADGE` or `staff ID PIN`"
                 ) from None
             self.out(f"  staff: nobody was signed in: {_who(session)} signed in by pin")

@@ -34,7 +34,6 @@ from kiosk.devices.scale.sim import ScaleSimulator
 from kiosk.devices.scale.sim import serve_pty as serve_scale
 from kiosk.devices.sim.pty import VirtualPort
 from kiosk.devices.sim.scanner import ScannerSimulator
-from kiosk.devices.worker import start_thread
 from kiosk.domain.staff import Role, Staff
 from kiosk.payment.sim.ledger import Ledger
 from kiosk.payment.sim.server import TerminalServer
@@ -42,6 +41,7 @@ from kiosk.payment.sim.terminal import SimulatedTerminal
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
 from kiosk.store.staff import StaffRepository
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "sample_catalog.csv"
@@ -244,7 +244,7 @@ class DemoRig:
         """A few codes from the sample catalog to try on the simulated scanner."""
         import csv
 
-        codes = []
+        codes: list[str] = []
         with SAMPLE_CATALOG.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 if row["gtin"] and len(codes) < 12:

@@ -135,7 +135,7 @@ def _front_end(
             return front.run(sys.stdin)
         finally:
             lane.stop()
-    from kiosk.devices.worker import start_thread
+    from kiosk.threads import start_thread
     from kiosk.ui.main import run_lane_app
 
     if rig is not None and sys.stdin.isatty():
