@@ -9,8 +9,9 @@ Every command takes the path a person takes: a shopper's command submits the eve
 shopper's touch submits, and the staff commands (``staff``, ``approve``, ``deny``,
 ``signout``) go through the lane's :class:`~kiosk.app.attendant.AttendantService`, so
 roles are checked, the audit is written and an unknown payment is asked about again. In
-the demo ``approve`` / ``deny`` sign the demo attendant in when nobody is signed in. A
-command that is refused prints one line saying why; the lane keeps running.
+the demo ``approve`` / ``deny`` sign the demo attendant in for that one verdict when
+nobody is signed in. A command that is refused prints one line saying why; the lane
+keeps running.
 """
 
 from __future__ import annotations
@@ -327,44 +328,53 @@ class LaneConsole:
         except (AttendantError, StoreError, ConsoleError) as error:
             self.out(f"  badge not taken: {error}")
 
-    def _signed_in(self, service: Any) -> str:
-        """The signed-in staff id; in the demo, sign the demo attendant in when nobody is."""
+    def _signed_in(self, service: Any) -> tuple[str, bool]:
+        """The signed-in staff id, and whether the demo attendant was signed in just now
+        (in the demo, when nobody is). Raises NotSignedIn, ConsoleError."""
         session = service.session
-        if session is None and self.demo_staff is not None:
-            demo_id, pin = self.demo_staff
-            try:
-                session = service.sign_in_pin(demo_id, pin)
-            except SignInFailed as error:
-                raise ConsoleError(
-                    f"nobody is signed in and the demo attendant {demo_id} cannot sign in "
-                    f"({error}): use `staff BADGE` or `staff ID PIN`"
-                ) from None
-            self.out(f"  staff: nobody was signed in: {_who(session)} signed in by pin")
-        if session is None:
+        if session is not None:
+            return str(session.staff.staff_id), False
+        if self.demo_staff is None:
             raise NotSignedIn("nobody is signed in at the attendant screen")
-        staff_id: str = session.staff.staff_id
-        return staff_id
+        demo_id, pin = self.demo_staff
+        try:
+            session = service.sign_in_pin(demo_id, pin)
+        except SignInFailed as error:
+            raise ConsoleError(
+                f"nobody is signed in and the demo attendant {demo_id} cannot sign in "
+                f"({error}): use `staff BADGE` or `staff ID PIN`"
+            ) from None
+        self.out(f"  staff: nobody was signed in: {_who(session)} signed in by pin")
+        return str(session.staff.staff_id), True
 
     def _resolve(self, approved: bool, rest: list[str]) -> None:
-        """``approve`` / ``deny`` the pending intervention through the attendant service."""
+        """``approve`` / ``deny`` the pending intervention through the attendant service.
+
+        A demo attendant signed in for this verdict is signed out after it, so no session
+        is left open that nobody opened (the touchscreen's next alert asks again)."""
         service = self._service()
         pending = self.controller.checkout.pending
         if pending is None:
             raise ConsoleError(f"nothing to {'approve' if approved else 'deny'}")
         kind = pending.kind.value
-        staff_id = self._signed_in(service)
-        if approved and kind == "age_restricted":
-            born = _date_of_birth(rest[0]) if rest else None
-            after = service.approve_age(date_of_birth=born, id_seen=born is None)
-        elif approved and kind == "unknown_barcode":
-            if not rest:
-                raise ConsoleError("usage: approve CODE (the barcode or PLU of the item)")
-            after = service.resolve_pending(True, item_code=rest[0])
-        elif approved and kind == "device_fault":
-            after = service.clear_device_fault()
-        else:
-            after = service.resolve_pending(approved, note=" ".join(rest))
-        self.out(f"  staff {staff_id}: {_outcome(after, kind, approved)}")
+        born = _date_of_birth(rest[0]) if rest and approved and kind == "age_restricted" else None
+        if approved and kind == "unknown_barcode" and not rest:
+            raise ConsoleError("usage: approve CODE (the barcode or PLU of the item)")
+        staff_id, stepped_in = self._signed_in(service)
+        try:
+            if approved and kind == "age_restricted":
+                after = service.approve_age(date_of_birth=born, id_seen=born is None)
+            elif approved and kind == "unknown_barcode":
+                after = service.resolve_pending(True, item_code=rest[0])
+            elif approved and kind == "device_fault":
+                after = service.clear_device_fault()
+            else:
+                after = service.resolve_pending(approved, note=" ".join(rest))
+            self.out(f"  staff {staff_id}: {_outcome(after, kind, approved)}")
+        finally:
+            if stepped_in:
+                service.sign_out("demo attendant: one verdict at the console")
+                self.out(f"  staff: {staff_id} signed out")
 
     # -- waiting ---------------------------------------------------------------------
 

@@ -142,9 +142,12 @@ def test_approve_with_nobody_signed_in_signs_the_demo_attendant_in(tmp_path: Pat
     result = run_demo(workdir, script, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "staff: nobody was signed in: demo (Demo Attendant, supervisor)" in result.stdout
+    assert "  staff demo: age_restricted approved" in result.stdout
+    # Signed in for that one verdict: no session is left open that nobody opened.
     assert [(s, a) for s, a, _ in audit_rows(workdir)] == [
         ("demo", "sign_in"),
         ("demo", "approve_age"),
+        ("demo", "sign_out"),
     ]
 
 
