@@ -1,10 +1,17 @@
-"""UI tests run real widgets offscreen; the platform must be chosen before Qt starts."""
+"""UI tests run real widgets offscreen; the platform must be chosen before Qt starts.
+
+The offscreen screen is made 3840x2160 (Qt's default is 800x800, otherwise the same
+settings) so that ``QApplication.widgetAt`` finds every point of a 1920x1080 or
+1080x1920 lane window: the touch tests check what is on top where a person touches.
+"""
 
 from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from offscreen_screen import screen_config
+
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config()}"
 
 from collections.abc import Callable, Iterator
 
