@@ -65,7 +65,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("expect KEY [SECONDS]", "wait until the screen shows message KEY"),
     ("synced [SECONDS]", "wait until every sale and audit row has reached HQ"),
     ("help", "this list"),
-    ("quit", "stop"),
+    ("quit", "stop reading commands (without a window, the lane stops too)"),
 )  # fmt: skip
 
 

@@ -142,11 +142,28 @@ def _front_end(
         # The demo's "scanner": codes typed in the terminal go through the simulated
         # serial scanner (a real pty), so the lane reads them as it would a real one.
         print(f"demo: commands in this terminal (`help` lists them again):\n{help_text()}")
-        start_thread("demo-console", lambda: front.run(sys.stdin))
+
+        def console_thread() -> None:
+            # The window starts the lane; a code typed before the scanner is open would
+            # be lost, so the terminal is read (its lines kept until then) once it is.
+            _wait_for_device(lane, "scanner", timeout_s=15.0)
+            front.run(sys.stdin)
+
+        start_thread("demo-console", console_thread)
     try:
         return run_lane_app(lane)
     finally:
         lane.stop()
+
+
+def _wait_for_device(lane: Any, name: str, timeout_s: float) -> bool:
+    """Wait until device ``name`` has reported a status since the lane started."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while name not in lane.device_status and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return name in lane.device_status
 
 
 def _set_scale(rig: Any, grams: int, moving: bool) -> None:
