@@ -7,11 +7,11 @@ scanned as a code.
 
 Every command takes the path a person takes: a shopper's command submits the event the
 shopper's touch submits, and the staff commands (``staff``, ``approve``, ``deny``,
-``signout``) go through the lane's :class:`~kiosk.app.attendant.AttendantService`, so
-roles are checked, the audit is written and an unknown payment is asked about again. In
-the demo ``approve`` / ``deny`` sign the demo attendant in for that one verdict when
-nobody is signed in. A command that is refused prints one line saying why; the lane
-keeps running.
+``signout`` and the staff actions from ``close`` to ``totals``) go through the lane's
+:class:`~kiosk.app.attendant.AttendantService`, so roles are checked, the audit is written
+and an unknown payment is asked about again. In the demo ``approve`` / ``deny`` sign the
+demo attendant in for that one verdict when nobody is signed in. A command that is
+refused prints one line saying why; the lane keeps running.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.money import Money
 from kiosk.store.errors import StoreError
 
 Out = Callable[[str], None]
@@ -60,6 +61,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
      "fault (cleared)..."),
     ("deny", "staff refuse what is pending (payment: it was not paid)"),
     ("signout", "end the staff session"),
+    ("close [REASON]", "staff close the lane (it takes no new shopper); open opens it"),
+    ("open", "staff open the lane again"),
+    ("suspend [REASON]", "staff pause the lane, keeping the open basket; resume lifts it"),
+    ("resume", "staff lift the pause: the kept basket is the lane's again"),
+    ("cancel-basket [REASON]", "staff cancel the open basket (stored as a cancelled sale)"),
+    ("reprint", "staff print the last receipt again"),
+    ("devices", "staff see every device's status"),
+    ("totals", "staff see today's sales of this lane"),
     ("status", "show the basket and who is signed in"),
     ("wait PHASE [SECONDS]", "wait until the checkout is in PHASE (idle, shopping, ...)"),
     ("expect KEY [SECONDS]", "wait until the screen shows message KEY"),
@@ -138,6 +147,14 @@ class LaneConsole:
             "approve": lambda rest: self._resolve(True, rest),
             "deny": lambda rest: self._resolve(False, rest),
             "signout": self._sign_out,
+            "close": lambda rest: self._lane_open(False, rest),
+            "open": lambda rest: self._lane_open(True, rest),
+            "suspend": self._suspend,
+            "resume": self._resume,
+            "cancel-basket": self._cancel_basket,
+            "reprint": self._reprint,
+            "devices": self._devices,
+            "totals": self._totals,
             "status": lambda rest: self.out(self._status()),
             "wait": self._wait,
             "expect": self._expect,
@@ -375,6 +392,47 @@ class LaneConsole:
             if stepped_in:
                 service.sign_out("demo attendant: one verdict at the console")
                 self.out(f"  staff: {staff_id} signed out")
+
+    def _staff_id(self) -> str:
+        """Who acts (for the line printed after an action that needs no verdict)."""
+        session = self._service().current_session
+        return "" if session is None else str(session.staff.staff_id)
+
+    def _lane_open(self, open_: bool, rest: list[str]) -> None:
+        self._service().set_lane_open(open_, " ".join(rest))
+        self.out(f"  staff {self._staff_id()}: lane {'open' if open_ else 'closed'}")
+
+    def _suspend(self, rest: list[str]) -> None:
+        flags = self._service().suspend(" ".join(rest))
+        self.out(f"  staff {self._staff_id()}: lane paused, basket {flags.paused_basket} kept")
+
+    def _resume(self, rest: list[str]) -> None:
+        self._service().resume()
+        self.out(f"  staff {self._staff_id()}: lane resumed")
+
+    def _cancel_basket(self, rest: list[str]) -> None:
+        after = self._service().cancel_transaction(" ".join(rest))
+        self.out(f"  staff {self._staff_id()}: basket cancelled (lane {after.phase.value})")
+
+    def _reprint(self, rest: list[str]) -> None:
+        transaction_id = self._service().reprint_last_receipt()
+        self.out(f"  staff {self._staff_id()}: receipt {transaction_id} printed again")
+
+    def _devices(self, rest: list[str]) -> None:
+        lines = self._service().device_status()
+        for line in lines:
+            self.out(f"  {line.name:<12} {line.status}{'' if line.usable else '  (not usable)'}")
+        if not lines:
+            self.out("  no devices")
+
+    def _totals(self, rest: list[str]) -> None:
+        totals = self._service().todays_totals()
+        self.out(
+            f"  {totals.day}: {totals.count} sale(s), {Money(totals.total, totals.currency)}; "
+            f"{totals.cancelled} cancelled"
+        )
+        for brand, payments, amount in totals.by_brand:
+            self.out(f"  {brand:<12} {payments} payment(s)  {Money(amount, totals.currency)}")
 
     # -- waiting ---------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from kiosk.app.wiring import Lane, build_lane
 from kiosk.config import KioskConfig
 from kiosk.domain.checkout.events import DeviceFaulted
 from kiosk.domain.checkout.states import Phase
+from kiosk.domain.staff import Role, Staff
 from kiosk.payment.journal import PaymentState
 from kiosk.payment.sim.terminal import Scenario
 
@@ -128,3 +129,54 @@ def test_staff_commands_refuse_with_one_line(console: Console) -> None:
         "  the lane waits for staff (device_fault): `approve` or `deny` first",
     ]
     assert console.lane.controller.checkout.phase is Phase.INTERVENTION
+
+
+def test_staff_actions_go_through_the_attendant_service(console: Console) -> None:
+    console.lane.attendant.staff_repo.add(Staff("s-3", "Ana", Role.ATTENDANT), pin="3333")  # type: ignore[union-attr]
+    # GIVEN an attendant: the role decides, and the refusal is one line
+    assert console.run("close\nstaff s-3 3333\nclose end of shift\ntotals") == 0
+    refused = [line for line in console.lines if line.startswith("  refused:")]
+    assert len(refused) == 2
+    assert "attendant" in refused[0]
+    # WHEN a supervisor closes the lane, a scan is refused; open takes shoppers again
+    script = f"""staff demo 2468
+close end of shift
+{MILK}
+expect lane.closed 20
+open
+{MILK}
+wait shopping 20
+suspend shopper left
+resume
+cancel-basket shopper left
+wait finished 20
+next
+wait idle 20
+{MILK}
+wait shopping 20
+pay
+wait finished 30
+reprint
+devices
+totals"""
+    assert console.run(script) == 0
+    for line in (
+        "  staff demo: lane closed",
+        "  staff demo: lane open",
+        "  staff demo: lane resumed",
+        "  staff demo: basket cancelled (lane completing)",
+        "  no devices",
+    ):
+        assert line in console.lines, line
+    assert any(line.startswith("  staff demo: lane paused, basket ") for line in console.lines)
+    assert any(" 1 sale(s), 0.95 EUR; 1 cancelled" in line for line in console.lines)
+    actions = [r.action for r in reversed(console.lane.attendant.audit.recent(100))]  # type: ignore[union-attr]
+    staff_actions = [a for a in actions if not a.startswith("sign_")]
+    assert staff_actions == [
+        "close_lane",
+        "open_lane",
+        "suspend_basket",
+        "resume_basket",
+        "cancel_basket",
+        "reprint_receipt",
+    ]
