@@ -11,7 +11,8 @@ shopper's touch submits, and the staff commands (``staff``, ``approve``, ``deny`
 :class:`~kiosk.app.attendant.AttendantService`, so roles are checked, the audit is written
 and an unknown payment is asked about again. In the demo ``approve`` / ``deny`` sign the
 demo attendant in for that one verdict when nobody is signed in. A command that is
-refused prints one line saying why; the lane keeps running.
+refused prints one line saying why; the lane keeps running. The staff commands live in
+:mod:`kiosk.app.console_staff`.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from kiosk.app.attendant import AttendantError, NotSignedIn, SignInFailed
+from kiosk.app.console_staff import ConsoleError, StaffCommands
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -36,7 +38,6 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
-from kiosk.domain.money import Money
 from kiosk.store.errors import StoreError
 
 Out = Callable[[str], None]
@@ -93,10 +94,6 @@ def help_text(indent: str = "  ", columns: int = 100) -> str:
     )
 
 
-class ConsoleError(Exception):
-    """A command typed wrongly or that cannot run now; the message says what to type."""
-
-
 class LaneConsole:
     """Feeds text commands to a lane and prints what happens.
 
@@ -106,7 +103,8 @@ class LaneConsole:
         scan: how a code reaches the lane (default: straight to the controller; the demo
             passes its simulated scanner).
         weigh: how a weight reaches the lane (default: straight to the controller).
-        demo_staff: (staff id, PIN) that ``approve`` / ``deny`` sign in when nobody is.
+        demo_staff: (staff id, PIN) that ``approve`` / ``deny`` sign in for one verdict
+            when nobody is signed in.
         badges: sign in staff badges scanned at the item scanner (when no attendant
             screen does).
     """
@@ -123,17 +121,18 @@ class LaneConsole:
     ) -> None:
         self.lane = lane
         self.controller = lane.controller
-        self.attendant = getattr(lane, "attendant", None)
         self.out = out
         self.scan = scan or self.controller.scan
         self.weigh = weigh or (lambda grams, moving: self.controller.weight(grams, not moving))
-        self.demo_staff = demo_staff
+        self.staff = StaffCommands(
+            getattr(lane, "attendant", None), lambda: self.controller.checkout, out, demo_staff
+        )
         self._changed = threading.Condition()
         # Message keys shown since the last ``expect`` consumed them (in order).
         self._shown: list[str] = []
         self.controller.listeners.append(self._on_change)
         if badges:
-            lane.badge_listeners.append(self._badge_scanned)
+            lane.badge_listeners.append(self.staff.badge_scanned)
         self._commands: dict[str, Callable[[list[str]], bool | None]] = {
             "pay": lambda rest: self.controller.submit(PayRequested),
             "weigh": self._weigh,
@@ -143,23 +142,12 @@ class LaneConsole:
             "cancel": self._cancel,
             "receipt": lambda rest: self.controller.print_receipt(),
             "next": lambda rest: self.controller.reset(),
-            "staff": self._staff,
-            "approve": lambda rest: self._resolve(True, rest),
-            "deny": lambda rest: self._resolve(False, rest),
-            "signout": self._sign_out,
-            "close": lambda rest: self._lane_open(False, rest),
-            "open": lambda rest: self._lane_open(True, rest),
-            "suspend": self._suspend,
-            "resume": self._resume,
-            "cancel-basket": self._cancel_basket,
-            "reprint": self._reprint,
-            "devices": self._devices,
-            "totals": self._totals,
             "status": lambda rest: self.out(self._status()),
             "wait": self._wait,
             "expect": self._expect,
             "synced": self._synced,
             "help": lambda rest: self.out(help_text()),
+            **self.staff.handlers(),
         }
 
     # -- what the lane shows ---------------------------------------------------------
@@ -308,132 +296,6 @@ class LaneConsole:
 
         controller.call(job)
 
-    # -- staff -----------------------------------------------------------------------
-
-    def _service(self) -> Any:
-        if self.attendant is None:
-            raise ConsoleError("this lane has no attendant service")
-        return self.attendant
-
-    def _staff(self, rest: list[str]) -> None:
-        service = self._service()
-        if not rest:
-            self.out(f"  {_who(service.session)}")
-            return
-        if len(rest) == 1:
-            session = service.sign_in_badge(rest[0])
-        elif len(rest) == 2:
-            session = service.sign_in_pin(rest[0], rest[1])
-        else:
-            raise ConsoleError("usage: staff BADGE, or staff ID PIN")
-        self.out(f"  staff: {_who(session)} signed in by {session.method}")
-
-    def _sign_out(self, rest: list[str]) -> None:
-        service = self._service()
-        session = service.current_session
-        if session is None:
-            raise ConsoleError("nobody is signed in")
-        service.sign_out("signed out at the console")
-        self.out(f"  staff: {session.staff.staff_id} signed out")
-
-    def _badge_scanned(self, code: str) -> None:
-        """A staff badge at the item scanner (a device thread): sign its owner in."""
-        try:
-            self._staff([code])
-        except SignInFailed as error:
-            self.out(f"  sign-in failed: {error}")
-        except (AttendantError, StoreError, ConsoleError) as error:
-            self.out(f"  badge not taken: {error}")
-
-    def _signed_in(self, service: Any) -> tuple[str, bool]:
-        """The signed-in staff id, and whether the demo attendant was signed in just now
-        (in the demo, when nobody is). Raises NotSignedIn, ConsoleError."""
-        session = service.session
-        if session is not None:
-            return str(session.staff.staff_id), False
-        if self.demo_staff is None:
-            raise NotSignedIn("nobody is signed in at the attendant screen")
-        demo_id, pin = self.demo_staff
-        try:
-            session = service.sign_in_pin(demo_id, pin)
-        except SignInFailed as error:
-            raise ConsoleError(
-                f"nobody is signed in and the demo attendant {demo_id} cannot sign in "
-                f"({error}): use `staff BADGE` or `staff ID PIN`"
-            ) from None
-        self.out(f"  staff: nobody was signed in: {_who(session)} signed in by pin")
-        return str(session.staff.staff_id), True
-
-    def _resolve(self, approved: bool, rest: list[str]) -> None:
-        """``approve`` / ``deny`` the pending intervention through the attendant service.
-
-        A demo attendant signed in for this verdict is signed out after it, so no session
-        is left open that nobody opened (the touchscreen's next alert asks again)."""
-        service = self._service()
-        pending = self.controller.checkout.pending
-        if pending is None:
-            raise ConsoleError(f"nothing to {'approve' if approved else 'deny'}")
-        kind = pending.kind.value
-        born = _date_of_birth(rest[0]) if rest and approved and kind == "age_restricted" else None
-        if approved and kind == "unknown_barcode" and not rest:
-            raise ConsoleError("usage: approve CODE (the barcode or PLU of the item)")
-        staff_id, stepped_in = self._signed_in(service)
-        try:
-            if approved and kind == "age_restricted":
-                after = service.approve_age(date_of_birth=born, id_seen=born is None)
-            elif approved and kind == "unknown_barcode":
-                after = service.resolve_pending(True, item_code=rest[0])
-            elif approved and kind == "device_fault":
-                after = service.clear_device_fault()
-            else:
-                after = service.resolve_pending(approved, note=" ".join(rest))
-            self.out(f"  staff {staff_id}: {_outcome(after, kind, approved)}")
-        finally:
-            if stepped_in:
-                service.sign_out("demo attendant: one verdict at the console")
-                self.out(f"  staff: {staff_id} signed out")
-
-    def _staff_id(self) -> str:
-        """Who acts (for the line printed after an action that needs no verdict)."""
-        session = self._service().current_session
-        return "" if session is None else str(session.staff.staff_id)
-
-    def _lane_open(self, open_: bool, rest: list[str]) -> None:
-        self._service().set_lane_open(open_, " ".join(rest))
-        self.out(f"  staff {self._staff_id()}: lane {'open' if open_ else 'closed'}")
-
-    def _suspend(self, rest: list[str]) -> None:
-        flags = self._service().suspend(" ".join(rest))
-        self.out(f"  staff {self._staff_id()}: lane paused, basket {flags.paused_basket} kept")
-
-    def _resume(self, rest: list[str]) -> None:
-        self._service().resume()
-        self.out(f"  staff {self._staff_id()}: lane resumed")
-
-    def _cancel_basket(self, rest: list[str]) -> None:
-        after = self._service().cancel_transaction(" ".join(rest))
-        self.out(f"  staff {self._staff_id()}: basket cancelled (lane {after.phase.value})")
-
-    def _reprint(self, rest: list[str]) -> None:
-        transaction_id = self._service().reprint_last_receipt()
-        self.out(f"  staff {self._staff_id()}: receipt {transaction_id} printed again")
-
-    def _devices(self, rest: list[str]) -> None:
-        lines = self._service().device_status()
-        for line in lines:
-            self.out(f"  {line.name:<12} {line.status}{'' if line.usable else '  (not usable)'}")
-        if not lines:
-            self.out("  no devices")
-
-    def _totals(self, rest: list[str]) -> None:
-        totals = self._service().todays_totals()
-        self.out(
-            f"  {totals.day}: {totals.count} sale(s), {Money(totals.total, totals.currency)}; "
-            f"{totals.cancelled} cancelled"
-        )
-        for brand, payments, amount in totals.by_brand:
-            self.out(f"  {brand:<12} {payments} payment(s)  {Money(amount, totals.currency)}")
-
     # -- waiting ---------------------------------------------------------------------
 
     def _wait(self, rest: list[str]) -> bool:
@@ -464,25 +326,7 @@ class LaneConsole:
         return True
 
     def _status(self) -> str:
-        text = basket_text(self.controller.checkout)
-        if self.attendant is not None:
-            text += f"\n  {_who(self.attendant.current_session)}"
-        return text
-
-
-def _who(session: Any) -> str:
-    if session is None:
-        return "nobody is signed in"
-    staff = session.staff
-    return f"{staff.staff_id} ({staff.name}, {staff.role.value})"
-
-
-def _outcome(after: Checkout, kind: str, approved: bool) -> str:
-    """What came of a verdict, as the checkout recorded it."""
-    resolved = after.interventions[-1] if after.interventions else None
-    if resolved is not None and resolved.kind.value == kind:
-        return f"{kind} {resolved.resolution}"
-    return f"{kind} {'approved' if approved else 'denied'}"
+        return f"{basket_text(self.controller.checkout)}\n  {self.staff.status_line()}"
 
 
 def _word(rest: list[str], index: int, usage: str) -> str:
@@ -506,15 +350,6 @@ def _seconds(rest: list[str], index: int, default: float = 30.0) -> float:
         return float(rest[index])
     except ValueError:
         raise ConsoleError(f"{rest[index]!r} is not a number of seconds") from None
-
-
-def _date_of_birth(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ConsoleError(
-            f"usage: approve [YYYY-MM-DD] ({text!r} is not a date of birth)"
-        ) from None
 
 
 def describe(effect: Any) -> str:

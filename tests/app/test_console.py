@@ -116,7 +116,7 @@ def test_the_shoppers_cancel_withdraws_their_requests_and_aborts_the_payment(
 
 
 def test_staff_commands_refuse_with_one_line(console: Console) -> None:
-    console.console.demo_staff = None  # a lane outside the demo: nobody signs in by itself
+    console.console.staff.demo_staff = None  # a lane outside the demo: nobody signs in by itself
     console.lane.controller.submit(lambda at: DeviceFaulted("scanner", "unplugged", at))
     script = "wait intervention 20\napprove\nstaff demo 9999\nstaff a b c\nsignout\ncancel"
     assert console.run(script) == 0
