@@ -396,7 +396,8 @@ def test_basket_on_hold_after_idle_resumed_by_staff(qtbot: Any, open_rig: Any) -
     assert not rig.screens.intervention.withdraw_button.isVisible()  # staff resume it
     call_staff(qtbot, rig)
     dashboard = rig.attendant.dashboard
-    assert dashboard.pending_title.text() == "Basket on hold (nobody answered)"
+    assert dashboard.pending_title.text() == "Basket on hold"
+    assert "Are you still there?" in dashboard.pending_detail.text()
     assert dashboard.deny_button.text() == "Cancel sale"
     assert not dashboard.deny_button.isEnabled()  # an attendant may not cancel a sale
     touch(qtbot, dashboard.approve_button)  # "Resume basket"

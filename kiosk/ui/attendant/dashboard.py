@@ -283,9 +283,14 @@ class AttendantDashboard(Screen):
         else:
             title = titles.get(pending.kind, pending.kind)
             if pending.on_hold:
-                title = self.tr("Basket on hold (nobody answered)")
+                title = self.tr("Basket on hold")
             self.pending_title.setText(title)
             detail = pending.detail
+            if pending.on_hold:
+                detail = self.tr(
+                    "Nobody answered “Are you still there?”. Resume the basket for the "
+                    "shopper, or cancel the sale."
+                )
             if pending.is_age and pending.age_limit:
                 detail = self.tr("Needs age %1 or over.").replace("%1", str(pending.age_limit))
             self.pending_detail.setText(detail)

@@ -3,7 +3,7 @@ failed (declined, cancelled on the terminal, timed out) with retry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from kiosk.ui.format import format_money
@@ -70,7 +70,7 @@ class PayScreen(Screen):
         steps.addWidget(self._detail)
         steps.addWidget(self._progress)
         steps.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.setSpacing(16)
         self.cancel_button = touch_button(role="secondary")
         self.cancel_button.clicked.connect(self.cancelRequested)
@@ -80,6 +80,7 @@ class PayScreen(Screen):
         buttons.addWidget(self.retry_button, 1)
         steps.addLayout(buttons)
         self._box.addWidget(self._steps_card, 1)
+        self._steps_card.installEventFilter(self)  # the buttons follow the card's width
         self.retranslate_ui()
 
     def set_model(self, view: PayView) -> None:
@@ -121,6 +122,27 @@ class PayScreen(Screen):
         )
         self._box.setStretch(0, 2 if portrait else 1)
         self._box.setStretch(1, 5 if portrait else 1)
+        self._fit_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._steps_card and event.type() == QEvent.Type.Resize:
+            self._fit_buttons()
+        return False
+
+    def _fit_buttons(self) -> None:
+        """Side by side when both labels fit (every language), else one above the other."""
+        margins = self._steps_card.layout().contentsMargins()
+        room = self._steps_card.width() - margins.left() - margins.right()
+        shown = [b for b in (self.cancel_button, self.retry_button) if not b.isHidden()]
+        widest = max((b.sizeHint().width() for b in shown), default=0)
+        # (a few pixels to spare: a label's own measure can exceed the button's hint)
+        side_by_side = len(shown) < 2 or 2 * widest + self._buttons.spacing() + 16 <= room
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.BottomToTop
+        )
+        layout = self._steps_card.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.setSpacing(24 if side_by_side else 12)  # two rows of keys need the room
 
     def _instructions(self, stage: PayStage) -> tuple[str, str]:
         return {
@@ -180,3 +202,4 @@ class PayScreen(Screen):
         self.cancel_button.setText(
             self.tr("Cancel payment") if failed else self.tr("Back to items")
         )
+        self._fit_buttons()
