@@ -7,8 +7,8 @@ shopper's language; the subject (item or device name) is data, not translated.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from kiosk.ui import icons
 from kiosk.ui.i18n import current_language
@@ -127,7 +127,7 @@ class InterventionOverlay(Overlay):
         self._title = text_label(role="title", wrap=True, align=_CENTRE)
         self._message = text_label(role="heading", wrap=True, align=_CENTRE)
         self._wait = text_label(role="muted", wrap=True, align=_CENTRE)
-        row = QHBoxLayout()
+        row = self._keys = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(16)
         self.withdraw_button = touch_button(role="primary", icon="close", icon_colour="#FFFFFF")
         self.withdraw_button.clicked.connect(self.withdrawRequested)
@@ -140,6 +140,7 @@ class InterventionOverlay(Overlay):
         for widget in (self._icon, self._title, self._message, self._wait):
             self.body.addWidget(widget)
         self.body.addLayout(row)
+        self.dialog.installEventFilter(self)  # the keys follow the card's width
         self.retranslate_ui()
 
     def set_model(self, view: InterventionView) -> None:
@@ -147,7 +148,23 @@ class InterventionOverlay(Overlay):
         self._view = view
         self._icon.setPixmap(icons.pixmap(_TEXTS[view.kind][0], "#C62828", 120))
         self.withdraw_button.setVisible(view.withdrawable)
-        self.retranslate_ui()
+        self.retranslate_ui()  # and fits the keys
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.dialog and event.type() == QEvent.Type.Resize:
+            self._fit_keys()
+        return False
+
+    def _fit_keys(self) -> None:
+        """The two keys side by side when both fit, else "Cancel my request" above."""
+        margins = self.body.contentsMargins()
+        room = self.dialog.width() - margins.left() - margins.right()
+        need = self.staff_button.sizeHint().width()
+        if not self.withdraw_button.isHidden():
+            need += self.withdraw_button.sizeHint().width() + self._keys.spacing() + 16
+        self._keys.setDirection(
+            QBoxLayout.Direction.LeftToRight if need <= room else QBoxLayout.Direction.TopToBottom
+        )
 
     def kind(self) -> InterventionKind | None:
         """The intervention showing."""
@@ -165,6 +182,7 @@ class InterventionOverlay(Overlay):
         self._wait.setText(self.tr("Selling is paused. Please wait; help is on the way."))
         self.staff_button.setText(self.tr("Staff"))
         self.withdraw_button.setText(self.tr("Cancel my request"))
+        self._fit_keys()
         view = self._view
         if view is None:
             return
