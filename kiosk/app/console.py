@@ -150,6 +150,11 @@ class LaneConsole:
             **self.staff.handlers(),
         }
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The command words this console knows (``help`` lists them in :data:`COMMANDS`)."""
+        return frozenset(self._commands) | {"quit"}
+
     # -- what the lane shows ---------------------------------------------------------
 
     def _on_change(self, checkout: Checkout, effects: list[Any]) -> None:
