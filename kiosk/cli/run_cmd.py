@@ -64,6 +64,7 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_logging
+    from kiosk.store.errors import StoreError
 
     workdir = args.dir.resolve()
     setup_logging("INFO", workdir / "kiosk.log")
@@ -72,7 +73,11 @@ def _demo(args: argparse.Namespace) -> int:
     store = dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
     config = dataclasses.replace(config, store=store)
     _ensure_catalog(config)
-    added = ensure_demo_attendant(config.store.path)
+    try:
+        added: bool | None = ensure_demo_attendant(config.store.path)
+    except StoreError as error:  # e.g. its badge is another staff member's: go on without
+        print(f"demo: no demo attendant ({error}); sign in as a staff member of your own")
+        added = None
     with DemoRig(workdir, with_hq=not args.no_hq) as rig:
         config = rig.configure(config)
         lane = build_lane(config)
@@ -84,12 +89,14 @@ def _demo(args: argparse.Namespace) -> int:
         print("demo: type a barcode (+Enter) to scan it; some sample codes:")
         for code in rig.sample_codes()[:8]:
             print(f"      {code}")
-        print(
-            f"demo: {'added the' if added else 'the'} demo attendant; sign in with "
-            f"{DEMO_ATTENDANT.sign_in_text()}"
-        )
+        demo_staff = None
+        if added is not None:
+            print(
+                f"demo: {'added the' if added else 'the'} demo attendant; sign in with "
+                f"{DEMO_ATTENDANT.sign_in_text()}"
+            )
+            demo_staff = (DEMO_ATTENDANT.staff_id, DEMO_ATTENDANT.pin)
         console = args.console or args.script is not None or not _has_display()
-        demo_staff = (DEMO_ATTENDANT.staff_id, DEMO_ATTENDANT.pin)
         return _front_end(lane, console=console, rig=rig, script=args.script, demo_staff=demo_staff)
 
 

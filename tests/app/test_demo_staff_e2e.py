@@ -219,6 +219,19 @@ def test_the_demo_attendant_is_created_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
+def test_a_demo_whose_badge_is_taken_starts_without_a_demo_attendant(tmp_path: Path) -> None:
+    workdir = tmp_path / "demo"
+    add_staff(workdir, "s-17", "4321", DEMO_ATTENDANT.badge)  # the store gave it away
+    script = f"wait idle 10\n{BEER}\nwait intervention 20\napprove\nstaff s-17 4321\nquit\n"
+    result = run_demo(workdir, script, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "demo: no demo attendant (that badge is already assigned" in result.stdout
+    assert "  nobody is signed in at the attendant screen: sign in with" in result.stdout
+    assert "  staff: s-17 (Sam Attendant, attendant) signed in by pin" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_ensure_demo_attendant_adds_once_and_keeps_later_changes(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
