@@ -18,16 +18,37 @@ TEAM.md) and the rules for a line's amount:
 
 Every mutator returns ``(new_basket, changed_line)`` so the caller can journal
 exactly the line that changed. Line numbers are 1-based and never reused.
+
+Cost per change does not grow with the basket: a basket keeps a :class:`_Tally`
+of its active lines (per tax class sums, units, and, once totals were asked
+under per-line rules, the per-class sum of the line taxes); a change derives the
+new tally from the old one and the changed line, and :meth:`Basket.totals`
+combines it in O(tax classes) with exactly the results of
+:func:`~kiosk.domain.tax.compute_totals`. Lines are found by bisection (their
+numbers increase). A basket built by its constructor (the journal, tests) makes
+its tally from the lines on first use.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from operator import attrgetter
 
 from kiosk.domain.catalog import CatalogItem, SaleUnit
 from kiosk.domain.money import Money, Rounding
-from kiosk.domain.tax import BasketTotals, TaxRules, compute_totals
+from kiosk.domain.tax import (
+    BasketTotals,
+    ClassSums,
+    TaxError,
+    TaxRules,
+    compute_totals,
+    line_tax_minor,
+    line_taxes_by_class,
+    totals_from_sums,
+)
 
 WEIGHT_ROUNDING = Rounding.HALF_UP
 GRAMS_PER_KG = 1000
@@ -115,6 +136,113 @@ class BasketLine:
         return self.quantity
 
 
+_LINE_NO = attrgetter("line_no")
+_NO_LINES = ClassSums()
+
+
+class _Tally:
+    """Running sums over a basket's active lines: replaced, never edited, by a change.
+
+    ``classes``, ``units``, ``active`` and ``negative_deposits`` (lines whose deposit
+    is below zero: their totals are computed from the lines, see :meth:`Basket.totals`)
+    are fixed. Two fields are caches, set whole (one reference, so a reader on another
+    thread sees the old or the new one): ``limited``, the active units of each SKU
+    whose quantity limit was checked (seeded from the lines the first time), and
+    ``taxes``, the rules last asked for under per-line rounding with the per-class
+    sums of the line taxes. A change carries both over with the changed line.
+    """
+
+    __slots__ = ("active", "classes", "limited", "negative_deposits", "taxes", "units")
+
+    def __init__(
+        self,
+        classes: dict[str, ClassSums],
+        units: int,
+        active: int,
+        *,
+        negative_deposits: int,
+        limited: Mapping[str, int],
+        taxes: tuple[TaxRules, Mapping[str, int]] | None,
+    ) -> None:
+        self.classes = classes
+        self.units = units
+        self.active = active
+        self.negative_deposits = negative_deposits
+        self.limited = limited
+        self.taxes = taxes
+
+    @classmethod
+    def of(cls, lines: tuple[BasketLine, ...]) -> _Tally:
+        """The tally of ``lines``, from scratch."""
+        tally = cls({}, 0, 0, negative_deposits=0, limited={}, taxes=None)
+        for line in lines:
+            tally = tally.changed(None, line)
+        return tally
+
+    def changed(self, old: BasketLine | None, new: BasketLine) -> _Tally:
+        """The tally after ``old`` (None for an added line) became ``new``."""
+        classes = dict(self.classes)
+        units, active, negative = self.units, self.active, self.negative_deposits
+        limited = self.limited
+        taxes = self.taxes
+        rules, class_taxes = taxes if taxes is not None else (None, None)
+        new_taxes = None if class_taxes is None else dict(class_taxes)
+        for line, sign in ((old, -1), (new, 1)):
+            if line is None or not line.counts:
+                continue
+            tax_class, amount, deposit = (
+                line.tax_class,
+                line.amount.minor,
+                line.deposit_amount.minor,
+            )
+            sums = classes.get(tax_class, _NO_LINES)
+            sums = sums.plus(amount, deposit) if sign > 0 else sums.minus(amount, deposit)
+            if sums.lines:
+                classes[tax_class] = sums
+            else:
+                del classes[tax_class]
+            units += sign * line.units
+            active += sign
+            negative += sign * (deposit < 0)
+            sku = line.item.sku
+            if sku in limited:
+                limited = {**limited, sku: limited[sku] + sign * line.units}
+            if new_taxes is not None and rules is not None:
+                try:
+                    tax = line_tax_minor(line, rules)
+                except TaxError:  # asked again, totals raise it in class order
+                    new_taxes = None
+                else:
+                    new_taxes[tax_class] = new_taxes.get(tax_class, 0) + sign * tax
+        carried = None if new_taxes is None or rules is None else (rules, new_taxes)
+        return _Tally(
+            classes, units, active, negative_deposits=negative, limited=limited, taxes=carried
+        )
+
+    def line_taxes(self, rules: TaxRules, lines: tuple[BasketLine, ...]) -> Mapping[str, int]:
+        """Per class, the sum of the per-line taxes under ``rules`` (kept for the next ask).
+
+        Raises:
+            TaxError: for the first class (in order) without a rate, as compute_totals.
+        """
+        taxes = self.taxes
+        if taxes is not None and (taxes[0] is rules or taxes[0] == rules):
+            return taxes[1]
+        for tax_class in sorted(self.classes):
+            rules.rate(tax_class)
+        class_taxes = line_taxes_by_class(lines, rules)
+        self.taxes = (rules, class_taxes)
+        return class_taxes
+
+    def units_of(self, sku: str, lines: tuple[BasketLine, ...]) -> int:
+        """Active units of ``sku``; counted from the lines the first time, then kept."""
+        known = self.limited.get(sku)
+        if known is None:
+            known = sum(line.units for line in lines if line.counts and line.item.sku == sku)
+            self.limited = {**self.limited, sku: known}
+        return known
+
+
 @dataclass(frozen=True, slots=True)
 class Basket:
     """An immutable basket of lines in one currency.
@@ -127,6 +255,7 @@ class Basket:
     basket_id: str
     currency: str
     lines: tuple[BasketLine, ...] = ()
+    _tally_cache: _Tally | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         previous = 0
@@ -147,6 +276,14 @@ class Basket:
         return cls(basket_id, currency, tuple(sorted(lines, key=lambda line: line.line_no)))
 
     @property
+    def _tally(self) -> _Tally:
+        tally = self._tally_cache
+        if tally is None:
+            tally = _Tally.of(self.lines)
+            object.__setattr__(self, "_tally_cache", tally)
+        return tally
+
+    @property
     def active_lines(self) -> tuple[BasketLine, ...]:
         return tuple(line for line in self.lines if line.counts)
 
@@ -157,18 +294,15 @@ class Basket:
     @property
     def is_empty(self) -> bool:
         """True if no line counts (voided lines do not)."""
-        return not self.active_lines
+        return self._tally.active == 0
 
     def line(self, line_no: int) -> BasketLine:
         """The line numbered ``line_no``. Raises BasketError if there is none."""
-        for line in self.lines:
-            if line.line_no == line_no:
-                return line
-        raise BasketError(f"basket {self.basket_id}: no line {line_no}")
+        return self.lines[self._index(line_no)]
 
     def units_of(self, sku: str) -> int:
         """Units of ``sku`` over the active lines (weighed lines count 1 each)."""
-        return sum(line.units for line in self.active_lines if line.item.sku == sku)
+        return self._tally.units_of(sku, self.lines)
 
     def add_item(
         self,
@@ -194,9 +328,11 @@ class Basket:
         line = BasketLine(
             self.next_line_no, item, quantity, weight_g, price, scanned_code=scanned_code
         )
-        if not over_limit_ok:
+        if not over_limit_ok and item.quantity_limit is not None:
             self._check_limit(item, self.units_of(item.sku) + line.units)
-        return self._with(line), line
+        # Concatenation copies the tuple once (unpacking builds a list first: 2x slower).
+        lines = self.lines + (line,)  # noqa: RUF005
+        return self._derived(lines, self._tally.changed(None, line)), line
 
     def set_quantity(
         self, line_no: int, quantity: int, *, over_limit_ok: bool = False
@@ -212,7 +348,7 @@ class Basket:
             raise BasketError(f"line {line_no}: the quantity of a weighed item cannot change")
         if quantity < 1:
             raise BasketError(f"line {line_no}: quantity must be at least 1 (void the line)")
-        if not over_limit_ok:
+        if not over_limit_ok and old.item.quantity_limit is not None:
             self._check_limit(old.item, self.units_of(old.item.sku) - old.quantity + quantity)
         return self._replaced(replace(old, quantity=quantity))
 
@@ -234,8 +370,35 @@ class Basket:
         return self._replaced(replace(old, unit_price=price, price_override_reason=reason))
 
     def totals(self, tax_rules: TaxRules) -> BasketTotals:
-        """Net, tax, deposit and total of the active lines under ``tax_rules``."""
-        return compute_totals(self.active_lines, tax_rules, self.currency)
+        """Net, tax, deposit and total of the active lines under ``tax_rules``.
+
+        O(tax classes) from the running sums (the per-line taxes are read when
+        :attr:`BasketTotals.lines` is); exactly what
+        :func:`~kiosk.domain.tax.compute_totals` gives for the lines.
+
+        Raises:
+            TaxError: if an active line's tax class has no rate.
+        """
+        tally = self._tally
+        lines = self.lines
+        if tally.negative_deposits:  # a negative weight: allocation refuses it, as before
+            return compute_totals(lines, tax_rules, self.currency)
+        taxes = tally.line_taxes(tax_rules, lines) if tax_rules.per_line else None
+        return totals_from_sums(
+            tally.classes,
+            taxes,
+            tally.units,
+            tax_rules,
+            currency=self.currency,
+            lines=lambda: lines,
+        )
+
+    def _index(self, line_no: int) -> int:
+        lines = self.lines
+        index = bisect_left(lines, line_no, key=_LINE_NO)
+        if index == len(lines) or lines[index].line_no != line_no:
+            raise BasketError(f"basket {self.basket_id}: no line {line_no}")
+        return index
 
     def _mutable_line(self, line_no: int) -> BasketLine:
         line = self.line(line_no)
@@ -254,12 +417,21 @@ class Basket:
         if item.quantity_limit is not None and units > item.quantity_limit:
             raise QuantityLimitExceeded(item, item.quantity_limit, units)
 
-    def _with(self, line: BasketLine) -> Basket:
-        return replace(self, lines=(*self.lines, line))
+    def _derived(self, lines: tuple[BasketLine, ...], tally: _Tally) -> Basket:
+        # A change keeps the construction rules (numbers increase, one currency) by
+        # itself, so the derived basket skips __post_init__'s walk over every line.
+        basket = object.__new__(Basket)
+        object.__setattr__(basket, "basket_id", self.basket_id)
+        object.__setattr__(basket, "currency", self.currency)
+        object.__setattr__(basket, "lines", lines)
+        object.__setattr__(basket, "_tally_cache", tally)
+        return basket
 
     def _replaced(self, new: BasketLine) -> tuple[Basket, BasketLine]:
-        lines = tuple(new if line.line_no == new.line_no else line for line in self.lines)
-        return replace(self, lines=lines), new
+        index = self._index(new.line_no)
+        old = self.lines[index]
+        lines = self.lines[:index] + (new,) + self.lines[index + 1 :]  # noqa: RUF005
+        return self._derived(lines, self._tally.changed(old, new)), new
 
 
 __all__ = [

@@ -26,17 +26,24 @@ total outside the tax summary, so ``total == net + tax + untaxed_deposit``.
 With ``deposit_taxed=True`` (e.g. German single-use deposits), a line's deposit
 joins its item's tax class base, and ``untaxed_deposit`` is zero.
 ``deposit`` always shows the sum of deposits for the receipt.
+
+Incremental totals: :func:`compute_totals` works from the lines (the reference,
+O(lines)); :func:`totals_from_sums` gives exactly the same totals from running
+per-class sums (:class:`ClassSums`) and, for per-line rounding, the per-class sum
+of the line taxes, in O(tax classes). The per-line :class:`LineTax` list is
+computed from the lines only when asked for (:attr:`BasketTotals.lines`: the
+sale document), because per-total rounding spreads a class's tax over all its lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from kiosk.domain.money import Money, Rounding
+from kiosk.domain.money import Money, Rounding, divide_rounded
 
 if TYPE_CHECKING:  # basket imports this module; lines are only used through attributes
     from kiosk.domain.basket import BasketLine
@@ -118,12 +125,33 @@ class TaxRules:
         Raises:
             TaxError: if the class is unknown.
         """
-        r = Fraction(self.rate(tax_class))
+        tax = Money(self.tax_minor(base.minor, tax_class), base.currency)
         if self.prices_include_tax:
-            tax = base.scaled(r / (HUNDRED + r), self.mode)
             return base - tax, tax, base
-        tax = base.scaled(r / HUNDRED, self.mode)
         return base, tax, base + tax
+
+    def tax_minor(self, base_minor: int, tax_class: str) -> int:
+        """The tax, in minor units, of a base of ``tax_class`` (what :meth:`split` rounds).
+
+        Inclusive: ``round(base * r / (100 + r))``; exclusive: ``round(base * r / 100)``,
+        with r = p/q exact; integer arithmetic on the same fraction, so the same result.
+
+        Raises:
+            TaxError: if the class is unknown.
+        """
+        numerator, denominator = self._ratio(tax_class)
+        return divide_rounded(base_minor * numerator, denominator, self.mode)
+
+    def _ratio(self, tax_class: str) -> tuple[int, int]:
+        # The frozen rules keep a private cache of p / (100q + p) or p / 100q per class.
+        cache: dict[str, tuple[int, int]] = self.__dict__.setdefault("_ratios", {})
+        ratio = cache.get(tax_class)
+        if ratio is None:
+            r = Fraction(self.rate(tax_class))
+            scale = HUNDRED + r if self.prices_include_tax else HUNDRED
+            exact = r / scale
+            ratio = cache[tax_class] = (exact.numerator, exact.denominator)
+        return ratio
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +182,52 @@ class LineTax:
     deposit: Money
 
 
-@dataclass(frozen=True, slots=True)
+class LineTaxes:
+    """The :class:`LineTax` of every active line, computed on first use and kept.
+
+    Thread-safe in effect: two first uses at once compute the same tuple twice.
+    """
+
+    __slots__ = ("_by_line_no", "_compute", "_value")
+
+    def __init__(self, compute: Callable[[], tuple[LineTax, ...]]) -> None:
+        self._compute: Callable[[], tuple[LineTax, ...]] | None = compute
+        self._value: tuple[LineTax, ...] | None = None
+        self._by_line_no: dict[int, LineTax] | None = None
+
+    @classmethod
+    def of(cls, value: tuple[LineTax, ...]) -> LineTaxes:
+        """Line taxes already computed."""
+        known = cls(lambda: value)
+        known._value = value
+        return known
+
+    def get(self) -> tuple[LineTax, ...]:
+        value = self._value
+        if value is None:
+            compute = self._compute
+            assert compute is not None  # only dropped once the value is set
+            value = self._value = compute()
+            self._compute = None  # let go of the lines it closed over
+        return value
+
+    def by_line_no(self, line_no: int) -> LineTax:
+        index = self._by_line_no
+        if index is None:
+            index = self._by_line_no = {line_tax.line_no: line_tax for line_tax in self.get()}
+        return index[line_no]
+
+    def __repr__(self) -> str:
+        return repr(self.get())
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class BasketTotals:
     """What the basket costs.
 
     ``total == net + tax + untaxed_deposit``; ``net``/``tax`` are the sums of
     ``tax_summary``; ``deposit`` is every deposit (taxed or not), for display.
+    ``lines`` (the tax of each active line) is computed when first read.
     """
 
     net: Money
@@ -168,15 +236,142 @@ class BasketTotals:
     total: Money
     item_count: int
     tax_summary: tuple[TaxSummary, ...]
-    lines: tuple[LineTax, ...]
+    line_taxes: LineTaxes
     untaxed_deposit: Money
+
+    @property
+    def lines(self) -> tuple[LineTax, ...]:
+        """Tax of each active line, in line order."""
+        return self.line_taxes.get()
 
     def line(self, line_no: int) -> LineTax:
         """Tax of the active line ``line_no``. Raises KeyError if not active."""
-        for line_tax in self.lines:
-            if line_tax.line_no == line_no:
-                return line_tax
-        raise KeyError(line_no)
+        return self.line_taxes.by_line_no(line_no)
+
+    def _amounts(self) -> tuple[object, ...]:
+        return (
+            self.net,
+            self.tax,
+            self.deposit,
+            self.total,
+            self.item_count,
+            self.tax_summary,
+            self.untaxed_deposit,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BasketTotals):
+            return NotImplemented
+        return self._amounts() == other._amounts() and self.lines == other.lines
+
+    def __hash__(self) -> int:
+        return hash(self._amounts())
+
+
+@dataclass(frozen=True, slots=True)
+class ClassSums:
+    """Running sums over the active lines of one tax class, before any tax rule.
+
+    ``amount`` and ``deposit`` are minor units; ``lines`` counts the active lines
+    (a class with none is not in the basket's summary).
+    """
+
+    lines: int = 0
+    amount: int = 0
+    deposit: int = 0
+
+    def plus(self, amount: int, deposit: int) -> ClassSums:
+        return ClassSums(self.lines + 1, self.amount + amount, self.deposit + deposit)
+
+    def minus(self, amount: int, deposit: int) -> ClassSums:
+        return ClassSums(self.lines - 1, self.amount - amount, self.deposit - deposit)
+
+
+def line_tax_minor(line: BasketLine, rules: TaxRules) -> int:
+    """The rounded tax of one line on its own (per-line rounding), in minor units.
+
+    Raises:
+        TaxError: if the line's class has no rate.
+    """
+    return rules.tax_minor(_base(line, rules).minor, line.tax_class)
+
+
+def line_taxes_by_class(lines: Iterable[BasketLine], rules: TaxRules) -> dict[str, int]:
+    """Per class, the sum of the per-line rounded taxes of the active ``lines``.
+
+    Raises:
+        TaxError: if an active line's class has no rate.
+    """
+    sums: dict[str, int] = {}
+    for line in lines:
+        if line.counts:
+            sums[line.tax_class] = sums.get(line.tax_class, 0) + line_tax_minor(line, rules)
+    return sums
+
+
+def totals_from_sums(
+    sums: Mapping[str, ClassSums],
+    line_taxes: Mapping[str, int] | None,
+    units: int,
+    rules: TaxRules,
+    *,
+    currency: str,
+    lines: Callable[[], Sequence[BasketLine]],
+) -> BasketTotals:
+    """The totals :func:`compute_totals` gives, from running sums, in O(tax classes).
+
+    Args:
+        sums: per tax class with at least one active line, its :class:`ClassSums`.
+        line_taxes: per class, the sum of the per-line rounded taxes
+            (:func:`line_taxes_by_class`); needed only when ``rules.per_line``.
+        units: the item count of the active lines.
+        rules: the tax rules.
+        currency: the basket's currency.
+        lines: returns the basket's lines, called only if :attr:`BasketTotals.lines`
+            is read.
+
+    The caller keeps every line weight (line base) non-negative: per-total rounding
+    spreads the class tax over the lines in proportion to them.
+
+    Raises:
+        TaxError: if a class has no rate (the first in class order, as compute_totals).
+    """
+    summaries: list[TaxSummary] = []
+    net_sum = tax_sum = deposit_sum = 0
+    for tax_class in sorted(sums):
+        rate = rules.rate(tax_class)
+        class_sums = sums[tax_class]
+        deposit_sum += class_sums.deposit
+        base = class_sums.amount + (class_sums.deposit if rules.deposit_taxed else 0)
+        if rules.per_line:
+            assert line_taxes is not None, "per-line rounding needs the line taxes"
+            tax = line_taxes[tax_class]
+        else:
+            # compute_totals spreads the class tax over positive weights (else zero)
+            tax = rules.tax_minor(base, tax_class) if base > 0 else 0
+        net = base - tax if rules.prices_include_tax else base
+        net_sum += net
+        tax_sum += tax
+        summaries.append(
+            TaxSummary(
+                tax_class,
+                rate,
+                Money(net, currency),
+                Money(tax, currency),
+                Money(net + tax, currency),
+            )
+        )
+    untaxed = 0 if rules.deposit_taxed else deposit_sum
+    return BasketTotals(
+        net=Money(net_sum, currency),
+        tax=Money(tax_sum, currency),
+        deposit=Money(deposit_sum, currency),
+        total=Money(net_sum + tax_sum + untaxed, currency),
+        item_count=units,
+        tax_summary=tuple(summaries),
+        line_taxes=LineTaxes(lambda: line_taxes_of(lines(), rules, currency)),
+        untaxed_deposit=Money(untaxed, currency),
+    )
 
 
 def _base(line: BasketLine, rules: TaxRules) -> Money:
@@ -219,16 +414,37 @@ def _class_totals(
     return TaxSummary(tax_class, rate, net, tax, net + tax), line_taxes
 
 
-def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) -> BasketTotals:
-    """Totals of ``lines`` (voided ones are skipped) under ``rules``.
+def _by_class(lines: Iterable[BasketLine]) -> dict[str, list[BasketLine]]:
+    by_class: dict[str, list[BasketLine]] = {}
+    for line in lines:
+        if line.counts:
+            by_class.setdefault(line.tax_class, []).append(line)
+    return by_class
+
+
+def line_taxes_of(
+    lines: Iterable[BasketLine], rules: TaxRules, currency: str
+) -> tuple[LineTax, ...]:
+    """The :class:`LineTax` of each active line (voided ones are skipped), in line order.
 
     Raises:
         TaxError: if a line's tax class has no rate.
     """
-    active = [line for line in lines if line.counts]
-    by_class: dict[str, list[BasketLine]] = {}
-    for line in active:
-        by_class.setdefault(line.tax_class, []).append(line)
+    by_class = _by_class(lines)
+    line_taxes: list[LineTax] = []
+    for tax_class in sorted(by_class):
+        line_taxes.extend(_class_totals(by_class[tax_class], rules, tax_class, currency)[1])
+    return tuple(sorted(line_taxes, key=lambda lt: lt.line_no))
+
+
+def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) -> BasketTotals:
+    """Totals of ``lines`` (voided ones are skipped) under ``rules``, from scratch.
+
+    Raises:
+        TaxError: if a line's tax class has no rate.
+    """
+    by_class = _by_class(lines)
+    active = [line for class_lines in by_class.values() for line in class_lines]
     zero = Money.zero(currency)
     summaries: list[TaxSummary] = []
     line_taxes: list[LineTax] = []
@@ -247,18 +463,24 @@ def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) 
         total=net + tax + untaxed,
         item_count=sum(line.units for line in active),
         tax_summary=tuple(summaries),
-        lines=tuple(sorted(line_taxes, key=lambda lt: lt.line_no)),
+        line_taxes=LineTaxes.of(tuple(sorted(line_taxes, key=lambda lt: lt.line_no))),
         untaxed_deposit=untaxed,
     )
 
 
 __all__ = [
     "BasketTotals",
+    "ClassSums",
     "LineTax",
+    "LineTaxes",
     "TaxError",
     "TaxRules",
     "TaxSummary",
     "compute_totals",
+    "line_tax_minor",
+    "line_taxes_by_class",
+    "line_taxes_of",
     "parse_rate",
     "rate_text",
+    "totals_from_sums",
 ]
