@@ -13,7 +13,7 @@ with the member of staff who signed in on its keys.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,12 +27,21 @@ from kiosk.app.lane import LaneController, LaneIdentity
 from kiosk.app.wiring import Lane
 from kiosk.config.lane import LaneConfig
 from kiosk.config.schema import KioskConfig
-from kiosk.domain.checkout.events import Event, PaymentApproved, PaymentDeclined
+from kiosk.domain.checkout.events import (
+    DeviceFaulted,
+    Event,
+    PaymentApproved,
+    PaymentDeclined,
+    PaymentUnknown,
+)
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
 from kiosk.domain.gs1.scan import ScanRules
 from kiosk.domain.money import Money
 from kiosk.domain.staff import LockoutPolicy, Role, Staff
 from kiosk.domain.tax import TaxRules
+from kiosk.payment.errors import PaymentInProgressError
+from kiosk.payment.journal import PaymentRecord, PaymentState
+from kiosk.payment.types import PaymentKind
 from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
@@ -76,18 +85,51 @@ class Clock:
         return self.now
 
 
-class Terminal:
-    """A card terminal that answers from a script: "approve", or the error condition
-    of a payment that took no money ("Cancel", "Refusal", "TimedOut"...)."""
+class Flow:
+    """The payment flow behind an unknown outcome, as the attendant service sees it: a
+    journal of records, and ``resolve`` that asks the terminal again (refused while
+    ``busy``: the terminal is still working on it)."""
 
-    def __init__(self, outcomes: list[str]) -> None:
+    def __init__(self) -> None:
+        self.records: dict[str, PaymentRecord] = {}
+        self.busy = True
+        self.journal = self
+
+    def get(self, reference: str) -> PaymentRecord:
+        return self.records[reference]
+
+    def paid_total(self, sale_id: str, currency: str) -> Money:
+        approved = [r for r in self.records.values() if r.state is PaymentState.APPROVED]
+        return sum((r.amount for r in approved if r.sale_id == sale_id), Money(0, currency))
+
+    def resolve(self, reference: str, paid: bool, staff_id: str) -> PaymentRecord:
+        if self.busy:
+            raise PaymentInProgressError(f"the terminal is still working on {reference}")
+        state = PaymentState.APPROVED if paid else PaymentState.CANCELLED
+        record = replace(self.records[reference], state=state, resolved_by=staff_id)
+        self.records[reference] = record
+        return record
+
+
+class Terminal:
+    """A card terminal that answers from a script: "approve", "unknown" (the answer is
+    lost; the ``flow`` journal keeps the payment as SENT), or the error condition of a
+    payment that took no money ("Cancel", "Refusal", "TimedOut"...)."""
+
+    def __init__(self, outcomes: list[str], flow: Flow) -> None:
         self.outcomes = outcomes
+        self.flow = flow
 
     def start(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None:
         outcome = self.outcomes.pop(0)
         reference = f"ref-{len(self.outcomes)}"
         if outcome == "approve":
             deliver(PaymentApproved(reference, amount, T0, masked_pan="************1234"))
+        elif outcome == "unknown":
+            self.flow.records[reference] = PaymentRecord(
+                reference, basket_id, PaymentKind.PURCHASE, amount, PaymentState.SENT, "", ""
+            )
+            deliver(PaymentUnknown(reference, amount, T0))
         else:
             deliver(PaymentDeclined(reference, outcome, T0))
 
@@ -167,9 +209,12 @@ def call_staff(qtbot: Any, rig: Rig, staff_id: str = "s-1", pin: str = "1111") -
 
 
 def sign_out(qtbot: Any, rig: Rig) -> None:
+    """Touch "Sign out"; wait until the session is over and the shopper's screen shows
+    the lane as it is now (the last broadcast has been drawn)."""
     touch(qtbot, rig.attendant.dashboard.sign_out_button)
     qtbot.waitUntil(lambda: rig.window.staff_showing() is None)
     qtbot.waitUntil(lambda: rig.service.current_session is None)
+    qtbot.waitUntil(lambda: rig.presenter.checkout() is rig.lane.controller.checkout)
 
 
 def scan(qtbot: Any, rig: Rig, code: str, until: Callable[[], bool]) -> None:
@@ -201,6 +246,7 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
         staff.add(Staff("s-1", "Ana Attendant", Role.ATTENDANT), pin="1111")
         staff.add(Staff("s-2", "Sam Supervisor", Role.SUPERVISOR), pin="2222", badge="STF0002")
         clock = Clock()
+        flow = Flow()
         rates = {"standard": "21", "reduced": "10", "super_reduced": "4", "zero": "0"}
         controller = LaneController(
             identity=LaneIdentity("store-1", "lane-1"),
@@ -209,11 +255,11 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
             catalog=catalog,
             journal=BasketJournal(conn),
             commit_sale=lambda doc, basket_id: complete_sale(conn, doc, basket_id=basket_id),
-            payments=Terminal(outcomes or []),
+            payments=Terminal(outcomes or [], flow),
             clock=clock,
         )
         config = KioskConfig(lane=LaneConfig(store_id="store-1", lane_id="lane-1"))
-        lane = Lane(config, controller, catalog, {}, None)  # type: ignore[arg-type]
+        lane = Lane(config, controller, catalog, {}, flow)  # type: ignore[arg-type]
         lane.attendant = AttendantService(
             lane,
             staff,
@@ -322,7 +368,8 @@ def test_unknown_item_keyed_in_by_staff(qtbot: Any, open_rig: Any) -> None:
     qtbot.waitUntil(lambda: len(rig.service.checkout.basket.lines) == 1)
     assert rig.service.checkout.basket.lines[0].item.sku == MILK_SKU
     sign_out(qtbot, rig)
-    assert rig.screens.scanning.cart.row_count() == 1
+    qtbot.waitUntil(lambda: rig.screens.scanning.cart.row_count() == 1)
+    assert rig.window.blocking_overlay() is None
 
 
 def remove_line(qtbot: Any, rig: Rig, line_no: int) -> None:
@@ -432,6 +479,48 @@ def test_a_failed_payment_says_why_and_the_shopper_pays_again(
     qtbot.waitUntil(lambda: rig.screen() == "receipt")
     touch(qtbot, rig.screens.receipt.buttons[RECEIPT_NONE])
     assert rig.screen() == "thanks"
+
+
+def test_payment_unknown_settled_by_touch_after_the_terminal_answers(
+    qtbot: Any, open_rig: Any
+) -> None:
+    """GIVEN a payment whose outcome was lost, WHEN a supervisor touches "Paid" while the
+    terminal is still working on it, THEN the screen says so and nothing counts; once
+    the terminal has finished, "Paid" completes the sale."""
+    rig = open_rig(["unknown"])
+    scan(qtbot, rig, MILK, lambda: rig.screens.scanning.cart.row_count() == 1)
+    touch(qtbot, rig.screens.scanning.pay_button)
+    qtbot.waitUntil(lambda: rig.overlay_kind() is InterventionKind.PAYMENT_UNKNOWN)
+    call_staff(qtbot, rig, "s-2", "2222")
+    dashboard = rig.attendant.dashboard
+    assert (dashboard.approve_button.text(), dashboard.deny_button.text()) == ("Paid", "Not paid")
+    touch(qtbot, dashboard.approve_button)
+    qtbot.waitUntil(lambda: "still working" in dashboard.message.text())
+    assert rig.service.checkout.phase is Phase.INTERVENTION
+    rig.lane.payment_flow.busy = False  # type: ignore[attr-defined]
+    touch(qtbot, dashboard.approve_button)
+    qtbot.waitUntil(lambda: rig.service.checkout.phase is Phase.FINISHED)
+    sign_out(qtbot, rig)
+    qtbot.waitUntil(lambda: rig.screen() == "receipt")
+    on_top(rig.screens.receipt.buttons[RECEIPT_NONE])
+
+
+def test_device_fault_cleared_by_touch(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    scan(qtbot, rig, MILK, lambda: rig.screens.scanning.cart.row_count() == 1)
+    rig.lane.controller.submit(lambda at: DeviceFaulted("scale", "offline", at))
+    qtbot.waitUntil(lambda: rig.overlay_kind() is InterventionKind.DEVICE_FAULT)
+    rig.lane.badge_listeners[0]("STF0002")
+    qtbot.waitUntil(lambda: rig.window.staff_showing() == rig.attendant.dashboard.name)
+    dashboard = rig.attendant.dashboard
+    assert dashboard.approve_button.text() == "Fault fixed"
+    assert not dashboard.deny_button.isVisible()
+    touch(qtbot, dashboard.approve_button)
+    qtbot.waitUntil(lambda: rig.service.checkout.pending is None)
+    sign_out(qtbot, rig)
+    qtbot.waitUntil(lambda: rig.window.blocking_overlay() is None)
+    assert rig.screen() == "scanning"
+    on_top(rig.screens.scanning.pay_button)
 
 
 # -- the staff session -------------------------------------------------------------------
