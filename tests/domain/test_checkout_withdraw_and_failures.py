@@ -131,5 +131,6 @@ def test_too_many_failures_call_staff_without_a_failure_screen() -> None:
     for n in range(3):
         c = run(c, ev.PayRequested(at(2 + n)), ev.PaymentDeclined(f"p-{n}", "Cancel", at(2 + n)))
     assert c.phase is Phase.INTERVENTION
-    assert c.pending is not None and c.pending.kind is InterventionKind.PAYMENT_FAILURE
+    assert c.pending is not None
+    assert c.pending.kind is InterventionKind.PAYMENT_FAILURE
     assert c.payment_failure is None
