@@ -33,6 +33,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from kiosk.hq.cards import redact_digits
+from kiosk.hq.event_models import EVENT_TYPES
 
 log = logging.getLogger(__name__)
 MAX_DETAILS = 20
@@ -74,6 +75,23 @@ def database_message(error: sa.exc.SQLAlchemyError) -> str:
     return redact_digits(f"{type(cause).__name__}: {first}{where}")[:300]
 
 
+def _detail(error: Any) -> dict[str, Any]:
+    """One validation error as ``{loc, msg, type}``. Never "input", which would echo what
+    was refused (maybe a card number). A discriminated union's tag (an event type) is
+    dropped from the location, and a missing or unknown tag is blamed on ``type``, so the
+    lane reads ``events[3].type`` or ``events[3].data.rating``."""
+    loc = list(error.get("loc", ()))
+    kind = str(error.get("type", ""))
+    msg = str(error.get("msg", ""))
+    loc = [
+        p for n, p in enumerate(loc) if not (p in EVENT_TYPES and n and isinstance(loc[n - 1], int))
+    ]
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        loc.append("type")
+        msg = "must be one of " + ", ".join(sorted(EVENT_TYPES))
+    return {"loc": loc, "msg": msg, "type": kind}
+
+
 def _invalid(details: list[dict[str, Any]]) -> JSONResponse:
     first = details[0] if details else {"loc": [], "msg": "invalid"}
     where = field_path(first["loc"])
@@ -92,16 +110,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_body(_request: Request, error: RequestValidationError) -> JSONResponse:
-        # Only loc, msg and type: "input" would echo what was refused (maybe a card number).
-        details = [
-            {
-                "loc": list(e.get("loc", ())),
-                "msg": str(e.get("msg", "")),
-                "type": str(e.get("type", "")),
-            }
-            for e in error.errors()[:MAX_DETAILS]
-        ]
-        return _invalid(details)
+        return _invalid([_detail(e) for e in error.errors()[:MAX_DETAILS]])
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:

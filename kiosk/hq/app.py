@@ -24,10 +24,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
-from kiosk.hq import audit, catalog, sales, web
+from kiosk.hq import audit, catalog, events, kpi_api, sales, web
 from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import Authenticator, LaneIdentity
 from kiosk.hq.db import utc_now, write_one
+from kiosk.hq.event_models import EventBatch, EventBatchResult
 from kiosk.hq.middleware import BodyLimit, LaneAuth
 from kiosk.hq.models import (
     AuditBatch,
@@ -85,7 +86,8 @@ def create_app(
         title="Kiosk HQ",
         version=__version__,
         responses=_ERRORS,
-        description="Sales upload, catalog changes and heartbeats of kiosk lanes.",
+        description="Sales upload, catalog changes, heartbeats and service events of kiosk "
+        "lanes; service measures for staff (admin token).",
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
@@ -117,6 +119,16 @@ def create_app(
         (store, lane, audit id); results as for sales."""
         _check_owner(who, [(r.store_id, r.lane_id, r.transaction_id) for r in batch.records])
         return BatchResult(results=audit.store_audit_batch(engine, who, batch.records))
+
+    @app.post("/api/v1/events", response_model=EventBatchResult, tags=["service measures"])
+    def upload_events(batch: EventBatch, who: Lane) -> EventBatchResult:
+        """Store this lane's service events (docs/service-events.md), idempotent on
+        (store, lane, event id): each gets ``accepted``, ``duplicate`` (a replay) or
+        ``rejected`` (its id is stored with other content). An event that breaks the
+        contract refuses the whole batch (422 naming the field, e.g.
+        ``events[3].data.rating``; nothing stored)."""
+        _check_owner(who, [(e.store_id, e.lane_id, e.event_id) for e in batch.events])
+        return EventBatchResult(results=events.store_events(engine, who, batch.events))
 
     @app.get(
         "/api/v1/catalog/changes",
@@ -173,6 +185,7 @@ def create_app(
         write_one(engine, statement, durable=False)
         return HeartbeatAck(received_at=now)
 
+    app.include_router(kpi_api.router(engine))  # admin token, off until web.configure()
     app.include_router(web.router(engine))  # staff pages, off until web.configure()
     return app
 

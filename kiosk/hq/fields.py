@@ -58,6 +58,24 @@ def check_no_card_number(value: str) -> str:
     return value
 
 
+# A machine-readable zone line (ICAO 9303): 30-44 characters of A-Z, 0-9 and '<' with
+# '<<' somewhere. Shorter runs of that alphabet occur in honest text.
+_MRZ_LIKE = re.compile(r"[A-Z0-9<]{20,}")
+
+
+def check_no_mrz(value: str) -> str:
+    """``value`` unchanged.
+
+    Raises:
+        PydanticCustomError: ``mrz_text`` if it holds what looks like a passport's MRZ line.
+    """
+    if any("<<" in run for run in _MRZ_LIKE.findall(value.upper())):
+        raise PydanticCustomError(
+            "mrz_text", "holds what looks like a travel document's MRZ; HQ never stores one"
+        )
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """The one constraint of every text field: ``Annotated[str, Text(64)]``.
@@ -65,7 +83,8 @@ class Text:
     Strings of ``min_length``..``max_length`` characters (never more than the database
     column holds; tests/hq compares the two), matching ``pattern`` if given, with no
     control character. ``free=True`` marks free text people type (reasons, notes), which
-    is also refused if it holds a card number; ``masked_pan=True`` accepts only a masked
+    is also refused if it holds a card number; ``mrz=True`` also refuses MRZ-like text
+    (a passport's machine-readable zone); ``masked_pan=True`` accepts only a masked
     card number.
     """
 
@@ -74,6 +93,7 @@ class Text:
     pattern: str | None = None
     free: bool = False
     masked_pan: bool = False
+    mrz: bool = False
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -99,6 +119,8 @@ class Text:
                 raise PydanticCustomError("masked_pan", problem)
         if self.free:
             check_no_card_number(value)
+        if self.mrz:
+            check_no_mrz(value)
         return value
 
 

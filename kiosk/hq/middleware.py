@@ -22,6 +22,8 @@ Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 PUBLIC_PATHS = ("/api/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc")
+# The admin API: guarded by the admin token (kiosk.hq.web.routes.admin_refusal), not a lane's.
+ADMIN_PATHS = ("/api/v1/kpis", "/api/v1/events.csv")
 
 
 async def send_error(
@@ -102,7 +104,12 @@ class LaneAuth:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         # Only the API needs a lane token; the staff pages check their own admin token.
-        if scope["type"] != "http" or path in PUBLIC_PATHS or not path.startswith("/api/"):
+        if (
+            scope["type"] != "http"
+            or path in PUBLIC_PATHS
+            or path in ADMIN_PATHS
+            or not path.startswith("/api/")
+        ):
             await self.app(scope, receive, send)
             return
         raw = dict(scope["headers"]).get(b"authorization", b"")

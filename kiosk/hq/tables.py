@@ -10,6 +10,9 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
   from ``catalog_state`` so lanes can ask for "changes since cursor N".
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
+- ``service_event``: service events (docs/service-events.md), unique on (store, lane,
+  event id); ``kpi_day`` / ``kpi_hour``: their rollups (:mod:`kiosk.hq.rollup`), which
+  the KPI engine reads instead of the events.
 
 Every length-limited text column says where its values come from in
 ``info["from"]``: API model fields (``"SaleLine.tax_class"``; tests/hq checks that
@@ -24,6 +27,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Index,
     Integer,
     MetaData,
     String,
@@ -155,4 +159,62 @@ lane_audit = Table(
     Column("document_sha256", String(64), nullable=False, info=HQ),
     Column("received_at", String(32), nullable=False, info=HQ),
     UniqueConstraint("store_id", "lane_id", "audit_id", name="lane_audit_lane_id"),
+)
+
+_EVENT = "TransactionStarted"
+service_event = Table(
+    "service_event",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("store_id", String(64), nullable=False, info=source(f"{_EVENT}.store_id")),
+    Column("lane_id", String(64), nullable=False, info=source(f"{_EVENT}.lane_id")),
+    Column("event_id", String(36), nullable=False, info=source(f"{_EVENT}.event_id")),
+    Column("journey", String(16), nullable=False, info=source(f"{_EVENT}.journey")),
+    Column("transaction_id", String(64), info=source(f"{_EVENT}.transaction_id")),
+    Column("type", String(40), nullable=False, info=source(f"{_EVENT}.type")),
+    # What pairs an opening event with its closing one: the intervention id, the device,
+    # or "lane" (kiosk.hq.rollup.pair_ref).
+    Column("ref", String(64), info=source("Raised.intervention_id", "DeviceFault.device")),
+    Column("at", String(32), nullable=False, info=source(f"{_EVENT}.at")),
+    Column("language", String(16), info=source(f"{_EVENT}.language")),
+    Column("data", Text, nullable=False),
+    Column("document_sha256", String(64), nullable=False, info=HQ),
+    Column("received_at", String(32), nullable=False, info=HQ),
+    UniqueConstraint("store_id", "lane_id", "event_id", name="service_event_lane_id"),
+    Index("service_event_transaction", "store_id", "lane_id", "transaction_id"),
+    Index("service_event_ref", "store_id", "lane_id", "ref", "at"),
+    Index("service_event_at", "at"),
+)
+
+
+def _rollup(name: str, *time_columns: Column[object]) -> Table:
+    """A rollup: sums ``n`` and ``total`` of one metric and key per time bucket and lane."""
+    return Table(
+        name,
+        metadata,
+        *time_columns,
+        Column("store_id", String(64), primary_key=True, info=source(f"{_EVENT}.store_id")),
+        Column("lane_id", String(64), primary_key=True, info=source(f"{_EVENT}.lane_id")),
+        Column("journey", String(16), primary_key=True, info=source(f"{_EVENT}.journey")),
+        # "" when the event named no language
+        Column("language", String(16), primary_key=True, info=source(f"{_EVENT}.language")),
+        Column("metric", String(24), primary_key=True, info=HQ),
+        Column(
+            "key",
+            String(40),
+            primary_key=True,
+            info=source("Raised.kind", "Resolved.outcome", "DeviceFault.device", "Nps.reasons"),
+        ),
+        Column("n", BigInteger, nullable=False),
+        Column("total", BigInteger, nullable=False),
+    )
+
+
+kpi_day = _rollup("kpi_day", Column("day", String(10), primary_key=True, info=HQ))
+kpi_hour = _rollup(
+    "kpi_hour",
+    Column("day", String(10), primary_key=True, info=HQ),
+    Column("hour", Integer, primary_key=True, autoincrement=False),
 )

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from kiosk.hq import models
+from kiosk.hq import event_models, models
 from kiosk.hq.auth import enrol_lane
 from kiosk.hq.catalog_csv import parse_row
 from kiosk.hq.db import utc_now
@@ -37,7 +37,7 @@ from kiosk.hq.errors import HqError
 from kiosk.hq.fields import MAX_DEPTH, JsonDetails, Text
 from kiosk.hq.tables import CSV, HQ, metadata
 
-INPUT_MODELS = (models.SaleBatch, models.AuditBatch, models.Heartbeat)
+INPUT_MODELS = (models.SaleBatch, models.AuditBatch, models.Heartbeat, event_models.EventBatch)
 
 
 def _text_of(annotation: Any) -> list[Text | str]:
@@ -81,7 +81,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def _max_length(model_name: str, field: str) -> int:
-    model = getattr(models, model_name)
+    model = getattr(models, model_name, None) or getattr(event_models, model_name)
     annotation = typing.get_type_hints(model, include_extras=True)[field]
     texts = _text_of(annotation)
     assert texts, f"{model_name}.{field} is not text"
@@ -100,7 +100,8 @@ def test_every_text_column_holds_what_its_source_allows(table, column):
     source = column.info.get("from")
     assert source, f"{table}.{column.name} must say where its values come from"
     if source == HQ["from"]:  # what HQ itself writes there
-        longest = {"sha256": 64, "_at": len(utc_now()), "_id": 64}  # ids: enrol_lane's rule
+        # ids: enrol_lane's rule; day: YYYY-MM-DD; metric: kiosk.hq.rollup's names
+        longest = {"sha256": 64, "_at": len(utc_now()), "_id": 64, "day": 10, "metric": 24}
         kinds = [k for k in longest if k in column.name]
         assert kinds, f"{table}.{column.name}: what does HQ write here?"
         assert longest[kinds[0]] <= column.type.length

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from kiosk.hq.throttle import LoginThrottle
 from kiosk.hq.web import queries, render
@@ -149,6 +149,37 @@ def _login(
         "Send 'Authorization: Bearer <admin token>' or open this page once with "
         "?token=<admin token>."
     ), tried
+
+
+def admin_refusal(request: Request) -> Response | None:
+    """None if ``request`` carries the admin token (header or the pages' cookie), else the
+    JSON answer for the admin API (404 pages off, 401 wrong token, 429 locked out)."""
+    settings: WebSettings = getattr(request.app.state, "hq_web", None) or WebSettings()
+    if not settings.admin_token:
+        return _json_error(404, "not_found", "the admin API is off (no hq.admin_token)")
+    address = request.client.host if request.client else "unknown"
+    wait = settings.throttle.retry_after(address)
+    if wait:
+        answer = _json_error(429, "too_many_attempts", f"too many wrong tokens; retry in {wait} s")
+        answer.headers["Retry-After"] = str(wait)
+        return answer
+    answer, tried = _login(request, None, request.url.path, settings.admin_token)
+    if answer is None:
+        settings.throttle.succeeded(address)
+        return None
+    if tried:
+        settings.throttle.failed(address)
+    answer = _json_error(401, "unauthorized", "send 'Authorization: Bearer <admin token>'")
+    answer.headers["WWW-Authenticate"] = "Bearer"
+    return answer
+
+
+def _json_error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(
+        {"error": code, "message": message},
+        status_code=status,
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 def _too_many(seconds: int) -> Response:

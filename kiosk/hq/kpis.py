@@ -1,0 +1,293 @@
+"""The KPI engine: service measures from the rollups of service events.
+
+Theory of operation: one SQL aggregation per question (:func:`rollup_rows`) sums the
+rollup rows (:mod:`kiosk.hq.rollup`) that pass the filters, grouped by the breakdown
+and by ``(metric, key)``; everything after that is pure arithmetic over those sums
+(:func:`kpis_from`), so the definitions below are tested on hand-made rows without a
+database, and SQLite and PostgreSQL share every line. Per-hour questions read
+``kpi_hour`` (only the :data:`kiosk.hq.rollup.HOURLY` metrics), the rest ``kpi_day``.
+
+Definitions (docs/service-events.md says the same for people):
+
+* transactions: completed + abandoned (suspended ones are not ended yet).
+* completion rate / abandonment rate: completed / transactions, abandoned / transactions.
+* first-contact resolution: completed transactions without any intervention raised in
+  them, over completed transactions.
+* interventions per 100 transactions: interventions raised x 100 / transactions, in
+  total and by kind.
+* attendant response time (raised -> staff arrived), handling time (raised -> resolved),
+  time per transaction (started -> completed): p50 and p90, nearest rank over the
+  histogram buckets (whole seconds below 1 min, 5 s below 5 min, 30 s below 30 min).
+* items per minute: items of timed completed transactions / their minutes.
+* utilisation by hour: time in transactions ended in that hour of day, over the
+  lane-days with any event x 1 hour.
+* lane availability: 1 - time unavailable (lane.unavailable -> lane.available) / the
+  lane-days with any event x 24 h.
+* CSAT: ratings of 4 or 5 over all ratings (faces 1-5).
+* NPS: % promoters (9-10) - % detractors (0-6), with the count of each reason chip.
+
+Rates are fractions (0..1) rounded to 4 places, NPS a number -100..100 rounded to 1;
+a measure with nothing to measure is null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from kiosk.hq.rollup import DAY_MS, HOUR_MS
+from kiosk.hq.tables import kpi_day, kpi_hour
+
+BREAKDOWNS = ("store", "lane", "journey", "language", "day", "hour")
+_GROUP_COLUMNS = {
+    "store": ("store_id",),
+    "lane": ("store_id", "lane_id"),
+    "journey": ("journey",),
+    "language": ("language",),
+    "day": ("day",),
+    "hour": ("hour",),
+}
+PROMOTER, DETRACTOR = 9, 6
+Sums = Mapping[tuple[str, str], tuple[int, int]]  # (metric, key) -> (n, total)
+
+
+@dataclass(frozen=True, slots=True)
+class KpiFilter:
+    """Which events count: days ``date_from``..``date_to`` (inclusive, UTC, ISO dates),
+    and exact store, lane, journey and language (None: all)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    store: str | None = None
+    lane: str | None = None
+    journey: str | None = None
+    language: str | None = None
+
+
+def check_date(text: str | None) -> str | None:
+    """``text`` if it is an ISO date (YYYY-MM-DD), None if None.
+
+    Raises:
+        ValueError: naming what is expected.
+    """
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+# ---- pure arithmetic over sums -------------------------------------------------------
+
+
+def percentile(histogram: Mapping[int, int], fraction: float) -> int | None:
+    """The nearest-rank percentile of a histogram {bucket lower bound: count}."""
+    count = sum(histogram.values())
+    if count == 0:
+        return None
+    rank = max(1, math.ceil(fraction * count))
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    return max(histogram)  # pragma: no cover - rank <= count
+
+
+def _ratio(part: float, whole: float, places: int = 4) -> float | None:
+    return None if whole <= 0 else round(part / whole, places)
+
+
+def _keyed(sums: Sums, metric: str) -> dict[str, int]:
+    return {key: n for (m, key), (n, _) in sorted(sums.items()) if m == metric and n}
+
+
+def _n(sums: Sums, metric: str) -> int:
+    return sum(n for (m, _), (n, _) in sums.items() if m == metric)
+
+
+def _total(sums: Sums, metric: str) -> int:
+    return sum(total for (m, _), (_, total) in sums.items() if m == metric)
+
+
+def _times(sums: Sums, metric: str) -> dict[str, Any]:
+    histogram = {int(key): n for (m, key), (n, _) in sums.items() if m == metric}
+    return {
+        "count": sum(histogram.values()),
+        "p50": percentile(histogram, 0.5),
+        "p90": percentile(histogram, 0.9),
+    }
+
+
+def kpis_from(sums: Sums, lane_days: int = 0) -> dict[str, Any]:
+    """Every KPI of the module docstring from summed rollup rows ``sums`` and the number
+    of lane-days with any event (for availability)."""
+    completed, abandoned = _n(sums, "completed"), _n(sums, "abandoned")
+    ended = completed + abandoned
+    by_kind = _keyed(sums, "interventions")
+    raised = sum(by_kind.values())
+    ratings = _keyed(sums, "rating")
+    rated = sum(ratings.values())
+    scores = _keyed(sums, "nps")
+    answered = sum(scores.values())
+    promoters = sum(n for s, n in scores.items() if int(s) >= PROMOTER)
+    detractors = sum(n for s, n in scores.items() if int(s) <= DETRACTOR)
+    timed_ms = _total(sums, "txn_time")
+    unavailable_ms = _total(sums, "unavailable")
+    return {
+        "transactions": ended,
+        "started": _n(sums, "started"),
+        "completed": completed,
+        "abandoned": abandoned,
+        "abandoned_by_reason": _keyed(sums, "abandoned"),
+        "suspended": _n(sums, "suspended"),
+        "completion_rate": _ratio(completed, ended),
+        "abandonment_rate": _ratio(abandoned, ended),
+        "first_contact_resolution": _ratio(completed - _n(sums, "assisted"), completed),
+        "interventions": raised,
+        "interventions_by_kind": by_kind,
+        "interventions_per_100": _ratio(raised * 100, ended, 2),
+        "interventions_per_100_by_kind": {k: _ratio(n * 100, ended, 2) for k, n in by_kind.items()},
+        "help_asked": _n(sums, "help"),
+        "response_time_s": _times(sums, "response"),
+        "handling_time_s": _times(sums, "handling"),
+        "transaction_time_s": _times(sums, "txn_time"),
+        "items_per_minute": _ratio(_total(sums, "timed_items") * 60_000, timed_ms, 2),
+        "lane_days": lane_days,
+        "unavailable_s": round(unavailable_ms / 1000),
+        "availability": _ratio(lane_days * DAY_MS - unavailable_ms, lane_days * DAY_MS),
+        "device_faults": _keyed(sums, "device_faults"),
+        "ratings": ratings,
+        "csat": _ratio(ratings.get("4", 0) + ratings.get("5", 0), rated),
+        "nps": None if not answered else round((promoters - detractors) * 100 / answered, 1),
+        "nps_responses": answered,
+        "nps_scores": scores,
+        "nps_reasons": _keyed(sums, "nps_reason"),
+        "languages": _keyed(sums, "language"),
+        "accessibility": _keyed(sums, "accessibility"),
+    }
+
+
+def utilisation(busy_ms: int, lane_days: int) -> float | None:
+    """Share of one hour of each active lane-day spent in transactions."""
+    return _ratio(busy_ms, lane_days * HOUR_MS)
+
+
+# ---- SQL: sums of the rollup rows ----------------------------------------------------
+
+
+def _where(table: sa.Table, f: KpiFilter) -> list[sa.ColumnElement[bool]]:
+    c = table.c
+    conditions: list[sa.ColumnElement[bool]] = []
+    if f.date_from:
+        conditions.append(c.day >= f.date_from)
+    if f.date_to:
+        conditions.append(c.day <= f.date_to)
+    for column, value in (
+        (c.store_id, f.store),
+        (c.lane_id, f.lane),
+        (c.journey, f.journey),
+        (c.language, f.language),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    return conditions
+
+
+def rollup_rows(
+    conn: sa.Connection,
+    f: KpiFilter,
+    group: tuple[str, ...] = (),
+    *,
+    hourly: bool = False,
+    metrics: Iterable[str] | None = None,
+) -> dict[tuple[Any, ...], dict[tuple[str, str], tuple[int, int]]]:
+    """Summed rollup rows passing ``f``: {group values: {(metric, key): (n, total)}}."""
+    table = kpi_hour if hourly else kpi_day
+    columns = [table.c[name] for name in group]
+    query = sa.select(
+        *columns,
+        table.c.metric,
+        table.c.key,
+        sa.func.sum(table.c.n),
+        sa.func.sum(table.c.total),
+    ).where(*_where(table, f))
+    if metrics is not None:
+        query = query.where(table.c.metric.in_(sorted(metrics)))
+    query = query.group_by(*columns, table.c.metric, table.c.key)
+    out: dict[tuple[Any, ...], dict[tuple[str, str], tuple[int, int]]] = defaultdict(dict)
+    for row in conn.execute(query):
+        *values, metric, key, n, total = row
+        out[tuple(values)][(metric, key)] = (int(n), int(total))
+    return out
+
+
+def lane_days(
+    conn: sa.Connection, f: KpiFilter, group: tuple[str, ...] = (), *, hourly: bool = False
+) -> dict[tuple[Any, ...], int]:
+    """Lane-days with any event, per group (per hour of day too if ``hourly``)."""
+    table = kpi_hour if hourly else kpi_day
+    names = list(dict.fromkeys([*group, "day", "store_id", "lane_id"]))
+    inner = (
+        sa.select(*[table.c[n] for n in names])
+        .where(table.c.metric == "events", *_where(table, f))
+        .distinct()
+        .subquery()
+    )
+    columns = [inner.c[name] for name in group]
+    query = sa.select(*columns, sa.func.count()).group_by(*columns)
+    return {tuple(row[:-1]): int(row[-1]) for row in conn.execute(query)}
+
+
+def _label(by: str, values: tuple[Any, ...]) -> str:
+    if by == "lane":
+        return f"{values[0]}/{values[1]}"
+    if by == "hour":
+        return f"{int(values[0]):02d}"
+    return str(values[0])
+
+
+def report(engine: sa.Engine, f: KpiFilter, by: str | None = None) -> dict[str, Any]:
+    """The KPI report: ``{"filters", "kpis", "by", "groups": [{"group", "kpis"}]}`` (the
+    JSON of ``kiosk hq kpis --json`` and ``GET /api/v1/kpis``).
+
+    Raises:
+        ValueError: if ``by`` is not one of :data:`BREAKDOWNS`.
+        sqlalchemy.exc.SQLAlchemyError: if the database cannot be read.
+    """
+    if by is not None and by not in BREAKDOWNS:
+        raise ValueError(f"by must be one of {', '.join(BREAKDOWNS)}")
+    with engine.connect() as conn:
+        total = rollup_rows(conn, f).get((), {})
+        days = lane_days(conn, f).get((), 0)
+        groups = []
+        if by is not None:
+            group = _GROUP_COLUMNS[by]
+            hourly = by == "hour"
+            rows = rollup_rows(conn, f, group, hourly=hourly)
+            counted = lane_days(conn, f, group, hourly=hourly)
+            for values in sorted(rows):
+                kpis = kpis_from(rows[values], counted.get(values, 0))
+                if hourly:
+                    kpis["utilisation"] = utilisation(_total(rows[values], "busy_ms"), days)
+                groups.append({"group": _label(by, values), "kpis": kpis})
+    return {"filters": asdict(f), "kpis": kpis_from(total, days), "by": by, "groups": groups}
+
+
+def heatmap(engine: sa.Engine, f: KpiFilter) -> dict[tuple[str, int], int]:
+    """Interventions raised per (``STORE/LANE``, hour of day)."""
+    with engine.connect() as conn:
+        rows = rollup_rows(
+            conn, f, ("store_id", "lane_id", "hour"), hourly=True, metrics=("interventions",)
+        )
+    return {
+        (f"{store}/{lane}", int(hour)): sum(n for n, _ in sums.values())
+        for (store, lane, hour), sums in rows.items()
+    }
