@@ -372,6 +372,23 @@ def test_unknown_item_keyed_in_by_staff(qtbot: Any, open_rig: Any) -> None:
     assert rig.window.blocking_overlay() is None
 
 
+def test_quantity_limit_approved_by_touch(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    limited = "8410111000417"  # S00041, at most 5 per shopper
+    for n in range(1, 6):
+        scan(qtbot, rig, limited, lambda n=n: rig.presenter.checkout().totals().item_count == n)
+    scan(qtbot, rig, limited, lambda: rig.overlay_kind() is InterventionKind.QUANTITY_LIMIT)
+    assert not rig.screens.intervention.withdraw_button.isVisible()
+    call_staff(qtbot, rig)
+    dashboard = rig.attendant.dashboard
+    assert dashboard.pending_title.text() == "Quantity limit"
+    touch(qtbot, dashboard.approve_button)
+    qtbot.waitUntil(lambda: rig.service.checkout.totals().item_count == 6)
+    sign_out(qtbot, rig)
+    assert rig.window.blocking_overlay() is None
+    assert rig.presenter.checkout().interventions[-1].staff_id == "s-1"
+
+
 def remove_line(qtbot: Any, rig: Rig, line_no: int) -> None:
     """The shopper taps a cart line, then "Remove" in its dialog."""
     cart = rig.screens.scanning.cart
