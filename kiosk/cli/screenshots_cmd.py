@@ -1,17 +1,23 @@
-"""``kiosk screenshots OUTDIR``: render every lane screen offscreen into PNG files."""
+"""``kiosk screenshots OUTDIR``: render every lane screen offscreen into PNG files.
+
+Each rendering is checked (layout fits, no clipped or elided text, nothing over the
+attendant's buttons); problems are listed one per line on stderr and the exit status is
+2, after every file was written.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "screenshots", help="render every screen and intervention into PNG files"
+        "screenshots", help="render every screen and intervention into PNG files, checked"
     )
-    parser.add_argument("outdir", type=Path, help="folder to write <lang>/<WxH>/<shot>.png into")
+    parser.add_argument("outdir", type=Path, help="folder for <lang>/<WxH>[/<theme>]/<shot>.png")
     parser.add_argument(
         "--language",
         action="append",
@@ -25,13 +31,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         dest="sizes",
         metavar="WxH",
         type=_size,
-        help="only this window size (repeatable; default: 1920x1080 and 1080x1920)",
+        help="only this window size (repeatable; default: 1920x1080, 1080x1920, 1366x768)",
+    )
+    parser.add_argument(
+        "--theme",
+        action="append",
+        dest="themes",
+        metavar="NAME",
+        help="only this theme (repeatable; default: normal, large-text, high-contrast)",
     )
     parser.add_argument(
         "--only",
         action="append",
         metavar="SHOT",
-        help="only this shot, e.g. scanning or intervention-age_check",
+        help="only this shot, e.g. scanning or intervention-age_restricted",
     )
     parser.set_defaults(func=_run)
 
@@ -58,13 +71,18 @@ def _run(args: argparse.Namespace) -> int:
         options["languages"] = tuple(args.languages)
     if args.sizes:
         options["sizes"] = tuple(args.sizes)
+    if args.themes:
+        options["themes"] = tuple(args.themes)
     if args.only:
         options["only"] = tuple(args.only)
     try:
         written = screenshots.render(args.outdir, **options)  # type: ignore[arg-type]
     except screenshots.LayoutOverflowError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
         raise UserError(
-            f"wrote {len(error.written)} screenshots but some layouts overflow: {error}"
+            f"wrote {len(error.written)} screenshots into {args.outdir}, with "
+            f"{len(error.problems)} problems (listed above)"
         ) from None
     except (KeyError, TranslationError, OSError) as error:
         raise UserError(str(error).strip("'\"")) from None

@@ -1,7 +1,14 @@
-"""``kiosk screenshots``: every screen and overlay renders at the asked size, unclipped."""
+"""``kiosk screenshots``: every screen, language, size and theme renders whole.
+
+Every rendering the command makes is checked (``screenshots.check``): the screen fits
+the window, no text is clipped or elided, and nothing covers the attendant's buttons.
+``KNOWN`` lists what is still wrong, each with why and where it must be fixed; a new
+problem fails the test, and so does a listed one that no longer happens (strike it).
+"""
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import pytest
@@ -10,6 +17,141 @@ from PySide6.QtGui import QImage
 from kiosk.cli import main
 from kiosk.ui import screenshots
 from kiosk.ui.viewmodels import InterventionKind
+
+#: (pattern over "<lang>/<W>x<H>[/<theme>]/<shot>: <problem>", why it is left) - issue 10
+KNOWN: tuple[tuple[str, str], ...] = (
+    (
+        "*/large-text/*: clipped: QLabel in PayScreen *",
+        "screens/pay.py: the card prompt and stage titles need more height at 1366x768",
+    ),
+    (
+        "*: clipped: * in AttendantSignInScreen *",
+        "attendant/signin.py: stacked (portrait), the fixed-width column is measured at the "
+        "page's width, so its wrapped title and lock-out text get one line too few (the "
+        "PinScreen fix: put the column in a QHBoxLayout); 'Change staff ID' is squeezed",
+    ),
+    (
+        "*: clipped: QPushButton in StaffIdKeyboard *",
+        "attendant/widgets.py: with high contrast's thicker borders the keyboard's last "
+        "column sticks out of its frame by 4 px",
+    ),
+    (
+        "*: clipped: QPushButton in AttendantDashboard *",
+        "attendant/dashboard.py: the action grid squeezes its buttons at 1366x768 and with "
+        "large text or high contrast",
+    ),
+    (
+        "*/large-text/*: clipped: QPushButton in _LineRow *",
+        "attendant/basket.py: Qty / Price / Void are squeezed with large text",
+    ),
+    (
+        "*/1366x768/large-text/attendant-price: clipped: QPushButton in EntryPanel *",
+        "attendant/widgets.py: the price-reason buttons are squeezed with large text",
+    ),
+    (
+        "*/large-text/*: clipped: * in InterventionOverlay *",
+        "screens/intervention.py: with large text the alert card needs more height at "
+        "1366x768, and its buttons more width in portrait",
+    ),
+    (
+        "*/1080x1920/large-text/*: clipped: _ElidedLabel in TopBar *",
+        "by design (widgets/topbar.py): in portrait with large text the lane's title gives "
+        "way to the language and Help buttons and ends in '…'",
+    ),
+    (
+        "*/1366x768/large-text/*: the screen lacks 0x*",
+        "1366x768 with large text is too short for the weighing screen, the help banner over "
+        "the cart, and the attract screen's texts",
+    ),
+    (
+        "*/1366x768/large-text/attract: clipped: QLabel in AttractScreen *",
+        "same: the attract texts need more height than 1366x768 gives with large text",
+    ),
+    (
+        "*/1366x768/large-text/weigh*: clipped: QLabel in WeighScreen *",
+        "same: the weighing screen needs more height",
+    ),
+    (
+        "*/1366x768/high-contrast/*: the screen lacks 0x*",
+        "1366x768 with high contrast: the produce grid and weighing screen lack 2-12 px of "
+        "height (thicker borders)",
+    ),
+    (
+        "*/1366x768/*/produce-plu: clipped: QPushButton in NumericKeypad *",
+        "same: the PLU keypad's OK is cut at the bottom of the produce screen",
+    ),
+    (
+        "fr/1366x768/large-text/*: the screen lacks *x0*",
+        "French with large text at 1366x768: the three receipt choices and the attract "
+        "screen's language buttons need more width than there is",
+    ),
+    (
+        "fr/1366x768/large-text/receipt: clipped: QPushButton in ReceiptScreen *",
+        "same: 'Pas de ticket' is cut at the right edge",
+    ),
+)
+
+
+def _unexpected(problems: list[str]) -> tuple[list[str], set[str]]:
+    """The problems no KNOWN pattern covers, and the KNOWN patterns that matched."""
+    matched: set[str] = set()
+    new = []
+    for problem in problems:
+        hits = [pattern for pattern, _ in KNOWN if fnmatchcase(problem, pattern)]
+        matched.update(hits)
+        if not hits:
+            new.append(problem)
+    return new, matched
+
+
+@pytest.mark.slow
+def test_every_rendering_is_whole_and_nothing_covers_the_attendant() -> None:
+    # Every shot in every language, size and theme the command renders (no PNG written):
+    # about 1,100 renderings, ~20 s.
+    problems: list[str] = []
+    count = 0
+    for rendering, window in screenshots.renderings():
+        count += 1
+        problems += [f"{rendering}: {problem}" for problem in screenshots.check(window)]
+    assert count == 3 * 3 * 3 * len(_shot_names())
+    new, matched = _unexpected(problems)
+    assert new == [], "new rendering problems:\n" + "\n".join(new)
+    stale = [pattern for pattern, _ in KNOWN if pattern not in matched]
+    assert stale == [], f"fixed - strike from KNOWN: {stale}"
+
+
+def test_the_shots_cover_every_screen_intervention_and_attendant_over_an_alert() -> None:
+    names = set(_shot_names())
+    assert {"attract", "scanning", "produce", "weigh", "pay", "receipt", "thanks"} <= names
+    assert {"staff-pin", "lane-closed", "lane-paused", "attendant-signin"} <= names
+    assert {"pay-declined", "pay-cancelled", "pay-timed_out"} <= names
+    assert {f"intervention-{kind.value}" for kind in InterventionKind} <= names
+    assert {"attendant-signin-over-alert", "attendant-dashboard-over-alert"} <= names
+    assert (1366, 768) in screenshots.SIZES
+    assert set(screenshots.THEMES) == {"normal", "large-text", "high-contrast"}
+
+
+def _shot_names() -> list[str]:
+    window = screenshots.build_window()
+    try:
+        return list(screenshots._shots(window))
+    finally:
+        window.shutdown()
+        window.deleteLater()
+
+
+def test_the_attendant_over_an_alert_is_on_top_and_reachable() -> None:
+    # The shot the lane's bug report was about: an age check blocks the shopper, staff
+    # sign in; every button of the sign-in and of the dashboard must take the touch.
+    for rendering, window in screenshots.renderings(
+        languages=("en",),
+        sizes=((1366, 768),),
+        themes=("normal",),
+        only=("attendant-signin-over-alert", "attendant-dashboard-over-alert"),
+    ):
+        assert window.blocking_overlay() is not None, rendering
+        assert window.staff_showing() is not None, rendering
+        assert [p for p in screenshots.check(window) if p.startswith("covered")] == []
 
 
 def test_command_writes_pngs_of_the_asked_size(tmp_path: Path, capsys) -> None:
@@ -21,24 +163,44 @@ def test_command_writes_pngs_of_the_asked_size(tmp_path: Path, capsys) -> None:
             "es",
             "--size",
             "1080x1920",
+            "--theme",
+            "normal",
+            "--theme",
+            "high-contrast",
             "--only",
             "scanning",
             "--only",
             "intervention-age_restricted",
         ]
     )
-    assert code == 0
+    assert code == 0, capsys.readouterr().err
     files = sorted(tmp_path.rglob("*.png"))
     assert [f.relative_to(tmp_path).as_posix() for f in files] == [
+        "es/1080x1920/high-contrast/intervention-age_restricted.png",
+        "es/1080x1920/high-contrast/scanning.png",
         "es/1080x1920/intervention-age_restricted.png",
         "es/1080x1920/scanning.png",
     ]
-    image = QImage(str(files[1]))
+    image = QImage(str(files[-1]))
     assert (image.width(), image.height()) == (1080, 1920)
-    assert "wrote 2 screenshots" in capsys.readouterr().out
+    assert "wrote 4 screenshots" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["--only", "nope"], ["--language", "de"]])
+def test_command_lists_problems_and_fails_after_writing_every_file(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screenshots, "check", lambda window, size=None: ["clipped: a text"])
+    argv = ["screenshots", str(tmp_path), "--language", "fr", "--size", "1366x768"]
+    code = main([*argv, "--theme", "normal", "--only", "pay", "--only", "thanks"])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "fr/1366x768/pay: clipped: a text\n" in error
+    assert "fr/1366x768/thanks: clipped: a text\n" in error
+    assert "2 problems (listed above)" in error
+    assert len(list(tmp_path.rglob("*.png"))) == 2
+
+
+@pytest.mark.parametrize("argv", [["--only", "nope"], ["--language", "de"], ["--theme", "sepia"]])
 def test_command_reports_bad_choices_in_one_line(tmp_path: Path, capsys, argv) -> None:
     assert main(["screenshots", str(tmp_path), "--size", "1366x768", *argv]) == 2
     error = capsys.readouterr().err
@@ -49,18 +211,3 @@ def test_command_reports_bad_choices_in_one_line(tmp_path: Path, capsys, argv) -
 def test_bad_size_is_an_argument_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         main(["screenshots", str(tmp_path), "--size", "big"])
-
-
-@pytest.mark.slow
-def test_no_screen_overflows_the_tightest_sizes(tmp_path: Path) -> None:
-    # French has the longest texts; 1366x768 is the shortest screen, 1080 the narrowest.
-    written = screenshots.render(tmp_path, languages=("fr",), sizes=((1366, 768), (1080, 1920)))
-    names = {
-        size: {p.stem for p in written if p.parent.name == size}
-        for size in ("1366x768", "1080x1920")
-    }
-    assert names["1366x768"] == names["1080x1920"]
-    assert {"attract", "scanning", "produce", "pay", "receipt", "thanks", "staff-pin"} <= names[
-        "1366x768"
-    ]
-    assert {f"intervention-{kind.value}" for kind in InterventionKind} <= names["1366x768"]

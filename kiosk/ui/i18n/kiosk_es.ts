@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="251"/>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>Cancel sale</source>
         <translation>Anular venta</translation>
     </message>
@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="276"/>
-        <location filename="../attendant/dashboard.py" line="399"/>
+        <location filename="../attendant/dashboard.py" line="404"/>
         <source>Payment problem</source>
         <translation>Problema con el pago</translation>
     </message>
@@ -170,157 +170,162 @@
         <translation>No hay nada pendiente.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="286"/>
-        <source>Basket on hold (nobody answered)</source>
-        <translation>Cesta en espera (nadie respondió)</translation>
-    </message>
-    <message>
-        <location filename="../attendant/dashboard.py" line="290"/>
+        <location filename="../attendant/dashboard.py" line="295"/>
         <source>Needs age %1 or over.</source>
         <translation>Edad mínima: %1 años.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Key in the item</source>
         <translation>Introducir el artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Set aside</source>
         <translation>Apartar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="295"/>
+        <location filename="../attendant/dashboard.py" line="300"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="295"/>
+        <location filename="../attendant/dashboard.py" line="300"/>
         <source>Not paid</source>
         <translation>No pagado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>Resume basket</source>
         <translation>Reanudar la cesta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="297"/>
+        <location filename="../attendant/dashboard.py" line="302"/>
         <source>Fault fixed</source>
         <translation>Fallo resuelto</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="298"/>
+        <location filename="../attendant/dashboard.py" line="303"/>
         <source>Help given</source>
         <translation>Ayuda prestada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="299"/>
+        <location filename="../attendant/dashboard.py" line="304"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="301"/>
+        <location filename="../attendant/dashboard.py" line="306"/>
         <source>ID seen</source>
-        <translation>Documento visto</translation>
+        <translation>DNI visto</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
+        <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="299"/>
+        <location filename="../attendant/dashboard.py" line="304"/>
         <source>Deny</source>
         <translation>Denegar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="286"/>
+        <source>Basket on hold</source>
+        <translation>Cesta en espera</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="291"/>
+        <source>Nobody answered “Are you still there?”. Resume the basket for the shopper, or cancel the sale.</source>
+        <translation>Nadie respondió a «¿Sigue ahí?». Reanude la cesta para el cliente o anule la venta.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="312"/>
         <source>attendant</source>
         <translation>asistente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="308"/>
+        <location filename="../attendant/dashboard.py" line="313"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="309"/>
+        <location filename="../attendant/dashboard.py" line="314"/>
         <source>manager</source>
         <translation>gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="310"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>technician</source>
         <translation>técnico</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="320"/>
+        <location filename="../attendant/dashboard.py" line="325"/>
         <source>%1 sales, %2</source>
         <translation>%1 ventas, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="323"/>
+        <location filename="../attendant/dashboard.py" line="328"/>
         <source>%1 cancelled</source>
         <translation>%1 anuladas</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="360"/>
+        <location filename="../attendant/dashboard.py" line="365"/>
         <source>New quantity for line %1</source>
         <translation>Nueva cantidad para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="365"/>
+        <location filename="../attendant/dashboard.py" line="370"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="366"/>
+        <location filename="../attendant/dashboard.py" line="371"/>
         <source>Shelf price</source>
         <translation>Precio del lineal</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="367"/>
+        <location filename="../attendant/dashboard.py" line="372"/>
         <source>Promotion</source>
         <translation>Promoción</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="373"/>
         <source>Manager discount</source>
         <translation>Descuento del gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="371"/>
+        <location filename="../attendant/dashboard.py" line="376"/>
         <source>New unit price for line %1</source>
         <translation>Nuevo precio unitario para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="379"/>
+        <location filename="../attendant/dashboard.py" line="384"/>
         <source>Barcode or PLU of the item</source>
         <translation>Código de barras o PLU del artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="394"/>
+        <location filename="../attendant/dashboard.py" line="399"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Fecha de nacimiento (DD MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="398"/>
+        <location filename="../attendant/dashboard.py" line="403"/>
         <source>Shopper left</source>
         <translation>El cliente se ha ido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="400"/>
+        <location filename="../attendant/dashboard.py" line="405"/>
         <source>Wrong items</source>
         <translation>Artículos equivocados</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="401"/>
+        <location filename="../attendant/dashboard.py" line="406"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="405"/>
+        <location filename="../attendant/dashboard.py" line="410"/>
         <source>Cancel this sale? Choose a reason.</source>
         <translation>¿Anular esta venta? Elija un motivo.</translation>
     </message>
@@ -386,42 +391,42 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../screens/attract.py" line="107"/>
+        <location filename="../screens/attract.py" line="109"/>
         <source>Scan your first item to start, or touch Start.</source>
         <translation>Escanee su primer artículo para empezar, o toque Empezar.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="108"/>
+        <location filename="../screens/attract.py" line="110"/>
         <source>Fruit, vegetables and bread: use Look up item.</source>
         <translation>Fruta, verdura y pan: use Buscar artículo.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="109"/>
+        <location filename="../screens/attract.py" line="111"/>
         <source>Need help? Touch Help at any time.</source>
         <translation>¿Necesita ayuda? Toque Ayuda en cualquier momento.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="113"/>
+        <location filename="../screens/attract.py" line="115"/>
         <source>Welcome</source>
         <translation>Bienvenido</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="114"/>
+        <location filename="../screens/attract.py" line="116"/>
         <source>Scan, bag and pay by card in a few touches.</source>
         <translation>Escanee, embolse y pague con tarjeta en pocos toques.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="116"/>
+        <location filename="../screens/attract.py" line="118"/>
         <source>Start</source>
         <translation>Empezar</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="117"/>
+        <location filename="../screens/attract.py" line="119"/>
         <source>Scan to start</source>
         <translation>Escanee para empezar</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="118"/>
+        <location filename="../screens/attract.py" line="120"/>
         <source>Hold the barcode under the red light.</source>
         <translation>Coloque el código de barras bajo la luz roja.</translation>
     </message>
@@ -462,7 +467,6 @@
     <message>
         <location filename="device_terms.py" line="21"/>
         <source>ready</source>
-        <extracomment>health code -&gt; source text (``kiosk.devices.status.Health`` values)</extracomment>
         <translation>listo</translation>
     </message>
     <message>
@@ -483,7 +487,6 @@
     <message>
         <location filename="device_terms.py" line="28"/>
         <source>paper low</source>
-        <extracomment>condition code -&gt; source text (``kiosk.devices.status.Condition`` values)</extracomment>
         <translation>queda poco papel</translation>
     </message>
     <message>
@@ -524,7 +527,6 @@
     <message>
         <location filename="device_terms.py" line="39"/>
         <source>scanner</source>
-        <extracomment>device type (config ``devices.type``, and the card terminal) -&gt; source text</extracomment>
         <translation>lector</translation>
     </message>
     <message>
@@ -689,22 +691,22 @@
         <translation>Hemos guardado su cesta. Un empleado le ayudará a continuar.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="165"/>
+        <location filename="../screens/intervention.py" line="182"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La venta está en pausa. Espere, por favor; la ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="166"/>
+        <location filename="../screens/intervention.py" line="183"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="167"/>
+        <location filename="../screens/intervention.py" line="184"/>
         <source>Cancel my request</source>
         <translation>Cancelar mi solicitud</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="172"/>
+        <location filename="../screens/intervention.py" line="190"/>
         <source>this item</source>
         <translation>este artículo</translation>
     </message>
@@ -913,93 +915,93 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../screens/pay.py" line="102"/>
+        <location filename="../screens/pay.py" line="103"/>
         <source>Amount to pay</source>
         <extracomment>Stages after a payment that took no money: say why, offer &quot;Try again&quot;.</extracomment>
         <translation>Importe a pagar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="103"/>
+        <location filename="../screens/pay.py" line="104"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="128"/>
+        <location filename="../screens/pay.py" line="150"/>
         <source>Tap, insert or swipe your card</source>
         <translation>Acerque, inserte o deslice su tarjeta</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="129"/>
+        <location filename="../screens/pay.py" line="151"/>
         <source>Use the card terminal below the screen. Follow its instructions.</source>
         <translation>Use el terminal de tarjetas bajo la pantalla. Siga sus instrucciones.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="132"/>
+        <location filename="../screens/pay.py" line="154"/>
         <source>Processing payment…</source>
         <translation>Procesando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="133"/>
+        <location filename="../screens/pay.py" line="155"/>
         <source>Please do not remove your card.</source>
         <translation>No retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="158"/>
         <source>Payment declined</source>
         <translation>Pago rechazado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="137"/>
+        <location filename="../screens/pay.py" line="159"/>
         <source>Your card was not charged. Try again or use another card.</source>
         <translation>No se ha cobrado nada en su tarjeta. Inténtelo de nuevo o use otra tarjeta.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="140"/>
+        <location filename="../screens/pay.py" line="162"/>
         <source>Payment cancelled on the card terminal</source>
         <translation>Pago cancelado en el terminal de pago</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="141"/>
+        <location filename="../screens/pay.py" line="163"/>
         <source>Your card was not charged. Try again when you are ready.</source>
         <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo cuando quiera.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="144"/>
+        <location filename="../screens/pay.py" line="166"/>
         <source>The card terminal did not respond in time</source>
         <translation>El terminal de pago no ha respondido a tiempo</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="145"/>
+        <location filename="../screens/pay.py" line="167"/>
         <source>Your card was not charged. Please try again.</source>
         <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="147"/>
+        <location filename="../screens/pay.py" line="169"/>
         <source>Payment approved</source>
         <translation>Pago aceptado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="147"/>
+        <location filename="../screens/pay.py" line="169"/>
         <source>Please remove your card.</source>
         <translation>Retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="149"/>
+        <location filename="../screens/pay.py" line="171"/>
         <source>Cancelling payment…</source>
         <translation>Cancelando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="150"/>
+        <location filename="../screens/pay.py" line="172"/>
         <source>Please wait for the terminal.</source>
         <translation>Espere al terminal, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="181"/>
+        <location filename="../screens/pay.py" line="203"/>
         <source>Cancel payment</source>
         <translation>Cancelar el pago</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="181"/>
+        <location filename="../screens/pay.py" line="203"/>
         <source>Back to items</source>
         <translation>Volver a la compra</translation>
     </message>
@@ -1007,22 +1009,22 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../screens/pin.py" line="76"/>
+        <location filename="../screens/pin.py" line="82"/>
         <source>Staff sign-in</source>
         <translation>Acceso del personal</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="77"/>
+        <location filename="../screens/pin.py" line="83"/>
         <source>Scan your badge or type your PIN.</source>
         <translation>Escanee su tarjeta o escriba su PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="78"/>
+        <location filename="../screens/pin.py" line="84"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="81"/>
+        <location filename="../screens/pin.py" line="87"/>
         <source>Too many attempts. Try again in %1 s.</source>
         <translation>Demasiados intentos. Vuelva a intentarlo en %1 s.</translation>
     </message>
@@ -1031,7 +1033,7 @@
     <name>ProduceScreen</name>
     <message>
         <location filename="../screens/produce.py" line="175"/>
-        <location filename="../screens/produce.py" line="191"/>
+        <location filename="../screens/produce.py" line="192"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
@@ -1051,32 +1053,32 @@
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="180"/>
+        <location filename="../screens/produce.py" line="181"/>
         <source>Type the code on the sticker (4 or 5 digits), then touch OK.</source>
         <translation>Escriba el código de la etiqueta (4 o 5 cifras) y toque OK.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="182"/>
+        <location filename="../screens/produce.py" line="183"/>
         <source>Nothing found. Try another name or ask for help.</source>
         <translation>No se ha encontrado nada. Pruebe otro nombre o pida ayuda.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="183"/>
+        <location filename="../screens/produce.py" line="184"/>
         <source>per kg</source>
         <translation>/kg</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="191"/>
+        <location filename="../screens/produce.py" line="192"/>
         <source>Touch a picture, or search by name or code.</source>
         <translation>Toque una imagen, o busque por nombre o código.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="239"/>
+        <location filename="../screens/produce.py" line="240"/>
         <source>Type a name…</source>
         <translation>Escriba un nombre…</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="242"/>
+        <location filename="../screens/produce.py" line="243"/>
         <source>Type a code…</source>
         <translation>Escriba un código…</translation>
     </message>
@@ -1084,37 +1086,37 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/receipt.py" line="102"/>
+        <location filename="../screens/receipt.py" line="112"/>
         <source>Would you like a receipt?</source>
         <translation>¿Desea un tique?</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="105"/>
+        <location filename="../screens/receipt.py" line="115"/>
         <source>Paid: %1</source>
         <translation>Pagado: %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="109"/>
+        <location filename="../screens/receipt.py" line="119"/>
         <source>Print receipt</source>
         <translation>Imprimir tique</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="110"/>
+        <location filename="../screens/receipt.py" line="120"/>
         <source>E-receipt</source>
         <translation>Tique digital</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="111"/>
+        <location filename="../screens/receipt.py" line="121"/>
         <source>No receipt</source>
         <translation>Sin tique</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="112"/>
+        <location filename="../screens/receipt.py" line="123"/>
         <source>Scan this code with your phone to get your receipt.</source>
         <translation>Escanee este código con su móvil para obtener el tique.</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="113"/>
+        <location filename="../screens/receipt.py" line="124"/>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -1122,47 +1124,47 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="140"/>
+        <location filename="../screens/scanning.py" line="141"/>
         <source>Your items</source>
         <translation>Sus artículos</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="141"/>
+        <location filename="../screens/scanning.py" line="142"/>
         <source>Scan your first item</source>
         <translation>Escanee su primer artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="142"/>
+        <location filename="../screens/scanning.py" line="143"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="143"/>
+        <location filename="../screens/scanning.py" line="144"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="144"/>
+        <location filename="../screens/scanning.py" line="145"/>
         <source>Pay</source>
         <translation>Pagar</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="149"/>
+        <location filename="../screens/scanning.py" line="151"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="178"/>
+        <location filename="../screens/scanning.py" line="180"/>
         <source>Items: %1</source>
         <translation>Artículos: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="182"/>
+        <location filename="../screens/scanning.py" line="184"/>
         <source>Includes deposit %1</source>
         <translation>Incluye depósito %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="189"/>
+        <location filename="../screens/scanning.py" line="191"/>
         <source>Added: %1</source>
         <translation>Añadido: %1</translation>
     </message>

@@ -21,12 +21,12 @@
     <message>
         <location filename="../widgets/dialogs.py" line="127"/>
         <source>Large text: %1</source>
-        <translation>Texte agrandi : %1</translation>
+        <translation>Texte agrandi&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="130"/>
         <source>High contrast: %1</source>
-        <translation>Contraste élevé : %1</translation>
+        <translation>Contraste élevé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="132"/>
@@ -40,7 +40,7 @@
         <location filename="../attendant/dashboard.py" line="240"/>
         <source>Attendant: %1 (%2)</source>
         <extracomment>The role grant the approving key of a decision needs (others: checked by the service).</extracomment>
-        <translation>Personnel : %1 (%2)</translation>
+        <translation>Personnel&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="244"/>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="251"/>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
@@ -86,7 +86,7 @@
     <message>
         <location filename="../attendant/dashboard.py" line="254"/>
         <source>Reprint receipt</source>
-        <translation>Réimprimer le ticket</translation>
+        <translation>Réimprimer</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="256"/>
@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="276"/>
-        <location filename="../attendant/dashboard.py" line="399"/>
+        <location filename="../attendant/dashboard.py" line="404"/>
         <source>Payment problem</source>
         <translation>Problème de paiement</translation>
     </message>
@@ -170,159 +170,164 @@
         <translation>Rien n&apos;est en attente.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="286"/>
-        <source>Basket on hold (nobody answered)</source>
-        <translation>Panier en attente (personne n&apos;a répondu)</translation>
-    </message>
-    <message>
-        <location filename="../attendant/dashboard.py" line="290"/>
+        <location filename="../attendant/dashboard.py" line="295"/>
         <source>Needs age %1 or over.</source>
-        <translation>Âge minimum : %1 ans.</translation>
+        <translation>Âge minimum&#xa0;: %1 ans.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Key in the item</source>
         <translation>Saisir l&apos;article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="299"/>
         <source>Set aside</source>
         <translation>Mettre de côté</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="295"/>
+        <location filename="../attendant/dashboard.py" line="300"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="295"/>
+        <location filename="../attendant/dashboard.py" line="300"/>
         <source>Not paid</source>
         <translation>Non payé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="296"/>
+        <location filename="../attendant/dashboard.py" line="301"/>
         <source>Resume basket</source>
         <translation>Reprendre le panier</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="297"/>
+        <location filename="../attendant/dashboard.py" line="302"/>
         <source>Fault fixed</source>
         <translation>Incident résolu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="298"/>
+        <location filename="../attendant/dashboard.py" line="303"/>
         <source>Help given</source>
         <translation>Aide apportée</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="299"/>
+        <location filename="../attendant/dashboard.py" line="304"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="301"/>
+        <location filename="../attendant/dashboard.py" line="306"/>
         <source>ID seen</source>
         <translation>Pièce vue</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>Date of birth</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="299"/>
+        <location filename="../attendant/dashboard.py" line="304"/>
         <source>Deny</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="286"/>
+        <source>Basket on hold</source>
+        <translation>Panier en attente</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="291"/>
+        <source>Nobody answered “Are you still there?”. Resume the basket for the shopper, or cancel the sale.</source>
+        <translation>Personne n&apos;a répondu à « Êtes-vous toujours là ? ». Reprenez le panier pour le client ou annulez la vente.</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="312"/>
         <source>attendant</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="308"/>
+        <location filename="../attendant/dashboard.py" line="313"/>
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="309"/>
+        <location filename="../attendant/dashboard.py" line="314"/>
         <source>manager</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="310"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>technician</source>
         <translation>technicien</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="320"/>
+        <location filename="../attendant/dashboard.py" line="325"/>
         <source>%1 sales, %2</source>
         <translation>%1 ventes, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="323"/>
+        <location filename="../attendant/dashboard.py" line="328"/>
         <source>%1 cancelled</source>
         <translation>%1 annulées</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="360"/>
+        <location filename="../attendant/dashboard.py" line="365"/>
         <source>New quantity for line %1</source>
         <translation>Nouvelle quantité pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="365"/>
+        <location filename="../attendant/dashboard.py" line="370"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="366"/>
+        <location filename="../attendant/dashboard.py" line="371"/>
         <source>Shelf price</source>
         <translation>Prix en rayon</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="367"/>
+        <location filename="../attendant/dashboard.py" line="372"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="373"/>
         <source>Manager discount</source>
         <translation>Remise du responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="371"/>
+        <location filename="../attendant/dashboard.py" line="376"/>
         <source>New unit price for line %1</source>
         <translation>Nouveau prix unitaire pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="379"/>
+        <location filename="../attendant/dashboard.py" line="384"/>
         <source>Barcode or PLU of the item</source>
         <translation>Code-barres ou PLU de l&apos;article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="394"/>
+        <location filename="../attendant/dashboard.py" line="399"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Date de naissance (JJ MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="398"/>
+        <location filename="../attendant/dashboard.py" line="403"/>
         <source>Shopper left</source>
         <translation>Le client est parti</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="400"/>
+        <location filename="../attendant/dashboard.py" line="405"/>
         <source>Wrong items</source>
         <translation>Mauvais articles</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="401"/>
+        <location filename="../attendant/dashboard.py" line="406"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="405"/>
+        <location filename="../attendant/dashboard.py" line="410"/>
         <source>Cancel this sale? Choose a reason.</source>
-        <translation>Annuler cette vente ? Choisissez un motif.</translation>
+        <translation>Annuler cette vente&#xa0;? Choisissez un motif.</translation>
     </message>
 </context>
 <context>
@@ -386,42 +391,42 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../screens/attract.py" line="107"/>
+        <location filename="../screens/attract.py" line="109"/>
         <source>Scan your first item to start, or touch Start.</source>
         <translation>Scannez votre premier article pour commencer, ou touchez Commencer.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="108"/>
+        <location filename="../screens/attract.py" line="110"/>
         <source>Fruit, vegetables and bread: use Look up item.</source>
-        <translation>Fruits, légumes et pain : utilisez Chercher un article.</translation>
+        <translation>Fruits, légumes et pain&#xa0;: utilisez Chercher un article.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="109"/>
+        <location filename="../screens/attract.py" line="111"/>
         <source>Need help? Touch Help at any time.</source>
-        <translation>Besoin d&apos;aide ? Touchez Aide à tout moment.</translation>
+        <translation>Besoin d&apos;aide&#xa0;? Touchez Aide à tout moment.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="113"/>
+        <location filename="../screens/attract.py" line="115"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="114"/>
+        <location filename="../screens/attract.py" line="116"/>
         <source>Scan, bag and pay by card in a few touches.</source>
         <translation>Scannez, emballez et payez par carte en quelques gestes.</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="116"/>
+        <location filename="../screens/attract.py" line="118"/>
         <source>Start</source>
         <translation>Commencer</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="117"/>
+        <location filename="../screens/attract.py" line="119"/>
         <source>Scan to start</source>
         <translation>Scannez pour commencer</translation>
     </message>
     <message>
-        <location filename="../screens/attract.py" line="118"/>
+        <location filename="../screens/attract.py" line="120"/>
         <source>Hold the barcode under the red light.</source>
         <translation>Présentez le code-barres sous la lumière rouge.</translation>
     </message>
@@ -431,7 +436,7 @@
     <message>
         <location filename="../attendant/basket.py" line="168"/>
         <source>Basket: %1 items</source>
-        <translation>Panier : %1 articles</translation>
+        <translation>Panier&#xa0;: %1 articles</translation>
     </message>
     <message>
         <location filename="../attendant/basket.py" line="171"/>
@@ -462,7 +467,6 @@
     <message>
         <location filename="device_terms.py" line="21"/>
         <source>ready</source>
-        <extracomment>health code -&gt; source text (``kiosk.devices.status.Health`` values)</extracomment>
         <translation>prêt</translation>
     </message>
     <message>
@@ -483,7 +487,6 @@
     <message>
         <location filename="device_terms.py" line="28"/>
         <source>paper low</source>
-        <extracomment>condition code -&gt; source text (``kiosk.devices.status.Condition`` values)</extracomment>
         <translation>papier bientôt épuisé</translation>
     </message>
     <message>
@@ -524,7 +527,6 @@
     <message>
         <location filename="device_terms.py" line="39"/>
         <source>scanner</source>
-        <extracomment>device type (config ``devices.type``, and the card terminal) -&gt; source text</extracomment>
         <translation>lecteur</translation>
     </message>
     <message>
@@ -563,7 +565,7 @@
     <message>
         <location filename="../attendant/widgets.py" line="226"/>
         <source>Not a date: type day, month and year (DDMMYYYY).</source>
-        <translation>Ce n&apos;est pas une date : saisissez jour, mois et année (JJMMAAAA).</translation>
+        <translation>Ce n&apos;est pas une date&#xa0;: saisissez jour, mois et année (JJMMAAAA).</translation>
     </message>
     <message>
         <location filename="../attendant/widgets.py" line="230"/>
@@ -581,7 +583,7 @@
     <message>
         <location filename="../widgets/dialogs.py" line="171"/>
         <source>Help is on the way. A member of staff has been called and will be with you in a moment; the light above your till is flashing.</source>
-        <translation>L&apos;aide arrive. Un employé a été appelé et sera là dans un instant ; le voyant au-dessus de votre caisse clignote.</translation>
+        <translation>L&apos;aide arrive. Un employé a été appelé et sera là dans un instant&#xa0;; le voyant au-dessus de votre caisse clignote.</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="176"/>
@@ -600,7 +602,7 @@
     <message>
         <location filename="../screens/intervention.py" line="27"/>
         <source>%1 can only be sold to people aged %2 or over. A member of staff will check your ID.</source>
-        <translation>%1 : vente réservée aux personnes de %2 ans ou plus. Un employé va vérifier votre pièce d&apos;identité.</translation>
+        <translation>%1&#xa0;: vente réservée aux personnes de %2 ans ou plus. Un employé va vérifier votre pièce d&apos;identité.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="34"/>
@@ -610,7 +612,7 @@
     <message>
         <location filename="../screens/intervention.py" line="35"/>
         <source>We could not find this item. Please put it aside; a member of staff will help you.</source>
-        <translation>Nous n&apos;avons pas trouvé cet article. Mettez-le de côté ; un employé va vous aider.</translation>
+        <translation>Nous n&apos;avons pas trouvé cet article. Mettez-le de côté&#xa0;; un employé va vous aider.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="42"/>
@@ -620,7 +622,7 @@
     <message>
         <location filename="../screens/intervention.py" line="43"/>
         <source>%1 is limited to %2 per customer. A member of staff will help you.</source>
-        <translation>%1 : %2 maximum par client. Un employé va vous aider.</translation>
+        <translation>%1&#xa0;: %2 maximum par client. Un employé va vous aider.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="50"/>
@@ -650,7 +652,7 @@
     <message>
         <location filename="../screens/intervention.py" line="64"/>
         <source>Something is wrong with the %1. Your items are safe; a member of staff is coming.</source>
-        <translation>Problème avec : %1. Vos articles sont conservés ; un employé arrive.</translation>
+        <translation>Problème avec&#xa0;: %1. Vos articles sont conservés&#xa0;; un employé arrive.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="71"/>
@@ -689,22 +691,22 @@
         <translation>Votre panier a été conservé. Un employé va vous aider à continuer.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="165"/>
+        <location filename="../screens/intervention.py" line="182"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="166"/>
+        <location filename="../screens/intervention.py" line="183"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="167"/>
+        <location filename="../screens/intervention.py" line="184"/>
         <source>Cancel my request</source>
         <translation>Annuler ma demande</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="172"/>
+        <location filename="../screens/intervention.py" line="190"/>
         <source>this item</source>
         <translation>cet article</translation>
     </message>
@@ -913,93 +915,93 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../screens/pay.py" line="102"/>
+        <location filename="../screens/pay.py" line="103"/>
         <source>Amount to pay</source>
         <extracomment>Stages after a payment that took no money: say why, offer &quot;Try again&quot;.</extracomment>
         <translation>Montant à payer</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="103"/>
+        <location filename="../screens/pay.py" line="104"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="128"/>
+        <location filename="../screens/pay.py" line="150"/>
         <source>Tap, insert or swipe your card</source>
         <translation>Approchez, insérez ou glissez votre carte</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="129"/>
+        <location filename="../screens/pay.py" line="151"/>
         <source>Use the card terminal below the screen. Follow its instructions.</source>
         <translation>Utilisez le terminal de paiement sous l&apos;écran. Suivez ses instructions.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="132"/>
+        <location filename="../screens/pay.py" line="154"/>
         <source>Processing payment…</source>
         <translation>Paiement en cours…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="133"/>
+        <location filename="../screens/pay.py" line="155"/>
         <source>Please do not remove your card.</source>
         <translation>Ne retirez pas votre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="136"/>
+        <location filename="../screens/pay.py" line="158"/>
         <source>Payment declined</source>
         <translation>Paiement refusé</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="137"/>
+        <location filename="../screens/pay.py" line="159"/>
         <source>Your card was not charged. Try again or use another card.</source>
         <translation>Votre carte n&apos;a pas été débitée. Réessayez ou utilisez une autre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="140"/>
+        <location filename="../screens/pay.py" line="162"/>
         <source>Payment cancelled on the card terminal</source>
         <translation>Paiement annulé sur le terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="141"/>
+        <location filename="../screens/pay.py" line="163"/>
         <source>Your card was not charged. Try again when you are ready.</source>
         <translation>Votre carte n&apos;a pas été débitée. Réessayez quand vous êtes prêt.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="144"/>
+        <location filename="../screens/pay.py" line="166"/>
         <source>The card terminal did not respond in time</source>
         <translation>Le terminal de paiement n&apos;a pas répondu à temps</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="145"/>
+        <location filename="../screens/pay.py" line="167"/>
         <source>Your card was not charged. Please try again.</source>
         <translation>Votre carte n&apos;a pas été débitée. Veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="147"/>
+        <location filename="../screens/pay.py" line="169"/>
         <source>Payment approved</source>
         <translation>Paiement accepté</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="147"/>
+        <location filename="../screens/pay.py" line="169"/>
         <source>Please remove your card.</source>
         <translation>Retirez votre carte.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="149"/>
+        <location filename="../screens/pay.py" line="171"/>
         <source>Cancelling payment…</source>
         <translation>Annulation du paiement…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="150"/>
+        <location filename="../screens/pay.py" line="172"/>
         <source>Please wait for the terminal.</source>
-        <translation>Veuillez patienter : le terminal termine l&apos;opération.</translation>
+        <translation>Veuillez patienter&#xa0;: le terminal termine l&apos;opération.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="181"/>
+        <location filename="../screens/pay.py" line="203"/>
         <source>Cancel payment</source>
         <translation>Annuler le paiement</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="181"/>
+        <location filename="../screens/pay.py" line="203"/>
         <source>Back to items</source>
         <translation>Retour aux articles</translation>
     </message>
@@ -1007,22 +1009,22 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../screens/pin.py" line="76"/>
+        <location filename="../screens/pin.py" line="82"/>
         <source>Staff sign-in</source>
         <translation>Connexion du personnel</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="77"/>
+        <location filename="../screens/pin.py" line="83"/>
         <source>Scan your badge or type your PIN.</source>
         <translation>Scannez votre badge ou saisissez votre code PIN.</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="78"/>
+        <location filename="../screens/pin.py" line="84"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../screens/pin.py" line="81"/>
+        <location filename="../screens/pin.py" line="87"/>
         <source>Too many attempts. Try again in %1 s.</source>
         <translation>Trop de tentatives. Réessayez dans %1 s.</translation>
     </message>
@@ -1031,7 +1033,7 @@
     <name>ProduceScreen</name>
     <message>
         <location filename="../screens/produce.py" line="175"/>
-        <location filename="../screens/produce.py" line="191"/>
+        <location filename="../screens/produce.py" line="192"/>
         <source>Look up item</source>
         <translation>Chercher un article</translation>
     </message>
@@ -1051,32 +1053,32 @@
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="180"/>
+        <location filename="../screens/produce.py" line="181"/>
         <source>Type the code on the sticker (4 or 5 digits), then touch OK.</source>
         <translation>Saisissez le code de l&apos;étiquette (4 ou 5 chiffres), puis touchez OK.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="182"/>
+        <location filename="../screens/produce.py" line="183"/>
         <source>Nothing found. Try another name or ask for help.</source>
         <translation>Aucun résultat. Essayez un autre nom ou demandez de l&apos;aide.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="183"/>
+        <location filename="../screens/produce.py" line="184"/>
         <source>per kg</source>
         <translation>/kg</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="191"/>
+        <location filename="../screens/produce.py" line="192"/>
         <source>Touch a picture, or search by name or code.</source>
         <translation>Touchez une image, ou cherchez par nom ou par code.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="239"/>
+        <location filename="../screens/produce.py" line="240"/>
         <source>Type a name…</source>
         <translation>Saisissez un nom…</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="242"/>
+        <location filename="../screens/produce.py" line="243"/>
         <source>Type a code…</source>
         <translation>Saisissez un code…</translation>
     </message>
@@ -1084,37 +1086,37 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/receipt.py" line="102"/>
+        <location filename="../screens/receipt.py" line="112"/>
         <source>Would you like a receipt?</source>
-        <translation>Souhaitez-vous un ticket ?</translation>
+        <translation>Souhaitez-vous un ticket&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="105"/>
+        <location filename="../screens/receipt.py" line="115"/>
         <source>Paid: %1</source>
-        <translation>Payé : %1</translation>
+        <translation>Payé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="109"/>
+        <location filename="../screens/receipt.py" line="119"/>
         <source>Print receipt</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="110"/>
+        <location filename="../screens/receipt.py" line="120"/>
         <source>E-receipt</source>
         <translation>Ticket numérique</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="111"/>
+        <location filename="../screens/receipt.py" line="121"/>
         <source>No receipt</source>
         <translation>Pas de ticket</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="112"/>
+        <location filename="../screens/receipt.py" line="123"/>
         <source>Scan this code with your phone to get your receipt.</source>
         <translation>Scannez ce code avec votre téléphone pour obtenir votre ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="113"/>
+        <location filename="../screens/receipt.py" line="124"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1122,49 +1124,49 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="140"/>
+        <location filename="../screens/scanning.py" line="141"/>
         <source>Your items</source>
         <translation>Vos articles</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="141"/>
+        <location filename="../screens/scanning.py" line="142"/>
         <source>Scan your first item</source>
         <translation>Scannez votre premier article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="142"/>
+        <location filename="../screens/scanning.py" line="143"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="143"/>
+        <location filename="../screens/scanning.py" line="144"/>
         <source>Look up item</source>
         <translation>Chercher un article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="144"/>
+        <location filename="../screens/scanning.py" line="145"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="149"/>
+        <location filename="../screens/scanning.py" line="151"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Scannez vos articles. Quand vous avez fini, touchez Payer.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="178"/>
+        <location filename="../screens/scanning.py" line="180"/>
         <source>Items: %1</source>
-        <translation>Articles : %1</translation>
+        <translation>Articles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="182"/>
+        <location filename="../screens/scanning.py" line="184"/>
         <source>Includes deposit %1</source>
         <translation>Dont consigne %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="189"/>
+        <location filename="../screens/scanning.py" line="191"/>
         <source>Added: %1</source>
-        <translation>Ajouté : %1</translation>
+        <translation>Ajouté&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1187,7 @@
     <message>
         <location filename="../widgets/dialogs.py" line="57"/>
         <source>Are you still there?</source>
-        <translation>Êtes-vous toujours là ?</translation>
+        <translation>Êtes-vous toujours là&#xa0;?</translation>
     </message>
     <message>
         <location filename="../widgets/dialogs.py" line="60"/>
@@ -1203,7 +1205,7 @@
     <message>
         <location filename="../screens/thanks.py" line="95"/>
         <source>Thank you!</source>
-        <translation>Merci !</translation>
+        <translation>Merci&#xa0;!</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="99"/>
@@ -1223,12 +1225,12 @@
     <message>
         <location filename="../screens/thanks.py" line="106"/>
         <source>Thanks for your feedback!</source>
-        <translation>Merci pour votre avis !</translation>
+        <translation>Merci pour votre avis&#xa0;!</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="108"/>
         <source>How was your visit today?</source>
-        <translation>Comment s&apos;est passée votre visite ?</translation>
+        <translation>Comment s&apos;est passée votre visite&#xa0;?</translation>
     </message>
     <message>
         <location filename="../screens/thanks.py" line="110"/>

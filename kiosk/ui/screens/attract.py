@@ -14,6 +14,7 @@ from kiosk.ui.widgets.common import (
     card,
     discard,
     icon_label,
+    keep_text_whole,
     set_style_property,
     text_label,
     touch_button,
@@ -93,6 +94,7 @@ class AttractScreen(Screen):
         for code in view.languages:
             button = touch_button(LANGUAGE_NAMES.get(code, code), role="secondary", icon="globe")
             button.setCheckable(True)
+            keep_text_whole(button)
             button.clicked.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             self._language_buttons[code] = button
             self._language_row.addWidget(button)

@@ -4,7 +4,7 @@ but that arrives from the scanner through the app, not through this screen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import PinView
@@ -38,7 +38,7 @@ class PinScreen(Screen):
         column.setSpacing(20)
         column.addStretch(1)
         column.addWidget(icon_label("lock", "#0A6CFF", 96), 0, _CENTRE)
-        self._title = text_label(role="title", align=_CENTRE)
+        self._title = text_label(role="title", wrap=True, align=_CENTRE)
         self._hint = text_label(role="muted", wrap=True, align=_CENTRE)
         self._dots = text_label(role="display", align=_CENTRE)
         self._error = text_label(role="error", wrap=True, align=_CENTRE)
@@ -53,7 +53,13 @@ class PinScreen(Screen):
         self._info = QWidget()
         self._info.setLayout(column)
         self._info.setFixedWidth(520)
-        self._box.addWidget(self._info, 0, _CENTRE)
+        # Stacked (portrait), the box asks for the column's height at the full width; a row
+        # around the fixed-width column asks at its real width, where the title may wrap.
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._info)
+        self._box.addWidget(holder, 0, _CENTRE)
         pad_column = QWidget()
         pad_column.setFixedWidth(460)
         pad = QVBoxLayout(pad_column)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import ProduceView, pick_name
-from kiosk.ui.widgets.common import discard, text_label, touch_button
+from kiosk.ui.widgets.common import discard, keep_text_whole, text_label, touch_button
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.tiles import ProduceTile
@@ -60,7 +60,7 @@ class ProduceScreen(Screen):
         header.setSpacing(16)
         self.back_button = touch_button(role="secondary", icon="arrow-left", icon_px=36)
         self.back_button.clicked.connect(self.backRequested)
-        self._title = text_label(role="title")
+        self._title = text_label(role="title", wrap=True)
         self.search_mode_button = touch_button(role="secondary", icon="search", icon_px=36)
         self.plu_mode_button = touch_button(role="secondary", icon="keypad", icon_px=36)
         for button in (self.search_mode_button, self.plu_mode_button):
@@ -176,6 +176,7 @@ class ProduceScreen(Screen):
         self.back_button.setText(self.tr("Back"))
         self.search_mode_button.setText(self.tr("Name"))
         self.plu_mode_button.setText(self.tr("Code"))
+        keep_text_whole(self.back_button, self.search_mode_button, self.plu_mode_button)
         self._plu_prompt.setText(
             self.tr("Type the code on the sticker (4 or 5 digits), then touch OK.")
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.format import format_money
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import ReceiptView
-from kiosk.ui.widgets.common import text_label, touch_button
+from kiosk.ui.widgets.common import keep_text_whole, text_label, touch_button
 from kiosk.ui.widgets.tiles import qr_pixmap
 
 RECEIPT_PRINT = "print"
@@ -48,6 +49,7 @@ class ReceiptScreen(Screen):
         self._pages = QStackedWidget()
         choices = QWidget()
         self._choices = QBoxLayout(QBoxLayout.Direction.LeftToRight, choices)
+        self._choices.setContentsMargins(0, 0, 0, 0)
         self._choices.setSpacing(32)
         self.buttons = {}
         for key, icon in (
@@ -55,7 +57,7 @@ class ReceiptScreen(Screen):
             (RECEIPT_DIGITAL, "qr"),
             (RECEIPT_NONE, "no-receipt"),
         ):
-            button = touch_button(role="choice", icon=icon, icon_px=96)
+            button = touch_button(role="choice", icon=icon, icon_px=72)
             button.setMinimumHeight(220)
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             self.buttons[key] = button
@@ -67,18 +69,26 @@ class ReceiptScreen(Screen):
         qr.addStretch(1)
         self._qr = QLabel()
         self._qr.setAlignment(_CENTRE)
-        side = QVBoxLayout()
+        # A fixed-width column in a row: stacked (portrait), its wrapped hint is measured
+        # at its real width, not at the page's.
+        side_column = QWidget()
+        side_column.setFixedWidth(520)
+        side = QVBoxLayout(side_column)
+        side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(24)
         side.addStretch(1)
         self._qr_hint = text_label(role="heading", wrap=True)
-        self._qr_hint.setMaximumWidth(520)
         self.done_button = touch_button(role="primary")
         self.done_button.clicked.connect(self.doneRequested)
         side.addWidget(self._qr_hint)
         side.addWidget(self.done_button)
         side.addStretch(1)
         qr.addWidget(self._qr)
-        qr.addLayout(side)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(side_column)
+        qr.addWidget(holder, 0, _CENTRE)
         qr.addStretch(1)
         self._pages.addWidget(qr_page)
         column.addWidget(self._pages, 1)
@@ -109,6 +119,7 @@ class ReceiptScreen(Screen):
         self.buttons[RECEIPT_PRINT].setText(self.tr("Print receipt"))
         self.buttons[RECEIPT_DIGITAL].setText(self.tr("E-receipt"))
         self.buttons[RECEIPT_NONE].setText(self.tr("No receipt"))
+        keep_text_whole(*self.buttons.values())
         self._qr_hint.setText(self.tr("Scan this code with your phone to get your receipt."))
         self.done_button.setText(self.tr("Done"))
 

@@ -13,6 +13,7 @@ from kiosk.ui.widgets.common import (
     ON_PRIMARY,
     card,
     icon_label,
+    keep_text_whole,
     set_style_property,
     text_label,
     touch_button,
@@ -142,6 +143,7 @@ class ScanningScreen(Screen):
         self._total_label.setText(self.tr("Total"))
         self.lookup_button.setText(self.tr("Look up item"))
         self.pay_button.setText(self.tr("Pay"))
+        keep_text_whole(self.lookup_button, self.pay_button)
         self._render()
 
     def spoken_text(self) -> str:

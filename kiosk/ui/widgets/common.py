@@ -6,8 +6,8 @@ stylesheet selects on; ``set_style_property`` re-polishes after a change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import icons
 from kiosk.ui.theme import TOUCH_TARGET_PX
@@ -57,6 +57,29 @@ def touch_button(
         button.setIcon(icons.icon(icon, icon_colour))
         button.setIconSize(icons.icon_size(icon_px))
     return button
+
+
+class _TextWidthKeeper(QObject):
+    """Sets a button's minimum width to what its text and icon need after every restyle
+    (the stylesheet's ``min-width`` replaces it at each polish; Qt sends these events
+    after the polish, so the width set here is the one that stays)."""
+
+    _EVENTS = (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._EVENTS and isinstance(watched, QAbstractButton):
+            watched.setMinimumWidth(watched.sizeHint().width())
+        return False
+
+
+def keep_text_whole(*buttons: QAbstractButton) -> None:
+    """Never let a layout make these buttons narrower than their text and icon (in any
+    language and theme): the layout gives way elsewhere, or overflows where ``kiosk
+    screenshots`` reports it. Call it again after changing their texts (``retranslate_ui``)."""
+    for button in buttons:
+        if button.findChild(_TextWidthKeeper) is None:
+            button.installEventFilter(_TextWidthKeeper(button))
+        button.setMinimumWidth(button.sizeHint().width())
 
 
 def text_label(
