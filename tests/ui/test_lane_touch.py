@@ -98,6 +98,9 @@ class Flow:
     def get(self, reference: str) -> PaymentRecord:
         return self.records[reference]
 
+    def for_sale(self, sale_id: str) -> list[PaymentRecord]:
+        return [r for r in self.records.values() if r.sale_id == sale_id]
+
     def paid_total(self, sale_id: str, currency: str) -> Money:
         approved = [r for r in self.records.values() if r.state is PaymentState.APPROVED]
         return sum((r.amount for r in approved if r.sale_id == sale_id), Money(0, currency))
@@ -469,6 +472,24 @@ def test_basket_on_hold_after_idle_resumed_by_staff(qtbot: Any, open_rig: Any) -
     sign_out(qtbot, rig)
     assert rig.screen() == "scanning"
     assert rig.screens.scanning.cart.row_count() == 1
+
+
+def test_basket_on_hold_cancelled_by_a_supervisor(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig(idle_timeout_ms=50, idle_countdown_s=2, countdown_tick_ms=10)
+    scan(qtbot, rig, MILK, lambda: rig.screens.scanning.cart.row_count() == 1)
+    qtbot.waitUntil(lambda: rig.overlay_kind() is InterventionKind.IDLE_SUSPENDED)
+    call_staff(qtbot, rig, "s-2", "2222")
+    dashboard = rig.attendant.dashboard
+    touch(qtbot, dashboard.deny_button)  # "Cancel sale": asks why
+    assert dashboard.entry_open
+    touch(qtbot, dashboard.entry.choice("shopper_left"))
+    touch(qtbot, dashboard.entry.ok_button)
+    qtbot.waitUntil(lambda: rig.service.checkout.phase in (Phase.FINISHED, Phase.IDLE))
+    sign_out(qtbot, rig)
+    qtbot.waitUntil(lambda: rig.screen() == "attract")
+    assert rig.window.blocking_overlay() is None
+    (cancel,) = audit(rig.db, "cancel_basket")
+    assert cancel["staff_id"] == "s-2"
 
 
 # -- payments ----------------------------------------------------------------------------
