@@ -2,8 +2,9 @@
 
 Each test drives the widgets the way a shopper does (buttons, the screens' own
 signals, the scanner's codes into ``controller.scan``) and waits for the
-screens the lane's broadcasts bring up. Staff decisions arrive as the domain
-event the attendant screen will send (``InterventionResolved``).
+screens the lane's broadcasts bring up. Staff decisions here arrive as the domain
+event (``InterventionResolved``); ``test_lane_touch.py`` makes them by touch on the
+attendant screen, through AttendantService, checking what is on top first.
 """
 
 from __future__ import annotations
