@@ -1,4 +1,4 @@
-"""``kiosk hq init|serve|enrol-lane|catalog import``: run and administer the HQ service.
+"""``kiosk hq init|serve|enrol-lane|catalog import|kpis``: run and administer the HQ service.
 
 Settings come from the [hq] section of ``--config`` (or $KIOSK_CONFIG) when such a
 file exists, else from the defaults; ``--database-url`` overrides the database.
@@ -35,6 +35,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--replace", action="store_true", help="delete items not in the file")
     imp.add_argument("--currency", help="override hq.currency")
     imp.set_defaults(func=_catalog_import)
+    kpis = actions.add_parser("kpis", help="service measures (the same JSON as GET /api/v1/kpis)")
+    kpis.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (UTC)"
+    )
+    kpis.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD (UTC)")
+    kpis.add_argument("--store", help="one store id")
+    kpis.add_argument("--lane", help="one lane id")
+    kpis.add_argument(
+        "--journey",
+        choices=("self_checkout", "airport_checkin", "hotel_checkin"),
+        help="one journey",
+    )
+    kpis.add_argument("--language", help="one language (e.g. en)")
+    kpis.add_argument(
+        "--by",
+        choices=("store", "lane", "journey", "language", "day", "hour"),
+        help="add a breakdown",
+    )
+    kpis.add_argument("--json", action="store_true", help="print the report as JSON")
+    kpis.set_defaults(func=_kpis)
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -140,4 +160,46 @@ def _catalog_import(args: argparse.Namespace) -> int:
     except HqError as error:
         raise UserError(str(error)) from error
     print(f"{read} rows read, {changed} items changed")
+    return 0
+
+
+def _kpis(args: argparse.Namespace) -> int:
+    import json
+
+    import sqlalchemy as sa
+
+    from kiosk.cli import UserError
+    from kiosk.hq import kpis
+    from kiosk.hq.db import check_schema
+    from kiosk.hq.errors import HqError
+    from kiosk.hq.kpi_api import kpi_filter
+
+    try:
+        f = kpi_filter(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            store=args.store,
+            lane=args.lane,
+            journey=args.journey,
+            language=args.language,
+        )
+        engine = _engine(args)
+        check_schema(engine)
+        report = kpis.report(engine, f, args.by)
+    except (ValueError, HqError) as error:
+        raise UserError(str(error)) from error
+    except sa.exc.SQLAlchemyError as error:
+        raise UserError(f"cannot read the HQ database: {error}") from error
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    for name, value in report["kpis"].items():
+        print(f"{name:32} {json.dumps(value, ensure_ascii=False)}")
+    for group in report["groups"]:
+        k = group["kpis"]
+        print(
+            f"{args.by} {group['group']}: {k['transactions']} transactions, completion "
+            f"{k['completion_rate']}, interventions/100 {k['interventions_per_100']}, "
+            f"CSAT {k['csat']}, NPS {k['nps']}"
+        )
     return 0

@@ -242,7 +242,7 @@ def lane_days(
         .subquery()
     )
     columns = [inner.c[name] for name in group]
-    query = sa.select(*columns, sa.func.count()).group_by(*columns)
+    query = sa.select(*columns, sa.func.count()).select_from(inner).group_by(*columns)
     return {tuple(row[:-1]): int(row[-1]) for row in conn.execute(query)}
 
 
