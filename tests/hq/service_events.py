@@ -86,7 +86,7 @@ def scenario() -> dict[str, list[dict[str, Any]]]:
             "en",
             ("10:10:00", "10:13:00"),
             6,
-            help=("age_check", "10:10:30", ("10:11:00", "10:11:30"), 1),
+            help=("age_check", "10:10:30", "10:11:00", "10:11:30", 1),
         ),
         event("feedback.rating", "10:13:05", {"rating": 4}, lane=l1, tid="t-2"),
         event(
@@ -115,7 +115,7 @@ def scenario() -> dict[str, list[dict[str, Any]]]:
               tid="t-3", **es),
         *_transaction(
             l2, "t-4", "es", ("11:10:00", "11:15:00"), 2,
-            help=("unknown_item", "11:10:20", ("11:12:20", "11:14:20"), 2),
+            help=("unknown_item", "11:10:20", "11:12:20", "11:14:20", 2),
         ),
         event("feedback.rating", "11:15:05", {"rating": 2}, tid="t-4", **es),
         event("accessibility.used", "11:15:06", {"option": "high_contrast"}, tid="t-4", **es),
