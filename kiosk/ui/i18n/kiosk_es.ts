@@ -262,12 +262,12 @@
     <message>
         <location filename="../attendant/dashboard.py" line="325"/>
         <source>%1 sales, %2</source>
-        <translation>%1 ventas, %2</translation>
+        <translation>Ventas: %1, %2</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="328"/>
         <source>%1 cancelled</source>
-        <translation>%1 anuladas</translation>
+        <translation>Anuladas: %1</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="365"/>
@@ -436,7 +436,7 @@
     <message>
         <location filename="../attendant/basket.py" line="168"/>
         <source>Basket: %1 items</source>
-        <translation>Cesta: %1 artículos</translation>
+        <translation>Cesta (artículos: %1)</translation>
     </message>
     <message>
         <location filename="../attendant/basket.py" line="171"/>
@@ -830,7 +830,7 @@
     <message>
         <location filename="../messages.py" line="110"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
-        <translation>Se han pagado %1 con tarjeta. Pague el resto, %2, por favor.</translation>
+        <translation>Pagado con tarjeta: %1. Pague el resto, %2, por favor.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="113"/>

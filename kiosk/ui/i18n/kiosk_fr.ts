@@ -262,12 +262,12 @@
     <message>
         <location filename="../attendant/dashboard.py" line="325"/>
         <source>%1 sales, %2</source>
-        <translation>%1 ventes, %2</translation>
+        <translation>Ventes : %1, %2</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="328"/>
         <source>%1 cancelled</source>
-        <translation>%1 annulées</translation>
+        <translation>Annulées : %1</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="365"/>
@@ -436,7 +436,7 @@
     <message>
         <location filename="../attendant/basket.py" line="168"/>
         <source>Basket: %1 items</source>
-        <translation>Panier&#xa0;: %1 articles</translation>
+        <translation>Panier (articles : %1)</translation>
     </message>
     <message>
         <location filename="../attendant/basket.py" line="171"/>
@@ -830,7 +830,7 @@
     <message>
         <location filename="../messages.py" line="110"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
-        <translation>%1 ont été payés par carte. Veuillez payer le reste, soit %2.</translation>
+        <translation>Payé par carte : %1. Veuillez payer le reste, soit %2.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="113"/>
