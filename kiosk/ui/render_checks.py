@@ -4,8 +4,9 @@
 the real widget tree after layout, so they see what a person would see:
 
 - ``clipped_texts``: every visible label and button whose text needs more room than
-  its contents rectangle gives it, whose text Qt elided ("…"), or whose text a parent
-  cuts off (a scroll area's viewport excepted: a person can scroll there).
+  its contents rectangle gives it (word-wrapped labels: the height for their width),
+  that show an elided text (a label with ``full_text()``, like the top bar's title),
+  or that a parent cuts off (a scroll area's viewport excepted: a person scrolls there).
 - ``covered_buttons``: every visible, enabled button under ``root`` whose centre,
   touched, would land on another widget (e.g. a shopper alert over the attendant screen).
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -41,7 +43,7 @@ class Clip:
 
     widget: str
     text: str
-    problem: str  # "too narrow", "too short", "elided", "cut by <parent>"
+    problem: str  # "too narrow", "too short", "a word is too wide", "elided", ...
     need: tuple[int, int]
     have: tuple[int, int]
 
@@ -142,7 +144,7 @@ def _text_size(metrics: QFontMetrics, text: str) -> tuple[int, int]:
 
 def _label_clip(label: QLabel) -> Clip | None:
     text = label.text()
-    if not text or label.textFormat() == label.textFormat().RichText or "<" in text:
+    if not text or _rich(label):
         return None  # rich text lays itself out in the label's document
     metrics = QFontMetrics(label.font())
     box = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), 0)
@@ -168,6 +170,13 @@ def _label_clip(label: QLabel) -> Clip | None:
     if short:
         return Clip(describe(label), text, "too short", need, have)
     return None
+
+
+def _rich(label: QLabel) -> bool:
+    form = label.textFormat()
+    if form == Qt.TextFormat.AutoText:
+        return bool(QtGui.Qt.mightBeRichText(label.text()))
+    return form in (Qt.TextFormat.RichText, Qt.TextFormat.MarkdownText)
 
 
 def _ink_fits(metrics: QFontMetrics, text: str, box: QRect, alignment: Qt.AlignmentFlag) -> bool:

@@ -38,6 +38,11 @@ def test_a_label_that_fits_is_fine_and_one_too_narrow_is_clipped(page: QWidget) 
     assert clips[0].need[0] > 200
 
 
+def test_rich_text_is_left_to_its_document(page: QWidget) -> None:
+    _place(QLabel(f"<b>{LONG}</b>"), page, 0, 0, 100, 40)
+    assert clipped_texts(page) == []
+
+
 def test_a_wrapped_label_is_clipped_only_when_it_lacks_height(page: QWidget) -> None:
     tall, short = QLabel(LONG), QLabel(LONG)
     for label in (tall, short):

@@ -15,7 +15,9 @@ literal context), from the repository root::
     .venv/bin/pyside6-lrelease kiosk/ui/i18n/kiosk_es.ts -qm kiosk/ui/i18n/kiosk_es.qm
     .venv/bin/pyside6-lrelease kiosk/ui/i18n/kiosk_fr.ts -qm kiosk/ui/i18n/kiosk_fr.qm
 
-``tests/ui/test_ui_translations.py`` fails while a string is untranslated.
+``tests/ui/test_ui_translations.py`` fails while a string is untranslated. Codes that
+reach the screens from below the UI (device health and conditions) get their words in
+``device_terms.py``.
 A new language is a new ``kiosk_<code>.ts``/``.qm`` pair plus its own name in
 ``LANGUAGE_NAMES``.
 """
