@@ -36,6 +36,7 @@ from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.audit import AuditLog
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
+from kiosk.store.integrity import DamageReport, mark_clean_stop
 from kiosk.store.journal import BasketJournal
 from kiosk.store.sales import load_sale_document
 from kiosk.store.staff import StaffRepository
@@ -88,6 +89,7 @@ class Lane:
         self.controller.stop()
         for device in self.devices.values():
             device.shutdown()
+        mark_clean_stop(self.config.store.path)  # the next start need not read the whole store
 
     def _on_device_event(self, event: object) -> None:
         """Device worker threads call this; it only queues work for the lane thread."""
@@ -134,7 +136,8 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         StoreError, ConfigError, PaymentError: with a message naming what is wrong.
     """
     path, timeout = config.store.path, config.store.busy_timeout_ms
-    conn = connect(path, busy_timeout_ms=timeout, check=True)
+    damage = DamageReport()  # an owed full check runs in the background; paged below
+    conn = connect(path, busy_timeout_ms=timeout, check=True, on_damage=damage.found)
     payment_journal = PaymentJournal(connect(path, busy_timeout_ms=timeout, migrate=False), clock)
     flow = PaymentFlow(
         terminal_from_config(config.payment, config.lane.lane_id),
@@ -183,6 +186,9 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     )
     for detail in unreturned:  # a failed reversal is an intervention, never only a log line
         controller.submit(lambda at, detail=detail: DeviceFaulted("payment", detail, at))
+    damage.report_to(
+        lambda error: controller.submit(lambda at: DeviceFaulted("store", str(error), at))
+    )
     view = CatalogRepository(connect(path, busy_timeout_ms=timeout, migrate=False))
     lane = Lane(config, controller, view, devices, flow)
     lane.give_back_orphans = lambda: _give_back_orphans(flow, path, timeout)

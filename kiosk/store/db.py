@@ -6,6 +6,10 @@ pragmas the durability promises rest on (DESIGN.md invariants 1 and 2): WAL,
 are in autocommit mode (``isolation_level=None``): every write transaction is
 opened explicitly with ``BEGIN IMMEDIATE`` through :func:`write_transaction`.
 
+At start-up (``check=True``) the file is checked cheaply - header, schema version,
+the clean-stop marker - and read whole (``PRAGMA quick_check``) only when the last
+stop was not clean; see :mod:`kiosk.store.integrity`.
+
 Migrations are the files ``kiosk/store/migrations/NNNN_name.sql``, applied in
 order, each in its own transaction together with the ``PRAGMA user_version``
 bump that records it.
@@ -18,9 +22,10 @@ import importlib.resources
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from kiosk.store import integrity
 from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
 
 log = logging.getLogger(__name__)
@@ -35,26 +40,36 @@ def connect(
     check: bool = False,
     migrate: bool = True,
     auto_checkpoint: bool = True,
+    on_damage: Callable[[StoreError], object] | None = None,
 ) -> sqlite3.Connection:
     """Open (creating if needed) the lane database at ``path``.
 
     Args:
         path: the SQLite file; its folder is created if missing.
         busy_timeout_ms: how long a writer waits for another writer's lock.
-        check: run ``PRAGMA quick_check`` first and :func:`check_writable` (do this
-            once at start-up).
+        check: the start-up check (do this once, at start): the header, the schema,
+            :func:`check_writable`, and the clean-stop marker, which is removed; the
+            whole file is checked (``PRAGMA quick_check``) only if the marker was
+            missing (the last run did not stop cleanly), see :mod:`kiosk.store.integrity`.
         migrate: apply pending migrations.
         auto_checkpoint: let a commit copy the WAL back into the database every
             1000 pages (SQLite's default). False keeps that extra write and fsync
             out of this connection's commits (the sale commit's p99); then
             another connection must call :func:`checkpoint` now and then (the
             sync loop does), or the WAL file keeps growing.
+        on_damage: with ``check``, run an owed full check on a background thread and
+            report damage to this callback; None runs it here, before returning.
 
     Raises:
         CorruptDatabaseError: if the file is not a database or quick_check fails.
         StoreError: if the file cannot be opened (or, with ``check``, written).
     """
     path = Path(path)
+    full_check_owed = False
+    if check:
+        existed = integrity.check_header(path)
+        clean = integrity.take_clean_stop(path)  # cleared: a crash from now on owes a check
+        full_check_owed = existed and not clean
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(
@@ -65,8 +80,8 @@ def connect(
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        if check:
-            quick_check(conn, path)
+        if full_check_owed and on_damage is None:
+            integrity.quick_check(conn, path)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise StoreError(f"{path}: cannot switch to WAL journal mode (got {mode})")
@@ -75,9 +90,12 @@ def connect(
         if not auto_checkpoint:
             conn.execute("PRAGMA wal_autocheckpoint = 0")
         if check:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # the schema reads
             check_writable(conn, path)
         if migrate:
             apply_migrations(conn)
+        elif check:
+            check_schema_version(conn)
     except sqlite3.Error as error:
         conn.close()
         if is_corruption(error):
@@ -89,6 +107,8 @@ def connect(
     except BaseException:
         conn.close()
         raise
+    if full_check_owed and on_damage is not None:
+        integrity.check_in_background(path, on_damage)
     return conn
 
 
@@ -137,10 +157,7 @@ def check_writable(conn: sqlite3.Connection, path: Path | str) -> None:
 
 def quick_check(conn: sqlite3.Connection, path: Path | str) -> None:
     """Run ``PRAGMA quick_check``; raise :class:`CorruptDatabaseError` naming the damage."""
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    if rows != ["ok"]:
-        detail = "; ".join(rows[:5])
-        raise CorruptDatabaseError(f"{path}: database is damaged (quick_check: {detail})")
+    integrity.quick_check(conn, path)
 
 
 @contextlib.contextmanager
@@ -175,13 +192,7 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
     Raises:
         StoreError: if the database is newer than this program knows.
     """
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
-    available = migrations()
-    if current > len(available):
-        raise StoreError(
-            f"database schema version {current} is newer than this program "
-            f"({len(available)}); upgrade the kiosk software"
-        )
+    current, available = check_schema_version(conn), migrations()
     for version, name, sql in available[current:]:
         log.info("applying migration %s", name)
         with write_transaction(conn):
@@ -189,6 +200,22 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
     return len(available)
+
+
+def check_schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version (``PRAGMA user_version``) of the database.
+
+    Raises:
+        StoreError: if the database is newer than this program knows.
+    """
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    known = len(migrations())
+    if current > known:
+        raise StoreError(
+            f"database schema version {current} is newer than this program "
+            f"({known}); upgrade the kiosk software"
+        )
+    return current
 
 
 def _statements(sql: str) -> list[str]:
