@@ -17,7 +17,8 @@ Definitions (docs/service-events.md says the same for people):
   total and by kind.
 * attendant response time (raised -> staff arrived), handling time (raised -> resolved),
   time per transaction (started -> completed): p50 and p90, nearest rank over the
-  histogram buckets (whole seconds below 1 min, 5 s below 5 min, 30 s below 30 min).
+  histogram buckets (:data:`kiosk.hq.rollup.BUCKETS`: the percentile is the lower bound
+  of the bucket it falls in).
 * items per minute: items of timed completed transactions / their minutes.
 * utilisation by hour: time in transactions ended in that hour of day, over the
   lane-days with any event x 1 hour.
@@ -105,73 +106,80 @@ def _ratio(part: float, whole: float, places: int = 4) -> float | None:
     return None if whole <= 0 else round(part / whole, places)
 
 
-def _keyed(sums: Sums, metric: str) -> dict[str, int]:
-    return {key: n for (m, key), (n, _) in sorted(sums.items()) if m == metric and n}
+class _ByMetric:
+    """``sums`` indexed by metric once: {metric: {key: (n, total)}}."""
 
+    def __init__(self, sums: Sums) -> None:
+        self.metrics: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        for (metric, key), value in sums.items():
+            self.metrics[metric][key] = value
 
-def _n(sums: Sums, metric: str) -> int:
-    return sum(n for (m, _), (n, _) in sums.items() if m == metric)
+    def keyed(self, metric: str) -> dict[str, int]:
+        cells = self.metrics.get(metric, {})
+        return {key: cells[key][0] for key in sorted(cells) if cells[key][0]}
 
+    def n(self, metric: str) -> int:
+        return sum(n for n, _ in self.metrics.get(metric, {}).values())
 
-def _total(sums: Sums, metric: str) -> int:
-    return sum(total for (m, _), (_, total) in sums.items() if m == metric)
+    def total(self, metric: str) -> int:
+        return sum(t for _, t in self.metrics.get(metric, {}).values())
 
-
-def _times(sums: Sums, metric: str) -> dict[str, Any]:
-    histogram = {int(key): n for (m, key), (n, _) in sums.items() if m == metric}
-    return {
-        "count": sum(histogram.values()),
-        "p50": percentile(histogram, 0.5),
-        "p90": percentile(histogram, 0.9),
-    }
+    def times(self, metric: str) -> dict[str, Any]:
+        histogram = {int(key): n for key, (n, _) in self.metrics.get(metric, {}).items()}
+        return {
+            "count": sum(histogram.values()),
+            "p50": percentile(histogram, 0.5),
+            "p90": percentile(histogram, 0.9),
+        }
 
 
 def kpis_from(sums: Sums, lane_days: int = 0) -> dict[str, Any]:
     """Every KPI of the module docstring from summed rollup rows ``sums`` and the number
     of lane-days with any event (for availability)."""
-    completed, abandoned = _n(sums, "completed"), _n(sums, "abandoned")
+    m = _ByMetric(sums)
+    completed, abandoned = m.n("completed"), m.n("abandoned")
     ended = completed + abandoned
-    by_kind = _keyed(sums, "interventions")
+    by_kind = m.keyed("interventions")
     raised = sum(by_kind.values())
-    ratings = _keyed(sums, "rating")
+    ratings = m.keyed("rating")
     rated = sum(ratings.values())
-    scores = _keyed(sums, "nps")
+    scores = m.keyed("nps")
     answered = sum(scores.values())
     promoters = sum(n for s, n in scores.items() if int(s) >= PROMOTER)
     detractors = sum(n for s, n in scores.items() if int(s) <= DETRACTOR)
-    timed_ms = _total(sums, "txn_time")
-    unavailable_ms = _total(sums, "unavailable")
+    timed_ms = m.total("txn_time")
+    unavailable_ms = m.total("unavailable")
     return {
         "transactions": ended,
-        "started": _n(sums, "started"),
+        "started": m.n("started"),
         "completed": completed,
         "abandoned": abandoned,
-        "abandoned_by_reason": _keyed(sums, "abandoned"),
-        "suspended": _n(sums, "suspended"),
+        "abandoned_by_reason": m.keyed("abandoned"),
+        "suspended": m.n("suspended"),
         "completion_rate": _ratio(completed, ended),
         "abandonment_rate": _ratio(abandoned, ended),
-        "first_contact_resolution": _ratio(completed - _n(sums, "assisted"), completed),
+        "first_contact_resolution": _ratio(completed - m.n("assisted"), completed),
         "interventions": raised,
         "interventions_by_kind": by_kind,
         "interventions_per_100": _ratio(raised * 100, ended, 2),
         "interventions_per_100_by_kind": {k: _ratio(n * 100, ended, 2) for k, n in by_kind.items()},
-        "help_asked": _n(sums, "help"),
-        "response_time_s": _times(sums, "response"),
-        "handling_time_s": _times(sums, "handling"),
-        "transaction_time_s": _times(sums, "txn_time"),
-        "items_per_minute": _ratio(_total(sums, "timed_items") * 60_000, timed_ms, 2),
+        "help_asked": m.n("help"),
+        "response_time_s": m.times("response"),
+        "handling_time_s": m.times("handling"),
+        "transaction_time_s": m.times("txn_time"),
+        "items_per_minute": _ratio(m.total("timed_items") * 60_000, timed_ms, 2),
         "lane_days": lane_days,
         "unavailable_s": round(unavailable_ms / 1000),
         "availability": _ratio(lane_days * DAY_MS - unavailable_ms, lane_days * DAY_MS),
-        "device_faults": _keyed(sums, "device_faults"),
+        "device_faults": m.keyed("device_faults"),
         "ratings": ratings,
         "csat": _ratio(ratings.get("4", 0) + ratings.get("5", 0), rated),
         "nps": None if not answered else round((promoters - detractors) * 100 / answered, 1),
         "nps_responses": answered,
         "nps_scores": scores,
-        "nps_reasons": _keyed(sums, "nps_reason"),
-        "languages": _keyed(sums, "language"),
-        "accessibility": _keyed(sums, "accessibility"),
+        "nps_reasons": m.keyed("nps_reason"),
+        "languages": m.keyed("language"),
+        "accessibility": m.keyed("accessibility"),
     }
 
 
@@ -276,7 +284,9 @@ def report(engine: sa.Engine, f: KpiFilter, by: str | None = None) -> dict[str, 
             for values in sorted(rows):
                 kpis = kpis_from(rows[values], counted.get(values, 0))
                 if hourly:
-                    kpis["utilisation"] = utilisation(_total(rows[values], "busy_ms"), days)
+                    kpis["utilisation"] = utilisation(
+                        _ByMetric(rows[values]).total("busy_ms"), days
+                    )
                 groups.append({"group": _label(by, values), "kpis": kpis})
     return {"filters": asdict(f), "kpis": kpis_from(total, days), "by": by, "groups": groups}
 
@@ -291,3 +301,11 @@ def heatmap(engine: sa.Engine, f: KpiFilter) -> dict[tuple[str, int], int]:
         (f"{store}/{lane}", int(hour)): sum(n for n, _ in sums.values())
         for (store, lane, hour), sums in rows.items()
     }
+
+
+def histogram(engine: sa.Engine, f: KpiFilter, metric: str) -> dict[int, int]:
+    """The duration histogram of ``metric`` ("response", "handling", "txn_time"):
+    {bucket lower bound in seconds: count}."""
+    with engine.connect() as conn:
+        sums = rollup_rows(conn, f, metrics=(metric,)).get((), {})
+    return {int(key): n for (_, key), (n, _) in sums.items()}

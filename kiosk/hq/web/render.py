@@ -88,9 +88,10 @@ def lane_href(store_id: str, lane_id: str) -> str:
 def overview_page(rows: list[LaneRow], now: dt.datetime, silent_minutes: int) -> str:
     """The overview: one table per store, one row per lane."""
     parts = [
+        '<p><a href="/kpis">Service measures</a></p>',
         f'<p class="muted">{e(now.strftime("%Y-%m-%d %H:%M:%S"))} UTC; sales of today '
         f"(UTC day), completed only; lanes silent for more than {e(silent_minutes)} min "
-        "are marked not reporting. Dead letters are not stored by HQ yet.</p>"
+        "are marked not reporting. Dead letters are not stored by HQ yet.</p>",
     ]
     if not rows:
         parts.append("<p>No lanes are enrolled.</p>")

@@ -17,13 +17,15 @@ import hashlib
 import hmac
 import logging
 from dataclasses import dataclass, field
+from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from kiosk.hq.kpis import KpiFilter, check_date
 from kiosk.hq.throttle import LoginThrottle
-from kiosk.hq.web import queries, render
+from kiosk.hq.web import kpi_page, queries, render
 
 log = logging.getLogger(__name__)
 COOKIE = "kiosk_hq_admin"
@@ -90,6 +92,35 @@ def router(engine: sa.Engine) -> APIRouter:
         sales = queries.lane_sales(engine, store_id, lane_id)
         audit = queries.lane_audit_rows(engine, store_id, lane_id)
         return _html(render.lane_page(store_id, lane_id, sales, audit))
+
+    @pages.get("/kpis", response_class=HTMLResponse)
+    def kpi_overview(
+        request: Request,
+        *,
+        token: str | None = None,
+        date_from: Annotated[str | None, Query(alias="from")] = None,
+        date_to: Annotated[str | None, Query(alias="to")] = None,
+        store: str | None = None,
+        lane: str | None = None,
+        journey: str | None = None,
+        language: str | None = None,
+    ) -> Response:
+        _, refused = _gate(request, token, "/kpis")
+        if refused is not None:
+            return refused
+        try:
+            f = KpiFilter(
+                check_date(date_from or None),
+                check_date(date_to or None),
+                *(v or None for v in (store, lane, journey, language)),
+            )
+        except ValueError as error:
+            return _html(render.message_page("Bad filter", str(error)), 422)
+        if any(
+            v is not None and not v.isprintable() for v in (f.store, f.lane, f.journey, f.language)
+        ):
+            return _html(render.message_page("Bad filter", "Filters are printable text."), 422)
+        return _html(kpi_page.kpi_page(engine, f))
 
     return pages
 

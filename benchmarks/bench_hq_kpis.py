@@ -1,0 +1,291 @@
+"""KPI API latency on PostgreSQL with N transactions' service events.
+
+Generates N transactions (200 lanes in 20 stores, ~150 transactions per lane-day,
+8:00-22:00, three languages, 12 % abandoned, 15 % with an intervention, ratings, NPS,
+lane outages) as service events, computes their rollups with the ingest's own pure
+code (``kiosk.hq.events.rollup_sums``) and COPYs events and rollups straight into a
+fresh PostgreSQL database. Then ``kiosk hq serve`` runs in a subprocess and each KPI
+call (the plain report, each breakdown, filters, the staff page) is timed ``--calls``
+times, next to an anchor measured the same way: a bare ``SELECT count(*)`` over the
+events table. Three rounds; the figures are min / median of the rounds.
+
+    .venv/bin/python benchmarks/bench_hq_kpis.py --transactions 1000000
+
+Not part of the test suite (CI never runs it at this size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import sqlalchemy as sa
+from _hq_harness import DEFAULT_PG, database
+
+from kiosk.hq.db import create_engine, upgrade
+from kiosk.hq.events import rollup_sums
+from kiosk.hq.rollup import EventFacts, Opening
+from kiosk.hq.server import free_port
+
+ADMIN = "bench-admin-token-0123456789"
+STORES, LANES_PER_STORE, PER_LANE_DAY = 20, 10, 150
+LANGUAGES = (("en", 0.6), ("es", 0.25), ("fr", 0.15))
+KINDS = ("age_check", "unknown_item", "weight_mismatch", "help")
+CALLS = {
+    "report": "/api/v1/kpis",
+    "by lane": "/api/v1/kpis?by=lane",
+    "by store": "/api/v1/kpis?by=store",
+    "by hour": "/api/v1/kpis?by=hour",
+    "by day": "/api/v1/kpis?by=day",
+    "by language": "/api/v1/kpis?by=language",
+    "one store, a week": "/api/v1/kpis?store=s07&from=2026-01-05&to=2026-01-11",
+    "one lane, by day": "/api/v1/kpis?store=s03&lane=l04&by=day",
+    "language es, by journey": "/api/v1/kpis?language=es&by=journey",
+    "staff page": "/kpis",
+}
+
+
+def _journey(store: int) -> str:
+    return "self_checkout" if store < 16 else "airport_checkin" if store < 18 else "hotel_checkin"
+
+
+def _iso(seconds: float) -> str:
+    """2026-01-01 + ``seconds`` as the lanes write times."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(1767225600 + seconds)) + "Z"
+
+
+def transactions(n: int, seed: int = 7) -> Iterator[list[tuple[EventFacts, Opening]]]:
+    """The events of ``n`` transactions (with their openings), one transaction at a time."""
+    rng = random.Random(seed)
+    lanes = [(s, lane) for s in range(STORES) for lane in range(LANES_PER_STORE)]
+    per_day = len(lanes) * PER_LANE_DAY
+    languages = [code for code, _ in LANGUAGES]
+    weights = [w for _, w in LANGUAGES]
+    for number in range(n):
+        day, index = divmod(number, per_day)
+        store, lane = lanes[index % len(lanes)]
+        start = day * 86400 + 8 * 3600 + rng.uniform(0, 14 * 3600)
+        language = rng.choices(languages, weights)[0]
+        facts = {
+            "store_id": f"s{store:02d}",
+            "lane_id": f"l{lane:02d}",
+            "journey": _journey(store),
+            "transaction_id": f"t{number}",
+            "language": language,
+        }
+
+        def event(
+            kind: str, at: float, data: dict[str, Any], facts: dict[str, Any] = facts, **f: Any
+        ) -> EventFacts:
+            return EventFacts(type=kind, at=_iso(at), data=data, **{**facts, **f})
+
+        out = [(event("transaction.started", start, {}), Opening())]
+        took = rng.lognormvariate(4.8, 0.5)  # median ~2 min
+        assisted = rng.random() < 0.15
+        if assisted:
+            ref = {"intervention_id": str(uuid.UUID(int=number, version=4)),
+                   "kind": rng.choice(KINDS)}  # fmt: skip
+            raised = start + rng.uniform(5, took / 2)
+            arrived = raised + rng.lognormvariate(3.5, 0.7)
+            resolved = arrived + rng.lognormvariate(3.5, 0.6)
+            took = max(took, resolved - start + 5)
+            staff = {**ref, "staff_id": "st1", "how": rng.choice(("at_lane", "remote"))}
+            out += [
+                (event("intervention.raised", raised, ref), Opening()),
+                (event("intervention.staff_arrived", arrived, staff), Opening(_iso(raised))),
+                (event("intervention.resolved", resolved, {**staff, "outcome": "approved"}),
+                 Opening(_iso(raised))),
+            ]  # fmt: skip
+        end = start + took
+        if rng.random() < 0.12:
+            data = {"reason": rng.choice(("cancelled", "idle_timeout", "walk_away")), "items": 1}
+            out.append((event("transaction.abandoned", end, data), Opening(_iso(start))))
+        else:
+            items = rng.randint(1, 25)
+            data = {"items": items, "total_minor": items * 250, "currency": "EUR",
+                    "language": language}  # fmt: skip
+            out.append((event("transaction.completed", end, data), Opening(_iso(start), assisted)))
+            if rng.random() < 0.3:
+                rating = {"rating": rng.choice((1, 2, 3, 4, 4, 5, 5, 5))}
+                out.append((event("feedback.rating", end + 3, rating), Opening()))
+            if rng.random() < 0.05:
+                nps = {"score": rng.randint(0, 10), "reasons": ["too_slow"], "comment": ""}
+                out.append((event("feedback.nps", end + 6, nps), Opening()))
+        if number % 2000 == 0:  # a lane outage now and then
+            gone = end + 60
+            lane_ref = {"reason": "printer"}
+            out += [
+                (event("lane.unavailable", gone, lane_ref, transaction_id=None), Opening()),
+                (event("lane.available", gone + rng.uniform(60, 3600), {}, transaction_id=None),
+                 Opening(_iso(gone))),
+            ]  # fmt: skip
+        yield out
+
+
+def _copy(conn: psycopg.Connection[Any], table: str, columns: list[str], rows: Any) -> int:
+    count = 0
+    with (
+        conn.cursor() as cursor,
+        cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def load(url: str, n: int) -> tuple[int, int]:
+    """COPY ``n`` transactions' events and their rollups; (events, rollup rows)."""
+    daily: dict[tuple[Any, ...], list[int]] = {}
+    hourly: dict[tuple[Any, ...], list[int]] = {}
+    conninfo = sa.make_url(url).set(drivername="postgresql").render_as_string(False)
+    columns = ["store_id", "lane_id", "event_id", "journey", "transaction_id", "type", "ref",
+               "at", "language", "data", "document_sha256", "received_at"]  # fmt: skip
+    with psycopg.connect(conninfo) as conn:
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            batch: list[tuple[EventFacts, Opening]] = []
+            for events in transactions(n):
+                batch += events
+                for facts, _ in events:
+                    data = json.dumps(facts.data, separators=(",", ":"))
+                    ref = facts.data.get("intervention_id") or (
+                        "lane" if facts.type.startswith("lane.") else None
+                    )
+                    yield (facts.store_id, facts.lane_id, str(uuid.uuid4()), facts.journey,
+                           facts.transaction_id, facts.type, ref, facts.at, facts.language,
+                           data, "0" * 64, facts.at)  # fmt: skip
+                if len(batch) > 50_000:
+                    _merge(daily, hourly, batch)
+                    batch = []
+            _merge(daily, hourly, batch)
+
+        events = _copy(conn, "service_event", columns, rows())
+        dims = ["store_id", "lane_id", "journey", "language", "metric", "key", "n", "total"]
+        _copy(conn, "kpi_day", ["day", *dims], ((*k, *v) for k, v in daily.items()))
+        _copy(conn, "kpi_hour", ["day", "hour", *dims], ((*k, *v) for k, v in hourly.items()))
+        conn.commit()
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    return events, len(daily) + len(hourly)
+
+
+def _merge(
+    daily: dict[tuple[Any, ...], list[int]],
+    hourly: dict[tuple[Any, ...], list[int]],
+    batch: list[tuple[EventFacts, Opening]],
+) -> None:
+    day, hour = rollup_sums(batch)
+    for target, sums in ((daily, day), (hourly, hour)):
+        for key, (n, total) in sums.items():
+            cell = target.setdefault(key, [0, 0])
+            cell[0] += n
+            cell[1] += total
+
+
+@contextlib.contextmanager
+def serve(url: str, folder: Path) -> Iterator[str]:
+    """``kiosk hq serve`` over ``url`` with the admin token, in a subprocess."""
+    config = folder / "hq.toml"
+    config.write_text(
+        f'[lane]\nstore_id = "hq"\nlane_id = "hq"\n\n[hq]\nadmin_token = "{ADMIN}"\n',
+        encoding="utf-8",
+    )
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "hq", "--config", str(config), "--database-url", url,
+         "serve", "--port", str(port)],
+        stdout=None if os.environ.get("BENCH_VERBOSE") else subprocess.DEVNULL,
+        stderr=None if os.environ.get("BENCH_VERBOSE") else subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/api/v1/health").status_code == 200:
+                    break
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _quantiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+def time_calls(base: str, url: str, calls: int) -> dict[str, tuple[float, float]]:
+    """{call: (p50 ms, p99 ms)} for each KPI call and the anchor."""
+    out: dict[str, tuple[float, float]] = {}
+    headers = {"Authorization": f"Bearer {ADMIN}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=120) as client:
+        for name, path in CALLS.items():
+            client.get(path).raise_for_status()  # warm
+            samples = []
+            for _ in range(calls):
+                t0 = time.perf_counter()
+                client.get(path).raise_for_status()
+                samples.append((time.perf_counter() - t0) * 1000)
+            out[name] = _quantiles(samples)
+    conninfo = sa.make_url(url).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(conninfo) as conn:
+        conn.execute("SELECT count(*) FROM service_event").fetchone()
+        samples = []
+        for _ in range(calls):
+            t0 = time.perf_counter()
+            conn.execute("SELECT count(*) FROM service_event").fetchone()
+            samples.append((time.perf_counter() - t0) * 1000)
+    out["anchor: SELECT count(*) FROM service_event"] = _quantiles(samples)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--transactions", type=int, default=100_000)
+    parser.add_argument("--calls", type=int, default=30, help="timed calls per KPI call and round")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--pg-url", default=DEFAULT_PG)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, database("postgres", Path(tmp), args.pg_url) as url:
+        engine = create_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        t0 = time.perf_counter()
+        events, rollup_rows = load(url, args.transactions)
+        print(
+            f"loaded {args.transactions:,} transactions: {events:,} events, "
+            f"{rollup_rows:,} rollup rows in {time.perf_counter() - t0:.0f} s"
+        )
+        with serve(url, Path(tmp)) as base:
+            rounds = [time_calls(base, url, args.calls) for _ in range(args.rounds)]
+    anchor = "anchor: SELECT count(*) FROM service_event"
+    print(f"\n{'call':45} {'p50 ms (min/med)':>18} {'p99 ms (min/med)':>18} {'p99/anchor':>11}")
+    for name in rounds[0]:
+        p50 = sorted(r[name][0] for r in rounds)
+        p99 = sorted(r[name][1] for r in rounds)
+        ratio = statistics.median(r[name][1] / r[anchor][1] for r in rounds)
+        print(
+            f"{name:45} {p50[0]:8.1f}/{statistics.median(p50):8.1f} "
+            f"{p99[0]:8.1f}/{statistics.median(p99):8.1f} {ratio:10.3f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
