@@ -164,3 +164,20 @@ EXPECTED: dict[str, Any] = {
 # Utilisation by hour: time in transactions ended that hour / (2 lane-days x 1 h).
 EXPECTED_UTILISATION = {"10": 0.0417, "11": 0.0833, "12": 0.0139}
 EXPECTED_HEATMAP = {("store-001/lane-01", 10): 1, ("store-001/lane-02", 11): 1}
+
+
+def load_scenario(server: Any, engine: Any) -> None:
+    """Send the scenario to a real HQ ``server``, each lane with its own token, in
+    batches of 5, then all of it again (a replay that must add nothing)."""
+    from hq_calls import post
+
+    from kiosk.hq.auth import enrol_lane
+
+    for lane, events in scenario().items():
+        token = enrol_lane(engine, STORE, lane)
+        for start in range(0, len(events), 5):
+            answer = post(server, token, EVENTS, {"events": events[start : start + 5]})
+            assert answer.status_code == 200, answer.text
+            assert {r["status"] for r in answer.json()["results"]} == {"accepted"}
+        replay = post(server, token, EVENTS, {"events": events})
+        assert {r["status"] for r in replay.json()["results"]} == {"duplicate"}

@@ -11,14 +11,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 import sqlalchemy as sa
-from hq_calls import post
 from service_events import (
     DAY,
-    EVENTS,
     EXPECTED,
     EXPECTED_HEATMAP,
     EXPECTED_UTILISATION,
     STORE,
+    load_scenario,
     scenario,
 )
 
@@ -129,14 +128,7 @@ def kpi_server(hq_engine: sa.Engine) -> Iterator[ServerThread]:
     server = ServerThread(hq_engine, max_body_bytes=1024 * 1024)
     web.configure(server.server.config.app, admin_token=ADMIN)
     server.start()
-    for lane, events in scenario().items():
-        token = enrol_lane(hq_engine, STORE, lane)
-        for start in range(0, len(events), 5):
-            answer = post(server, token, EVENTS, {"events": events[start : start + 5]})
-            assert answer.status_code == 200, answer.text
-            assert {r["status"] for r in answer.json()["results"]} == {"accepted"}
-        replay = post(server, token, EVENTS, {"events": events})
-        assert {r["status"] for r in replay.json()["results"]} == {"duplicate"}
+    load_scenario(server, hq_engine)
     yield server
     server.stop(force=True)
 

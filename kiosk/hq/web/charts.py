@@ -128,7 +128,7 @@ def heat_map(
         )
         for i, column in enumerate(columns):
             n = counts.get((row, column), 0)
-            shade = 255 - round(200 * n / peak)
+            shade = 240 - round(200 * n / peak)  # an empty cell is pale, not white
             parts.append(
                 f'<rect class="cell" x="{left + cell * i}" y="{y}" width="{cell - 1}" '
                 f'height="{cell - 1}" fill="rgb({shade},{shade},255)" data-row="{e(row)}" '
