@@ -57,13 +57,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 _T_INTERPRETER = time.monotonic()  # the child's first moment in Python code
 
-from _lane_harness import (  # noqa: E402
-    DEMO_CONFIG,
-    LaneSession,
-    prepare_store,
-    rss_mb,
-    uptime,
-)
+# A child (a measured start) imports nothing of the harness: both children of the
+# side-by-side pay the same interpreter and stdlib imports, and nothing else.
+_CHILD = len(sys.argv) == 3 and sys.argv[1] in ("--child", "--bare-child")
+if not _CHILD:
+    from _lane_harness import (
+        DEMO_CONFIG,
+        LaneSession,
+        prepare_store,
+        rss_mb,
+        uptime,
+    )
 
 # -- start-up: the child --------------------------------------------------------------
 
@@ -91,6 +95,7 @@ def child(toml: str) -> int:
             "painted": stamps["painted"],
             "screen": window.navigator.current_name(),
             "visible": window.isVisible(),
+            "vmhwm_mb": vm_mb("VmHWM"),
         }
         print("READY " + json.dumps(line), flush=True)
         app.quit()
@@ -109,6 +114,52 @@ def child(toml: str) -> int:
     probe = FirstPaint()
     app.installEventFilter(probe)
     return int(kiosk_main(["run", "--config", toml]) or 0)
+
+
+def vm_mb(field: str) -> float:
+    """A field of /proc/self/status (VmHWM: peak resident set size), in MB (10^6 bytes)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024 / 1e6
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def bare_child() -> int:
+    """The anchor: a bare PySide6 window showing one label, to interactive, measured alike."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    t_imports = time.monotonic()
+    app = QApplication(sys.argv[:1])
+    label = QLabel("Touch the screen to start")
+    stamps: dict[str, float] = {}
+
+    def interactive() -> None:
+        line = {
+            "ready": time.monotonic(),
+            "interpreter": _T_INTERPRETER,
+            "imports": t_imports,
+            "painted": stamps["painted"],
+            "screen": "attract",
+            "visible": label.isVisible(),
+            "vmhwm_mb": vm_mb("VmHWM"),
+        }
+        print("READY " + json.dumps(line), flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if "painted" not in stamps and event.type() == QEvent.Type.Paint and watched is label:
+                stamps["painted"] = time.monotonic()
+                QTimer.singleShot(0, interactive)
+            return False
+
+    probe = FirstPaint()
+    app.installEventFilter(probe)
+    label.resize(1024, 768)
+    label.show()
+    return int(app.exec())
 
 
 # -- start-up: the parent -------------------------------------------------------------
@@ -162,6 +213,30 @@ def _plain_config(store: Path) -> Any:
     return demo_config(store)
 
 
+def start_once(toml: Path | None, env: dict[str, str], mode: str) -> tuple[dict[str, Any], float]:
+    """Spawn one measured child (``--child``: the lane; ``--bare-child``: the anchor).
+
+    Returns its READY report (with its stderr as ``"stderr"``) and the parent's t0.
+    """
+    t0 = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, mode, str(toml or "-")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    out, err = proc.communicate(timeout=180)
+    ready = next((ln for ln in out.splitlines() if ln.startswith("READY ")), None)
+    if ready is None:
+        raise RuntimeError(f"the child did not get ready:\n{out}\n{err}")
+    info = json.loads(ready[6:])
+    if info["screen"] != "attract" or not info["visible"]:
+        raise RuntimeError(f"not on a visible attract screen: {info}")
+    info["stderr"] = err
+    return info, t0
+
+
 def run_starts(runs: int) -> None:
     from kiosk.app.demo import DemoRig
 
@@ -175,21 +250,7 @@ def run_starts(runs: int) -> None:
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
             totals, splits = [], []
             for _ in range(runs):
-                t0 = time.monotonic()
-                proc = subprocess.Popen(
-                    [sys.executable, __file__, "--child", str(toml)],
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                    env=env,
-                )
-                out, err = proc.communicate(timeout=120)
-                ready = next((ln for ln in out.splitlines() if ln.startswith("READY ")), None)
-                if ready is None:
-                    raise RuntimeError(f"the child did not get ready:\n{out}\n{err}")
-                info = json.loads(ready[6:])
-                if info["screen"] != "attract" or not info["visible"]:
-                    raise RuntimeError(f"not on a visible attract screen: {info}")
+                info, t0 = start_once(toml, env, "--child")
                 totals.append(info["ready"] - t0)
                 splits.append(
                     (
@@ -207,6 +268,128 @@ def run_starts(runs: int) -> None:
     names = ("spawn+interpreter", "imports", "config+lane+window+paint", "paint->interactive")
     for i, name in enumerate(names):
         print(f"    {name:<26} median {statistics.median(s[i] for s in splits):.3f} s")
+
+
+# -- start-up side by side with the bare-window anchor -----------------------------------
+
+FULL_CHECK = "checking the whole database in the background"
+
+
+def big_store(store: Path, source: Path | None, items: int) -> tuple[int, float]:
+    """Copy ``source`` (checkpointed first) or build a store of ``items`` generated items.
+
+    Returns (items in the catalog, file size in MB).
+    """
+    import shutil
+
+    from kiosk.store.catalog_import import import_csv
+    from kiosk.store.db import connect
+    from kiosk.store.sample_catalog import write_catalog_csv
+
+    if source is not None:
+        with contextlib.closing(sqlite3.connect(source)) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(source, store)
+    else:
+        csv = store.with_suffix(".csv")
+        write_catalog_csv(csv, items)
+        conn = connect(store)
+        try:
+            import_csv(conn, csv, progress=False)
+        finally:
+            conn.close()
+        csv.unlink()
+    with contextlib.closing(sqlite3.connect(store)) as db:
+        count = db.execute("SELECT count(*) FROM catalog_item").fetchone()[0]
+    return count, store.stat().st_size / 1e6
+
+
+def _min_median(values: list[float], unit: str, digits: int = 3) -> str:
+    return f"min {min(values):.{digits}f} / median {statistics.median(values):.{digits}f} {unit}"
+
+
+def run_side_by_side(runs: int, source: Path | None, items: int, escpos_cache: bool) -> None:
+    """``kiosk run`` to interactive against a bare PySide6 window, interleaved, same run."""
+    from kiosk.app.demo import DemoRig
+    from kiosk.store.integrity import mark_clean_stop, marker_path
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-start-") as tmp:
+        work = Path(tmp)
+        store = work / "lane.sqlite3"
+        count, size_mb = big_store(store, source, items)
+        with DemoRig(work / "rig", with_hq=False) as rig:
+            toml = work / "lane.toml"
+            write_lane_toml(toml, store, rig)
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+            cached = {**env, "ESCPOS_CAPABILITIES_PICKLE_DIR": str(work)}
+            kinds = {
+                "bare": ("--bare-child", env),
+                "clean": ("--child", env),
+                "unclean": ("--child", env),
+            }
+            if escpos_cache:
+                kinds["escpos-cached"] = ("--child", cached)
+            # Untimed warm-up (page cache, escpos' pickle for the what-if); the lane's
+            # orderly quit leaves the clean-stop marker, as a lane stopped by staff does.
+            start_once(toml, env, "--child")
+            start_once(toml, cached, "--child")
+            start_once(None, env, "--bare-child")
+            series: dict[str, list[dict[str, Any]]] = {name: [] for name in kinds}
+            for _ in range(runs):
+                for name, (mode, child_env) in kinds.items():
+                    if name != "unclean" and not marker_path(store).exists():
+                        mark_clean_stop(store)  # the unclean start's lane owed its check
+                    if name == "unclean":
+                        marker_path(store).unlink(missing_ok=True)  # as after a SIGKILL
+                    info, t0 = start_once(None if name == "bare" else toml, child_env, mode)
+                    info["t0"] = t0
+                    series[name].append(info)
+    report_side_by_side(series, runs, count, size_mb)
+
+
+def report_side_by_side(
+    series: dict[str, list[dict[str, Any]]], runs: int, count: int, size_mb: float
+) -> None:
+    times = {name: [i["ready"] - i["t0"] for i in infos] for name, infos in series.items()}
+    hwm = {name: [i["vmhwm_mb"] for i in infos] for name, infos in series.items()}
+    bare = statistics.median(times["bare"])
+    labels = {
+        "bare": "bare PySide6 window, one label (anchor)",
+        "clean": "kiosk run, after a clean stop",
+        "unclean": "kiosk run, after an unclean stop",
+        "escpos-cached": "what-if: kiosk run, escpos pickle kept",
+    }
+    print(
+        f"\nstart to an interactive screen, side by side: {runs} runs of each, interleaved "
+        f"({', '.join(series)}); store {count:,} items, {size_mb:.0f} MB"
+    )
+    for name in series:
+        ratio = statistics.median(times[name]) / bare
+        pairs = [t / b for t, b in zip(times[name], times["bare"], strict=True)]
+        print(
+            f"  {labels[name]:<42} {_min_median(times[name], 's')}  x{ratio:.2f} "
+            f"(per run {_min_median(pairs, '', 2)})  VmHWM {_min_median(hwm[name], 'MB', 1)} "
+            f"x{statistics.median(hwm[name]) / statistics.median(hwm['bare']):.2f}"
+        )
+    ratio = statistics.median(times["clean"]) / bare
+    print(
+        f"  target kiosk run within 4x of the anchor: x{ratio:.2f} "
+        f"{'MET' if ratio <= 4 else 'MISSED'}"
+    )
+    checks = {name: sum(FULL_CHECK in i["stderr"] for i in series[name]) for name in series}
+    print("  full store checks started: " + ", ".join(f"{n} {c}/{runs}" for n, c in checks.items()))
+    names = ("spawn+interpreter", "imports", "config+lane+window+paint", "paint->interactive")
+    for name, infos in series.items():
+        parts = [
+            [i["interpreter"] - i["t0"] for i in infos],
+            [i["imports"] - i["interpreter"] for i in infos],
+            [i["painted"] - i["imports"] for i in infos],
+            [i["ready"] - i["painted"] for i in infos],
+        ]
+        split = ", ".join(
+            f"{n} {statistics.median(v):.3f}" for n, v in zip(names, parts, strict=True)
+        )
+        print(f"  split (median s), {name}: {split}")
 
 
 # -- memory over sales ----------------------------------------------------------------
@@ -276,8 +459,8 @@ def run_sales(sales: int, items: int, every: int, marks: list[int], trace: bool)
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None and len(sys.argv) == 3 and sys.argv[1] == "--child":
-        return child(sys.argv[2])
+    if argv is None and _CHILD:
+        return child(sys.argv[2]) if sys.argv[1] == "--child" else bare_child()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--starts", type=int, default=5, help="cold starts (median)")
     parser.add_argument("--sales", type=int, default=500, help="complete sales for memory")
@@ -285,8 +468,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=50, help="sample VmRSS every N sales")
     parser.add_argument("--marks", default="100,500", help="sales where growth is compared")
     parser.add_argument("--tracemalloc", action="store_true", help="diff Python allocations")
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="only: kiosk run with a big store against a bare PySide6 window, same run",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="side-by-side runs of each")
+    parser.add_argument(
+        "--what-if-escpos-cache",
+        action="store_true",
+        help="side-by-side: also time the lane with python-escpos' capabilities pickle kept",
+    )
+    parser.add_argument("--store", type=Path, help="side-by-side: copy this store")
+    parser.add_argument(
+        "--store-items", type=int, default=1_000_000, help="side-by-side: else build one this big"
+    )
     args = parser.parse_args(argv)
     print(f"load before: {uptime()}")
+    if args.side_by_side:
+        run_side_by_side(args.runs, args.store, args.store_items, args.what_if_escpos_cache)
+        print(f"\nload after: {uptime()}")
+        return 0
     if args.starts:
         run_starts(args.starts)
     if args.sales:

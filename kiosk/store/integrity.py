@@ -19,9 +19,10 @@ named clearly (DESIGN.md invariant 8). So :func:`kiosk.store.db.connect` with
 
 The full check (:func:`quick_check`) runs then on a background thread of its own
 (:func:`check_in_background`, a read-only connection; readers never block the
-lane's writers in WAL mode) and reports damage to a callback (the lane pages
-the attendant); a lane stopped before it finished, or after it found damage,
-writes no marker, so the next start checks again. ``kiosk store check`` runs it
+lane's writers in WAL mode), a few seconds after start and at a low priority, and
+reports damage to a callback (the lane pages the attendant). A lane stopped before
+it finished, or after it found damage, writes no marker, so the next start checks
+again. ``kiosk store check`` runs it
 on demand.
 """
 
@@ -37,11 +38,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
-from kiosk.threads import start_thread
+from kiosk.threads import start_thread, start_timer
 
 log = logging.getLogger(__name__)
 
 MARKER_SUFFIX = ".clean-stop"
+#: The owed full check waits this long after start, then runs at a low CPU priority,
+#: so that the lane's own start (imports, window, first paint) does not share its cores.
+CHECK_DELAY_S = 5.0
+CHECK_NICENESS = 10
 HEADER_SIZE = 100
 _MAGIC = b"SQLite format 3\x00"
 _RESTORE = "restore it from a backup or move it aside and let the lane create a new one"
@@ -245,6 +250,7 @@ def check_in_background(
     )
 
     def run() -> None:
+        _lower_priority()
         try:
             seconds = check_file(path)
         except StoreError as error:
@@ -255,7 +261,17 @@ def check_in_background(
             _owed.discard(key)
         log.info("%s: full check (quick_check) ok in %.2f s", path, seconds)
 
+    if CHECK_DELAY_S > 0:
+        return start_timer("store-check", CHECK_DELAY_S, run)
     return start_thread("store-check", run)
+
+
+def _lower_priority() -> None:
+    """Lower this thread's CPU priority (Linux threads have their own nice value)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHECK_NICENESS)
+    except (AttributeError, OSError) as error:  # not Linux, or not allowed: run as is
+        log.debug("store check keeps its priority: %s", error)
 
 
 __all__ = [

@@ -23,6 +23,12 @@ from kiosk.store.db import connect
 from kiosk.store.errors import CorruptDatabaseError, StoreError
 
 
+@pytest.fixture(autouse=True)
+def check_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The owed full check starts without the lane's delay (the tests wait for it)."""
+    monkeypatch.setattr(integrity, "CHECK_DELAY_S", 0.0)
+
+
 @pytest.fixture
 def quick_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every run of PRAGMA quick_check, by the thread that ran it."""
