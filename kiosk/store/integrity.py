@@ -22,8 +22,7 @@ The full check (:func:`quick_check`) runs then on a background thread of its own
 lane's writers in WAL mode), a few seconds after start and at a low priority, and
 reports damage to a callback (the lane pages the attendant). A lane stopped before
 it finished, or after it found damage, writes no marker, so the next start checks
-again. ``kiosk store check`` runs it
-on demand.
+again. ``kiosk store check`` runs it on demand.
 """
 
 from __future__ import annotations
