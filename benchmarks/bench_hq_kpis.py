@@ -150,8 +150,7 @@ def _copy(conn: psycopg.Connection[Any], table: str, columns: list[str], rows: A
 
 def load(url: str, n: int) -> tuple[int, int]:
     """COPY ``n`` transactions' events and their rollups; (events, rollup rows)."""
-    daily: dict[tuple[Any, ...], list[int]] = {}
-    hourly: dict[tuple[Any, ...], list[int]] = {}
+    sums: dict[str, dict[tuple[Any, ...], list[int]]] = {}
     conninfo = sa.make_url(url).set(drivername="postgresql").render_as_string(False)
     columns = ["store_id", "lane_id", "event_id", "journey", "transaction_id", "type", "ref",
                "at", "language", "data", "document_sha256", "received_at"]  # fmt: skip
@@ -170,28 +169,28 @@ def load(url: str, n: int) -> tuple[int, int]:
                            facts.transaction_id, facts.type, ref, facts.at, facts.language,
                            data, "0" * 64, facts.at)  # fmt: skip
                 if len(batch) > 50_000:
-                    _merge(daily, hourly, batch)
+                    _merge(sums, batch)
                     batch = []
-            _merge(daily, hourly, batch)
+            _merge(sums, batch)
 
         events = _copy(conn, "service_event", columns, rows())
         dims = ["store_id", "lane_id", "journey", "language", "metric", "key", "n", "total"]
-        _copy(conn, "kpi_day", ["day", *dims], ((*k, *v) for k, v in daily.items()))
-        _copy(conn, "kpi_hour", ["day", "hour", *dims], ((*k, *v) for k, v in hourly.items()))
+        times = {"kpi_day": ["day"], "kpi_hour": ["day", "hour"], "kpi_month": ["month"],
+                 "kpi_month_hour": ["month", "hour"]}  # fmt: skip
+        for table, rollup in sums.items():
+            _copy(conn, table, [*times[table], *dims], ((*k, *v) for k, v in rollup.items()))
         conn.commit()
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
-    return events, len(daily) + len(hourly)
+    return events, sum(len(rollup) for rollup in sums.values())
 
 
 def _merge(
-    daily: dict[tuple[Any, ...], list[int]],
-    hourly: dict[tuple[Any, ...], list[int]],
-    batch: list[tuple[EventFacts, Opening]],
+    sums: dict[str, dict[tuple[Any, ...], list[int]]], batch: list[tuple[EventFacts, Opening]]
 ) -> None:
-    day, hour = rollup_sums(batch)
-    for target, sums in ((daily, day), (hourly, hour)):
-        for key, (n, total) in sums.items():
+    for table, more in rollup_sums(batch).items():
+        target = sums.setdefault(table, {})
+        for key, (n, total) in more.items():
             cell = target.setdefault(key, [0, 0])
             cell[0] += n
             cell[1] += total

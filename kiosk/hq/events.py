@@ -38,9 +38,10 @@ from kiosk.hq.rollup import (
     pair_ref,
     rollup_language,
 )
-from kiosk.hq.tables import kpi_day, kpi_hour, service_event
+from kiosk.hq.tables import kpi_day, kpi_hour, kpi_month, kpi_month_hour, service_event
 
 _CHUNK = 500  # ids per IN (...) lookup
+ROLLUPS = {t.name: t for t in (kpi_day, kpi_hour, kpi_month, kpi_month_hour)}
 RollupKey = tuple[Any, ...]  # the primary key of kpi_day / kpi_hour, in column order
 
 
@@ -213,12 +214,12 @@ def _last_opened(
 
 
 def add_to_rollups(conn: sa.Connection, events: Iterable[tuple[EventFacts, Opening]]) -> None:
-    """Add what each event contributes (:func:`kiosk.hq.rollup.additions`) to
-    ``kpi_day`` and ``kpi_hour`` in the current transaction."""
-    daily, hourly = rollup_sums(events)
-    for table, sums in ((kpi_day, daily), (kpi_hour, hourly)):
+    """Add what each event contributes (:func:`kiosk.hq.rollup.additions`) to every
+    rollup table in the current transaction."""
+    for name, sums in rollup_sums(events).items():
         if not sums:
             continue
+        table = ROLLUPS[name]
         names = [c.name for c in table.primary_key.columns]
         rows = [
             {**dict(zip(names, key, strict=True)), "n": n, "total": total}
@@ -237,23 +238,26 @@ def add_to_rollups(conn: sa.Connection, events: Iterable[tuple[EventFacts, Openi
 
 def rollup_sums(
     events: Iterable[tuple[EventFacts, Opening]],
-) -> tuple[dict[RollupKey, list[int]], dict[RollupKey, list[int]]]:
-    """The sums to add, keyed by the primary keys of ``kpi_day`` and ``kpi_hour`` (in
-    their column order): pure, shared by the ingest and the benchmark's loader."""
-    daily: dict[RollupKey, list[int]] = defaultdict(lambda: [0, 0])
-    hourly: dict[RollupKey, list[int]] = defaultdict(lambda: [0, 0])
+) -> dict[str, dict[RollupKey, list[int]]]:
+    """The sums to add per rollup table, keyed by the table's primary key (in its column
+    order): pure, shared by the ingest and the benchmark's loader."""
+    out: dict[str, dict[RollupKey, list[int]]] = {
+        name: defaultdict(lambda: [0, 0]) for name in ROLLUPS
+    }
+    daily, hourly = out["kpi_day"], out["kpi_hour"]
+    monthly, monthly_hourly = out["kpi_month"], out["kpi_month_hour"]
     for facts, opening in events:
-        day, hour = facts.at[:10], int(facts.at[11:13])
+        day, month, hour = facts.at[:10], facts.at[:7], int(facts.at[11:13])
         dims = (facts.store_id, facts.lane_id, facts.journey, rollup_language(facts))
         for a in additions(facts, opening):
-            cell = daily[(day, *dims, a.metric, a.key)]
-            cell[0] += a.n
-            cell[1] += a.total
+            cells = [daily[(day, *dims, a.metric, a.key)], monthly[(month, *dims, a.metric, a.key)]]
             if a.metric in HOURLY:
-                cell = hourly[(day, hour, *dims, a.metric, a.key)]
+                cells.append(hourly[(day, hour, *dims, a.metric, a.key)])
+                cells.append(monthly_hourly[(month, hour, *dims, a.metric, a.key)])
+            for cell in cells:
                 cell[0] += a.n
                 cell[1] += a.total
-    return daily, hourly
+    return out
 
 
 def _stored_hashes(conn: sa.Connection, who: LaneIdentity, ids: list[str]) -> dict[str, str]:

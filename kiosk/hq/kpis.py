@@ -5,7 +5,9 @@ rollup rows (:mod:`kiosk.hq.rollup`) that pass the filters, grouped by the break
 and by ``(metric, key)``; everything after that is pure arithmetic over those sums
 (:func:`kpis_from`), so the definitions below are tested on hand-made rows without a
 database, and SQLite and PostgreSQL share every line. Per-hour questions read
-``kpi_hour`` (only the :data:`kiosk.hq.rollup.HOURLY` metrics), the rest ``kpi_day``.
+``kpi_hour`` (only the :data:`kiosk.hq.rollup.HOURLY` metrics), the rest ``kpi_day``;
+the whole calendar months of a range come from ``kpi_month`` / ``kpi_month_hour``
+instead (:func:`split_range`), so a year is 12 monthly rows per lane and key, not 365.
 
 Definitions (docs/service-events.md says the same for people):
 
@@ -43,7 +45,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from kiosk.hq.rollup import DAY_MS, HOUR_MS
-from kiosk.hq.tables import kpi_day, kpi_hour
+from kiosk.hq.tables import kpi_day, kpi_hour, kpi_month, kpi_month_hour
 
 BREAKDOWNS = ("store", "lane", "journey", "language", "day", "hour")
 _GROUP_COLUMNS = {
@@ -191,13 +193,43 @@ def utilisation(busy_ms: int, lane_days: int) -> float | None:
 # ---- SQL: sums of the rollup rows ----------------------------------------------------
 
 
-def _where(table: sa.Table, f: KpiFilter) -> list[sa.ColumnElement[bool]]:
+DateRange = tuple[str | None, str | None]  # inclusive; None: open
+
+
+def split_range(
+    date_from: str | None, date_to: str | None
+) -> tuple[DateRange | None, list[DateRange]]:
+    """Split the days ``date_from``..``date_to`` into whole calendar months (read from
+    the monthly rollups; None: no whole month) and the days left at either edge."""
+    start = dt.date.fromisoformat(date_from) if date_from else None
+    end = dt.date.fromisoformat(date_to) if date_to else None
+    if start and end and start > end:
+        return None, []
+    day = dt.timedelta(days=1)
+    first = start if start is None or start.day == 1 else _month_after(start)
+    last = end if end is None or (end + day).day == 1 else end.replace(day=1) - day
+    if first and last and first > last:
+        return None, [(date_from, date_to)]
+    days: list[DateRange] = []
+    if start and first and start < first:
+        days.append((start.isoformat(), (first - day).isoformat()))
+    if end and last and end > last:
+        days.append(((last + day).isoformat(), end.isoformat()))
+    months = (first.isoformat()[:7] if first else None, last.isoformat()[:7] if last else None)
+    return months, days
+
+
+def _month_after(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _where(table: sa.Table, f: KpiFilter, period: str, span: DateRange) -> list[Any]:
     c = table.c
-    conditions: list[sa.ColumnElement[bool]] = []
-    if f.date_from:
-        conditions.append(c.day >= f.date_from)
-    if f.date_to:
-        conditions.append(c.day <= f.date_to)
+    conditions: list[Any] = []
+    if span[0]:
+        conditions.append(c[period] >= span[0])
+    if span[1]:
+        conditions.append(c[period] <= span[1])
     for column, value in (
         (c.store_id, f.store),
         (c.lane_id, f.lane),
@@ -209,6 +241,18 @@ def _where(table: sa.Table, f: KpiFilter) -> list[sa.ColumnElement[bool]]:
     return conditions
 
 
+def _sources(
+    f: KpiFilter, group: tuple[str, ...], hourly: bool
+) -> list[tuple[sa.Table, str, DateRange]]:
+    """(rollup table, its period column, period range) to read for ``f``."""
+    days_table, months_table = (kpi_hour, kpi_month_hour) if hourly else (kpi_day, kpi_month)
+    if "day" in group:
+        return [(days_table, "day", (f.date_from, f.date_to))]
+    months, days = split_range(f.date_from, f.date_to)
+    sources = [(months_table, "month", months)] if months else []
+    return sources + [(days_table, "day", span) for span in days]
+
+
 def rollup_rows(
     conn: sa.Connection,
     f: KpiFilter,
@@ -217,20 +261,28 @@ def rollup_rows(
     hourly: bool = False,
     metrics: Iterable[str] | None = None,
 ) -> dict[tuple[Any, ...], dict[tuple[str, str], tuple[int, int]]]:
-    """Summed rollup rows passing ``f``: {group values: {(metric, key): (n, total)}}."""
-    table = kpi_hour if hourly else kpi_day
-    columns = [table.c[name] for name in group]
-    query = sa.select(
-        *columns,
-        table.c.metric,
-        table.c.key,
-        sa.func.sum(table.c.n),
-        sa.func.sum(table.c.total),
-    ).where(*_where(table, f))
-    if metrics is not None:
-        query = query.where(table.c.metric.in_(sorted(metrics)))
-    query = query.group_by(*columns, table.c.metric, table.c.key)
+    """Summed rollup rows passing ``f``: {group values: {(metric, key): (n, total)}}.
+    Whole months come from the monthly rollups, the other days from the daily ones."""
+    parts = []
+    for table, period, span in _sources(f, group, hourly):
+        part = sa.select(
+            *[table.c[name] for name in group],
+            table.c.metric,
+            table.c.key,
+            table.c.n,
+            table.c.total,
+        ).where(*_where(table, f, period, span))
+        if metrics is not None:
+            part = part.where(table.c.metric.in_(sorted(metrics)))
+        parts.append(part)
     out: dict[tuple[Any, ...], dict[tuple[str, str], tuple[int, int]]] = defaultdict(dict)
+    if not parts:
+        return out
+    rows = (parts[0] if len(parts) == 1 else sa.union_all(*parts)).subquery()
+    columns = [rows.c[name] for name in group]
+    query = sa.select(
+        *columns, rows.c.metric, rows.c.key, sa.func.sum(rows.c.n), sa.func.sum(rows.c.total)
+    ).group_by(*columns, rows.c.metric, rows.c.key)
     for row in conn.execute(query):
         *values, metric, key, n, total = row
         out[tuple(values)][(metric, key)] = (int(n), int(total))
@@ -238,14 +290,13 @@ def rollup_rows(
 
 
 def lane_days(
-    conn: sa.Connection, f: KpiFilter, group: tuple[str, ...] = (), *, hourly: bool = False
+    conn: sa.Connection, f: KpiFilter, group: tuple[str, ...] = ()
 ) -> dict[tuple[Any, ...], int]:
-    """Lane-days with any event, per group (per hour of day too if ``hourly``)."""
-    table = kpi_hour if hourly else kpi_day
+    """Lane-days with any event, per group (index kpi_day_lane_days)."""
     names = list(dict.fromkeys([*group, "day", "store_id", "lane_id"]))
     inner = (
-        sa.select(*[table.c[n] for n in names])
-        .where(table.c.metric == "events", *_where(table, f))
+        sa.select(*[kpi_day.c[n] for n in names])
+        .where(kpi_day.c.metric == "events", *_where(kpi_day, f, "day", (f.date_from, f.date_to)))
         .distinct()
         .subquery()
     )
@@ -280,9 +331,9 @@ def report(engine: sa.Engine, f: KpiFilter, by: str | None = None) -> dict[str, 
             group = _GROUP_COLUMNS[by]
             hourly = by == "hour"
             rows = rollup_rows(conn, f, group, hourly=hourly)
-            counted = lane_days(conn, f, group, hourly=hourly)
+            counted = {} if hourly else lane_days(conn, f, group)
             for values in sorted(rows):
-                kpis = kpis_from(rows[values], counted.get(values, 0))
+                kpis = kpis_from(rows[values], days if hourly else counted.get(values, 0))
                 if hourly:
                     kpis["utilisation"] = utilisation(
                         _ByMetric(rows[values]).total("busy_ms"), days

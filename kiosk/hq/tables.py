@@ -11,8 +11,8 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
 - ``service_event``: service events (docs/service-events.md), unique on (store, lane,
-  event id); ``kpi_day`` / ``kpi_hour``: their rollups (:mod:`kiosk.hq.rollup`), which
-  the KPI engine reads instead of the events.
+  event id); ``kpi_day`` / ``kpi_hour`` / ``kpi_month`` / ``kpi_month_hour``: their
+  rollups (:mod:`kiosk.hq.rollup`), which the KPI engine reads instead of the events.
 
 Every length-limited text column says where its values come from in
 ``info["from"]``: API model fields (``"SaleLine.tax_class"``; tests/hq checks that
@@ -213,8 +213,18 @@ def _rollup(name: str, *time_columns: Column[object]) -> Table:
 
 
 kpi_day = _rollup("kpi_day", Column("day", String(10), primary_key=True, info=HQ))
+# Lane-days with any event (availability, utilisation) without reading every row.
+Index("kpi_day_lane_days", kpi_day.c.metric, kpi_day.c.day, kpi_day.c.store_id, kpi_day.c.lane_id)
 kpi_hour = _rollup(
     "kpi_hour",
     Column("day", String(10), primary_key=True, info=HQ),
+    Column("hour", Integer, primary_key=True, autoincrement=False),
+)
+# The same by calendar month (since migration 0005): a query over whole months reads
+# these, about thirty times fewer rows than the days (kiosk.hq.kpis.split_range).
+kpi_month = _rollup("kpi_month", Column("month", String(7), primary_key=True, info=HQ))
+kpi_month_hour = _rollup(
+    "kpi_month_hour",
+    Column("month", String(7), primary_key=True, info=HQ),
     Column("hour", Integer, primary_key=True, autoincrement=False),
 )

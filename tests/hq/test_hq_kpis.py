@@ -103,7 +103,7 @@ def _pure_report() -> dict:
                 seen["ref", ref] = facts.at
                 assisted.add(facts.transaction_id or "")
             pairs.append((facts, opening))
-    daily, _ = rollup_sums(pairs)
+    daily = rollup_sums(pairs)["kpi_day"]
     sums: dict[tuple[str, str], tuple[int, int]] = {}
     for key, (n, total) in daily.items():
         old = sums.get(key[-2:], (0, 0))
@@ -114,6 +114,34 @@ def _pure_report() -> dict:
 @pytest.mark.parametrize("field", sorted(EXPECTED))
 def test_every_kpi_of_the_hand_made_day_pure(field):
     assert _pure_report()[field] == EXPECTED[field]
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "months", "days"),
+    [
+        (None, None, (None, None), []),
+        ("2026-01-01", None, ("2026-01", None), []),
+        ("2026-01-15", None, ("2026-02", None), [("2026-01-15", "2026-01-31")]),
+        (None, "2026-03-31", (None, "2026-03"), []),
+        (None, "2026-03-10", (None, "2026-02"), [("2026-03-01", "2026-03-10")]),
+        ("2026-01-15", "2026-02-10", None, [("2026-01-15", "2026-02-10")]),
+        ("2026-01-01", "2026-01-31", ("2026-01", "2026-01"), []),
+        ("2025-12-31", "2026-03-01", ("2026-01", "2026-02"),
+         [("2025-12-31", "2025-12-31"), ("2026-03-01", "2026-03-01")]),
+        ("2024-02-01", "2024-02-29", ("2024-02", "2024-02"), []),
+        ("2026-02-01", "2026-01-01", None, []),
+    ],
+)  # fmt: skip
+def test_a_range_is_split_into_whole_months_and_edge_days(date_from, date_to, months, days):
+    assert kpis.split_range(date_from, date_to) == (months, days)
+
+
+def test_whole_months_and_edge_days_add_up_to_the_same_kpis(kpi_server, hq_engine):
+    """The scenario's day read as a whole month, as edge days, and as both."""
+    for date_from, date_to in (("2026-11-01", "2026-11-30"), ("2026-11-22", "2026-11-22"),
+                               ("2026-10-15", "2026-12-02"), (None, "2026-11-30")):  # fmt: skip
+        f = kpis.KpiFilter(date_from, date_to)
+        assert kpis.report(hq_engine, f)["kpis"] == EXPECTED, (date_from, date_to)
 
 
 def test_elapsed_time_is_none_when_the_clock_went_backwards():

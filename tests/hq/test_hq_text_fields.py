@@ -100,8 +100,9 @@ def test_every_text_column_holds_what_its_source_allows(table, column):
     source = column.info.get("from")
     assert source, f"{table}.{column.name} must say where its values come from"
     if source == HQ["from"]:  # what HQ itself writes there
-        # ids: enrol_lane's rule; day: YYYY-MM-DD; metric: kiosk.hq.rollup's names
-        longest = {"sha256": 64, "_at": len(utc_now()), "_id": 64, "day": 10, "metric": 24}
+        # ids: enrol_lane's rule; day, month: YYYY-MM-DD, YYYY-MM; metric: rollup names
+        longest = {"sha256": 64, "_at": len(utc_now()), "_id": 64, "day": 10, "month": 7}
+        longest["metric"] = 24
         kinds = [k for k in longest if k in column.name]
         assert kinds, f"{table}.{column.name}: what does HQ write here?"
         assert longest[kinds[0]] <= column.type.length
