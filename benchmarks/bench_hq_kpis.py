@@ -176,9 +176,10 @@ def load(url: str, n: int) -> tuple[int, int]:
         events = _copy(conn, "service_event", columns, rows())
         dims = ["store_id", "lane_id", "journey", "language", "metric", "key", "n", "total"]
         times = {"kpi_day": ["day"], "kpi_hour": ["day", "hour"], "kpi_month": ["month"],
-                 "kpi_month_hour": ["month", "hour"]}  # fmt: skip
+                 "kpi_month_hour": ["month", "hour"], "kpi_day_fleet": ["day"]}  # fmt: skip
         for table, rollup in sums.items():
-            _copy(conn, table, [*times[table], *dims], ((*k, *v) for k, v in rollup.items()))
+            names = [*times[table], *(dims if table != "kpi_day_fleet" else dims[2:])]
+            _copy(conn, table, names, ((*k, *v) for k, v in rollup.items()))
         conn.commit()
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")

@@ -38,10 +38,17 @@ from kiosk.hq.rollup import (
     pair_ref,
     rollup_language,
 )
-from kiosk.hq.tables import kpi_day, kpi_hour, kpi_month, kpi_month_hour, service_event
+from kiosk.hq.tables import (
+    kpi_day,
+    kpi_day_fleet,
+    kpi_hour,
+    kpi_month,
+    kpi_month_hour,
+    service_event,
+)
 
 _CHUNK = 500  # ids per IN (...) lookup
-ROLLUPS = {t.name: t for t in (kpi_day, kpi_hour, kpi_month, kpi_month_hour)}
+ROLLUPS = {t.name: t for t in (kpi_day, kpi_hour, kpi_month, kpi_month_hour, kpi_day_fleet)}
 RollupKey = tuple[Any, ...]  # the primary key of kpi_day / kpi_hour, in column order
 
 
@@ -246,11 +253,16 @@ def rollup_sums(
     }
     daily, hourly = out["kpi_day"], out["kpi_hour"]
     monthly, monthly_hourly = out["kpi_month"], out["kpi_month_hour"]
+    fleet = out["kpi_day_fleet"]
     for facts, opening in events:
         day, month, hour = facts.at[:10], facts.at[:7], int(facts.at[11:13])
         dims = (facts.store_id, facts.lane_id, facts.journey, rollup_language(facts))
         for a in additions(facts, opening):
-            cells = [daily[(day, *dims, a.metric, a.key)], monthly[(month, *dims, a.metric, a.key)]]
+            cells = [
+                daily[(day, *dims, a.metric, a.key)],
+                monthly[(month, *dims, a.metric, a.key)],
+                fleet[(day, *dims[2:], a.metric, a.key)],
+            ]
             if a.metric in HOURLY:
                 cells.append(hourly[(day, hour, *dims, a.metric, a.key)])
                 cells.append(monthly_hourly[(month, hour, *dims, a.metric, a.key)])

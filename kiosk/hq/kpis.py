@@ -45,7 +45,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from kiosk.hq.rollup import DAY_MS, HOUR_MS
-from kiosk.hq.tables import kpi_day, kpi_hour, kpi_month, kpi_month_hour
+from kiosk.hq.tables import kpi_day, kpi_day_fleet, kpi_hour, kpi_month, kpi_month_hour
 
 BREAKDOWNS = ("store", "lane", "journey", "language", "day", "hour")
 _GROUP_COLUMNS = {
@@ -230,13 +230,14 @@ def _where(table: sa.Table, f: KpiFilter, period: str, span: DateRange) -> list[
         conditions.append(c[period] >= span[0])
     if span[1]:
         conditions.append(c[period] <= span[1])
-    for column, value in (
-        (c.store_id, f.store),
-        (c.lane_id, f.lane),
-        (c.journey, f.journey),
-        (c.language, f.language),
+    for name, value in (
+        ("store_id", f.store),
+        ("lane_id", f.lane),
+        ("journey", f.journey),
+        ("language", f.language),
     ):
         if value is not None:
+            column = c[name]
             conditions.append(column == value)
     return conditions
 
@@ -246,6 +247,9 @@ def _sources(
 ) -> list[tuple[sa.Table, str, DateRange]]:
     """(rollup table, its period column, period range) to read for ``f``."""
     days_table, months_table = (kpi_hour, kpi_month_hour) if hourly else (kpi_day, kpi_month)
+    fleet = f.store is None and f.lane is None and not {"store_id", "lane_id"} & set(group)
+    if fleet and not hourly:
+        days_table = kpi_day_fleet  # the same sums without store and lane
     if "day" in group:
         return [(days_table, "day", (f.date_from, f.date_to))]
     months, days = split_range(f.date_from, f.date_to)

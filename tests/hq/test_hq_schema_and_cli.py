@@ -86,3 +86,29 @@ def test_migration_0003_widens_the_columns_and_keeps_every_row(hq_url):
         conn.execute(sa.text(f"UPDATE catalog_item SET tax_class = '{'t' * 64}'"))
         conn.execute(sa.text(f"UPDATE lane_status SET state = '{'s' * 64}'"))
     engine.dispose()
+
+
+def test_migration_0005_fills_the_monthly_and_fleet_rollups_from_the_daily_ones(hq_url):
+    engine = create_engine(hq_url, pool_size=2)
+    with write_transaction(engine) as conn:
+        command.upgrade(_alembic_config(conn), "0004")
+    dims = "'self_checkout', 'en', 'completed', '', {}, 0)"
+    day = "INSERT INTO kpi_day VALUES ('{}', 's', '{}', " + dims
+    hour = "INSERT INTO kpi_hour VALUES ('{}', 10, 's', 'l1', " + dims
+    with write_transaction(engine) as conn:
+        for when, lane, n in (
+            ("2026-01-05", "l1", 2),
+            ("2026-01-20", "l1", 3),
+            ("2026-02-01", "l2", 4),
+        ):
+            conn.execute(sa.text(day.format(when, lane, n)))
+            conn.execute(sa.text(hour.format(when, n)))
+    upgrade(engine)
+    with engine.connect() as conn:
+        month = conn.execute(sa.text("SELECT month, lane_id, n FROM kpi_month ORDER BY 1, 2")).all()
+        fleet = conn.execute(sa.text("SELECT day, n FROM kpi_day_fleet ORDER BY 1")).all()
+        hours = conn.execute(sa.text("SELECT month, n FROM kpi_month_hour ORDER BY 1")).all()
+    assert [tuple(r) for r in month] == [("2026-01", "l1", 5), ("2026-02", "l2", 4)]
+    assert [tuple(r) for r in fleet] == [("2026-01-05", 2), ("2026-01-20", 3), ("2026-02-01", 4)]
+    assert [tuple(r) for r in hours] == [("2026-01", 5), ("2026-02", 4)]
+    engine.dispose()

@@ -1,10 +1,12 @@
-"""Monthly rollups of service events, and an index for counting lane-days.
+"""Monthly and fleet-wide rollups of service events, and indexes on the daily one.
 
 ``kpi_month`` / ``kpi_month_hour`` are ``kpi_day`` / ``kpi_hour`` summed by calendar
 month: a KPI query over whole months reads them (about thirty times fewer rows) and
 only the days at the edges of its range from ``kpi_day``. They are filled from the
-daily rollups here and by the ingest from now on. ``kpi_day_lane_days`` lets the lane-day
-count (availability, utilisation) read an index instead of the whole table.
+daily rollups here and by the ingest from now on. ``kpi_day_fleet`` is ``kpi_day`` without
+store and lane, for breakdowns by day of the whole fleet. ``kpi_day_lane_days`` lets the
+lane-day count (availability, utilisation) read an index instead of the whole table;
+``kpi_day_lane`` finds one store's or lane's days.
 
 Revision ID: 0005
 Revises: 0004
@@ -23,12 +25,19 @@ depends_on = None
 _DIMS = "store_id, lane_id, journey, language, metric, key"
 
 
-def _table(name: str, *time_columns: sa.Column[object]) -> None:
+def _table(name: str, *time_columns: sa.Column[object], lanes: bool = True) -> None:
+    lane_columns = (
+        [
+            sa.Column("store_id", sa.String(64), primary_key=True),
+            sa.Column("lane_id", sa.String(64), primary_key=True),
+        ]
+        if lanes
+        else []
+    )
     op.create_table(
         name,
         *time_columns,
-        sa.Column("store_id", sa.String(64), primary_key=True),
-        sa.Column("lane_id", sa.String(64), primary_key=True),
+        *lane_columns,
         sa.Column("journey", sa.String(16), primary_key=True),
         sa.Column("language", sa.String(16), primary_key=True),
         sa.Column("metric", sa.String(24), primary_key=True),
@@ -45,7 +54,14 @@ def upgrade() -> None:
         sa.Column("month", sa.String(7), primary_key=True),
         sa.Column("hour", sa.Integer, primary_key=True, autoincrement=False),
     )
+    _table("kpi_day_fleet", sa.Column("day", sa.String(10), primary_key=True), lanes=False)
     op.create_index("kpi_day_lane_days", "kpi_day", ["metric", "day", "store_id", "lane_id"])
+    op.create_index("kpi_day_lane", "kpi_day", ["store_id", "lane_id", "day"])
+    fleet = "journey, language, metric, key"
+    op.execute(
+        f"INSERT INTO kpi_day_fleet (day, {fleet}, n, total) "
+        f"SELECT day, {fleet}, sum(n), sum(total) FROM kpi_day GROUP BY day, {fleet}"
+    )
     op.execute(
         f"INSERT INTO kpi_month (month, {_DIMS}, n, total) "
         f"SELECT substr(day, 1, 7), {_DIMS}, sum(n), sum(total) FROM kpi_day "
@@ -59,6 +75,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("kpi_day_lane", "kpi_day")
     op.drop_index("kpi_day_lane_days", "kpi_day")
+    op.drop_table("kpi_day_fleet")
     op.drop_table("kpi_month_hour")
     op.drop_table("kpi_month")
