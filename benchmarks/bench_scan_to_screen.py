@@ -36,7 +36,12 @@ Two readings of "1,000 scans into a 100-line basket" (issue 4):
 - ``growing``: fill 100 lines (untimed), then time 1,000 scans: the basket grows
   from 100 to 1,100 lines.
 - ``rounds``: 10 rounds of: pay and finish the previous basket, fill a new one with
-  100 lines (untimed), time 100 scans (basket 100 -> 200 lines).
+  100 lines (untimed), time 100 scans (basket 100 -> 200 lines). It never sees a
+  basket above 200 lines: read it next to ``growing`` or ``sizes``, not alone.
+- ``sizes`` (issue 16): ``--runs`` (default 3) runs of: for each of ``--sizes``
+  (default 10 and 1,000 lines) a new basket filled to that size (untimed), then
+  ``--per-size`` (default 50) timed scans; p50/p99 per size, min/median over the
+  runs, and the p50 ratio to the smallest size measured in the same run.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_scan_to_screen.py
 [--reading growing|rounds|both] [--base 100] [--scans 1000] [--rounds 10]
@@ -289,9 +294,47 @@ def run_rounds(args: argparse.Namespace) -> None:
     )
 
 
+def run_sizes(args: argparse.Namespace) -> None:
+    """Issue 16's reading: p50/p99 at each basket size, in turn, in one lane, --runs times."""
+    sizes = [int(n) for n in args.sizes.split(",")]
+    p50s: dict[int, list[float]] = {n: [] for n in sizes}
+    p99s: dict[int, list[float]] = {n: [] for n in sizes}
+    with LaneSession() as session:
+        timer = ScanTimer(session, args.gap_ms)
+        for run in range(args.runs):
+            for size in sizes:
+                if session.lines():
+                    session.pay_and_finish()
+                session.fill(size, offset=run)
+                wait_until(lambda: session.window.navigator.current_name() == "scanning")
+                ms = []
+                for i in range(args.per_size):
+                    code = session.codes[(size + run + i) % len(session.codes)]
+                    ms.append(timer.time_scan(code)[0] * 1000)
+                ms.sort()
+                p50s[size].append(percentile(ms, 0.50))
+                p99s[size].append(percentile(ms, 0.99))
+        gc.callbacks.remove(timer._on_gc)
+    print(
+        f"\nreading 'sizes': {args.runs} runs of (for each size: new basket filled to that "
+        f"many lines, {args.per_size} timed scans); min / median over the runs"
+    )
+    base = statistics.median(p50s[sizes[0]])
+    for size in sizes:
+        print(
+            f"  {size:>5} lines: p50 min {min(p50s[size]):6.2f} / median "
+            f"{statistics.median(p50s[size]):6.2f} ms  p99 min {min(p99s[size]):6.2f} / "
+            f"median {statistics.median(p99s[size]):6.2f} ms  p50 ratio to {sizes[0]}: "
+            f"x{statistics.median(p50s[size]) / base:.2f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reading", choices=("growing", "rounds", "both"), default="both")
+    parser.add_argument("--reading", choices=("growing", "rounds", "both", "sizes"), default="both")
+    parser.add_argument("--sizes", default="10,1000", help="basket sizes (sizes reading)")
+    parser.add_argument("--per-size", type=int, default=50, help="timed scans per size")
+    parser.add_argument("--runs", type=int, default=3, help="runs (sizes reading)")
     parser.add_argument("--base", type=int, default=100, help="lines in the basket first")
     parser.add_argument("--scans", type=int, default=1000, help="timed scans (growing)")
     parser.add_argument("--rounds", type=int, default=10, help="rounds (rounds reading)")
@@ -315,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         run_growing(args)
     if args.reading in ("rounds", "both"):
         run_rounds(args)
+    if args.reading == "sizes":
+        run_sizes(args)
     print(f"\nload after: {uptime()}")
     return 0
 
