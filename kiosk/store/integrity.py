@@ -8,8 +8,8 @@ named clearly (DESIGN.md invariant 8). So :func:`kiosk.store.db.connect` with
 ``check=True`` does, every start:
 
 * :func:`check_header`: the first 100 bytes are SQLite's (magic, page size), and
-  the file is not shorter than its header says (a truncated copy) when no WAL is
-  left to replay;
+  the file is not shorter than its header says (a truncated copy) when no WAL or
+  journal is left to replay;
 * the schema is read and its version checked (``db.connect`` does it: migrations);
 * :func:`take_clean_stop`: the *clean-stop marker*, a file next to the database
   (``lane.sqlite3.clean-stop``) that :func:`mark_clean_stop` writes when the lane
@@ -96,7 +96,7 @@ def check_header(path: Path | str) -> bool:
         )
     pages = int.from_bytes(header[28:32], "big")
     header_is_current = header[24:28] == header[92:96]  # else SQLite ignores the count
-    if header_is_current and pages * page_size > size and not _wal_has_frames(path):
+    if header_is_current and pages * page_size > size and not _recovery_pending(path):
         raise CorruptDatabaseError(
             f"{path}: is not a usable SQLite database (truncated: {size} bytes, its header "
             f"says {pages} pages of {page_size}); {_RESTORE}"
@@ -104,11 +104,16 @@ def check_header(path: Path | str) -> bool:
     return True
 
 
-def _wal_has_frames(path: Path) -> bool:
-    try:
-        return path.with_name(path.name + "-wal").stat().st_size > 0
-    except FileNotFoundError:
-        return False
+def _recovery_pending(path: Path) -> bool:
+    """True if a WAL or a rollback journal may still complete the file (SQLite replays
+    them when it opens it): then the header may rightly count pages not yet written."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if path.with_name(path.name + suffix).stat().st_size > 0:
+                return True
+        except FileNotFoundError:
+            continue
+    return False
 
 
 def take_clean_stop(path: Path | str) -> bool:

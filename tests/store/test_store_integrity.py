@@ -129,6 +129,20 @@ def test_a_truncated_file_is_caught_by_the_header_even_after_a_clean_stop(
     assert quick_checks == []
 
 
+@pytest.mark.parametrize("suffix", ["-wal", "-journal"])
+def test_a_short_file_with_a_log_to_replay_is_left_to_sqlite(
+    db_path: Path, items: list[CatalogItem], suffix: str
+) -> None:
+    """A checkpoint or transaction cut short may leave the header counting pages that
+    its WAL or journal will still write: that is not damage."""
+    filled(db_path, items)
+    size = db_path.stat().st_size
+    with db_path.open("r+b") as handle:
+        handle.truncate(size // 2)
+    db_path.with_name(db_path.name + suffix).write_bytes(b"\x00" * 32)
+    assert integrity.check_header(db_path) is True
+
+
 def test_a_file_that_is_not_sqlite_is_named_even_after_a_clean_stop(db_path: Path) -> None:
     db_path.write_bytes(b"PK\x03\x04" + bytes(4092))
     integrity.mark_clean_stop(db_path)
