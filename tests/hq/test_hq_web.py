@@ -203,6 +203,7 @@ def test_the_overview_shows_a_lane_with_its_heartbeat_and_todays_sales(
     assert "1 h" in rows[silent][3]
     checker = _parse(page.text)
     assert [a.get("href") for t, a in checker.tags if t == "a"] == [
+        "/kpis",
         f"/lanes/{STORE}/{LANE}",
         f"/lanes/{STORE}/{silent}",
     ]
