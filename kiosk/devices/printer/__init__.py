@@ -7,3 +7,7 @@
 into a picture for ``sim``. Everything but ``driver``, ``links`` and ``sim``
 is sans-IO.
 """
+
+from kiosk.devices.printer.escpos_cache import import_escpos_capabilities
+
+import_escpos_capabilities()  # before any module of this package imports python-escpos
