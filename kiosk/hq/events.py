@@ -181,7 +181,7 @@ def _openings(conn: sa.Connection, who: LaneIdentity, new: list[_Prepared]) -> l
         query = sa.select(t.ref, sa.func.min(t.at)).where(
             mine, t.ref.in_(chunk), t.type == "intervention.raised"
         )
-        raised.update((ref, at) for ref, at in conn.execute(query.group_by(t.ref)))
+        raised.update((str(row[0]), str(row[1])) for row in conn.execute(query.group_by(t.ref)))
     openings = []
     for p in new:
         facts, ref = p.facts, p.row["ref"]

@@ -191,18 +191,18 @@ def admin_refusal(request: Request) -> Response | None:
     address = request.client.host if request.client else "unknown"
     wait = settings.throttle.retry_after(address)
     if wait:
-        answer = _json_error(429, "too_many_attempts", f"too many wrong tokens; retry in {wait} s")
-        answer.headers["Retry-After"] = str(wait)
-        return answer
-    answer, tried = _login(request, None, request.url.path, settings.admin_token)
-    if answer is None:
+        locked = _json_error(429, "too_many_attempts", f"too many wrong tokens; retry in {wait} s")
+        locked.headers["Retry-After"] = str(wait)
+        return locked
+    page_answer, tried = _login(request, None, request.url.path, settings.admin_token)
+    if page_answer is None:
         settings.throttle.succeeded(address)
         return None
     if tried:
         settings.throttle.failed(address)
-    answer = _json_error(401, "unauthorized", "send 'Authorization: Bearer <admin token>'")
-    answer.headers["WWW-Authenticate"] = "Bearer"
-    return answer
+    refused = _json_error(401, "unauthorized", "send 'Authorization: Bearer <admin token>'")
+    refused.headers["WWW-Authenticate"] = "Bearer"
+    return refused
 
 
 def _json_error(status: int, code: str, message: str) -> JSONResponse:
