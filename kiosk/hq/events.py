@@ -10,8 +10,10 @@ looked up (they are stored by then, this batch's included); what every new event
 when the stored event has the same SHA-256, else ``rejected`` (an event id reused for
 other content is a lane bug; the lane dead-letters it).
 
-Rollup rows are per lane, and one uploader per lane sends its batches one at a time,
-so two transactions never update the same rollup row at once.
+Rollup rows are per lane (one uploader per lane sends its batches one at a time), except
+``kpi_day_fleet``, which every lane adds to: it is written last, just before the commit,
+so a batch holds its row locks only for the commit, and always in the same (sorted)
+order, so two batches wait for each other but never deadlock.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from kiosk.hq.tables import (
 )
 
 _CHUNK = 500  # ids per IN (...) lookup
+# In the order they are written: the one all lanes share last (see the module docstring).
 ROLLUPS = {t.name: t for t in (kpi_day, kpi_hour, kpi_month, kpi_month_hour, kpi_day_fleet)}
 RollupKey = tuple[Any, ...]  # the primary key of kpi_day / kpi_hour, in column order
 
@@ -76,9 +79,9 @@ def store_events(
     with write_transaction(engine) as conn:
         inserted = _insert(conn, [p.row for p in prepared.values()])
         new = [p for eid, p in prepared.items() if eid in inserted]
+        stored = _stored_hashes(conn, who, [e for e in prepared if e not in inserted])
         openings = _openings(conn, who, new)
         add_to_rollups(conn, [(p.facts, o) for p, o in zip(new, openings, strict=True)])
-        stored = _stored_hashes(conn, who, [e for e in prepared if e not in inserted])
     results = []
     for index, event in enumerate(events):
         eid = event.event_id
