@@ -330,37 +330,38 @@ def report(engine: sa.Engine, f: KpiFilter, by: str | None = None) -> dict[str, 
     with engine.connect() as conn:
         total = rollup_rows(conn, f).get((), {})
         days = lane_days(conn, f).get((), 0)
-        groups = []
-        if by is not None:
-            group = _GROUP_COLUMNS[by]
-            hourly = by == "hour"
-            rows = rollup_rows(conn, f, group, hourly=hourly)
-            counted = {} if hourly else lane_days(conn, f, group)
-            for values in sorted(rows):
-                kpis = kpis_from(rows[values], days if hourly else counted.get(values, 0))
-                if hourly:
-                    kpis["utilisation"] = utilisation(
-                        _ByMetric(rows[values]).total("busy_ms"), days
-                    )
-                groups.append({"group": _label(by, values), "kpis": kpis})
-    return {"filters": asdict(f), "kpis": kpis_from(total, days), "by": by, "groups": groups}
+        found = [] if by is None else groups(conn, f, by, days)
+    return {"filters": asdict(f), "kpis": kpis_from(total, days), "by": by, "groups": found}
 
 
-def heatmap(engine: sa.Engine, f: KpiFilter) -> dict[tuple[str, int], int]:
+def groups(conn: sa.Connection, f: KpiFilter, by: str, days: int) -> list[dict[str, Any]]:
+    """The breakdown ``by`` of :func:`report`; ``days``: the lane-days of the whole
+    filter (the denominator of utilisation by hour)."""
+    group = _GROUP_COLUMNS[by]
+    hourly = by == "hour"
+    rows = rollup_rows(conn, f, group, hourly=hourly)
+    counted = {} if hourly else lane_days(conn, f, group)
+    out = []
+    for values in sorted(rows):
+        kpis = kpis_from(rows[values], days if hourly else counted.get(values, 0))
+        if hourly:
+            kpis["utilisation"] = utilisation(_ByMetric(rows[values]).total("busy_ms"), days)
+        out.append({"group": _label(by, values), "kpis": kpis})
+    return out
+
+
+def heatmap(conn: sa.Connection, f: KpiFilter) -> dict[tuple[str, int], int]:
     """Interventions raised per (``STORE/LANE``, hour of day)."""
-    with engine.connect() as conn:
-        rows = rollup_rows(
-            conn, f, ("store_id", "lane_id", "hour"), hourly=True, metrics=("interventions",)
-        )
+    rows = rollup_rows(
+        conn, f, ("store_id", "lane_id", "hour"), hourly=True, metrics=("interventions",)
+    )
     return {
         (f"{store}/{lane}", int(hour)): sum(n for n, _ in sums.values())
         for (store, lane, hour), sums in rows.items()
     }
 
 
-def histogram(engine: sa.Engine, f: KpiFilter, metric: str) -> dict[int, int]:
-    """The duration histogram of ``metric`` ("response", "handling", "txn_time"):
-    {bucket lower bound in seconds: count}."""
-    with engine.connect() as conn:
-        sums = rollup_rows(conn, f, metrics=(metric,)).get((), {})
-    return {int(key): n for (_, key), (n, _) in sums.items()}
+def histogram(sums: Sums, metric: str) -> dict[int, int]:
+    """The duration histogram of ``metric`` ("response", "handling", "txn_time") in summed
+    rollup rows: {bucket lower bound in seconds: count}."""
+    return {int(key): n for (m, key), (n, _) in sums.items() if m == metric}

@@ -208,7 +208,8 @@ def test_breakdowns(kpi_server):
 
 
 def test_heatmap(kpi_server, hq_engine):
-    assert kpis.heatmap(hq_engine, kpis.KpiFilter()) == EXPECTED_HEATMAP
+    with hq_engine.connect() as conn:
+        assert kpis.heatmap(conn, kpis.KpiFilter()) == EXPECTED_HEATMAP
 
 
 @pytest.mark.parametrize(

@@ -65,12 +65,15 @@ def response_bins(histogram: dict[int, int]) -> list[int]:
 
 def kpi_page(engine: sa.Engine, f: kpis.KpiFilter) -> str:
     """The whole page for filter ``f``."""
-    report = kpis.report(engine, f)
-    days = kpis.report(engine, f, "day")["groups"]
-    hours = {g["group"]: g["kpis"] for g in kpis.report(engine, f, "hour")["groups"]}
-    heat = kpis.heatmap(engine, f)
-    response = kpis.histogram(engine, f, "response")
-    k = report["kpis"]
+    with engine.connect() as conn:  # six reads, the totals once
+        total = kpis.rollup_rows(conn, f).get((), {})
+        lane_days = kpis.lane_days(conn, f).get((), 0)
+        days = kpis.groups(conn, f, "day", lane_days)
+        hours = {g["group"]: g["kpis"] for g in kpis.groups(conn, f, "hour", lane_days)}
+        heat = kpis.heatmap(conn, f)
+    k = kpis.kpis_from(total, lane_days)
+    report = {"kpis": k}
+    response = kpis.histogram(total, "response")
     body = [_form(f), "<h2>Headline</h2>", _headline(report)]
     labels = [g["group"] for g in days]
     body.append("<h2>Trends by day</h2>")
