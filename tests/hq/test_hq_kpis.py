@@ -267,3 +267,11 @@ def test_bad_filters_are_422_naming_them(kpi_server, query, field):
     )
     assert answer.status_code == 422
     assert field in answer.json()["message"]
+
+
+def test_the_cli_without_json_prints_one_line_per_kpi(kpi_server, hq_url, capsys):
+    assert main(["hq", "--database-url", hq_url, "kpis", "--by", "lane"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["transactions", "6"]
+    assert any(line.startswith("nps ") and line.split()[-1] == "33.3" for line in lines)
+    assert lines[-1].startswith(f"lane {STORE}/lane-02: 2 transactions")
