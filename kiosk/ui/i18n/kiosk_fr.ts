@@ -237,7 +237,7 @@
     <message>
         <location filename="../attendant/dashboard.py" line="291"/>
         <source>Nobody answered “Are you still there?”. Resume the basket for the shopper, or cancel the sale.</source>
-        <translation>Personne n&apos;a répondu à « Êtes-vous toujours là ? ». Reprenez le panier pour le client ou annulez la vente.</translation>
+        <translation>Personne n&apos;a répondu à «&#xa0;Êtes-vous toujours là&#xa0;?&#xa0;». Reprenez le panier pour le client ou annulez la vente.</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="312"/>
@@ -262,12 +262,12 @@
     <message>
         <location filename="../attendant/dashboard.py" line="325"/>
         <source>%1 sales, %2</source>
-        <translation>Ventes : %1, %2</translation>
+        <translation>Ventes&#xa0;: %1, %2</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="328"/>
         <source>%1 cancelled</source>
-        <translation>Annulées : %1</translation>
+        <translation>Annulées&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="365"/>
@@ -436,7 +436,7 @@
     <message>
         <location filename="../attendant/basket.py" line="168"/>
         <source>Basket: %1 items</source>
-        <translation>Panier (articles : %1)</translation>
+        <translation>Panier (articles&#xa0;: %1)</translation>
     </message>
     <message>
         <location filename="../attendant/basket.py" line="171"/>
@@ -830,7 +830,7 @@
     <message>
         <location filename="../messages.py" line="110"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
-        <translation>Payé par carte : %1. Veuillez payer le reste, soit %2.</translation>
+        <translation>Payé par carte&#xa0;: %1. Veuillez payer le reste, soit %2.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="113"/>
