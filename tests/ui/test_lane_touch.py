@@ -352,8 +352,8 @@ def test_age_check_denied_by_touch(qtbot: Any, open_rig: Any) -> None:
     qtbot.waitUntil(lambda: rig.service.checkout.pending is None)
     assert [ln.item.sku for ln in rig.service.checkout.basket.lines] == [MILK_SKU]
     sign_out(qtbot, rig)
-    assert rig.screen() == "scanning"
-    assert rig.screens.scanning.cart.row_count() == 1
+    qtbot.waitUntil(lambda: rig.screen() == "scanning")
+    qtbot.waitUntil(lambda: rig.screens.scanning.cart.row_count() == 1)
 
 
 def test_unknown_item_keyed_in_by_staff(qtbot: Any, open_rig: Any) -> None:
@@ -470,8 +470,8 @@ def test_basket_on_hold_after_idle_resumed_by_staff(qtbot: Any, open_rig: Any) -
     touch(qtbot, dashboard.approve_button)  # "Resume basket"
     qtbot.waitUntil(lambda: rig.service.checkout.pending is None)
     sign_out(qtbot, rig)
-    assert rig.screen() == "scanning"
-    assert rig.screens.scanning.cart.row_count() == 1
+    qtbot.waitUntil(lambda: rig.screen() == "scanning")
+    qtbot.waitUntil(lambda: rig.screens.scanning.cart.row_count() == 1)
 
 
 def test_basket_on_hold_cancelled_by_a_supervisor(qtbot: Any, open_rig: Any) -> None:

@@ -26,6 +26,7 @@ from kiosk.ui.attendant.basket import BasketPanel
 from kiosk.ui.attendant.views import PRICE_REASONS, DashboardView
 from kiosk.ui.attendant.widgets import EntryPanel
 from kiosk.ui.format import format_money
+from kiosk.ui.i18n.device_terms import device_name, device_status_text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, set_style_property, text_label, touch_button
 
@@ -260,7 +261,11 @@ class AttendantDashboard(Screen):
         self.totals_title.setText(self.tr("Today"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.devices.setText(
-            "\n".join(f"{'✓' if d.ok else '✗'} {d.name}: {d.status}" for d in view.devices) or "—"
+            "\n".join(
+                f"{'✓' if d.ok else '✗'} {device_name(d.name)}: {device_status_text(d.status)}"
+                for d in view.devices
+            )
+            or "—"
         )
         self.totals.setText(self._totals_text())
 
