@@ -23,23 +23,14 @@ from __future__ import annotations
 
 import re
 
+from kiosk.domain.cardlike import luhn_valid  # one Luhn check for lane and HQ (any-script digits)
+
 _MASKED = re.compile(r"([0-9]{0,6})([*Xx\u2022.]{2,19})([0-9]{0,4})", re.ASCII)
 _UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 # Any decimal digit (a full-width or Arabic-Indic "5" is still a 5 to a fraudster).
 _RUN = re.compile(r"\d(?:[\s\-./_]{1,3}\d|\d)*")
 _GROUP = re.compile(r"\d+")
 SHORTEST, LONGEST = 13, 19
-
-
-def luhn_valid(digits: str) -> bool:
-    """True if ``digits`` (decimal digits of any script) passes the Luhn check."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char)
-        if position % 2 == 1:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
 
 
 def masked_pan_problem(text: str) -> str | None:
