@@ -15,8 +15,12 @@ default (slow, leaky, but safe).
 
 from __future__ import annotations
 
+import fcntl
+import importlib
 import os
+import pickle
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -58,15 +62,29 @@ def use_private_cache() -> Path | None:
 def import_escpos_capabilities() -> None:
     """Import ``escpos.capabilities`` with its cache in our private folder and without
     the empty temporary folder escpos would otherwise leave behind on every start.
-    Call it before anything imports python-escpos (the printer package does)."""
+    Call it before anything imports python-escpos (the printer package does).
+
+    escpos writes its pickle in place, so two processes starting together (the lane and
+    a simulator, or test workers) would read each other's half-written file: the import
+    holds an exclusive lock on the folder, and a damaged pickle (a crash while it was
+    written) is removed and rebuilt.
+    """
     folder = use_private_cache()
     if folder is None:
-        import escpos.capabilities  # its default: slow and leaky, but safe
+        import escpos.capabilities  # noqa: F401  (its default: slow and leaky, but safe)
 
         return
     original = tempfile.mkdtemp
     tempfile.mkdtemp = lambda *args, **kwargs: str(folder)  # type: ignore[assignment]
     try:
-        import escpos.capabilities  # noqa: F401  (imported for its side effect, once)
+        with (folder / "lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            try:
+                importlib.import_module("escpos.capabilities")
+            except (EOFError, pickle.UnpicklingError):
+                for stale in folder.glob("*.capabilities.pickle"):
+                    stale.unlink(missing_ok=True)
+                sys.modules.pop("escpos.capabilities", None)
+                importlib.import_module("escpos.capabilities")
     finally:
         tempfile.mkdtemp = original

@@ -43,3 +43,29 @@ def test_a_folder_others_may_write_to_is_not_used(tmp_path: Path) -> None:
     assert not _private(shared)
     shared.chmod(0o700)
     assert _private(shared)
+
+
+def test_processes_starting_together_never_read_a_half_written_cache(tmp_path: Path) -> None:
+    cache, tmp = tmp_path / "cache", tmp_path / "tmp"
+    tmp.mkdir()
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "ESCPOS_CAPABILITIES_PICKLE_DIR"},
+        "XDG_CACHE_HOME": str(cache),
+        "TMPDIR": str(tmp),
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [sys.executable, "-c", "import kiosk.devices.printer.render"]
+    starts = [subprocess.Popen(command, env=env, stderr=subprocess.PIPE) for _ in range(6)]
+    for start in starts:
+        _, err = start.communicate(timeout=60)
+        assert start.returncode == 0, err.decode()[-500:]
+
+
+def test_a_cache_damaged_by_a_crash_is_rebuilt(tmp_path: Path) -> None:
+    cache, tmp = tmp_path / "cache", tmp_path / "tmp"
+    tmp.mkdir()
+    start_once(cache, tmp)
+    (pickled,) = (cache / "kiosk" / "escpos").glob("*.capabilities.pickle")
+    pickled.write_bytes(pickled.read_bytes()[:10])  # a crash while escpos wrote it
+    start_once(cache, tmp)
+    assert pickled.stat().st_size > 1000
