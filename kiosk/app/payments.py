@@ -86,7 +86,9 @@ def commit_paid_sale(
         check_sale_paid(document, journal.for_sale_on(c, basket_id))
         journal.close_sale(c, basket_id)
 
-    document = with_journal_payments(document, journal.for_sale(basket_id))
+    # Read on the sale's own connection (the lane thread's), not the journal's, which
+    # payment workers and attendant threads use.
+    document = with_journal_payments(document, journal.for_sale_on(conn, basket_id))
     return complete_sale(conn, document, basket_id=basket_id, also=close_payments)
 
 

@@ -106,10 +106,8 @@ class OutcomeFinder:
         for attempt, delay in enumerate((0.0, *self.after_abort)):
             if delay:
                 self.sleep(delay)
-            try:
-                inquiry = self.terminal.status(reference, kind)
-            except PaymentError as error:
-                log.warning("status of payment %s: %s", reference, error)
+            inquiry = self._status(reference, kind)
+            if inquiry is None:
                 return None
             done = self._settle_inquiry(reference, inquiry, None)
             if done is not None:
@@ -133,6 +131,14 @@ class OutcomeFinder:
         except PaymentError as error:
             log.warning("abort of payment %s failed: %s", reference, error)
 
+    def _status(self, reference: str, kind: PaymentKind) -> StatusInquiry | None:
+        """The terminal's answer about ``reference``, or None if it cannot be asked."""
+        try:
+            return self.terminal.status(reference, kind)
+        except PaymentError as error:
+            log.warning("status of payment %s: %s", reference, error)
+            return None
+
     def _settle_inquiry(
         self, reference: str, inquiry: StatusInquiry, also: Also
     ) -> FlowOutcome | None:
@@ -149,10 +155,8 @@ class OutcomeFinder:
         for delay in delays:
             if delay:
                 self.sleep(delay)
-            try:
-                inquiry = self.terminal.status(reference, kind)
-            except PaymentError as error:
-                log.warning("status of payment %s: %s", reference, error)
+            inquiry = self._status(reference, kind)
+            if inquiry is None:
                 continue
             done = self._settle_inquiry(reference, inquiry, also)
             if done is not None:

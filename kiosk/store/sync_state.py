@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
+from kiosk.store.codec import utc_now  # the store's one time format
 from kiosk.store.db import write_transaction
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def set_state(conn: sqlite3.Connection, **facts: str) -> None:

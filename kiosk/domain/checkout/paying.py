@@ -197,17 +197,15 @@ def refused(checkout: Checkout, event: SaleRefused) -> Result:
     """COMPLETING: the store found the payments do not match the sale; take the journal's
     approved payments as the truth and call the attendant before anything else."""
     truth = dict(event.approved)
-    payments = [
+    corrected = replace(checkout, payments=tuple(
         replace(p, outcome="failed") if p.outcome == PAID and p.reference not in truth else p
         for p in checkout.payments
-    ]
-    known = {p.reference for p in payments}
+    ))  # fmt: skip
     for reference, amount in event.approved:
-        if reference in known:
-            payments = [replace(p, outcome=PAID, amount=amount) if p.reference == reference
-                        else p for p in payments]  # fmt: skip
-        else:
-            payments.append(PaymentRecord(reference, amount, PAID, event.at))
-    back = replace(checkout, payments=tuple(payments), sale=None, amount_due=None)
+        old = next((p for p in corrected.payments if p.reference == reference), None)
+        record = (replace(old, outcome=PAID, amount=amount) if old is not None
+                  else PaymentRecord(reference, amount, PAID, event.at))  # fmt: skip
+        corrected = with_payment(corrected, record)
+    back = replace(corrected, sale=None, amount_due=None)
     return pause(back, InterventionKind.PAYMENT_FAILURE, event.at, event.detail,
                  resume=Phase.SHOPPING)  # fmt: skip
