@@ -29,7 +29,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from kiosk.app.attendant import plans, queries
+from kiosk.app.attendant import plans, queries, verdicts
 from kiosk.app.attendant.lane_ops import apply_events, run_on_lane
 from kiosk.app.attendant.model import (
     AttendantError,
@@ -39,7 +39,6 @@ from kiosk.app.attendant.model import (
     StaffSession,
 )
 from kiosk.app.attendant.sessions import StaffSessions, serial
-from kiosk.app.payments import PAYING_KINDS, approved_payments
 from kiosk.domain.checkout.events import (
     Event,
     InterventionResolved,
@@ -57,8 +56,6 @@ from kiosk.domain.staff import (
     Staff,
     require_price_override,
 )
-from kiosk.payment.errors import PaymentError
-from kiosk.payment.journal import PaymentState
 from kiosk.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -187,7 +184,9 @@ class AttendantService:
         if isinstance(pending.action, ConfirmPayment):
             # The journal (the terminal's word, or this verdict when it cannot tell)
             # decides whether the payment counts, and for how much.
-            approved, confirmed = self._settle_payment(staff, pending.action, approved)
+            approved, confirmed = verdicts.settle_verdict(
+                self.lane.payment_flow, self.checkout, pending.action, approved, staff.staff_id
+            )
         item = None
         if approved and pending.kind is InterventionKind.UNKNOWN_BARCODE:
             item = run_on_lane(self.controller, lambda: self._lookup(item_code or ""))
@@ -245,65 +244,6 @@ class AttendantService:
         if item is None:
             raise AttendantError(f"no catalog item for code {code!r}")
         return item
-
-    def _settle_payment(
-        self, staff: Staff, action: ConfirmPayment, paid: bool
-    ) -> tuple[bool, Money | None]:
-        """Settle the payment behind a PAYMENT_UNKNOWN intervention; return whether it
-        counts towards this basket, and with what amount.
-
-        An unresolved payment is first asked about again: the terminal's final answer
-        wins over the verdict (an approval counts, a decline pays nothing), a payment the
-        terminal is still working on refuses both verdicts, and only when the terminal
-        cannot be asked does the verdict decide. An approval already known that the
-        attendant says was not taken (more than due), or one of another sale, is given
-        back with a reversal; one that would pay more than the basket is due cannot be
-        counted. A reversal that fails keeps the intervention open with the reason.
-        Raises AttendantError.
-        """
-        flow = self.lane.payment_flow
-        basket_id = self.checkout.basket.basket_id
-        reference = action.reference
-        try:
-            record = flow.journal.get(reference)
-            was_open = record.state in (PaymentState.SENT, PaymentState.UNKNOWN)
-            if was_open:
-                record = flow.resolve(reference, paid, staff.staff_id)
-            if record.state is not PaymentState.APPROVED:
-                return False, None  # declined, cancelled, reversed: it paid nothing
-            amount = record.approved_amount or record.amount
-            ours = record.sale_id == basket_id and record.kind in PAYING_KINDS
-            # An open payment the terminal now calls approved counts, whatever the
-            # verdict (the card was charged); "not paid" on an approval already known
-            # (more than due, a basket being cancelled) means: give it back.
-            if ours and (paid or was_open):
-                self._check_not_overpaid(flow, basket_id, amount)
-                return True, amount
-            self._give_back(flow, record.reference, amount)
-            return False, None
-        except PaymentError as error:  # PaymentInProgressError says to wait
-            text = str(error)
-            message = text if reference in text else f"payment {reference}: {text}"
-            raise AttendantError(message) from None
-
-    def _check_not_overpaid(self, flow: Any, basket_id: str, amount: Money) -> None:
-        total = self.checkout.totals().total
-        credit = flow.journal.paid_total(basket_id, total.currency)
-        if credit > total:
-            raise AttendantError(
-                f"the card was approved for {amount} but the basket is due {total} "
-                f"({credit} approved in all): choose 'not paid' to give it back"
-            )
-
-    def _give_back(self, flow: Any, reference: str, amount: Money) -> None:
-        """Reverse an approval; anything but an approved reversal raises AttendantError."""
-        done = flow.reverse(reference)
-        if done.state is not PaymentState.APPROVED:
-            raise AttendantError(
-                f"the terminal did not give back {amount} (reversal "
-                f"{done.record.reference} {done.state.value.lower()}): try again, or "
-                "refund it on the terminal by hand"
-            )
 
     # -- basket actions ------------------------------------------------------------------
 
@@ -393,7 +333,7 @@ class AttendantService:
     def cancel_transaction(self, reason: str) -> Checkout:
         """Cancel the open basket (stored as a cancelled sale), a weighing, or a payment."""
         staff = self._require(Action.CANCEL_BASKET)
-        given_back = self._give_back_basket_payments()
+        given_back = verdicts.give_back_basket_payments(self.lane.payment_flow, self.checkout)
 
         def events(checkout: Checkout) -> list[Event]:
             return plans.cancel(checkout, staff.staff_id, reason, self.clock(), given_back)
@@ -404,28 +344,6 @@ class AttendantService:
         if self.flags.paused:
             self._set_flags(replace(self.flags, paused=False, paused_basket=None))
         return after
-
-    def _give_back_basket_payments(self) -> list[str]:
-        """Before a basket is cancelled, reverse what it has paid (split tender); return
-        the references given back. Nothing is reversed while a payment is running or
-        unresolved (the cancel then aborts it, or is refused). Raises AttendantError."""
-        checkout = self.checkout
-        if checkout.phase in (Phase.PAYING, Phase.COMPLETING, Phase.FINISHED, Phase.IDLE):
-            return []
-        flow = self.lane.payment_flow
-        if flow is None:  # a lane without a card terminal took no card payment
-            return []
-        records = flow.journal.for_sale(checkout.basket.basket_id)
-        if any(r.state in (PaymentState.SENT, PaymentState.UNKNOWN) for r in records):
-            return []  # plans.cancel refuses: settle the unknown payment first
-        given_back = []
-        try:
-            for record in approved_payments(records):
-                self._give_back(flow, record.reference, record.approved_amount or record.amount)
-                given_back.append(record.reference)
-        except PaymentError as error:
-            raise AttendantError(f"cannot give the payment back: {error}") from None
-        return given_back
 
     def suspend(self, reason: str = "") -> LaneFlags:
         """Pause the lane with the open basket kept (journaled); see the module docstring."""
