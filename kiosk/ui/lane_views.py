@@ -16,13 +16,11 @@ from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout.interventions import (
     IDLE_SUSPENDED,
     AddItem,
+    InterventionKind,
     OverridePrice,
     SetQuantity,
     VoidLine,
     withdrawable,
-)
-from kiosk.domain.checkout.interventions import (
-    InterventionKind as DomainKind,
 )
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.states import PaymentFailure, Phase
@@ -30,7 +28,6 @@ from kiosk.domain.money import Money
 from kiosk.domain.tax import BasketTotals
 from kiosk.ui.viewmodels import (
     CartLineView,
-    InterventionKind,
     InterventionView,
     Names,
     PayStage,
@@ -43,7 +40,7 @@ from kiosk.ui.viewmodels import (
 )
 
 #: ``HelpRequested.reason`` the presenter sends when "Are you still there?" expired:
-#: the pending help intervention is then shown as "basket on hold".
+#: the domain then raises ``InterventionKind.IDLE_SUSPENDED`` ("basket on hold").
 IDLE_SUSPENDED_REASON = IDLE_SUSPENDED
 #: Categories offered on the "Look up item" grid, in order.
 GRID_CATEGORIES = ("produce", "bakery")
@@ -213,9 +210,9 @@ def intervention_view(checkout: Checkout) -> InterventionView | None:
     pending = checkout.pending
     if pending is None:
         return None
-    if pending.kind is DomainKind.HELP_REQUESTED and pending.detail == IDLE_SUSPENDED_REASON:
-        return InterventionView(InterventionKind.IDLE_SUSPENDED)
-    kind = InterventionKind(pending.kind.value)
+    kind = pending.kind
+    if kind is InterventionKind.IDLE_SUSPENDED:
+        return InterventionView(kind)
     action = pending.action
     subject: Names = ()
     age_limit = limit = None
@@ -227,7 +224,7 @@ def intervention_view(checkout: Checkout) -> InterventionView | None:
         subject = _line_names(checkout, action.line_no)
         if isinstance(action, SetQuantity) and subject:
             limit = checkout.basket.line(action.line_no).item.quantity_limit
-    elif pending.kind is DomainKind.DEVICE_FAULT and pending.detail:
+    elif kind is InterventionKind.DEVICE_FAULT and pending.detail:
         subject = (("en", pending.detail.split(":", 1)[0]),)
     return InterventionView(
         kind, subject, age_limit=age_limit, limit=limit, withdrawable=withdrawable(pending)

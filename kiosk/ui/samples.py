@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.money import Money
 from kiosk.ui.viewmodels import (
     CartLineView,
-    InterventionKind,
     InterventionView,
     Names,
     PayStage,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.money import Money
 
 Names = tuple[tuple[str, str], ...]
@@ -132,29 +133,11 @@ class ThanksView:
     receipt_printed: bool = False
 
 
-class InterventionKind(enum.Enum):
-    """Why selling is blocked until staff come.
-
-    Values equal those of ``kiosk.domain.checkout.interventions.InterventionKind`` so the
-    app maps with ``InterventionKind(domain_kind.value)``; IDLE_SUSPENDED is the UI's own
-    (the basket was put on hold after "Are you still there?" went unanswered)."""
-
-    AGE_RESTRICTED = "age_restricted"
-    UNKNOWN_BARCODE = "unknown_barcode"
-    QUANTITY_LIMIT = "quantity_limit"
-    VOID_REQUEST = "void_request"
-    PRICE_OVERRIDE = "price_override"
-    HELP_REQUESTED = "help_requested"
-    PAYMENT_FAILURE = "payment_failure"
-    PAYMENT_UNKNOWN = "payment_unknown"
-    DEVICE_FAULT = "device_fault"
-    IDLE_SUSPENDED = "idle_suspended"
-
-
 @dataclass(frozen=True, slots=True)
 class InterventionView:
-    """The blocking overlay. ``subject`` names the item or device concerned (data, not
-    translated: an item's names, a device name); ``age_limit`` fills the age message."""
+    """The blocking overlay for the domain's intervention ``kind``. ``subject`` names the
+    item or device concerned (data, not translated: an item's names, a device name);
+    ``age_limit`` fills the age message."""
 
     kind: InterventionKind
     subject: Names = ()

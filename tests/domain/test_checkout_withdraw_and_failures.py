@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from domain_factories import BEER, MILK, at, checkout_in, eur, run, scan, settings
 
-from kiosk.domain.checkout import Checkout, Phase
+from kiosk.domain.checkout import Checkout, IllegalTransition, Phase
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.interventions import IDLE_SUSPENDED, InterventionKind
@@ -134,3 +134,17 @@ def test_too_many_failures_call_staff_without_a_failure_screen() -> None:
     assert c.pending is not None
     assert c.pending.kind is InterventionKind.PAYMENT_FAILURE
     assert c.payment_failure is None
+
+
+def test_nobody_answering_puts_the_basket_on_hold_as_its_own_kind() -> None:
+    held = run(shopping(), ev.HelpRequested(at(2), IDLE_SUSPENDED))
+    assert held.pending is not None
+    assert held.pending.kind is InterventionKind.IDLE_SUSPENDED
+    with pytest.raises(IllegalTransition, match="idle_suspended, not help_requested"):
+        held.handle(ev.InterventionResolved(InterventionKind.HELP_REQUESTED, "s-17", True, at(3)))
+    resumed, effects = held.handle(
+        ev.InterventionResolved(InterventionKind.IDLE_SUSPENDED, "s-17", True, at(3))
+    )
+    assert resumed.phase is Phase.SHOPPING
+    assert effects[0] == fx.AttendantCleared(InterventionKind.IDLE_SUSPENDED)
+    assert resumed.interventions[-1].kind is InterventionKind.IDLE_SUSPENDED

@@ -40,7 +40,7 @@ from kiosk.ui.lane_app import lane_presenter, run_lane_window
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.presenter import LanePresenter
 from kiosk.ui.screens.receipt import RECEIPT_DIGITAL, RECEIPT_NONE, RECEIPT_PRINT
-from kiosk.ui.viewmodels import InterventionKind, PayStage
+from kiosk.ui.viewmodels import PayStage
 from kiosk.ui.widgets.keypad import ENTER
 from kiosk.ui.window import KioskWindow
 
@@ -289,7 +289,7 @@ def test_age_restricted_item_blocks_until_staff_approve(qtbot, open_lane) -> Non
     lane.controller.scan(scan_code(wine()))
     qtbot.waitUntil(lambda: lane.window.blocking_overlay() is not None)
     overlay = lane.screens.intervention
-    assert overlay.kind() is InterventionKind.AGE_RESTRICTED
+    assert overlay.kind() is Kind.AGE_RESTRICTED
     assert "18" in overlay.message_text()
     assert any("Age check needed" in text for text in lane.spoken)
     lane.controller.scan(scan_code(counted(1)[0]))  # refused while paused
@@ -321,7 +321,7 @@ def test_void_and_quantity_from_a_tapped_line(qtbot, open_lane) -> None:  # type
 
     qtbot.mouseClick(cart.viewport(), CLICK, pos=cart.line_rect(1).center())
     click(qtbot, dialog.remove_button)
-    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is InterventionKind.VOID_REQUEST)
+    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is Kind.VOID_REQUEST)
     assert lane.window.blocking_overlay() is lane.screens.intervention
     resolve(lane, Kind.VOID_REQUEST)
     qtbot.waitUntil(lambda: lane.presenter.checkout().basket.line(1).voided)
@@ -413,12 +413,12 @@ def test_e_receipt_shows_a_qr_code(qtbot, open_lane) -> None:  # type: ignore[no
 def test_idle_timeout_suspends_the_basket_until_staff_resume(qtbot, open_lane) -> None:  # type: ignore[no-untyped-def]
     lane = open_lane(idle_timeout_ms=50, idle_countdown_s=2, countdown_tick_ms=10)
     lane.controller.scan(scan_code(counted(1)[0]))
-    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is InterventionKind.IDLE_SUSPENDED)
+    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is Kind.IDLE_SUSPENDED)
     assert lane.window.blocking_overlay() is lane.screens.intervention
     assert any("Are you still there?" in text for text in lane.spoken)
     assert any("Basket on hold" in text for text in lane.spoken)
     assert len(lane.presenter.checkout().basket.lines) == 1
-    resolve(lane, Kind.HELP_REQUESTED)
+    resolve(lane, Kind.IDLE_SUSPENDED)
     qtbot.waitUntil(lambda: lane.window.blocking_overlay() is None)
     assert lane.screen() == "scanning"
     assert lane.screens.scanning.cart.row_count() == 1
@@ -427,7 +427,7 @@ def test_idle_timeout_suspends_the_basket_until_staff_resume(qtbot, open_lane) -
 def test_help_button_calls_staff_until_they_clear_it(qtbot, open_lane) -> None:  # type: ignore[no-untyped-def]
     lane = open_lane()
     click(qtbot, lane.window.top_bar.help_button)
-    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is InterventionKind.HELP_REQUESTED)
+    qtbot.waitUntil(lambda: lane.screens.intervention.kind() is Kind.HELP_REQUESTED)
     assert lane.window.help_pending()
     resolve(lane, Kind.HELP_REQUESTED)
     qtbot.waitUntil(lambda: lane.window.blocking_overlay() is None)

@@ -12,7 +12,7 @@ import pytest
 import kiosk.app.lane
 import kiosk.domain.checkout
 from kiosk.domain.checkout.events import HelpRequested, ItemScanned, ItemWeighed, VoidRequested
-from kiosk.domain.checkout.interventions import InterventionKind as DomainKind
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.paying import FAILURE_MESSAGES
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
@@ -21,7 +21,7 @@ from kiosk.store.sample_catalog import sample_items
 from kiosk.ui import lane_views as views
 from kiosk.ui.i18n import switch_language
 from kiosk.ui.messages import MESSAGES, is_silent, message_text
-from kiosk.ui.viewmodels import InterventionKind, PayStage
+from kiosk.ui.viewmodels import PayStage
 
 AT = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 _KEY = re.compile(r'(?:message|ShowMessage)\(\s*"([\w.]+)"|reject\(\s*\w+,\s*"([\w.]+)"')
@@ -37,7 +37,7 @@ def emitted_keys() -> set[str]:
         for match in _KEY.finditer(path.read_text(encoding="utf-8")):
             keys.add(match.group(1) or match.group(2))
     failures = set(FAILURE_MESSAGES.values())  # a failed payment's key, by its reason
-    return keys | failures | {f"intervention.{kind.value}" for kind in DomainKind}
+    return keys | failures | {f"intervention.{kind.value}" for kind in InterventionKind}
 
 
 def test_the_key_scan_finds_the_domain_keys() -> None:

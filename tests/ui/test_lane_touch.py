@@ -34,6 +34,7 @@ from kiosk.domain.checkout.events import (
     PaymentDeclined,
     PaymentUnknown,
 )
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
 from kiosk.domain.gs1.scan import ScanRules
 from kiosk.domain.money import Money
@@ -55,7 +56,7 @@ from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.main import open_lane_window
 from kiosk.ui.presenter import LanePresenter
 from kiosk.ui.screens.receipt import RECEIPT_NONE
-from kiosk.ui.viewmodels import InterventionKind, PayStage
+from kiosk.ui.viewmodels import PayStage
 from kiosk.ui.widgets.keypad import ENTER
 from kiosk.ui.window import KioskWindow
 

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.cli import main
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.ui import screenshots
-from kiosk.ui.viewmodels import InterventionKind
 
 #: (pattern over "<lang>/<W>x<H>[/<theme>]/<shot>: <problem>", why it is left) - issue 10
 KNOWN: tuple[tuple[str, str], ...] = (

@@ -24,6 +24,8 @@ from kiosk.domain.checkout.states import Phase
 
 #: Pauses a staff request may raise besides its own kind (a quantity past the limit).
 _ALSO_APPROVED = (InterventionKind.QUANTITY_LIMIT, InterventionKind.VOID_REQUEST)
+#: Pending calls that staff at the lane answer before acting (help, a basket on hold).
+_ANSWERED_FIRST = (InterventionKind.HELP_REQUESTED, InterventionKind.IDLE_SUSPENDED)
 
 
 def request_and_approve(
@@ -37,14 +39,14 @@ def request_and_approve(
 ) -> list[Event]:
     """A shopper-style request (void, quantity, price) and its approval by ``staff_id``.
 
-    A pending "help" call is answered first (the attendant is at the lane); any other
-    pending intervention must be resolved before.
+    A pending "help" call or basket on hold is answered first (the attendant is at the
+    lane); any other pending intervention must be resolved before.
     """
     out: list[Event] = []
     if checkout.phase is Phase.INTERVENTION and checkout.pending is not None:
-        if checkout.pending.kind is not InterventionKind.HELP_REQUESTED:
+        if checkout.pending.kind not in _ANSWERED_FIRST:
             raise AttendantError(f"resolve the pending {checkout.pending.kind.value} first")
-        out.append(InterventionResolved(InterventionKind.HELP_REQUESTED, staff_id, True, at))
+        out.append(InterventionResolved(checkout.pending.kind, staff_id, True, at))
         checkout = checkout.handle(out[0])[0]
     paused, _ = checkout.handle(request)
     out.append(request)

@@ -66,6 +66,7 @@ _RESOLVE_ACTION: dict[InterventionKind, Action | None] = {
     InterventionKind.VOID_REQUEST: Action.VOID_LINE,
     InterventionKind.PRICE_OVERRIDE: Action.PRICE_OVERRIDE,
     InterventionKind.HELP_REQUESTED: None,  # any signed-in staff member may answer help
+    InterventionKind.IDLE_SUSPENDED: None,  # ... and resume a basket on hold
     InterventionKind.PAYMENT_FAILURE: None,
     InterventionKind.PAYMENT_UNKNOWN: Action.RESOLVE_PAYMENT,
     InterventionKind.DEVICE_FAULT: Action.CLEAR_DEVICE_FAULT,

@@ -21,8 +21,9 @@ from datetime import date, datetime
 from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.money import Money
 
-#: ``HelpRequested.reason`` when nobody answered "Are you still there?": the help call
-#: is then a basket on hold, which only staff resume (or cancel).
+#: ``HelpRequested.reason`` when nobody answered "Are you still there?": the lane then
+#: raises :attr:`InterventionKind.IDLE_SUSPENDED` (a basket on hold), which only staff
+#: resume (or cancel).
 IDLE_SUSPENDED = "idle_suspended"
 
 
@@ -38,6 +39,7 @@ class InterventionKind(enum.Enum):
     PAYMENT_FAILURE = "payment_failure"
     PAYMENT_UNKNOWN = "payment_unknown"
     DEVICE_FAULT = "device_fault"
+    IDLE_SUSPENDED = "idle_suspended"  # nobody answered "Are you still there?": basket on hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +97,15 @@ def withdrawable(pending: Intervention | None) -> bool:
     basket on hold) or their own request to remove an item or take fewer."""
     if pending is None:
         return False
-    if pending.kind is InterventionKind.HELP_REQUESTED:
-        return pending.detail != IDLE_SUSPENDED
-    return pending.kind is InterventionKind.VOID_REQUEST
+    return pending.kind in (InterventionKind.HELP_REQUESTED, InterventionKind.VOID_REQUEST)
+
+
+def help_kind(reason: str) -> InterventionKind:
+    """The kind a call for help raises: a basket on hold when "Are you still there?" went
+    unanswered (``reason`` is :data:`IDLE_SUSPENDED`), else the shopper's own call."""
+    if reason == IDLE_SUSPENDED:
+        return InterventionKind.IDLE_SUSPENDED
+    return InterventionKind.HELP_REQUESTED
 
 
 @dataclass(frozen=True, slots=True)

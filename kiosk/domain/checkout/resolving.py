@@ -199,6 +199,7 @@ RESOLVERS: dict[InterventionKind, Resolver] = {
     InterventionKind.VOID_REQUEST: _apply,
     InterventionKind.PRICE_OVERRIDE: _apply,
     InterventionKind.HELP_REQUESTED: _resume,
+    InterventionKind.IDLE_SUSPENDED: _resume,
     InterventionKind.DEVICE_FAULT: _resume,
     InterventionKind.PAYMENT_FAILURE: _payment_failure,
     InterventionKind.PAYMENT_UNKNOWN: _payment_unknown,

@@ -26,6 +26,7 @@ from kiosk.domain.checkout.interventions import (
     OverridePrice,
     SetQuantity,
     VoidLine,
+    help_kind,
 )
 from kiosk.domain.checkout.states import Phase
 from kiosk.domain.checkout.steps import (
@@ -126,13 +127,14 @@ def request_override(checkout: Checkout, event: PriceOverrideRequested) -> Resul
 
 
 def ask_help(checkout: Checkout, event: HelpRequested) -> Result:
-    """IDLE, SHOPPING, WEIGHING: pause until the attendant comes."""
-    return pause(checkout, InterventionKind.HELP_REQUESTED, event.at, event.reason)
+    """IDLE, SHOPPING, WEIGHING: pause until the attendant comes (a basket on hold when
+    "Are you still there?" went unanswered)."""
+    return pause(checkout, help_kind(event.reason), event.at, event.reason)
 
 
 def page_help(checkout: Checkout, event: HelpRequested) -> Result:
     """Paused, paying, completing, finished: page again without changing state."""
-    return call_only(checkout, InterventionKind.HELP_REQUESTED, event.reason)
+    return call_only(checkout, help_kind(event.reason), event.reason)
 
 
 def device_fault(checkout: Checkout, event: DeviceFaulted) -> Result:

@@ -30,6 +30,7 @@ def sample_dashboard(
         "age_restricted": PendingView("age_restricted", "S00113 needs age 18", 18),
         "void_request": PendingView("void_request", "void line 3", line_no=3),
         "help_requested": PendingView("help_requested", ""),
+        "idle_suspended": PendingView("idle_suspended", "idle_suspended", on_hold=True),
         "device_fault": PendingView("device_fault", "printer: offline (paper out)"),
     }
     return DashboardView(

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from kiosk.app.attendant import DeviceLine, LaneFlags, LaneTotals, StaffSession
 from kiosk.domain.checkout.interventions import (
-    IDLE_SUSPENDED,
     AddItem,
     InterventionKind,
     OverridePrice,
@@ -45,7 +44,7 @@ class PendingView:
     age_limit: int | None = None
     line_no: int | None = None
     price: Money | None = None
-    on_hold: bool = False  # a help call that is a basket on hold (nobody answered)
+    on_hold: bool = False  # a basket on hold (IDLE_SUSPENDED: nobody answered)
 
     @property
     def is_age(self) -> bool:
@@ -135,7 +134,7 @@ def pending_view(checkout: Checkout) -> PendingView | None:
     age = action.item.age_limit if isinstance(action, AddItem) else None
     line_no = action.line_no if isinstance(action, SetQuantity | VoidLine | OverridePrice) else None
     price = action.price if isinstance(action, OverridePrice) else None
-    on_hold = pending.kind is InterventionKind.HELP_REQUESTED and pending.detail == IDLE_SUSPENDED
+    on_hold = pending.kind is InterventionKind.IDLE_SUSPENDED
     return PendingView(pending.kind.value, pending.detail, age, line_no, price, on_hold)
 
 

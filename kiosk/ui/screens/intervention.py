@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
+from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.ui import icons
 from kiosk.ui.i18n import current_language
-from kiosk.ui.viewmodels import InterventionKind, InterventionView, pick_name
+from kiosk.ui.viewmodels import InterventionView, pick_name
 from kiosk.ui.widgets.common import set_style_property, text_label, touch_button
 from kiosk.ui.widgets.overlay import Overlay
 
