@@ -3,6 +3,7 @@ arguments and traceback, from any logger (DESIGN.md invariant 6)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -84,3 +85,68 @@ def test_a_bad_format_string_still_logs(log_file: Path) -> None:
     text = written(log_file)
     assert "items" in text
     assert leaked(text) == []
+
+
+@pytest.fixture
+def json_log(tmp_path: Path) -> Iterator[Path]:
+    """``setup_logging`` writing JSON lines to a small rotating file."""
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    path = tmp_path / "kiosk.jsonl"
+    setup_logging("DEBUG", path, json_lines=True, rotate_bytes=2_000, rotate_keep=2)
+    try:
+        yield path
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])
+
+
+def test_json_lines_carry_the_fields_and_extras_and_stay_masked(json_log: Path) -> None:
+    log = logging.getLogger("kiosk.test")
+    log.info("scanned %s", PAN, extra={"lane": "lane-01", "code": MRZ, "items": 3})
+    try:
+        raise BarcodeError(f"not a product: {NAME_LINE}")
+    except BarcodeError:
+        log.exception("refused")
+    lines = [json.loads(line) for line in written(json_log).splitlines()]
+    first, second = lines
+    assert first["message"].startswith("scanned ")
+    assert (first["level"], first["logger"], first["lane"], first["items"]) == (
+        "INFO",
+        "kiosk.test",
+        "lane-01",
+        3,
+    )
+    assert first["time"].endswith("+00:00")
+    assert "BarcodeError" in second["exception"]
+    assert leaked(written(json_log)) == []
+
+
+def test_the_file_rotates_at_the_configured_size_and_keeps_that_many(json_log: Path) -> None:
+    log = logging.getLogger("kiosk.test")
+    for n in range(200):
+        log.info("line %d of a long enough message to fill the file quickly", n)
+    written(json_log)
+    kept = sorted(p.name for p in json_log.parent.iterdir())
+    assert kept == ["kiosk.jsonl", "kiosk.jsonl.1", "kiosk.jsonl.2"]
+    assert all(p.stat().st_size <= 2_200 for p in json_log.parent.iterdir())
+
+
+def test_the_lane_config_chooses_the_format(tmp_path: Path) -> None:
+    from kiosk.config.lane import LoggingConfig
+    from kiosk.logs import setup_lane_logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    path = tmp_path / "lane.log"
+    try:
+        setup_lane_logging(LoggingConfig(level="INFO", file=path, format="json"))
+        logging.getLogger("kiosk.x").warning("hello")
+        assert json.loads(written(path))["message"] == "hello"
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:] = saved[0]
+        root.setLevel(saved[1])

@@ -23,8 +23,8 @@ class LaneConfig:
     )
     mode: str = setting(
         "self_checkout",
-        doc="which journey the lane offers",
-        check=checks.one_of("self_checkout", "airport_checkin", "hotel_checkin"),
+        doc="which journey the lane offers (one registered in kiosk.app.journeys)",
+        check=checks.identifier,
     )
     currency: str = setting("EUR", doc="ISO 4217 currency of every price", check=checks.currency)
     languages: tuple[str, ...] = setting(
@@ -104,6 +104,19 @@ class LoggingConfig:
         "INFO", doc="log level", check=checks.one_of("DEBUG", "INFO", "WARNING", "ERROR")
     )
     file: Path | None = setting(None, doc="also log to this file (rotated); none: stderr only")
+    format: str = setting(
+        "text",
+        doc="text: one readable line per record; json: one JSON object per line (for journald/Loki)",
+        check=checks.one_of("text", "json"),
+    )
+    rotate_bytes: int = setting(
+        10_000_000,
+        doc="the log file is rotated when it reaches this size",
+        check=checks.between(100_000, 1_000_000_000),
+    )
+    rotate_keep: int = setting(
+        5, doc="how many rotated log files are kept", check=checks.between(1, 100)
+    )
 
 
 __all__ = ["LaneConfig", "LoggingConfig", "StoreConfig", "TaxConfig"]
