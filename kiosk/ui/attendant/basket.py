@@ -19,10 +19,13 @@ from kiosk.domain.money import Money
 from kiosk.ui.format import format_money, format_weight
 from kiosk.ui.i18n import current_language
 from kiosk.ui.viewmodels import CartLineView, pick_name
-from kiosk.ui.widgets.common import discard, text_label, touch_button
+from kiosk.ui.widgets.common import discard, keep_text_whole, text_label, touch_button
 
-#: Below this width the line keys go under the line instead of beside it.
+#: Below this width the line keys go under the line instead of beside it (or below the
+#: width the keys and the line's texts need side by side, if that is more).
 COMPACT_BELOW_PX = 860
+#: The narrowest a line's name may get beside its keys before they go under it.
+NAME_MIN_PX = 240
 
 
 class _LineRow(QFrame):
@@ -73,6 +76,8 @@ class _LineRow(QFrame):
         self.quantity_button.setText(self.tr("Qty"))
         self.price_button.setText(self.tr("Price"))
         self.void_button.setText(self.tr("Void"))
+        # The name wraps and gives way; the keys never get narrower than their captions.
+        keep_text_whole(self.quantity_button, self.price_button, self.void_button)
         amount = format_money(self.line.amount, current_language())
         self.amount.setText(amount + (" *" if self.line.price_overridden else ""))
         if self.line.voided:
@@ -82,6 +87,21 @@ class _LineRow(QFrame):
         """Keys under the line (narrow basket) or beside it."""
         self._row.setDirection(
             QBoxLayout.Direction.TopToBottom if compact else QBoxLayout.Direction.LeftToRight
+        )
+
+    def side_by_side_width(self) -> int:
+        """The width the row needs with its keys beside the line (a name of NAME_MIN_PX)."""
+        keys = (self.quantity_button, self.price_button, self.void_button)
+        info = (self.quantity, self.amount)
+        margins = self._row.contentsMargins()
+        return (
+            sum(max(b.minimumWidth(), b.sizeHint().width()) for b in keys)
+            + sum(max(label.minimumWidth(), label.sizeHint().width()) for label in info)
+            + NAME_MIN_PX
+            + 12 * 4  # the spacing of the info and keys rows
+            + self._row.spacing()
+            + margins.left()
+            + margins.right()
         )
 
     def allow(self, quantity: bool, price: bool, void: bool) -> None:
@@ -171,6 +191,7 @@ class BasketPanel(QFrame):
         self.empty.setText(self.tr("The basket is empty."))
         for row in self.rows:
             row.retranslate_ui()
+        self._update_compact(self.width())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -179,7 +200,12 @@ class BasketPanel(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        compact = event.size().width() < COMPACT_BELOW_PX
+        self._update_compact(event.size().width())
+
+    def _update_compact(self, width: int) -> None:
+        # The rows sit in a scroll area inside this card: its margins and scroll bar.
+        need = max((row.side_by_side_width() for row in self.rows), default=0) + 48
+        compact = width < max(COMPACT_BELOW_PX, need)
         if compact != self._compact:
             self._compact = compact
             for row in self.rows:

@@ -29,6 +29,7 @@ from kiosk.ui.format import format_money
 from kiosk.ui.i18n.device_terms import device_name, device_status_text
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import card, set_style_property, text_label, touch_button
+from kiosk.ui.widgets.reflow import ReflowLayout
 
 CANCEL_REASONS = ("shopper_left", "payment_problem", "wrong_items", "other")
 #: The role grant the approving key of a decision needs (others: checked by the service).
@@ -132,8 +133,8 @@ class AttendantDashboard(Screen):
         self.pending_detail = text_label(role="muted", wrap=True)
         box.addWidget(self.pending_title)
         box.addWidget(self.pending_detail)
-        keys = QGridLayout()
-        keys.setSpacing(12)
+        # Decision keys two abreast while their captions fit, else one above the other.
+        keys = ReflowLayout(max_columns=2, spacing=12)
         self.approve_button = touch_button(role="primary", icon="check", icon_colour="#FFFFFF")
         self.id_seen_button = touch_button(role="primary", icon="id", icon_colour="#FFFFFF")
         self.dob_button = touch_button(icon="keypad")
@@ -142,16 +143,16 @@ class AttendantDashboard(Screen):
         self.id_seen_button.clicked.connect(self.idSeenRequested)
         self.dob_button.clicked.connect(self._ask_birth_date)
         self.deny_button.clicked.connect(self._deny)
-        keys.addWidget(self.approve_button, 0, 0)
-        keys.addWidget(self.id_seen_button, 0, 0)
-        keys.addWidget(self.dob_button, 0, 1)
-        keys.addWidget(self.deny_button, 1, 0, 1, 2)
-        box.addLayout(keys)
+        keys.add(self.approve_button, self.id_seen_button, self.dob_button)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addLayout(keys)
+        column.addWidget(self.deny_button)
+        box.addLayout(column)
         return pending
 
-    def _actions(self) -> QGridLayout:
-        actions = QGridLayout()
-        actions.setSpacing(12)
+    def _actions(self) -> ReflowLayout:
+        actions = ReflowLayout(max_columns=2, spacing=12)
         self.cancel_button = touch_button(role="danger")
         self.suspend_button = touch_button(icon="hand")
         self.resume_button = touch_button(icon="arrow-right")
@@ -166,17 +167,14 @@ class AttendantDashboard(Screen):
             lambda: self.laneOpenRequested.emit(self._view.lane_closed)
         )
         self.fault_button.clicked.connect(self.clearFaultRequested)
-        for index, button in enumerate(
-            (
-                self.suspend_button,
-                self.resume_button,
-                self.reprint_button,
-                self.fault_button,
-                self.lane_button,
-                self.cancel_button,
-            )
-        ):
-            actions.addWidget(button, index // 2, index % 2)
+        actions.add(
+            self.suspend_button,
+            self.resume_button,
+            self.reprint_button,
+            self.fault_button,
+            self.lane_button,
+            self.cancel_button,
+        )
         return actions
 
     def _info_card(self) -> QWidget:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -26,9 +27,16 @@ from kiosk.domain.money import Money
 from kiosk.ui.format import format_money
 from kiosk.ui.i18n import current_language
 from kiosk.ui.theme import PRIMARY_BUTTON_PX
-from kiosk.ui.widgets.common import set_style_property, text_label, touch_button
+from kiosk.ui.widgets.common import (
+    discard,
+    keep_text_whole,
+    set_style_property,
+    text_label,
+    touch_button,
+)
 from kiosk.ui.widgets.keyentry import BACKSPACE, CLEAR, KeyEntry
 from kiosk.ui.widgets.keypad import ENTER, NumericKeypad
+from kiosk.ui.widgets.reflow import ReflowLayout
 
 NEXT = "→"
 MAX_PRICE_MINOR = 9_999_999  # fits the Qt int signals, far above any unit price
@@ -110,9 +118,12 @@ class EntryPanel(QFrame):
         self._box.setSpacing(32)
         self.title = text_label(role="heading", wrap=True)
         self.display = text_label(role="display", align=Qt.AlignmentFlag.AlignCenter)
+        # Never taller than its text: spare height goes to the stretch (or the keypad).
+        self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.error = text_label(role="error", wrap=True)
-        self._choice_box = QGridLayout()
-        self._choice_box.setSpacing(12)
+        self.error.hide()  # shown with a text only (``_show_error``)
+        # Reasons two abreast while their captions fit, else one above the other.
+        self._choice_box = ReflowLayout(max_columns=2, spacing=12)
         self.keypad = NumericKeypad(max_length=14, key_px=64)
         self.keypad.button(ENTER).hide()  # "Confirm" below is the one way to accept
         self.keypad.textChanged.connect(self._typed)
@@ -121,28 +132,82 @@ class EntryPanel(QFrame):
         self.ok_button.clicked.connect(self._accept)
         self.cancel_button = touch_button(role="secondary")
         self.cancel_button.clicked.connect(self.cancelled)
-        column = QVBoxLayout()
-        column.setSpacing(12)
-        column.addWidget(self.title)
-        column.addLayout(self._choice_box)
-        column.addWidget(self.display)
-        column.addWidget(self.error)
-        column.addStretch(1)
-        buttons = QHBoxLayout()
+        self._wide = True
+        self._compact = False
+        self._column = QVBoxLayout()
+        self._column.setSpacing(12)
+        self._column.addWidget(self.title)
+        self._column.addLayout(self._choice_box)
+        self._column.addWidget(self.display)
+        self._column.addWidget(self.error)
+        self._column.addStretch(1)
+        self._buttons = QWidget()
+        buttons = QHBoxLayout(self._buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(16)
         buttons.addWidget(self.cancel_button, 1)
         buttons.addWidget(self.ok_button, 1)
-        column.addLayout(buttons)
-        self._box.addLayout(column, 3)
-        self._box.addWidget(self.keypad, 2)
+        self._column.addWidget(self._buttons)
+        self._side = QVBoxLayout()
+        self._side.setSpacing(12)
+        self._side.addWidget(self.keypad)
+        self._box.addLayout(self._column, 3)
+        self._box.addLayout(self._side, 2)
         self.retranslate_ui()
 
     def set_wide(self, wide: bool) -> None:
         """Keypad beside the question (landscape) or below it (portrait)."""
+        self._wide = wide
         self._box.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
         self.keypad.setMaximumHeight(16777215 if wide else 480)
+        self._fit()
+
+    @property
+    def compact(self) -> bool:
+        """Whether the value and the Back / Confirm keys moved over the keypad, because
+        the question column is too short for them under its reasons."""
+        return self._compact
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Short and wide (1366x768 with large text and four reasons): the reasons keep
+        the question column, the value and the keys go beside them, over the keypad."""
+        compact = self._wide and self._column_height() > self._free_height()
+        if compact == self._compact:
+            return
+        self._compact = compact
+        moved: tuple[QWidget, ...] = (self.display, self.error)
+        for widget in (*moved, self._buttons):
+            (self._side if compact else self._column).removeWidget(widget)
+        if compact:
+            for index, widget in enumerate(moved):
+                self._side.insertWidget(index, widget)
+            self._side.addWidget(self._buttons)
+        else:
+            self._column.insertWidget(2, self.display)
+            self._column.insertWidget(3, self.error)
+            self._column.addWidget(self._buttons)
+
+    def _column_height(self) -> int:
+        """The height the question column needs with everything in it."""
+        width = self._column.geometry().width() or self.width() * 3 // 5
+        parts = [self.title, self.display, self.error, self._buttons]
+        heights = [
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in parts
+            if not w.isHidden()
+        ]
+        heights.append(self._choice_box.heightForWidth(width))
+        return sum(heights) + self._column.spacing() * len(heights)
+
+    def _free_height(self) -> int:
+        margins = self._box.contentsMargins()
+        return self.height() - margins.top() - margins.bottom()
 
     @property
     def mode(self) -> str:
@@ -159,23 +224,24 @@ class EntryPanel(QFrame):
         """Reset for a new question; ``choices`` are (code, caption) pairs."""
         self._mode, self._currency, self._reason = mode, currency, ""
         self.title.setText(title)
-        self.error.setText("")
+        self._show_error("")
         for button in self._choices.values():
-            button.hide()
-            button.deleteLater()
+            self._choice_box.removeWidget(button)
+            discard(button)
         self._choices = {}
-        for index, (code, caption) in enumerate(choices):
+        for code, caption in choices:
             button = touch_button(caption, role="secondary")  # as tall as the chosen one
             button.setMinimumHeight(PRIMARY_BUTTON_PX)  # so the layout never squeezes it
             button.clicked.connect(lambda _=False, c=code: self.choose(c))
             self._choices[code] = button
-            self._choice_box.addWidget(button, index // 2, index % 2)
+            self._choice_box.add(button)
         self.keypad.setVisible(mode != "reason")
         self.display.setVisible(mode != "reason")
         self.keypad.clear()
         for key in initial:
             self.keypad.press(key)
         self._typed(self.keypad.text())
+        self._fit()
 
     def choice(self, code: str) -> QPushButton:
         """The button of reason ``code``; KeyError if not offered."""
@@ -191,6 +257,7 @@ class EntryPanel(QFrame):
     def retranslate_ui(self) -> None:
         self.ok_button.setText(self.tr("Confirm"))
         self.cancel_button.setText(self.tr("Back"))
+        keep_text_whole(self.ok_button, self.cancel_button)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -207,8 +274,12 @@ class EntryPanel(QFrame):
             self.display.setText(f"{padded[:2]}/{padded[2:4]}/{padded[4:]}")
         else:
             self.display.setText(text or "0")
-        self.error.setText("")
+        self._show_error("")
         self._update_ok()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _update_ok(self) -> None:
         needs_value = self._mode != "reason"
@@ -223,14 +294,14 @@ class EntryPanel(QFrame):
         if self._mode == "date":
             parsed = parse_birth_date(value)
             if parsed is None:
-                self.error.setText(self.tr("Not a date: type day, month and year (DDMMYYYY)."))
+                self._show_error(self.tr("Not a date: type day, month and year (DDMMYYYY)."))
                 return
             value = parsed.isoformat()
         elif self._mode == "price" and int(value) > MAX_PRICE_MINOR:
-            self.error.setText(self.tr("That price is too high."))
+            self._show_error(self.tr("That price is too high."))
             return
         elif self._mode == "quantity" and not 1 <= int(value) <= 9999:
-            self.error.setText(self.tr("The quantity must be 1 to 9999."))
+            self._show_error(self.tr("The quantity must be 1 to 9999."))
             return
         self.accepted.emit(value, self._reason)
 
