@@ -48,7 +48,10 @@ with python-escpos' capabilities pickle kept between starts (it is rebuilt from
 YAML in a new temporary folder at every start otherwise). Printed: min/median of
 each, the ratio to the anchor (median/median, and per round), VmHWM of each child
 at interactive and its ratio, how many starts began a full store check, and the
-split of each start. Target: ``kiosk run`` within 4x of the anchor.
+split of each start. Target: ``kiosk run`` within 4x of the anchor. The children
+write and reuse compiled bytecode in a folder of the run (as an installed lane, whose
+``.pyc`` files pip compiled at install; ``--no-bytecode-cache`` keeps the caller's
+``PYTHONDONTWRITEBYTECODE``: every start then compiles the lane's modules from source).
 ``--tracemalloc`` also diffs tracemalloc snapshots (Python allocations only, not
 Qt's C++ heap) taken at the two marks and lists the top growers (slower run; RSS
 then includes tracemalloc's own bookkeeping).
@@ -330,7 +333,23 @@ def _min_median(values: list[float], unit: str, digits: int = 3) -> str:
     return f"min {min(values):.{digits}f} / median {statistics.median(values):.{digits}f} {unit}"
 
 
-def run_side_by_side(runs: int, source: Path | None, items: int, escpos_cache: bool) -> None:
+def children_env(work: Path, bytecode: bool) -> dict[str, str]:
+    """The children's environment: offscreen; with ``bytecode``, Python's compiled
+    bytecode is written to and read from a folder of this run (the untimed warm-up fills
+    it), as an installed lane finds it (pip compiles ``.pyc`` files at install): a
+    developer shell's ``PYTHONDONTWRITEBYTECODE=1`` would otherwise make every start
+    compile the lane's ~200 modules from source, which the anchor (PySide6 alone,
+    compiled at install) never pays."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def run_side_by_side(
+    runs: int, source: Path | None, items: int, escpos_cache: bool, bytecode: bool = True
+) -> None:
     """``kiosk run`` to interactive against a bare PySide6 window, interleaved, same run."""
     from kiosk.app.demo import DemoRig
     from kiosk.store.integrity import check_file, mark_clean_stop, marker_path
@@ -346,7 +365,7 @@ def run_side_by_side(runs: int, source: Path | None, items: int, escpos_cache: b
             prepare_store(small_store)  # the sample catalog: is the start store-size free?
             small_toml = work / "small.toml"
             write_lane_toml(small_toml, small_store, rig)
-            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+            env = children_env(work, bytecode)
             cached = {**env, "ESCPOS_CAPABILITIES_PICKLE_DIR": str(work)}
             kinds = {
                 "bare": ("--bare-child", env, None),
@@ -375,6 +394,15 @@ def run_side_by_side(runs: int, source: Path | None, items: int, escpos_cache: b
                     series[name].append(info)
             checks = [check_file(store) for _ in range(runs)]
     report_side_by_side(series, runs, count, size_mb)
+    print(
+        "  bytecode: "
+        + (
+            "compiled once in the warm-up and reused (PYTHONPYCACHEPREFIX), as installed"
+            if bytecode
+            else "as the caller's environment has it (PYTHONDONTWRITEBYTECODE="
+            f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r})"
+        )
+    )
     print(
         f"  the whole-file check alone (PRAGMA quick_check, what every start ran in the "
         f"foreground before): {_min_median(checks, 's')}"
@@ -520,12 +548,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--store", type=Path, help="side-by-side: copy this store")
     parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="side-by-side: children inherit PYTHONDONTWRITEBYTECODE (compile from source)",
+    )
+    parser.add_argument(
         "--store-items", type=int, default=1_000_000, help="side-by-side: else build one this big"
     )
     args = parser.parse_args(argv)
     print(f"load before: {uptime()}")
     if args.side_by_side:
-        run_side_by_side(args.runs, args.store, args.store_items, args.what_if_escpos_cache)
+        run_side_by_side(
+            args.runs,
+            args.store,
+            args.store_items,
+            args.what_if_escpos_cache,
+            bytecode=not args.no_bytecode_cache,
+        )
         print(f"\nload after: {uptime()}")
         return 0
     if args.starts:

@@ -4,6 +4,9 @@ Thin transport around the sans-IO codecs: it builds a request, protects it with 
 shared key (when one is configured), POSTs it with httpx to the terminal's
 ``/nexo`` endpoint over HTTPS and reads the answer. httpx, ssl and JSON errors are
 mapped to :mod:`kiosk.payment.errors` here (see that module for what each means).
+
+httpx (and with it ssl, h11 and friends: a fifth of a second) is imported when the
+first request is sent, not when the lane starts: the attract screen needs none of it.
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from __future__ import annotations
 import logging
 import secrets
 import socket
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.money import Money
 from kiosk.payment.errors import (
@@ -42,6 +44,9 @@ from kiosk.payment.nexo.responses import (
     decode_response,
 )
 from kiosk.payment.types import InquiryState, Outcome, PaymentKind, PaymentResult, StatusInquiry
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 _CANCELLED_CONDITIONS = frozenset({"Cancel", "Aborted"})
@@ -106,17 +111,33 @@ class NexoTerminal:
         self.payment_timeout, self.short_timeout = payment_timeout, short_timeout
         self.connect_timeout = connect_timeout
         self.timestamp = timestamp
-        # TCP_NODELAY: a request is two writes (headers, body); Nagle would hold the second.
-        transport = httpx.HTTPTransport(
-            verify=verify, socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
-        )
-        self._client = httpx.Client(
-            transport=transport, headers={"Content-Type": "application/json"}
-        )
+        self._verify = verify
+        self._client: httpx.Client | None = None
+        self._client_lock = threading.Lock()
 
     def close(self) -> None:
         """Close the HTTP connections."""
-        self._client.close()
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
+    def _http(self) -> httpx.Client:
+        """The HTTP client, made (and httpx imported) on the first request."""
+        with self._client_lock:
+            if self._client is None:
+                import httpx
+
+                # TCP_NODELAY: a request is two writes (headers, body); Nagle would hold
+                # the second.
+                transport = httpx.HTTPTransport(
+                    verify=self._verify,
+                    socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+                )
+                self._client = httpx.Client(
+                    transport=transport, headers={"Content-Type": "application/json"}
+                )
+            return self._client
 
     # -- PaymentTerminal ---------------------------------------------------------------
     def purchase(self, amount: Money, reference: str) -> PaymentResult:
@@ -238,9 +259,12 @@ class NexoTerminal:
         return crypto.protect(message, self.key) if self.key else dumps(message)
 
     def _post(self, body: bytes, timeout: float) -> bytes:
+        client = self._http()
+        import httpx  # already imported by _http: a dictionary lookup
+
         limits = httpx.Timeout(timeout, connect=self.connect_timeout)
         try:
-            response = self._client.post(self.url, content=body, timeout=limits)
+            response = client.post(self.url, content=body, timeout=limits)
         except (
             httpx.ConnectError,
             httpx.ConnectTimeout,
