@@ -4,15 +4,28 @@ input: the presenter hears it from the scanner), with the lockout countdown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.attendant.views import SignInView
 from kiosk.ui.attendant.widgets import StaffIdKeyboard
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import icon_label, text_label, touch_button
 from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.reflow import ReflowLayout
 
 _CENTRE = Qt.AlignmentFlag.AlignCenter
+INFO_PX = 420
+INFO_SPACING_PX = 20
+#: The spacing of the texts when the screen is too short for the roomy one.
+TIGHT_SPACING_PX = 8
 
 
 class AttendantSignInScreen(Screen):
@@ -39,18 +52,22 @@ class AttendantSignInScreen(Screen):
         self._box.setContentsMargins(48, 32, 48, 32)
         self._box.setSpacing(40)
         self._box.addStretch(1)
-        self._box.addWidget(self._info_column(), 0, _CENTRE)
-        self._box.addWidget(self._pad_column(), 0, _CENTRE)
+        # Stacked (portrait), the box asks for the column's height at the full width; a row
+        # around each column asks at the column's own width, where its texts and keys wrap.
+        self._box.addWidget(_held(self._info_column()), 0, _CENTRE)
+        self._pad_holder = _held(self._pad_column())
+        self._box.addWidget(self._pad_holder, 0, _CENTRE)
         self._box.addStretch(1)
         self.show_id_step()
 
     def _info_column(self) -> QWidget:
         info = QWidget()
-        info.setFixedWidth(420)
-        column = QVBoxLayout(info)
-        column.setSpacing(20)
+        info.setFixedWidth(INFO_PX)
+        column = self._info_layout = QVBoxLayout(info)
+        column.setSpacing(INFO_SPACING_PX)
         column.addStretch(1)
-        column.addWidget(icon_label("id", "#0A6CFF", 96), 0, _CENTRE)
+        self._icon = icon_label("id", "#0A6CFF", 96)
+        column.addWidget(self._icon, 0, _CENTRE)
         self._title = text_label(role="title", align=_CENTRE, wrap=True)
         self._hint = text_label(role="muted", wrap=True, align=_CENTRE)
         self._id_caption = text_label(role="label", align=_CENTRE)
@@ -71,7 +88,9 @@ class AttendantSignInScreen(Screen):
 
     def _pad_column(self) -> QWidget:
         pad_column = QWidget()
-        pad_column.setFixedWidth(720)  # the id keyboard needs 712
+        # As wide as the id keyboard needs (712 px; 752 with high contrast's borders).
+        pad_column.setMinimumWidth(720)
+        pad_column.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         pad = QVBoxLayout(pad_column)
         pad.setContentsMargins(0, 0, 0, 0)
         pad.setSpacing(20)
@@ -89,10 +108,9 @@ class AttendantSignInScreen(Screen):
         self.back_button.clicked.connect(self.show_id_step)
         self.close_button = touch_button(role="secondary", icon="close")
         self.close_button.clicked.connect(self.closeRequested)
-        leave = QHBoxLayout()
-        leave.setSpacing(16)
-        leave.addWidget(self.back_button, 1)
-        leave.addWidget(self.close_button, 1)
+        # Side by side while both captions fit, else one above the other.
+        leave = ReflowLayout(max_columns=2, spacing=16)
+        leave.add(self.back_button, self.close_button)
         pad.addLayout(leave)
         return pad_column
 
@@ -148,6 +166,7 @@ class AttendantSignInScreen(Screen):
         self._show_id(self.keyboard.text())
         self._show_dots(self.keypad.text())
         self.error.setText(self._error_text())
+        self._fit_info()
 
     def _error_text(self) -> str:
         if self._locked > 0:
@@ -164,6 +183,39 @@ class AttendantSignInScreen(Screen):
 
     def spoken_text(self) -> str:
         return f"{self._title.text()}. {self._hint.text()}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_info()
+
+    def _fit_info(self) -> None:
+        """Short screens (1366x768 with large text and a lock-out): tighter spacing, then
+        no badge icon, so the wrapped title and lock-out text keep all their lines."""
+        margins = self._box.contentsMargins()
+        have = self.height() - margins.top() - margins.bottom()
+        if self._box.direction() == QBoxLayout.Direction.TopToBottom:
+            have -= self._box.spacing() + self._pad_holder.sizeHint().height()
+        spacing, icon = INFO_SPACING_PX, True
+        for spacing, icon in ((INFO_SPACING_PX, True), (TIGHT_SPACING_PX, True)):
+            if self._info_height(spacing, icon) <= have:
+                break
+        else:
+            icon = False
+        self._info_layout.setSpacing(spacing)
+        self._icon.setVisible(icon)
+
+    def _info_height(self, spacing: int, icon: bool) -> int:
+        texts = (self._title, self._hint, self._id_caption, self.staff_id, self._dots, self.error)
+        width = INFO_PX - self._info_layout.contentsMargins().left() * 2
+        heights = [
+            label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+            for label in texts
+            if not label.isHidden()
+        ]
+        if icon:
+            heights.append(self._icon.height())
+        margins = self._info_layout.contentsMargins()
+        return sum(heights) + spacing * (len(heights) - 1) + margins.top() + margins.bottom()
 
     def apply_orientation(self, portrait: bool) -> None:
         self._box.setDirection(
@@ -190,7 +242,17 @@ class AttendantSignInScreen(Screen):
             self._view = SignInView()
         self._enable()
         self.error.setText(self._error_text())
+        self._fit_info()
 
     def _submit(self, pin: str) -> None:
         self.keypad.clear()
         self.signInRequested.emit(self.keyboard.text(), pin)
+
+
+def _held(column: QWidget) -> QWidget:
+    """``column`` in a row of its own (see the constructor)."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(column)
+    return holder

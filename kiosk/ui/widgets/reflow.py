@@ -4,7 +4,8 @@ A fixed two-column grid squeezes long captions (French and Spanish, large text, 
 contrast's thicker borders) until they are cut. This layout never makes a key narrower
 than its text (its ``sizeHint`` width): at each width it picks the most columns, up to
 ``max_columns``, whose cells still hold the widest key, and reports the height that
-takes (``heightForWidth``), so the layout around it gives it the rows it needs.
+takes (``heightForWidth``), so the layout around it gives it the rows it needs. Its
+preferred width is its narrowest (one column): it takes the width its parent gives.
 Hidden keys take no cell.
 """
 
@@ -74,13 +75,9 @@ class ReflowLayout(QLayout):
         return QSize(width, self.heightForWidth(width))
 
     def sizeHint(self) -> QSize:
-        shown = self._shown()
-        if not shown:
-            return self.minimumSize()
-        columns = min(self._max_columns, len(shown))
-        cell = self._cell_width(shown)
-        width = columns * cell + (columns - 1) * self.spacing() + self._margins_width()
-        return QSize(width, self.heightForWidth(width))
+        # The keys take the width they are given: asking for the width of all the
+        # columns would widen the column around them (the sign-in's key column).
+        return self.minimumSize()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
