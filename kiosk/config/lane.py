@@ -96,6 +96,16 @@ class StoreConfig:
     busy_timeout_ms: int = setting(
         5000, doc="how long a writer waits for the lock", check=checks.between(0, 600_000)
     )
+    backup_dir: Path | None = setting(
+        None,
+        doc="take online backups of the store into this folder while the lane runs; none: off",
+    )
+    backup_every_s: int = setting(
+        3600, doc="seconds between two backups", check=checks.between(60, 7 * 86400)
+    )
+    backup_keep: int = setting(
+        24, doc="how many backups are kept (the oldest are deleted)", check=checks.between(1, 1000)
+    )
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,7 @@ class LoggingConfig:
     file: Path | None = setting(None, doc="also log to this file (rotated); none: stderr only")
     format: str = setting(
         "text",
-        doc="text: one readable line per record; json: one JSON object per line (for journald/Loki)",
+        doc="text: one readable line per record; json: one JSON object per line",
         check=checks.one_of("text", "json"),
     )
     rotate_bytes: int = setting(
