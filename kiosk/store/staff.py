@@ -63,10 +63,23 @@ class PinHasher:
                 parallelism=parallelism,
                 type=Type.ID,
             )
-            # Hashed now: impossible parameters fail here, and unknown staff cost the same.
-            self._dummy = self._hasher.hash("0000")
         except Exception as error:
             raise StoreError(f"bad argon2 parameters: {error}") from error
+        # libargon2's own limits, checked now: impossible parameters fail here, cheaply.
+        if time_cost < 1 or not 1 <= parallelism < 2**24 or memory_cost_kib < 8 * parallelism:
+            raise StoreError(
+                f"bad argon2 parameters: time_cost {time_cost} (>= 1), parallelism "
+                f"{parallelism} (1 to 2^24-1), memory_cost_kib {memory_cost_kib} "
+                f"(>= 8 x parallelism)"
+            )
+        # Hashed on the first check of an unknown member (so unknown staff cost the same),
+        # not at start: tens of milliseconds the lane's first screen does not wait for.
+        self._dummy: str | None = None
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = self.hash("0000")
+        return self._dummy
 
     def hash(self, pin: str) -> str:
         """The encoded argon2id hash of ``pin``; StoreError if hashing fails."""
@@ -82,7 +95,7 @@ class PinHasher:
             StoreError: if ``encoded`` is not an argon2 hash (a damaged row).
         """
         try:
-            return self._hasher.verify(encoded or self._dummy, pin) and encoded is not None
+            return self._hasher.verify(encoded or self._dummy_hash(), pin) and encoded is not None
         except VerifyMismatchError:
             return False
         except (InvalidHashError, VerificationError) as error:

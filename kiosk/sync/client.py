@@ -9,11 +9,12 @@ import json
 import ssl
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from kiosk.sync.errors import HqRefused, HqUnreachable
+
+if TYPE_CHECKING:
+    import httpx  # imported on the first call (a fifth of a second the start does not pay)
 
 RESULT_STATUSES = ("accepted", "duplicate", "rejected")
 # 4xx that mean "not now" (request timeout, too early, too many requests): retried like 5xx.
@@ -40,15 +41,26 @@ class HqClient:
             if client_cert is not None:
                 context.load_cert_chain(str(client_cert[0]), str(client_cert[1]))
             verify = context
-        self._http = httpx.Client(
-            base_url=base_url.rstrip("/") + "/api/v1",
-            timeout=timeout_s,
-            verify=verify,
-            headers={"Authorization": f"Bearer {token}", "User-Agent": "kiosk-lane"},
-        )
+        self._options: dict[str, Any] = {
+            "base_url": base_url.rstrip("/") + "/api/v1",
+            "timeout": timeout_s,
+            "verify": verify,
+            "headers": {"Authorization": f"Bearer {token}", "User-Agent": "kiosk-lane"},
+        }
+        self._client: httpx.Client | None = None
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The HTTP client, made (and httpx imported) on the first call."""
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(**self._options)
+        return self._client
 
     def close(self) -> None:
-        self._http.close()
+        if self._client is not None:
+            self._client.close()
 
     def upload_sales(self, payloads: Sequence[str]) -> list[dict[str, Any]]:
         """Send outbox payloads (sale documents as JSON text) as one batch; return HQ's
@@ -110,8 +122,11 @@ class HqClient:
             HqUnreachable / HqRefused: as for :meth:`upload_sales`, or headers missing.
         """
         params = {"cursor": cursor, "limit": limit}
+        http = self._http
+        import httpx  # loaded by self._http: a dictionary lookup
+
         try:
-            response = self._http.get("/catalog/changes", params=params)
+            response = http.get("/catalog/changes", params=params)
         except httpx.HTTPError as error:
             raise HqUnreachable(f"HQ /catalog/changes: {type(error).__name__}: {error}") from error
         if response.status_code != 200:
@@ -138,8 +153,11 @@ class HqClient:
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         headers = {"Content-Type": "application/json"} if "content" in kwargs else {}
+        http = self._http
+        import httpx  # loaded by self._http: a dictionary lookup
+
         try:
-            response = self._http.request(method, path, headers=headers, **kwargs)
+            response = http.request(method, path, headers=headers, **kwargs)
         except httpx.HTTPError as error:
             raise HqUnreachable(f"HQ {path}: {type(error).__name__}: {error}") from error
         status = response.status_code

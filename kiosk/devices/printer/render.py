@@ -9,6 +9,12 @@ python-escpos's per-character code page "magic" is switched off).
 
 1D barcodes are written as ``GS k`` directly: python-escpos's ``barcode()``
 prints a message to stdout on every call, which a kiosk must not do.
+
+Only ``escpos.capabilities`` (profiles, checked when the config is read) is imported
+with this module; ``escpos.printer`` (which pulls in qrcode, python-barcode, PIL and
+every escpos transport: a fifth of a second) and PIL are imported by the first
+``render``, so the lane's start does not pay for them (:func:`preload` imports them
+ahead, e.g. in idle time after the first paint).
 """
 
 from __future__ import annotations
@@ -16,21 +22,29 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from escpos.capabilities import get_profile
 from escpos.exceptions import Error as EscposError
-from escpos.printer import Dummy
-from PIL import Image as PILImage
 
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.printer.codepages import DEFAULT_CODE_PAGE, NAME_SLOTS, codec_for_slot, printable
 from kiosk.devices.printer.layout import Align, Code, Cut, Feed, Image, Op, TextLine
 from kiosk.devices.printer.receipt import CodeKind, PrintedCode
 
+if TYPE_CHECKING:
+    from escpos.printer import Dummy
+
 INIT = b"\x1b@"
 FULL_CUT_AFTER_FEED = b"\x1dVB\x00"
 _GS = b"\x1d"
 _DEFAULT_PIXELS = 512
+
+
+def preload() -> None:
+    """Import what the first ``render`` needs (python-escpos' printers and PIL)."""
+    import escpos.printer  # noqa: F401
+    import PIL.Image  # noqa: F401
 
 
 class RenderError(DeviceError, ValueError):
@@ -91,6 +105,8 @@ class EscposRenderer:
             raise RenderError(f"cannot render receipt: {error}") from error
 
     def _render(self, ops: Iterable[Op]) -> bytes:
+        from escpos.printer import Dummy
+
         printer = Dummy(profile=self.profile_name)
         printer.hw("INIT")
         printer.charcode(self.code_page)
@@ -123,6 +139,8 @@ class EscposRenderer:
             printer.text(printable(code.caption, self.codec) + "\n")
 
     def _image(self, printer: Dummy, png: bytes) -> None:
+        from PIL import Image as PILImage
+
         try:
             image: PILImage.Image = PILImage.open(io.BytesIO(png))
             image.load()
