@@ -10,7 +10,8 @@ standard (each bend becomes a line in ``BoardingPass.warnings``):
 * accepted with a warning: a blank or missing electronic ticket indicator, a
   blank date of flight, a leg whose variable size says 0 while its conditional
   data follows anyway (single-leg passes), a first leg without ``>``, a field cut
-  short by its section's size, a security length that does not match its data.
+  short by its section's size, a security length that does not match its data,
+  a character that is not printable ASCII in conditional, airline or security data.
 """
 
 from __future__ import annotations
@@ -133,6 +134,9 @@ def _parse(data: str, reference: date, *, with_eticket: bool) -> BoardingPass:
                 f"cut short: the pass says {count_text} legs, the data ends after {index + 1}",
             )
     security = _security(reader, warnings, int(count_text))
+    odd = next((i for i, char in enumerate(data) if not " " <= char <= "~"), None)
+    if odd is not None:
+        warnings.append(f"character at position {odd} is not printable ASCII; kept as read")
     return BoardingPass(
         passenger_name=name,
         legs=tuple(legs),
