@@ -23,6 +23,7 @@ from kiosk.config.attendant import AttendantConfig
 from kiosk.config.lane import LaneConfig
 from kiosk.config.schema import KioskConfig
 from kiosk.devices.base import Device
+from kiosk.devices.status import DeviceStatus, Health
 from kiosk.domain.checkout.events import (
     DeviceFaulted,
     Event,
@@ -75,6 +76,13 @@ class ApprovingPayments:
 
     def abort(self, basket_id: str) -> None:
         pass
+
+
+class ReadyPrinter(Device):
+    """A printer whose probe answers ready with paper running low (a real Device)."""
+
+    def check(self) -> DeviceStatus:
+        return DeviceStatus(Health.READY, frozenset({"paper_low"}))
 
 
 @dataclass
@@ -165,9 +173,8 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
         config=None,
         controller=controller,
         catalog_view=catalog,  # type: ignore[arg-type]
-        devices={"scanner": Device("scanner")},
+        devices={"scanner": Device("scanner"), "printer": ReadyPrinter("printer")},
         payment_flow=None,  # type: ignore[arg-type]
-        device_status={"printer": "ready"},
     )
     service = AttendantService(
         lane,
@@ -381,7 +388,9 @@ def test_reprint_totals_device_status_and_fault(rig: Rig) -> None:
     assert (totals.count, totals.total, totals.by_brand) == (1, 95, (("VISA", 1, 95),))
     status = {d.name: d for d in rig.service.device_status()}
     assert not status["scanner"].usable
+    assert status["scanner"].status.health is Health.OFFLINE  # typed, never re-parsed
     assert status["printer"].usable
+    assert status["printer"].status == DeviceStatus(Health.READY, frozenset({"paper_low"}))
     rig.controller.reset()
     fault = lambda at: DeviceFaulted("scanner", "offline", at)  # noqa: E731
     rig.until(lambda: rig.controller.submit(fault), lambda c: c.pending is not None)

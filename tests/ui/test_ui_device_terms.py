@@ -31,20 +31,29 @@ def test_every_health_and_condition_the_devices_report_has_words() -> None:
 def test_a_stored_status_is_shown_in_the_language_in_force(language: str, expected: str) -> None:
     switch_language(language)
     status = DeviceStatus(Health.ERROR, frozenset({Condition.PAPER_OUT}), "head jammed")
-    assert device_status_text(str(status)) == expected
+    assert device_status_text(status) == expected
 
 
 @pytest.mark.parametrize(
     ("status", "expected"),
     [
-        ("ready", "prêt"),
-        ("offline (not claimed)", "hors ligne (not claimed)"),
-        ("error (OSError: [Errno 5] (I/O))", "erreur (OSError: [Errno 5] (I/O))"),
-        ("busy, in_motion, paper_low", "occupé, en mouvement, papier bientôt épuisé"),
-        ("warming_up, lamp_dim", "warming up, lamp dim"),
+        (DeviceStatus(Health.READY), "prêt"),
+        (DeviceStatus(Health.OFFLINE, detail="not claimed"), "hors ligne (not claimed)"),
+        (
+            DeviceStatus(Health.ERROR, detail="OSError: [Errno 5] (I/O)"),
+            "erreur (OSError: [Errno 5] (I/O))",
+        ),
+        (
+            DeviceStatus(Health.BUSY, frozenset({Condition.IN_MOTION, Condition.PAPER_LOW})),
+            "occupé, en mouvement, papier bientôt épuisé",
+        ),
+        (
+            DeviceStatus(Health.BUSY, frozenset({"warming_up", "lamp_dim"})),
+            "occupé, lamp dim, warming up",
+        ),
     ],
 )
-def test_french_status_texts(status: str, expected: str) -> None:
+def test_french_status_texts(status: DeviceStatus, expected: str) -> None:
     switch_language("fr")
     assert device_status_text(status) == expected
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from kiosk.devices.status import DeviceStatus
 from kiosk.domain.staff import Role, SignInOutcome, Staff
 
 
@@ -56,11 +57,16 @@ class LaneFlags:
 
 @dataclass(frozen=True, slots=True)
 class DeviceLine:
-    """One device on the status list."""
+    """One device on the status list, with its typed status (health, conditions, the
+    driver's detail): the screens word it, nothing parses it back from text."""
 
     name: str
-    status: str
-    usable: bool
+    status: DeviceStatus
+
+    @property
+    def usable(self) -> bool:
+        """Whether the device can do its job now."""
+        return self.status.usable
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,28 +10,21 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from kiosk.app.attendant.model import DeviceLine, LaneFlags, LaneTotals
+from kiosk.devices.status import DeviceStatus, Health
 from kiosk.store.audit import format_utc
 from kiosk.store.errors import StoreError
 from kiosk.store.sales import load_sale_document
 
 
-def probe_devices(devices: Mapping[str, Any], known: Mapping[str, str]) -> list[DeviceLine]:
-    """Every device's status (``check()`` probes where the driver can), then the status
-    texts of devices the lane only heard about (``known``: name -> text)."""
+def probe_devices(devices: Mapping[str, Any]) -> list[DeviceLine]:
+    """Every device's typed status, by name (``check()`` probes where the driver can)."""
     lines = []
     for name, device in sorted(devices.items()):
         try:
             status = device.check()
         except Exception as error:  # check() must not raise; a broken driver still shows
-            lines.append(DeviceLine(name, f"error ({error})", False))
-            continue
-        lines.append(DeviceLine(name, str(status), bool(status.usable)))
-    seen = {line.name for line in lines}
-    lines += [
-        DeviceLine(n, s, s.startswith(("ready", "busy")))
-        for n, s in sorted(known.items())
-        if n not in seen
-    ]
+            status = DeviceStatus(Health.ERROR, detail=str(error))
+        lines.append(DeviceLine(name, status))
     return lines
 
 

@@ -409,7 +409,7 @@ class AttendantService:
         the lane could not give back is tried again first; if it still cannot be, the
         fault stays (AttendantError with the reason)."""
         staff = self._require(Action.CLEAR_DEVICE_FAULT)
-        lines = queries.probe_devices(self.lane.devices, self.lane.device_status)
+        lines = queries.probe_devices(self.lane.devices)
         pending = self.checkout.pending
         if pending is not None and pending.detail.startswith("payment:"):
             still_owed = self.lane.give_back_orphans()
@@ -429,14 +429,14 @@ class AttendantService:
             staff,
             Action.CLEAR_DEVICE_FAULT,
             detail=pending.detail if pending else "",
-            devices={d.name: d.status for d in lines},
+            devices={d.name: str(d.status) for d in lines},
         )
         return after
 
     def device_status(self) -> list[DeviceLine]:
         """Every device with its last known status."""
         self._require(Action.SEE_DEVICE_STATUS)
-        return queries.probe_devices(self.lane.devices, self.lane.device_status)
+        return queries.probe_devices(self.lane.devices)
 
     def todays_totals(self) -> LaneTotals:
         """Completed sales of this lane since UTC midnight: count, sum, by payment brand."""

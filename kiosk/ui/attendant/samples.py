@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kiosk.devices.status import READY, Condition, DeviceStatus, Health
 from kiosk.domain.money import Money
 from kiosk.domain.staff import ROLE_GRANTS, Role
 from kiosk.ui import samples
@@ -14,6 +15,8 @@ from kiosk.ui.attendant.views import (
     SignInView,
     TotalsView,
 )
+
+_PAPER_OUT = frozenset({Condition.PAPER_OUT})
 
 
 def _eur(minor: int) -> Money:
@@ -43,10 +46,10 @@ def sample_dashboard(
         item_count=cart.item_count,
         pending=kinds.get(pending) if pending else None,
         devices=(
-            DeviceView("scanner", "ready", True),
-            DeviceView("scale", "ready", True),
-            DeviceView("printer", "error, paper_out (paper out)", False),
-            DeviceView("terminal", "ready", True),
+            DeviceView("scanner", READY),
+            DeviceView("scale", READY),
+            DeviceView("printer", DeviceStatus(Health.ERROR, _PAPER_OUT, "paper out")),
+            DeviceView("terminal", READY),
         ),
         totals=TotalsView(
             42, _eur(128_450), 2, (("MASTERCARD", 15, _eur(40_120)), ("VISA", 27, _eur(88_330)))

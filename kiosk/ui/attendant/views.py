@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.app.attendant import DeviceLine, LaneFlags, LaneTotals, StaffSession
+from kiosk.devices.status import DeviceStatus
 from kiosk.domain.checkout.interventions import (
     AddItem,
     InterventionKind,
@@ -73,9 +74,15 @@ _DECISIONS = {
 
 @dataclass(frozen=True, slots=True)
 class DeviceView:
+    """One device line: its configured name and typed status (worded by the screen)."""
+
     name: str
-    status: str
-    ok: bool
+    status: DeviceStatus
+
+    @property
+    def ok(self) -> bool:
+        """Whether the device can do its job now."""
+        return self.status.usable
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +179,7 @@ def dashboard_view(
         pending=pending_view(checkout),
         lane_closed=flags.closed,
         lane_paused=flags.paused,
-        devices=tuple(DeviceView(d.name, d.status, d.usable) for d in devices or ()),
+        devices=tuple(DeviceView(d.name, d.status) for d in devices or ()),
         totals=totals_view,
         message=message,
         error=error,

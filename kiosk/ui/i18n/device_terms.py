@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from kiosk.devices.status import DeviceStatus
+
 CONTEXT = "DeviceStatus"
 
 # health code -> source text (``kiosk.devices.status.Health`` values)
@@ -66,10 +68,7 @@ def device_state(health: str, conditions: Iterable[str] = (), detail: str = "") 
     return f"{text} ({detail})" if detail else text
 
 
-def device_status_text(status: str) -> str:
-    """A status as the lane stores it today (``str(DeviceStatus)``: ``"error, paper_out
-    (paper out)"``, or ``"error (...)"`` for a driver that raised) in the language in force."""
-    codes, _, detail = status.partition(" (")
-    detail = detail[:-1] if detail.endswith(")") else detail
-    health, *conditions = [part.strip() for part in codes.split(",")]
-    return device_state(health, conditions, detail)
+def device_status_text(status: DeviceStatus) -> str:
+    """A device's typed status (health, conditions, the driver's detail) in the language
+    in force, e.g. ``"error, paper out (head jammed)"``."""
+    return device_state(status.health.value, status.conditions, status.detail)
