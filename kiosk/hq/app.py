@@ -29,7 +29,7 @@ from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import Authenticator, LaneIdentity
 from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.event_models import EventBatch, EventBatchResult
-from kiosk.hq.middleware import BodyLimit, LaneAuth
+from kiosk.hq.middleware import BodyLimit, FastSales, LaneAuth, RequestTimes
 from kiosk.hq.models import (
     AuditBatch,
     BatchResult,
@@ -90,8 +90,11 @@ def create_app(
         "lanes; service measures for staff (admin token).",
         lifespan=lifespan,
     )
+    # Added innermost first: RequestTimes -> LaneAuth -> BodyLimit -> FastSales -> routes.
+    app.add_middleware(FastSales, engine=engine)  # a clean sales batch; else the route below
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(LaneAuth, authenticator=Authenticator(engine))
+    app.add_middleware(RequestTimes)
     install_error_handlers(app)
 
     @app.get("/api/v1/health", tags=["health"])

@@ -1,19 +1,33 @@
-"""ASGI middleware of the HQ API: body size limit and lane authentication.
+"""ASGI middleware of the HQ API: request timings, lane authentication, body size limit
+and the sales upload's fast path, outermost first.
 
-Both run before FastAPI reads or parses a body, so a stranger's request or an
-oversized one is refused without being parsed, and nothing is written.
+Authentication and the body limit run before FastAPI reads or parses a body, so a
+stranger's request or an oversized one is refused without being parsed, and nothing is
+written. :class:`FastSales` answers a clean sales batch itself
+(:mod:`kiosk.hq.fast_ingest`) and hands anything else to the app unchanged.
+:class:`RequestTimes` keeps a histogram of how long HQ took per request (from the
+request reaching the app to the last byte of the answer handed to the server), which
+the admin token reads at ``GET /api/v1/timings``: the benchmarks read HQ's own
+latency there instead of timing inside a load generator.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import anyio.to_thread
+import sqlalchemy as sa
+from starlette.requests import Request
+from starlette.responses import JSONResponse
 
+from kiosk.hq import fast_ingest
 from kiosk.hq.auth import Authenticator, AuthError
 from kiosk.hq.errors import HqError
+from kiosk.hq.web.routes import admin_refusal
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -23,7 +37,20 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 PUBLIC_PATHS = ("/api/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc")
 # The admin API: guarded by the admin token (kiosk.hq.web.routes.admin_refusal), not a lane's.
-ADMIN_PATHS = ("/api/v1/kpis", "/api/v1/events.csv")
+TIMINGS_PATH = "/api/v1/timings"
+ADMIN_PATHS = ("/api/v1/kpis", "/api/v1/events.csv", TIMINGS_PATH)
+SALES_PATH = "/api/v1/sales/batch"
+# Routes timed apart; any other request counts as "other" (no key per made-up path).
+TIMED = frozenset(
+    {
+        "POST /api/v1/sales/batch",
+        "POST /api/v1/lanes/heartbeat",
+        "POST /api/v1/audit/batch",
+        "POST /api/v1/events",
+        "GET /api/v1/catalog/changes",
+    }
+)
+STEPS_PER_DOUBLING = 16  # histogram buckets 2**(1/16) apart: +-2.2 % around a bucket's middle
 
 
 async def send_error(
@@ -128,3 +155,120 @@ class LaneAuth:
             return
         scope.setdefault("state", {})["lane"] = who
         await self.app(scope, receive, send)
+
+
+class FastSales:
+    """``POST /api/v1/sales/batch`` of an authenticated lane: a clean batch is decoded,
+    checked, written and answered by :func:`kiosk.hq.fast_ingest.try_batch` on a worker
+    thread; if it declines (any doubt; nothing written) the request goes to the app with
+    the same body. Sits inside :class:`BodyLimit` and :class:`LaneAuth`."""
+
+    def __init__(self, app: App, engine: sa.Engine) -> None:
+        self.app = app
+        self.engine = engine
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        who = scope.get("state", {}).get("lane")
+        if (
+            scope["type"] != "http"
+            or scope.get("method") != "POST"
+            or scope.get("path") != SALES_PATH
+            or who is None
+        ):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away: nobody to answer
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        types = [v for k, v in scope["headers"] if k == b"content-type"]
+        answer = await anyio.to_thread.run_sync(
+            fast_ingest.try_batch, self.engine, who, body, types[0] if len(types) == 1 else None
+        )
+        if answer is None:
+            await self.app(scope, _replay(body, receive), send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-length", str(len(answer)).encode()),
+                    (b"content-type", b"application/json"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": answer})
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if not delivered:
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+class RequestTimes:
+    """Outermost: a histogram of request durations per route, read with the admin token at
+    ``GET /api/v1/timings`` (404 without an admin token, like the admin API).
+
+    The answer: ``{"steps_per_doubling": 16, "routes": {"POST /api/v1/sales/batch":
+    {"count": n, "buckets": {"k": count}}}}`` where bucket ``k`` holds durations d with
+    ``2**(k/16) <= d / 1 us < 2**((k+1)/16)``. Counts only grow: a reader diffs two
+    readings. Costs two clock reads and a logarithm per request, on the event loop (no
+    lock needed)."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.routes: dict[str, dict[int, int]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if path == TIMINGS_PATH:
+            await self._answer(scope, receive, send)
+            return
+        key = f"{scope.get('method')} {path}"
+        if key not in TIMED:
+            key = "other"
+        started = time.perf_counter()
+
+        async def timed_send(message: Message) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                self.record(key, time.perf_counter() - started)
+
+        await self.app(scope, receive, timed_send)
+
+    def record(self, key: str, seconds: float) -> None:
+        micro = max(seconds * 1e6, 1.0)
+        bucket = int(math.log2(micro) * STEPS_PER_DOUBLING)
+        counts = self.routes.setdefault(key, {})
+        counts[bucket] = counts.get(bucket, 0) + 1
+
+    def reading(self) -> dict[str, Any]:
+        return {
+            "steps_per_doubling": STEPS_PER_DOUBLING,
+            "routes": {
+                key: {"count": sum(counts.values()), "buckets": dict(sorted(counts.items()))}
+                for key, counts in self.routes.items()
+            },
+        }
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refusal = admin_refusal(Request(scope, receive))
+        response = refusal or JSONResponse(self.reading())
+        await response(scope, receive, send)

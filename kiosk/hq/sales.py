@@ -15,6 +15,11 @@ on PostgreSQL, COPY into a temporary staging table then one
 ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING`` stored 12,200-14,500
 sales/s against 3,000-3,800 for multi-row ``INSERT ... VALUES ... ON CONFLICT``,
 so batches of ``_COPY_FROM`` rows or more use COPY (:mod:`kiosk.hq.pg_copy`).
+Both request paths (the pydantic models and :mod:`kiosk.hq.fast_ingest`) hand over
+:class:`EncodedSale` values: a sale's row, its lines and its canonical JSON, encoded
+once; :func:`store_encoded` writes them. On PostgreSQL the rows go as COPY text a
+chunk at a time (:mod:`kiosk.hq.pg_copy`).
+
 SQLite has no COPY: one cached ``INSERT ... ON CONFLICT DO NOTHING RETURNING``
 statement is run with many parameter sets (SQLAlchemy pages them into multi-row
 VALUES); building a fresh 500-row VALUES construct per batch spent 80% of its time
@@ -24,7 +29,7 @@ compiling SQL.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -41,18 +46,104 @@ PG_WRITE = "copy"  # or "insert"; see the module docstring
 _COPY_FROM = 50  # rows; a small batch is faster as plain INSERT than a COPY round trip
 _MAX_PARAMS = 30_000  # below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters
 T = TypeVar("T")
+# The columns of a sale row: store_id, lane_id and received_at come from the request,
+# the others from the document, in EncodedSale.values order.
+SALE_COLUMNS = (
+    "store_id",
+    "lane_id",
+    "received_at",
+    "transaction_id",
+    "status",
+    "currency",
+    "started_at",
+    "completed_at",
+    "net",
+    "tax",
+    "deposit",
+    "total",
+    "item_count",
+    "document_sha256",
+    "document",
+)
+LINE_COLUMNS = (
+    "sale_id",
+    "line_no",
+    "sku",
+    "gtin",
+    "quantity",
+    "weight_g",
+    "unit_price",
+    "amount",
+    "tax_class",
+    "tax",
+    "voided",
+)
+Outcome = tuple[str, str, str | None]  # transaction id, status, reason
+CONFLICT = "transaction id already stored with a different document"
 
 
 @dataclass(frozen=True, slots=True)
-class _Prepared:
-    document: SaleDocument
-    row: dict[str, Any]
+class EncodedSale:
+    """One sale ready to write: ``values`` are SALE_COLUMNS[3:] (document_sha256 and
+    document last), ``lines`` are LINE_COLUMNS[1:] per line."""
+
+    transaction_id: str
+    values: tuple[Any, ...]
+    lines: list[tuple[Any, ...]]
+
+    @property
+    def sha256(self) -> str:
+        return str(self.values[-2])
 
 
 def canonical_json(document: SaleDocument) -> str:
     """The document as compact JSON (what is stored and hashed): keys in the model's field
-    order, so equal documents give equal text whatever order the lane wrote them in."""
+    order, so equal documents give equal text whatever order the lane wrote them in.
+    :mod:`kiosk.hq.fast_ingest` writes the same bytes (tests/hq pins it)."""
     return document.model_dump_json(by_alias=True)
+
+
+def encode_sale(document: Any, text: str, sha256: str) -> EncodedSale:
+    """``document`` (a SaleDocument or fast_ingest's struct: the same attribute names) with
+    its canonical JSON ``text`` and that text's SHA-256, as rows."""
+    totals = document.totals
+    return EncodedSale(
+        document.transaction_id,
+        (
+            document.transaction_id,
+            document.status,
+            document.currency,
+            document.started_at,
+            document.completed_at,
+            totals.net,
+            totals.tax,
+            totals.deposit,
+            totals.total,
+            totals.item_count,
+            sha256,
+            text,
+        ),
+        [
+            (
+                line.line_no,
+                line.sku,
+                line.gtin,
+                line.quantity,
+                line.weight_g,
+                line.unit_price,
+                line.amount,
+                line.tax_class,
+                line.tax,
+                line.voided,
+            )
+            for line in document.lines
+        ],
+    )
+
+
+def encode_document(document: SaleDocument) -> EncodedSale:
+    text = canonical_json(document)
+    return encode_sale(document, text, hashlib.sha256(text.encode()).hexdigest())
 
 
 def store_batch(
@@ -60,65 +151,48 @@ def store_batch(
 ) -> list[SaleResult]:
     """Write ``documents`` (already checked to belong to ``who`` and by
     :func:`kiosk.hq.sale_rules.sale_problems`); one result per sale, in the order given."""
-    results: dict[int, SaleResult] = {}
-    prepared: dict[str, _Prepared] = {}
-    received_at = utc_now()
-    for index, document in enumerate(documents):
-        tid = document.transaction_id
+    outcomes = store_encoded(engine, who, [encode_document(d) for d in documents])
+    return [SaleResult(transaction_id=t, status=s, reason=r) for t, s, r in outcomes]  # type: ignore[arg-type]
+
+
+def store_encoded(
+    engine: sa.Engine, who: LaneIdentity, encoded: Sequence[EncodedSale]
+) -> list[Outcome]:
+    """Write ``encoded`` sales (checked as for :func:`store_batch`) in one transaction; one
+    (transaction id, status, reason) per sale, in the order given."""
+    results: dict[int, Outcome] = {}
+    prepared: dict[str, EncodedSale] = {}
+    for index, item in enumerate(encoded):
+        tid = item.transaction_id
         if tid in prepared:
-            same = prepared[tid].row["document"] == canonical_json(document)
-            results[index] = (
-                SaleResult(transaction_id=tid, status="duplicate") if same else _conflict(tid)
-            )
+            same = prepared[tid].sha256 == item.sha256 and prepared[tid].values == item.values
+            results[index] = (tid, "duplicate", None) if same else (tid, "rejected", CONFLICT)
         else:
-            prepared[tid] = _Prepared(document, _sale_row(who, document, received_at))
+            prepared[tid] = item
+    head = (who.store_id, who.lane_id, utc_now())
     with write_transaction(engine) as conn:
-        inserted = _insert_sales(conn, [p.row for p in prepared.values()])
+        inserted = _insert_sales(conn, [head + p.values for p in prepared.values()])
         _insert_lines(
-            conn, [(inserted[tid], p.document) for tid, p in prepared.items() if tid in inserted]
+            conn,
+            [
+                (inserted[tid], *line)
+                for tid, p in prepared.items()
+                if tid in inserted
+                for line in p.lines
+            ],
         )
         stored = _stored_hashes(conn, who, [t for t in prepared if t not in inserted])
-    for index, document in enumerate(documents):
+    for index, item in enumerate(encoded):
         if index in results:
             continue
-        tid = document.transaction_id
+        tid = item.transaction_id
         if tid in inserted:
-            results[index] = SaleResult(transaction_id=tid, status="accepted")
-        elif stored.get(tid) == prepared[tid].row["document_sha256"]:
-            results[index] = SaleResult(transaction_id=tid, status="duplicate")
+            results[index] = (tid, "accepted", None)
+        elif stored.get(tid) == prepared[tid].sha256:
+            results[index] = (tid, "duplicate", None)
         else:
-            results[index] = _conflict(tid)
-    return [results[i] for i in range(len(documents))]
-
-
-def _conflict(tid: str) -> SaleResult:
-    return SaleResult(
-        transaction_id=tid,
-        status="rejected",
-        reason="transaction id already stored with a different document",
-    )
-
-
-def _sale_row(who: LaneIdentity, document: SaleDocument, received_at: str) -> dict[str, Any]:
-    text = canonical_json(document)
-    totals = document.totals
-    return {
-        "store_id": who.store_id,
-        "lane_id": who.lane_id,
-        "transaction_id": document.transaction_id,
-        "status": document.status,
-        "currency": document.currency,
-        "started_at": document.started_at,
-        "completed_at": document.completed_at,
-        "net": totals.net,
-        "tax": totals.tax,
-        "deposit": totals.deposit,
-        "total": totals.total,
-        "item_count": totals.item_count,
-        "document_sha256": hashlib.sha256(text.encode()).hexdigest(),
-        "document": text,
-        "received_at": received_at,
-    }
+            results[index] = (tid, "rejected", CONFLICT)
+    return [results[i] for i in range(len(encoded))]
 
 
 def _insert_for(conn: sa.Connection) -> Any:
@@ -131,10 +205,14 @@ def _chunks(rows: Sequence[T], columns: int) -> Iterator[Sequence[T]]:
         yield rows[start : start + size]
 
 
-def _insert_sales(conn: sa.Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
-    if conn.dialect.name == "postgresql" and PG_WRITE == "copy" and len(rows) >= _COPY_FROM:
-        return pg_copy.insert_sales(conn, rows)
-    return _insert_sales_values(conn, rows)
+def _copying(conn: sa.Connection, rows: Sequence[Any]) -> bool:
+    return conn.dialect.name == "postgresql" and PG_WRITE == "copy" and len(rows) >= _COPY_FROM
+
+
+def _insert_sales(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> dict[str, int]:
+    if _copying(conn, rows):
+        return pg_copy.insert_sales(conn, SALE_COLUMNS, rows)
+    return _insert_sales_values(conn, [dict(zip(SALE_COLUMNS, row, strict=True)) for row in rows])
 
 
 def _insert_sales_values(conn: sa.Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -153,28 +231,11 @@ def _insert_sales_values(conn: sa.Connection, rows: list[dict[str, Any]]) -> dic
     return {row[0]: row[1] for row in conn.execute(statement, rows)}
 
 
-def _insert_lines(conn: sa.Connection, sales: Iterable[tuple[int, SaleDocument]]) -> None:
-    rows = [
-        {
-            "sale_id": sale_id,
-            "line_no": line.line_no,
-            "sku": line.sku,
-            "gtin": line.gtin,
-            "quantity": line.quantity,
-            "weight_g": line.weight_g,
-            "unit_price": line.unit_price,
-            "amount": line.amount,
-            "tax_class": line.tax_class,
-            "tax": line.tax,
-            "voided": line.voided,
-        }
-        for sale_id, document in sales
-        for line in document.lines
-    ]
-    if len(rows) >= _COPY_FROM and conn.dialect.name == "postgresql" and PG_WRITE == "copy":
-        pg_copy.copy_rows(conn, "sale_line", rows)
+def _insert_lines(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
+    if _copying(conn, rows):
+        pg_copy.copy_rows(conn, "sale_line", LINE_COLUMNS, rows)
     elif rows:
-        conn.execute(sale_line.insert(), rows)
+        conn.execute(sale_line.insert(), [dict(zip(LINE_COLUMNS, r, strict=True)) for r in rows])
 
 
 def _stored_hashes(conn: sa.Connection, who: LaneIdentity, tids: list[str]) -> dict[str, str]:

@@ -1,0 +1,290 @@
+"""The fast path of ``POST /api/v1/sales/batch`` for the common case: a clean batch.
+
+Theory of operation: most batches a lane sends are well formed and add up. For them
+the pydantic path (``json.loads``, then the models, then :mod:`kiosk.hq.sale_rules`)
+cost more than writing the rows (issue 16: validation 33 % and ``json.loads`` 18 % of
+HQ's samples). Here the raw body is decoded by msgspec straight into strict structs
+that mirror :mod:`kiosk.hq.models` field for field (types, lengths, patterns, ranges,
+unknown keys refused); what msgspec cannot express is checked with the models' own
+functions (real dates, card numbers in free text, masked PANs, audit details); the
+sale rules in one pass (:func:`kiosk.hq.sale_rules.adds_up`). Each sale's canonical JSON
+is encoded once (msgspec writes the bytes ``SaleDocument.model_dump_json(by_alias=True)``
+writes: tests/hq pins it, since replays are detected by that text's SHA-256), rows go
+to :func:`kiosk.hq.sales.store_encoded`, and the answer is encoded once.
+
+Any doubt sends the request down the pydantic path unchanged: a body msgspec refuses,
+a control character or escape anywhere in the body, a check that fails, a sale of
+another lane, a sale that does not add up, a float in audit details, a content type
+other than ``application/json``, or a database error. So every 4xx/5xx answer is the
+model path's, word for word; the fast path only ever answers 200, with the bytes the
+model path would answer (tests/hq compares the two on bad inputs and garbage).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+import msgspec
+import sqlalchemy as sa
+from msgspec import Meta
+
+from kiosk.hq import sales
+from kiosk.hq.auth import LaneIdentity
+from kiosk.hq.cards import card_number_in, masked_pan_problem
+from kiosk.hq.errors import HqError
+from kiosk.hq.fields import check_details
+from kiosk.hq.sale_rules import adds_up
+
+log = logging.getLogger(__name__)
+
+# In the raw body: an escape that may stand for a control character or a surrogate
+# (\b \f \n \r \t, \u0000-\u001f, \u007f-\u009f, \ud800-\udfff), a raw DEL or a C1
+# control in UTF-8. Such a body goes down the model path, which names the field.
+_DOUBT = re.compile(rb"\\(?:[bfnrt]|u00[01]|u007[fF]|u00[89]|u[dD][89a-fA-F])|\x7f|\xc2[\x80-\x9f]")
+
+
+# The same limits as kiosk.hq.fields / kiosk.hq.models (tests/hq compares the two paths).
+_UTC = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z$"
+Ident = Annotated[
+    str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+]
+TransactionId = Annotated[str, Meta(min_length=1, max_length=64)]
+UtcTime = Annotated[str, Meta(max_length=32, pattern=_UTC)]  # + a real date and time
+Short = Annotated[str, Meta(max_length=64)]
+Long = Annotated[str, Meta(max_length=200)]
+Free = Annotated[str, Meta(max_length=500)]  # + no card number
+Label = Annotated[str, Meta(max_length=64)]  # + no card number
+Pan = Annotated[str, Meta(max_length=32)]  # + a masked card number
+Gtin = Annotated[str, Meta(max_length=14, pattern=r"^[0-9]{14}$")]
+Plu = Annotated[str, Meta(max_length=5, pattern=r"^[0-9]{4,5}$")]
+Currency = Annotated[str, Meta(max_length=3, pattern=r"^[A-Z]{3}$")]
+Rate = Annotated[str, Meta(max_length=8, pattern=r"^[0-9]{1,3}(\.[0-9]{1,4})?$")]
+Units = Annotated[int, Meta(ge=1, le=100_000)]
+Grams = Annotated[int, Meta(ge=1, le=10_000_000)]
+Amount = Annotated[int, Meta(ge=0, le=10**12)]
+Count = Annotated[int, Meta(ge=0, le=10**9)]
+
+
+class _Struct(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    pass
+
+
+class Line(_Struct, kw_only=True):
+    line_no: Units
+    sku: Short
+    gtin: Gtin | None = None
+    plu: Plu | None = None
+    name: Long
+    quantity: Units
+    weight_g: Grams | None = None
+    unit_price: Amount
+    amount: Amount
+    tax_class: Short
+    tax_rate: Rate
+    tax: Amount
+    deposit: Amount = 0
+    voided: bool = False
+    price_override_reason: Free | None = None
+
+
+class Totals(_Struct, kw_only=True):
+    net: Amount
+    tax: Amount
+    deposit: Amount
+    total: Amount
+    item_count: Count
+
+
+class TaxRow(_Struct, kw_only=True):
+    tax_class: Short
+    rate: Rate
+    net: Amount
+    tax: Amount
+    gross: Amount
+
+
+class Payment(_Struct, kw_only=True):
+    reference: Short
+    method: Label
+    amount: Amount
+    outcome: Label
+    auth_code: Short | None = None
+    masked_pan: Pan | None = None
+    brand: Label | None = None
+    terminal_transaction_id: Short | None = None
+
+
+class Intervention(_Struct, kw_only=True):
+    kind: Short
+    raised_at: UtcTime
+    resolved_at: UtcTime | None = None
+    staff_id: Short | None = None
+    resolution: Label | None = None
+
+
+class AuditEntry(_Struct, kw_only=True):
+    at: UtcTime
+    staff_id: Short | None = None
+    action: Short
+    reason: Free | None = None
+    details: dict[str, Any] = {}
+
+
+class Sale(_Struct, kw_only=True):
+    schema_: Literal[1] = msgspec.field(name="schema")
+    store_id: Ident
+    lane_id: Ident
+    transaction_id: TransactionId
+    started_at: UtcTime
+    completed_at: UtcTime
+    currency: Currency
+    status: Literal["completed", "cancelled"]
+    lines: Annotated[list[Line], Meta(max_length=2000)]
+    totals: Totals
+    tax_summary: Annotated[list[TaxRow], Meta(max_length=50)] = []
+    payments: Annotated[list[Payment], Meta(max_length=50)] = []
+    interventions: Annotated[list[Intervention], Meta(max_length=200)] = []
+    audit: Annotated[list[AuditEntry], Meta(max_length=1000)] = []
+
+
+class Batch(_Struct, kw_only=True):
+    sales: Annotated[list[Sale], Meta(min_length=1, max_length=1000)]
+
+
+class _Result(msgspec.Struct):
+    transaction_id: str
+    status: str
+    reason: str | None
+
+
+class _Answer(msgspec.Struct):
+    results: list[_Result]
+
+
+_DECODER = msgspec.json.Decoder(Batch)
+_ENCODER = msgspec.json.Encoder()
+
+
+def decode(body: bytes) -> Batch | None:
+    """The batch in ``body`` if it is clean by every field rule, else None (doubt)."""
+    if _doubtful(body):
+        return None
+    try:
+        batch = _DECODER.decode(body)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    for sale in batch.sales:
+        if not _fields_pass(sale):
+            return None
+    return batch
+
+
+def _doubtful(body: bytes) -> bool:
+    """True if ``body`` may hold a control character or a surrogate (see ``_DOUBT``); the
+    ``in`` tests skip the regex for the usual body without escapes or C1 lead bytes."""
+    if b"\\" not in body and b"\x7f" not in body and b"\xc2" not in body:
+        return False
+    return _DOUBT.search(body) is not None
+
+
+def _real_time(value: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _free_ok(value: str | None) -> bool:
+    return value is None or not card_number_in(value)
+
+
+def _fields_pass(sale: Sale) -> bool:
+    """The checks of kiosk.hq.fields that msgspec's constraints do not express."""
+    if not (_real_time(sale.started_at) and _real_time(sale.completed_at)):
+        return False
+    for line in sale.lines:
+        if not _free_ok(line.price_override_reason):
+            return False
+    for payment in sale.payments:
+        if not (_free_ok(payment.method) and _free_ok(payment.outcome) and _free_ok(payment.brand)):
+            return False
+        if payment.masked_pan is not None and masked_pan_problem(payment.masked_pan) is not None:
+            return False
+    for item in sale.interventions:
+        if not (_real_time(item.raised_at) and _free_ok(item.resolution)):
+            return False
+        if item.resolved_at is not None and not _real_time(item.resolved_at):
+            return False
+    for entry in sale.audit:
+        if not (_real_time(entry.at) and _free_ok(entry.reason)):
+            return False
+        if entry.details and not _details_ok(entry.details):
+            return False
+    return True
+
+
+def _details_ok(details: dict[str, Any]) -> bool:
+    """The model's limits hold, and no float (pydantic and msgspec write some differently)."""
+    try:
+        check_details(details)
+    except ValueError:  # PydanticCustomError is a ValueError
+        return False
+    stack: list[Any] = [details]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, float):
+            return False
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return True
+
+
+def encode(sales_: Sequence[Sale]) -> list[sales.EncodedSale]:
+    """Each sale with its canonical JSON (encoded once) and that text's SHA-256."""
+    out = []
+    for sale in sales_:
+        raw = _ENCODER.encode(sale)
+        out.append(sales.encode_sale(sale, raw.decode(), hashlib.sha256(raw).hexdigest()))
+    return out
+
+
+def answer(outcomes: Sequence[sales.Outcome]) -> bytes:
+    """The 200 body, as the model path's ``BatchResult`` would be written."""
+    return _ENCODER.encode(_Answer([_Result(t, s, r) for t, s, r in outcomes]))
+
+
+def try_batch(
+    engine: sa.Engine, who: LaneIdentity, body: bytes, content_type: bytes | None
+) -> bytes | None:
+    """The 200 answer for a clean batch, written; None if in any doubt (nothing written)."""
+    if content_type != b"application/json":
+        return None
+    batch = decode(body)
+    if batch is None:
+        return None
+    for sale in batch.sales:
+        if (sale.store_id, sale.lane_id) != (who.store_id, who.lane_id) or not _adds_up(sale):
+            return None
+    encoded = encode(batch.sales)
+    try:
+        outcomes = sales.store_encoded(engine, who, encoded)
+    except (sa.exc.SQLAlchemyError, HqError) as error:
+        # Nothing committed: the model path writes again and answers the error its way.
+        log.info("fast sales path: %s; the model path answers", type(error).__name__)
+        return None
+    return answer(outcomes)
+
+
+def _adds_up(sale: Sale) -> bool:
+    try:
+        return adds_up(sale)
+    except ValueError:
+        return False
