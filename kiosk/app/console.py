@@ -26,6 +26,7 @@ from typing import Any
 
 from kiosk.app.attendant import AttendantError, NotSignedIn, SignInFailed
 from kiosk.app.console_staff import ConsoleError, StaffCommands
+from kiosk.app.service_events import FACE_RATINGS, NPS_REASONS, FeedbackRefused
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -53,6 +54,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("cancel", "the shopper's Cancel: of the weighing, of the card payment, of their own "
      "call or remove-item request; while shopping, abandon the basket"),
     ("receipt", "print the last receipt"),
+    ("rate N", "on the thank-you screen, touch face N: 1 not good, 2 OK, 3 great (sent to HQ "
+     "as 1, 3, 5)"),
+    ("nps N [REASON...] [-- COMMENT]", "answer 'How likely are you to recommend us?' with 0-10, "
+     "reasons " + ", ".join(NPS_REASONS) + ", and an optional short comment"),
     ("next", "thank-you done: back to idle for the next customer"),
     ("staff BADGE", "sign in at the attendant screen with a staff badge"),
     ("staff ID PIN", "sign in with a staff id and PIN"),
@@ -141,6 +146,8 @@ class LaneConsole:
             "quantity": self._quantity,
             "cancel": self._cancel,
             "receipt": lambda rest: self.controller.print_receipt(),
+            "rate": self._rate,
+            "nps": self._nps,
             "next": lambda rest: self.controller.reset(),
             "status": lambda rest: self.out(self._status()),
             "wait": self._wait,
@@ -287,6 +294,37 @@ class LaneConsole:
         if phase not in ("shopping", "weighing", "paying"):
             raise ConsoleError(f"nothing to cancel while {phase}")
         self._submit_in(phase, Cancelled)
+
+    def _feedback(self) -> Any:
+        """The lane's service-event recorder, once the thank-you screen is up."""
+        recorder = getattr(self.lane, "service_events", None)
+        if recorder is None:
+            raise ConsoleError("this lane records no feedback")
+        phase = self.controller.checkout.phase.value
+        if phase != "finished":
+            raise ConsoleError(f"feedback is given on the thank-you screen, not while {phase}")
+        return recorder
+
+    def _rate(self, rest: list[str]) -> None:
+        """The thank-you screen's faces: 1 (not good), 2 (OK), 3 (great)."""
+        face = _number(rest, 0, "rate N (1-3)")
+        if face not in FACE_RATINGS:
+            raise ConsoleError(f"usage: rate N (1-3): there is no face {face}")
+        self._feedback().rating(face)
+        self.out(f"  rated {face} of 3")
+
+    def _nps(self, rest: list[str]) -> None:
+        """The sampled "would you recommend us" question: a score, reasons, a comment."""
+        usage = "nps N [REASON...] [-- COMMENT]"
+        score = _number(rest, 0, usage)
+        words = rest[1:]
+        cut = words.index("--") if "--" in words else len(words)
+        reasons, comment = words[:cut], " ".join(words[cut + 1 :])
+        try:
+            self._feedback().nps(score, reasons, comment)
+        except FeedbackRefused as error:
+            raise ConsoleError(f"not taken: {error}") from None
+        self.out(f"  answered {score} of 10" + (f" ({', '.join(reasons)})" if reasons else ""))
 
     def _submit_in(self, phase: str, make_event: Callable[[datetime], Event]) -> None:
         """Submit only if the lane is still in ``phase`` when the event is handled (as the

@@ -72,10 +72,15 @@ def check_sale_paid(document: Mapping[str, Any], records: Iterable[PaymentRecord
 
 
 def commit_paid_sale(
-    conn: Any, journal: PaymentJournal, document: dict[str, Any], basket_id: str
+    conn: Any,
+    journal: PaymentJournal,
+    document: dict[str, Any],
+    basket_id: str,
+    also: Callable[[Any], object] | None = None,
 ) -> Any:
     """Store the sale (and its outbox row) only if the journal's payments pay exactly
     what it is due - checked inside the sale's own transaction - and close them with it.
+    ``also`` writes more rows in that transaction (the sale's service events).
 
     Raises:
         SaleNotPaid: the payments do not add up (nothing is stored).
@@ -85,6 +90,8 @@ def commit_paid_sale(
     def close_payments(c: Any) -> None:
         check_sale_paid(document, journal.for_sale_on(c, basket_id))
         journal.close_sale(c, basket_id)
+        if also is not None:
+            also(c)
 
     # Read on the sale's own connection (the lane thread's), not the journal's, which
     # payment workers and attendant threads use.

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import ssl
 from collections.abc import Sequence
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,8 +21,20 @@ if TYPE_CHECKING:
 RESULT_STATUSES = ("accepted", "duplicate", "rejected")
 # 4xx that mean "not now" (request timeout, too early, too many requests): retried like 5xx.
 TRANSIENT_4XX = frozenset({408, 425, 429})
-# outbox kind -> (HQ endpoint, batch key)
-UPLOADS = {"sale": ("/sales/batch", "sales"), "audit": ("/audit/batch", "records")}
+# outbox kind -> (HQ endpoint, batch key), uploaded in this order
+UPLOADS = {
+    "sale": ("/sales/batch", "sales"),
+    "audit": ("/audit/batch", "records"),
+    "event": ("/events", "events"),  # service events (docs/service-events.md)
+}
+# outbox kind -> the key of HQ's result that names the row (default "transaction_id");
+# the outbox row's transaction_id column holds that value.
+RESULT_IDS = {"event": "event_id"}
+
+
+def result_id(kind: str) -> str:
+    """The key of HQ's per-record result that names the record for ``kind``."""
+    return RESULT_IDS.get(kind, "transaction_id")
 
 
 class HqClient:
@@ -82,6 +96,7 @@ class HqClient:
             HqUnreachable / HqRefused: as for :meth:`upload_sales`.
         """
         path, key = UPLOADS[kind]
+        id_key = result_id(kind)
         body = (f'{{"{key}":[' + ",".join(payloads) + "]}").encode()
         reply = self._call("POST", path, content=body)
         results = reply.get("results") if isinstance(reply, dict) else None
@@ -91,7 +106,7 @@ class HqClient:
             or not all(
                 isinstance(r, dict)
                 and r.get("status") in RESULT_STATUSES
-                and isinstance(r.get("transaction_id"), str)
+                and isinstance(r.get(id_key), str)
                 for r in results
             )
         ):
@@ -150,6 +165,22 @@ class HqClient:
             HqUnreachable / HqRefused: as for :meth:`upload_sales`.
         """
         self._call("POST", "/lanes/heartbeat", content=json.dumps(beat).encode())
+
+    def server_time(self) -> datetime:
+        """Ask HQ's health endpoint and return the time in its ``Date`` header (UTC).
+
+        Raises:
+            HqUnreachable: if HQ does not answer 200 with a Date header.
+        """
+        import httpx
+
+        try:
+            response = self._http.get("/health")
+        except httpx.HTTPError as error:
+            raise HqUnreachable(f"HQ /health: {type(error).__name__}: {error}") from error
+        if response.status_code != 200 or "date" not in response.headers:
+            raise HqUnreachable(f"HQ /health: HTTP {response.status_code} without a Date header")
+        return parsedate_to_datetime(response.headers["date"])
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         headers = {"Content-Type": "application/json"} if "content" in kwargs else {}

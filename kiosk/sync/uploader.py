@@ -1,7 +1,9 @@
 """Drain the outbox to HQ (DESIGN.md invariant 4: at-least-once here, HQ dedups).
 
-Sales (``kind='sale'``) and lane audit records (``kind='audit'``, kiosk.store.audit)
-go to their own endpoints; both follow the rules below.
+Sales (``kind='sale'``), lane audit records (``kind='audit'``, kiosk.store.audit) and
+service events (``kind='event'``, kiosk.store.service_events) go to their own
+endpoints; all follow the rules below (HQ names an event by its ``event_id``, which
+is the outbox row's ``transaction_id``).
 
 Theory of operation: take the oldest pending rows (``sent_at IS NULL`` and not
 dead-lettered), send their payloads as one batch, then in ONE transaction mark
@@ -34,7 +36,7 @@ from typing import Any
 from kiosk.store import outbox
 from kiosk.store.db import write_transaction
 from kiosk.store.sync_state import set_state, utc_now
-from kiosk.sync.client import UPLOADS, HqClient
+from kiosk.sync.client import UPLOADS, HqClient, result_id
 from kiosk.sync.errors import HqRefused, SyncError
 
 log = logging.getLogger(__name__)
@@ -86,7 +88,7 @@ def upload_batch(
         upload_batch(conn, client, rows[:middle], report, kind)
         upload_batch(conn, client, rows[middle:], report, kind)
         return
-    _record(conn, rows, results, report)
+    _record(conn, rows, results, report, kind)
 
 
 def is_content_refusal(status: int) -> bool:
@@ -99,17 +101,19 @@ def _record(
     rows: Sequence[Pending],
     results: list[dict[str, Any]],
     report: DrainReport,
+    kind: str = "sale",
 ) -> None:
     sent: list[int] = []
     dead: list[tuple[Pending, str, int | None]] = []
     now = utc_now()
+    id_key = result_id(kind)
     for row, result in zip(rows, results, strict=True):
-        if result["transaction_id"] != row.transaction_id:
+        if result[id_key] != row.transaction_id:
             dead.append(
                 (
                     row,
-                    f"HQ answered for transaction {result['transaction_id']!r}: the "
-                    "payload's transaction_id differs from the outbox row's",
+                    f"HQ answered for {id_key} {result[id_key]!r}: the "
+                    f"payload's {id_key} differs from the outbox row's",
                     None,
                 )
             )
@@ -140,7 +144,7 @@ def _insert_dead(
     conn: sqlite3.Connection, dead: list[tuple[Pending, str, int | None]], now: str
 ) -> None:
     for row, reason, _status in dead:
-        log.error("sale %s dead-lettered: %s", row.transaction_id, reason)
+        log.error("outbox row %s dead-lettered: %s", row.transaction_id, reason)
     outbox.insert_dead_letters(
         conn, [(row.outbox_id, row.transaction_id, reason, code) for row, reason, code in dead], now
     )
@@ -156,7 +160,8 @@ def drain(
     conn: sqlite3.Connection, client: HqClient, batch_size: int, limit: int | None = None
 ) -> DrainReport:
     """Upload until the outbox is empty (or ``limit`` rows were handled): sales first,
-    then audit records (each kind to its endpoint, :data:`kiosk.sync.client.UPLOADS`).
+    then audit records, then service events (each kind to its endpoint,
+    :data:`kiosk.sync.client.UPLOADS`).
 
     Raises:
         HqUnreachable / HqRefused: from the first batch that fails (earlier batches stay
