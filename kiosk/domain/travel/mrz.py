@@ -7,9 +7,10 @@ finds the format from the number of lines, their width and the first letter
 1. corrects the usual OCR confusions by position: in a field of digits (dates,
    check digits) ``O I B S Z G`` become ``0 1 8 5 2 6``; in a field of letters
    (document code, states, names, sex) those digits become letters. A document
-   number or optional data (letters and digits alike) whose check digit fails is
-   tried with one such character swapped; the swap is taken only when exactly
-   one candidate makes that check digit, and the composite, hold;
+   number (letters and digits alike) whose check digit fails is tried with one
+   such character swapped; the swap is taken only when exactly one candidate
+   makes that check digit and the composite hold (so not on visas, which have no
+   composite). Optional data is never guessed at;
 2. checks every check digit and the composite; the first that fails is an
    :class:`MrzError` naming it. Corrections are kept only because the check
    digits then hold, and each is reported in ``MrzDocument.corrections``;
@@ -221,7 +222,7 @@ def _verify(
 ) -> None:
     if _holds(lines, check):
         return
-    if check.name != "composite check digit" and _swap_one(lines, layout, check, corrections):
+    if check.name == "document number check digit" and _swap_one(lines, layout, check, corrections):
         return
     line, column = check.digit
     mark = lines[line][column]
@@ -238,8 +239,14 @@ def _verify(
 def _swap_one(
     lines: list[list[str]], layout: Layout, check: CheckSpot, corrections: list[Correction]
 ) -> bool:
-    """Try one confusable character swapped in the field; keep it if exactly one works."""
+    """Try one confusable character swapped in the number; keep it if exactly one works.
+
+    Only where a composite check digit guards the swap too (not on visas): a random
+    misread then passes both digits by chance about once in a hundred tries.
+    """
     composite = next((c for c in layout.checks if c.name == "composite check digit"), None)
+    if composite is None:
+        return False
     found: list[tuple[int, int, str]] = []
     for line, start, end in check.covers:
         for column in range(start, end):
@@ -247,7 +254,7 @@ def _swap_one(
             if read not in _SWAPS:
                 continue
             lines[line][column] = _SWAPS[read]
-            if _holds(lines, check) and (composite is None or _holds(lines, composite)):
+            if _holds(lines, check) and _holds(lines, composite):
                 found.append((line, column, read))
             lines[line][column] = read
     if len(found) != 1:
@@ -280,7 +287,7 @@ def _read(
     optional = field("optional data")
     if len(number_span) > 1:
         _, start, end = number_span[1]
-        optional = optional[end - start + 1 :]
+        optional = optional[end - start + 2 :]  # after the check digit and its "<"
     return MrzDocument(
         format=layout.name,
         document_code=code,
