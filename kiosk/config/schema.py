@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from kiosk.config.attendant import AttendantConfig
 from kiosk.config.barcodes import BarcodeConfig
 from kiosk.config.devices import DeviceConfig
+from kiosk.config.feedback import FeedbackConfig
 from kiosk.config.hq import HqConfig
 from kiosk.config.lane import LaneConfig, LoggingConfig, StoreConfig, TaxConfig
 from kiosk.config.loader import setting
@@ -36,5 +37,8 @@ class KioskConfig:
     ui: UiConfig = setting(default_factory=UiConfig, doc="touchscreen")
     attendant: AttendantConfig = setting(
         default_factory=AttendantConfig, doc="the attendant screen at the lane"
+    )
+    feedback: FeedbackConfig = setting(
+        default_factory=FeedbackConfig, doc="what shoppers are asked after a sale"
     )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")
