@@ -11,9 +11,10 @@ when the stored event has the same SHA-256, else ``rejected`` (an event id reuse
 other content is a lane bug; the lane dead-letters it).
 
 Rollup rows are per lane (one uploader per lane sends its batches one at a time), except
-``kpi_day_fleet``, which every lane adds to: it is written last, just before the commit,
-so a batch holds its row locks only for the commit, and always in the same (sorted)
-order, so two batches wait for each other but never deadlock.
+the fleet's (``kpi_day_fleet`` and the fleet's running sums), which every lane adds to:
+they are written last, just before the commit, after taking the fleet's
+``kpi_cum_lane`` row lock, so a batch holds them only for the commit, and two batches
+wait for each other but never deadlock.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kiosk.hq import kpi_cum
 from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.event_models import EventResult, ServiceEvent
@@ -225,25 +227,40 @@ def _last_opened(
 
 def add_to_rollups(conn: sa.Connection, events: Iterable[tuple[EventFacts, Opening]]) -> None:
     """Add what each event contributes (:func:`kiosk.hq.rollup.additions`) to every
-    rollup table in the current transaction."""
-    for name, sums in rollup_sums(events).items():
-        if not sums:
-            continue
-        table = ROLLUPS[name]
-        names = [c.name for c in table.primary_key.columns]
-        rows = [
-            {**dict(zip(names, key, strict=True)), "n": n, "total": total}
-            for key, (n, total) in sorted(sums.items())
-        ]
-        statement = _insert_for(conn)(table)
-        statement = statement.on_conflict_do_update(
-            index_elements=names,
-            set_={
-                "n": table.c.n + statement.excluded.n,
-                "total": table.c.total + statement.excluded.total,
-            },
-        )
-        conn.execute(statement, rows)
+    rollup table and to the running sums (:mod:`kiosk.hq.kpi_cum`) in the current
+    transaction: the lanes' rows first; then, under the fleet's row lock (taken by every
+    batch at this point, so it orders them), the fleet's running sums and
+    ``kpi_day_fleet``."""
+    all_sums = rollup_sums(events)
+    running = kpi_cum.deltas_from(all_sums)
+    for name, sums in all_sums.items():
+        if name != kpi_day_fleet.name:
+            _upsert_sums(conn, ROLLUPS[name], sums)
+    for scope in sorted(running):
+        if scope != kpi_cum.FLEET:
+            kpi_cum.add(conn, scope, *running[scope])
+    if kpi_cum.FLEET in running:
+        kpi_cum.add(conn, kpi_cum.FLEET, *running[kpi_cum.FLEET])
+    _upsert_sums(conn, kpi_day_fleet, all_sums[kpi_day_fleet.name])
+
+
+def _upsert_sums(conn: sa.Connection, table: sa.Table, sums: dict[RollupKey, list[int]]) -> None:
+    if not sums:
+        return
+    names = [c.name for c in table.primary_key.columns]
+    rows = [
+        {**dict(zip(names, key, strict=True)), "n": n, "total": total}
+        for key, (n, total) in sorted(sums.items())
+    ]
+    statement = _insert_for(conn)(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=names,
+        set_={
+            "n": table.c.n + statement.excluded.n,
+            "total": table.c.total + statement.excluded.total,
+        },
+    )
+    conn.execute(statement, rows)
 
 
 def rollup_sums(

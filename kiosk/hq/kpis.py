@@ -5,9 +5,11 @@ rollup rows (:mod:`kiosk.hq.rollup`) that pass the filters, grouped by the break
 and by ``(metric, key)``; everything after that is pure arithmetic over those sums
 (:func:`kpis_from`), so the definitions below are tested on hand-made rows without a
 database, and SQLite and PostgreSQL share every line. Per-hour questions read
-``kpi_hour`` (only the :data:`kiosk.hq.rollup.HOURLY` metrics), the rest ``kpi_day``;
-the whole calendar months of a range come from ``kpi_month`` / ``kpi_month_hour``
-instead (:func:`split_range`), so a year is 12 monthly rows per lane and key, not 365.
+``kpi_hour`` (only the :data:`kiosk.hq.rollup.HOURLY` metrics), the rest ``kpi_day``.
+Most questions read the running sums instead (:mod:`kiosk.hq.kpi_cum`): any range of days
+is two rows per lane (or of the fleet) and cell. The breakdown by day reads the daily
+rows, and a breakdown by hour of some lanes reads whole calendar months from
+``kpi_month_hour`` and only the days at the edges from ``kpi_hour`` (:func:`split_range`).
 
 Definitions (docs/service-events.md says the same for people):
 
@@ -44,8 +46,17 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.hq import kpi_cum
 from kiosk.hq.rollup import DAY_MS, HOUR_MS
-from kiosk.hq.tables import kpi_day, kpi_day_fleet, kpi_hour, kpi_month, kpi_month_hour
+from kiosk.hq.tables import (
+    kpi_cum_day,
+    kpi_cum_hour,
+    kpi_day,
+    kpi_day_fleet,
+    kpi_hour,
+    kpi_month,
+    kpi_month_hour,
+)
 
 BREAKDOWNS = ("store", "lane", "journey", "language", "day", "hour")
 _GROUP_COLUMNS = {
@@ -257,6 +268,23 @@ def _sources(
     return sources + [(days_table, "day", span) for span in days]
 
 
+def running_source(
+    f: KpiFilter, group: tuple[str, ...], hourly: bool, metrics: Iterable[str] | None
+) -> tuple[sa.Table, bool] | None:
+    """(running-sums table, whether the fleet's rows) that answer the question, or None
+    (the breakdown by day, and by hour for some lanes, read the rollups themselves)."""
+    if "day" in group:
+        return None
+    lanes = f.store is not None or f.lane is not None or bool({"store_id", "lane_id"} & set(group))
+    if not hourly:
+        return kpi_cum_day, not lanes
+    if not lanes:
+        return kpi_cum_hour, True
+    if metrics is not None and set(metrics) == {kpi_cum.HEAT_METRIC}:
+        return kpi_cum_hour, False  # the lanes' rows: interventions, key ""
+    return None
+
+
 def rollup_rows(
     conn: sa.Connection,
     f: KpiFilter,
@@ -266,7 +294,30 @@ def rollup_rows(
     metrics: Iterable[str] | None = None,
 ) -> dict[tuple[Any, ...], dict[tuple[str, str], tuple[int, int]]]:
     """Summed rollup rows passing ``f``: {group values: {(metric, key): (n, total)}}.
-    Whole months come from the monthly rollups, the other days from the daily ones."""
+    From the running sums (:func:`running_source`) when they hold the answer, else whole
+    months from the monthly rollups and the other days from the daily ones."""
+    source = running_source(f, group, hourly, metrics)
+    if source is not None:
+        table, fleet = source
+        where = [
+            (name, value)
+            for name, value in (
+                ("store_id", f.store),
+                ("lane_id", f.lane),
+                ("journey", f.journey),
+                ("language", f.language),
+            )
+            if value is not None
+        ]
+        return kpi_cum.sums(
+            conn,
+            table,
+            fleet=fleet,
+            span=(f.date_from, f.date_to),
+            where=where,
+            group=group,
+            metrics=metrics,
+        )
     parts = []
     for table, period, span in _sources(f, group, hourly):
         part = sa.select(

@@ -13,7 +13,8 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
 - ``service_event``: service events (docs/service-events.md), unique on (store, lane,
   event id); ``kpi_day`` / ``kpi_hour`` / ``kpi_month`` / ``kpi_month_hour`` /
   ``kpi_day_fleet``: their rollups (:mod:`kiosk.hq.rollup`), which the KPI engine
-  reads instead of the events.
+  reads instead of the events; ``kpi_cum_day`` / ``kpi_cum_hour`` / ``kpi_cum_lane``:
+  their running (prefix) sums per lane and of the fleet (:mod:`kiosk.hq.kpi_cum`).
 
 Every length-limited text column says where its values come from in
 ``info["from"]``: API model fields (``"SaleLine.tax_class"``; tests/hq checks that
@@ -243,4 +244,24 @@ kpi_month_hour = _rollup(
     "kpi_month_hour",
     Column("month", String(7), primary_key=True, info=HQ),
     Column("hour", Integer, primary_key=True, autoincrement=False),
+)
+# Running sums (since migration 0006, kiosk.hq.kpi_cum): the row of ``day`` holds the sum
+# of every day up to and including it, one row per day from the (metric, key)'s first day
+# to the lane's last, so any range of days is two rows per lane and cell. store_id =
+# lane_id = "" is the whole fleet. kpi_cum_hour: per hour of day; the lanes' rows hold
+# "interventions" only (key "", the heat map), the fleet's every hourly (metric, key).
+kpi_cum_day = _rollup("kpi_cum_day", Column("day", String(10), primary_key=True, info=HQ))
+kpi_cum_hour = _rollup(
+    "kpi_cum_hour",
+    Column("day", String(10), primary_key=True, info=HQ),
+    Column("hour", Integer, primary_key=True, autoincrement=False),
+)
+# The days each lane's (and the fleet's) running sums cover; the ingest locks this row.
+kpi_cum_lane = Table(
+    "kpi_cum_lane",
+    metadata,
+    Column("store_id", String(64), primary_key=True, info=source(f"{_EVENT}.store_id")),
+    Column("lane_id", String(64), primary_key=True, info=source(f"{_EVENT}.lane_id")),
+    Column("first_day", String(10), nullable=False, info=HQ),
+    Column("last_day", String(10), nullable=False, info=HQ),
 )
