@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGE_NAMES, current_language
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import PRIMARY_BUTTON_PX
 from kiosk.ui.viewmodels import AttractView
 from kiosk.ui.widgets.common import (
     ON_PRIMARY,
@@ -19,6 +27,7 @@ from kiosk.ui.widgets.common import (
     text_label,
     touch_button,
 )
+from kiosk.ui.widgets.fit import LayoutFitter
 
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 
@@ -45,7 +54,7 @@ class AttractScreen(Screen):
         self._box.setContentsMargins(64, 48, 64, 48)
         self._box.setSpacing(48)
 
-        hero = QVBoxLayout()
+        hero = self._hero = QVBoxLayout()
         hero.setSpacing(24)
         self._welcome = text_label(role="display", wrap=True)
         self._subtitle = text_label(role="subtitle", wrap=True)
@@ -53,12 +62,14 @@ class AttractScreen(Screen):
         hero.addStretch(1)
         for widget in (self._welcome, self._subtitle, self._tip):
             hero.addWidget(widget)
-        hero.addSpacing(24)
+        self._before_languages = QSpacerItem(0, 24)
+        hero.addItem(self._before_languages)
         self._language_row = QHBoxLayout()
         self._language_row.setSpacing(16)
         self._language_buttons: dict[str, QPushButton] = {}
         hero.addLayout(self._language_row)
-        hero.addSpacing(16)
+        self._before_start = QSpacerItem(0, 16)
+        hero.addItem(self._before_start)
         self.start_button = touch_button(role="primary", icon="arrow-right", icon_colour=ON_PRIMARY)
         self.start_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.start_button.setMinimumHeight(112)
@@ -68,7 +79,7 @@ class AttractScreen(Screen):
         self._box.addLayout(hero, 3)
 
         self._art = card()
-        art = QVBoxLayout(self._art)
+        art = self._art_layout = QVBoxLayout(self._art)
         art.setContentsMargins(48, 48, 48, 48)
         art.setSpacing(24)
         art.addStretch(1)
@@ -79,6 +90,8 @@ class AttractScreen(Screen):
         art.addWidget(self._art_hint)
         art.addStretch(1)
         self._box.addWidget(self._art, 2)
+
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
 
         self._rotate = QTimer(self)
         self._rotate.setInterval(rotate_ms)
@@ -99,6 +112,28 @@ class AttractScreen(Screen):
             self._language_buttons[code] = button
             self._language_row.addWidget(button)
         self.retranslate_ui()
+        self.fitter.later()
+
+    def _roomy(self) -> None:
+        self._spacing(margins=(64, 48), box=48, hero=24, art=48, start_px=112)
+
+    def _tight(self) -> None:
+        """1366x768 with large text: the texts, languages and Start keep their size."""
+        self._spacing(margins=(32, 20), box=32, hero=12, art=24, start_px=PRIMARY_BUTTON_PX)
+
+    def _spacing(
+        self, *, margins: tuple[int, int], box: int, hero: int, art: int, start_px: int
+    ) -> None:
+        side, top = margins
+        self._box.setContentsMargins(side, top, side, top)
+        self._box.setSpacing(box)
+        self._hero.setSpacing(hero)
+        self._before_languages.changeSize(0, hero)
+        self._before_start.changeSize(0, hero * 2 // 3)
+        self._art_layout.setContentsMargins(art, art, art, art)
+        self._art_layout.setSpacing(hero)
+        self.start_button.setMinimumHeight(start_px)
+        self._hero.invalidate()
 
     def language_button(self, code: str) -> QPushButton:
         """The big button choosing ``code``."""

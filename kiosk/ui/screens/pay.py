@@ -10,6 +10,7 @@ from kiosk.ui.format import format_money
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import PayStage, PayView
 from kiosk.ui.widgets.common import card, icon_label, text_label, touch_button
+from kiosk.ui.widgets.fit import LayoutFitter
 
 _CENTRE = Qt.AlignmentFlag.AlignCenter
 #: Stages after a payment that took no money: say why, offer "Try again".
@@ -35,17 +36,7 @@ class PayScreen(Screen):
         self._box.setContentsMargins(48, 48, 48, 48)
         self._box.setSpacing(48)
 
-        self._amount_card = card()
-        amount = QVBoxLayout(self._amount_card)
-        amount.setContentsMargins(48, 48, 48, 48)
-        amount.setSpacing(16)
-        amount.addStretch(1)
-        self._amount_label = text_label(role="heading", align=_CENTRE)
-        self._amount = text_label(role="hero", align=_CENTRE)
-        amount.addWidget(self._amount_label)
-        amount.addWidget(self._amount)
-        amount.addStretch(1)
-        self._box.addWidget(self._amount_card, 1)
+        self._box.addWidget(self._amount_column(), 1)
 
         self._steps_card = card()
         steps = QVBoxLayout(self._steps_card)
@@ -82,12 +73,40 @@ class PayScreen(Screen):
         self._box.addWidget(self._steps_card, 1)
         self._steps_card.installEventFilter(self)  # the buttons follow the card's width
         self.retranslate_ui()
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
+
+    def _amount_column(self) -> QWidget:
+        self._amount_card = card()
+        amount = self._amount_layout = QVBoxLayout(self._amount_card)
+        amount.setContentsMargins(48, 48, 48, 48)
+        amount.setSpacing(16)
+        amount.addStretch(1)
+        self._amount_label = text_label(role="heading", align=_CENTRE)
+        self._amount = text_label(role="hero", align=_CENTRE)
+        amount.addWidget(self._amount_label)
+        amount.addWidget(self._amount)
+        amount.addStretch(1)
+        return self._amount_card
+
+    def _roomy(self) -> None:
+        self._margins(48)
+
+    def _tight(self) -> None:
+        """1366x768 with large text: smaller margins, the texts keep their size."""
+        self._margins(24)
+
+    def _margins(self, margin: int) -> None:
+        self._box.setContentsMargins(margin, margin, margin, margin)
+        self._box.setSpacing(margin)
+        for layout in (self._amount_layout, self._steps_card.layout()):
+            layout.setContentsMargins(margin, margin, margin, margin)
 
     def set_model(self, view: PayView) -> None:
         """Show ``view``; a stage change is announced."""
         changed = self._view is None or self._view.stage != view.stage
         self._view = view
         self._render()
+        self.fitter.later()
         if changed:
             self.announce.emit(self.spoken_text())
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import ProduceView, pick_name
 from kiosk.ui.widgets.common import discard, keep_text_whole, text_label, touch_button
+from kiosk.ui.widgets.fit import LayoutFitter
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.tiles import ProduceTile
@@ -52,7 +53,7 @@ class ProduceScreen(Screen):
         self._view = ProduceView(items=())
         self._tiles: list[ProduceTile] = []
         self._columns = 4
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(32, 16, 32, 16)
         column.setSpacing(16)
 
@@ -81,6 +82,23 @@ class ProduceScreen(Screen):
         self._body.addLayout(self._build_inputs(), 2)
         column.addLayout(self._body, 1)
         self.retranslate_ui()
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
+
+    def _roomy(self) -> None:
+        self._spacing(16, 12)
+
+    def _tight(self) -> None:
+        """1366x768 with large text or high contrast: the keypad's OK and the keyboard's
+        last row need the room of the gaps."""
+        self._spacing(8, 8)
+
+    def _spacing(self, gap: int, key_gap: int) -> None:
+        self._column.setContentsMargins(32, gap, 32, gap)
+        for layout in (self._column, self._inputs_column, self._plu_column):
+            layout.setSpacing(gap)
+        keypad = self.keypad.layout()
+        if keypad is not None:
+            keypad.setSpacing(key_gap)
 
     def _build_grid(self) -> QVBoxLayout:
         grid_column = QVBoxLayout()
@@ -100,7 +118,7 @@ class ProduceScreen(Screen):
         return grid_column
 
     def _build_inputs(self) -> QVBoxLayout:
-        inputs = QVBoxLayout()
+        inputs = self._inputs_column = QVBoxLayout()
         inputs.setSpacing(16)
         self.search_field = QLineEdit()
         self.search_field.setReadOnly(True)  # typed only through the on-screen keyboard
@@ -115,7 +133,7 @@ class ProduceScreen(Screen):
         keyboard_column.addWidget(self.keyboard)
         keyboard_column.addStretch(1)
         plu_panel = QWidget()
-        plu = QVBoxLayout(plu_panel)
+        plu = self._plu_column = QVBoxLayout(plu_panel)
         plu.setContentsMargins(0, 0, 0, 0)
         plu.setSpacing(16)
         self._plu_prompt = text_label(role="label", wrap=True)
@@ -155,6 +173,7 @@ class ProduceScreen(Screen):
         self._inputs.setCurrentIndex(0 if mode == "search" else 1)
         self._refresh_field()
         self._layout_tiles()
+        self.fitter.later()
 
     def mode(self) -> str:
         """The input mode showing."""

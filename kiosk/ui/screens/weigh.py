@@ -14,6 +14,7 @@ from kiosk.ui.format import format_money, format_weight
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import WeighView, pick_name
 from kiosk.ui.widgets.common import card, icon_label, text_label, touch_button
+from kiosk.ui.widgets.fit import LayoutFitter
 from kiosk.ui.widgets.tiles import item_picture
 
 _CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -37,7 +38,7 @@ class WeighScreen(Screen):
         self._box.setSpacing(48)
 
         item_card = card()
-        item = QVBoxLayout(item_card)
+        item = self._item_layout = QVBoxLayout(item_card)
         item.setContentsMargins(48, 48, 48, 48)
         item.setSpacing(16)
         item.addStretch(1)
@@ -51,7 +52,7 @@ class WeighScreen(Screen):
         self._box.addWidget(item_card, 1)
 
         scale_card = card()
-        scale = QVBoxLayout(scale_card)
+        scale = self._scale_layout = QVBoxLayout(scale_card)
         scale.setContentsMargins(48, 48, 48, 48)
         scale.setSpacing(16)
         scale.addStretch(1)
@@ -67,6 +68,21 @@ class WeighScreen(Screen):
         scale.addWidget(self.cancel_button)
         self._box.addWidget(scale_card, 1)
         self.retranslate_ui()
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
+
+    def _roomy(self) -> None:
+        self._spacing(48, 16)
+
+    def _tight(self) -> None:
+        """1366x768 with large text or high contrast: smaller margins, same texts."""
+        self._spacing(24, 8)
+
+    def _spacing(self, margin: int, spacing: int) -> None:
+        self._box.setContentsMargins(margin, margin, margin, margin)
+        self._box.setSpacing(margin)
+        for layout in (self._item_layout, self._scale_layout):
+            layout.setContentsMargins(margin, margin, margin, margin)
+            layout.setSpacing(spacing)
 
     def set_model(self, view: WeighView) -> None:
         """Show the item and the latest scale reading; stability changes are announced."""
@@ -75,6 +91,7 @@ class WeighScreen(Screen):
             self._picture.setPixmap(item_picture(view.image, 160))
         self._view = view
         self._render()
+        self.fitter.later()
         if view.stable != was_stable:
             self.announce.emit(self.spoken_text())
 
