@@ -5,12 +5,13 @@ every event; the presenter's listener only posts them through the ``Bridge``,
 so everything else here runs on the UI thread. There ``_apply`` reads the
 effects (the last journaled line to highlight, beeps, messages, the attendant
 cleared) and ``_render`` chooses the screen from the checkout (its phase, a failed
-payment, an abort in flight) plus the lane flags staff set (closed, paused) and a
-little state of the UI's own (Start touched, the item grid open, the receipt
-chosen). The shopper's touches go back as domain
-events through ``controller.submit`` / ``controller.scan``; the presenter never
-changes the checkout itself and never touches the store on the UI thread
-(the produce grid loads with ``run_in_background``).
+payment, an abort in flight, Start touched, the last weighed item still on the
+scale) plus the lane flags staff set (closed, paused) and a little state of the UI's
+own (the item grid open, the receipt chosen, the latest scale reading drawn). The
+shopper's touches go back as domain events through ``controller.submit`` /
+``controller.scan``; the presenter never changes the checkout itself and never
+touches the store on the UI thread (the produce grid loads with
+``run_in_background``).
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from kiosk.domain.checkout.events import (
     Event,
     HelpRequested,
     ItemScanned,
-    ItemWeighed,
     PaymentNoticeClosed,
     PayRequested,
     QuantityChanged,
     RequestWithdrawn,
+    ScaleRead,
+    StartTouched,
     VoidRequested,
+    WelcomeLapsed,
 )
 from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
@@ -98,11 +101,11 @@ class LanePresenter(QObject):
         self._totals: BasketTotals = self._checkout.totals()
         self._rows = views.CartRows()
         self._last_line: int | None = None
-        self._started = False
-        self._weigh_sent = self._finishing = False
+        # The thank-you ended and the Reset is on its way to the lane: do not show the
+        # ending again meanwhile (the one latch left: it covers the queue, not a state).
+        self._finishing = False
         self._flags = (False, False)  # (closed, paused) as staff set them
-        self._reading: ScaleReading | None = None
-        self._taken_g: int | None = None  # weight of the last item weighed, still on the scale
+        self._reading: ScaleReading | None = None  # the latest reading, drawn while weighing
         # The grid reads the catalog on a pool thread: a connection of its own is best.
         catalog = catalog if catalog is not None else controller.catalog
         self._lookup = ItemLookup(screens.produce, catalog, bridge, self)
@@ -203,7 +206,7 @@ class LanePresenter(QObject):
     def _apply(self, checkout: Checkout, effects: tuple[Any, ...]) -> None:
         previous, self._checkout = self._checkout.phase, checkout
         if checkout.phase is not Phase.WEIGHING or previous is not Phase.WEIGHING:
-            self._weigh_sent, self._reading = False, None
+            self._reading = None
         if checkout.phase is Phase.IDLE:
             self._last_line, self._finishing = None, False
         for effect in effects:
@@ -250,7 +253,7 @@ class LanePresenter(QObject):
             w.show_screen(s.closed.name)
             return
         w.set_idle_enabled(phase in (Phase.SHOPPING, Phase.WEIGHING) or
-                           (phase is Phase.IDLE and self._started))  # fmt: skip
+                           (phase is Phase.IDLE and c.engaged))  # fmt: skip
         if phase is Phase.INTERVENTION:
             view = views.intervention_view(c)
             if view is not None:
@@ -265,7 +268,7 @@ class LanePresenter(QObject):
         base = c.resume if phase is Phase.INTERVENTION else phase
         stage = views.paying_stage(c)
         if base is Phase.IDLE:
-            self._show_scanning() if self._started else w.show_screen("attract")
+            self._show_scanning() if c.engaged else w.show_screen("attract")
         elif base is Phase.SHOPPING:
             if stage is not None:
                 self._show_pay(stage)
@@ -309,28 +312,30 @@ class LanePresenter(QObject):
             self._ending.show(self._checkout)
 
     def _scale(self, reading: ScaleReading) -> None:
-        if reading.weight_g != self._taken_g:
-            self._taken_g = None  # the scale changed: the last item was taken off
-        if self._checkout.phase is not Phase.WEIGHING:
-            return
-        self._reading = reading
-        if self._window.navigator.current_name() == "weigh" and not self._window.blocking_overlay():
-            self._show_weigh()
-        if reading.stable and reading.weight_g > 0 and not self._weigh_sent:
-            if self._taken_g is not None:
-                return  # the previous item is still on the scale
-            self._weigh_sent, self._taken_g = True, reading.weight_g
-            grams = reading.weight_g
-            self._submit_in(Phase.WEIGHING, lambda at: ItemWeighed(grams, at))
+        """Draw the reading while weighing; pass on the readings the checkout decides on
+        (a stable weight for the waiting item, the last item's weight leaving the scale)."""
+        checkout = self._checkout
+        weighing = checkout.phase is Phase.WEIGHING
+        if weighing:
+            self._reading = reading
+            if (
+                self._window.navigator.current_name() == "weigh"
+                and not self._window.blocking_overlay()
+            ):
+                self._show_weigh()
+        moved = reading.weight_g != checkout.on_scale_g
+        taken_off = checkout.on_scale_g is not None and moved
+        if (weighing and reading.stable and reading.weight_g > 0 and moved) or taken_off:
+            grams, stable = reading.weight_g, reading.stable
+            self._submit(lambda at: ScaleRead(grams, stable, at))
 
     # -- the shopper's touches --------------------------------------------------------
     def _start(self) -> None:
-        self._started = True
-        self._render()
+        self._submit_in(Phase.IDLE, StartTouched)
 
     def _idle_expired(self) -> None:
         if self._checkout.phase is Phase.IDLE:
-            self._started = False
+            self._submit_in(Phase.IDLE, WelcomeLapsed)
             self._window.reset_for_next_customer()
             return
         reason = views.IDLE_SUSPENDED_REASON
@@ -376,7 +381,6 @@ class LanePresenter(QObject):
         self._ending.reset()
         self._s.toast.hide()
         self._finishing = True
-        self._started = False
         self._s.line_dialog.close_overlay()
         self._controller.reset()
         self._window.reset_for_next_customer()

@@ -57,6 +57,9 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.SaleCompleted: st.builds(ev.SaleCompleted, st.just(NOW)),
     ev.Cancelled: st.builds(ev.Cancelled, st.just(NOW)),
     ev.Reset: st.builds(ev.Reset, st.sampled_from(["b-2", "b-3"]), st.just(NOW)),
+    ev.ScaleRead: st.builds(ev.ScaleRead, st.integers(-5, 3000), st.booleans(), st.just(NOW)),
+    ev.StartTouched: st.builds(ev.StartTouched, st.just(NOW)),
+    ev.WelcomeLapsed: st.builds(ev.WelcomeLapsed, st.just(NOW)),
 }  # fmt: skip
 any_event = st.one_of(*BY_TYPE.values())
 

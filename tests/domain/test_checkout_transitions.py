@@ -29,6 +29,9 @@ SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.SaleCompleted: ev.SaleCompleted(at(3)),
     ev.Cancelled: ev.Cancelled(at(3), "s-17", "changed mind"),
     ev.Reset: ev.Reset("b-2", at(3)),
+    ev.ScaleRead: ev.ScaleRead(500, True, at(3)),
+    ev.StartTouched: ev.StartTouched(at(3)),
+    ev.WelcomeLapsed: ev.WelcomeLapsed(at(3)),
 }
 
 P = Phase
@@ -42,6 +45,15 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     (P.IDLE, ev.HelpRequested): (P.INTERVENTION, PAUSE),
     (P.IDLE, ev.DeviceFaulted): (P.INTERVENTION, PAUSE),
     (P.IDLE, ev.Reset): (P.IDLE, [fx.ShowMessage]),
+    (P.IDLE, ev.StartTouched): (P.IDLE, []),
+    (P.IDLE, ev.WelcomeLapsed): (P.IDLE, []),
+    (P.IDLE, ev.ScaleRead): (P.IDLE, []),
+    (P.SHOPPING, ev.ScaleRead): (P.SHOPPING, []),
+    (P.WEIGHING, ev.ScaleRead): (P.SHOPPING, [fx.JournalLine, fx.Beep]),
+    (P.INTERVENTION, ev.ScaleRead): (P.INTERVENTION, []),
+    (P.PAYING, ev.ScaleRead): (P.PAYING, []),
+    (P.COMPLETING, ev.ScaleRead): (P.COMPLETING, []),
+    (P.FINISHED, ev.ScaleRead): (P.FINISHED, []),
     (P.SHOPPING, ev.ItemScanned): (P.SHOPPING, [fx.JournalLine, fx.Beep]),
     (P.SHOPPING, ev.QuantityChanged): (P.SHOPPING, [fx.JournalLine, fx.Beep]),
     (P.SHOPPING, ev.VoidRequested): (P.INTERVENTION, PAUSE),

@@ -235,7 +235,8 @@ def test_plain_basket_scan_pay_no_receipt_thanks_then_attract(qtbot, open_lane, 
 def test_weighed_produce_from_the_grid_and_a_plu(qtbot, open_lane) -> None:  # type: ignore[no-untyped-def]
     lane = open_lane()
     click(qtbot, lane.screens.attract.start_button)
-    assert lane.screen() == "scanning"
+    qtbot.waitUntil(lambda: lane.screen() == "scanning")  # the checkout is engaged
+    assert lane.presenter.checkout().engaged
     click(qtbot, lane.screens.scanning.lookup_button)
     produce = lane.screens.produce
     assert lane.screen() == "produce"

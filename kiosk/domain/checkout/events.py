@@ -39,6 +39,31 @@ class ItemWeighed:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleRead:
+    """A scale reading the screen passes on: a stable weight may complete the item
+    waiting (unless it is the last item's weight, still on the scale); a reading that
+    differs from that weight means the last item was taken off."""
+
+    weight_g: int
+    stable: bool
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StartTouched:
+    """The shopper touched Start on the welcome screen: show the empty basket."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WelcomeLapsed:
+    """Nobody scanned after Start until the idle timer ran out: welcome screen again."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class QuantityChanged:
     """The shopper set a line's quantity (a decrease needs an attendant)."""
 
@@ -206,6 +231,9 @@ class Reset:
 Event = (
     ItemScanned
     | ItemWeighed
+    | ScaleRead
+    | StartTouched
+    | WelcomeLapsed
     | QuantityChanged
     | VoidRequested
     | PriceOverrideRequested
@@ -229,5 +257,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     ItemScanned, ItemWeighed, QuantityChanged, VoidRequested, PriceOverrideRequested,
     HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
     PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
-    SaleRefused, SaleCompleted, Cancelled, Reset,
+    SaleRefused, SaleCompleted, Cancelled, Reset, ScaleRead, StartTouched, WelcomeLapsed,
 )  # fmt: skip

@@ -47,6 +47,10 @@ Rules worth knowing:
   only leaves the pay screen). ``aborting`` lasts while the terminal answers an abort.
 * A bad request about a line (unknown, voided, quantity < 1, negative price) is
   refused with a message, not an exception: it comes from a person, not a bug.
+* What the screen shows is read from the state alone: in IDLE, ``engaged`` (Start was
+  touched: ``StartTouched`` / ``WelcomeLapsed``) chooses the empty basket over the
+  welcome; ``on_scale_g`` keeps a weighed item still on the scale from completing the
+  next one (``ScaleRead``; ``ItemWeighed`` is the screenless lane's direct weight).
 """
 
 from __future__ import annotations
@@ -79,7 +83,10 @@ from kiosk.domain.checkout.events import (
     Reset,
     SaleCompleted,
     SaleRefused,
+    ScaleRead,
+    StartTouched,
     VoidRequested,
+    WelcomeLapsed,
 )
 from kiosk.domain.checkout.interventions import (
     AddItem,
@@ -121,6 +128,11 @@ class Checkout:
     payment_failure: PaymentFailure | None = None
     #: The shopper touched "Back to items" and the terminal was asked to abort.
     aborting: bool = False
+    #: IDLE: the shopper touched Start, so the (empty) basket shows instead of the welcome.
+    engaged: bool = False
+    #: The weight of the last item weighed while it is still on the scale: a stable
+    #: reading of it is not the next item's weight (cleared when the reading moves).
+    on_scale_g: int | None = None
 
     @classmethod
     def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:
@@ -163,6 +175,7 @@ Handler = Callable[[Checkout, Any], tuple[Checkout, list[Effect]]]
 _ALWAYS_PAGE: dict[type[Any], Handler] = {
     HelpRequested: selling.page_help,
     DeviceFaulted: selling.page_fault,
+    ScaleRead: selling.scale_moved,
 }
 
 TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
@@ -171,6 +184,9 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         Reset: selling.reset,
+        StartTouched: selling.engage,
+        WelcomeLapsed: selling.disengage,
+        ScaleRead: selling.scale_moved,
     },
     Phase.SHOPPING: {
         ItemScanned: selling.scan,
@@ -183,9 +199,11 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         PaymentNoticeClosed: paying.close_notice,
         PaymentReversed: paying.reversed_,
         Cancelled: selling.cancel_basket,
+        ScaleRead: selling.scale_moved,
     },
     Phase.WEIGHING: {
         ItemWeighed: selling.weigh,
+        ScaleRead: selling.scale_read,
         ItemScanned: selling.refuse_scan,
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,

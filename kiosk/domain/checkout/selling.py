@@ -17,7 +17,10 @@ from kiosk.domain.checkout.events import (
     PriceOverrideRequested,
     QuantityChanged,
     Reset,
+    ScaleRead,
+    StartTouched,
     VoidRequested,
+    WelcomeLapsed,
 )
 from kiosk.domain.checkout.interventions import (
     AddItem,
@@ -77,7 +80,33 @@ def weigh(checkout: Checkout, event: ItemWeighed) -> Result:
     if event.weight_g <= 0:
         return reject(checkout, "place_on_scale", sku=waiting.item.sku)
     action = replace(waiting, weight_g=event.weight_g)
-    return offer_item(checkout, action, event.at, age_checked=True)
+    after, effects = offer_item(checkout, action, event.at, age_checked=True)
+    return replace(after, on_scale_g=event.weight_g), effects  # it stays on the scale
+
+
+def scale_read(checkout: Checkout, event: ScaleRead) -> Result:
+    """WEIGHING: a stable positive reading completes the waiting item, unless it is the
+    last item's weight still on the scale; any other reading only tracks the scale."""
+    if event.stable and event.weight_g > 0 and event.weight_g != checkout.on_scale_g:
+        return weigh(replace(checkout, on_scale_g=None), ItemWeighed(event.weight_g, event.at))
+    return scale_moved(checkout, event)
+
+
+def scale_moved(checkout: Checkout, event: ScaleRead) -> Result:
+    """Not weighing: a reading other than the last item's weight means it was taken off."""
+    if checkout.on_scale_g is None or event.weight_g == checkout.on_scale_g:
+        return checkout, []
+    return replace(checkout, on_scale_g=None), []
+
+
+def engage(checkout: Checkout, event: StartTouched) -> Result:
+    """IDLE: Start touched: the empty basket shows until the first scan."""
+    return replace(checkout, engaged=True), []
+
+
+def disengage(checkout: Checkout, event: WelcomeLapsed) -> Result:
+    """IDLE: nobody scanned after Start: the welcome screen again."""
+    return replace(checkout, engaged=False), []
 
 
 def change_quantity(checkout: Checkout, event: QuantityChanged) -> Result:
@@ -164,5 +193,6 @@ def cancel_weighing(checkout: Checkout, event: Cancelled) -> Result:
 
 
 def reset(checkout: Checkout, event: Reset) -> Result:
-    """IDLE, FINISHED: a fresh checkout for the next shopper."""
-    return type(checkout).start(checkout.settings, event.next_basket_id), [message("welcome")]
+    """IDLE, FINISHED: a fresh checkout for the next shopper (what is on the scale stays)."""
+    fresh = type(checkout).start(checkout.settings, event.next_basket_id)
+    return replace(fresh, on_scale_g=checkout.on_scale_g), [message("welcome")]
