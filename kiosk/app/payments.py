@@ -10,7 +10,6 @@ becomes an attendant intervention - DESIGN.md invariant 3).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
@@ -22,6 +21,7 @@ from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentJournal, PaymentRecord, PaymentState
 from kiosk.payment.types import PaymentKind
 from kiosk.store.sales import complete_sale
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 _MAYBE_PAID = (PaymentState.SENT, PaymentState.UNKNOWN, PaymentState.APPROVED)
@@ -133,13 +133,11 @@ class FlowPayments:
 
     def start(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None:
         """Charge ``amount`` for ``basket_id`` on a worker; ``deliver`` gets the outcome."""
-        threading.Thread(
-            target=self._charge, args=(basket_id, amount, deliver), name="payment", daemon=True
-        ).start()
+        start_thread("payment", lambda: self._charge(basket_id, amount, deliver))
 
     def abort(self, basket_id: str) -> None:
         """Ask the terminal to stop; the blocked charge still reports how it ended."""
-        threading.Thread(target=self.flow.abort_current, name="payment-abort", daemon=True).start()
+        start_thread("payment-abort", self.flow.abort_current)
 
     def _charge(self, basket_id: str, amount: Money, deliver: Callable[[Event], None]) -> None:
         try:
