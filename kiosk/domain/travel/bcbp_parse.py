@@ -134,8 +134,8 @@ def _parse(data: str, reference: date, *, with_eticket: bool) -> BoardingPass:
                 f"cut short: the pass says {count_text} legs, the data ends after {index + 1}",
             )
     security = _security(reader, warnings, int(count_text))
-    odd = next((i for i, char in enumerate(data) if not " " <= char <= "~"), None)
-    if odd is not None:
+    if not _PRINTABLE.fullmatch(data):
+        odd = next(i for i, char in enumerate(data) if not " " <= char <= "~")
         warnings.append(f"character at position {odd} is not printable ASCII; kept as read")
     return BoardingPass(
         passenger_name=name,

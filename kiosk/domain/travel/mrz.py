@@ -42,6 +42,12 @@ _MRZ_CHARS = re.compile(r"[A-Z0-9<]*")
 # TD3 personal number's when there is none. A birth date may hold '<' for unknown parts.
 _FILLER_OK = frozenset({"document number check digit", "optional data check digit", "birth date"})
 SEXES = {"M": "M", "F": "F", "X": "X", "<": "X"}
+_CORRECTIONS = {Kind.DIGITS: LETTER_TO_DIGIT, Kind.ALPHA: DIGIT_TO_LETTER}
+_ALLOWED = {
+    Kind.DIGITS: frozenset("0123456789"),
+    Kind.ALPHA: frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<"),
+    Kind.ANY: frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"),
+}
 
 
 @dataclass(frozen=True)
@@ -138,17 +144,17 @@ def _layout(lines: list[list[str]]) -> Layout:
             " (TD1 3x30, TD2 2x36, TD3 2x44, MRV-A 2x44, MRV-B 2x36)",
         )
     for number, line in enumerate(lines, start=1):
-        bad = next((i for i, char in enumerate(line) if not _MRZ_CHARS.fullmatch(char)), None)
-        if bad is not None:
+        if not _MRZ_CHARS.fullmatch("".join(line)):
+            bad = next(i for i, char in enumerate(line) if not _MRZ_CHARS.fullmatch(char))
             raise MrzError("MRZ", "character outside A-Z 0-9 <", line=number, column=bad + 1)
     return layout
 
 
 def _correct_class(lines: list[list[str]], spot: FieldSpot, out: list[Correction]) -> None:
-    table = {Kind.DIGITS: LETTER_TO_DIGIT, Kind.ALPHA: DIGIT_TO_LETTER}.get(spot.kind)
-    if table is None:
-        return
+    table = _CORRECTIONS.get(spot.kind)
     line, start, end = spot.span
+    if table is None or table.keys().isdisjoint(lines[line][start:end]):
+        return
     for column in range(start, end):
         read = lines[line][column]
         if read in table:
@@ -158,19 +164,18 @@ def _correct_class(lines: list[list[str]], spot: FieldSpot, out: list[Correction
 
 def _validate_class(lines: list[list[str]], spot: FieldSpot) -> None:
     line, start, end = spot.span
-    allowed = {
-        Kind.DIGITS: "0123456789" + ("<" if spot.name in _FILLER_OK else ""),
-        Kind.ALPHA: "ABCDEFGHIJKLMNOPQRSTUVWXYZ<",
-        Kind.ANY: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<",
-    }[spot.kind]
-    for column in range(start, end):
-        if lines[line][column] not in allowed:
-            raise MrzError(
-                spot.name,
-                f"{lines[line][column]!r} where {spot.kind.value} belong",
-                line=line + 1,
-                column=column + 1,
-            )
+    allowed = _ALLOWED[spot.kind]
+    if spot.kind is Kind.DIGITS and spot.name in _FILLER_OK:
+        allowed = allowed | {"<"}
+    if allowed.issuperset(lines[line][start:end]):
+        return
+    column = next(c for c in range(start, end) if lines[line][c] not in allowed)
+    raise MrzError(
+        spot.name,
+        f"{lines[line][column]!r} where {spot.kind.value} belong",
+        line=line + 1,
+        column=column + 1,
+    )
 
 
 def _number_span(lines: list[list[str]], layout: Layout) -> tuple[Span, ...]:

@@ -15,6 +15,7 @@ optional data (``<`` in place of its check digit), which the parser resolves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Final
 
@@ -58,10 +59,18 @@ class Layout:
     fields: tuple[FieldSpot, ...]
     checks: tuple[CheckSpot, ...]
     long_numbers: bool = False
+    by_name: dict[str, FieldSpot] = dataclass_field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {spot.name: spot for spot in self.fields})
 
     def field(self, name: str) -> FieldSpot:
-        """The field called ``name``."""
-        return next(spot for spot in self.fields if spot.name == name)
+        """The field called ``name``.
+
+        Raises:
+            KeyError: the format has no such field.
+        """
+        return self.by_name[name]
 
 
 def _f(name: str, line: int, start: int, end: int, kind: Kind) -> FieldSpot:
