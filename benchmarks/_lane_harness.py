@@ -128,8 +128,8 @@ class LaneSession:
         from PySide6.QtWidgets import QApplication
 
         from kiosk.app.demo import DemoRig
+        from kiosk.app.shell import open_lane_window
         from kiosk.app.wiring import build_lane
-        from kiosk.ui.main import open_lane_window
 
         self.app = QApplication.instance() or QApplication(["bench"])
         store_path = self.workdir / "lane.sqlite3"
@@ -138,7 +138,7 @@ class LaneSession:
         self.lane = build_lane(self.rig.configure(demo_config(store_path)), with_sync=False)
         self._stack.callback(self.lane.stop)
         self.window, self.presenter, self.attendant = open_lane_window(self.lane, show=True)
-        gc.collect()  # as kiosk.ui.main.run_lane_app does once the window is built
+        gc.collect()  # as kiosk.app.shell.run_lane_app does once the window is built
         gc.freeze()
         self._stack.callback(self._close_window)
         wait_until(lambda: self.lane.device_status.get("scanner", "").startswith("ready"))

@@ -29,7 +29,7 @@ presenter's: queue hop + render), -> painted; plus, inside those, the time in
 collections (``gc.callbacks``, whichever thread collected) during the scan.
 ``--profile TOP`` runs cProfile on the lane thread and on the UI thread (each
 enabled on its own thread) during the growing reading. Like the lane
-(``kiosk.ui.main.run_lane_app``), the harness freezes the objects built at start-up
+(``kiosk.app.shell.run_lane_app``), the harness freezes the objects built at start-up
 out of the cyclic collector; ``--gc-freeze`` freezes again after the fill.
 
 Two readings of "1,000 scans into a 100-line basket" (issue 4):

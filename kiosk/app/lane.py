@@ -193,6 +193,20 @@ class LaneController:
         """Run ``job`` on the lane thread (for reads that must see a consistent state)."""
         self._queue.put(job)
 
+    # -- what the shell asks of every journey's runner (kiosk.app.journeys) ------
+
+    def device_faulted(self, device: str, detail: str) -> None:
+        """A required device (or the store, or the terminal) failed: call the attendant."""
+        self.submit(lambda at: DeviceFaulted(device, detail, at))
+
+    def state_name(self) -> str:
+        """The journey's state for HQ's heartbeat (the checkout phase)."""
+        return self.checkout.phase.value
+
+    def busy(self) -> bool:
+        """True while a shopper has something under way (an open basket)."""
+        return bool(self.checkout.basket.lines)
+
     # -- the lane thread --------------------------------------------------------
 
     def _scan(self, raw: str, aim: str | None = None) -> None:

@@ -18,7 +18,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _check(args: argparse.Namespace) -> int:
+    from kiosk.app.journeys import journey_spec
+
     config = load_config(args.path)
+    journey_spec(config.lane.mode)  # ConfigError naming the journeys the registry knows
     print(
         f"{config_path(args.path)}: OK (lane {config.lane.store_id}/{config.lane.lane_id}, "
         f"{len(config.devices)} devices)"

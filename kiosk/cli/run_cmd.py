@@ -142,8 +142,8 @@ def _front_end(
             return front.run(sys.stdin)
         finally:
             lane.stop()
+    from kiosk.app.shell import run_lane_app
     from kiosk.threads import start_thread
-    from kiosk.ui.main import run_lane_app
 
     if rig is not None and sys.stdin.isatty():
         # The demo's "scanner": codes typed in the terminal go through the simulated

@@ -9,6 +9,10 @@ the single "what changed" broadcast every screen controller listens to.
 operation: ``operation()`` runs on a pool thread, then exactly one of the
 callbacks runs on the UI thread with its result or exception. Nothing here
 waits on the UI thread.
+
+Events are typed: a journey's presenter posts its own (``LaneUpdate``,
+``ScaleReading``); the shell posts the small messages below. A listener acts on
+the types it knows and ignores the rest (one bridge serves the whole window).
 """
 
 from __future__ import annotations
@@ -21,6 +25,26 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class JourneyChanged:
+    """The journey's runner broadcast a new state (the attendant screen redraws)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BadgeScanned:
+    """A staff badge was read at the lane's scanner."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class LaneFlagsChanged:
+    """Staff closed, paused, reopened or resumed the lane."""
+
+    closed: bool
+    paused: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,96 +1,44 @@
-"""``run_lane_window``: the self-checkout window over a running lane controller.
+"""The Qt side of running a lane: the application object, its event loop, the beep.
 
-The lead's composition root (``kiosk run`` / ``kiosk demo``) builds the
-``LaneController`` and calls :func:`run_lane_window`; this module builds the
-shell, the journey's screens, the bridge and the :class:`LanePresenter`, and
-starts the lane thread. Devices reach the presenter through
-:func:`lane_presenter` (e.g. ``lane_presenter(window).scale_reading(g, stable)``).
+The composition root (``kiosk.app.shell``) builds the window, the journey's
+screens and the attendant screens; these are the few calls it needs that touch
+``QApplication`` directly (``kiosk.app`` never imports Qt itself).
 """
 
 from __future__ import annotations
 
-import logging
+import signal
 import sys
-from typing import Any
 
-from PySide6.QtWidgets import QApplication
-
-from kiosk.ui.bridge import Bridge
-from kiosk.ui.i18n import available_languages
-from kiosk.ui.lane_screens import LaneScreens
-from kiosk.ui.presenter import LanePresenter
-from kiosk.ui.window import KioskWindow
-
-log = logging.getLogger(__name__)
-DEFAULT_LANGUAGES = ("en", "es", "fr")
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 
-def run_lane_window(
-    controller: Any,
-    config: Any,
-    *,
-    app: QApplication | None = None,
-    show: bool = True,
-    ereceipt_base_url: str | None = None,
-    thanks_ms: int = 10_000,
-    catalog: Any = None,
-    **window_options: Any,
-) -> KioskWindow:
-    """Build the lane window for ``controller``, start the lane thread and show it.
-
-    Args:
-        controller: a ``kiosk.app.lane.LaneController`` (not started yet, or started).
-        config: the ``KioskConfig``; reads ``ui`` (full screen, idle times, cursor)
-            and ``lane.languages``.
-        app: the QApplication (made if there is none).
-        show: show the window (full screen in kiosk mode).
-        ereceipt_base_url: e-receipt link base (the QR is ``<base>/<transaction id>``);
-            default: the receipt printer port's ``ereceipt_base_url``; None hides the QR.
-        thanks_ms: how long the thank-you screen stays before the next customer.
-        catalog: a ``CatalogRepository`` on its own connection for the item grid's
-            background reads (default: the controller's, shared with the lane thread).
-        window_options: override ``KioskWindow`` arguments (tests: short idle times).
-
-    Raises:
-        TranslationError: a configured language has no compiled translation.
-    """
-    if app is None and QApplication.instance() is None:
+def ensure_app() -> QApplication:
+    """The process's QApplication (made on first use)."""
+    app = QApplication.instance()
+    if app is None:
         app = QApplication(sys.argv[:1])
-    ui = getattr(config, "ui", None)
-    lane = getattr(config, "lane", None)
-    wanted = tuple(getattr(lane, "languages", DEFAULT_LANGUAGES))
-    languages = tuple(code for code in wanted if code in available_languages()) or ("en",)
-    if languages != wanted:
-        log.warning("languages %s have no translation; offering %s", wanted, languages)
-    options: dict[str, Any] = {"languages": languages}
-    if ui is not None:
-        options.update(
-            kiosk_mode=ui.fullscreen,
-            idle_timeout_ms=ui.idle_timeout_s * 1000,
-            idle_countdown_s=ui.idle_countdown_s,
-            hide_cursor=ui.hide_cursor,
-        )
-    options.update(window_options)
-    window = KioskWindow(**options)
-    screens = LaneScreens.build(window, languages)
-    bridge = Bridge(window)
-    if ereceipt_base_url is None:
-        ereceipt_base_url = getattr(controller.receipts, "ereceipt_base_url", None)
-    LanePresenter(controller, window, bridge, screens, ereceipt_base_url=ereceipt_base_url,
-                  thanks_ms=thanks_ms, catalog=catalog)  # fmt: skip
-    controller.start()
-    if show:
-        if options.get("kiosk_mode", True):
-            window.enter_kiosk_mode()
-        else:
-            window.resize(1920, 1080)
-            window.show()
-    return window
+    assert isinstance(app, QApplication)
+    return app
 
 
-def lane_presenter(window: KioskWindow) -> LanePresenter:
-    """The presenter of a window made by :func:`run_lane_window` (LookupError if none)."""
-    presenter = window.findChild(LanePresenter, "LanePresenter")
-    if presenter is None:
-        raise LookupError("this window has no lane presenter")
-    return presenter
+def beep() -> None:
+    """The platform bell (a lane may wire a sounder instead)."""
+    QApplication.beep()
+
+
+def run_event_loop(window: QWidget, *, quit_after_ms: int | None = None) -> int:
+    """Run Qt's event loop until the application quits; return its exit status.
+
+    Ctrl+C in the terminal that started the lane ends the loop cleanly: a timer on
+    ``window`` lets Python see the signal while Qt waits. ``quit_after_ms`` leaves
+    the loop after that long (smoke tests).
+    """
+    app = ensure_app()
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    pulse = QTimer(window)
+    pulse.start(200)
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, app.quit)
+    return int(app.exec())

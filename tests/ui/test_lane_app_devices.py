@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from kiosk.app.demo import DemoRig
+from kiosk.app.shell import open_lane_window
 from kiosk.app.wiring import Lane, build_lane
 from kiosk.config import load_config
 from kiosk.domain.checkout.states import Phase
 from kiosk.store.catalog_import import import_csv
 from kiosk.store.db import connect
-from kiosk.ui.main import open_lane_window
 
 ROOT = Path(__file__).resolve().parents[2]
 MILK = "8410000000016"  # Casa Mía semi-skimmed milk 1 L in the sample catalog

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.app.lane import LaneController, LaneIdentity
+from kiosk.app.shell import open_journey_window
 from kiosk.config.lane import LaneConfig
 from kiosk.config.schema import KioskConfig
 from kiosk.domain.catalog import CatalogItem
@@ -36,7 +37,6 @@ from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
 from kiosk.store.sales import complete_sale
 from kiosk.store.sample_catalog import sample_items
-from kiosk.ui.lane_app import lane_presenter, run_lane_window
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.presenter import LanePresenter
 from kiosk.ui.screens.receipt import RECEIPT_DIGITAL, RECEIPT_NONE, RECEIPT_PRINT
@@ -149,12 +149,11 @@ def open_lane(qtbot, db: Path) -> Iterator[Callable[..., Lane]]:  # type: ignore
         config = KioskConfig(lane=LaneConfig(store_id="store-1", lane_id="lane-1"))
         options: dict[str, Any] = {"kiosk_mode": False, "idle_timeout_ms": 600_000}
         options.update(window_options)
-        window = run_lane_window(controller, config, show=False, **options)
+        window, presenter, _, _ = open_journey_window(controller, config, show=False, **options)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        presenter = lane_presenter(window)
         screens = presenter._s
         spoken: list[str] = []
         window.add_speech_listener(spoken.append)

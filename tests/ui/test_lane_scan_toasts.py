@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from test_lane_journeys import build_controller
 
+from kiosk.app.shell import open_journey_window
 from kiosk.config.lane import LaneConfig
 from kiosk.config.schema import KioskConfig
-from kiosk.ui.lane_app import lane_presenter, run_lane_window
 from kiosk.ui.lane_screens import LaneScreens
 
 MRZ = "L898902C36UTO7408122F1204159ZE184226B<<<<<10"
@@ -28,11 +28,10 @@ CASES = {
 def screens(qtbot, tmp_path: Path) -> Iterator[tuple[Any, Any, LaneScreens]]:  # type: ignore[no-untyped-def]
     controller = build_controller(tmp_path / "lane.sqlite3")
     config = KioskConfig(lane=LaneConfig(store_id="store-1", lane_id="lane-1"))
-    window = run_lane_window(controller, config, show=False, kiosk_mode=False)
+    window, presenter, _, _ = open_journey_window(controller, config, show=False, kiosk_mode=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    presenter = lane_presenter(window)
     try:
         yield controller, window, presenter._s
     finally:

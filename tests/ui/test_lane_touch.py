@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app.attendant import AttendantService
 from kiosk.app.lane import LaneController, LaneIdentity
+from kiosk.app.shell import open_lane_window
 from kiosk.app.wiring import Lane
 from kiosk.config.lane import LaneConfig
 from kiosk.config.schema import KioskConfig
@@ -53,7 +54,6 @@ from kiosk.store.staff import PinHasher, StaffRepository
 from kiosk.ui.attendant.presenter import AttendantPresenter
 from kiosk.ui.attendant.widgets import NEXT
 from kiosk.ui.lane_screens import LaneScreens
-from kiosk.ui.main import open_lane_window
 from kiosk.ui.presenter import LanePresenter
 from kiosk.ui.screens.receipt import RECEIPT_NONE
 from kiosk.ui.viewmodels import PayStage

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.app.attendant import AttendantService, DeviceLine, LaneTotals, SignInFailed
+from kiosk.attendant_api import AttendantService, DeviceLine, LaneTotals, SignInFailed
 from kiosk.domain.staff import ROLE_GRANTS, Action
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen

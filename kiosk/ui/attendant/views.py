@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.app.attendant import DeviceLine, LaneFlags, LaneTotals, StaffSession
+from kiosk.attendant_api import DeviceLine, LaneFlags, LaneTotals, StaffSession
 from kiosk.devices.status import DeviceStatus
 from kiosk.domain.checkout.interventions import (
     AddItem,

@@ -16,6 +16,8 @@ from kiosk.ui.format import format_money
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.viewmodels import ReceiptView
 from kiosk.ui.widgets.common import keep_text_whole, text_label, touch_button
+from kiosk.ui.widgets.fit import LayoutFitter
+from kiosk.ui.widgets.reflow import ReflowLayout
 from kiosk.ui.widgets.tiles import qr_pixmap
 
 RECEIPT_PRINT = "print"
@@ -39,7 +41,7 @@ class ReceiptScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view: ReceiptView | None = None
-        column = QVBoxLayout(self)
+        column = self._column = QVBoxLayout(self)
         column.setContentsMargins(48, 48, 48, 48)
         column.setSpacing(32)
         self._title = text_label(role="title", wrap=True, align=_CENTRE)
@@ -48,9 +50,9 @@ class ReceiptScreen(Screen):
         column.addWidget(self._paid)
         self._pages = QStackedWidget()
         choices = QWidget()
-        self._choices = QBoxLayout(QBoxLayout.Direction.LeftToRight, choices)
-        self._choices.setContentsMargins(0, 0, 0, 0)
-        self._choices.setSpacing(32)
+        # Side by side in landscape while their captions fit (French with large text on
+        # 1366x768: two, then one under them), one above the other in portrait.
+        self._choices = ReflowLayout(choices, max_columns=3, spacing=32, centre_last_row=True)
         self.buttons = {}
         for key, icon in (
             (RECEIPT_PRINT, "printer"),
@@ -61,7 +63,7 @@ class ReceiptScreen(Screen):
             button.setMinimumHeight(220)
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             self.buttons[key] = button
-            self._choices.addWidget(button, 1)
+            self._choices.add(button)
         self._pages.addWidget(choices)
         qr_page = QWidget()
         qr = self._qr_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, qr_page)
@@ -93,6 +95,20 @@ class ReceiptScreen(Screen):
         self._pages.addWidget(qr_page)
         column.addWidget(self._pages, 1)
         self.retranslate_ui()
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
+
+    def _roomy(self) -> None:
+        self._spacing(48, 32)
+
+    def _tight(self) -> None:
+        """1366x768 with large text or high contrast in French or Spanish: two choices
+        abreast and the third under them need the room of the margins."""
+        self._spacing(24, 16)
+
+    def _spacing(self, margin: int, gap: int) -> None:
+        self._column.setContentsMargins(margin, margin, margin, margin)
+        self._column.setSpacing(gap)
+        self._choices.setSpacing(gap)
 
     def set_model(self, view: ReceiptView) -> None:
         """Offer the choices ``view`` allows and go back to the choice page."""
@@ -103,6 +119,7 @@ class ReceiptScreen(Screen):
             self._qr.setPixmap(qr_pixmap(view.qr_payload, 320))
         self._pages.setCurrentIndex(0)
         self.retranslate_ui()
+        self.fitter.later()
 
     def showing_qr(self) -> bool:
         """Whether the e-receipt QR page is showing."""
@@ -130,9 +147,7 @@ class ReceiptScreen(Screen):
         self._qr_box.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self._choices.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        )
+        self._choices.set_max_columns(1 if portrait else 3)
 
     def _choose(self, key: str) -> None:
         if key == RECEIPT_DIGITAL:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWid
 
 from kiosk.ui.format import format_money
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import PRIMARY_BUTTON_PX
 from kiosk.ui.viewmodels import ScanningView, pick_name
 from kiosk.ui.widgets.cart import CartList
 from kiosk.ui.widgets.common import (
@@ -18,6 +19,7 @@ from kiosk.ui.widgets.common import (
     text_label,
     touch_button,
 )
+from kiosk.ui.widgets.fit import LayoutFitter
 
 FLASH_MS = 600
 _CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -74,6 +76,23 @@ class ScanningScreen(Screen):
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(lambda: set_style_property(self._side, "flash", False))
         self.retranslate_ui()
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
+
+    def _roomy(self) -> None:
+        self._spacing(32, 16, 112)
+
+    def _tight(self) -> None:
+        """1366x768 with large text under the help banner: smaller margins and gaps."""
+        self._spacing(16, 8, PRIMARY_BUTTON_PX)
+
+    def _spacing(self, margin: int, gap: int, pay_px: int) -> None:
+        self._box.setContentsMargins(margin, margin, margin, margin)
+        self._box.setSpacing(margin)
+        side = self._side.layout()
+        side.setContentsMargins(margin, margin, margin, margin)
+        side.setSpacing(gap)
+        self._buttons.setSpacing(gap)
+        self.pay_button.setMinimumHeight(pay_px)
 
     def _build_side(self) -> QFrame:
         self._side = QFrame()
@@ -110,6 +129,7 @@ class ScanningScreen(Screen):
         self._view = view
         self.cart.set_lines(view.lines, view.last_line_no)
         self._render()
+        self.fitter.later()
         is_new_scan = view.last_line_no is not None and (
             previous is None
             or previous.last_line_no != view.last_line_no

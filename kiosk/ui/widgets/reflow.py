@@ -6,7 +6,7 @@ than its text (its ``sizeHint`` width): at each width it picks the most columns,
 ``max_columns``, whose cells still hold the widest key, and reports the height that
 takes (``heightForWidth``), so the layout around it gives it the rows it needs. Its
 preferred width is its narrowest (one column): it takes the width its parent gives.
-Hidden keys take no cell.
+Hidden keys take no cell; a short last row starts at the left, or is centred.
 """
 
 from __future__ import annotations
@@ -14,16 +14,24 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
+_WIDEST = 1 << 20  # px: wider than any screen, so every allowed column fits
+
 
 class ReflowLayout(QLayout):
     """Row-major grid of equal cells whose column count follows the width."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, max_columns: int = 2, spacing: int = 12
+        self,
+        parent: QWidget | None = None,
+        *,
+        max_columns: int = 2,
+        spacing: int = 12,
+        centre_last_row: bool = False,
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._max_columns = max(1, max_columns)
+        self._centre_last_row = centre_last_row
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -48,6 +56,11 @@ class ReflowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
+    def set_max_columns(self, columns: int) -> None:
+        """Allow at most ``columns`` keys side by side (1: one above the other)."""
+        self._max_columns = max(1, columns)
+        self.invalidate()
+
     # -- geometry ---------------------------------------------------------------------
 
     def columns(self, width: int) -> int:
@@ -70,14 +83,18 @@ class ReflowLayout(QLayout):
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
     def minimumSize(self) -> QSize:
+        # One column wide, as short as the most columns make it: the height at a given
+        # width is ``heightForWidth``'s, which the layouts around ask for.
         shown = self._shown()
         width = (self._cell_width(shown) if shown else 0) + self._margins_width()
-        return QSize(width, self.heightForWidth(width))
+        return QSize(width, self.heightForWidth(_WIDEST))
 
     def sizeHint(self) -> QSize:
         # The keys take the width they are given: asking for the width of all the
         # columns would widen the column around them (the sign-in's key column).
-        return self.minimumSize()
+        shown = self._shown()
+        width = (self._cell_width(shown) if shown else 0) + self._margins_width()
+        return QSize(width, self.heightForWidth(width))
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -99,6 +116,8 @@ class ReflowLayout(QLayout):
             height = max(item.sizeHint().height() for item in row)
             if apply:
                 x = rect.x() + margins.left()
+                if self._centre_last_row:
+                    x += (columns - len(row)) * (cell + gap) // 2
                 for item in row:
                     item.setGeometry(QRect(QPoint(x, y), QSize(cell, height)))
                     x += cell + gap

@@ -1,0 +1,130 @@
+"""What the attendant screen may know of the attendant service: its shape, not its code.
+
+The attendant screen (``kiosk.ui.attendant``) sits below the composition root
+(``kiosk.app``) and may not import it. It talks to the service the root hands
+it through the :class:`AttendantService` protocol below and reads the values
+the service returns through the protocols of those values. The service in
+``kiosk.app.attendant`` satisfies them structurally (a test checks it with the
+real service and real values), so neither side imports the other.
+
+The value protocols are ``runtime_checkable``: ``isinstance(error, SignInFailed)``
+holds for the service's sign-in refusal (it has an ``outcome`` and
+``locked_seconds``), which is how the screen tells a refused badge from a fault.
+Only ``kiosk.domain`` is imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol, runtime_checkable
+
+from kiosk.domain.staff import Role, SignInOutcome, Staff
+
+__all__ = [
+    "AttendantService",
+    "DeviceLine",
+    "LaneFlags",
+    "LaneTotals",
+    "SignInFailed",
+    "StaffSession",
+]
+
+
+@runtime_checkable
+class StaffSession(Protocol):
+    """Who is signed in at the attendant screen, since when and how."""
+
+    @property
+    def staff(self) -> Staff: ...
+    @property
+    def signed_in_at(self) -> datetime: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def role(self) -> Role: ...
+
+
+@runtime_checkable
+class LaneFlags(Protocol):
+    """Lane closed / paused by staff: what the shopper screen shows besides the journey."""
+
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def paused(self) -> bool: ...
+
+
+@runtime_checkable
+class DeviceLine(Protocol):
+    """One device on the attendant's status list."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def usable(self) -> bool: ...
+
+
+@runtime_checkable
+class LaneTotals(Protocol):
+    """Today's sales of the lane; amounts in minor units of ``currency``."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def cancelled(self) -> int: ...
+    @property
+    def by_brand(self) -> tuple[tuple[str, int, int], ...]: ...
+
+
+@runtime_checkable
+class SignInFailed(Protocol):
+    """A refused sign-in (an exception): why, and how long the sign-in stays locked."""
+
+    @property
+    def outcome(self) -> SignInOutcome: ...
+    @property
+    def locked_seconds(self) -> int: ...
+
+
+class AttendantService(Protocol):
+    """The calls the attendant screen makes (each may block: the screen runs them on a
+    pool thread). Actions raise the service's ``AttendantError`` when refused."""
+
+    flag_listeners: list[Callable[[Any], None]]
+
+    @property
+    def current_session(self) -> StaffSession | None: ...
+    @property
+    def checkout(self) -> Any: ...
+    @property
+    def flags(self) -> LaneFlags: ...
+    @property
+    def idle_timeout(self) -> timedelta: ...
+
+    def sign_in_badge(self, code: str) -> StaffSession: ...
+    def sign_in_pin(self, staff_id: str, pin: str) -> StaffSession: ...
+    def sign_out(self, reason: str = "") -> None: ...
+    def expire_idle(self) -> bool: ...
+    def touched(self) -> None: ...
+    def device_status(self) -> list[DeviceLine]: ...
+    def todays_totals(self) -> LaneTotals: ...
+    def resolve_pending(self, approved: bool, **details: Any) -> Any: ...
+    def approve_age(self, date_of_birth: date | None = None, id_seen: bool = False) -> Any: ...
+    def void_line(self, line_no: int, reason: str = "") -> Any: ...
+    def set_quantity(self, line_no: int, quantity: int, reason: str = "") -> Any: ...
+    def override_price(self, line_no: int, price_minor: int, reason: str) -> Any: ...
+    def cancel_transaction(self, reason: str) -> Any: ...
+    def suspend(self, reason: str = "") -> LaneFlags: ...
+    def resume(self) -> LaneFlags: ...
+    def set_lane_open(self, open_: bool, reason: str = "") -> LaneFlags: ...
+    def reprint_last_receipt(self) -> str: ...
+    def clear_device_fault(self) -> Any: ...
