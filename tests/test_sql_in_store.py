@@ -11,9 +11,6 @@ from pathlib import Path
 KIOSK = Path(__file__).resolve().parents[1] / "kiosk"
 OWNERS = ("store", "hq")
 SQL_CALLS = {"execute", "executemany", "executescript"}
-#: Known places still to move behind a store repository (issue 10). The test fails when
-#: one of them is cleaned up, so that this list only ever shrinks.
-NOT_YET_MOVED = {"app/attendant/queries.py"}
 
 
 def sql_calls(path: Path) -> list[int]:
@@ -36,4 +33,4 @@ def test_sql_only_in_the_store_and_hq() -> None:
         lines = sql_calls(path)
         if lines:
             found[relative] = lines
-    assert set(found) == NOT_YET_MOVED, found
+    assert found == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
 from kiosk.store.journal import BasketJournal
 from kiosk.store.sales import build_sale_document, complete_sale, load_sale_document
+from kiosk.store.totals import last_completed_sale, sales_since
 
 RULES = TaxRules.from_strings({"standard": "21", "reduced": "10", "super_reduced": "4"})
 PAYMENT = {
@@ -254,3 +256,25 @@ def test_also_commits_with_the_sale_and_its_failure_rolls_back_everything(
     )
     assert conn.execute("SELECT transaction_id FROM side").fetchall()[0][0] == basket.basket_id
     assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 1
+
+
+def test_totals_since_a_time_and_the_last_completed_sale(
+    conn: sqlite3.Connection, items: list[CatalogItem]
+) -> None:
+    journal = BasketJournal(conn)
+    basket = sold_basket(items, journal)
+    paid = document_of(basket)
+    complete_sale(conn, paid)
+    cancelled = document_of(basket, transaction_id="tx-2", status="cancelled", payments=[])
+    complete_sale(conn, cancelled, basket_id="tx-2")
+    yesterday = document_of(basket, transaction_id="tx-0", completed_at="2026-11-21T23:59:00Z")
+    complete_sale(conn, yesterday, basket_id="tx-0")
+    other_lane = document_of(basket, transaction_id="tx-9", lane_id="lane-02")
+    complete_sale(conn, other_lane, basket_id="tx-9")
+
+    sums = sales_since(conn, "lane-01", datetime(2026, 11, 22, tzinfo=UTC))
+    total = paid["totals"]["total"]
+    assert (sums.count, sums.total, sums.cancelled) == (1, total, 1)
+    assert sums.by_brand == (("VISA", 1, total),)
+    assert last_completed_sale(conn, "lane-01") == load_sale_document(conn, "tx-1")
+    assert last_completed_sale(conn, "lane-03") is None
