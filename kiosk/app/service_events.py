@@ -14,7 +14,8 @@ HQ takes, with an ``event_id`` derived from what the event is about (uuid5), so 
 same fact recorded twice is one event: the outbox keeps one row and HQ counts it once.
 
 The rating: the lane shows three faces, HQ takes 1-5 and counts CSAT as 4-5, so the
-faces are sent as 1 (not good), 3 (OK) and 5 (great): :data:`FACE_RATINGS`.
+faces are sent as 1 (not good), 3 (OK) and 5 (great): :data:`FACE_RATINGS`. What
+feedback may be is :mod:`kiosk.domain.feedback` (re-exported here).
 """
 
 from __future__ import annotations
@@ -26,40 +27,47 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from kiosk.domain.cardlike import looks_like_card_data, redact_card_numbers
+from kiosk.domain.cardlike import redact_card_numbers
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.interventions import IDLE_SUSPENDED, Intervention, InterventionKind
-from kiosk.domain.mrzlike import looks_like_mrz, redact_mrz
+from kiosk.domain.feedback import (
+    CARD_NUMBER,
+    CONTROL_CHARACTERS,
+    FACE_RATINGS,
+    MAX_COMMENT,
+    NPS_REASONS,
+    TRAVEL_DOCUMENT,
+    FeedbackRefused,
+    check_comment,
+    face_rating,
+    nps_reasons,
+    nps_score,
+    text_problem,
+)
+from kiosk.domain.mrzlike import redact_mrz
 
 if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
 
 SCHEMA = 1
 JOURNEY = "self_checkout"
-#: The three faces of the thank-you screen (1 not good, 2 OK, 3 great) on HQ's 1-5 scale.
-FACE_RATINGS: Mapping[int, int] = {1: 1, 2: 3, 3: 5}
-NPS_REASONS: tuple[str, ...] = (
-    "had_to_wait_for_help",
-    "item_not_found",
-    "too_slow",
-    "prices",
-    "hard_to_use",
-    "device_problem",
-    "other",
-)
 ABANDON_REASONS: tuple[str, ...] = ("cancelled", "idle_timeout", "walk_away")
-MAX_COMMENT = 200
+__all__ = [
+    "CARD_NUMBER",
+    "CONTROL_CHARACTERS",
+    "FACE_RATINGS",
+    "MAX_COMMENT",
+    "NPS_REASONS",
+    "TRAVEL_DOCUMENT",
+    "FeedbackRefused",
+    "check_comment",
+    "text_problem",
+]
 # Stable ids: uuid5 of what the event is about under this lane's namespace.
 _NAMESPACE = uuid.UUID("6f1c2b0e-8d4b-5a3e-9c71-3f0e2a9d4b10")
 _NAME = re.compile(r"[^a-z0-9_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_HQ_MRZ = re.compile(r"[A-Z0-9<]{20,}")  # HQ's own, stricter MRZ rule (kiosk.hq.fields)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$")
-
-
-class FeedbackRefused(ValueError):
-    """Feedback the lane will not keep (a score out of range, a comment holding a card
-    number or an MRZ); the message says what, never quoting the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,18 +136,6 @@ def safe_detail(text: str, limit: int = 200) -> str:
     masked (DESIGN.md invariant 6), cut to ``limit``; "" if it still looks unsafe."""
     text = redact_mrz(redact_card_numbers(_CONTROL.sub(" ", text)))[:limit]
     return "" if text_problem(text) else text
-
-
-def text_problem(text: str) -> str | None:
-    """Why free text may not be kept, or None: a card number or MRZ-like text (the lane's
-    rules and HQ's stricter MRZ rule), or a control character. Never quotes the text."""
-    if _CONTROL.search(text):
-        return "control characters"
-    if looks_like_card_data(text) or redact_card_numbers(text) != text:
-        return "a card number"
-    if looks_like_mrz(text) or any("<<" in run for run in _HQ_MRZ.findall(text.upper())):
-        return "text from a travel document"
-    return None
 
 
 # -- interventions ----------------------------------------------------------------------
@@ -319,26 +315,8 @@ def rating_occurrence(transaction_id: str, face: int, at: datetime) -> Occurrenc
     Raises:
         FeedbackRefused: ``face`` is no face.
     """
-    if face not in FACE_RATINGS:
-        raise FeedbackRefused(f"a rating is one of the faces 1-3, not {face!r}")
-    rating = FACE_RATINGS[face]
+    rating = face_rating(face)
     return Occurrence("feedback.rating", at, transaction_id, transaction_id, {"rating": rating})
-
-
-def check_comment(comment: str) -> str:
-    """``comment`` trimmed, if it may be kept.
-
-    Raises:
-        FeedbackRefused: longer than :data:`MAX_COMMENT`, or holding a card number,
-            MRZ-like text or control characters (the message never quotes it).
-    """
-    text = " ".join(comment.split())  # line breaks and runs of spaces: one space
-    if len(text) > MAX_COMMENT:
-        raise FeedbackRefused(f"a comment has at most {MAX_COMMENT} characters, not {len(text)}")
-    problem = text_problem(text)
-    if problem is not None:
-        raise FeedbackRefused(f"a comment must not hold {problem}")
-    return text
 
 
 def nps_occurrence(
@@ -349,13 +327,9 @@ def nps_occurrence(
     Raises:
         FeedbackRefused: a score outside 0-10, an unknown reason, or a refused comment.
     """
-    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-        raise FeedbackRefused(f"a score is a whole number 0-10, not {score!r}")
-    chosen: list[str] = []
-    for reason in reasons:
-        if reason not in NPS_REASONS:
-            raise FeedbackRefused(f"no reason {reason!r}: one of {', '.join(NPS_REASONS)}")
-        if reason not in chosen:
-            chosen.append(reason)
-    data = {"score": score, "reasons": chosen, "comment": check_comment(comment)}
+    data = {
+        "score": nps_score(score),
+        "reasons": nps_reasons(list(reasons)),
+        "comment": check_comment(comment),
+    }
     return Occurrence("feedback.nps", at, transaction_id, transaction_id, data)

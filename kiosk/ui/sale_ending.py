@@ -3,13 +3,17 @@
 Shown once the store has committed the sale (phase FINISHED). Printing runs off
 the UI thread; a failed print is reported (``printFailed``) and the shopper is
 still thanked. ``finished`` fires on "Finish", after the rating, or when the
-thank-you has been up long enough.
+thank-you has been up long enough - unless the window has a ``feedback`` screen
+(:class:`kiosk.ui.screens.feedback.FeedbackScreen`) that wants this sale answered:
+then it shows, and ``finished`` fires when the shopper is done there (answered,
+skipped, or left).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -49,6 +53,8 @@ class SaleEnding(QObject):
         self._checkout: Checkout | None = None
         self._choice: str | None = None
         self._printed = False
+        self._asked = False  # the feedback question was considered for this sale
+        self._feedback: Any = None  # the window's feedback screen, once connected
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._done)
@@ -69,6 +75,7 @@ class SaleEnding(QObject):
         """Forget the sale (the next customer's comes with a new ``show``)."""
         self._timer.stop()
         self._checkout, self._choice, self._printed = None, None, False
+        self._asked = False
 
     def _chosen(self, choice: str) -> None:
         self._choice = choice
@@ -99,4 +106,28 @@ class SaleEnding(QObject):
 
     def _done(self) -> None:
         self._timer.stop()
+        if self._ask_feedback():
+            return
         self.finished.emit()
+
+    def _ask_feedback(self) -> bool:
+        """Show the window's feedback screen if it wants this sale answered (once)."""
+        if self._asked or self._checkout is None:
+            return False
+        self._asked = True
+        navigator = self._window.navigator
+        if "feedback" not in navigator.names():
+            return False
+        screen = navigator.get("feedback")
+        if not screen.wants_answer():
+            return False
+        if self._feedback is not screen:
+            self._feedback = screen
+            screen.done.connect(self._feedback_done)
+        screen.start()
+        self._window.show_screen("feedback")
+        return True
+
+    def _feedback_done(self) -> None:
+        if self._window.navigator.current_name() == "feedback":
+            self.finished.emit()
