@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.guard import InputGuard
@@ -140,9 +140,12 @@ class KioskWindow(QWidget):
 
         self.top_bar.set_language(current_language())
         self._apply_theme()
+        # Installed when the window is first shown (no input reaches a hidden window): the
+        # application-wide Python filter then does not see the thousands of events of
+        # building the screens.
         self._guard = InputGuard(kiosk_mode, self)
         self._guard.touched.connect(self._touched)
-        self._guard.install()
+        self._guard_installed = False
 
     # -- journeys -----------------------------------------------------------------
     def add_screen(self, screen: Screen, name: str | None = None) -> Screen:
@@ -263,10 +266,14 @@ class KioskWindow(QWidget):
         layer.setObjectName("StaffLayer")
         layer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layer.hide()
-        for child in self.children():  # the children made before the layer existed
-            if isinstance(child, QWidget) and child is not layer:
-                child.installEventFilter(self)
         return layer
+
+    def _watch_children(self) -> None:
+        """Watch every child widget (bar the staff layer) for Show / ZOrderChange."""
+        layer = self.staff_layer
+        for child in self.children():
+            if isinstance(child, QWidget) and child is not layer:
+                child.installEventFilter(self)  # installing twice keeps one filter
 
     def add_staff_screen(self, screen: Screen, name: str | None = None) -> Screen:
         """Register an attendant screen on the staff layer; ValueError if the name is taken."""
@@ -282,6 +289,7 @@ class KioskWindow(QWidget):
     def show_staff(self, name: str) -> Screen:
         """Show staff screen ``name`` above everything (KeyError if unknown)."""
         screen = self._staff_screens[name]
+        self._watch_children()  # children made while the layer is up are watched as added
         self.staff_layer.setCurrentWidget(screen)
         self.staff_layer.setGeometry(self.rect())
         self.staff_layer.show()
@@ -310,14 +318,13 @@ class KioskWindow(QWidget):
 
     def childEvent(self, event: QChildEvent) -> None:
         super().childEvent(event)
-        child = event.child()
+        # Only while the staff layer is up (``show_staff`` watches the children made
+        # before): ``event.child()`` wraps the new child for Python, which is not free.
         layer = getattr(self, "staff_layer", None)
-        if (
-            event.added()
-            and isinstance(child, QWidget)
-            and layer is not None
-            and child is not layer
-        ):
+        if not event.added() or layer is None or layer.isHidden():
+            return
+        child = event.child()
+        if isinstance(child, QWidget) and child is not layer:
             child.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -411,7 +418,14 @@ class KioskWindow(QWidget):
         if self._hide_cursor and QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
         self._guard.remove()
+        self._guard_installed = False
         self.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._guard_installed:
+            self._guard.install()
+            self._guard_installed = True
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._allow_close:
