@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from travel_specimens import BCBP_SPECIMENS, TODAY
 
@@ -60,7 +60,7 @@ def passes(draw: st.DrawFn) -> BoardingPass:
     return BoardingPass(**values)  # type: ignore[arg-type]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(passes())
 def test_encode_then_parse_gives_the_pass_back(boarding_pass: BoardingPass) -> None:
     text = encode_bcbp(boarding_pass)
@@ -77,7 +77,7 @@ def refusal(data: str) -> BcbpError | None:
     return None
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_garbage_raises_only_bcbp_error(data: str) -> None:
     error = refusal(data)
@@ -86,7 +86,7 @@ def test_garbage_raises_only_bcbp_error(data: str) -> None:
         assert "\n" not in str(error)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(PRINTABLE, max_size=120).map(lambda tail: "M1" + tail))
 def test_garbage_after_a_valid_start_raises_only_bcbp_error(data: str) -> None:
     error = refusal(data)
@@ -113,7 +113,7 @@ def mutations(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutations())
 def test_mutated_specimens_parse_or_raise_bcbp_error(data: str) -> None:
     try:

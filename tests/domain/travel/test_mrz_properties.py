@@ -7,7 +7,7 @@ import ast
 from datetime import date
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from travel_specimens import MRZ_SPECIMENS, TODAY
 
@@ -66,7 +66,7 @@ def documents(draw: st.DrawFn) -> MrzDocument:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_format_then_parse_gives_the_document_back(document: MrzDocument) -> None:
     lines = format_mrz(document)
@@ -91,7 +91,7 @@ def check_keeps_no_line(document: MrzDocument, lines: list[str]) -> None:
     assert not looks_like_mrz(shown)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(max_size=50), max_size=4))
 def test_garbage_raises_only_mrz_error(lines: list[str]) -> None:
     error = refusal(lines)
@@ -99,7 +99,7 @@ def test_garbage_raises_only_mrz_error(lines: list[str]) -> None:
         assert "\n" not in str(error)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from([(2, 44), (2, 36), (3, 30)]).flatmap(
         lambda shape: st.lists(
@@ -124,7 +124,7 @@ def damaged(draw: st.DrawFn) -> list[str]:
     return lines
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged())
 def test_damaged_specimens_parse_or_name_the_field(lines: list[str]) -> None:
     error = refusal(lines)
