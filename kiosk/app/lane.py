@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from kiosk.app.documents import iso, sale_document
 from kiosk.app.payments import SaleNotPaid
+from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
@@ -55,8 +56,8 @@ Clock = Callable[[], datetime]
 Listener = Callable[[Checkout, list[Any]], None]
 
 
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
+#: The lane's clock: the one definition of "now" (kiosk.clock).
+utc_clock = utc_now
 
 
 class PaymentPort(Protocol):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from kiosk.clock import Clock, utc_now
 from kiosk.domain.staff import Action
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
@@ -87,10 +88,13 @@ def _dumps(value: Any) -> str:
 class AuditLog:
     """Writes and reads this lane's audit rows (``store_id``/``lane_id`` from the config)."""
 
-    def __init__(self, conn: sqlite3.Connection, store_id: str, lane_id: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, store_id: str, lane_id: str, clock: Clock = utc_now
+    ) -> None:
         self._conn = conn
         self.store_id = store_id
         self.lane_id = lane_id
+        self.clock = clock  # the lane's clock: when ``at`` is not given, and the outbox row
 
     def record(
         self,
@@ -153,7 +157,7 @@ class AuditLog:
             self._conn.execute(
                 "INSERT INTO outbox (transaction_id, kind, payload, created_at) "
                 "VALUES (?, 'audit', ?, ?)",
-                (record.audit_id, payload, format_utc(datetime.now(UTC))),
+                (record.audit_id, payload, format_utc(self.clock())),
             )
         return record
 
@@ -176,7 +180,7 @@ class AuditLog:
             raise StoreError(f"audit details of {name!r} are not JSON: {error}") from error
         if len(text) > MAX_DETAILS:
             raise StoreError(f"audit details of {name!r} exceed {MAX_DETAILS} characters")
-        moment = at if at is not None else datetime.now(UTC)
+        moment = at if at is not None else self.clock()
         format_utc(moment)  # refuse a naive time before anything is written
         return AuditRecord(
             audit_id=str(uuid.uuid4()),

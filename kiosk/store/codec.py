@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
+from kiosk import clock
 from kiosk.domain.catalog import CatalogItem, SaleUnit
 from kiosk.domain.money import Money
 from kiosk.store.errors import StoreError
@@ -36,7 +36,7 @@ ITEM_COLUMNS = (
 
 def utc_now() -> str:
     """The current time as UTC ISO 8601 with a "Z" (the one format the store writes)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock.utc_now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def names_to_json(names: tuple[tuple[str, str], ...]) -> str:

@@ -27,11 +27,12 @@ import hmac
 import logging
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from kiosk.clock import Clock, utc_now
 from kiosk.domain.staff import (
     LockoutPolicy,
     LockoutState,
@@ -133,11 +134,13 @@ class StaffRepository:
         hasher: PinHasher | None = None,
         policy: LockoutPolicy | None = None,
         badge_key: bytes | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self._conn = conn
         self._hasher = hasher or PinHasher()
         self.policy = policy or LockoutPolicy()
         self._badge_key = badge_key
+        self.clock = clock  # the lane's clock, for created_at / updated_at
 
     # ------------------------------------------------------------ records
 
@@ -150,7 +153,7 @@ class StaffRepository:
         """
         pin_hash = self._hasher.hash(check_pin(pin)) if pin is not None else None
         badge_hash = self._badge_hash(check_badge_code(badge)) if badge is not None else None
-        now = format_utc(datetime.now(UTC))
+        now = format_utc(self.clock())
         try:
             with sqlite_errors(f"adding staff {staff.staff_id}"), write_transaction(self._conn):
                 self._conn.execute(
@@ -228,7 +231,7 @@ class StaffRepository:
         with sqlite_errors(f"updating staff {staff_id!r}"), write_transaction(self._conn):
             changed = self._conn.execute(
                 f"UPDATE staff SET {assignment}, updated_at = ? WHERE staff_id = ?",
-                (*values, format_utc(datetime.now(UTC)), staff_id),
+                (*values, format_utc(self.clock()), staff_id),
             ).rowcount
             if not changed:
                 raise StoreError(f"no staff member {staff_id!r}")

@@ -179,3 +179,12 @@ def test_garbage_is_stored_or_refused_cleanly(
         assert counts(conn) == before
     else:
         assert counts(conn) == (before[0] + 1, before[1] + 1)
+
+
+def test_the_lanes_clock_stamps_the_row_and_its_outbox_row(conn: sqlite3.Connection) -> None:
+    lane_time = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+    audit = AuditLog(conn, "store-001", "lane-01", clock=lambda: lane_time)
+    record = audit.record(Action.OPEN_LANE, staff_id="s-1")
+    assert record.at == lane_time
+    created = conn.execute("SELECT created_at FROM outbox WHERE kind = 'audit'").fetchone()[0]
+    assert created == format_utc(lane_time)

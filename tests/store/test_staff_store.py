@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.domain.staff import LockoutPolicy, Role, SignInOutcome, Staff, StaffError
+from kiosk.store.audit import format_utc
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
 from kiosk.store.staff import PinHasher, StaffRepository
@@ -231,3 +232,12 @@ def test_garbage_never_crashes(
 ) -> None:
     assert shared.verify_pin(staff_id, pin, T0).outcome is not SignInOutcome.OK or pin == PIN
     assert shared.verify_badge(badge, T0).outcome in set(SignInOutcome)
+
+
+def test_the_lanes_clock_stamps_staff_changes(conn: sqlite3.Connection) -> None:
+    lane_time = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+    repository = StaffRepository(conn, hasher=CHEAP, policy=POLICY, clock=lambda: lane_time)
+    repository.add(Staff("s-9", "Nine", Role.ATTENDANT), pin="9999")
+    repository.disable("s-9")
+    stamps = conn.execute("SELECT created_at, updated_at FROM staff WHERE staff_id = 's-9'")
+    assert tuple(stamps.fetchone()) == (format_utc(lane_time), format_utc(lane_time))

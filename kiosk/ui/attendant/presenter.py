@@ -14,7 +14,6 @@ alert asks for a badge or PIN again.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.attendant_api import AttendantService, DeviceLine, LaneTotals, SignInFailed
+from kiosk.clock import monotonic
 from kiosk.domain.staff import ROLE_GRANTS, Action
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen
@@ -66,7 +66,7 @@ class AttendantPresenter(QObject):
         self._totals: LaneTotals | None = None
         self._message, self._error = "", False
         self._open = False
-        self._touched_at = time.monotonic()
+        self._touched_at = monotonic()
         self._idle = QTimer(self)
         self._idle.setInterval(idle_check_ms)
         self._idle.timeout.connect(self._check_idle)
@@ -117,7 +117,7 @@ class AttendantPresenter(QObject):
         """Someone touched the screen: while an attendant screen shows, that is staff
         activity and keeps the session (never blocks the UI thread)."""
         if self._open:
-            self._touched_at = time.monotonic()
+            self._touched_at = monotonic()
             self.service.touched()
 
     def badge_scanned(self, code: str) -> None:
@@ -235,7 +235,7 @@ class AttendantPresenter(QObject):
     def _check_idle(self) -> None:
         if self.service.current_session is None:  # the sign-in screen, unused
             idle_s = self.service.idle_timeout.total_seconds()
-            if self._open and time.monotonic() - self._touched_at >= idle_s:
+            if self._open and monotonic() - self._touched_at >= idle_s:
                 self.close()
             return
 
