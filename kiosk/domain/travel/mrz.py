@@ -105,9 +105,17 @@ class MrzDocument:
 
 
 def split_lines(text: str | Sequence[str]) -> list[str]:
-    """MRZ lines from one text (newline-separated) or a sequence; blanks and empty lines dropped."""
+    """MRZ lines from one text (newline-separated) or a sequence, in upper case.
+
+    Blanks around lines and empty lines are dropped. Upper case is taken character
+    by character so columns stay put ("ß" would grow; it stays and is refused).
+    """
     pieces = text.splitlines() if isinstance(text, str) else list(text)
-    return [piece.strip().upper() for piece in pieces if piece.strip()]
+    return [
+        "".join(char.upper() if len(char.upper()) == 1 else char for char in piece.strip())
+        for piece in pieces
+        if piece.strip()
+    ]
 
 
 def parse_mrz(text: str | Sequence[str], reference: date) -> MrzDocument:

@@ -76,6 +76,7 @@ def test_wrong_field_fails_its_check_digit(
         ([TD3[0], TD3[1], TD3[1]], "MRZ", "3 lines of 44"),
         (["P<UTO", "L8980"], "MRZ", "2 lines of 5 characters is no ICAO 9303 format"),
         (with_char(TD3, 2, 5, "#"), "MRZ", "outside A-Z 0-9 <"),
+        (with_char(TD3, 1, 8, "ß"), "MRZ", "(line 1, column 8): character outside"),
         (with_char(TD3, 2, 21, "Q"), "sex", "not M, F, X or <"),
         (with_char(TD3, 2, 21, "7"), "sex", "where letters belong"),
         (with_char(TD3, 2, 11, "4"), "nationality", "where letters belong"),
