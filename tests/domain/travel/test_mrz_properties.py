@@ -4,6 +4,7 @@ only ever raise MrzError; nothing keeps or says a whole MRZ (DESIGN.md invariant
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from kiosk.domain import travel
 from kiosk.domain.mrzlike import looks_like_mrz
 from kiosk.domain.travel import MrzDocument, MrzError, format_mrz, mrz_to_dict, parse_mrz
 from kiosk.domain.travel.dates import resolve_birth_date, resolve_expiry_date
+from kiosk.domain.travel.mrz import DIGIT_TO_LETTER, LETTER_TO_DIGIT
+from kiosk.domain.travel.mrz_layout import LAYOUTS, Kind
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ALNUM = LETTERS + "0123456789"
@@ -72,6 +75,39 @@ def test_format_then_parse_gives_the_document_back(document: MrzDocument) -> Non
     lines = format_mrz(document)
     assert parse_mrz(lines, TODAY) == document
     assert format_mrz(parse_mrz(lines, TODAY)) == lines
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents(), st.data())
+def test_ocr_confusions_by_position_are_corrected_and_reported(
+    document: MrzDocument, data: st.DataObject
+) -> None:
+    """Letters misread in digit fields and digits in letter fields all come back."""
+    layout = next(layout for layout in LAYOUTS if layout.name == document.format)
+    lines = [list(line) for line in format_mrz(document)]
+    confusable = [
+        (spot.name, line, column)
+        for spot in layout.fields
+        if spot.kind is not Kind.ANY
+        for line, start, end in [spot.span]
+        for column in range(start, end)
+        if lines[line][column] in (DIGIT_TO_LETTER if spot.kind is Kind.DIGITS else LETTER_TO_DIGIT)
+    ]
+    chosen = (
+        data.draw(st.lists(st.sampled_from(confusable), unique=True, max_size=6))
+        if confusable
+        else []
+    )
+    expected = set()
+    for name, line, column in chosen:
+        right = lines[line][column]
+        lines[line][column] = DIGIT_TO_LETTER.get(right) or LETTER_TO_DIGIT[right]
+        expected.add((name, line + 1, column + 1, lines[line][column], right))
+    parsed = parse_mrz(["".join(line) for line in lines], TODAY)
+    assert replace(parsed, corrections=()) == document
+    assert {
+        (c.field, c.line, c.column, c.read, c.corrected) for c in parsed.corrections
+    } == expected
 
 
 def refusal(lines: list[str]) -> MrzError | None:
