@@ -35,7 +35,14 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-PUBLIC_PATHS = ("/api/v1/health", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc")
+PUBLIC_PATHS = (
+    "/api/v1/health",
+    "/api/v1/ready",
+    "/openapi.json",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/redoc",
+)
 # The admin API: guarded by the admin token (kiosk.hq.web.routes.admin_refusal), not a lane's.
 TIMINGS_PATH = "/api/v1/timings"
 ADMIN_PATHS = ("/api/v1/kpis", "/api/v1/events.csv", TIMINGS_PATH)
@@ -174,6 +181,7 @@ class FastSales:
             or scope.get("method") != "POST"
             or scope.get("path") != SALES_PATH
             or who is None
+            or not fast_ingest.ENABLED
         ):
             await self.app(scope, receive, send)
             return
@@ -223,7 +231,8 @@ class RequestTimes:
     """Outermost: a histogram of request durations per route, read with the admin token at
     ``GET /api/v1/timings`` (404 without an admin token, like the admin API).
 
-    The answer: ``{"steps_per_doubling": 16, "routes": {"POST /api/v1/sales/batch":
+    The answer: ``{"steps_per_doubling": 16, "fast_sales": {"fast": n, "declined": m},
+    "routes": {"POST /api/v1/sales/batch":
     {"count": n, "buckets": {"k": count}}}}`` where bucket ``k`` holds durations d with
     ``2**(k/16) <= d / 1 us < 2**((k+1)/16)``. Counts only grow: a reader diffs two
     readings. Costs two clock reads and a logarithm per request, on the event loop (no
@@ -262,6 +271,7 @@ class RequestTimes:
     def reading(self) -> dict[str, Any]:
         return {
             "steps_per_doubling": STEPS_PER_DOUBLING,
+            "fast_sales": dict(fast_ingest.counts),
             "routes": {
                 key: {"count": sum(counts.values()), "buckets": dict(sorted(counts.items()))}
                 for key, counts in self.routes.items()
