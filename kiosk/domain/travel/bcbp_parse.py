@@ -189,6 +189,8 @@ def _leg(
     values["airline_use"] = section.rest()
     day = values["flight_day"]
     values["flight_date"] = None if day is None else resolve_flight_day(day, reference)
+    if day is not None and values["flight_date"] is None:
+        warnings.append(f"date of flight{reader.where}: no year near {reference} has day {day}")
     return Leg(**values), unique
 
 

@@ -101,6 +101,12 @@ def test_blank_flight_date_is_a_warning() -> None:
     assert parsed.warnings == ("date of flight (leg 1) at position 44 is blank",)
 
 
+def test_day_366_without_a_leap_year_near_is_a_warning() -> None:
+    parsed = parse_bcbp(replace_at(PLAIN, 44, "366"), date(2026, 6, 1))
+    assert (parsed.legs[0].flight_day, parsed.legs[0].flight_date) == (366, None)
+    assert parsed.warnings == ("date of flight (leg 1): no year near 2026-06-01 has day 366",)
+
+
 def test_blank_mandatory_fields_are_kept_blank() -> None:
     parsed = parse_bcbp(replace_at(PLAIN, 48, "    "), TODAY)
     assert parsed.legs[0].seat == ""  # an infant or a seat still to be given
