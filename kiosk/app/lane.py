@@ -230,7 +230,7 @@ class LaneController:
             event = self.scan_event(result, now)
         except NotAProductCode as error:
             log.info("not a product code: %s", error)
-            message = fx.ShowMessage("scan.not_a_product")
+            message = fx.ShowMessage(error.message_key)  # e.g. scan.not_a_product
         except BarcodeError as error:
             log.info("unreadable scan (%d characters): %s", len(raw), error)
             message = fx.ShowMessage("scan.unreadable", (("detail", str(error)),))

@@ -19,8 +19,11 @@ class BarcodeError(ValueError):
 class NotAProductCode(BarcodeError):
     """A code read correctly that names no trade item (a URL, a badge, a pallet's SSCC).
 
-    The message says what kind of code it was, never its data (which may be personal).
+    The message says what kind of code it was, never its data (which may be personal);
+    ``message_key`` is what the shopper is told (a key of the lane's messages).
     """
+
+    message_key = "scan.not_a_product"
 
 
 def check_digit(body: str) -> int:

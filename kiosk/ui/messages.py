@@ -54,6 +54,15 @@ MESSAGES: dict[str, MessageText] = {
         ),
         error=True,
     ),
+    "scan.coupon_not_accepted": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "This lane does not take coupons or vouchers. Please ask a member of staff.",
+            )
+        ),
+        error=True,
+    ),
     "scan.not_a_product": MessageText(
         str(
             QT_TRANSLATE_NOOP(

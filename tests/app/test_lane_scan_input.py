@@ -52,6 +52,10 @@ ANSWERS = {
     PAN: "scan.card_not_accepted",
     "%B5555555555554444^DOE/JOHN^2512101?": "scan.card_not_accepted",
     "4006381333932": "scan.unreadable",  # EAN-13 with a wrong check digit
+    "STAFF0042": "scan.not_a_product",  # a staff badge typed at the item scanner
+    "9900420000": "scan.not_a_product",  # 10 digits: no GTIN, no PLU
+    "9912345678909": "scan.coupon_not_accepted",  # check digit right: a GS1 coupon
+    "]E09812345678902": "scan.coupon_not_accepted",  # a common-currency coupon
 }
 
 

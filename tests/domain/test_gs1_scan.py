@@ -18,7 +18,7 @@ from kiosk.domain.gs1 import (
     scan_to_dict,
     split_symbology,
 )
-from kiosk.domain.gs1.scan import product_code
+from kiosk.domain.gs1.scan import CouponNotAccepted, product_code
 from kiosk.domain.gtin import NotAProductCode, is_valid_gtin
 
 TODAY = date(2026, 11, 22)
@@ -333,3 +333,25 @@ def test_an_identifier_split_off_by_the_driver_parses_as_if_it_were_still_attach
             return str(error)
 
     assert outcome(raw=code, aim=aim) == outcome(raw=aim + code)
+
+
+@pytest.mark.parametrize(
+    ("code", "coupon"),
+    [
+        ("9912345678909", True),  # GS1 prefix 99: a coupon
+        ("]E09812345678902", True),  # 981-984: common-currency coupons
+        ("]C10110991234567896", False),  # a GTIN-14 with indicator 1: not an EAN-13 coupon
+        ("4006381333931", False),  # an ordinary EAN-13
+        ("96385074", False),  # an EAN-8
+    ],
+)
+def test_coupon_numbers_name_no_product(code: str, coupon: bool) -> None:
+    result = parse_scan(code)
+    if coupon:
+        with pytest.raises(CouponNotAccepted, match="coupon prefix") as refused:
+            product_code(result)
+        assert isinstance(refused.value, NotAProductCode)  # every caller already handles it
+        assert refused.value.message_key == "scan.coupon_not_accepted"
+        assert result.data[-13:] not in str(refused.value)  # the message never quotes it
+    else:
+        assert product_code(result) == result.gtin14

@@ -16,6 +16,8 @@ from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.paying import FAILURE_MESSAGES
 from kiosk.domain.checkout.states import CheckoutSettings, Phase
+from kiosk.domain.gs1.scan import CouponNotAccepted
+from kiosk.domain.gtin import NotAProductCode
 from kiosk.domain.tax import TaxRules
 from kiosk.store.sample_catalog import sample_items
 from kiosk.ui import lane_views as views
@@ -37,7 +39,9 @@ def emitted_keys() -> set[str]:
         for match in _KEY.finditer(path.read_text(encoding="utf-8")):
             keys.add(match.group(1) or match.group(2))
     failures = set(FAILURE_MESSAGES.values())  # a failed payment's key, by its reason
-    return keys | failures | {f"intervention.{kind.value}" for kind in InterventionKind}
+    refused = {NotAProductCode.message_key, CouponNotAccepted.message_key}  # codes no item
+    interventions = {f"intervention.{kind.value}" for kind in InterventionKind}
+    return keys | failures | refused | interventions
 
 
 def test_the_key_scan_finds_the_domain_keys() -> None:

@@ -20,7 +20,9 @@ Data that claims to be something and is not (a wrong check digit, a bad AI) is a
 :class:`BarcodeError`; nothing else escapes. OTHER results carry the raw data,
 which may be personal (an ID document): callers must not log it.
 :func:`product_code` says what to look a result up by in the catalog, or raises
-:class:`NotAProductCode` (naming the symbology, never the data).
+:class:`NotAProductCode` (naming the symbology, never the data), or
+:class:`CouponNotAccepted` for a GS1 coupon or refund-receipt number (EAN-13 prefixes
+980-984 and 99), which a check-digit-valid coupon would otherwise pass for an unknown item.
 """
 
 from __future__ import annotations
@@ -47,6 +49,20 @@ from kiosk.domain.money import MoneyError, currency_exponent
 
 _LINE_END = " \r\n\t"
 PLU_LENGTHS = (4, 5)
+#: GS1 prefixes of an EAN-13 that are not trade items: refund receipts (980) and coupons
+#: (981-984 common-currency coupons, 99 coupons identified by the issuer).
+COUPON_PREFIXES = ("98", "99")
+
+
+class CouponNotAccepted(NotAProductCode):
+    """A GS1 coupon (or refund receipt) number at the item scanner: the lane takes none."""
+
+    message_key = "scan.coupon_not_accepted"
+
+
+def is_coupon(gtin14: str) -> bool:
+    """Whether ``gtin14`` is an EAN-13 coupon or refund-receipt number (GS1 prefix 98/99)."""
+    return len(gtin14) == 14 and gtin14[0] == "0" and gtin14[1:3] in COUPON_PREFIXES
 
 
 class ScanKind(enum.Enum):
@@ -274,10 +290,15 @@ def product_code(result: ScanResult) -> str:
     code (a PLU typed or picked, a GTIN in a Code 128) for the catalog to check.
 
     Raises:
+        CouponNotAccepted: for a GS1 coupon or refund-receipt number (prefix 98/99).
         NotAProductCode: for a code that names no trade item: a URL or other text, a GS1
             code without a GTIN (an SSCC, a coupon), an EAN add-on alone. The message
             names the symbology and the length, never the data.
     """
+    if result.gtin14 and is_coupon(result.gtin14):
+        raise CouponNotAccepted(
+            f"a {result.symbology.value} code with a GS1 coupon prefix names no product"
+        )
     if result.gtin14:
         return result.gtin14
     data = result.data
