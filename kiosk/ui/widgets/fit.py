@@ -28,7 +28,18 @@ _REFIT_ON = (
 
 
 def fits(layout: QLayout, size: QSize) -> bool:
-    """Whether ``layout`` can lay its items out whole in ``size`` (margins included)."""
+    """Whether ``layout`` can lay its items out whole in ``size`` (margins included).
+
+    Measures afresh: the layouts of the widget's descendants cache their sizes until the
+    event loop gets round to them, so a spacing just changed deep inside (a keypad's)
+    would not be seen otherwise."""
+    widget = layout.parentWidget()
+    if widget is not None:
+        for child in widget.findChildren(QWidget):
+            child.updateGeometry()  # drops the size its parent's layout cached
+        for inner in widget.findChildren(QLayout):
+            inner.invalidate()  # nested layouts too (they are the outer one's children)
+        layout.invalidate()
     minimum = layout.totalMinimumSize()
     if minimum.width() > size.width():
         return False

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.widgets.fit import LayoutFitter
+
 
 class Overlay(QFrame):
     """A scrim with a centred card; subclasses fill ``self.body`` (a QVBoxLayout).
@@ -24,7 +26,7 @@ class Overlay(QFrame):
         super().__init__(parent)
         self.setObjectName("Scrim")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -40,7 +42,22 @@ class Overlay(QFrame):
         self.body = QVBoxLayout(self.dialog)
         self.body.setContentsMargins(48, 40, 48, 40)
         self.body.setSpacing(24)
+        #: Tighter margins and gaps where the card's texts need the room (1366x768 with
+        #: large text); subclasses call ``fitter.later()`` after changing their texts.
+        self.fitter = LayoutFitter(self, (self._roomy, self._tight))
         self.hide()
+
+    def _roomy(self) -> None:
+        self._spacing(32, (48, 40), 24)
+
+    def _tight(self) -> None:
+        self._spacing(16, (32, 20), 12)
+
+    def _spacing(self, outer: int, body: tuple[int, int], gap: int) -> None:
+        self._outer.setContentsMargins(outer, outer, outer, outer)
+        side, top = body
+        self.body.setContentsMargins(side, top, side, top)
+        self.body.setSpacing(gap)
 
     def open(self) -> None:
         """Show over everything else."""
