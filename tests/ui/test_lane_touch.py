@@ -357,6 +357,91 @@ def test_age_check_denied_by_touch(qtbot: Any, open_rig: Any) -> None:
     qtbot.waitUntil(lambda: rig.screens.scanning.cart.row_count() == 1)
 
 
+def type_birth_date(qtbot: Any, rig: Rig, ddmmyyyy: str) -> None:
+    """Touch "Date of birth", type DDMMYYYY on the entry's keys and touch Confirm."""
+    dashboard = rig.attendant.dashboard
+    touch(qtbot, dashboard.dob_button)
+    assert dashboard.entry_open
+    for key in ddmmyyyy:
+        touch(qtbot, dashboard.entry.keypad.button(key))
+    touch(qtbot, dashboard.entry.ok_button)
+
+
+def test_age_check_by_date_of_birth_under_age_is_refused(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    scan(qtbot, rig, MILK, lambda: rig.screens.scanning.cart.row_count() == 1)
+    scan(qtbot, rig, BEER, lambda: rig.overlay_kind() is InterventionKind.AGE_RESTRICTED)
+    call_staff(qtbot, rig)
+    type_birth_date(qtbot, rig, "01012010")  # 16 on the lane's day (2026-11-22)
+    qtbot.waitUntil(lambda: rig.service.checkout.pending is None)
+    checkout = rig.service.checkout
+    assert [ln.item.sku for ln in checkout.basket.lines] == [MILK_SKU]  # no beer
+    assert checkout.interventions[-1].resolution == "underage"
+    qtbot.waitUntil(lambda: len(audit(rig.db, "approve_age")) == 1)  # written just after
+    (approval,) = audit(rig.db, "approve_age")
+    assert approval["staff_id"] == "s-1"
+    assert approval["resolution"] == "underage"
+    assert approval["date_of_birth_given"] is True
+    assert "2010" not in str(approval)  # the date itself is not kept
+    sign_out(qtbot, rig)
+    qtbot.waitUntil(lambda: rig.screen() == "scanning")
+    assert rig.window.blocking_overlay() is None
+    assert rig.screens.scanning.cart.row_count() == 1
+
+
+def test_age_check_by_date_of_birth_of_age_adds_the_item(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    scan(qtbot, rig, BEER, lambda: rig.overlay_kind() is InterventionKind.AGE_RESTRICTED)
+    call_staff(qtbot, rig)
+    type_birth_date(qtbot, rig, "17051990")
+    qtbot.waitUntil(lambda: len(rig.service.checkout.basket.lines) == 1)
+    checkout = rig.service.checkout
+    assert checkout.basket.lines[0].item.sku == BEER_SKU
+    assert checkout.interventions[-1].resolution == "approved"
+    qtbot.waitUntil(lambda: len(audit(rig.db, "approve_age")) == 1)
+    (approval,) = audit(rig.db, "approve_age")
+    assert (approval["staff_id"], approval["resolution"]) == ("s-1", "approved")
+    sign_out(qtbot, rig)
+    assert rig.window.blocking_overlay() is None
+    qtbot.waitUntil(lambda: rig.screens.scanning.cart.row_count() == 1)
+    on_top(rig.screens.scanning.pay_button)
+
+
+def test_price_override_approved_by_touch(qtbot: Any, open_rig: Any) -> None:
+    """GIVEN milk at 0.95 and the shopper's call for help about its price, WHEN the
+    attendant touches the line's Price key, types 0.90, chooses "Damaged" and confirms,
+    THEN the help is answered, the line costs 0.90 and the override is audited."""
+    rig = open_rig()
+    scan(qtbot, rig, MILK, lambda: rig.screens.scanning.cart.row_count() == 1)
+    touch(qtbot, rig.window.top_bar.help_button)
+    qtbot.waitUntil(lambda: rig.overlay_kind() is InterventionKind.HELP_REQUESTED)
+    call_staff(qtbot, rig)
+    dashboard = rig.attendant.dashboard
+    rig.attendant.bridge.wait_for_idle()  # the dashboard's device and totals queries
+    qtbot.waitUntil(
+        lambda: bool(dashboard.basket.rows) and dashboard.basket.row(1).price_button.isVisible()
+    )
+    touch(qtbot, dashboard.basket.row(1).price_button)
+    assert dashboard.entry_open
+    entry = dashboard.entry
+    for key in "90":
+        touch(qtbot, entry.keypad.button(key))
+    assert not entry.ok_button.isEnabled()  # a reason first
+    touch(qtbot, entry.choice("damaged"))
+    touch(qtbot, entry.ok_button)
+    qtbot.waitUntil(lambda: rig.service.checkout.basket.line(1).unit_price.minor == 90)
+    checkout = rig.service.checkout
+    assert checkout.pending is None  # the call for help was answered first
+    assert checkout.basket.line(1).price_override_reason == "damaged"
+    qtbot.waitUntil(lambda: len(audit(rig.db, "price_override")) == 1)
+    (override,) = audit(rig.db, "price_override")
+    assert (override["staff_id"], override["old"], override["price"]) == ("s-1", 95, 90)
+    sign_out(qtbot, rig)
+    assert rig.window.blocking_overlay() is None
+    qtbot.waitUntil(lambda: rig.presenter.checkout().totals().total.minor == 90)
+    on_top(rig.screens.scanning.pay_button)
+
+
 def test_unknown_item_keyed_in_by_staff(qtbot: Any, open_rig: Any) -> None:
     rig = open_rig()
     scan(qtbot, rig, UNKNOWN, lambda: rig.overlay_kind() is InterventionKind.UNKNOWN_BARCODE)
