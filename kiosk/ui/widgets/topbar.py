@@ -57,7 +57,9 @@ class TopBar(QFrame):
         row.setContentsMargins(24, 12, 24, 12)
         row.setSpacing(12)
         self._title = _ElidedLabel()
-        # The title gives way first when large text makes the buttons wide.
+        # The title gives way first when large text makes the buttons wide (portrait with
+        # large text in Spanish and French): the shopper needs the language names whole
+        # to find their own, the lane's name least of all. The screenshot test lists it.
         self._title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self._title, 1)
         self._language_buttons: dict[str, QPushButton] = {}
