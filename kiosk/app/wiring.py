@@ -31,7 +31,7 @@ from kiosk.store.staff import StaffRepository
 from kiosk.sync.errors import SyncError
 
 log = logging.getLogger(__name__)
-WeightListener = Callable[[int | None, bool], None]
+WeightListener = Callable[[int, bool], None]  # grams (0: nothing on the scale), stable
 
 
 @dataclass
