@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 import os
 import random
@@ -28,6 +29,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace as dc_replace
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +39,18 @@ import sqlalchemy as sa
 from _hq_harness import DEFAULT_PG, database
 from alembic import command
 
-from kiosk.hq.db import _alembic_config, create_engine, normalise_url, upgrade
-from kiosk.hq.events import rollup_sums
+from kiosk.hq import kpi_cum
+from kiosk.hq.db import (
+    _alembic_config,
+    create_engine,
+    normalise_url,
+    upgrade,
+    write_transaction,
+)
+from kiosk.hq.events import add_to_rollups, rollup_sums
 from kiosk.hq.rollup import EventFacts, Opening
 from kiosk.hq.server import free_port
+from kiosk.hq.tables import service_event
 
 ADMIN = "bench-admin-token-0123456789"
 STORES, LANES_PER_STORE, PER_LANE_DAY = 20, 10, 150
@@ -57,6 +67,13 @@ CALLS = {
     "one lane, by day": "/api/v1/kpis?store=s03&lane=l04&by=day",
     "language es, by journey": "/api/v1/kpis?language=es&by=journey",
     "staff page": "/kpis",
+    # ranges that cut calendar months (at 1 M transactions the data ends on 2026-02-02)
+    "by lane, 01-15..02-01": "/api/v1/kpis?by=lane&from=2026-01-15&to=2026-02-01",
+    "by hour, 01-15..02-01": "/api/v1/kpis?by=hour&from=2026-01-15&to=2026-02-01",
+    "one store by lane, 01-10..01-20": (
+        "/api/v1/kpis?store=s05&by=lane&from=2026-01-10&to=2026-01-20"
+    ),
+    "staff page, 01-15..02-01": "/kpis?from=2026-01-15&to=2026-02-01",
 }
 
 
@@ -296,6 +313,59 @@ def time_calls(base: str, url: str, calls: int) -> dict[str, tuple[float, float]
     return out
 
 
+def _event_rows(events: list[EventFacts]) -> list[dict[str, Any]]:
+    return [
+        {"store_id": f.store_id, "lane_id": f.lane_id, "event_id": str(uuid.uuid4()),
+         "journey": f.journey, "transaction_id": f.transaction_id, "type": f.type,
+         "ref": f.data.get("intervention_id"), "at": f.at, "language": f.language,
+         "data": json.dumps(f.data), "document_sha256": "0" * 64, "received_at": f.at}
+        for f in events
+    ]  # fmt: skip
+
+
+def ingest_ratio(url: str, batches: int) -> None:
+    """The cost of the running sums in the ingest: one lane's batch of 3 transactions
+    (events INSERTed, rollups added) timed with the running sums and, alternating, with
+    ``kpi_cum.add`` a no-op (the anchor); then batches of an old day (20 days back)."""
+    engine = create_engine(url)
+    upgrade(engine)
+    real_add = kpi_cum.add
+    by_lane: dict[tuple[str, str], list[tuple[EventFacts, Opening]]] = {}
+    timed: dict[str, list[float]] = {"with running sums": [], "anchor: without": [],
+                                     "old day, with": [], "old day, without": []}  # fmt: skip
+    plan = []
+    for events in transactions(batches * 3 * 2):
+        lane = (events[0][0].store_id, events[0][0].lane_id)
+        by_lane.setdefault(lane, []).extend(events)
+        if sum(1 for f, _ in by_lane[lane] if f.type == "transaction.started") == 3:
+            plan.append(by_lane.pop(lane))
+    for number, batch in enumerate(plan):
+        with_sums = number % 2 == 0
+        kpi_cum.add = real_add if with_sums else (lambda *_a, **_k: None)  # type: ignore[assignment]
+        for old in (False, True) if number % 10 in (0, 1) else (False,):
+            sent = [(dc_replace(f, at=_shift(f.at, -20)), o) for f, o in batch] if old else batch
+            t0 = time.perf_counter()
+            with write_transaction(engine) as conn:
+                conn.execute(service_event.insert(), _event_rows([f for f, _ in sent]))
+                add_to_rollups(conn, sent)
+            name = ("with running sums", "anchor: without")[not with_sums]
+            if old:
+                name = "old day, with" if with_sums else "old day, without"
+            timed[name].append((time.perf_counter() - t0) * 1000)
+    kpi_cum.add = real_add  # type: ignore[assignment]
+    engine.dispose()
+    anchor = _quantiles(timed["anchor: without"])
+    for name, samples in timed.items():
+        p50, p99 = _quantiles(samples)
+        print(f"{name:22} n={len(samples):5} p50 {p50:7.2f} ms (x{p50 / anchor[0]:.2f})"
+              f"  p99 {p99:7.2f} ms (x{p99 / anchor[1]:.2f})")  # fmt: skip
+
+
+def _shift(at: str, days: int) -> str:
+    when = dt.datetime.fromisoformat(at) + dt.timedelta(days=days)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @contextlib.contextmanager
 def named_database(pg_url: str, name: str, keep: bool) -> Iterator[str]:
     """Database ``name`` (created if missing; dropped at the end unless ``keep``)."""
@@ -353,6 +423,9 @@ def main() -> None:
     )
     parser.add_argument("--keep", action="store_true", help="do not drop --database at the end")
     parser.add_argument("--load-only", action="store_true", help="load and migrate, no timing")
+    parser.add_argument(
+        "--ingest-ratio", type=int, metavar="BATCHES", help="time the ingest's running sums instead"
+    )
     args = parser.parse_args()
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -361,6 +434,9 @@ def main() -> None:
             if args.database
             else database("postgres", tmp, args.pg_url)
         )
+        if args.ingest_ratio:
+            ingest_ratio(url, args.ingest_ratio)
+            return
         prepare(url, args.transactions)
         if args.load_only:
             return

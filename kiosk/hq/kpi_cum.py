@@ -117,13 +117,15 @@ def add(
         return
     first, last = min(days), max(days)
     lane = kpi_cum_lane
-    created = conn.execute(
-        _insert_for(conn)(lane).on_conflict_do_nothing(),
-        {"store_id": scope[0], "lane_id": scope[1], "first_day": first, "last_day": last},
-    ).rowcount
-    row = conn.execute(
-        sa.select(lane.c.first_day, lane.c.last_day).where(_scope(lane, scope)).with_for_update()
-    ).one()
+    locked = sa.select(lane.c.first_day, lane.c.last_day).where(_scope(lane, scope))
+    row = conn.execute(locked.with_for_update()).first()
+    created = 0
+    if row is None:  # the lane's first events (or another batch is creating its row)
+        created = conn.execute(
+            _insert_for(conn)(lane).on_conflict_do_nothing(),
+            {"store_id": scope[0], "lane_id": scope[1], "first_day": first, "last_day": last},
+        ).rowcount
+        row = conn.execute(locked.with_for_update()).one()
     if not created and (last > row.last_day or first < row.first_day):
         for table in (kpi_cum_day, kpi_cum_hour):
             _extend(conn, table, scope, row.last_day, last)
