@@ -1,4 +1,4 @@
-"""``kiosk hq init|serve|enrol-lane|catalog import|kpis``: run and administer the HQ service.
+"""``kiosk hq init|serve|enrol-lane|revoke-lane|catalog|kpis``: run and administer HQ.
 
 Settings come from the [hq] section of ``--config`` (or $KIOSK_CONFIG) when such a
 file exists, else from the defaults; ``--database-url`` overrides the database.
@@ -23,10 +23,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--host", help="override hq.host")
     serve.add_argument("--port", type=int, help="override hq.port")
     serve.add_argument("--threads", type=int, help="override hq.threads")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="worker processes (more than 1 needs PostgreSQL)"
+    )
     serve.set_defaults(func=_serve)
     enrol = actions.add_parser("enrol-lane", help="issue a lane's secret (prints its token)")
     enrol.add_argument("--store", required=True, help="store id")
     enrol.add_argument("--lane", required=True, help="lane id")
+    revoke = actions.add_parser(
+        "revoke-lane", help="refuse a lane's token from now on (every worker within a second)"
+    )
+    revoke.add_argument("--store", required=True, help="store id")
+    revoke.add_argument("--lane", required=True, help="lane id")
+    revoke.set_defaults(func=_revoke)
     enrol.set_defaults(func=_enrol)
     catalog = actions.add_parser("catalog", help="the master catalog")
     catalog_actions = catalog.add_subparsers(dest="catalog_action", metavar="ACTION", required=True)
@@ -110,6 +119,7 @@ def _serve(args: argparse.Namespace) -> int:
             threads=args.threads or settings.threads,
             admin_token=settings.admin_token,
             not_reporting_minutes=settings.not_reporting_minutes,
+            workers=args.workers,
             **{k: str(v) if v else None for k, v in tls.items()},
         )
     except HqError as error:
@@ -134,6 +144,24 @@ def _enrol(args: argparse.Namespace) -> int:
         f"# set it on lane {args.store}/{args.lane} as sync.token (e.g. KIOSK__SYNC__TOKEN); "
         "it is not shown again"
     )
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from kiosk.cli import UserError
+    from kiosk.hq.db import check_schema
+    from kiosk.hq.errors import HqError
+    from kiosk.hq.lane_changes import revoke_lane
+
+    try:
+        engine = _engine(args)
+        check_schema(engine)
+        found = revoke_lane(engine, args.store, args.lane)
+    except HqError as error:
+        raise UserError(str(error)) from error
+    if not found:
+        raise UserError(f"no lane {args.store}/{args.lane} is enrolled")
+    print(f"lane {args.store}/{args.lane} revoked; `kiosk hq enrol-lane` gives it a new token")
     return 0
 
 

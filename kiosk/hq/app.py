@@ -24,9 +24,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
-from kiosk.hq import audit, catalog, events, kpi_api, sales, web
+from kiosk.hq import audit, catalog, events, kpi_api, lane_changes, metrics, sales, web
 from kiosk.hq.api_errors import install_error_handlers
-from kiosk.hq.auth import Authenticator, LaneIdentity
+from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.event_models import EventBatch, EventBatchResult
 from kiosk.hq.middleware import BodyLimit, FastSales, LaneAuth, RequestTimes
@@ -71,9 +71,13 @@ def create_app(
     max_body_bytes: int = 8 * 1024 * 1024,
     max_page: int = 10_000,
     threads: int | None = None,
+    listen_for_lane_changes: bool = False,
 ) -> FastAPI:
     """The HQ ASGI application over ``engine`` (schema already migrated). ``threads``
-    caps the worker threads that run requests (None: anyio's default of 40)."""
+    caps the worker threads that run requests (None: anyio's default of 40).
+    ``listen_for_lane_changes``: on PostgreSQL, keep a LISTEN connection so a lane
+    re-enrolled or revoked by any process is refused here within a second
+    (``app.state.lane_listener``; stop it with the app)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -93,8 +97,11 @@ def create_app(
     # Added innermost first: RequestTimes -> LaneAuth -> BodyLimit -> FastSales -> routes.
     app.add_middleware(FastSales, engine=engine)  # a clean sales batch; else the route below
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
-    app.add_middleware(LaneAuth, authenticator=Authenticator(engine))
+    authenticator = lane_changes.authenticator_for(engine, listen=listen_for_lane_changes)
+    app.state.lane_listener = authenticator.listener
+    app.add_middleware(LaneAuth, authenticator=authenticator)
     app.add_middleware(RequestTimes)
+    metrics.install(app, engine)  # outermost: counts every request, GET /metrics, /ready
     install_error_handlers(app)
 
     @app.get("/api/v1/health", tags=["health"])

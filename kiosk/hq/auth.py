@@ -7,7 +7,9 @@ HQ keeps only its SHA-256. A slow password hash (argon2, scrypt) protects
 beyond brute force and costs microseconds per request instead of ~50 ms of
 argon2 on a 2-core HQ serving 200 lanes. Verified hashes are cached for
 ``CACHE_SECONDS`` so most requests do not read the ``lane`` table; re-enrolling
-or disabling a lane takes effect within that time. An unknown (or disabled) lane
+or revoking a lane reaches every worker within a second through
+:mod:`kiosk.hq.lane_changes` (PostgreSQL ``LISTEN/NOTIFY``; on SQLite the cache is
+one second long). An unknown (or disabled) lane
 id is remembered for ``UNKNOWN_SECONDS`` too, for at most ``UNKNOWN_MAX`` ids
 (oldest forgotten first), so a stranger repeating a made-up id costs one database
 read, not one per request; a lane enrolled meanwhile is let in after that time.
@@ -29,6 +31,7 @@ import sqlalchemy as sa
 
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
+from kiosk.hq.lane_changes import announce
 from kiosk.hq.tables import lane
 
 CACHE_SECONDS = 30.0
@@ -71,6 +74,7 @@ def enrol_lane(engine: sa.Engine, store_id: str, lane_id: str) -> str:
     with write_transaction(engine) as conn:
         conn.execute(lane.delete().where(lane.c.store_id == store_id, lane.c.lane_id == lane_id))
         conn.execute(lane.insert().values(**row))
+        announce(conn, store_id, lane_id)  # every worker forgets the old token
     return f"{store_id}:{lane_id}:{secret}"
 
 
@@ -78,9 +82,16 @@ class Authenticator:
     """Checks bearer tokens against the ``lane`` table, with a short cache of known and of
     unknown lanes (``clock`` is injectable for tests)."""
 
-    def __init__(self, engine: sa.Engine, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        clock: Callable[[], float] = time.monotonic,
+        cache_seconds: float = CACHE_SECONDS,
+    ) -> None:
         self._engine = engine
         self._clock = clock
+        self.cache_seconds = cache_seconds
+        self.listener: object | None = None  # kiosk.hq.lane_changes keeps the cache current
         self._cache: dict[tuple[str, str], tuple[str, float]] = {}
         self._unknown: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._lock = threading.Lock()
@@ -111,6 +122,18 @@ class Authenticator:
         if cached is None or cached[1] <= now:
             return None
         return _check(store_id, lane_id, secret, cached[0])
+
+    def forget(self, store_id: str, lane_id: str) -> None:
+        """Drop what is cached about one lane (its token changed or was revoked)."""
+        with self._lock:
+            self._cache.pop((store_id, lane_id), None)
+            self._unknown.pop((store_id, lane_id), None)
+
+    def forget_all(self) -> None:
+        """Drop the whole cache (changes may have been missed)."""
+        with self._lock:
+            self._cache.clear()
+            self._unknown.clear()
 
     def _known_unknown(self, key: tuple[str, str], now: float) -> bool:
         """True if ``key`` was found unknown less than ``UNKNOWN_SECONDS`` ago."""
@@ -152,7 +175,7 @@ class Authenticator:
             self._remember_unknown(key, now)
             return None
         with self._lock:
-            self._cache[key] = (row[0], now + CACHE_SECONDS)
+            self._cache[key] = (row[0], now + self.cache_seconds)
         return str(row[0])
 
 

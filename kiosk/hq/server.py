@@ -3,8 +3,11 @@ tests and benchmarks (a real server on 127.0.0.1 and a free port, in a thread)."
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import ssl
+import tempfile
 import threading
 from types import TracebackType
 from typing import Any
@@ -32,29 +35,95 @@ def serve(
     ca_certs: str | None = None,
     admin_token: str = "",
     not_reporting_minutes: int = 10,
+    workers: int = 1,
 ) -> None:
     """Serve until interrupted (the staff pages only with an ``admin_token``).
 
+    ``workers`` > 1 runs that many stateless worker processes on one listening socket
+    (uvicorn's supervisor restarts one that dies); they share nothing but PostgreSQL,
+    which tells each of them when a lane is re-enrolled or revoked
+    (:mod:`kiosk.hq.lane_changes`), and a folder where each writes its metrics.
+
     Raises:
-        HqError: if the database is not initialised or the port cannot be bound.
+        HqError: if the database is not initialised, ``workers`` > 1 on SQLite, or the
+            port cannot be bound.
     """
     engine = create_engine(database_url)
     check_schema(engine)
-    app = create_app(engine, max_body_bytes=max_body_bytes, max_page=max_page, threads=threads)
-    web.configure(app, admin_token=admin_token, not_reporting_minutes=not_reporting_minutes)
+    settings = {
+        "database_url": database_url,
+        "max_body_bytes": max_body_bytes,
+        "max_page": max_page,
+        "threads": threads,
+        "admin_token": admin_token,
+        "not_reporting_minutes": not_reporting_minutes,
+    }
+    tls = _tls_options(certfile, keyfile, ca_certs)
+    if workers > 1:
+        if engine.dialect.name != "postgresql":
+            raise HqError("--workers > 1 needs PostgreSQL (SQLite has one writer: serve one)")
+        engine.dispose()
+        _serve_workers(settings, host, port, workers, tls)
+        return
+    app = _app(engine, settings)
     config = uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_level="info",
-        timeout_keep_alive=30,
-        **_tls_options(certfile, keyfile, ca_certs),
+        app, host=host, port=port, log_level="info", timeout_keep_alive=30, **tls
     )
     access_log.install()  # after uvicorn.Config, which (re)configures its loggers
     try:
         uvicorn.Server(config).run()
     except OSError as error:
         raise HqError(f"cannot serve on {host}:{port}: {error}") from error
+
+
+WORKER_SETTINGS = "KIOSK_HQ_WORKER_SETTINGS"
+
+
+def _app(engine: sa.Engine, settings: dict[str, Any]) -> Any:
+    app = create_app(
+        engine,
+        max_body_bytes=settings["max_body_bytes"],
+        max_page=settings["max_page"],
+        threads=settings["threads"],
+        listen_for_lane_changes=True,
+    )
+    web.configure(
+        app,
+        admin_token=settings["admin_token"],
+        not_reporting_minutes=settings["not_reporting_minutes"],
+    )
+    return app
+
+
+def worker_app() -> Any:
+    """The app of one worker process (uvicorn's factory): settings from the supervisor."""
+    settings = json.loads(os.environ[WORKER_SETTINGS])
+    access_log.install()
+    return _app(create_engine(settings["database_url"]), settings)
+
+
+def _serve_workers(
+    settings: dict[str, Any], host: str, port: int, workers: int, tls: dict[str, Any]
+) -> None:
+    """Run ``workers`` processes under uvicorn's supervisor; metrics in a private folder."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-hq-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder  # read by each worker at import
+        os.environ[WORKER_SETTINGS] = json.dumps(settings)
+        try:
+            uvicorn.run(
+                "kiosk.hq.server:worker_app",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                log_level="info",
+                timeout_keep_alive=30,
+                **tls,
+            )
+        except OSError as error:
+            raise HqError(f"cannot serve on {host}:{port}: {error}") from error
+        finally:
+            os.environ.pop(WORKER_SETTINGS, None)
 
 
 def _tls_options(
@@ -86,13 +155,14 @@ class ServerThread:
         port: int | None = None,
         tls: dict[str, str] | None = None,
         log_level: str = "warning",
-        **app_options: int,
+        **app_options: Any,
     ) -> None:
         """``tls``: certfile, keyfile and optionally ca_certs (then client certificates are
         required), as for :func:`serve`; ``log_level`` "info" turns the access log on."""
         self.port = port or free_port()
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         app = create_app(engine, **app_options)
+        self.lane_listener = app.state.lane_listener
         config = uvicorn.Config(
             app,
             host="127.0.0.1",
@@ -118,6 +188,8 @@ class ServerThread:
         """Stop; ``force`` drops in-flight requests instead of finishing them."""
         self.server.should_exit = True
         self.server.force_exit = force
+        if self.lane_listener is not None:
+            self.lane_listener.stop()
         if self.thread is not None:
             self.thread.join(10)
 
