@@ -56,8 +56,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("receipt", "print the last receipt"),
     ("rate N", "on the thank-you screen, touch face N: 1 not good, 2 OK, 3 great (sent to HQ "
      "as 1, 3, 5)"),
-    ("nps N [REASON...] [-- COMMENT]", "answer 'How likely are you to recommend us?' with 0-10, "
-     "reasons " + ", ".join(NPS_REASONS) + ", and an optional short comment"),
+    ("nps N [REASON...]", "answer 'How likely are you to recommend us?' with 0-10 and "
+     "reasons (" + ", ".join(NPS_REASONS) + "); '-- TEXT' after them adds a short comment"),
     ("next", "thank-you done: back to idle for the next customer"),
     ("staff BADGE", "sign in at the attendant screen with a staff badge"),
     ("staff ID PIN", "sign in with a staff id and PIN"),

@@ -28,6 +28,7 @@ from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.bridge import BadgeScanned, Bridge, JourneyChanged, LaneFlagsChanged
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.lane_app import beep, ensure_app, run_event_loop
+from kiosk.ui.screens.feedback import attach_feedback
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,8 @@ def open_lane_window(
     go to ``KioskWindow`` (tests: not kiosk mode, short idle times).
     """
     window, presenter, ui, bridge = _open_journey(lane, show, window_options, {})
+    # the rating, the sampled NPS question, languages and accessibility: service events
+    attach_feedback(window, presenter, lane.service_events, lane.config.feedback.nps_sample_every)
     if ui.scale_reading is not None:
         lane.weight_listeners.append(ui.scale_reading)
     if ui.beeped is not None:  # audible feedback on every scan

@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.app.journeys import ShellServices, journey_spec
 from kiosk.app.lane import Clock, LaneController, utc_clock
+from kiosk.app.service_recorder import WatchedAuditLog, follow_devices, recorder_for
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
 from kiosk.devices.errors import DeviceError
@@ -52,6 +53,8 @@ class Lane:
     give_back_orphans: Callable[[], list[str]] = list
     #: The journey ``lane.mode`` picked (a ``JourneySpec``); ``controller`` is its runner.
     journey: Any = None
+    #: Records the service events HQ's measures need (kiosk.app.service_recorder).
+    service_events: Any = None
 
     def start(self) -> None:
         """Start devices, the lane thread and sync (in that order)."""
@@ -138,20 +141,27 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
         if lane_box and lane_box[0].sync is not None:
             lane_box[0].sync.wake()
 
+    def connect_more() -> Any:
+        return connect(path, busy_timeout_ms=timeout, migrate=False)
+
     services = ShellServices(
         config=config,
         conn=conn,
         devices=devices,
         clock=clock,
-        connect=lambda: connect(path, busy_timeout_ms=timeout, migrate=False),
+        connect=connect_more,
         wake_sync=wake_sync,
+        service_events=recorder_for(config, connect_more(), clock),  # lane thread only
     )
     parts = spec.build(services)
     runner = parts.runner
+    services.service_events.attach(runner)
+    follow_devices(services.service_events, devices)
     damage.report_to(lambda error: runner.device_faulted("store", str(error)))
     lane = Lane(config, runner, parts.catalog_view, devices, parts.payment_flow)  # type: ignore[arg-type]
     lane.give_back_orphans = parts.give_back_orphans
     lane.journey = spec
+    lane.service_events = services.service_events
     lane_box.append(lane)
     lane.sync = _build_sync(config, lane) if with_sync else None
     if spec.attendant is None:
@@ -160,6 +170,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     # service, so each gets its own connection (never one connection, two writers).
     staff = StaffRepository(services.connect())
     audit = AuditLog(services.connect(), config.lane.store_id, config.lane.lane_id)
+    audit = WatchedAuditLog(audit, lane.service_events)  # staff reaching the lane: measured
     lane.attendant = spec.attendant(lane, staff, audit, clock)
 
     def follow_flags(flags: Any) -> None:  # lane closed or paused by staff: no selling

@@ -69,7 +69,9 @@ def build_checkout(services: ShellServices) -> JourneyParts:
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
         """Store the sale only if the journal's payments pay exactly what it is due
         (checked inside the sale's transaction). Raises SaleNotPaid, StoreError."""
-        commit_paid_sale(conn, payment_journal, document, basket_id)
+        events = services.service_events  # the sale's service events, in its transaction
+        also = events.store_with_sale(document) if events is not None else None
+        commit_paid_sale(conn, payment_journal, document, basket_id, also)
         services.wake_sync()  # upload now rather than at the next idle poll
 
     identity = LaneIdentity(config.lane.store_id, config.lane.lane_id, config.lane.languages[0])
