@@ -127,6 +127,14 @@ class LoggingConfig:
     rotate_keep: int = setting(
         5, doc="how many rotated log files are kept", check=checks.between(1, 100)
     )
+    metrics_file: Path | None = setting(
+        None,
+        doc="write the lane's metrics (Prometheus text: scan-to-screen, payments, outbox) "
+        "here for node_exporter's textfile collector; none: off",
+    )
+    metrics_every_s: int = setting(
+        15, doc="seconds between two writes of metrics_file", check=checks.between(1, 3600)
+    )
 
 
 __all__ = ["LaneConfig", "LoggingConfig", "StoreConfig", "TaxConfig"]
