@@ -37,6 +37,7 @@ from kiosk.ui.i18n import (
 )
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.startup import FirstPaint
 from kiosk.ui.theme import make_theme, stylesheet
 from kiosk.ui.widgets.dialogs import AccessibilityPanel, HelpBanner, StillThereDialog
 from kiosk.ui.widgets.overlay import Overlay
@@ -96,6 +97,7 @@ class KioskWindow(QWidget):
             raise TranslationError(f"languages {missing} have no translation in kiosk/ui/i18n")
         super().__init__(parent)
         self.setObjectName("KioskWindow")
+        self._first_paint = FirstPaint(self)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._kiosk_mode = kiosk_mode
@@ -146,6 +148,12 @@ class KioskWindow(QWidget):
         self._guard = InputGuard(kiosk_mode, self)
         self._guard.touched.connect(self._touched)
         self._guard_installed = False
+
+    # -- start-up -------------------------------------------------------------------
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` on the UI thread in idle time after the window's first paint
+        (one callback per event-loop turn; at once if that time has come)."""
+        self._first_paint.add(callback)
 
     # -- journeys -----------------------------------------------------------------
     def add_screen(self, screen: Screen, name: str | None = None) -> Screen:

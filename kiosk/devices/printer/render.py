@@ -13,8 +13,8 @@ prints a message to stdout on every call, which a kiosk must not do.
 Only ``escpos.capabilities`` (profiles, checked when the config is read) is imported
 with this module; ``escpos.printer`` (which pulls in qrcode, python-barcode, PIL and
 every escpos transport: a fifth of a second) and PIL are imported by the first
-``render``, so the lane's start does not pay for them (:func:`preload` imports them
-ahead, e.g. in idle time after the first paint).
+``render``, so the lane's start does not pay for them (:mod:`kiosk.warmup` imports
+them ahead in idle time after the first paint).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from escpos.capabilities import get_profile
 from escpos.exceptions import Error as EscposError
 
+from kiosk import warmup
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.printer.codepages import DEFAULT_CODE_PAGE, NAME_SLOTS, codec_for_slot, printable
 from kiosk.devices.printer.layout import Align, Code, Cut, Feed, Image, Op, TextLine
@@ -41,10 +42,9 @@ _GS = b"\x1d"
 _DEFAULT_PIXELS = 512
 
 
-def preload() -> None:
-    """Import what the first ``render`` needs (python-escpos' printers and PIL)."""
-    import escpos.printer  # noqa: F401
-    import PIL.Image  # noqa: F401
+#: What the first ``render`` imports (python-escpos' printers, PIL), imported ahead in
+#: idle time after the lane's first paint (:mod:`kiosk.warmup`).
+warmup.defer("escpos.printer", "PIL.Image")
 
 
 class RenderError(DeviceError, ValueError):

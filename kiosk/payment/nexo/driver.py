@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from kiosk import warmup
 from kiosk.domain.money import Money
 from kiosk.payment.errors import (
     ConnectionLostError,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     import httpx
 
 log = logging.getLogger(__name__)
+warmup.defer("httpx")  # imported by the first request, or ahead after the first paint
 _CANCELLED_CONDITIONS = frozenset({"Cancel", "Aborted"})
 
 

@@ -71,7 +71,9 @@ class LayoutFitter(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() in _REFIT_ON:
+        # getattr: the cyclic collector may clear this object while Qt still calls it
+        # (it holds its parent widget, so only the collector frees a dropped window).
+        if watched is getattr(self, "_widget", None) and event.type() in _REFIT_ON:
             self.later()
         return False
 
