@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
-from kiosk.hq import audit, catalog, events, kpi_api, lane_changes, metrics, sales, web
+from kiosk.hq import audit, catalog, events, fleet, kpi_api, lane_changes, metrics, sales, web
 from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.db import utc_now, write_one
@@ -193,10 +193,12 @@ def create_app(
             set_={k: statement.excluded[k] for k in row if k not in ("store_id", "lane_id")},
         )
         write_one(engine, statement, durable=False)
+        fleet.record_heartbeat(engine, who.store_id, who.lane_id, beat, now)  # history, errors
         return HeartbeatAck(received_at=now)
 
     app.include_router(kpi_api.router(engine))  # admin token, off until web.configure()
     app.include_router(web.router(engine))  # staff pages, off until web.configure()
+    app.include_router(fleet.router(engine))  # GET /api/v1/lanes/config (lane token)
     return app
 
 

@@ -199,6 +199,14 @@ class DeviceStatus(_Strict):
     detail: Annotated[str, Text(200, free=True)] | None = None
 
 
+class LaneLogError(_Strict):
+    """One of the lane's last error log records (already redacted by kiosk.logs)."""
+
+    at: UtcTime
+    logger: ShortText
+    message: FreeText
+
+
 class Heartbeat(_Strict):
     state: ShortText
     app_version: Annotated[str, Text(32)]
@@ -206,6 +214,10 @@ class Heartbeat(_Strict):
     dead_letters: Count = 0
     devices: Annotated[list[DeviceStatus], Field(max_length=64)] = Field(default_factory=list)
     sent_at: UtcTime
+    # Since the fleet pages (kiosk.hq.fleet); older lanes send none of these.
+    config_version: Annotated[str, Text(32, pattern=r"^[0-9a-f]*$")] = ""
+    config_error: FreeText | None = None
+    errors: Annotated[list[LaneLogError], Field(max_length=10)] = Field(default_factory=list)
 
 
 class HeartbeatAck(BaseModel):

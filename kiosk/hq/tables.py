@@ -265,3 +265,45 @@ kpi_cum_lane = Table(
     Column("first_day", String(10), nullable=False, info=HQ),
     Column("last_day", String(10), nullable=False, info=HQ),
 )
+
+# The fleet (since migration 0007, kiosk.hq.fleet): per lane the config version and the
+# last errors its heartbeat reported, and the device statuses last seen (to notice a
+# change); a row of ``device_history`` each time a device's status changed (the newest
+# fleet.HISTORY_KEEP per lane are kept); ``lane_config_override``: configuration set at
+# HQ for every lane (store_id = lane_id = ""), a store's lanes (lane_id = "") or one lane.
+lane_fleet = Table(
+    "lane_fleet",
+    metadata,
+    Column("store_id", String(64), primary_key=True, info=HQ),
+    Column("lane_id", String(64), primary_key=True, info=HQ),
+    Column("config_version", String(32), nullable=False, info=source("Heartbeat.config_version")),
+    Column("config_error", Text),
+    Column("errors", Text, nullable=False),
+    Column("devices", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)
+device_history = Table(
+    "device_history",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("store_id", String(64), nullable=False, info=HQ),
+    Column("lane_id", String(64), nullable=False, info=HQ),
+    Column("device", String(64), nullable=False, info=source("DeviceStatus.name")),
+    Column("kind", String(64), nullable=False, info=source("DeviceStatus.kind")),
+    Column("status", String(64), nullable=False, info=source("DeviceStatus.status")),
+    Column("detail", String(200), info=source("DeviceStatus.detail")),
+    Column("at", String(32), nullable=False, info=source("Heartbeat.sent_at")),
+    Column("received_at", String(32), nullable=False, info=HQ),
+    Index("device_history_lane", "store_id", "lane_id", "id"),
+)
+lane_config_override = Table(
+    "lane_config_override",
+    metadata,
+    Column("store_id", String(64), primary_key=True, info=HQ),
+    Column("lane_id", String(64), primary_key=True, info=HQ),
+    Column("key", String(128), primary_key=True, info=HQ),
+    Column("value", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)

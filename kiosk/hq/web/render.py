@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from kiosk.domain.money import Money, MoneyError
+from kiosk.hq.fleet import FleetInfo
 from kiosk.hq.web.queries import AuditRow, Device, LaneRow, SaleRow
 
 _OK_STATUSES = frozenset({"ok", "ready", "online", "connected"})
@@ -85,8 +86,16 @@ def lane_href(store_id: str, lane_id: str) -> str:
     return f"/lanes/{quote(store_id, safe='')}/{quote(lane_id, safe='')}"
 
 
-def overview_page(rows: list[LaneRow], now: dt.datetime, silent_minutes: int) -> str:
-    """The overview: one table per store, one row per lane."""
+def overview_page(
+    rows: list[LaneRow],
+    now: dt.datetime,
+    silent_minutes: int,
+    config_versions: dict[tuple[str, str], tuple[str, bool]] | None = None,
+) -> str:
+    """The overview: one table per store, one row per lane. ``config_versions``: (store,
+    lane) -> (the config version its heartbeat reported, whether it reported a config
+    error) (:func:`kiosk.hq.fleet.config_versions`)."""
+    versions = config_versions or {}
     parts = [
         '<p><a href="/kpis">Service measures</a></p>',
         f'<p class="muted">{e(now.strftime("%Y-%m-%d %H:%M:%S"))} UTC; sales of today '
@@ -113,14 +122,20 @@ def overview_page(rows: list[LaneRow], now: dt.datetime, silent_minutes: int) ->
                     "Dead letters",
                     "Sales today",
                     "Total today",
+                    "Config version",
                 ),
-                (_lane_cells(row, now, silent_minutes) for row in lanes),
+                (_lane_cells(row, now, silent_minutes, versions) for row in lanes),
             )
         )
     return page("Kiosk HQ: lanes", "\n".join(parts))
 
 
-def _lane_cells(row: LaneRow, now: dt.datetime, silent_minutes: int) -> list[str]:
+def _lane_cells(
+    row: LaneRow,
+    now: dt.datetime,
+    silent_minutes: int,
+    versions: dict[tuple[str, str], tuple[str, bool]],
+) -> list[str]:
     received = parse_time(row.received_at)
     link = f'<a href="{e(lane_href(row.store_id, row.lane_id))}">{e(row.lane_id)}</a>'
     if received is None:
@@ -153,6 +168,7 @@ def _lane_cells(row: LaneRow, now: dt.datetime, silent_minutes: int) -> list[str
         '<td class="muted">not stored</td>',
         f'<td class="num">{counts}</td>',
         f'<td class="num">{totals}</td>',
+        _config_cell(versions.get((row.store_id, row.lane_id))),
     ]
 
 
@@ -168,8 +184,22 @@ def _devices(devices: tuple[Device, ...]) -> str:
     return "<br>".join(items)
 
 
-def lane_page(store_id: str, lane_id: str, sales: list[SaleRow], audit_rows: list[AuditRow]) -> str:
-    """One lane: its last sales and audit records."""
+def _config_cell(version: tuple[str, bool] | None) -> str:
+    if version is None or not version[0]:
+        return '<td class="muted">-</td>'
+    code, failed = version
+    note = ' <span class="bad">HQ config refused</span>' if failed else ""
+    return f"<td><code>{e(code)}</code>{note}</td>"
+
+
+def lane_page(
+    store_id: str,
+    lane_id: str,
+    sales: list[SaleRow],
+    audit_rows: list[AuditRow],
+    info: FleetInfo | None = None,
+) -> str:
+    """One lane: its configuration, last errors, device history, sales and audit records."""
     sale_rows = (
         [
             f"<td>{e(s.completed_at)}</td>",
@@ -192,6 +222,7 @@ def lane_page(store_id: str, lane_id: str, sales: list[SaleRow], audit_rows: lis
     )
     body = [
         '<p><a href="/">All lanes</a></p>',
+        *_fleet_sections(info or FleetInfo(None, None, (), ())),
         f"<h2>Last {len(sales)} sales</h2>",
         _table(("Completed (UTC)", "Transaction", "Total", "Payment", "Status"), sale_rows)
         if sales
@@ -202,6 +233,48 @@ def lane_page(store_id: str, lane_id: str, sales: list[SaleRow], audit_rows: lis
         else "<p>No audit records received.</p>",
     ]
     return page(f"Kiosk HQ: {store_id} / {lane_id}", "\n".join(body))
+
+
+def _fleet_sections(info: FleetInfo) -> list[str]:
+    """Configuration, last errors and device history of a lane's page."""
+    version = info.config_version or "-"
+    parts = [f"<p>Config version: <code>{e(version)}</code></p>"]
+    if info.config_error:
+        parts.append(f'<p class="bad">HQ configuration refused: {e(info.config_error)}</p>')
+    parts.append(f"<h2>Last {len(info.errors)} errors</h2>")
+    parts.append(
+        _table(
+            ("At (UTC)", "Logger", "Message"),
+            (
+                [f"<td>{e(x.at)}</td>", f"<td>{e(x.logger)}</td>", f"<td>{e(x.message)}</td>"]
+                for x in info.errors
+            ),
+        )
+        if info.errors
+        else "<p>No errors reported.</p>"
+    )
+    parts.append(f"<h2>Device health history (last {len(info.history)} changes)</h2>")
+    rows = (
+        [
+            f"<td>{e(h.at)}</td>",
+            f"<td>{e(h.device)}</td>",
+            f"<td>{e(h.kind or '-')}</td>",
+            f'<td class="{_status_css(h.status)}">{e(h.status)}</td>',
+            f"<td>{e(h.detail or '-')}</td>",
+        ]
+        for h in info.history
+    )
+    parts.append(
+        _table(("Since (UTC)", "Device", "Kind", "Status", "Detail"), rows)
+        if info.history
+        else "<p>No device status reported.</p>"
+    )
+    return parts
+
+
+def _status_css(status: str) -> str:
+    lower = status.lower()
+    return "" if lower in _OK_STATUSES else "bad" if lower in _BAD_STATUSES else "warn"
 
 
 def _table(headers: tuple[str, ...], rows: Iterable[list[str]]) -> str:

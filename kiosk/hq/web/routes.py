@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from kiosk.hq import fleet
 from kiosk.hq.kpis import KpiFilter, check_date
 from kiosk.hq.throttle import LoginThrottle
 from kiosk.hq.web import kpi_page, queries, render
@@ -74,7 +75,8 @@ def router(engine: sa.Engine) -> APIRouter:
             return refused
         now = dt.datetime.now(dt.UTC)
         rows = queries.overview(engine, now)
-        return _html(render.overview_page(rows, now, settings.not_reporting_minutes))
+        versions = fleet.config_versions(engine)
+        return _html(render.overview_page(rows, now, settings.not_reporting_minutes, versions))
 
     @pages.get("/lanes/{store_id}/{lane_id}", response_class=HTMLResponse)
     def lane_detail(
@@ -91,7 +93,8 @@ def router(engine: sa.Engine) -> APIRouter:
             return _html(render.message_page("Not found", text), 404)
         sales = queries.lane_sales(engine, store_id, lane_id)
         audit = queries.lane_audit_rows(engine, store_id, lane_id)
-        return _html(render.lane_page(store_id, lane_id, sales, audit))
+        info = fleet.lane_info(engine, store_id, lane_id)
+        return _html(render.lane_page(store_id, lane_id, sales, audit, info))
 
     @pages.get("/kpis", response_class=HTMLResponse)
     def kpi_overview(
