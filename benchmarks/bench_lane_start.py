@@ -45,7 +45,9 @@ clean-stop marker present: what a lane stopped by staff finds); ``kiosk run``
 after an unclean stop (marker removed, as after SIGKILL: the whole-file check is
 owed and starts in the background); ``kiosk run`` on a store holding only the
 sample catalog (does the start still depend on the store's size?); with
-``--what-if-escpos-cache`` also the lane
+``--what-if-gc-held`` also the lane with the cyclic collector held from the child's
+first line until the window's first paint (``kiosk.warmup.hold_collections``, what
+``kiosk run`` would do on its first line); with ``--what-if-escpos-cache`` also the lane
 with python-escpos' capabilities pickle kept between starts (it is rebuilt from
 YAML in a new temporary folder at every start otherwise). Printed: min/median of
 each, the ratio to the anchor (median/median, and per round), VmHWM of each child
@@ -98,9 +100,15 @@ if not _CHILD:
 
 # -- start-up: the child --------------------------------------------------------------
 
+HOLD_GC = "KIOSK_BENCH_HOLD_GC"
+
 
 def child(toml: str) -> int:
     """Run ``kiosk run --config toml`` and report when the attract screen is interactive."""
+    if os.environ.get(HOLD_GC):  # the what-if: as if `kiosk run` held it on its first line
+        from kiosk import warmup
+
+        warmup.hold_collections()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -345,7 +353,13 @@ def children_env(work: Path, bytecode: bool) -> dict[str, str]:
 
 
 def run_side_by_side(
-    runs: int, source: Path | None, items: int, escpos_cache: bool, bytecode: bool = True
+    runs: int,
+    source: Path | None,
+    items: int,
+    escpos_cache: bool,
+    *,
+    bytecode: bool = True,
+    gc_held: bool = False,
 ) -> None:
     """``kiosk run`` to interactive against a bare PySide6 window, interleaved, same run."""
     from kiosk.app.demo import DemoRig
@@ -372,6 +386,8 @@ def run_side_by_side(
             }
             if escpos_cache:
                 kinds["escpos-cached"] = ("--child", cached, toml)
+            if gc_held:
+                kinds["gc-held"] = ("--child", {**env, HOLD_GC: "1"}, toml)
             # Untimed warm-up (page cache, escpos' pickle for the what-if); the lane's
             # orderly quit leaves the clean-stop marker, as a lane stopped by staff does.
             start_once(toml, env, "--child")
@@ -418,6 +434,7 @@ def report_side_by_side(
         "unclean": "kiosk run, after an unclean stop",
         "escpos-cached": "what-if: kiosk run, escpos pickle kept",
         "small-store": "kiosk run, sample store (clean stop)",
+        "gc-held": "what-if: kiosk run holding the collector",
     }
     print(
         f"\nstart to an interactive screen, side by side: {runs} runs of each, interleaved "
@@ -545,6 +562,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--store", type=Path, help="side-by-side: copy this store")
     parser.add_argument(
+        "--what-if-gc-held",
+        action="store_true",
+        help="side-by-side: also the lane with the collector held from its first line "
+        "to the first paint (kiosk.warmup.hold_collections)",
+    )
+    parser.add_argument(
         "--no-bytecode-cache",
         action="store_true",
         help="side-by-side: children inherit PYTHONDONTWRITEBYTECODE (compile from source)",
@@ -561,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
             args.store_items,
             args.what_if_escpos_cache,
             bytecode=not args.no_bytecode_cache,
+            gc_held=args.what_if_gc_held,
         )
         print(f"\nload after: {uptime()}")
         return 0
