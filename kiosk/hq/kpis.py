@@ -385,12 +385,19 @@ def report(engine: sa.Engine, f: KpiFilter, by: str | None = None) -> dict[str, 
     return {"filters": asdict(f), "kpis": kpis_from(total, days), "by": by, "groups": found}
 
 
-def groups(conn: sa.Connection, f: KpiFilter, by: str, days: int) -> list[dict[str, Any]]:
+def groups(
+    conn: sa.Connection,
+    f: KpiFilter,
+    by: str,
+    days: int,
+    metrics: Iterable[str] | None = None,
+) -> list[dict[str, Any]]:
     """The breakdown ``by`` of :func:`report`; ``days``: the lane-days of the whole
-    filter (the denominator of utilisation by hour)."""
+    filter (the denominator of utilisation by hour); ``metrics``: only the KPIs of these
+    rollup metrics are wanted (None: all)."""
     group = _GROUP_COLUMNS[by]
     hourly = by == "hour"
-    rows = rollup_rows(conn, f, group, hourly=hourly)
+    rows = rollup_rows(conn, f, group, hourly=hourly, metrics=metrics)
     counted = {} if hourly else lane_days(conn, f, group)
     out = []
     for values in sorted(rows):

@@ -38,6 +38,9 @@ HEADLINE = (
     ("csat", "CSAT (share of 4-5 faces)"),
     ("nps", "NPS"),
 )
+# The rollup metrics the trend lines need (transactions, completion rate, interventions
+# per 100 transactions, NPS): the daily rows of the others are not read.
+TREND_METRICS = ("completed", "abandoned", "interventions", "nps")
 FILTERS = (("from", "date_from"), ("to", "date_to"), ("store", "store"), ("lane", "lane"),
            ("journey", "journey"), ("language", "language"))  # fmt: skip
 
@@ -68,7 +71,7 @@ def kpi_page(engine: sa.Engine, f: kpis.KpiFilter) -> str:
     with engine.connect() as conn:  # six reads, the totals once
         total = kpis.rollup_rows(conn, f).get((), {})
         lane_days = kpis.lane_days(conn, f).get((), 0)
-        days = kpis.groups(conn, f, "day", lane_days)
+        days = kpis.groups(conn, f, "day", lane_days, TREND_METRICS)
         hours = {g["group"]: g["kpis"] for g in kpis.groups(conn, f, "hour", lane_days)}
         heat = kpis.heatmap(conn, f)
     k = kpis.kpis_from(total, lane_days)
