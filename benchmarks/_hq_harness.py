@@ -1,11 +1,17 @@
 """Shared set-up of the HQ benchmarks: an HQ database (SQLite file or a fresh PostgreSQL
 database), an enrolled lane, and ``kiosk hq serve`` in a subprocess on a free port (so the
-server does not share the benchmark client's GIL)."""
+server does not share the benchmark client's GIL).
+
+``hq_server(..., cpus={0})`` pins the server to those CPUs; ``fast_sales=False`` runs it
+with the sales upload's fast path off (every batch through the pydantic models), for a
+before/after in one run. The server always has an admin token, so :meth:`Hq.timings`
+reads HQ's own request-time histogram (``GET /api/v1/timings``)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -14,6 +20,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psycopg
@@ -23,6 +30,7 @@ from kiosk.hq.auth import enrol_lane
 from kiosk.hq.db import create_engine, normalise_url, upgrade
 from kiosk.hq.server import free_port
 
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config" / "example.toml"
 DEFAULT_PG = os.environ.get("KIOSK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
@@ -33,11 +41,43 @@ class Hq:
     engine: sa.Engine
     folder: Path
     pid: int
+    admin_token: str = ""
 
     def cpu_seconds(self) -> float:
         """User + system CPU time the HQ server process has used so far."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def timings(self) -> dict[str, Any]:
+        """HQ's own reading: request-time histograms per route and fast-path counts."""
+        headers = {"Authorization": f"Bearer {self.admin_token}"}
+        reply = httpx.get(f"{self.url}/api/v1/timings", headers=headers, timeout=30)
+        reply.raise_for_status()
+        result: dict[str, Any] = reply.json()
+        return result
+
+
+def histogram_diff(before: dict[str, Any], after: dict[str, Any], route: str) -> list[float]:
+    """Durations (seconds, one per request, each its bucket's geometric middle) of the
+    requests to ``route`` between two :meth:`Hq.timings` readings."""
+    steps = after["steps_per_doubling"]
+    old = before["routes"].get(route, {}).get("buckets", {})
+    out: list[float] = []
+    for key, count in after["routes"].get(route, {}).get("buckets", {}).items():
+        middle = 2 ** ((int(key) + 0.5) / steps) / 1e6
+        out.extend([middle] * (count - old.get(key, 0)))
+    return sorted(out)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile of sorted ``values`` (nearest rank), NaN if empty."""
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(len(values) * q / 100))]
+
+
+def load_average() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 @contextlib.contextmanager
@@ -58,20 +98,34 @@ def database(backend: str, folder: Path, pg_url: str = DEFAULT_PG) -> Iterator[s
 
 
 @contextlib.contextmanager
-def hq_server(backend: str, *, pg_url: str = DEFAULT_PG) -> Iterator[Hq]:
-    """A migrated HQ database and a serving ``kiosk hq serve`` subprocess."""
+def hq_server(
+    backend: str,
+    *,
+    pg_url: str = DEFAULT_PG,
+    cpus: set[int] | None = None,
+    fast_sales: bool = True,
+) -> Iterator[Hq]:
+    """A migrated HQ database and a serving ``kiosk hq serve`` subprocess (pinned to
+    ``cpus`` if given; with the sales fast path off if not ``fast_sales``)."""
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         folder = Path(tmp)
         with database(backend, folder, pg_url) as url:
             engine = create_engine(url)
             upgrade(engine)
             port = free_port()
-            env = {**os.environ, "KIOSK_CONFIG": str(folder / "none.toml")}
+            admin = secrets.token_urlsafe(24)
+            env = {
+                **os.environ,
+                # The example file's [hq] values are the defaults; the admin token turns
+                # on GET /api/v1/timings.
+                "KIOSK_CONFIG": str(EXAMPLE_CONFIG),
+                "KIOSK__HQ__ADMIN_TOKEN": admin,
+            }
+            start = ["-m", "kiosk"] if fast_sales else ["-c", _MODEL_PATH_ONLY]
             process = subprocess.Popen(
                 [
                     sys.executable,
-                    "-m",
-                    "kiosk",
+                    *start,
                     "hq",
                     "--database-url",
                     url,
@@ -87,13 +141,23 @@ def hq_server(backend: str, *, pg_url: str = DEFAULT_PG) -> Iterator[Hq]:
                 env=env,
                 stderr=_server_log(),
             )
+            if cpus is not None:
+                # At once, while the interpreter is still importing: the worker threads
+                # it starts later inherit the CPUs.
+                os.sched_setaffinity(process.pid, cpus)
             try:
                 _wait_healthy(f"http://127.0.0.1:{port}")
-                yield Hq(f"http://127.0.0.1:{port}", url, engine, folder, process.pid)
+                yield Hq(f"http://127.0.0.1:{port}", url, engine, folder, process.pid, admin)
             finally:
                 process.terminate()
                 process.wait(30)
                 engine.dispose()
+
+
+_MODEL_PATH_ONLY = (
+    "import sys; import kiosk.hq.fast_ingest as f; f.ENABLED = False; "
+    "from kiosk.cli import main; sys.exit(main(sys.argv[1:]))"
+)
 
 
 def _server_log() -> int | None:

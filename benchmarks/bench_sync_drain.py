@@ -1,20 +1,31 @@
-"""Drain a backlog of sales from one lane to HQ and report sales per second.
+"""Drain a backlog of sales from one lane to HQ and report sales per second, next to a
+raw COPY of the same rows into the same schema, measured in the same run.
 
-How it is measured: a lane SQLite database gets N sales (default 100,000, 3 lines
-and 1 payment each, ~1.3 kB of JSON) in its outbox; ``kiosk hq serve`` runs in a
-subprocess on the chosen backend; the clock runs around
-``kiosk.sync.uploader.drain`` (the uploader's own code: read a batch, POST it,
-mark it sent in one SQLite transaction) until the outbox is empty. HQ's sale
-count is checked afterwards. Targets: 2,000/s on SQLite, 5,000/s on PostgreSQL.
+How it is measured: a lane SQLite database gets N sales (default 100,000, 3 lines and 1
+payment each, ~1.3 kB of JSON) in its outbox; ``kiosk hq serve`` runs in a subprocess on
+the chosen backend; the clock runs around ``kiosk.sync.uploader.drain`` (the uploader's
+own code: read a batch, POST it, mark it sent in one SQLite transaction) until the outbox
+is empty, so HTTP, parsing, validation, the sale rules and the write are all on it. HQ's
+sale count and its own fast-path counts are checked afterwards. Targets: 2,000/s on
+SQLite, 5,000/s on PostgreSQL.
 
-``--compare-pg-write`` instead times, directly against PostgreSQL, the two ways
-of writing a batch that HQ could use: a multi-row ``INSERT ... ON CONFLICT DO
-NOTHING RETURNING`` (what kiosk.hq.sales does) versus ``COPY`` into a temporary
-staging table followed by ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING``.
+``--side-by-side`` (PostgreSQL; issue 16's target: the drain within 2x of a raw COPY)
+runs, per round, interleaved:
+
+* **anchor**: the same sales as the lane's outbox, already encoded as COPY text before
+  the clock (sale rows with explicit ids, and their lines), written into a fresh
+  migrated database in the same batches, one transaction per batch: ``COPY sale`` +
+  ``COPY sale_line`` + commit, straight through psycopg. The floor for these rows.
+* **drain**: the full drain above into a fresh HQ (fast path on).
+* with ``--model-path``: the same drain with HQ's fast path off (every batch through
+  the pydantic models), the code before issue 16's change.
+
+It prints each leg, the ratio drain / anchor per round, min / median of the rounds, the
+HQ process's CPU time and the load average before and after each round.
 
     python benchmarks/bench_sync_drain.py --backend sqlite --sales 100000
     python benchmarks/bench_sync_drain.py --backend postgres
-    python benchmarks/bench_sync_drain.py --compare-pg-write
+    python benchmarks/bench_sync_drain.py --side-by-side --model-path --rounds 3
 """
 
 from __future__ import annotations
@@ -22,42 +33,52 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import psycopg
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _hq_harness import DEFAULT_PG, database, enrol, hq_server
+from _hq_harness import DEFAULT_PG, database, enrol, hq_server, load_average
 
 from kiosk.hq.db import create_engine, upgrade
+from kiosk.hq.models import SaleDocument
+from kiosk.hq.pg_copy import copy_value
+from kiosk.hq.sales import LINE_COLUMNS, SALE_COLUMNS, encode_document
 from kiosk.hq.samples import make_sale
 from kiosk.store.db import connect, write_transaction
 from kiosk.sync.client import HqClient
 from kiosk.sync.uploader import drain
 
+STORE, LANE = "store-001", "lane-01"
 
-def fill_outbox(path: Path, count: int, store: str, lane: str) -> None:
+
+def make_payloads(count: int, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    return [json.dumps(make_sale(STORE, LANE, rng)) for _ in range(count)]
+
+
+def fill_outbox(path: Path, payloads: list[str]) -> None:
     conn = connect(path)
-    rng = random.Random(1)
     with write_transaction(conn):
         conn.executemany(
             "INSERT INTO outbox (transaction_id, payload, created_at) VALUES (?, ?, ?)",
-            (
-                (s["transaction_id"], json.dumps(s), "2026-11-22T10:00:00Z")
-                for s in (make_sale(store, lane, rng) for _ in range(count))
-            ),
+            ((json.loads(p)["transaction_id"], p, "2026-11-22T10:00:00Z") for p in payloads),
         )
     conn.close()
 
 
-def bench_drain(backend: str, count: int, batch: int) -> float:
-    with hq_server(backend) as hq, tempfile.TemporaryDirectory() as tmp:
-        token = enrol(hq, "store-001", "lane-01")
+def bench_drain(backend: str, payloads: list[str], batch: int, fast: bool = True) -> float:
+    """The full drain into a fresh HQ; sales per second."""
+    count = len(payloads)
+    with hq_server(backend, fast_sales=fast) as hq, tempfile.TemporaryDirectory() as tmp:
+        token = enrol(hq, STORE, LANE)
         lane_path = Path(tmp) / "lane.sqlite3"
-        fill_outbox(lane_path, count, "store-001", "lane-01")
+        fill_outbox(lane_path, payloads)
         conn = connect(lane_path)
         client = HqClient(hq.url, token, timeout_s=120)
         cpu_before = hq.cpu_seconds()
@@ -69,51 +90,100 @@ def bench_drain(backend: str, count: int, batch: int) -> float:
         hq_cpu = hq.cpu_seconds() - cpu_before
         client.close()
         conn.close()
+        paths = hq.timings()["fast_sales"]
         with hq.engine.connect() as db:
             stored = db.execute(sa.text("SELECT count(*) FROM sale")).scalar_one()
         assert report.sent == count == stored, (report, stored)
+        batches = -(-count // batch)
+        expected = {"fast": batches} if fast else {}
+        assert paths == expected, (paths, expected)
         rate = count / elapsed
+        what = "fast path" if fast else "model path (fast path off)"
         print(
-            f"{backend}: drained {count} sales in batches of {batch} in {elapsed:.1f} s "
-            f"= {rate:,.0f} sales/s (HQ stored {stored}); CPU: HQ process {hq_cpu:.1f} s, "
-            f"lane {lane_cpu:.1f} s"
+            f"  {backend} drain, {what}: {count} sales in batches of {batch} in {elapsed:.2f} s "
+            f"= {rate:,.0f} sales/s (HQ stored {stored}; batches answered {paths}); CPU: HQ "
+            f"process {hq_cpu:.1f} s, lane {lane_cpu:.1f} s",
+            flush=True,
         )
         return rate
 
 
-def compare_pg_write(batches: int, batch: int) -> None:
-    from kiosk.hq import sales
-    from kiosk.hq.auth import LaneIdentity
-    from kiosk.hq.models import SaleDocument
+def copy_text(payloads: list[str], batch: int) -> list[tuple[bytes, bytes]]:
+    """Per batch: (sale rows, line rows) as COPY text, ids assigned here."""
+    out = []
+    head = (STORE, LANE, "2026-11-22T10:00:00Z")
+    sale_id = 0
+    for start in range(0, len(payloads), batch):
+        sales, lines = [], []
+        for payload in payloads[start : start + batch]:
+            sale_id += 1
+            encoded = encode_document(SaleDocument.model_validate_json(payload))
+            row = (sale_id, *head, *encoded.values)
+            sales.append("\t".join(copy_value(v) for v in row))
+            lines.extend("\t".join(copy_value(v) for v in (sale_id, *ln)) for ln in encoded.lines)
+        out.append((("\n".join(sales) + "\n").encode(), ("\n".join(lines) + "\n").encode()))
+    return out
 
-    rng = random.Random(2)
-    who = LaneIdentity("store-001", "lane-01")
+
+def bench_raw_copy(payloads: list[str], batch: int) -> float:
+    """The anchor: pre-encoded COPY of the same rows, one transaction per batch."""
+    chunks = copy_text(payloads, batch)
+    sale_columns = ", ".join(("id", *SALE_COLUMNS))
+    line_columns = ", ".join(LINE_COLUMNS)
     with tempfile.TemporaryDirectory() as tmp, database("postgres", Path(tmp), DEFAULT_PG) as url:
         engine = create_engine(url)
         upgrade(engine)
-        print(
-            f"postgres, {batches} batches of {batch} sales (headers + 3 lines each), "
-            "kiosk.hq.sales.store_batch:"
-        )
-        for strategy in ("insert", "copy", "insert", "copy"):
-            docs = [
-                [
-                    SaleDocument.model_validate(make_sale("store-001", "lane-01", rng))
-                    for _ in range(batch)
-                ]
-                for _ in range(batches)
-            ]
-            sales.PG_WRITE = strategy
-            started = time.perf_counter()
-            for group in docs:
-                sales.store_batch(engine, who, group)
-            elapsed = time.perf_counter() - started
-            label = {
-                "insert": "multi-row INSERT ... ON CONFLICT DO NOTHING",
-                "copy": "COPY to staging + INSERT ... SELECT ON CONFLICT",
-            }[strategy]
-            print(f"  {label}: {batches * batch / elapsed:,.0f} sales/s")
         engine.dispose()
+        conninfo = sa.make_url(url).set(drivername="postgresql").render_as_string(False)
+        with psycopg.connect(conninfo) as conn:
+            started = time.perf_counter()
+            for sales, lines in chunks:
+                with conn.cursor() as cursor:
+                    with cursor.copy(f"COPY sale ({sale_columns}) FROM STDIN") as copy:
+                        copy.write(sales)
+                    with cursor.copy(f"COPY sale_line ({line_columns}) FROM STDIN") as copy:
+                        copy.write(lines)
+                conn.commit()
+            elapsed = time.perf_counter() - started
+            stored = conn.execute("SELECT count(*) FROM sale").fetchone()
+    assert stored == (len(payloads),), stored
+    rate = len(payloads) / elapsed
+    print(
+        f"  anchor, raw COPY of the same rows (pre-encoded, {len(chunks)} transactions): "
+        f"{elapsed:.2f} s = {rate:,.0f} sales/s",
+        flush=True,
+    )
+    return rate
+
+
+def side_by_side(count: int, batch: int, rounds: int, model_path: bool) -> None:
+    payloads = make_payloads(count)
+    print(
+        f"PostgreSQL, {count} sales (3 lines, 1 payment, ~1.3 kB each) in batches of {batch}, "
+        f"{rounds} rounds; each round: anchor, drain{', model-path drain' if model_path else ''}"
+    )
+    ratios, drains, anchors, models = [], [], [], []
+    for n in range(rounds):
+        print(f"round {n + 1}, load average {load_average()}:", flush=True)
+        anchor = bench_raw_copy(payloads, batch)
+        rate = bench_drain("postgres", payloads, batch)
+        anchors.append(anchor)
+        drains.append(rate)
+        ratios.append(anchor / rate)
+        if model_path:
+            models.append(bench_drain("postgres", payloads, batch, fast=False))
+        print(f"  drain / anchor: x{anchor / rate:.2f} (time), load average {load_average()}")
+    print(
+        f"drain {min(drains):,.0f} / {statistics.median(drains):,.0f} sales/s (min / median); "
+        f"anchor {min(anchors):,.0f} / {statistics.median(anchors):,.0f}; "
+        f"ratio x{min(ratios):.2f} / x{statistics.median(ratios):.2f} (target: within x2)"
+    )
+    if models:
+        print(
+            f"model path (fast path off) {min(models):,.0f} / {statistics.median(models):,.0f} "
+            f"sales/s: fast path x{statistics.median(drains) / statistics.median(models):.2f}; "
+            f"its ratio to the anchor x{statistics.median(anchors) / statistics.median(models):.2f}"
+        )
 
 
 def main() -> None:
@@ -121,13 +191,16 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--sales", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=500)
-    parser.add_argument("--compare-pg-write", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--side-by-side", action="store_true", help="drain vs raw COPY")
+    parser.add_argument("--model-path", action="store_true", help="also drain with it off")
     args = parser.parse_args()
-    if args.compare_pg_write:
-        compare_pg_write(40, args.batch)
+    if args.side_by_side:
+        side_by_side(args.sales, args.batch, args.rounds, args.model_path)
         return
+    payloads = make_payloads(args.sales)
     for backend in ("sqlite", "postgres") if args.backend == "both" else (args.backend,):
-        bench_drain(backend, args.sales, args.batch)
+        bench_drain(backend, payloads, args.batch)
 
 
 if __name__ == "__main__":

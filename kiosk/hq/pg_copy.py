@@ -1,8 +1,15 @@
 """PostgreSQL bulk writes with COPY (psycopg 3): the faster path for sale batches.
 
-``insert_sales`` COPYs rows into a per-connection temporary staging table, then moves
-them with one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING`` so the
-unique (store, lane, transaction id) constraint still decides what is new.
+Two ways, both in the caller's transaction:
+
+* :func:`look_up` then COPY: one query finds which transaction ids are stored already
+  and draws ids from the table's sequence for the others, which are COPYed straight
+  into ``sale`` (:func:`copy_rows`). If a concurrent request stored one of them meanwhile, the
+  unique (store, lane, transaction id) constraint refuses the COPY: :class:`CopyConflict`,
+  and the caller writes again the other way.
+* :func:`insert_sales`: COPY into a per-connection temporary staging table, then one
+  ``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING``, so the constraint decides
+  what is new (slower: the INSERT ... SELECT moves every row a second time).
 
 Rows go as COPY *text* encoded here, a chunk of ``CHUNK_BYTES`` at a time (one
 ``write`` per chunk instead of psycopg adapting every value of every row): ``None``
@@ -12,10 +19,12 @@ and carriage return escaped (the COPY text format's specials).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
+
+from kiosk.hq.errors import HqError
 
 CHUNK_BYTES = 256 * 1024
 _STAGE = (
@@ -25,31 +34,61 @@ _STAGE = (
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
+def _text(value: str) -> str:
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return value.translate(_ESCAPES)
+    return value
+
+
+_FORMATS: dict[type, Callable[[Any], str]] = {
+    int: str,
+    str: _text,
+    type(None): lambda _: "\\N",
+    bool: lambda value: "t" if value else "f",
+}
+
+
 def copy_value(value: Any) -> str:
-    """``value`` as one field of COPY text format."""
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, str):
-        if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
-            return value.translate(_ESCAPES)
-        return value
-    return str(value)
+    """``value`` (int, str, bool or None) as one field of COPY text format."""
+    return _FORMATS[type(value)](value)
+
+
+def copy_line(row: Sequence[Any]) -> str:
+    """One row of COPY text (no newline)."""
+    formats = _FORMATS
+    return "\t".join([formats[type(v)](v) for v in row])
+
+
+class CopyConflict(HqError):
+    """A row COPYed broke a unique constraint (a concurrent writer got there first); the
+    transaction is lost and must be rolled back."""
 
 
 def copy_rows(
     conn: sa.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
-    """COPY ``rows`` (tuples in ``columns`` order) into ``table`` in the current transaction."""
+    """COPY ``rows`` (tuples in ``columns`` order) into ``table`` in the current transaction.
+
+    Raises:
+        CopyConflict: if a row breaks a unique constraint.
+    """
+    from psycopg import errors
+
+    try:
+        _copy(conn, table, columns, rows)
+    except errors.UniqueViolation as error:
+        raise CopyConflict(f"COPY into {table}: {error.diag.constraint_name}") from error
+
+
+def _copy(
+    conn: sa.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         chunk: list[str] = []
         size = 0
         for row in rows:
-            line = "\t".join([copy_value(v) for v in row])
+            line = copy_line(row)
             chunk.append(line)
             size += len(line)
             if size >= CHUNK_BYTES:
@@ -57,6 +96,30 @@ def copy_rows(
                 chunk, size = [], 0
         if chunk:
             copy.write(("\n".join(chunk) + "\n").encode())
+
+
+_LOOK_UP = (
+    "SELECT t.tid, s.document_sha256, "
+    "CASE WHEN s.id IS NULL THEN nextval(pg_get_serial_sequence('sale', 'id')) END "
+    "FROM unnest(%(tids)s::text[]) AS t(tid) LEFT JOIN sale s ON s.store_id = %(store)s "
+    "AND s.lane_id = %(lane)s AND s.transaction_id = t.tid"
+)
+
+
+def look_up(
+    conn: sa.Connection, store_id: str, lane_id: str, tids: Sequence[str]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """In one round trip: (transaction id -> stored SHA-256) of the sales stored already,
+    and (transaction id -> a new id from the sequence) of the others."""
+    stored: dict[str, str] = {}
+    new: dict[str, int] = {}
+    params = {"tids": list(tids), "store": store_id, "lane": lane_id}
+    for tid, sha, new_id in conn.exec_driver_sql(_LOOK_UP, params):
+        if new_id is None:
+            stored[tid] = sha
+        else:
+            new[tid] = new_id
+    return stored, new
 
 
 def insert_sales(

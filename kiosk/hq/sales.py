@@ -169,19 +169,12 @@ def store_encoded(
             results[index] = (tid, "duplicate", None) if same else (tid, "rejected", CONFLICT)
         else:
             prepared[tid] = item
-    head = (who.store_id, who.lane_id, utc_now())
-    with write_transaction(engine) as conn:
-        inserted = _insert_sales(conn, [head + p.values for p in prepared.values()])
-        _insert_lines(
-            conn,
-            [
-                (inserted[tid], *line)
-                for tid, p in prepared.items()
-                if tid in inserted
-                for line in p.lines
-            ],
-        )
-        stored = _stored_hashes(conn, who, [t for t in prepared if t not in inserted])
+    try:
+        inserted, stored = _write(engine, who, prepared, direct=PG_WRITE == "copy")
+    except pg_copy.CopyConflict:
+        # Another request stored one of these sales between the look-up and the COPY:
+        # all rolled back; again, with the database deciding what is new.
+        inserted, stored = _write(engine, who, prepared, direct=False)
     for index, item in enumerate(encoded):
         if index in results:
             continue
@@ -195,6 +188,34 @@ def store_encoded(
     return [results[i] for i in range(len(encoded))]
 
 
+def _write(
+    engine: sa.Engine, who: LaneIdentity, prepared: dict[str, EncodedSale], *, direct: bool
+) -> tuple[dict[str, int], dict[str, str]]:
+    """One transaction: the sales of ``prepared`` not stored yet, and their lines. Returns
+    (transaction id -> sale id of those inserted, transaction id -> stored SHA-256 of the
+    others)."""
+    head = (who.store_id, who.lane_id, utc_now())
+    with write_transaction(engine) as conn:
+        if direct and _copying(conn, prepared):
+            stored, inserted = pg_copy.look_up(conn, who.store_id, who.lane_id, list(prepared))
+            rows = [(i, *head, *prepared[tid].values) for tid, i in inserted.items()]
+            if rows:
+                pg_copy.copy_rows(conn, "sale", ("id", *SALE_COLUMNS), rows)
+        else:
+            inserted = _insert_sales(conn, [head + p.values for p in prepared.values()])
+            stored = _stored_hashes(conn, who, [t for t in prepared if t not in inserted])
+        _insert_lines(
+            conn,
+            [
+                (inserted[tid], *line)
+                for tid, p in prepared.items()
+                if tid in inserted
+                for line in p.lines
+            ],
+        )
+    return inserted, stored
+
+
 def _insert_for(conn: sa.Connection) -> Any:
     return postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
 
@@ -205,7 +226,7 @@ def _chunks(rows: Sequence[T], columns: int) -> Iterator[Sequence[T]]:
         yield rows[start : start + size]
 
 
-def _copying(conn: sa.Connection, rows: Sequence[Any]) -> bool:
+def _copying(conn: sa.Connection, rows: Sequence[Any] | dict[str, Any]) -> bool:
     return conn.dialect.name == "postgresql" and PG_WRITE == "copy" and len(rows) >= _COPY_FROM
 
 
@@ -239,6 +260,15 @@ def _insert_lines(conn: sa.Connection, rows: list[tuple[Any, ...]]) -> None:
 
 
 def _stored_hashes(conn: sa.Connection, who: LaneIdentity, tids: list[str]) -> dict[str, str]:
+    if not tids:
+        return {}
+    if conn.dialect.name == "postgresql":  # one array parameter: nothing to compile per size
+        result = conn.exec_driver_sql(
+            "SELECT transaction_id, document_sha256 FROM sale WHERE store_id = %(store)s "
+            "AND lane_id = %(lane)s AND transaction_id = ANY(%(tids)s)",
+            {"store": who.store_id, "lane": who.lane_id, "tids": tids},
+        )
+        return {row[0]: row[1] for row in result}
     found: dict[str, str] = {}
     for chunk in _chunks(tids, 1):
         query = sa.select(sale.c.transaction_id, sale.c.document_sha256).where(

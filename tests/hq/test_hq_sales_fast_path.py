@@ -26,12 +26,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kiosk.hq import fast_ingest, web
-from kiosk.hq.auth import enrol_lane
+from kiosk.hq import fast_ingest, pg_copy, web
+from kiosk.hq.auth import LaneIdentity, enrol_lane
 from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.models import SaleBatch, SaleDocument
 from kiosk.hq.sale_rules import adds_up, sale_problems
-from kiosk.hq.sales import canonical_json
+from kiosk.hq.sales import canonical_json, store_batch
 from kiosk.hq.samples import make_sale
 from kiosk.hq.server import ServerThread
 
@@ -534,3 +534,39 @@ def test_the_one_pass_rules_agree_with_the_named_rules(sale):
     assert fast is not None
     expected = not sale_problems(model)
     assert adds_up(model) == adds_up(fast.sales[0]) == expected
+
+
+@pytest.mark.postgres
+def test_a_sale_stored_between_the_look_up_and_the_copy_is_written_again_safely(
+    request, tmp_path, monkeypatch
+):
+    """PostgreSQL's COPY path looks up what is stored, then COPYs the rest: a concurrent
+    request storing one of them in between makes the COPY fail; the batch is then written
+    again with INSERT ... ON CONFLICT and the stored sale is reported, not lost or doubled."""
+    engine = create_engine(make_hq_url("postgres", tmp_path, request), pool_size=2)
+    upgrade(engine)
+    try:
+        who = LaneIdentity(STORE, LANE)
+        documents = [SaleDocument.model_validate(s) for s in _sales(60, 70)]
+        assert {r.status for r in store_batch(engine, who, documents[:1])} == {"accepted"}
+        real = pg_copy.look_up
+        calls = []
+
+        def stale(conn, store_id, lane_id, tids):  # as if read before the other commit
+            calls.append(len(tids))
+            stored, new = real(conn, store_id, lane_id, tids)
+            if len(calls) == 1:
+                new.update((tid, 10_000 + n) for n, tid in enumerate(stored))
+                stored = {}
+            return stored, new
+
+        monkeypatch.setattr(pg_copy, "look_up", stale)
+        results = store_batch(engine, who, documents)
+        assert calls == [60]  # the second write did not use the COPY look-up
+        assert [r.status for r in results] == ["duplicate"] + ["accepted"] * 59
+        with engine.connect() as conn:
+            count = conn.execute(sa.text("SELECT count(*) FROM sale")).scalar_one()
+            lines = conn.execute(sa.text("SELECT count(*) FROM sale_line")).scalar_one()
+        assert (count, lines) == (60, sum(len(d.lines) for d in documents))
+    finally:
+        engine.dispose()
