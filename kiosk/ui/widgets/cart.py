@@ -132,9 +132,9 @@ class CartModel(QStandardItemModel):
         if last_line_no != self.last_line_no:
             previous, self.last_line_no = self.last_line_no, last_line_no
             for line_no in (previous, last_line_no):
-                row = self._rows.get(line_no) if line_no is not None else None
-                if row is not None and row not in changed:
-                    index = self.row_index(row)
+                shown = self._rows.get(line_no) if line_no is not None else None
+                if shown is not None and shown not in changed:
+                    index = self.row_index(shown)
                     self.dataChanged.emit(index, index)
         if len(lines) > count:
             self._append(lines[count:])
