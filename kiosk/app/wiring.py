@@ -217,4 +217,5 @@ def _build_sync(config: KioskConfig, lane: Lane) -> Any | None:
         lane_state=lane_state,
         devices=devices,
         basket_open=basket_open,
+        lane_config=config,  # config version; HQ's configuration pull (kiosk.config.remote)
     )

@@ -1,4 +1,4 @@
-"""``kiosk hq init|serve|enrol-lane|revoke-lane|catalog|kpis``: run and administer HQ.
+"""``kiosk hq init|serve|enrol-lane|revoke-lane|catalog|config|kpis``: run and administer HQ.
 
 Settings come from the [hq] section of ``--config`` (or $KIOSK_CONFIG) when such a
 file exists, else from the defaults; ``--database-url`` overrides the database.
@@ -10,6 +10,8 @@ import argparse
 import os
 from pathlib import Path
 from typing import Any
+
+from kiosk.cli import _hq_config
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--replace", action="store_true", help="delete items not in the file")
     imp.add_argument("--currency", help="override hq.currency")
     imp.set_defaults(func=_catalog_import)
+    _hq_config.register(actions, _engine)  # kiosk hq config set/unset/show
     kpis = actions.add_parser("kpis", help="service measures (the same JSON as GET /api/v1/kpis)")
     kpis.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (UTC)"

@@ -1,4 +1,5 @@
-"""Configuration: TOML files in ``config/`` plus ``KIOSK__SECTION__KEY`` overrides.
+"""Configuration: TOML files in ``config/`` plus ``KIOSK__SECTION__KEY`` overrides, and
+the last good configuration HQ sent (:mod:`kiosk.config.remote`).
 
 ``load_config(path)`` is the one loader; everything else receives the frozen
 ``KioskConfig`` it returns.
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.config.errors import ConfigError
-from kiosk.config.loader import load
+from kiosk.config.remote import load_effective
 from kiosk.config.schema import KioskConfig
 
 DEFAULT_PATH = Path("/etc/kiosk/lane.toml")
@@ -27,12 +28,13 @@ def config_path(explicit: str | Path | None = None) -> Path:
 def load_config(
     path: str | Path | None = None, environ: Mapping[str, str] | None = None
 ) -> KioskConfig:
-    """Load the lane configuration.
+    """Load the lane configuration: the file, the last good HQ copy next to its store
+    (left out with a warning if it no longer builds) and the environment's overrides.
 
     Raises:
         ConfigError: naming the file, key, value and what was expected.
     """
-    return load(KioskConfig, config_path(path), environ)
+    return load_effective(config_path(path), environ)
 
 
 __all__ = ["ConfigError", "KioskConfig", "config_path", "load_config"]

@@ -200,12 +200,25 @@ class LocalSource:
     hq_problem: str | None
 
 
-_SOURCES: weakref.WeakKeyDictionary[KioskConfig, LocalSource] = weakref.WeakKeyDictionary()
+# id(config) -> (a weak reference to it, its source). KioskConfig is not hashable (it
+# holds dicts), so a WeakKeyDictionary cannot hold it.
+_SOURCES: dict[int, tuple[weakref.ref[KioskConfig], LocalSource]] = {}
+
+
+def _remember(config: KioskConfig, source: LocalSource) -> None:
+    key = id(config)
+
+    def forget(dead: weakref.ref[KioskConfig]) -> None:
+        if _SOURCES.get(key, (None,))[0] is dead:
+            del _SOURCES[key]
+
+    _SOURCES[key] = (weakref.ref(config, forget), source)
 
 
 def source_of(config: KioskConfig) -> LocalSource | None:
     """The local file (and HQ copy) ``config`` was loaded from by :func:`load_effective`."""
-    return _SOURCES.get(config)
+    entry = _SOURCES.get(id(config))
+    return entry[1] if entry is not None and entry[0]() is config else None
 
 
 def load_effective(path: Path, environ: Mapping[str, str] | None = None) -> KioskConfig:
@@ -228,7 +241,7 @@ def load_effective(path: Path, environ: Mapping[str, str] | None = None) -> Kios
     except ConfigError as error:
         problem = f"HQ configuration left out: {error}"
         log.warning("%s", problem)
-    _SOURCES[config] = LocalSource(path, environ, version, problem)
+    _remember(config, LocalSource(path, environ, version, problem))
     return config
 
 

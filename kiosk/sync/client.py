@@ -166,6 +166,16 @@ class HqClient:
         """
         self._call("POST", "/lanes/heartbeat", content=json.dumps(beat).encode())
 
+    def lane_config(self, known: str | None = None) -> dict[str, Any]:
+        """The configuration HQ manages for this lane (kiosk.sync.config_pull): ``version``
+        and ``overrides``, or ``unchanged`` if ``known`` is HQ's version.
+
+        Raises:
+            HqUnreachable / HqRefused: as for :meth:`upload_sales`.
+        """
+        reply = self._call("GET", "/lanes/config", params={"known": known} if known else {})
+        return reply if isinstance(reply, dict) else {"version": None}
+
     def server_time(self) -> datetime:
         """Ask HQ's health endpoint and return the time in its ``Date`` header (UTC).
 

@@ -21,13 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.config.remote import config_version, copy_path, source_of
+from kiosk.config.schema import KioskConfig
 from kiosk.config.sync import SyncConfig
+from kiosk.logs_recent import RecentErrors, clean
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
 from kiosk.store.sync_state import record_error, set_state, utc_now
 from kiosk.sync import catalog_pull, uploader
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import HqClient
+from kiosk.sync.config_pull import ConfigPuller
 from kiosk.sync.errors import SyncError
 from kiosk.sync.heartbeat import DevicesProvider, send_heartbeat
 from kiosk.sync.lock import UploaderLock
@@ -75,6 +79,11 @@ class SyncService:
     The app passes ``lane_state`` and ``devices`` (for the heartbeat) and ``basket_open``
     (catalog changes wait while it returns True, unless
     ``sync.apply_catalog_during_basket``); all three are called on the sync thread.
+    ``lane_config``: the lane's whole configuration, for the heartbeat's config version
+    and, if it was loaded by ``kiosk.config.load_config``, the pull of HQ's configuration
+    (:mod:`kiosk.sync.config_pull`, at the catalog's interval). ``recent_errors``: the
+    log handler whose records the heartbeat carries (None: :meth:`start` installs one
+    on the root logger and :meth:`stop` removes it).
     """
 
     def __init__(
@@ -88,8 +97,19 @@ class SyncService:
         devices: DevicesProvider = list,
         basket_open: Callable[[], bool] = lambda: False,
         rng: random.Random | None = None,
+        lane_config: KioskConfig | None = None,
+        recent_errors: RecentErrors | None = None,
     ) -> None:
         self.db_path = Path(db_path)
+        self._config_version = config_version(lane_config) if lane_config else ""
+        source = source_of(lane_config) if lane_config else None
+        self.config_pull = (
+            ConfigPuller(source, copy_path(lane_config.store.path))
+            if source is not None and lane_config is not None
+            else None
+        )
+        self._recent = recent_errors
+        self._own_recent: RecentErrors | None = None
         self.config = config
         self._client = client
         self._busy_timeout_ms = busy_timeout_ms
@@ -114,6 +134,8 @@ class SyncService:
             LockHeld: if another uploader serves this database.
         """
         self._lock.acquire()
+        if self._recent is None:
+            self._recent = self._own_recent = RecentErrors().install()
         self._stop.clear()
         self._thread = start_thread("sync", self._run_locked)
 
@@ -124,6 +146,9 @@ class SyncService:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._own_recent is not None:
+            self._own_recent.uninstall()
+            self._recent = self._own_recent = None
 
     def wake(self) -> None:
         """Upload now (e.g. a sale was just committed) instead of after the idle wait."""
@@ -179,6 +204,9 @@ class SyncService:
         now = time.monotonic()
         if now >= self._next_catalog:
             self._step(conn, report, lambda: self._pull(conn, client, report))
+            if self.config_pull is not None:
+                puller = self.config_pull
+                self._step(conn, report, lambda: puller.pull(client))
             self._next_catalog = now + self.config.catalog_interval_s
         if now >= self._next_heartbeat:
             self._step(conn, report, lambda: self._beat(conn, client, report))
@@ -212,6 +240,18 @@ class SyncService:
         return self.config.apply_catalog_during_basket or not self._basket_open()
 
     def _beat(self, conn: sqlite3.Connection, client: HqClient, report: RoundReport) -> None:
-        send_heartbeat(conn, client, self._lane_state(), self._devices())
+        send_heartbeat(conn, client, self._lane_state(), self._devices(), self._fleet())
         set_state(conn, last_heartbeat_at=utc_now())
         report.heartbeat = True
+
+    def _fleet(self) -> dict[str, Any]:
+        """The heartbeat's fleet fields: config version, config error, last errors."""
+        error = self.config_pull.error if self.config_pull is not None else None
+        fleet: dict[str, Any] = {
+            "errors": self._recent.snapshot() if self._recent is not None else []
+        }
+        if self._config_version:
+            fleet["config_version"] = self._config_version
+        if error:
+            fleet["config_error"] = clean(error, 500)
+        return fleet
