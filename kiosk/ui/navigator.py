@@ -1,8 +1,9 @@
 """``Navigator``: the stack of screens, addressed by name, with a back history.
 
-Journeys (self-checkout now, airport and hotel check-in later) register their
-screens here under unique names; the app's state machine decides which one
-shows. The navigator never decides that on its own.
+Each journey's ``open_ui`` (``kiosk.app.journeys``) registers its screens here
+through ``KioskWindow.add_screen`` under unique names; the journey's presenter,
+reading its machine's state, decides which one shows. The navigator never
+decides that on its own.
 """
 
 from __future__ import annotations
