@@ -5,6 +5,8 @@ through the registry's public API alone (nothing in ``kiosk/`` knows it)."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -142,3 +144,28 @@ def test_the_hello_machine_greets_then_is_done() -> None:
 def test_an_event_the_state_does_not_take_names_both(start: Hello, event: Any) -> None:
     with pytest.raises(HelloError, match=f"{start.state.value}.*{type(event).__name__}"):
         start.handle(event)
+
+
+def test_a_headless_lane_never_imports_qt(tmp_path: Path) -> None:
+    """The registry, the self-checkout's spec and build_lane stay Qt-free: the console
+    demo and the lane tests build lanes without a display (open_ui imports Qt when called)."""
+    script = (
+        "import dataclasses, sys\n"
+        "from kiosk.config import KioskConfig\n"
+        "from kiosk.config.lane import LaneConfig\n"
+        "from kiosk.app.wiring import build_lane\n"
+        "config = KioskConfig(lane=LaneConfig(store_id='s', lane_id='l'))\n"
+        "store = dataclasses.replace(config.store, path=sys.argv[1])\n"
+        "lane = build_lane(dataclasses.replace(config, store=store), with_sync=False)\n"
+        "assert lane.journey.mode == 'self_checkout'\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'PySide6'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "lane.sqlite3")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
