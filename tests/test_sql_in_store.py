@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 KIOSK = Path(__file__).resolve().parents[1] / "kiosk"
-OWNERS = ("store", "hq")
+OWNERS = ("store", "hq", "station")  # the station service keeps its own file
 SQL_CALLS = {"execute", "executemany", "executescript"}
 
 
