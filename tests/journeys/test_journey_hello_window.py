@@ -3,6 +3,8 @@ real KioskWindow: a person touches "Say hello" and sees "Hello!"."""
 
 from __future__ import annotations
 
+import gc
+import signal
 from typing import Any
 
 from hello_journey.machine import HelloState
@@ -10,7 +12,7 @@ from hello_journey.ui import HelloScreen
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.shell import open_lane_window
+from kiosk.app.shell import open_lane_window, run_lane_app
 from kiosk.app.wiring import build_lane
 
 
@@ -40,3 +42,19 @@ def test_a_person_says_hello_by_touch(qtbot: Any, make_config: Any, hello_regist
         presenter.detach()
         lane.stop()
         window.shutdown()
+
+
+def test_the_lane_app_runs_a_journey_and_leaves_its_event_loop(
+    qtbot: Any, make_config: Any, hello_registered: None
+) -> None:
+    """``run_lane_app`` (what ``kiosk run`` calls) opens the journey, starts the lane, runs
+    Qt's event loop until it quits and shuts the window down."""
+    lane = build_lane(make_config("hello"), with_sync=False)
+    sigint = signal.getsignal(signal.SIGINT)
+    try:
+        assert run_lane_app(lane, show=False, quit_after_ms=200) == 0
+        assert lane.controller.hello.state is HelloState.READY  # it ran, nobody touched it
+    finally:
+        signal.signal(signal.SIGINT, sigint)
+        gc.unfreeze()
+        lane.stop()
