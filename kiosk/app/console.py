@@ -26,7 +26,6 @@ from typing import Any
 
 from kiosk.app.attendant import AttendantError, NotSignedIn, SignInFailed
 from kiosk.app.console_staff import ConsoleError, StaffCommands
-from kiosk.app.service_events import FACE_RATINGS, NPS_REASONS, FeedbackRefused
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -39,6 +38,13 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.feedback import (
+    FACE_RATINGS,
+    NPS_REASONS,
+    FeedbackRefused,
+    nps_reasons,
+    nps_score,
+)
 from kiosk.store.errors import StoreError
 
 Out = Callable[[str], None]
@@ -315,11 +321,7 @@ class LaneConsole:
 
     def _nps(self, rest: list[str]) -> None:
         """The sampled "would you recommend us" question: a score, reasons, a comment."""
-        usage = "nps N [REASON...] [-- COMMENT]"
-        score = _number(rest, 0, usage)
-        words = rest[1:]
-        cut = words.index("--") if "--" in words else len(words)
-        reasons, comment = words[:cut], " ".join(words[cut + 1 :])
+        score, reasons, comment = parse_nps(rest)
         try:
             self._feedback().nps(score, reasons, comment)
         except FeedbackRefused as error:
@@ -370,6 +372,24 @@ class LaneConsole:
 
     def _status(self) -> str:
         return f"{basket_text(self.controller.checkout)}\n  {self.staff.status_line()}"
+
+
+def parse_nps(rest: list[str]) -> tuple[int, list[str], str]:
+    """The words after ``nps``: (score 0-10, reasons, comment after ``--``).
+
+    Raises:
+        ConsoleError: no whole number 0-10 first, or a word that names no reason (the
+            message lists them).
+    """
+    usage = "nps N [REASON...] [-- COMMENT]"
+    score = _number(rest, 0, usage)
+    words = rest[1:]
+    cut = words.index("--") if "--" in words else len(words)
+    reasons, comment = words[:cut], " ".join(words[cut + 1 :])
+    try:
+        return nps_score(score), nps_reasons(reasons), comment
+    except FeedbackRefused as error:
+        raise ConsoleError(f"usage: {usage}: {error}") from None
 
 
 def _word(rest: list[str], index: int, usage: str) -> str:
