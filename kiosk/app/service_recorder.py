@@ -104,7 +104,10 @@ class ServiceEventRecorder:
         out: list[Occurrence] = []
         for occurrence in found:
             out.extend(self._with_state(occurrence))
-        self._write(out)
+        if out:
+            # Written after this step's other listeners (the screen) have heard of it:
+            # the lane thread's next job, not an fsync in front of the first scan's beep.
+            self._run(lambda: self._write(out))
 
     def _with_state(self, occurrence: Occurrence) -> list[Occurrence]:
         data, tx = occurrence.data, occurrence.transaction_id
