@@ -76,7 +76,7 @@ class LaneReport(_Strict):
     journey: Short
     step: Short
     items: Annotated[int, Field(ge=0, le=100_000)]
-    total: Annotated[str, Field(pattern=r"^-?\d{1,9}\.\d{2}$")]
+    total: Annotated[str, Field(pattern=r"^-?\d{1,12}(\.\d{1,3})?$")]
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     last_touch_s: Annotated[float, Field(ge=0, le=10 * 365 * 86400, strict=False)]
     devices: Annotated[list[DeviceLine], Field(max_length=32)] = []
