@@ -127,11 +127,31 @@ def build_with(
     """
     source = f"HQ configuration {version}"
     checked = check_overrides(overrides, source)
-    table = lay_over(read_toml(local_path), checked, source)
+    local = read_toml(local_path)
+    table = lay_over(local, checked, source)
     table, sources = apply_env_overrides(table, os.environ if environ is None else environ)
-    for key in checked:
-        sources.setdefault(key, source)
+    for key, value in checked.items():
+        parts = key.split(".")
+        node: Any = local
+        for depth, part in enumerate(parts[:-1], 1):  # tables only HQ's key made
+            node = node.get(part) if isinstance(node, Mapping) else None
+            if node is None:
+                sources.setdefault(".".join(parts[:depth]), source)
+        for dotted in _dotted_keys(key, value):
+            sources.setdefault(dotted, source)
     return build(KioskConfig, table, str(local_path), sources=sources)
+
+
+def _dotted_keys(key: str, value: Any) -> list[str]:
+    """``key`` and, if ``value`` is a table, every dotted key inside it (errors name HQ)."""
+    keys = [key]
+    if isinstance(value, Mapping):
+        for name, inner in value.items():
+            keys += _dotted_keys(f"{key}.{name}", inner)
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            keys += _dotted_keys(f"{key}[{index}]", inner)
+    return keys
 
 
 @dataclasses.dataclass(frozen=True)
