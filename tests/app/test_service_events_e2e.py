@@ -2,7 +2,8 @@
 SQLite store, the sync thread) sends its service events to a real HQ server on
 127.0.0.1, and HQ's KPIs show exactly the scripted session.
 
-GIVEN a lane enrolled at HQ and a signed-up attendant
+GIVEN a lane enrolled at HQ (SQLite, and PostgreSQL at $KIOSK_TEST_PG_URL) and a
+      signed-up attendant
 WHEN  a scripted shopper buys twice (rating the first sale "great", answering the NPS
       question with 6 "had to wait for help" after the second), the second time calls
       for help and the attendant signs in at the lane and resolves it, then a third
@@ -27,6 +28,9 @@ import httpx
 import pytest
 from app_fixtures import MILK
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "hq"))  # HQ's test fixtures, as tests/sync
+from hq_fixtures import BACKENDS, make_hq_url, pg_database
+
 from kiosk.app.console import LaneConsole
 from kiosk.app.demo import DEMO_ATTENDANT, ensure_demo_attendant
 from kiosk.app.wiring import build_lane
@@ -35,6 +39,8 @@ from kiosk.hq.auth import enrol_lane
 from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.server import ServerThread
 from kiosk.store.service_events import queued_events
+
+__all__ = ["pg_database"]  # the PostgreSQL case's database (a fixture)
 
 ADMIN = "admin-token-e2e-0123456789abcdef"
 SCRIPT = f"""
@@ -68,9 +74,9 @@ synced 60
 """
 
 
-@pytest.fixture
-def hq(tmp_path: Path):
-    url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+@pytest.fixture(params=BACKENDS)
+def hq(request: pytest.FixtureRequest, tmp_path: Path):
+    url = make_hq_url(request.param, tmp_path, request)
     engine = create_engine(url, pool_size=5)
     upgrade(engine)
     server = ServerThread(engine, max_body_bytes=1024 * 1024)
