@@ -12,6 +12,7 @@ from kiosk.config.hq import HqConfig
 from kiosk.config.lane import LaneConfig, LoggingConfig, StoreConfig, TaxConfig
 from kiosk.config.loader import setting
 from kiosk.config.payment import PaymentConfig
+from kiosk.config.station import StationConfig
 from kiosk.config.sync import SyncConfig
 from kiosk.config.ui import UiConfig
 
@@ -40,5 +41,8 @@ class KioskConfig:
     )
     feedback: FeedbackConfig = setting(
         default_factory=FeedbackConfig, doc="what shoppers are asked after a sale"
+    )
+    station: StationConfig = setting(
+        default_factory=StationConfig, doc="the store's attendant station"
     )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")
