@@ -146,7 +146,7 @@ def hq_server(
                 # it starts later inherit the CPUs.
                 os.sched_setaffinity(process.pid, cpus)
             try:
-                _wait_healthy(f"http://127.0.0.1:{port}")
+                _wait_healthy(f"http://127.0.0.1:{port}", process)
                 yield Hq(f"http://127.0.0.1:{port}", url, engine, folder, process.pid, admin)
             finally:
                 process.terminate()
@@ -169,9 +169,11 @@ def enrol(hq: Hq, store: str, lane: str) -> str:
     return enrol_lane(hq.engine, store, lane)
 
 
-def _wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + 30
+def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 120  # a loaded 2-core machine imports slowly
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"HQ exited with {process.returncode} (BENCH_VERBOSE=1 shows why)")
         with contextlib.suppress(httpx.HTTPError):
             if httpx.get(f"{url}/api/v1/health").status_code == 200:
                 return

@@ -118,6 +118,9 @@ def create_app(
         ``accepted`` (stored now), ``duplicate`` (stored before, same document) or
         ``rejected`` with a reason (its transaction id is stored with another document;
         the lane dead-letters it).
+
+        A clean batch never gets here: :class:`kiosk.hq.middleware.FastSales` answers it
+        (the same answer, :mod:`kiosk.hq.fast_ingest`); this is the path of any doubt.
         """
         _check_owner(who, [(d.store_id, d.lane_id, d.transaction_id) for d in batch.sales])
         _check_rules(batch)

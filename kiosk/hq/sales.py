@@ -2,23 +2,26 @@
 
 Theory of operation: the API has already refused the batch (422 naming the field)
 if any sale breaks the model or :mod:`kiosk.hq.sale_rules`, so every sale here is
-well formed and adds up. They go in ONE transaction as multi-row ``INSERT ... ON
-CONFLICT (store, lane, transaction id) DO NOTHING RETURNING``. What the insert
-returned is ``accepted``; a conflict is a replay: ``duplicate`` when the stored
-document has the same SHA-256, else ``rejected`` (a transaction id reused for a
-different sale is a lane bug that must reach a person, not be silently dropped; the
-lane dead-letters it).
+well formed and adds up. Both request paths (the pydantic models and
+:mod:`kiosk.hq.fast_ingest`) hand over :class:`EncodedSale` values: a sale's row, its
+lines and its canonical JSON, encoded once; :func:`store_encoded` writes them in ONE
+transaction, exactly once per (store, lane, transaction id). A sale not stored before
+is ``accepted``; one stored before is a replay: ``duplicate`` when the stored document
+has the same SHA-256, else ``rejected`` (a transaction id reused for a different sale
+is a lane bug that must reach a person, not be silently dropped; the lane
+dead-letters it).
 
-How a batch is written (measured with ``benchmarks/bench_sync_drain.py
---compare-pg-write``, 40 batches of 500 sales with 3 lines each, 2 shared cores):
-on PostgreSQL, COPY into a temporary staging table then one
-``INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING`` stored 12,200-14,500
-sales/s against 3,000-3,800 for multi-row ``INSERT ... VALUES ... ON CONFLICT``,
-so batches of ``_COPY_FROM`` rows or more use COPY (:mod:`kiosk.hq.pg_copy`).
-Both request paths (the pydantic models and :mod:`kiosk.hq.fast_ingest`) hand over
-:class:`EncodedSale` values: a sale's row, its lines and its canonical JSON, encoded
-once; :func:`store_encoded` writes them. On PostgreSQL the rows go as COPY text a
-chunk at a time (:mod:`kiosk.hq.pg_copy`).
+How a batch is written on PostgreSQL (``_COPY_FROM`` rows or more; fewer go as plain
+INSERT): one query finds the stored ones and draws ids for the others, which are
+COPYed straight into ``sale`` and ``sale_line`` as text a chunk at a time
+(:mod:`kiosk.hq.pg_copy`); if a concurrent request stored one of them in between, the
+unique constraint refuses the COPY, everything is rolled back and the batch is written
+again through a staging table and ``INSERT ... SELECT ... ON CONFLICT DO NOTHING
+RETURNING``. Earlier measurements (``bench_sync_drain.py``, 40 x 500 sales, 2 shared
+cores): COPY + staging 12,200-14,500 sales/s against 3,000-3,800 for multi-row
+``INSERT ... VALUES ... ON CONFLICT``; the direct COPY saves the staging table's
+second pass; ``bench_sync_drain.py --side-by-side`` compares the whole drain with a
+raw COPY of the same rows.
 
 SQLite has no COPY: one cached ``INSERT ... ON CONFLICT DO NOTHING RETURNING``
 statement is run with many parameter sets (SQLAlchemy pages them into multi-row
