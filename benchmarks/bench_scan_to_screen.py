@@ -299,6 +299,8 @@ def run_sizes(args: argparse.Namespace) -> None:
     sizes = [int(n) for n in args.sizes.split(",")]
     p50s: dict[int, list[float]] = {n: [] for n in sizes}
     p99s: dict[int, list[float]] = {n: [] for n in sizes}
+    # per size: per run, the p50 of each segment (where the time goes, size by size)
+    parts: dict[int, list[list[float]]] = {n: [] for n in sizes}
     with LaneSession() as session:
         timer = ScanTimer(session, args.gap_ms)
         for run in range(args.runs):
@@ -307,10 +309,18 @@ def run_sizes(args: argparse.Namespace) -> None:
                     session.pay_and_finish()
                 session.fill(size, offset=run)
                 wait_until(lambda: session.window.navigator.current_name() == "scanning")
-                ms = []
+                ms, segments = [], []
                 for i in range(args.per_size):
                     code = session.codes[(size + run + i) % len(session.codes)]
-                    ms.append(timer.time_scan(code)[0] * 1000)
+                    total, split = timer.time_scan(code)
+                    ms.append(total * 1000)
+                    segments.append(split)
+                parts[size].append(
+                    [
+                        percentile(sorted(s[k] * 1000 for s in segments), 0.50)
+                        for k in range(len(SEGMENTS))
+                    ]
+                )
                 ms.sort()
                 p50s[size].append(percentile(ms, 0.50))
                 p99s[size].append(percentile(ms, 0.99))
@@ -328,6 +338,12 @@ def run_sizes(args: argparse.Namespace) -> None:
             f"x{statistics.median(p50s[size]) / base:.2f} (per run "
             f"{', '.join(f'{a / b:.2f}' for a, b in zip(p50s[size], p50s[sizes[0]], strict=True))})"
         )
+    for size in sizes:
+        split = ", ".join(
+            f"{name.strip('()')} {statistics.median(run[k] for run in parts[size]):.2f}"
+            for k, name in enumerate(SEGMENTS)
+        )
+        print(f"  {size:>5} lines, p50 of each segment (median of runs, ms): {split}")
     if 1000 in p99s:  # issue 16's targets, judged on the medians of the runs
         p99 = statistics.median(p99s[1000])
         ratio = statistics.median(p50s[1000]) / base
