@@ -3,7 +3,8 @@
 Asked after one completed sale in ``[feedback] nps_sample_every`` (:meth:`wants_answer`
 counts them). The shopper touches a score 0-10, may touch reason chips ("Had to wait
 for help", "Item not found"...) and may write a short comment on the on-screen
-keyboard; "Send" answers, "Skip" leaves at any time, and the screen leaves by itself
+keyboard (one step after the other, so each fits a 1366x768 screen); "Send"
+answers, "Skip" leaves at any time, and the screen leaves by itself
 after a while without a touch (the next customer's attract screen comes back). A
 comment holding a card number or text from a passport or ID card is refused with a
 message saying so and wiped from the screen: such text is never kept (DESIGN.md
@@ -21,7 +22,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -41,7 +41,6 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.widgets.common import (
     card,
     keep_text_whole,
-    set_style_property,
     text_label,
     touch_button,
 )
@@ -104,28 +103,32 @@ class FeedbackScreen(Screen):
         super().__init__(parent)
         self.sampler = sampler or NpsSampler(0)
         self._score: int | None = None
+        self._commenting = False
         self._problem: str | None = None
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(quiet_ms)
         self._quiet.timeout.connect(self._finish)
-        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._box.setContentsMargins(48, 32, 48, 32)
-        self._box.setSpacing(32)
-        self._box.addWidget(self._question_panel(), 3)
-        self._box.addWidget(self._comment_panel(), 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 16, 48, 16)
+        panel = card()
+        outer.addWidget(panel)
+        self._column = QVBoxLayout(panel)
+        self._column.setContentsMargins(32, 16, 32, 16)
+        self._column.setSpacing(12)
+        self._build_question()
+        self._build_reasons()
+        self._build_comment()
+        self._column.addStretch(1)
+        self._build_buttons()
         self.retranslate_ui()
         self.reset()
 
-    # -- building -------------------------------------------------------------------
+    # -- building: one card, three steps (the score; reasons; a comment) ---------------
 
-    def _question_panel(self) -> QWidget:
-        panel = card()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(32, 32, 32, 32)
-        column.setSpacing(20)
+    def _build_question(self) -> None:
         self._title = text_label(role="title", wrap=True, align=_CENTRE)
-        column.addWidget(self._title)
+        self._column.addWidget(self._title)
         self._scores = QGridLayout()
         self._scores.setSpacing(12)
         self._score_buttons: dict[int, QPushButton] = {}
@@ -134,14 +137,25 @@ class FeedbackScreen(Screen):
             button.setMinimumSize(88, 88)
             button.clicked.connect(lambda _=False, s=score: self._choose(s))
             self._score_buttons[score] = button
-        column.addLayout(self._scores)
-        ends = QHBoxLayout()
+        self._lay_out_scores(portrait=False)
+        self._column.addLayout(self._scores)
+        self._ends = QWidget()
+        ends = QHBoxLayout(self._ends)
+        ends.setContentsMargins(0, 0, 0, 0)
         self._low = text_label(role="muted")
         self._high = text_label(role="muted", align=Qt.AlignmentFlag.AlignRight)
         ends.addWidget(self._low)
         ends.addStretch(1)
         ends.addWidget(self._high)
-        column.addLayout(ends)
+        self._column.addWidget(self._ends)
+
+    def _build_reasons(self) -> None:
+        self._reasons = QWidget()
+        column = QVBoxLayout(self._reasons)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self._chosen = text_label(role="muted")
+        column.addWidget(self._chosen)
         self._why = text_label(role="heading", wrap=True)
         column.addWidget(self._why)
         chips = QGridLayout()
@@ -154,27 +168,13 @@ class FeedbackScreen(Screen):
             self._chips[reason] = chip
             chips.addWidget(chip, n // 2, n % 2)
         column.addLayout(chips)
-        column.addStretch(1)
-        buttons = QHBoxLayout()
-        self.skip_button = touch_button(role="secondary")
-        self.skip_button.clicked.connect(self._finish)
-        self.send_button = touch_button(role="primary")
-        self.send_button.clicked.connect(self._send)
-        buttons.addWidget(self.skip_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.send_button)
-        column.addLayout(buttons)
-        self._lay_out_scores(portrait=False)
-        return panel
+        self._column.addWidget(self._reasons)
 
-    def _comment_panel(self) -> QWidget:
-        panel = card()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(32, 32, 32, 32)
-        column.setSpacing(16)
-        self.comment_button = touch_button(role="secondary")
-        self.comment_button.clicked.connect(self._open_comment)
-        column.addWidget(self.comment_button)
+    def _build_comment(self) -> None:
+        self._comment = QWidget()
+        column = QVBoxLayout(self._comment)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
         self.comment_field = QLineEdit()
         self.comment_field.setReadOnly(True)  # typed only on the on-screen keyboard
         self.comment_field.setMaxLength(MAX_COMMENT)
@@ -182,17 +182,43 @@ class FeedbackScreen(Screen):
         self.problem_label = text_label(role="heading", wrap=True)
         self.problem_label.setProperty("tone", "danger")
         column.addWidget(self.problem_label)
-        self.keyboard = CommentKeyboard()
+        self.keyboard = CommentKeyboard(key_px=60)
         self.keyboard.textChanged.connect(self._typed)
         column.addWidget(self.keyboard)
-        column.addStretch(1)
-        return panel
+        self._column.addWidget(self._comment)
+
+    def _build_buttons(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        self.skip_button = touch_button(role="secondary")
+        self.skip_button.clicked.connect(self._finish)
+        self.comment_button = touch_button(role="secondary")
+        self.comment_button.clicked.connect(self._open_comment)
+        self.send_button = touch_button(role="primary")
+        self.send_button.clicked.connect(self._send)
+        buttons.addWidget(self.skip_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.comment_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        self._column.addLayout(buttons)
 
     def _lay_out_scores(self, portrait: bool) -> None:
-        per_row = 6  # two rows of big keys fit beside the keyboard and in portrait
+        per_row = 6 if portrait else 11  # one row across a landscape screen
         for score, button in self._score_buttons.items():
             self._scores.removeWidget(button)
             self._scores.addWidget(button, score // per_row, score % per_row)
+
+    def _show_step(self) -> None:
+        """The score first; then the reasons (and the comment button); then the keyboard
+        in place of the reasons. Only one step's widgets take the screen's height."""
+        scored, commenting = self._score is not None, self._commenting
+        for widget in (self._title, self._ends, *self._score_buttons.values()):
+            widget.setVisible(not scored)
+        self._reasons.setVisible(scored and not commenting)
+        self._comment.setVisible(scored and commenting)
+        self.comment_button.setVisible(scored and not commenting)
+        self.send_button.setVisible(scored)
 
     # -- the screen's life --------------------------------------------------------------
 
@@ -202,14 +228,11 @@ class FeedbackScreen(Screen):
 
     def reset(self) -> None:
         """A fresh question: no score, no reason, no comment, the keyboard closed."""
-        self._score, self._problem = None, None
+        self._score, self._problem, self._commenting = None, None, False
         for chip in self._chips.values():
             chip.setChecked(False)
         self.keyboard.clear()
         self.comment_field.clear()
-        self.comment_field.hide()
-        self.keyboard.hide()
-        self.comment_button.show()
         self._refresh()
 
     def start(self) -> None:
@@ -247,9 +270,8 @@ class FeedbackScreen(Screen):
 
     def _open_comment(self) -> None:
         self._touched()
-        self.comment_button.hide()
-        self.comment_field.show()
-        self.keyboard.show()
+        self._commenting = True
+        self._refresh()
 
     def _typed(self, text: str) -> None:
         self._touched()
@@ -280,8 +302,7 @@ class FeedbackScreen(Screen):
 
     def _refresh(self) -> None:
         self.send_button.setEnabled(self._score is not None)
-        for value, button in self._score_buttons.items():  # the chosen score stands out
-            set_style_property(button, "role", "primary" if value == self._score else "key")
+        self._show_step()
         self.retranslate_ui()
 
     # -- text ---------------------------------------------------------------------------
@@ -291,6 +312,8 @@ class FeedbackScreen(Screen):
         self._low.setText(self.tr("0 = not at all likely"))
         self._high.setText(self.tr("10 = extremely likely"))
         self._why.setText(self.tr("What could we do better? (optional)"))
+        if self._score is not None:
+            self._chosen.setText(self.tr("Your score: %1 of 10").replace("%1", str(self._score)))
         texts = {
             "had_to_wait_for_help": self.tr("Had to wait for help"),
             "item_not_found": self.tr("Item not found"),
@@ -318,12 +341,11 @@ class FeedbackScreen(Screen):
             problem = ""
         self.problem_label.setText(problem)
         self.problem_label.setVisible(bool(problem))
-        keep_text_whole(self.skip_button, self.send_button, *self._chips.values())
+        keep_text_whole(
+            self.skip_button, self.comment_button, self.send_button, *self._chips.values()
+        )
 
     def apply_orientation(self, portrait: bool) -> None:
-        self._box.setDirection(
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        )
         self._lay_out_scores(portrait)
 
     def spoken_text(self) -> str:
