@@ -43,6 +43,7 @@ from kiosk.hq import kpi_cum
 from kiosk.hq.db import (
     _alembic_config,
     create_engine,
+    current_revision,
     normalise_url,
     upgrade,
     write_transaction,
@@ -385,8 +386,8 @@ def prepare(url: str, n: int) -> None:
     migrate to the newest revision (its migrations fill their tables from 0005's)."""
     engine = create_engine(url)
     with engine.begin() as conn:
-        config = _alembic_config(conn)
-        command.upgrade(config, "0005")
+        if current_revision(conn) is None:
+            command.upgrade(_alembic_config(conn), "0005")
         loaded = conn.execute(sa.text("SELECT count(*) FROM service_event")).scalar_one()
     if loaded:
         print(f"database already holds {loaded:,} events: not loading")

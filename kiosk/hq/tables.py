@@ -251,10 +251,24 @@ kpi_month_hour = _rollup(
 # lane_id = "" is the whole fleet. kpi_cum_hour: per hour of day; the lanes' rows hold
 # "interventions" only (key "", the heat map), the fleet's every hourly (metric, key).
 kpi_cum_day = _rollup("kpi_cum_day", Column("day", String(10), primary_key=True, info=HQ))
-kpi_cum_hour = _rollup(
+kpi_cum_hour = Table(  # the hour after the lane: a lane's rows of a day are together
     "kpi_cum_hour",
+    metadata,
     Column("day", String(10), primary_key=True, info=HQ),
+    Column("store_id", String(64), primary_key=True, info=source(f"{_EVENT}.store_id")),
+    Column("lane_id", String(64), primary_key=True, info=source(f"{_EVENT}.lane_id")),
     Column("hour", Integer, primary_key=True, autoincrement=False),
+    Column("journey", String(16), primary_key=True, info=source(f"{_EVENT}.journey")),
+    Column("language", String(16), primary_key=True, info=source(f"{_EVENT}.language")),
+    Column("metric", String(24), primary_key=True, info=HQ),
+    Column(
+        "key",
+        String(40),
+        primary_key=True,
+        info=source("Raised.kind", "Resolved.outcome", "DeviceFault.device", "Nps.reasons"),
+    ),
+    Column("n", BigInteger, nullable=False),
+    Column("total", BigInteger, nullable=False),
 )
 # The days each lane's (and the fleet's) running sums cover; the ingest locks this row.
 kpi_cum_lane = Table(
