@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 COPY_SUFFIX = ".hq-config.json"
 MAX_KEYS = 200
+MAX_KEY = 128  # characters of a dotted key
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}(\.[a-z][a-z0-9_]{0,39}){0,5}$")
 # Whole sections or keys that stay the lane's own (identity, paths, how HQ is reached).
 LOCAL_ONLY = (
@@ -59,7 +60,7 @@ def is_secret(name: str) -> bool:
 
 def refusal(key: str) -> str | None:
     """Why HQ may not set ``key`` (a dotted config key), or None if it may."""
-    if not KEY_PATTERN.match(key):
+    if len(key) > MAX_KEY or not KEY_PATTERN.match(key):
         return "a dotted key of lower-case words (section.key)"
     for prefix, why in LOCAL_ONLY:
         if key == prefix or key.startswith(prefix + "."):

@@ -317,7 +317,7 @@ lane_config_override = Table(
     metadata,
     Column("store_id", String(64), primary_key=True, info=HQ),
     Column("lane_id", String(64), primary_key=True, info=HQ),
-    Column("key", String(128), primary_key=True, info=HQ),
+    Column("key", Text, primary_key=True),  # at most remote.MAX_KEY characters
     Column("value", Text, nullable=False),
     Column("updated_at", String(32), nullable=False, info=HQ),
 )

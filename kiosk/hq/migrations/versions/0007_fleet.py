@@ -53,7 +53,7 @@ def upgrade() -> None:
         "lane_config_override",
         sa.Column("store_id", sa.String(64), primary_key=True),
         sa.Column("lane_id", sa.String(64), primary_key=True),
-        sa.Column("key", sa.String(128), primary_key=True),
+        sa.Column("key", sa.Text, primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
     )
