@@ -72,9 +72,25 @@ class LaneMetrics:
         self.wall_clock = wall_clock
         self.scan_to_screen = Histogram(SCAN_BUCKETS)
         self.payments: dict[str, Histogram] = {}
+        self._scans: list[float] = []
         self._lock = threading.Lock()
         self._timer: object | None = None
         self._stopped = False
+
+    def scan_arrived(self) -> None:
+        """A code reached the lane (scanner thread): the clock starts."""
+        with self._lock:
+            self._scans.append(time.monotonic())
+
+    def screen_updated(self) -> None:
+        """The UI thread has shown the lane's new state: every waiting scan is done (a
+        scan older than 5 s never changed the screen: dropped, not counted)."""
+        now = time.monotonic()
+        with self._lock:
+            stamps, self._scans = self._scans, []
+        for stamp in stamps:
+            if now - stamp < 5.0:
+                self.observe_scan_to_screen(now - stamp)
 
     def observe_scan_to_screen(self, seconds: float) -> None:
         """One code shown on the screen ``seconds`` after it reached the lane."""

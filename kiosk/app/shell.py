@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from kiosk.app.journeys import JourneyUi, JourneyUiContext, journey_spec
 from kiosk.app.wiring import Lane
+from kiosk.sdnotify import Notifier
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.presenter import AttendantPresenter
 from kiosk.ui.attendant.signin import AttendantSignInScreen
@@ -29,6 +30,8 @@ from kiosk.ui.bridge import BadgeScanned, Bridge, JourneyChanged, LaneFlagsChang
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.lane_app import beep, ensure_app, run_event_loop
 from kiosk.ui.screens.feedback import attach_feedback
+from kiosk.ui.station_notice import StationNotice, attach_station_notices
+from kiosk.ui.watchdog import UiWatchdog
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -62,6 +65,8 @@ def run_lane_app(lane: Lane, *, show: bool = True, quit_after_ms: int | None = N
     """
     ensure_app()
     window, presenter, attendant = open_lane_window(lane, show=show)
+    watchdog = UiWatchdog(Notifier(), window)  # READY once the loop runs, then pings
+    watchdog.start(f"{lane.config.lane.lane_id} serving")
     # Everything built so far lives as long as the lane: move it out of the cyclic
     # collector's view, so full collections stop pausing scans (measured 47-71 ms
     # pauses before; benchmarks/bench_scan_to_screen.py --gc-freeze).
@@ -70,6 +75,7 @@ def run_lane_app(lane: Lane, *, show: bool = True, quit_after_ms: int | None = N
     try:
         return run_event_loop(window, quit_after_ms=quit_after_ms)
     finally:
+        watchdog.stop()
         presenter.detach()
         if attendant is not None:
             lane.badge_listeners.clear()
@@ -94,8 +100,18 @@ def open_lane_window(
     if ui.beeped is not None:  # audible feedback on every scan
         ui.beeped.connect(lambda ok: beep())
     attendant = _attendant(lane, window, presenter, bridge, idle_check_ms)
+    _station_and_metrics(lane, window, bridge)
     lane.start()  # devices and sync; the journey's thread is already running
     return OpenLane(window, presenter, attendant)
+
+
+def _station_and_metrics(lane: Lane, window: KioskWindow, bridge: Bridge) -> None:
+    """What the store's station says reaches the shopper's screen (e.g. "Ana is on the
+    way."); with a metrics file, each scan's time until the screen has taken it."""
+    attach_station_notices(window, bridge, lane.metrics)
+    lane.notice_listeners.append(lambda kind, args: bridge.post(StationNotice(kind, args)))
+    if lane.metrics is not None and lane.attendant is None:  # else _attendant posts them
+        lane.controller.listeners.append(lambda state, effects: bridge.post(JourneyChanged()))
 
 
 def open_journey_window(

@@ -16,6 +16,7 @@ the lane carries on selling; the loops retry with a doubling wait (max 30 s).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -73,6 +74,7 @@ class StationLink:
         self._stop = threading.Event()
         self._apply_lock = threading.Lock()
         self._unreported: list[int] = []
+        self._last_refusal = ""
 
     def changed(self) -> None:
         """The lane changed: report at once (called from any thread)."""
@@ -105,9 +107,13 @@ class StationLink:
                     wait = 1.0
                 except (httpx.HTTPError, ValueError) as error:
                     self._offline(error)
-                    self._stop.wait(wait)
-                    wait = min(30.0, wait * 2)
-                    self._wake.set()  # try again after the wait
+                except Exception:  # a report the lane could not build: never stop the loop
+                    log.exception("the station report could not be made")
+                else:
+                    continue
+                self._stop.wait(wait)
+                wait = min(30.0, wait * 2)
+                self._wake.set()  # try again after the wait
 
     def send_report(self, http: Any) -> None:
         """One report now (with the commands applied since the last one)."""
@@ -154,7 +160,13 @@ class StationLink:
             self._wake.set()  # tell the station at once
 
     def _offline(self, error: Exception) -> None:
-        if self.reachable:
+        response = getattr(error, "response", None)
+        if response is not None and 400 <= response.status_code < 500:
+            text = f"the station refused the lane's report: {response.text[:300]}"
+            if text != self._last_refusal:  # a bug in what the lane sends: say it once
+                log.error("%s", text)
+                self._last_refusal = text
+        elif self.reachable:
             log.warning("attendant station unreachable: %s", error)
         self.reachable = False
 
@@ -186,7 +198,7 @@ def checkout_report(
         raised = _iso(pending.raised_at)
         alerts.append(
             {
-                "key": f"{checkout.basket.basket_id}:{pending.kind.value}:{raised}",
+                "key": _key(checkout.basket.basket_id, pending.kind.value, raised),
                 "kind": pending.kind.value,
                 "detail": str(pending.detail)[:200],
                 "raised_at": raised,
@@ -219,6 +231,11 @@ def checkout_report(
         "consumables": {"paper": str(paper[0].status)[:40]} if paper else {},
         "alerts": alerts,
     }
+
+
+def _key(*parts: str) -> str:
+    """A short key, stable while the alert is open (the station keeps keys short)."""
+    return f"{parts[1][:20]}-{hashlib.sha256(':'.join(parts).encode()).hexdigest()[:16]}"
 
 
 def _iso(moment: datetime) -> str:

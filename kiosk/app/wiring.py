@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.app.journeys import ShellServices, journey_spec
 from kiosk.app.lane import Clock, LaneController, utc_clock
+from kiosk.app.lane_extras import build_extras
 from kiosk.app.service_recorder import WatchedAuditLog, follow_devices, recorder_for
 from kiosk.config import ConfigError, KioskConfig
 from kiosk.devices.base import Device
@@ -55,6 +56,12 @@ class Lane:
     journey: Any = None
     #: Records the service events HQ's measures need (kiosk.app.service_recorder).
     service_events: Any = None
+    #: Backups, the metrics file, the station link (kiosk.app.lane_extras), started last.
+    extras: list[Any] = field(default_factory=list)
+    metrics: Any = None  # kiosk.app.lane_metrics.LaneMetrics when [logging] metrics_file
+    station: Any = None  # kiosk.app.station_link.StationLink when [station] url
+    #: Told (kind, args) of what the station sends, e.g. ("on_my_way", {"staff": "Ana"}).
+    notice_listeners: list[Callable[[str, dict[str, Any]], None]] = field(default_factory=list)
 
     def start(self) -> None:
         """Start devices, the lane thread and sync (in that order)."""
@@ -74,9 +81,13 @@ class Lane:
             except SyncError as error:  # e.g. another uploader holds this database's lock
                 log.error("sync not started: %s", error)
                 self.sync = None
+        for extra in self.extras:
+            extra.start()
 
     def stop(self) -> None:
         """Stop sync, the lane thread and the devices."""
+        for extra in reversed(self.extras):
+            extra.stop()
         if self.sync is not None:
             self.sync.stop()
         self.controller.stop()
@@ -108,6 +119,8 @@ class Lane:
             for badge_listener in list(self.badge_listeners):
                 badge_listener(scan.code)
             return
+        if self.metrics is not None:
+            self.metrics.scan_arrived()
         self.controller.scan(scan.code, scan.symbology)  # the identifier, parsed once
 
     def _on_weight(self, grams: int | None, stable: bool) -> None:
@@ -165,6 +178,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     lane_box.append(lane)
     lane.sync = _build_sync(config, lane) if with_sync else None
     if spec.attendant is None:
+        lane.extras = build_extras(config, lane, clock)
         return lane
     # Staff sign-in and the audit log are guarded by different locks in the attendant
     # service, so each gets its own connection (never one connection, two writers).
@@ -178,6 +192,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
 
     follow_flags(lane.attendant.flags)
     lane.attendant.flag_listeners.append(follow_flags)
+    lane.extras = build_extras(config, lane, clock)
     return lane
 
 

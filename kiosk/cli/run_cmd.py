@@ -49,10 +49,10 @@ def _has_display() -> bool:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
-    from kiosk.logs import setup_logging
+    from kiosk.logs import setup_lane_logging
 
     config = load_config(args.config)
-    setup_logging(config.logging.level, config.logging.file)
+    setup_lane_logging(config.logging)  # text or JSON lines, rotated as configured
     lane = build_lane(config)
     return _front_end(lane, console=args.console)
 

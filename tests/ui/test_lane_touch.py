@@ -24,9 +24,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app.attendant import AttendantService
 from kiosk.app.lane import LaneController, LaneIdentity
+from kiosk.app.lane_extras import build_extras
 from kiosk.app.shell import open_lane_window
 from kiosk.app.wiring import Lane
-from kiosk.config.lane import LaneConfig
+from kiosk.config.lane import LaneConfig, StoreConfig
 from kiosk.config.schema import KioskConfig
 from kiosk.domain.checkout.events import (
     DeviceFaulted,
@@ -237,7 +238,10 @@ def audit(db: Path, action: str) -> list[dict[str, Any]]:
 def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
     made: list[Rig] = []
 
-    def start(outcomes: list[str] | None = None, **window_options: Any) -> Rig:
+    def start(
+        outcomes: list[str] | None = None, *, station: Any = None, **window_options: Any
+    ) -> Rig:
+        """A lane in its window; ``station``: a ``StationConfig`` to report to."""
         db = tmp_path / "lane.sqlite3"
         conn = connect(db)
         catalog = CatalogRepository(conn)
@@ -262,7 +266,11 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
             payments=Terminal(outcomes or [], flow),
             clock=clock,
         )
-        config = KioskConfig(lane=LaneConfig(store_id="store-1", lane_id="lane-1"))
+        config = KioskConfig(
+            lane=LaneConfig(store_id="store-1", lane_id="lane-1"),
+            store=StoreConfig(path=db),
+            **({"station": station} if station is not None else {}),
+        )
         lane = Lane(config, controller, catalog, {}, flow)  # type: ignore[arg-type]
         lane.attendant = AttendantService(
             lane,
@@ -275,6 +283,7 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
         lane.attendant.flag_listeners.append(
             lambda flags: setattr(controller, "accepting", not (flags.closed or flags.paused))
         )
+        lane.extras = build_extras(config, lane, clock)  # as build_lane does: the station
         options: dict[str, Any] = {"kiosk_mode": False, "idle_timeout_ms": 600_000}
         options.update(window_options)
         window, presenter, attendant = open_lane_window(

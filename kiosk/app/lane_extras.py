@@ -1,0 +1,161 @@
+"""The lane's background helpers the configuration asks for, built by ``build_lane``.
+
+Each has ``start()`` and ``stop()`` and never stops the lane selling when it fails:
+
+- online backups of the store (``[store] backup_dir``, :mod:`kiosk.store.backup`);
+- the metrics file (``[logging] metrics_file``, :mod:`kiosk.app.lane_metrics`), fed
+  by :class:`PaymentTimer` (a controller listener) and by the window (scan-to-screen);
+- the link to the store's attendant station (``[station] url``,
+  :mod:`kiosk.app.station_link`): the lane's report from the attendant service's
+  view of it, and "I'm on my way" handed to ``lane.notice_listeners``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.app.lane_metrics import LaneMetrics
+from kiosk.app.station_link import AppliedCommands, StationLink, checkout_report
+from kiosk.store.backup import BackupSchedule
+
+log = logging.getLogger(__name__)
+
+
+class PaymentTimer:
+    """Controller listener: how long each card payment took, by how it ended."""
+
+    def __init__(self, metrics: LaneMetrics, monotonic: Callable[[], float] = time.monotonic):
+        self.metrics, self.monotonic = metrics, monotonic
+        self._started: float | None = None
+
+    def __call__(self, checkout: Any, effects: list[Any]) -> None:
+        from kiosk.domain.checkout.effects import StartPayment
+        from kiosk.domain.checkout.states import Phase
+
+        if any(isinstance(effect, StartPayment) for effect in effects):
+            self._started = self.monotonic()
+            return
+        if self._started is None or checkout.phase is Phase.PAYING:
+            return
+        if checkout.payment_failure is not None:
+            outcome = checkout.payment_failure.value
+        elif checkout.phase in (Phase.COMPLETING, Phase.FINISHED):
+            outcome = "approved"
+        elif checkout.phase is Phase.INTERVENTION:
+            outcome = "unknown"
+        else:
+            outcome = "partly_paid"
+        self.metrics.observe_payment(self.monotonic() - self._started, outcome)
+        self._started = None
+
+
+class StationReporter:
+    """What the lane tells the station, read on the link's thread."""
+
+    def __init__(self, lane: Any, clock: Callable[[], datetime]) -> None:
+        self.lane, self.clock = lane, clock
+        self.fault_since: dict[str, datetime] = {}
+        self.last_change = time.monotonic()
+
+    def touched(self, *_: object) -> None:
+        self.last_change = time.monotonic()
+
+    def __call__(self) -> dict[str, Any]:
+        from kiosk.app.attendant.model import DeviceLine
+
+        attendant = self.lane.attendant
+        # the last known status (no probe: a report every few seconds must not talk to
+        # the printer)
+        devices = [DeviceLine(n, d.status) for n, d in sorted(self.lane.devices.items())]
+        now = self.clock()
+        for device in devices:
+            if device.usable:
+                self.fault_since.pop(device.name, None)
+            else:
+                self.fault_since.setdefault(device.name, now)
+        flags = attendant.flags if attendant is not None else None
+        return checkout_report(
+            self.lane.controller.checkout,
+            journey=self.lane.config.lane.mode,
+            closed=bool(flags and flags.closed),
+            paused=bool(flags and flags.paused),
+            devices=devices,
+            fault_since=self.fault_since,
+            last_touch_s=time.monotonic() - self.last_change,
+        )
+
+
+def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[Any]:
+    """The helpers ``config`` turns on, ready to start with the lane."""
+    extras: list[Any] = []
+    store = config.store
+    if store.backup_dir is not None:
+        extras.append(
+            BackupSchedule(
+                store.path,
+                store.backup_dir,
+                every_s=store.backup_every_s,
+                keep=store.backup_keep,
+                clock=clock,
+            )
+        )
+    if config.logging.metrics_file is not None:
+        metrics = LaneMetrics(
+            config.logging.metrics_file,
+            lane=(config.lane.store_id, config.lane.lane_id),
+            outbox_depth=_outbox_depth(store.path),
+            every_s=config.logging.metrics_every_s,
+        )
+        lane.metrics = metrics
+        if hasattr(lane.controller, "listeners"):
+            lane.controller.listeners.append(PaymentTimer(metrics))
+        extras.append(metrics)
+    if config.station.url and config.station.key and hasattr(lane.controller, "checkout"):
+        reporter = StationReporter(lane, clock)
+        link = StationLink(
+            config.station.url,
+            config.station.key,
+            config.lane.lane_id,
+            report=reporter,
+            on_command=lambda kind, args: _notify(lane, kind, args),
+            applied=AppliedCommands(f"{store.path}.station.json"),
+            every_s=config.station.report_every_s,
+        )
+
+        def changed(*args: object) -> None:
+            reporter.touched()
+            link.changed()
+
+        lane.controller.listeners.append(changed)
+        if lane.attendant is not None:
+            lane.attendant.flag_listeners.append(changed)
+        lane.station = link
+        extras.append(link)
+    return extras
+
+
+def _notify(lane: Any, kind: str, args: dict[str, Any]) -> None:
+    for listener in list(lane.notice_listeners):
+        listener(kind, args)
+
+
+def _outbox_depth(path: Path | str) -> Callable[[], int]:
+    """Reads the outbox depth on a connection of the metrics thread's own."""
+    from kiosk.store.sync_state import pending_count
+
+    box: list[sqlite3.Connection] = []
+
+    def depth() -> int:
+        if not box:
+            from kiosk.store.db import connect
+
+            box.append(connect(path, migrate=False))
+        return pending_count(box[0])
+
+    return depth
