@@ -31,12 +31,14 @@ def beep() -> None:
 def run_event_loop(window: QWidget, *, quit_after_ms: int | None = None) -> int:
     """Run Qt's event loop until the application quits; return its exit status.
 
-    Ctrl+C in the terminal that started the lane ends the loop cleanly: a timer on
-    ``window`` lets Python see the signal while Qt waits. ``quit_after_ms`` leaves
-    the loop after that long (smoke tests).
+    Ctrl+C in the terminal that started the lane, and SIGTERM (``systemctl stop``),
+    end the loop cleanly (the lane stops in order and marks the store's clean stop):
+    a timer on ``window`` lets Python see the signal while Qt waits.
+    ``quit_after_ms`` leaves the loop after that long (smoke tests).
     """
     app = ensure_app()
     signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
     pulse = QTimer(window)
     pulse.start(200)
     if quit_after_ms is not None:
