@@ -136,6 +136,8 @@ def _front_end(
     if console:
         lane.start()
         try:
+            if rig is not None:  # a code sent before the scanner's port is open is lost
+                _wait_for_device(lane, "scanner", timeout_s=15.0)
             if script is not None:
                 return front.run(script.read_text(encoding="utf-8").splitlines())
             print(f"console: type a command (`help` lists them):\n{help_text()}")
@@ -164,13 +166,17 @@ def _front_end(
 
 
 def _wait_for_device(lane: Any, name: str, timeout_s: float) -> bool:
-    """Wait until device ``name`` has reported a status since the lane started."""
+    """Wait until device ``name`` is open and usable (its worker opens it on its own
+    thread after the lane starts); False if it is not within ``timeout_s``."""
     import time
 
+    device = lane.devices.get(name)
     deadline = time.monotonic() + timeout_s
-    while name not in lane.device_status and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return name in lane.device_status
+    while time.monotonic() < deadline:
+        if device is None or device.status.usable:
+            return device is not None
+        time.sleep(0.05)  # a start-up wait for another thread, not a timing check
+    return False
 
 
 def _set_scale(rig: Any, grams: int, moving: bool) -> None:
