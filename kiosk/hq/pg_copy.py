@@ -34,7 +34,8 @@ _STAGE = (
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _text(value: str) -> str:
+def text(value: str) -> str:
+    """``value`` as a COPY text field (its specials escaped)."""
     if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
         return value.translate(_ESCAPES)
     return value
@@ -42,7 +43,7 @@ def _text(value: str) -> str:
 
 _FORMATS: dict[type, Callable[[Any], str]] = {
     int: str,
-    str: _text,
+    str: text,
     type(None): lambda _: "\\N",
     bool: lambda value: "t" if value else "f",
 }
@@ -80,15 +81,35 @@ def copy_rows(
         raise CopyConflict(f"COPY into {table}: {error.diag.constraint_name}") from error
 
 
+def copy_lines(
+    conn: sa.Connection, table: str, columns: Sequence[str], lines: Iterable[str]
+) -> None:
+    """COPY rows already written as COPY text (one string per row, no newline; see
+    :func:`text`) into ``table`` in the current transaction.
+
+    Raises:
+        CopyConflict: if a row breaks a unique constraint.
+    """
+    from psycopg import errors
+
+    try:
+        _copy(conn, table, columns, lines)
+    except errors.UniqueViolation as error:
+        raise CopyConflict(f"COPY into {table}: {error.diag.constraint_name}") from error
+
+
 def _copy(
-    conn: sa.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    conn: sa.Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]] | Iterable[str],
 ) -> None:
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         chunk: list[str] = []
         size = 0
         for row in rows:
-            line = copy_line(row)
+            line = row if isinstance(row, str) else copy_line(row)
             chunk.append(line)
             size += len(line)
             if size >= CHUNK_BYTES:
