@@ -65,13 +65,13 @@ def run_lane_app(lane: Lane, *, show: bool = True, quit_after_ms: int | None = N
     """
     ensure_app()
     window, presenter, attendant = open_lane_window(lane, show=show)
-    watchdog = UiWatchdog(Notifier(), window)  # READY once the loop runs, then pings
-    watchdog.start(f"{lane.config.lane.lane_id} serving")
+    watchdog = UiWatchdog(Notifier(), window)  # READY once the screen is up, then pings
+    window.after_first_paint(lambda: watchdog.start(f"{lane.config.lane.lane_id} serving"))
     # Everything built so far lives as long as the lane: move it out of the cyclic
     # collector's view, so full collections stop pausing scans (measured 47-71 ms
-    # pauses before; benchmarks/bench_scan_to_screen.py --gc-freeze).
-    gc.collect()
-    gc.freeze()
+    # pauses before; benchmarks/bench_scan_to_screen.py --gc-freeze). Done after the
+    # first paint (``kiosk run`` holds the collector until then: kiosk.warmup).
+    window.after_first_paint(_freeze_survivors)
     try:
         return run_event_loop(window, quit_after_ms=quit_after_ms)
     finally:
@@ -80,6 +80,11 @@ def run_lane_app(lane: Lane, *, show: bool = True, quit_after_ms: int | None = N
         if attendant is not None:
             lane.badge_listeners.clear()
         window.shutdown()
+
+
+def _freeze_survivors() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def open_lane_window(

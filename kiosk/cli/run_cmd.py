@@ -47,6 +47,9 @@ def _has_display() -> bool:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from kiosk import warmup
+
+    warmup.hold_collections()  # until the first paint: a start makes objects that all live
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_lane_logging

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from itertools import compress
+from operator import is_not
 
 from kiosk.domain.basket import GRAMS_PER_KG, WEIGHT_ROUNDING, BasketLine
 from kiosk.domain.catalog import CatalogItem
@@ -84,16 +86,28 @@ class CartRows:
     keeps the same line objects for unchanged lines, so a scan costs one new row)."""
 
     def __init__(self) -> None:
-        self._rows: dict[int, tuple[BasketLine, CartLineView]] = {}
+        self._lines: tuple[BasketLine, ...] = ()
+        self._views: list[CartLineView] = []
 
     def rows(self, lines: tuple[BasketLine, ...]) -> tuple[CartLineView, ...]:
-        """The rows of ``lines``, in order."""
-        cache, fresh = self._rows, {}
-        for line in lines:
-            known = cache.get(line.line_no)
-            fresh[line.line_no] = known if known and known[0] is line else (line, cart_line(line))
-        self._rows = fresh
-        return tuple(row for _, row in fresh.values())
+        """The rows of ``lines``, in order.
+
+        The common step (lines appended, a few replaced in place) is found by one
+        C-level identity pass over the old and new tuples, so its Python work is the
+        changed rows only; anything else (lines gone, reordered) rebuilds by line number,
+        reusing the row of every line object it has seen.
+        """
+        old, views = self._lines, self._views
+        differ = list(compress(range(len(old)), map(is_not, old, lines)))
+        if len(lines) >= len(old) and all(old[i].line_no == lines[i].line_no for i in differ):
+            for index in differ:
+                views[index] = cart_line(lines[index])
+            views.extend(cart_line(line) for line in lines[len(old) :])
+        else:
+            known = {id(line): view for line, view in zip(old, views, strict=True)}
+            views = [known.get(id(line)) or cart_line(line) for line in lines]
+        self._lines, self._views = lines, views
+        return tuple(views)
 
 
 def scanning_view(

@@ -8,9 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kiosk.app.lane
 import kiosk.domain.checkout
+from kiosk.domain.basket import BasketError
 from kiosk.domain.checkout.events import HelpRequested, ItemScanned, ItemWeighed, VoidRequested
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.checkout.machine import Checkout
@@ -143,3 +146,33 @@ def test_cart_rows_rebuild_only_changed_lines() -> None:
     third = rows.rows(voided.lines)
     assert third[1].voided
     assert third[0] is first[0]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["add", "void", "qty", "fresh"]), st.integers(0, 20))))
+def test_cart_rows_equal_a_full_rebuild_after_any_steps(steps: list[tuple[str, int]]) -> None:
+    """Whatever the baskets in a row (appends, voids, quantities, a new basket), the
+    cached rows are exactly the rows built from scratch."""
+    rows = views.CartRows()
+    basket = checkout_with().basket
+    skus = sorted(ITEMS)
+    for action, n in steps:
+        live = [line.line_no for line in basket.lines if not line.voided]
+        if action == "add":
+            sku = skus[n % len(skus)]
+            item = ITEMS[sku]
+            if item.sold_by_weight:
+                continue
+            try:
+                basket = basket.add_item(item, quantity=1, scanned_code=sku)[0]
+            except BasketError:  # a quantity limit: the basket stays as it was
+                continue
+        elif action == "void" and live:
+            basket = basket.void_line(live[n % len(live)])[0]
+        elif action == "qty" and live:
+            try:
+                basket = basket.set_quantity(live[n % len(live)], 1 + n % 4)[0]
+            except BasketError:
+                continue
+        elif action == "fresh":
+            basket = checkout_with().basket
+        assert rows.rows(basket.lines) == tuple(views.cart_line(line) for line in basket.lines)
