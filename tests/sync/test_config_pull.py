@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from hq_fixtures import LANE, STORE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lane_helpers import lane_db
+from lane_helpers import lane_db, wait_for
 
 from kiosk.config import load_config
 from kiosk.config.errors import ConfigError
@@ -277,3 +277,28 @@ def test_garbage_overrides_are_a_config_error(tmp_path, overrides):
         assert str(error).startswith("HQ configuration v1")  # noqa: PT017
     else:
         assert (config.lane.store_id, config.lane.lane_id) == ("s", "l")
+
+
+def test_the_running_sync_thread_reports_errors_logged_anywhere_on_the_lane(
+    tmp_path, hq_server, hq_engine, lane_token
+):
+    path = lane_files(tmp_path, hq_server.url, lane_token)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("heartbeat_interval_s = 1.0\nidle_poll_s = 0.05\n")
+    config = load_config(path, environ={})
+    service = SyncService(config.store.path, config.sync, lane_config=config)
+    before = list(logging.getLogger().handlers)
+    service.start()  # installs its error-record handler on the root logger
+    try:
+        logging.getLogger("kiosk.devices.printer").error("printer jammed\nat the cutter")
+
+        def reported() -> bool:
+            with hq_engine.connect() as conn:
+                row = conn.execute(sa.select(lane_fleet.c.errors)).first()
+            return row is not None and "printer jammed at the cutter" in row.errors
+
+        wait_for(reported, what="the error in a heartbeat")
+    finally:
+        service.stop()
+    assert fleet_row(hq_engine).config_version == config_version(config)
+    assert logging.getLogger().handlers == before  # and stop removed it
