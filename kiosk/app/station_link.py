@@ -228,9 +228,15 @@ def checkout_report(
         "devices": [
             {"name": d.name, "status": str(d.status)[:200], "ok": bool(d.usable)} for d in devices
         ],
-        "consumables": {"paper": str(paper[0].status)[:40]} if paper else {},
+        "consumables": {"paper": _level(str(paper[0].status))} if paper else {},
         "alerts": alerts,
     }
+
+
+def _level(status: str) -> str:
+    """A printer's paper as the station shows it: "out", "low" or "ok"."""
+    lowered = status.lower()
+    return "out" if "out" in lowered else "low" if "low" in lowered else "ok"
 
 
 def _key(*parts: str) -> str:

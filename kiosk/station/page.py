@@ -70,7 +70,7 @@ function draw() {
     </div>`).join("") : "<p id='quiet'>No alerts.</p>";
   document.getElementById("lanes").innerHTML = board.lanes.map(l => `
     <div class="lane ${esc(l.state)}" id="lane-${esc(l.lane_id)}">
-      <div><b>${esc(l.lane_id)}</b> ${esc(l.state.replaceAll("_", " "))} - ${esc(l.journey)} / ${esc(l.step)}</div>
+      <div><b>${esc(l.lane_id)}</b> ${esc(l.state.replaceAll("_", " "))} - ${esc(l.journey.replaceAll("_", " "))} / ${esc(l.step.replaceAll("_", " "))}</div>
       <div>${l.items} items, ${esc(l.total)} ${esc(l.currency)}; last touch ${fmt(l.last_touch_s + l.seen_s)} ago</div>
       <div>${l.devices.filter(d => !d.ok).map(d => `<span class="error">${esc(d.name)}: ${esc(d.status)}</span>`).join(" ")}
       ${Object.entries(l.consumables).map(([k, v]) => `${esc(k)} ${esc(v)}`).join(", ")}</div>
