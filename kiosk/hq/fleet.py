@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.hq import lane_config
 from kiosk.hq.db import write_transaction
@@ -76,8 +77,7 @@ def record_heartbeat(
         for name, status in seen.items()
         if name not in statuses and status != ABSENT
     ]
-    if any(c["status"] == ABSENT for c in changes):
-        statuses.update({c["device"]: ABSENT for c in changes if c["status"] == ABSENT})
+    statuses.update({name: ABSENT for name in seen if name not in statuses})
     row = {
         "config_version": beat.config_version,
         "config_error": beat.config_error,
@@ -86,17 +86,15 @@ def record_heartbeat(
     }
     if before is not None and not changes and all(getattr(before, k) == v for k, v in row.items()):
         return
+    values = {"store_id": store_id, "lane_id": lane_id, "updated_at": received_at, **row}
+    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    upsert = insert(lane_fleet).values(**values)
+    upsert = upsert.on_conflict_do_update(  # two workers' first heartbeats of a lane
+        index_elements=["store_id", "lane_id"],
+        set_={k: upsert.excluded[k] for k in values if k not in ("store_id", "lane_id")},
+    )
     with write_transaction(engine, durable=False) as conn:
-        if before is None:
-            conn.execute(
-                sa.insert(lane_fleet).values(
-                    store_id=store_id, lane_id=lane_id, updated_at=received_at, **row
-                )
-            )
-        else:
-            conn.execute(
-                sa.update(lane_fleet).where(*lane_key).values(updated_at=received_at, **row)
-            )
+        conn.execute(upsert)
         if changes:
             conn.execute(
                 sa.insert(device_history),
