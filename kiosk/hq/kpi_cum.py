@@ -54,8 +54,8 @@ def running(deltas: Deltas, last: str) -> list[tuple[Any, ...]]:
     (n, total)}; the result [(*cell, day, n, total)] has, for each cell, every day from
     its first day in ``deltas`` to ``last``, with the batch's sums up to that day."""
     by_cell: dict[Cell, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for (*cell, day), (n, total) in deltas.items():
-        by_cell[tuple(cell)][day] = (n, total)
+    for key, (n, total) in deltas.items():
+        by_cell[key[:-1]][key[-1]] = (n, total)
     out = []
     for cell, days in sorted(by_cell.items()):
         n = total = 0
