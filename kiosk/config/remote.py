@@ -83,11 +83,29 @@ def check_overrides(overrides: Any, source: str) -> dict[str, Any]:
         raise ConfigError(source, "(overrides)", overrides, "a table of dotted keys")
     if len(overrides) > MAX_KEYS:
         raise ConfigError(source, "(overrides)", len(overrides), f"at most {MAX_KEYS} keys")
-    for key in overrides:
-        why = refusal(key) if isinstance(key, str) else "a string key"
-        if why is not None:
-            raise ConfigError(source, str(key), overrides[key], f"a key HQ may set ({why})")
-    return dict(overrides)
+    flat: dict[str, Any] = {}
+    for key, value in overrides.items():
+        for dotted, leaf in flatten(key, value) if isinstance(key, str) else [(key, value)]:
+            why = refusal(dotted) if isinstance(dotted, str) else "a string key"
+            if why is not None:
+                raise ConfigError(source, str(dotted), leaf, f"a key HQ may set ({why})")
+            flat[dotted] = leaf
+    if len(flat) > MAX_KEYS:
+        raise ConfigError(source, "(overrides)", len(flat), f"at most {MAX_KEYS} keys")
+    return flat
+
+
+def flatten(key: str, value: Any) -> list[tuple[str, Any]]:
+    """``(key, value)``, or for a table value every dotted key inside it with its value:
+    a table from HQ merges into the local one key by key (so ``lane = {store_id = ...}``
+    is checked as ``lane.store_id`` and ``lane = {}`` changes nothing)."""
+    if not isinstance(value, Mapping):
+        return [(key, value)]
+    return [
+        pair
+        for name, inner in value.items()
+        for pair in flatten(f"{key}.{name}" if isinstance(name, str) else key, inner)
+    ]
 
 
 def lay_over(table: Mapping[str, Any], overrides: Mapping[str, Any], source: str) -> dict[str, Any]:

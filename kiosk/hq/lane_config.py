@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kiosk.config.remote import refusal
+from kiosk.config.remote import flatten, refusal
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
 from kiosk.hq.tables import lane_config_override
@@ -61,16 +61,27 @@ def parse_assignment(text: str) -> tuple[str, Any]:
         raise HqError(f"{key}: HQ may not set it ({why})")
     try:
         value: Any = tomllib.loads(f"v = {raw.strip()}")["v"]
-    except (tomllib.TOMLDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # TOMLDecodeError, or an int of 4,300+ digits
         value = raw.strip()
-    if len(json.dumps(value, default=str)) > MAX_VALUE_CHARS:
+    for dotted, _ in flatten(key, value):  # an inline table's keys, each checked
+        if (why := refusal(dotted)) is not None:
+            raise HqError(f"{dotted}: HQ may not set it ({why})")
+    return key, _plain(key, value)
+
+
+def _plain(key: str, value: Any) -> Any:
+    """``value`` as JSON data (TOML dates become their ISO text).
+
+    Raises:
+        HqError: for NaN or infinity (not JSON) or a value too long.
+    """
+    try:
+        text = json.dumps(value, default=str, allow_nan=False)
+    except ValueError:
+        raise HqError(f"{key}: nan and inf are not configuration values") from None
+    if len(text) > MAX_VALUE_CHARS:
         raise HqError(f"{key}: the value is longer than {MAX_VALUE_CHARS} characters")
-    return key, _plain(value)
-
-
-def _plain(value: Any) -> Any:
-    """``value`` as JSON data (TOML dates become their ISO text)."""
-    return json.loads(json.dumps(value, default=str))
+    return json.loads(text)
 
 
 def set_values(engine: sa.Engine, store_id: str, lane_id: str, values: dict[str, Any]) -> None:
@@ -82,9 +93,11 @@ def set_values(engine: sa.Engine, store_id: str, lane_id: str, values: dict[str,
     """
     if lane_id and not store_id:
         raise HqError("a lane needs its store (--store)")
-    for key in values:
-        if (why := refusal(key)) is not None:
-            raise HqError(f"{key}: HQ may not set it ({why})")
+    for key, value in values.items():
+        for dotted, _ in flatten(key, value):  # a table's keys, each checked
+            if (why := refusal(dotted)) is not None:
+                raise HqError(f"{dotted}: HQ may not set it ({why})")
+        _plain(key, value)
     now = utc_now()
     table = lane_config_override
     with write_transaction(engine) as conn:
@@ -96,7 +109,7 @@ def set_values(engine: sa.Engine, store_id: str, lane_id: str, values: dict[str,
                     store_id=store_id,
                     lane_id=lane_id,
                     key=key,
-                    value=json.dumps(value),
+                    value=json.dumps(value, allow_nan=False),
                     updated_at=now,
                 )
             )
@@ -134,7 +147,7 @@ def for_lane(engine: sa.Engine, store_id: str, lane_id: str) -> tuple[str, dict[
         )
     )
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
+        rows = list(conn.execute(query).all())
     # Narrower scopes last, so they win: fleet ("", ""), store (S, ""), lane (S, L).
     rows.sort(key=lambda r: (bool(r.store_id), bool(r.lane_id)))
     merged = {r.key: _decode(r.value) for r in rows}

@@ -12,8 +12,11 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from hq_fixtures import LANE, STORE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.cli import main
+from kiosk.config.remote import refusal
 from kiosk.hq import fleet, lane_config
 from kiosk.hq.auth import enrol_lane
 from kiosk.hq.errors import HqError
@@ -185,6 +188,21 @@ def test_hq_refuses_keys_that_stay_on_the_lane(hq_engine, key):
     assert lane_config.overrides(hq_engine) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ['lane={store_id = "x"}', "sync={timeout_s = 3}", 'payment={x = {key_passphrase = "p"}}'],
+)
+def test_a_table_value_is_checked_key_by_key(text):
+    with pytest.raises(HqError, match="HQ may not set"):
+        lane_config.parse_assignment(text)
+
+
+@pytest.mark.parametrize("text", ["ui.x=nan", "ui.x=inf", "ui.x=[1, -inf]", "ui.x=" + "9" * 5000])
+def test_values_that_are_not_json_or_too_long_are_refused(text):
+    with pytest.raises(HqError, match=r"ui\.x"):
+        lane_config.parse_assignment(text)
+
+
 def test_kiosk_hq_config_set_show_unset(hq_url, hq_engine, capsys):
     db = ["hq", "--database-url", hq_url, "config"]
     assert main([*db, "set", "ui.idle_timeout_s=60", 'lane.store_name="Shop"']) == 0
@@ -224,3 +242,15 @@ def test_recent_errors_keep_the_last_ten_redacted_on_one_line():
     assert len(kept[-1]["message"]) == MAX_MESSAGE
     assert all(k["logger"] == "kiosk.test_recent" for k in kept)
     assert all(k["at"].endswith("Z") and len(k["at"]) == 24 for k in kept)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=40))
+def test_a_garbage_assignment_is_an_hq_error_or_a_json_value(text):
+    try:
+        key, value = lane_config.parse_assignment(text)
+    except HqError as error:
+        assert str(error)  # noqa: PT017 - either outcome is legal
+    else:
+        assert refusal(key) is None
+        assert json.loads(json.dumps(value)) == value

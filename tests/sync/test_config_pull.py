@@ -155,6 +155,7 @@ def test_a_bad_value_is_refused_and_the_last_good_copy_kept(  # noqa: PLR0917
     ("key", "value"),
     [
         ("lane.store_id", "store-999"),
+        ("lane", {"store_name": "ok", "store_id": "store-999"}),  # a table is checked per key
         ("lane.lane_id", "lane-99"),
         ("sync.token", "store-001:lane-01:stolen"),
         ("sync.hq_url", "http://evil.example"),
@@ -302,3 +303,50 @@ def test_the_running_sync_thread_reports_errors_logged_anywhere_on_the_lane(
         service.stop()
     assert fleet_row(hq_engine).config_version == config_version(config)
     assert logging.getLogger().handlers == before  # and stop removed it
+
+
+class Replies:
+    """Stands in for HqClient.lane_config only: hands the puller whatever HQ's JSON body
+    decoded to (the HTTP and JSON layers are HqClient's and tested with it)."""
+
+    def __init__(self, reply: object) -> None:
+        self.reply = reply
+
+    def lane_config(self, known: str | None = None) -> object:
+        return self.reply
+
+
+REPLY = st.fixed_dictionaries(
+    {},
+    optional={
+        "version": st.text(max_size=6) | JSON,
+        "unchanged": st.booleans() | JSON,
+        "overrides": st.dictionaries(KEYS, JSON, max_size=3) | JSON,
+    },
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reply=REPLY)
+def test_a_garbage_reply_from_hq_is_refused_or_saved_never_a_traceback(tmp_path, reply):
+    from kiosk.config.remote import LocalSource
+    from kiosk.sync.config_pull import ConfigPuller
+
+    local = tmp_path / "lane.toml"
+    local.write_text('[lane]\nstore_id = "s"\nlane_id = "l"\n', encoding="utf-8")
+    copy_file = tmp_path / "lane.sqlite3.hq-config.json"
+    write_copy(copy_file, HqCopy("good", {"ui.idle_timeout_s": 50}))
+    puller = ConfigPuller(LocalSource(local, {}, "good", None), copy_file)
+
+    outcome = puller.pull(Replies(reply))  # type: ignore[arg-type]
+
+    copy = read_copy(copy_file)
+    assert copy is not None
+    if outcome == "saved":
+        assert copy.version == reply["version"]
+        build_with(local, copy.overrides, copy.version, environ={})  # what was kept builds
+    else:
+        assert copy == HqCopy("good", {"ui.idle_timeout_s": 50})
+        assert (outcome == "refused") == (puller.error is not None)
