@@ -24,6 +24,7 @@ from typing import Any
 from kiosk.config.remote import config_version, copy_path, source_of
 from kiosk.config.schema import KioskConfig
 from kiosk.config.sync import SyncConfig
+from kiosk.logs import redact
 from kiosk.logs_recent import RecentErrors, clean
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
@@ -253,5 +254,5 @@ class SyncService:
         if self._config_version:
             fleet["config_version"] = self._config_version
         if error:
-            fleet["config_error"] = clean(error, 500)
+            fleet["config_error"] = clean(redact(error), 500)  # it may quote a value
         return fleet

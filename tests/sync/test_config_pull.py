@@ -350,3 +350,36 @@ def test_a_garbage_reply_from_hq_is_refused_or_saved_never_a_traceback(tmp_path,
     else:
         assert copy == HqCopy("good", {"ui.idle_timeout_s": 50})
         assert (outcome == "refused") == (puller.error is not None)
+
+
+def test_a_refused_value_quoting_a_card_number_is_reported_redacted(
+    tmp_path, hq_server, hq_engine, lane_token
+):
+    path = lane_files(tmp_path, hq_server.url, lane_token)
+    lane_config.set_values(hq_engine, STORE, LANE, {"ui.idle_timeout_s": "4111111111111111"})
+    service = start_lane(path)
+    assert service.run_once().errors == []
+    reported = fleet_row(hq_engine).config_error
+    assert "ui.idle_timeout_s" in reported
+    assert "4111111111111111" not in reported
+
+
+def test_hq_refusing_the_fleet_fields_still_gets_the_heartbeat(
+    tmp_path, hq_server, hq_engine, lane_token
+):
+    from kiosk.sync.heartbeat import send_heartbeat
+    from kiosk.sync.service import client_from_config
+
+    path = lane_files(tmp_path, hq_server.url, lane_token)
+    config = load_config(path, environ={})
+    refused = {"errors": [{"at": "2026-11-22T10:00:00.000Z", "logger": "x", "message": "\x00"}]}
+    conn = lane_db(config.store.path)
+    client = client_from_config(config.sync)
+    try:
+        send_heartbeat(conn, client, "selling", [], refused)  # 422, then sent without
+    finally:
+        client.close()
+        conn.close()
+    with hq_engine.connect() as db:
+        assert db.execute(sa.text("SELECT state FROM lane_status")).scalar_one() == "selling"
+    assert fleet_row(hq_engine).errors == "[]"
