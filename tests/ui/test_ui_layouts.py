@@ -35,28 +35,29 @@ def _widest(host: QWidget) -> int:
     return max(_hint(button)[0] for button in _buttons(host))
 
 
-@pytest.mark.parametrize("columns", [1, 2, 3])
-def test_reflow_puts_as_many_keys_abreast_as_fit_and_never_cuts_a_caption(
-    qtbot, columns: int
+@pytest.mark.parametrize("spare", [0, -1])
+def test_reflow_puts_keys_abreast_while_they_fit_and_never_cuts_a_caption(
+    qtbot, spare: int
 ) -> None:
     host, layout = _keys(qtbot, ("Reprint receipt", "Clear device fault", "Resume"), spacing=12)
-    widest = _widest(host)
-    # just wide enough for ``columns`` of the widest key, 1 px short of one more
-    host.resize(columns * widest + (columns - 1) * 12 + widest // 2, 400)
-    qtbot.waitUntil(lambda: len({b.y() for b in _buttons(host)}) == -(-3 // min(columns, 2)))
-    assert layout.columns(host.width()) == min(columns, 2)  # max_columns defaults to 2
-    assert all(button.width() >= widest for button in _buttons(host))
+    first, second, third = (_hint(button)[0] for button in _buttons(host))
+    two_abreast = max(first, third) + 12 + second  # columns as wide as their widest key
+    host.resize(two_abreast + spare, 400)  # just wide enough, or 1 px short
+    columns = 2 if spare == 0 else 1
+    qtbot.waitUntil(lambda: len({b.y() for b in _buttons(host)}) == (2 if columns == 2 else 3))
+    assert layout.columns(host.width()) == columns
+    assert all(b.width() >= _hint(b)[0] for b in _buttons(host))
     assert render_checks.clipped_texts(host) == []
 
 
 def test_reflow_height_for_width_grows_when_keys_stack(qtbot) -> None:
     host, layout = _keys(qtbot, ("Approve", "Date of birth"), spacing=12)
-    widest = _widest(host)
-    one_row = layout.heightForWidth(2 * widest + 12)
-    two_rows = layout.heightForWidth(2 * widest + 11)
+    side_by_side = sum(_hint(button)[0] for button in _buttons(host)) + 12
+    one_row = layout.heightForWidth(side_by_side)
+    two_rows = layout.heightForWidth(side_by_side - 1)
     key = _hint(_buttons(host)[0])[1]
     assert (one_row, two_rows) == (key, 2 * key + 12)
-    assert layout.minimumSize().width() == widest  # one column
+    assert layout.minimumSize().width() == _widest(host)  # one column
     assert layout.minimumSize().height() == one_row  # as short as the most columns make it
 
 
@@ -114,7 +115,7 @@ def test_fitter_keeps_the_roomy_variant_where_it_fits_and_tightens_where_not(
     page.resize(600, 300)  # 400 px of margins do not fit: the tight variant does
     qtbot.waitUntil(lambda: fitter.index == 1)
     assert column.contentsMargins().top() == 4
-    assert fits(column, page.size())
+    assert fits(page)
     page.resize(600, 800)
     qtbot.waitUntil(lambda: fitter.index == 0)
     assert column.contentsMargins().top() == 200

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,8 +24,6 @@ from kiosk.ui.widgets.common import discard, keep_text_whole, text_label, touch_
 #: Below this width the line keys go under the line instead of beside it (or below the
 #: width the keys and the line's texts need side by side, if that is more).
 COMPACT_BELOW_PX = 860
-#: The narrowest a line's name may get beside its keys before they go under it.
-NAME_MIN_PX = 240
 
 
 class _LineRow(QFrame):
@@ -90,14 +88,16 @@ class _LineRow(QFrame):
         )
 
     def side_by_side_width(self) -> int:
-        """The width the row needs with its keys beside the line (a name of NAME_MIN_PX)."""
+        """The width the row needs with its keys beside the line, its name wrapped as
+        narrow as it goes (the keys never get narrower than their captions)."""
+        self.ensurePolished()  # a new row has not met the stylesheet yet: measure it styled
         keys = (self.quantity_button, self.price_button, self.void_button)
         info = (self.quantity, self.amount)
         margins = self._row.contentsMargins()
         return (
             sum(max(b.minimumWidth(), b.sizeHint().width()) for b in keys)
             + sum(max(label.minimumWidth(), label.sizeHint().width()) for label in info)
-            + NAME_MIN_PX
+            + self.name.minimumSizeHint().width()
             + 12 * 4  # the spacing of the info and keys rows
             + self._row.spacing()
             + margins.left()
@@ -149,6 +149,11 @@ class BasketPanel(QFrame):
         self._total: Money | None = None
         self._count = 0
         self._compact = False
+        # New rows are measured again once the event loop has styled and shown them.
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(0)
+        self._recheck.timeout.connect(lambda: self._update_compact(self.width()))
         self.retranslate_ui()
 
     def set_lines(
@@ -192,6 +197,7 @@ class BasketPanel(QFrame):
         for row in self.rows:
             row.retranslate_ui()
         self._update_compact(self.width())
+        self._recheck.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

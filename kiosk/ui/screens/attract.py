@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.i18n import LANGUAGE_NAMES, current_language
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import PRIMARY_BUTTON_PX
 from kiosk.ui.viewmodels import AttractView
 from kiosk.ui.widgets.common import (
     ON_PRIMARY,
@@ -115,15 +114,13 @@ class AttractScreen(Screen):
         self.fitter.later()
 
     def _roomy(self) -> None:
-        self._spacing(margins=(64, 48), box=48, hero=24, art=48, start_px=112)
+        self._spacing(margins=(64, 48), box=48, hero=24, art=48)
 
     def _tight(self) -> None:
         """1366x768 with large text: the texts, languages and Start keep their size."""
-        self._spacing(margins=(32, 20), box=32, hero=12, art=24, start_px=PRIMARY_BUTTON_PX)
+        self._spacing(margins=(32, 20), box=32, hero=12, art=24)
 
-    def _spacing(
-        self, *, margins: tuple[int, int], box: int, hero: int, art: int, start_px: int
-    ) -> None:
+    def _spacing(self, *, margins: tuple[int, int], box: int, hero: int, art: int) -> None:
         side, top = margins
         self._box.setContentsMargins(side, top, side, top)
         self._box.setSpacing(box)
@@ -132,7 +129,6 @@ class AttractScreen(Screen):
         self._before_start.changeSize(0, hero * 2 // 3)
         self._art_layout.setContentsMargins(art, art, art, art)
         self._art_layout.setSpacing(hero)
-        self.start_button.setMinimumHeight(start_px)
         self._hero.invalidate()
 
     def language_button(self, code: str) -> QPushButton:

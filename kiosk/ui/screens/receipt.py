@@ -52,7 +52,13 @@ class ReceiptScreen(Screen):
         choices = QWidget()
         # Side by side in landscape while their captions fit (French with large text on
         # 1366x768: two, then one under them), one above the other in portrait.
-        self._choices = ReflowLayout(choices, max_columns=3, spacing=32, centre_last_row=True)
+        self._choices = ReflowLayout(
+            choices,
+            max_columns=3,
+            spacing=32,
+            centre_last_row=True,
+            spread_rows=True,
+        )
         self.buttons = {}
         for key, icon in (
             (RECEIPT_PRINT, "printer"),

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWid
 
 from kiosk.ui.format import format_money
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import PRIMARY_BUTTON_PX
 from kiosk.ui.viewmodels import ScanningView, pick_name
 from kiosk.ui.widgets.cart import CartList
 from kiosk.ui.widgets.common import (
@@ -79,20 +78,19 @@ class ScanningScreen(Screen):
         self.fitter = LayoutFitter(self, (self._roomy, self._tight))
 
     def _roomy(self) -> None:
-        self._spacing(32, 16, 112)
+        self._spacing(32, 16)
 
     def _tight(self) -> None:
         """1366x768 with large text under the help banner: smaller margins and gaps."""
-        self._spacing(16, 8, PRIMARY_BUTTON_PX)
+        self._spacing(16, 8)
 
-    def _spacing(self, margin: int, gap: int, pay_px: int) -> None:
+    def _spacing(self, margin: int, gap: int) -> None:
         self._box.setContentsMargins(margin, margin, margin, margin)
         self._box.setSpacing(margin)
         side = self._side.layout()
         side.setContentsMargins(margin, margin, margin, margin)
         side.setSpacing(gap)
         self._buttons.setSpacing(gap)
-        self.pay_button.setMinimumHeight(pay_px)
 
     def _build_side(self) -> QFrame:
         self._side = QFrame()

@@ -4,17 +4,19 @@ A screen laid out for 1920x1080 needs less room on 1366x768 with large text or h
 contrast's thicker borders. The screen gives the fitter its variants, roomiest first
 (each a function that sets margins, spacings, key heights...). After every resize,
 show, restyle and language change the fitter applies them in turn and keeps the first
-whose layout fits (its minimum size, and its minimum height for the width when texts
-wrap); the last one stays if none does. Measured, not guessed from the window size, so
-1920x1080 keeps the roomy look and only what is short gets tight.
+whose layout fits (its minimum size, and no text clipped once laid out: the checks
+``kiosk screenshots`` runs); the last one stays if none does. Measured, not guessed from
+the window size, so 1920x1080 keeps the roomy look and only what is short gets tight.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLayout, QWidget
+
+from kiosk.ui import render_checks
 
 Variant = Callable[[], None]
 
@@ -27,26 +29,27 @@ _REFIT_ON = (
 )
 
 
-def fits(layout: QLayout, size: QSize) -> bool:
-    """Whether ``layout`` can lay its items out whole in ``size`` (margins included).
+def fits(widget: QWidget) -> bool:
+    """Whether ``widget``'s layout, laid out now at its size, needs no more room than it
+    has and shows every text whole (``render_checks.clipped_texts``: what the screenshot
+    test checks). A hidden widget fits (it is measured again when shown).
 
     Measures afresh: the layouts of the widget's descendants cache their sizes until the
     event loop gets round to them, so a spacing just changed deep inside (a keypad's)
     would not be seen otherwise."""
-    widget = layout.parentWidget()
-    if widget is not None:
-        for child in widget.findChildren(QWidget):
-            child.updateGeometry()  # drops the size its parent's layout cached
-        for inner in widget.findChildren(QLayout):
-            inner.invalidate()  # nested layouts too (they are the outer one's children)
-        layout.invalidate()
-    minimum = layout.totalMinimumSize()
-    if minimum.width() > size.width():
+    layout = widget.layout()
+    if layout is None or not widget.isVisible():
+        return True
+    for child in widget.findChildren(QWidget):
+        child.updateGeometry()  # drops the size its parent's layout cached
+    for inner in widget.findChildren(QLayout):
+        inner.invalidate()  # nested layouts too (they are the outer one's children)
+    layout.invalidate()
+    layout.activate()  # lays every descendant out now (resizes cascade synchronously)
+    need = widget.minimumSizeHint()
+    if need.width() > widget.width() or need.height() > widget.height():
         return False
-    height = minimum.height()
-    if layout.hasHeightForWidth():
-        height = max(height, layout.totalMinimumHeightForWidth(size.width()))
-    return height <= size.height()
+    return not render_checks.clipped_texts(widget)
 
 
 class LayoutFitter(QObject):
@@ -83,14 +86,10 @@ class LayoutFitter(QObject):
 
     def refit(self) -> int:
         """Apply the roomiest variant that fits now; return its index."""
-        layout = self._widget.layout()
-        if layout is None:
-            return self.index
-        size = self._widget.size()
         chosen = len(self._variants) - 1
         for index, apply in enumerate(self._variants):
             apply()  # the one that fits (or the last) is the one left in force
-            if fits(layout, size):
+            if fits(self._widget):
                 chosen = index
                 break
         self.index = chosen
