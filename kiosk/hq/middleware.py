@@ -6,9 +6,9 @@ stranger's request or an oversized one is refused without being parsed, and noth
 written. :class:`FastSales` answers a clean sales batch itself
 (:mod:`kiosk.hq.fast_ingest`) and hands anything else to the app unchanged.
 :class:`RequestTimes` keeps a histogram of how long HQ took per request (from the
-request reaching the app to the last byte of the answer handed to the server), which
-the admin token reads at ``GET /api/v1/timings``: the benchmarks read HQ's own
-latency there instead of timing inside a load generator.
+request reaching the app to the last byte of the answer handed to the server, less
+waiting for the client's body), which the admin token reads at ``GET /api/v1/timings``:
+the benchmarks read HQ's own latency there instead of timing inside a load generator.
 """
 
 from __future__ import annotations
@@ -229,7 +229,10 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 class RequestTimes:
     """Outermost: a histogram of request durations per route, read with the admin token at
-    ``GET /api/v1/timings`` (404 without an admin token, like the admin API).
+    ``GET /api/v1/timings`` (404 without an admin token, like the admin API). A duration
+    is from the request reaching the app to the last byte of the answer handed to the
+    server, less the time spent waiting for the client's body bytes (a slow or starved
+    client is not HQ's time; a body already received costs no wait).
 
     The answer: ``{"steps_per_doubling": 16, "fast_sales": {"fast": n, "declined": m},
     "routes": {"POST /api/v1/sales/batch":
@@ -254,13 +257,21 @@ class RequestTimes:
         if key not in TIMED:
             key = "other"
         started = time.perf_counter()
+        waited = 0.0  # blocked in receive(): the client's bytes not there yet
+
+        async def timed_receive() -> Message:
+            nonlocal waited
+            asked = time.perf_counter()
+            message = await receive()
+            waited += time.perf_counter() - asked
+            return message
 
         async def timed_send(message: Message) -> None:
             await send(message)
             if message["type"] == "http.response.body" and not message.get("more_body"):
-                self.record(key, time.perf_counter() - started)
+                self.record(key, time.perf_counter() - started - waited)
 
-        await self.app(scope, receive, timed_send)
+        await self.app(scope, timed_receive, timed_send)
 
     def record(self, key: str, seconds: float) -> None:
         micro = max(seconds * 1e6, 1.0)
