@@ -13,7 +13,8 @@ writes: tests/hq pins it, since replays are detected by that text's SHA-256), ro
 to :func:`kiosk.hq.sales.store_encoded`, and the answer is encoded once.
 
 Any doubt sends the request down the pydantic path unchanged: a body msgspec refuses,
-a control character or escape anywhere in the body, a check that fails, a sale of
+a control character anywhere in the body or an escape that may stand for one (or for
+a surrogate: an emoji written as ``\\ud83d\\ude00``), a check that fails, a sale of
 another lane, a sale that does not add up, a float in audit details, a content type
 other than ``application/json``, or a database error. So every 4xx/5xx answer is the
 model path's, word for word; the fast path only ever answers 200, with the bytes the
