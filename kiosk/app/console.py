@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
+from kiosk import clock as kiosk_clock
 from kiosk.app.attendant import AttendantError, NotSignedIn, SignInFailed
 from kiosk.app.console_staff import ConsoleError, StaffCommands
 from kiosk.domain.checkout import effects as fx
@@ -214,9 +215,9 @@ class LaneConsole:
         from kiosk.store.sync_state import dead_letter_count, pending_count
 
         conn = connect(self.lane.config.store.path, migrate=False)
-        deadline = time.monotonic() + timeout
+        deadline = kiosk_clock.monotonic() + timeout
         try:
-            while time.monotonic() < deadline:
+            while kiosk_clock.monotonic() < deadline:
                 if pending_count(conn) == 0:
                     dead = dead_letter_count(conn)
                     if dead:

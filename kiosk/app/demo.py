@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from kiosk import clock as kiosk_clock
 from kiosk.config import KioskConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.devices.printer.sim import PrinterSimulator
@@ -232,8 +233,8 @@ class DemoRig:
             stderr=(self.workdir / "hq.log").open("ab"),
             env={**os.environ, "KIOSK_CONFIG": str(self._hq_config())},
         )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
+        deadline = kiosk_clock.monotonic() + 20
+        while kiosk_clock.monotonic() < deadline:
             with contextlib.suppress(httpx.HTTPError):
                 if httpx.get(f"{self.hq_url}/openapi.json", timeout=1).status_code == 200:
                     return

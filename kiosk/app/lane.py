@@ -22,9 +22,10 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
+from kiosk import clock as kiosk_clock
 from kiosk.app.documents import iso, sale_document
 from kiosk.app.payments import SaleNotPaid
 from kiosk.clock import utc_now
@@ -384,5 +385,5 @@ def new_basket_id() -> str:
 
 def _parse_time(text: str | None) -> datetime:
     if not text:
-        return datetime.now(UTC)
+        return kiosk_clock.utc_now()
     return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk import clock as kiosk_clock
 from kiosk.app.lane_metrics import LaneMetrics
 from kiosk.app.station_link import AppliedCommands, StationLink, checkout_report
 from kiosk.store.backup import BackupSchedule
@@ -61,10 +62,10 @@ class StationReporter:
     def __init__(self, lane: Any, clock: Callable[[], datetime]) -> None:
         self.lane, self.clock = lane, clock
         self.fault_since: dict[str, datetime] = {}
-        self.last_change = time.monotonic()
+        self.last_change = kiosk_clock.monotonic()
 
     def touched(self, *_: object) -> None:
-        self.last_change = time.monotonic()
+        self.last_change = kiosk_clock.monotonic()
 
     def __call__(self) -> dict[str, Any]:
         from kiosk.app.attendant.model import DeviceLine
@@ -87,7 +88,7 @@ class StationReporter:
             paused=bool(flags and flags.paused),
             devices=devices,
             fault_since=self.fault_since,
-            last_touch_s=time.monotonic() - self.last_change,
+            last_touch_s=kiosk_clock.monotonic() - self.last_change,
         )
 
 

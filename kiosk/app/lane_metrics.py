@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk import clock as kiosk_clock
+
 log = logging.getLogger(__name__)
 
 SCAN_BUCKETS = (0.004, 0.008, 0.0167, 0.033, 0.05, 0.1, 0.25, 0.5, 1.0)
@@ -80,12 +82,12 @@ class LaneMetrics:
     def scan_arrived(self) -> None:
         """A code reached the lane (scanner thread): the clock starts."""
         with self._lock:
-            self._scans.append(time.monotonic())
+            self._scans.append(kiosk_clock.monotonic())
 
     def screen_updated(self) -> None:
         """The UI thread has shown the lane's new state: every waiting scan is done (a
         scan older than 5 s never changed the screen: dropped, not counted)."""
-        now = time.monotonic()
+        now = kiosk_clock.monotonic()
         with self._lock:
             stamps, self._scans = self._scans, []
         for stamp in stamps:

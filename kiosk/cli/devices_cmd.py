@@ -14,6 +14,8 @@ import threading
 import time
 from typing import Any
 
+from kiosk import clock as kiosk_clock
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("devices", help="list, check and watch the lane's devices")
@@ -62,8 +64,8 @@ def _check(args: argparse.Namespace) -> int:
         try:
             _guarded(device.open)
             _guarded(device.claim)
-            deadline = time.monotonic() + args.timeout
-            while not device.status.usable and time.monotonic() < deadline:
+            deadline = kiosk_clock.monotonic() + args.timeout
+            while not device.status.usable and kiosk_clock.monotonic() < deadline:
                 time.sleep(0.05)  # a CLI poll, not a test: the device connects on its own thread
             status = device.check()
         finally:

@@ -17,9 +17,10 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from kiosk import clock as kiosk_clock
 
 FREE_FAIL_BYTES = 200_000_000
 FREE_WARN_BYTES = 1_000_000_000
@@ -148,7 +149,7 @@ def _backups(config: Any) -> Iterator[Finding]:
     if not found:
         yield Finding("WARN", "backups", f"none yet in {folder}")
         return
-    age = time.time() - found[-1].stat().st_mtime
+    age = kiosk_clock.utc_now().timestamp() - found[-1].stat().st_mtime
     detail = f"{len(found)} in {folder}, newest {age / 60:.0f} min old"
     level = "WARN" if age > 2 * config.store.backup_every_s else "OK"
     yield Finding(level, "backups", detail)
@@ -168,8 +169,8 @@ def _devices(config: Any, timeout: float) -> Iterator[Finding]:
             device = build_device(device_config)
             device.open()
             device.claim()
-            deadline = time.monotonic() + timeout
-            while not device.status.usable and time.monotonic() < deadline:
+            deadline = kiosk_clock.monotonic() + timeout
+            while not device.status.usable and kiosk_clock.monotonic() < deadline:
                 time.sleep(0.05)  # the device connects on its own thread
             status = device.check()
         except DeviceError as error:
@@ -193,9 +194,9 @@ def _terminal(config: Any) -> Iterator[Finding]:
     try:
         terminal = terminal_from_config(config.payment, config.lane.lane_id)
         try:
-            started = time.monotonic()
+            started = kiosk_clock.monotonic()
             terminal.status("kiosk-doctor-probe")  # a payment that never existed
-            took = time.monotonic() - started
+            took = kiosk_clock.monotonic() - started
         finally:
             terminal.close()
     except PaymentError as error:
@@ -215,7 +216,7 @@ def _hq(config: Any) -> Iterator[Finding]:
         client = client_from_config(config.sync)
         try:
             server = client.server_time()
-            local = datetime.now(UTC)
+            local = kiosk_clock.utc_now()
             client.catalog_changes(0, 1)  # a read that needs the lane's token
         finally:
             client.close()

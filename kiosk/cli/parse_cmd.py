@@ -23,7 +23,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
+
+from kiosk import clock as kiosk_clock
 
 GS_SPELLINGS = ("<GS>", "{GS}", "\\x1d", "\\x1D", "\\u001d", "\\u001D", "^")
 _HELP_DATA = (
@@ -106,7 +108,7 @@ def _parse(args: argparse.Namespace) -> int:
         barcodes = BarcodeConfig(country=args.country, variable_measure=barcodes.variable_measure)
     try:
         rules = barcodes.scan_rules(args.currency or currency)
-        today = date.fromisoformat(args.today) if args.today else datetime.now(UTC).date()
+        today = date.fromisoformat(args.today) if args.today else kiosk_clock.utc_now().date()
     except ValueError as error:
         raise UserError(f"bad option: {error}") from None
     raw = sys.stdin.read().rstrip("\r\n") if args.data == "-" else unescape(args.data)
@@ -124,7 +126,7 @@ def _reference(args: argparse.Namespace) -> date:
     from kiosk.cli import UserError
 
     try:
-        return date.fromisoformat(args.today) if args.today else datetime.now(UTC).date()
+        return date.fromisoformat(args.today) if args.today else kiosk_clock.utc_now().date()
     except ValueError as error:
         raise UserError(f"bad option --today: {error}") from None
 

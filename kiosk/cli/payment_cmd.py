@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kiosk import clock as kiosk_clock
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``kiosk payment``."""
@@ -37,7 +39,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from datetime import UTC, datetime
 
     from kiosk.config import load_config
     from kiosk.payment.journal import PaymentJournal
@@ -45,7 +46,7 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
 
     config = load_config(args.config)
     conn = connect(config.store.path, busy_timeout_ms=config.store.busy_timeout_ms)
-    return config, PaymentJournal(conn, lambda: datetime.now(UTC))
+    return config, PaymentJournal(conn, kiosk_clock.utc_now)
 
 
 def _flow(config: Any, journal: Any) -> Any:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk import clock as kiosk_clock
+
 ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger(__name__)
 
@@ -174,8 +176,8 @@ def _wait_for_device(lane: Any, name: str, timeout_s: float) -> bool:
     import time
 
     device = lane.devices.get(name)
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
+    deadline = kiosk_clock.monotonic() + timeout_s
+    while kiosk_clock.monotonic() < deadline:
         if device is None or device.status.usable:
             return device is not None
         time.sleep(0.05)  # a start-up wait for another thread, not a timing check

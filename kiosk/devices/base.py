@@ -28,9 +28,9 @@ from __future__ import annotations
 import enum
 import logging
 import threading
-import time
 from collections.abc import Callable
 
+from kiosk import clock as kiosk_clock
 from kiosk.devices.errors import DeviceError, DeviceStateError
 from kiosk.devices.status import (
     DataEvent,
@@ -196,14 +196,14 @@ class Device:
     def _emit_data(self, data: object) -> None:
         """Deliver ``data`` if enabled; data read while disabled is dropped."""
         if self._state is DeviceState.ENABLED:
-            self._emit(DataEvent(self.name, data, time.monotonic()))
+            self._emit(DataEvent(self.name, data, kiosk_clock.monotonic()))
         else:
             self.dropped += 1
             log.debug("%s: disabled, dropped %r", self.name, data)
 
     def _emit_error(self, error: DeviceError, raw: bytes = b"") -> None:
         log.warning("%s: %s", self.name, error.message)
-        self._emit(ErrorEvent(self.name, error, time.monotonic(), raw))
+        self._emit(ErrorEvent(self.name, error, kiosk_clock.monotonic(), raw))
 
     def _set_status(self, status: DeviceStatus) -> None:
         """Record ``status``; listeners hear about it only when it changed."""
@@ -211,7 +211,7 @@ class Device:
             previous, self._status = self._status, status
         if status != previous:
             log.info("%s: %s -> %s", self.name, previous, status)
-            self._emit(StatusEvent(self.name, status, previous, time.monotonic()))
+            self._emit(StatusEvent(self.name, status, previous, kiosk_clock.monotonic()))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r} {self._state.value} {self._status}>"

@@ -33,9 +33,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk import clock as kiosk_clock
 from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
 from kiosk.threads import start_thread, start_timer
 
@@ -147,7 +147,7 @@ def mark_clean_stop(path: Path | str) -> bool:
         return False
     marker = marker_path(path)
     temporary = marker.with_name(marker.name + ".tmp")
-    text = f"clean stop at {datetime.now(UTC).isoformat()} by pid {os.getpid()}\n"
+    text = f"clean stop at {kiosk_clock.utc_now().isoformat()} by pid {os.getpid()}\n"
     try:
         with temporary.open("w", encoding="utf-8") as handle:
             handle.write(text)

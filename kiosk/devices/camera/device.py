@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk import clock as kiosk_clock
 from kiosk.devices.base import Device
 from kiosk.devices.camera.decode import RETAIL_FORMATS, Decoder, Tuning, make_decoder
 from kiosk.devices.camera.filters import RegionOfInterest, RepeatFilter
@@ -122,7 +122,7 @@ class CameraScanner(Device):
             frame = self._latest.take(0.2)
             if frame is None:
                 continue
-            now = time.monotonic()
+            now = kiosk_clock.monotonic()
             if preview_every and now - last_preview >= preview_every:
                 last_preview = now
                 self._emit_data(PreviewFrame(frame, self._latest.number))

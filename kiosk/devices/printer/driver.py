@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from escpos.constants import CD_KICK_DEC_SEQUENCE
 
+from kiosk import clock as kiosk_clock
 from kiosk.devices.base import Device
 from kiosk.devices.errors import DeviceError, DeviceOffline
 from kiosk.devices.printer.layout import layout_receipt
@@ -166,18 +167,18 @@ class ReceiptPrinter(Device):
         last_poll = -1e9
         while not stop.is_set():
             if (
-                time.monotonic() - last_poll >= self.settings.status_interval
+                kiosk_clock.monotonic() - last_poll >= self.settings.status_interval
                 or self._poll_now.is_set()
             ):
                 self._poll_now.clear()
                 self._poll(stream)
-                last_poll = time.monotonic()
+                last_poll = kiosk_clock.monotonic()
             while not self._commands.empty():
                 stream.write(self._commands.get(), self.settings.write_timeout)
             job = self.receipts.next_pending(_IDLE_WAIT)
             if job is not None:
                 self._print(stream, job)
-                last_poll = time.monotonic()
+                last_poll = kiosk_clock.monotonic()
 
     def _print(self, stream: ByteStream, job: HeldReceipt) -> None:
         before = self._poll(stream)
@@ -214,9 +215,9 @@ class ReceiptPrinter(Device):
         exchange = StatusExchange()
         while (query := exchange.next_query()) is not None:
             stream.write(query, self.settings.write_timeout)
-            deadline = time.monotonic() + self.settings.status_timeout
+            deadline = kiosk_clock.monotonic() + self.settings.status_timeout
             while True:
-                remaining = deadline - time.monotonic()
+                remaining = deadline - kiosk_clock.monotonic()
                 if remaining <= 0:
                     exchange.no_reply()
                     break

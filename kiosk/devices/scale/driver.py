@@ -14,9 +14,9 @@ weight state changes, and the status carries ``in_motion``, ``overload`` and
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
+from kiosk import clock as kiosk_clock
 from kiosk.devices.errors import DeviceError, DeviceTimeout
 from kiosk.devices.protocol import Parser, Rejected
 from kiosk.devices.reader import StreamReaderDevice
@@ -137,17 +137,17 @@ class Scale(StreamReaderDevice):
     def _on_connected(self, stream: ByteStream) -> None:
         self.weights.reset()
         self._unanswered = 0
-        self._last_reading = time.monotonic()
+        self._last_reading = kiosk_clock.monotonic()
         if self._protocol.polled:
             self._request(stream)
 
     def _on_idle(self, stream: ByteStream) -> None:
         if not self._protocol.polled:
-            silent = time.monotonic() - self._last_reading
+            silent = kiosk_clock.monotonic() - self._last_reading
             if silent > self.settings.missed_replies * self.settings.poll_interval:
                 self._set_status(DeviceStatus(Health.OFFLINE, detail="scale sends nothing"))
             return
-        if time.monotonic() - self._last_request >= self.settings.poll_interval:
+        if kiosk_clock.monotonic() - self._last_request >= self.settings.poll_interval:
             self._unanswered += 1
             if self._unanswered >= self.settings.missed_replies:
                 self._set_status(DeviceStatus(Health.OFFLINE, detail="scale does not answer"))
@@ -155,7 +155,7 @@ class Scale(StreamReaderDevice):
 
     def _request(self, stream: ByteStream) -> None:
         stream.write(self._protocol.encode(ScaleCommand.WEIGHT), 1.0)
-        self._last_request = time.monotonic()
+        self._last_request = kiosk_clock.monotonic()
 
     def _handle(self, event: object) -> None:
         if isinstance(event, Rejected):
@@ -164,7 +164,7 @@ class Scale(StreamReaderDevice):
         if not isinstance(event, WeightReading):
             return
         self._unanswered = 0
-        self._last_reading = time.monotonic()
+        self._last_reading = kiosk_clock.monotonic()
         self.weights.update(event)
         self._publish()
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import select
 import threading
-import time
 
+from kiosk import clock as kiosk_clock
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.scale.weight import WeightUnit, from_grams
 from kiosk.devices.sim.pty import VirtualPort
@@ -153,18 +153,20 @@ def serve_pty(
     sim: ScaleSimulator, port: VirtualPort, stop: threading.Event, interval: float = 0.1
 ) -> None:
     """Answer (or, for CAS, stream to) the driver on ``port`` until ``stop`` or unplug."""
-    next_frame = time.monotonic()
+    next_frame = kiosk_clock.monotonic()
     while not stop.is_set() and port.plugged:
         try:
-            timeout = max(0.0, next_frame - time.monotonic()) if sim.protocol == "cas" else 0.1
+            timeout = (
+                max(0.0, next_frame - kiosk_clock.monotonic()) if sim.protocol == "cas" else 0.1
+            )
             ready, _, _ = select.select([port.fileno()], [], [], timeout)
             if ready:
                 reply = sim.feed(port.read(4096))
                 if reply:
                     port.write(reply)
-            if sim.protocol == "cas" and time.monotonic() >= next_frame:
+            if sim.protocol == "cas" and kiosk_clock.monotonic() >= next_frame:
                 port.write(sim.frame())
-                next_frame = time.monotonic() + interval
+                next_frame = kiosk_clock.monotonic() + interval
         except (OSError, ValueError, DeviceError) as error:  # unplugged under us
             log.debug("scale sim pty closed: %s", error)
             return

@@ -16,9 +16,9 @@ import secrets
 import socket
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from kiosk import clock as kiosk_clock
 from kiosk import warmup
 from kiosk.domain.money import Money
 from kiosk.payment.errors import (
@@ -56,7 +56,7 @@ _CANCELLED_CONDITIONS = frozenset({"Cancel", "Aborted"})
 
 def utc_timestamp() -> str:
     """Now in UTC, ISO 8601 with milliseconds and ``Z`` (the nexo TimeStamp form)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return kiosk_clock.utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def to_result(tx: TransactionResponse, reference: str) -> PaymentResult:

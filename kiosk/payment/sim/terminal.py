@@ -17,8 +17,8 @@ import urllib.parse
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 
+from kiosk import clock as kiosk_clock
 from kiosk.payment.nexo import crypto
 from kiosk.payment.nexo.codec import Header, dumps, event_notification, loads
 from kiosk.payment.nexo.requests import (
@@ -149,7 +149,7 @@ class SimulatedTerminal:
         """The EventNotification ``Reject`` a terminal sends for a message it cannot use
         (sent unprotected: the lane may not share our key)."""
         self.show(f"[{self.poi_id}] message rejected: {error}")
-        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        now = kiosk_clock.utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
         details = urllib.parse.urlencode({"message": str(error)})
         return dumps(event_notification("Reject", details, "", self.poi_id, now))
 
@@ -229,7 +229,7 @@ class SimulatedTerminal:
 
     def _finish(self, entry: LedgerEntry, state: str, error: str) -> LedgerEntry:
         number = next(self._numbers)
-        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        now = kiosk_clock.utc_now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
         poi_txn = f"{secrets.token_hex(4)}.SIM{number:08d}"
         auth = f"{secrets.randbelow(1_000_000):06d}" if state == "approved" else ""
         return replace(
