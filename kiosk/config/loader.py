@@ -113,7 +113,9 @@ def apply_env_overrides(
 def _parse_env_value(raw: str) -> Any:
     try:
         return tomllib.loads(f"v = {raw}")["v"]
-    except (tomllib.TOMLDecodeError, RecursionError):
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        # ValueError: e.g. an integer of 4,300+ digits (Python's int limit): taken as text,
+        # which the setting's type check then names
         return raw
 
 

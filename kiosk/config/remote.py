@@ -49,7 +49,8 @@ LOCAL_ONLY = (
     ("logging.file", "log paths stay local"),
     ("devices", "the device wiring (ports, paths) stays local"),
 )
-SECRET_WORDS = frozenset({"token", "password", "passphrase", "secret", "pin", "keyfile"})
+#: "key": the station key, the payment terminal's shared key settings.
+SECRET_WORDS = frozenset({"token", "password", "passphrase", "secret", "pin", "keyfile", "key"})
 PATH_WORDS = frozenset({"file", "dir", "path"})
 
 

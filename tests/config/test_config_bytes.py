@@ -86,3 +86,15 @@ def test_random_bytes_never_give_a_traceback(
         assert status == 2
         assert captured.err.startswith(f"kiosk config: {path}")
         assert captured.err.count("\n") == 1
+
+
+def test_an_environment_integer_too_long_for_python_is_one_config_error(tmp_path, monkeypatch):
+    """An environment value of 5,000 digits is text to the loader (Python refuses to
+    parse such an int): the setting's check names it, no traceback."""
+    from kiosk.config import ConfigError, load_config
+
+    config = tmp_path / "lane.toml"
+    config.write_text('[lane]\nstore_id = "s1"\nlane_id = "l1"\n')
+    monkeypatch.setenv("KIOSK__UI__IDLE_TIMEOUT_S", "9" * 5000)
+    with pytest.raises(ConfigError):
+        load_config(config)
