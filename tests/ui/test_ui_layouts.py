@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui import render_checks
+from kiosk.ui.attendant.widgets import EntryPanel
 from kiosk.ui.widgets.common import touch_button
 from kiosk.ui.widgets.fit import LayoutFitter, fits
 from kiosk.ui.widgets.reflow import ReflowLayout
@@ -132,3 +133,25 @@ def test_fitter_leaves_the_last_variant_when_none_fits(qtbot, page: QWidget) -> 
     assert column.spacing() == 5
     with pytest.raises(ValueError):
         LayoutFitter(page, ())
+
+
+def test_entry_panel_moves_value_and_keys_over_the_keypad_only_when_short(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setStyleSheet("QPushButton { min-height: 88px; font-size: 39px; }")
+    window.resize(1400, 1000)
+    window.show()
+    panel = EntryPanel(window)
+    reasons = tuple((f"r{n}", f"A long price reason {n}") for n in range(4))
+    panel.ask("price", "New unit price for line 3", reasons)
+    panel.setGeometry(0, 0, 1300, 900)
+    panel.show()
+    qtbot.waitUntil(panel.display.isVisible)
+    assert not panel.compact  # room for the reasons, the value and the keys in one column
+    panel.setGeometry(0, 0, 1300, 560)
+    qtbot.waitUntil(lambda: panel.compact)
+    qtbot.waitUntil(lambda: panel.display.x() >= panel.keypad.x())  # in the keypad's column
+    assert panel.keypad.geometry().top() > panel.display.geometry().top()  # above the keys
+    assert render_checks.clipped_texts(panel) == []
+    panel.setGeometry(0, 0, 1300, 900)
+    qtbot.waitUntil(lambda: not panel.compact)
