@@ -1,5 +1,6 @@
 """The layouts that keep texts whole: ``ReflowLayout`` (keys in as many columns as their
-captions allow) and ``LayoutFitter`` (the roomiest variant of a screen that fits)."""
+captions allow), ``LayoutFitter`` (the roomiest variant of a screen that fits) and the
+attendant's ``EntryPanel`` on a short screen."""
 
 from __future__ import annotations
 
