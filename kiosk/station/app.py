@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import hmac
 import html
-import json
 from collections.abc import AsyncIterator
 from enum import StrEnum
 from typing import Annotated, Any
@@ -31,6 +30,7 @@ from kiosk.station.page import PAGE, SIGN_IN
 from kiosk.station.sessions import SignInRefused, StaffSessions
 
 COOKIE = "kiosk_station"
+BATCH_S = 0.05  # changes within this long go to the pages as one board
 LANE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 LaneId = Annotated[str, Path(pattern=LANE_ID)]
 
@@ -207,11 +207,15 @@ def _staff_routes(
             while not await request.is_disconnected():
                 if board.version != seen:
                     seen = board.version
-                    yield f"data: {json.dumps(board.snapshot())}\n\n".encode()
+                    # made off the event loop (the board's lock may be held by a report
+                    # writing its file), once per version for every page
+                    yield b"data: " + await asyncio.to_thread(board.snapshot_json) + b"\n\n"
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(changed.wait(), timeout=15)
                 if board.version == seen:
                     yield b": keep-alive\n\n"
+                else:
+                    await asyncio.sleep(BATCH_S)  # a burst of reports is one message
 
         headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)

@@ -111,6 +111,9 @@ class Board:
         self._seen: dict[str, datetime] = {}
         self._lock = threading.Lock()
         self._listeners: list[Callable[[], object]] = []
+        self._open_index: dict[str, dict[str, int]] = {}
+        self._pending_index: dict[str, list[Command]] = {}
+        self._snapshot: tuple[int, bytes] = (-1, b"")
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -126,39 +129,62 @@ class Board:
     # ----------------------------------------------------------------- lanes
 
     def report(self, lane_id: str, report: dict[str, Any]) -> list[Command]:
-        """Take a lane's report; returns the commands it has not applied yet."""
+        """Take a lane's report; returns the commands it has not applied yet.
+
+        The file is written only when an alert opens or closes or a command was applied:
+        most reports (items, total, step) change the board in memory only.
+        """
         now = self.clock()
         with self._lock:
             self.lanes[lane_id] = report
             self._seen[lane_id] = now
             keys = {a["key"]: a for a in report.get("alerts", [])}
-            open_rows = self._db.execute(
-                "SELECT id, key FROM alert WHERE lane_id = ? AND resolved_at IS NULL", (lane_id,)
-            ).fetchall()
-            open_keys = {key for _id, key in open_rows}
-            self._db.execute("BEGIN IMMEDIATE")
-            for alert_id, key in open_rows:
-                if key not in keys:
+            open_keys = self._open_keys(lane_id)
+            closing = [alert_id for key, alert_id in open_keys.items() if key not in keys]
+            opening = [alert for key, alert in keys.items() if key not in open_keys]
+            applied = [c for c in report.get("applied", []) if c in self._unapplied(lane_id)]
+            if closing or opening or applied:
+                self._db.execute("BEGIN IMMEDIATE")
+                for alert_id in closing:
                     self._db.execute(
                         "UPDATE alert SET resolved_at = ? WHERE id = ?", (_iso(now), alert_id)
                     )
-            for key, alert in keys.items():
-                if key not in open_keys:
+                for alert in opening:
                     self._db.execute(
                         "INSERT INTO alert (lane_id, key, kind, detail, raised_at) "
                         "VALUES (?, ?, ?, ?, ?)",
-                        (lane_id, key, alert["kind"], alert.get("detail", ""), alert["raised_at"]),
+                        (
+                            lane_id,
+                            alert["key"],
+                            alert["kind"],
+                            alert.get("detail", ""),
+                            alert["raised_at"],
+                        ),
                     )
-            for command_id in report.get("applied", []):
-                self._db.execute(
-                    "UPDATE command SET applied_at = coalesce(applied_at, ?) "
-                    "WHERE id = ? AND lane_id = ?",
-                    (_iso(now), command_id, lane_id),
-                )
-            self._db.execute("COMMIT")
+                for command_id in applied:
+                    self._db.execute(
+                        "UPDATE command SET applied_at = coalesce(applied_at, ?) "
+                        "WHERE id = ? AND lane_id = ?",
+                        (_iso(now), command_id, lane_id),
+                    )
+                self._db.execute("COMMIT")
+                self._open_index.pop(lane_id, None)
+                self._pending_index.pop(lane_id, None)
             pending = self._pending(lane_id)
         self._changed()
         return pending
+
+    def _open_keys(self, lane_id: str) -> dict[str, int]:
+        """The lane's open alerts, key -> id (cached until they change)."""
+        if lane_id not in self._open_index:
+            rows = self._db.execute(
+                "SELECT key, id FROM alert WHERE lane_id = ? AND resolved_at IS NULL", (lane_id,)
+            ).fetchall()
+            self._open_index[lane_id] = dict(rows)
+        return self._open_index[lane_id]
+
+    def _unapplied(self, lane_id: str) -> set[int]:
+        return {c.id for c in self._pending(lane_id)}
 
     def commands_after(self, lane_id: str, after: int) -> list[Command]:
         """The lane's unapplied commands numbered after ``after``."""
@@ -166,12 +192,17 @@ class Board:
             return [c for c in self._pending(lane_id) if c.id > after]
 
     def _pending(self, lane_id: str) -> list[Command]:
-        rows = self._db.execute(
-            "SELECT id, lane_id, kind, args, staff_id, created_at FROM command "
-            "WHERE lane_id = ? AND applied_at IS NULL ORDER BY id",
-            (lane_id,),
-        ).fetchall()
-        return [Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+        """The lane's unapplied commands (cached until one is queued or applied)."""
+        if lane_id not in self._pending_index:
+            rows = self._db.execute(
+                "SELECT id, lane_id, kind, args, staff_id, created_at FROM command "
+                "WHERE lane_id = ? AND applied_at IS NULL ORDER BY id",
+                (lane_id,),
+            ).fetchall()
+            self._pending_index[lane_id] = [
+                Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows
+            ]
+        return list(self._pending_index[lane_id])
 
     # ---------------------------------------------------------------- staff
 
@@ -202,6 +233,7 @@ class Board:
             )
             self._audit(now, staff_id, where_from, "on_my_way", lane_id, key, raised_at)
             self._db.execute("COMMIT")
+            self._pending_index.pop(lane_id, None)
         self._changed()
         return command
 
@@ -307,6 +339,17 @@ class Board:
             "lanes": lanes,
             "alerts": alerts,
         }
+
+    def snapshot_json(self) -> bytes:
+        """:meth:`snapshot` as JSON, made once per version of the board (every page
+        listening gets the same bytes)."""
+        version = self.version
+        cached = self._snapshot
+        if cached[0] == version:
+            return cached[1]
+        made = json.dumps(self.snapshot()).encode()
+        self._snapshot = (version, made)
+        return made
 
     def _changed(self) -> None:
         with self._lock:
