@@ -150,6 +150,7 @@ class InterventionOverlay(Overlay):
         self._icon.setPixmap(icons.pixmap(_TEXTS[view.kind][0], "#C62828", 120))
         self.withdraw_button.setVisible(view.withdrawable)
         self.retranslate_ui()  # and fits the keys
+        self.fitter.later()  # a new intervention on the open card: measure its texts again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.dialog and event.type() == QEvent.Type.Resize:
