@@ -11,6 +11,12 @@ events table. Three rounds; the figures are min / median of the rounds.
 
     .venv/bin/python benchmarks/bench_hq_kpis.py --transactions 1000000
 
+The loader COPYs the events and migration 0005's rollups (the daily and hourly ones day
+by day, so memory stays flat), then migrates to the newest revision, whose migrations
+fill their tables (the running sums of 0006) as on a real upgrade; ``--database NAME
+--keep`` keeps a loaded database for later runs. ``--ingest-ratio N`` instead times N
+one-lane ingest batches with the running sums against the same batches without them.
+
 Not part of the test suite (CI never runs it at this size).
 """
 
