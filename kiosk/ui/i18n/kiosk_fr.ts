@@ -435,12 +435,12 @@
 <context>
     <name>BasketPanel</name>
     <message>
-        <location filename="../attendant/basket.py" line="195"/>
+        <location filename="../attendant/basket.py" line="193"/>
         <source>Basket: %1 items</source>
         <translation>Panier (articles&#xa0;: %1)</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="198"/>
+        <location filename="../attendant/basket.py" line="196"/>
         <source>The basket is empty.</source>
         <translation>Le panier est vide.</translation>
     </message>
@@ -791,22 +791,22 @@
         <translation>Votre panier a été conservé. Un employé va vous aider à continuer.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="183"/>
+        <location filename="../screens/intervention.py" line="184"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="184"/>
+        <location filename="../screens/intervention.py" line="185"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="185"/>
+        <location filename="../screens/intervention.py" line="186"/>
         <source>Cancel my request</source>
         <translation>Annuler ma demande</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="191"/>
+        <location filename="../screens/intervention.py" line="192"/>
         <source>this item</source>
         <translation>cet article</translation>
     </message>
@@ -1191,37 +1191,37 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../screens/receipt.py" line="131"/>
+        <location filename="../screens/receipt.py" line="135"/>
         <source>Would you like a receipt?</source>
         <translation>Souhaitez-vous un ticket&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="134"/>
+        <location filename="../screens/receipt.py" line="138"/>
         <source>Paid: %1</source>
         <translation>Payé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="138"/>
+        <location filename="../screens/receipt.py" line="142"/>
         <source>Print receipt</source>
         <translation>Imprimer le ticket</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="139"/>
+        <location filename="../screens/receipt.py" line="143"/>
         <source>E-receipt</source>
         <translation>Ticket numérique</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="140"/>
+        <location filename="../screens/receipt.py" line="144"/>
         <source>No receipt</source>
         <translation>Pas de ticket</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="142"/>
+        <location filename="../screens/receipt.py" line="146"/>
         <source>Scan this code with your phone to get your receipt.</source>
         <translation>Scannez ce code avec votre téléphone pour obtenir votre ticket.</translation>
     </message>
     <message>
-        <location filename="../screens/receipt.py" line="143"/>
+        <location filename="../screens/receipt.py" line="147"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1416,23 +1416,23 @@
 <context>
     <name>_LineRow</name>
     <message>
-        <location filename="../attendant/basket.py" line="76"/>
+        <location filename="../attendant/basket.py" line="74"/>
         <source>Qty</source>
-        <extracomment>Below this width the line keys go under the line instead of beside it (or below the width the keys and the line&apos;s texts need side by side, if that is more). The narrowest a line&apos;s name may get beside its keys (wrapped) before they go under it.</extracomment>
+        <extracomment>Below this width the line keys go under the line instead of beside it (or below the width the keys and the line&apos;s texts need side by side, if that is more).</extracomment>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="77"/>
+        <location filename="../attendant/basket.py" line="75"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="78"/>
+        <location filename="../attendant/basket.py" line="76"/>
         <source>Void</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="84"/>
+        <location filename="../attendant/basket.py" line="82"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
