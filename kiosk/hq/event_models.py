@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kiosk.domain.feedback import NPS_REASONS
 from kiosk.hq.fields import Ident, ShortText, Text, UtcTime
 
 Journey = Literal["self_checkout", "airport_checkin", "hotel_checkin"]
@@ -30,24 +31,7 @@ Language = Annotated[str, Text(16, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}
 Name = Annotated[str, Text(40, pattern=r"^[a-z][a-z0-9_]{0,39}$")]  # a kind, a device, ...
 Comment = Annotated[str, Text(200, free=True, mrz=True)]
 Detail = Annotated[str, Text(200, free=True, mrz=True)]
-NPS_REASONS: tuple[str, ...] = (
-    "had_to_wait_for_help",
-    "item_not_found",
-    "too_slow",
-    "prices",
-    "hard_to_use",
-    "device_problem",
-    "other",
-)
-NpsReason = Literal[
-    "had_to_wait_for_help",
-    "item_not_found",
-    "too_slow",
-    "prices",
-    "hard_to_use",
-    "device_problem",
-    "other",
-]
+NpsReason = Literal[NPS_REASONS]  # type: ignore[valid-type]  # the lane's list (kiosk.domain)
 ABANDON_REASONS: tuple[str, ...] = ("cancelled", "idle_timeout", "walk_away")
 
 
