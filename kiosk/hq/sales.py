@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kiosk.hq import pg_copy
+from kiosk.hq import metrics, pg_copy
 from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.models import SaleDocument, SaleResult
@@ -179,6 +179,7 @@ def store_encoded(
         # Another request stored one of these sales between the look-up and the COPY:
         # all rolled back; again, with the database deciding what is new.
         inserted, stored = _write(engine, who, prepared, direct=False)
+    metrics.sales_stored(len(inserted))  # GET /metrics: the ingest rate
     for index, item in enumerate(encoded):
         if index in results:
             continue

@@ -15,12 +15,12 @@ import logging
 import random
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk import clock as kiosk_clock
 from kiosk.config.remote import config_version, copy_path, source_of
 from kiosk.config.schema import KioskConfig
 from kiosk.config.sync import SyncConfig
@@ -202,7 +202,7 @@ class SyncService:
     def _round(self, conn: sqlite3.Connection, client: HqClient) -> RoundReport:
         report = RoundReport()
         self._step(conn, report, lambda: self._upload(conn, client, report))
-        now = time.monotonic()
+        now = kiosk_clock.monotonic()
         if now >= self._next_catalog:
             self._step(conn, report, lambda: self._pull(conn, client, report))
             if self.config_pull is not None:
