@@ -8,6 +8,7 @@ uses threads.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
@@ -26,3 +27,40 @@ def start_timer(name: str, delay_s: float, target: Callable[[], object]) -> thre
     timer.name, timer.daemon = f"kiosk-{name}", True
     timer.start()
     return timer
+
+
+class Repeating:
+    """``target`` run every ``every_s`` seconds on daemon timers until :meth:`cancel`
+    (a round that raises is logged and the next one still comes)."""
+
+    def __init__(self, name: str, every_s: float, target: Callable[[], object]) -> None:
+        self.name, self.every_s, self.target = name, every_s, target
+        self._timer: threading.Timer | None = None
+        self._cancelled = False
+        self._lock = threading.Lock()
+
+    def cancel(self) -> None:
+        """No further round (one already running finishes)."""
+        with self._lock:
+            self._cancelled = True
+            if self._timer is not None:
+                self._timer.cancel()
+
+    def _schedule(self) -> None:
+        with self._lock:
+            if not self._cancelled:
+                self._timer = start_timer(self.name, self.every_s, self._round)
+
+    def _round(self) -> None:
+        try:
+            self.target()
+        except Exception:
+            logging.getLogger(__name__).exception("%s: a round failed", self.name)
+        self._schedule()
+
+
+def start_repeating(name: str, every_s: float, target: Callable[[], object]) -> Repeating:
+    """Run ``target`` every ``every_s`` seconds (the first time ``every_s`` from now)."""
+    repeating = Repeating(name, every_s, target)
+    repeating._schedule()
+    return repeating

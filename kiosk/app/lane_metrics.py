@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import clock as kiosk_clock
+from kiosk.threads import Repeating, start_repeating
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,7 @@ class LaneMetrics:
         self.payments: dict[str, Histogram] = {}
         self._scans: list[float] = []
         self._lock = threading.Lock()
-        self._timer: object | None = None
-        self._stopped = False
+        self._rounds: Repeating | None = None
 
     def scan_arrived(self) -> None:
         """A code reached the lane (scanner thread): the clock starts."""
@@ -148,20 +148,11 @@ class LaneMetrics:
 
     def start(self) -> None:
         """Write now and every ``every_s`` seconds on a background timer."""
-        self._stopped = False
-        self._round()
+        self.write()
+        self._rounds = start_repeating("lane-metrics", self.every_s, self.write)
 
     def stop(self) -> None:
         """Stop the timer and write a last time."""
-        self._stopped = True
-        cancel = getattr(self._timer, "cancel", None)
-        if cancel is not None:
-            cancel()
+        if self._rounds is not None:
+            self._rounds.cancel()
         self.write()
-
-    def _round(self) -> None:
-        from kiosk.threads import start_timer
-
-        self.write()
-        if not self._stopped:
-            self._timer = start_timer("lane-metrics", self.every_s, self._round)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from kiosk.store.db import check_schema_version
 from kiosk.store.errors import StoreError
+from kiosk.store.integrity import sync_folder
+from kiosk.threads import Repeating, start_repeating
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,7 @@ def take_backup(database: Path | str, folder: Path | str, *, now: datetime, keep
         verify(partial)
         _fsync(partial)
         os.replace(partial, final)
-        _fsync_folder(folder)
+        sync_folder(folder)
     except (sqlite3.Error, OSError) as error:
         _discard(partial)
         raise BackupError(f"backup of {source_path} to {folder} failed: {error}") from error
@@ -159,7 +161,7 @@ def restore(backup: Path | str, database: Path | str, *, now: datetime) -> Path 
                 if old.exists():
                     os.replace(old, Path(f"{kept}{suffix}"))
         os.replace(incoming, database)
-        _fsync_folder(database.parent)
+        sync_folder(database.parent)
     except (sqlite3.Error, OSError) as error:
         _discard(incoming)
         raise BackupError(f"restoring {backup} to {database} failed: {error}") from error
@@ -186,20 +188,16 @@ class BackupSchedule:
         self.database, self.folder = Path(database), Path(folder)
         self.every_s, self.keep, self.clock, self.on_error = every_s, keep, clock, on_error
         self.taken = 0
-        self._timer: object | None = None
-        self._stopped = False
+        self._rounds: Repeating | None = None
 
     def start(self) -> None:
         """Schedule the first round ``every_s`` from now."""
-        self._stopped = False
-        self._schedule()
+        self._rounds = start_repeating("store-backup", self.every_s, self.run_once)
 
     def stop(self) -> None:
         """Cancel the next round (one already running finishes)."""
-        self._stopped = True
-        cancel = getattr(self._timer, "cancel", None)
-        if cancel is not None:
-            cancel()
+        if self._rounds is not None:
+            self._rounds.cancel()
 
     def run_once(self) -> Path | None:
         """Take one backup now; returns it, or None when it failed (reported)."""
@@ -212,16 +210,6 @@ class BackupSchedule:
         self.taken += 1
         log.info("lane store backed up to %s", path)
         return path
-
-    def _schedule(self) -> None:
-        from kiosk.threads import start_timer
-
-        if not self._stopped:
-            self._timer = start_timer("store-backup", self.every_s, self._round)
-
-    def _round(self) -> None:
-        self.run_once()
-        self._schedule()
 
 
 def _discard(path: Path) -> None:
@@ -240,11 +228,3 @@ def _remove_partials(folder: Path) -> None:
 def _fsync(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -154,14 +154,15 @@ def mark_clean_stop(path: Path | str) -> bool:
             handle.flush()
             os.fsync(handle.fileno())
         temporary.replace(marker)
-        _sync_folder(marker.parent)
+        sync_folder(marker.parent)
     except OSError as error:
         log.warning("%s: cannot write the clean-stop marker: %s", marker, error)
         return False
     return True
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (fsync the folder itself)."""
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
