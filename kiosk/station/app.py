@@ -144,7 +144,8 @@ def _lane_routes(app: FastAPI, board: Board, changed: asyncio.Event, key: str) -
         """Commands after ``after``; waits up to ``wait`` s for one (long poll)."""
         deadline = asyncio.get_running_loop().time() + wait
         while True:
-            found = board.commands_after(lane_id, after)
+            # off the event loop: the board's lock may be held by a report writing its file
+            found = await asyncio.to_thread(board.commands_after, lane_id, after)
             left = deadline - asyncio.get_running_loop().time()
             if found or left <= 0:
                 return {"commands": [c.__dict__ for c in found]}

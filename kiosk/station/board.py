@@ -145,7 +145,8 @@ class Board:
             open_keys = self._open_keys(lane_id)
             closing = [alert_id for key, alert_id in open_keys.items() if key not in keys]
             opening = [alert for key, alert in keys.items() if key not in open_keys]
-            applied = [c for c in report.get("applied", []) if c in self._unapplied(lane_id)]
+            unapplied = {c.id for c in self._pending(lane_id)}
+            applied = [c for c in report.get("applied", []) if c in unapplied]
             if closing or opening or applied:
                 self._db.execute("BEGIN IMMEDIATE")
                 for alert_id in closing:
@@ -185,9 +186,6 @@ class Board:
             ).fetchall()
             self._open_index[lane_id] = dict(rows)
         return self._open_index[lane_id]
-
-    def _unapplied(self, lane_id: str) -> set[int]:
-        return {c.id for c in self._pending(lane_id)}
 
     def commands_after(self, lane_id: str, after: int) -> list[Command]:
         """The lane's unapplied commands numbered after ``after``."""
