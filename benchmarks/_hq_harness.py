@@ -104,9 +104,11 @@ def hq_server(
     pg_url: str = DEFAULT_PG,
     cpus: set[int] | None = None,
     fast_sales: bool = True,
+    workers: int = 1,
 ) -> Iterator[Hq]:
     """A migrated HQ database and a serving ``kiosk hq serve`` subprocess (pinned to
-    ``cpus`` if given; with the sales fast path off if not ``fast_sales``)."""
+    ``cpus`` if given; with the sales fast path off if not ``fast_sales``; ``workers``
+    processes, PostgreSQL only when more than one)."""
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         folder = Path(tmp)
         with database(backend, folder, pg_url) as url:
@@ -132,6 +134,8 @@ def hq_server(
                     "serve",
                     "--port",
                     str(port),
+                    "--workers",
+                    str(workers),
                     *(
                         ["--threads", os.environ["BENCH_HQ_THREADS"]]
                         if os.environ.get("BENCH_HQ_THREADS")

@@ -21,74 +21,18 @@ ratio shows what a worker adds *here*, not on an HQ machine of its own.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
-import secrets
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import sqlalchemy as sa
-from _hq_harness import EXAMPLE_CONFIG, database, load_average, percentile
+from _hq_harness import hq_server, load_average, percentile
 from bench_hq_lanes import run_all
 
 from kiosk.hq.auth import enrol_lane
-from kiosk.hq.db import create_engine, upgrade
-from kiosk.hq.server import free_port
 
 BUCKET = re.compile(r'^kiosk_hq_request_seconds_bucket\{le="([^"]+)",.*\} (\S+)$')
-
-
-@contextlib.contextmanager
-def workers_server(workers: int) -> Iterator[tuple[str, sa.Engine, str]]:
-    """A fresh PostgreSQL HQ served by ``workers`` processes: (url, engine, admin token)."""
-    with (
-        tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp,
-        database("postgres", Path(tmp)) as url,
-    ):
-        engine = create_engine(url)
-        upgrade(engine)
-        port, admin = free_port(), secrets.token_urlsafe(24)
-        env = {**os.environ, "KIOSK_CONFIG": str(EXAMPLE_CONFIG), "KIOSK__HQ__ADMIN_TOKEN": admin}
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kiosk",
-                "hq",
-                "--database-url",
-                url,
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(600):
-                with contextlib.suppress(httpx.HTTPError):
-                    if httpx.get(f"{base}/api/v1/ready", timeout=2).status_code == 200:
-                        break
-                time.sleep(0.1)
-            else:
-                raise RuntimeError("HQ never became ready")
-            yield base, engine, admin
-        finally:
-            os.killpg(process.pid, 15)
-            process.wait(60)
-            engine.dispose()
 
 
 def server_buckets(base: str, admin: str) -> dict[float, float]:
@@ -117,7 +61,8 @@ def bucket_percentile(before: dict[float, float], after: dict[float, float], q: 
 
 
 def measure(workers: int, args: argparse.Namespace) -> dict[str, float]:
-    with workers_server(workers) as (base, engine, admin):
+    with hq_server("postgres", workers=workers) as hq:
+        base, engine, admin = hq.url, hq.engine, hq.admin_token
         tokens = {
             f"lane-{n:04d}": enrol_lane(engine, "store-001", f"lane-{n:04d}")
             for n in range(args.lanes)
