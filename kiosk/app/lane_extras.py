@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import clock as kiosk_clock
+from kiosk.app.attendant.model import DeviceLine
 from kiosk.app.lane_metrics import LaneMetrics
 from kiosk.app.station_link import AppliedCommands, StationLink, checkout_report
 from kiosk.store.backup import BackupSchedule
@@ -68,8 +69,6 @@ class StationReporter:
         self.last_change = kiosk_clock.monotonic()
 
     def __call__(self) -> dict[str, Any]:
-        from kiosk.app.attendant.model import DeviceLine
-
         attendant = self.lane.attendant
         # the last known status (no probe: a report every few seconds must not talk to
         # the printer)

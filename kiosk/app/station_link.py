@@ -26,6 +26,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.domain.money import currency_exponent
+
 log = logging.getLogger(__name__)
 
 Report = dict[str, Any]
@@ -184,8 +186,6 @@ def checkout_report(
     """The self-checkout's report: state, step, items and total (no card data), devices,
     paper, and its open alerts (the pending intervention; each device that cannot work,
     raised when ``fault_since`` says it stopped)."""
-    from kiosk.domain.money import currency_exponent
-
     totals = checkout.totals()
     places = currency_exponent(totals.total.currency)
     faulty = [d for d in devices if not d.usable]
