@@ -113,6 +113,11 @@ class Passenger:
     document_required: bool = True
     infant_of: str = ""
     allowance: BagAllowance | None = None
+    seats: tuple[tuple[str, str], ...] = ()  # (segment_id, seat) per flight; ``seat`` is the first
+
+    def seat_on(self, segment_id: str) -> str:
+        """The passenger's seat on flight ``segment_id`` ("" when unassigned)."""
+        return dict(self.seats).get(segment_id, "")
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,14 @@ class Booking:
     flights: tuple[Flight, ...]
     safety_questions: tuple[str, ...] = ()  # keys of the airline's questions, e.g. "dangerous_goods"
     offers: tuple[Offer, ...] = ()
+
+    def passenger(self, passenger_id: str) -> Passenger | None:
+        """The passenger with this id, or None."""
+        return next((p for p in self.passengers if p.passenger_id == passenger_id), None)
+
+    def flight(self, segment_id: str) -> Flight | None:
+        """The flight (segment) with this id, or None."""
+        return next((f for f in self.flights if f.segment_id == segment_id), None)
 
 
 @dataclass(frozen=True)
