@@ -21,7 +21,7 @@ class DeviceConfig:
     )
     type: str = setting(
         doc="what the device is",
-        check=checks.one_of("scanner", "printer", "scale", "camera"),
+        check=checks.one_of("scanner", "printer", "scale", "camera", "docreader"),
         example="scanner",
     )
     driver: str = setting(

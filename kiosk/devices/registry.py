@@ -23,6 +23,7 @@ DRIVER_MODULES: Mapping[str, str] = {
     "camera": "kiosk.devices.camera.drivers",
     "printer": "kiosk.devices.printer.drivers",
     "scale": "kiosk.devices.scale.drivers",
+    "docreader": "kiosk.devices.docreader.drivers",
 }
 
 Builder = Callable[[DeviceConfig], Device]
