@@ -21,7 +21,9 @@ class DeviceConfig:
     )
     type: str = setting(
         doc="what the device is",
-        check=checks.one_of("scanner", "printer", "scale", "camera", "docreader"),
+        check=checks.one_of(
+            "scanner", "printer", "scale", "camera", "docreader", "atb_printer", "btp_printer"
+        ),
         example="scanner",
     )
     driver: str = setting(

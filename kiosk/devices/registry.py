@@ -24,6 +24,8 @@ DRIVER_MODULES: Mapping[str, str] = {
     "printer": "kiosk.devices.printer.drivers",
     "scale": "kiosk.devices.scale.drivers",
     "docreader": "kiosk.devices.docreader.drivers",
+    "atb_printer": "kiosk.devices.aea.drivers",
+    "btp_printer": "kiosk.devices.aea.drivers",
 }
 
 Builder = Callable[[DeviceConfig], Device]
