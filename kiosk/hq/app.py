@@ -24,9 +24,21 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
-from kiosk.hq import audit, catalog, events, fleet, kpi_api, lane_changes, metrics, sales, web
+from kiosk.hq import (
+    audit,
+    catalog,
+    checkins,
+    events,
+    fleet,
+    kpi_api,
+    lane_changes,
+    metrics,
+    sales,
+    web,
+)
 from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import LaneIdentity
+from kiosk.hq.checkin_models import CheckinBatch
 from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.event_models import EventBatch, EventBatchResult
 from kiosk.hq.middleware import BodyLimit, FastSales, LaneAuth, RequestTimes
@@ -132,6 +144,14 @@ def create_app(
         (store, lane, audit id); results as for sales."""
         _check_owner(who, [(r.store_id, r.lane_id, r.transaction_id) for r in batch.records])
         return BatchResult(results=audit.store_audit_batch(engine, who, batch.records))
+
+    @app.post("/api/v1/checkins", response_model=BatchResult, tags=["check-ins"])
+    def upload_checkins(batch: CheckinBatch, who: Lane) -> BatchResult:
+        """Store this lane's check-in records (airport and hotel journeys; docs/airport.md),
+        idempotent on (store, lane, check-in id); results as for sales. A record holding
+        MRZ-like text anywhere refuses the whole batch (422 naming the field)."""
+        _check_owner(who, [(c.store_id, c.lane_id, c.transaction_id) for c in batch.checkins])
+        return BatchResult(results=checkins.store_checkins(engine, who, batch.checkins))
 
     @app.post("/api/v1/events", response_model=EventBatchResult, tags=["service measures"])
     def upload_events(batch: EventBatch, who: Lane) -> EventBatchResult:

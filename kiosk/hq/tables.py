@@ -10,6 +10,8 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
   from ``catalog_state`` so lanes can ask for "changes since cursor N".
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
+- ``checkin``: check-in records of the airport and hotel journeys (no MRZ), unique on
+  (store, lane, check-in id).
 - ``service_event``: service events (docs/service-events.md), unique on (store, lane,
   event id); ``kpi_day`` / ``kpi_hour`` / ``kpi_month`` / ``kpi_month_hour`` /
   ``kpi_day_fleet``: their rollups (:mod:`kiosk.hq.rollup`), which the KPI engine
@@ -161,6 +163,31 @@ lane_audit = Table(
     Column("document_sha256", String(64), nullable=False, info=HQ),
     Column("received_at", String(32), nullable=False, info=HQ),
     UniqueConstraint("store_id", "lane_id", "audit_id", name="lane_audit_lane_id"),
+)
+
+checkin = Table(
+    "checkin",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("store_id", String(64), nullable=False, info=source("CheckinDocument.store_id")),
+    Column("lane_id", String(64), nullable=False, info=source("CheckinDocument.lane_id")),
+    Column("checkin_id", String(64), nullable=False, info=source("CheckinDocument.transaction_id")),
+    Column("journey", String(32), nullable=False, info=source("CheckinDocument.journey")),
+    Column("reference", String(16), nullable=False, info=source("CheckinDocument.reference")),
+    Column("status", String(16), nullable=False, info=source("CheckinDocument.status")),
+    Column("started_at", String(32), nullable=False, info=source("CheckinDocument.started_at")),
+    Column("completed_at", String(32), nullable=False, info=source("CheckinDocument.completed_at")),
+    Column("currency", String(3), nullable=False, info=source("CheckinDocument.currency")),
+    Column("fees_total", BigInteger, nullable=False),
+    Column("travellers", Integer, nullable=False),
+    Column("checked_in", Integer, nullable=False),
+    Column("bags", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("document_sha256", String(64), nullable=False, info=HQ),
+    Column("received_at", String(32), nullable=False, info=HQ),
+    UniqueConstraint("store_id", "lane_id", "checkin_id", name="checkin_lane_id"),
 )
 
 _EVENT = "TransactionStarted"

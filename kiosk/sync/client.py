@@ -26,6 +26,7 @@ UPLOADS = {
     "sale": ("/sales/batch", "sales"),
     "audit": ("/audit/batch", "records"),
     "event": ("/events", "events"),  # service events (docs/service-events.md)
+    "checkin": ("/checkins", "checkins"),  # airport / hotel check-ins (docs/airport.md)
 }
 # outbox kind -> the key of HQ's result that names the row (default "transaction_id");
 # the outbox row's transaction_id column holds that value.

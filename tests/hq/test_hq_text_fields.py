@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from kiosk.hq import event_models, models
+from kiosk.hq import checkin_models, event_models, models
 from kiosk.hq.auth import enrol_lane
 from kiosk.hq.catalog_csv import parse_row
 from kiosk.hq.db import utc_now
@@ -37,7 +37,13 @@ from kiosk.hq.errors import HqError
 from kiosk.hq.fields import MAX_DEPTH, JsonDetails, Text
 from kiosk.hq.tables import CSV, HQ, metadata
 
-INPUT_MODELS = (models.SaleBatch, models.AuditBatch, models.Heartbeat, event_models.EventBatch)
+INPUT_MODELS = (
+    models.SaleBatch,
+    models.AuditBatch,
+    models.Heartbeat,
+    event_models.EventBatch,
+    checkin_models.CheckinBatch,
+)
 
 
 def _text_of(annotation: Any) -> list[Text | str]:
@@ -81,7 +87,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def _max_length(model_name: str, field: str) -> int:
-    model = getattr(models, model_name, None) or getattr(event_models, model_name)
+    model = (
+        getattr(models, model_name, None)
+        or getattr(event_models, model_name, None)
+        or getattr(checkin_models, model_name)
+    )
     annotation = typing.get_type_hints(model, include_extras=True)[field]
     texts = _text_of(annotation)
     assert texts, f"{model_name}.{field} is not text"
