@@ -1,0 +1,153 @@
+"""The simulator's transport: a standard-library HTTP server for ``POST /api/connector/v1/...``.
+
+Faults for tests are queued on :class:`Faults` and apply to the next calls in
+order: ``status`` answers with an HTTP error (503, 429 with ``Retry-After``, ...)
+and a Mews-like ``Message``; ``slow`` waits before answering (a timeout on the
+lane's side); ``garbage`` answers 200 with a body that is not JSON; ``drop``
+closes the connection without an answer. ``POST /sim/fault`` with
+``{"kind": "status", "status": 503, "count": 2}`` queues faults from another
+process (the CLI's users). Bodies are read with exact decimals and written with
+:func:`~kiosk.backoffice.pms.mews_wire.encode`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import socket
+import threading
+from dataclasses import dataclass
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from kiosk.backoffice.pms.mews_wire import encode
+from kiosk.backoffice.pms.sim.api import MewsApi
+
+log = logging.getLogger(__name__)
+PREFIX = "/api/connector/v1/"
+FAULT_KINDS = ("status", "slow", "garbage", "drop")
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str  # one of FAULT_KINDS
+    status: int = 503
+    delay_s: float = 0.0
+
+
+class Faults:
+    """A thread-safe queue of faults for the next calls."""
+
+    def __init__(self) -> None:
+        self._queue: list[Fault] = []
+        self._lock = threading.Lock()
+        self.released = threading.Event()  # set on stop: slow answers end at once
+
+    def add(self, fault: Fault, count: int = 1) -> None:
+        if fault.kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {fault.kind!r}: expected one of {FAULT_KINDS}")
+        with self._lock:
+            self._queue.extend([fault] * count)
+
+    def next(self) -> Fault | None:
+        with self._lock:
+            return self._queue.pop(0) if self._queue else None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._queue.clear()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        if self.path == "/sim/fault":
+            self._control(raw)
+            return
+        if not self.path.startswith(PREFIX):
+            self._reply(404, {"Message": "Not found."})
+            return
+        fault = self.server.faults.next()
+        if fault is not None and self._faulted(fault):
+            return
+        try:
+            body = json.loads(raw, parse_float=Decimal)
+        except ValueError:
+            self._reply(400, {"Message": "Invalid JSON"})
+            return
+        status, reply = self.server.api.handle(self.path[len(PREFIX) :], body)
+        self._reply(status, reply)
+
+    def _faulted(self, fault: Fault) -> bool:
+        """Apply a fault; True if the answer was given (or refused) by it."""
+        if fault.kind == "slow":
+            self.server.faults.released.wait(fault.delay_s)
+            return False
+        if fault.kind == "garbage":
+            self._send(200, b"<html>Service Unavailable</html>\x00\xff")
+            return True
+        if fault.kind == "drop":
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return True
+        headers = {"Retry-After": "1"} if fault.status == 429 else {}
+        message = {429: "Too many requests.", 408: "Request timeout."}.get(
+            fault.status, "The service is temporarily unavailable."
+        )
+        self._reply(fault.status, {"Message": message, "RequestId": "sim"}, headers)
+        return True
+
+    def _control(self, raw: bytes) -> None:
+        try:
+            data = json.loads(raw)
+            fault = Fault(
+                str(data["kind"]), int(data.get("status", 503)), float(data.get("delay_s", 0))
+            )
+            self.server.faults.add(fault, int(data.get("count", 1)))
+        except (ValueError, KeyError, TypeError) as error:
+            self._reply(400, {"Message": f"bad fault request: {error}"})
+            return
+        self._reply(200, {})
+
+    def _reply(
+        self, status: int, body: dict[str, object], headers: dict[str, str] | None = None
+    ) -> None:
+        self._send(status, encode(body), headers)
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            log.info("the lane had gone before the answer was sent")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], api: MewsApi, faults: Faults) -> None:
+        self.api = api
+        self.faults = faults
+        super().__init__(address, _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        log.info("connection from %s ended abruptly", client_address, exc_info=True)
