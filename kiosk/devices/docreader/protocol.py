@@ -12,15 +12,17 @@ Interface" that common-use (CUTE) check-in desks use, as DESKO documents it
 ("Protocol Description for DESKO Devices According to Misc. Reader Interface
 Specification for CUTE System", doc. no. 7 000 310 001, rel. 2.12, section 1.4:
 ``<SODO> <STX> line 1 <CR> line 2 <CR> line 3 <CR> <ETX> <EODO>``, no line 3
-and no third CR for a passport). 3M's RTE6701-OEM readers send the same
-lines, each followed by CR, between STX and ETX inside their own header and
-block check (RTE6701-OEM Integration Manual, section 9.1.1.2:
+and no third CR for a passport). 3M's RTE6701-OEM readers put the same CR-ended
+lines between STX and ETX inside their own header and block check
+(RTE6701-OEM Integration Manual, section 9.1.1.2:
 ``<SOH>[length]"OU"<STX>[flag][optical data]<ETX>[BCC]``; a line not found is
 sent empty). So bytes outside STX..ETX (device delimiters, headers) are
-skipped, LF or CR LF are taken as CR, and empty lines are dropped. With
-``checksum = "lrc"`` the byte after ETX is a longitudinal redundancy check:
-the XOR of every byte after STX up to and including ETX (the usual block
-check; confirm it against the reader's manual before turning it on).
+skipped, LF or CR LF are taken as CR, and empty lines are dropped; 3M's
+``[flag]`` byte right after STX is not handled (a 3M reader needs an option
+for it that is not written yet). With ``checksum = "lrc"`` the byte after
+ETX is a longitudinal redundancy check: the XOR of every byte after STX up to
+and including ETX (the usual block check; confirm it against the reader's
+manual before turning it on).
 
 ``"lines"``: the reader's "plain text" or keyboard-like serial mode, each line
 ended by CR, LF or CR LF and nothing around the document. A document is
@@ -28,9 +30,11 @@ complete when the lines its width calls for have arrived (three of 30
 characters, two of 36 or two of 44); a blank line, ETX or EOT before that
 ends it early (an error), STX starts a new one.
 
-These readers take no commands in these modes (3M: "RTE Native only has one
-data message sent after a document read. It does not accept any commands"),
-so there is no ``encode(command)``; :func:`encode_document` is the other
+Both framings are unsolicited output: the reader sends a block per document
+read and needs no command (3M: "RTE Native only has one data message sent
+after a document read. It does not accept any commands"). Commands, where a
+reader has them (enable, status), are vendor-specific and not written yet, so
+there is no ``encode(command)``; :func:`encode_document` is the other
 direction, for the simulator and the tests.
 
 Theory of operation

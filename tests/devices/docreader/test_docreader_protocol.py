@@ -43,7 +43,7 @@ def _feed_bytewise(parser: DocReaderProtocol, data: bytes) -> list[object]:
         ("stx", "none", b"\x02" + "\r".join(ANNA).encode() + b"\r\x03"),
         ("stx", "none", b"\x02" + "\r\n".join(ANNA).encode() + b"\r\n\x03"),
         ("stx", "none", b"\x02" + "\n".join(ANNA).encode() + b"\x03"),  # no line end before ETX
-        # 3M style: a missing top line is sent empty; a header before STX, BCC after ETX
+        # a header before STX and a byte after ETX are skipped; a missing line is sent empty
         ("stx", "none", b"\x01\x5c\x00OU\x02\r" + "\r".join(ANNA).encode() + b"\r\x03\x41"),
         # DESKO CUTE style: device delimiters around STX..ETX
         ("stx", "none", b"\x1c\x02" + "\r".join(ANNA).encode() + b"\r\x03\x1d"),
