@@ -137,6 +137,7 @@ class PassengerState:
     read_failures: int = 0
     refused: str = ""
     exit_row_ok: bool = False
+    cleared: tuple[str, ...] = ()  # intervention kinds an agent accepted for them
 
     @property
     def passenger_id(self) -> str:
@@ -202,7 +203,7 @@ class FeePayment:
 
     reference: str
     amount: Money
-    outcome: str  # "pending", "approved", "declined", "unknown", "confirmed", "failed"
+    outcome: str  # "approved", "declined", "unknown", "confirmed", "failed", "waived"
     at: datetime
     masked_pan: str | None = None
     brand: str | None = None
@@ -245,7 +246,18 @@ class CheckinState:
     intervention: AirportIntervention | None = None
     interventions: tuple[ResolvedAirportIntervention, ...] = ()
     outcome: Outcome | None = None
+    passengers_done: bool = False  # the traveller confirmed who travels
+    seats_done: tuple[str, ...] = ()  # flights whose seats the traveller kept (SEATS)
+    offers_done: bool = False
+    bags_done: bool = False
+    seat_request: tuple[str, str, str] | None = None  # (passenger, segment, seat) asked of the DCS
+    paying_now: bool = False  # a payment is at the terminal
+    printing_now: str = ""  # the printout at the printer
     identity: TravelDocument | None = field(default=None, repr=False)
+    #: The document read for ``document_for`` while an agent decides on it (memory only).
+    pending_document: TravelDocument | None = field(default=None, repr=False)
+    #: The last DCS call (an effect), repeated when an agent says "retry" (memory only).
+    retry_call: object | None = field(default=None, repr=False)
 
     @classmethod
     def start(cls, settings: CheckinSettings, checkin_id: str) -> CheckinState:
@@ -304,9 +316,17 @@ class CheckinState:
                 total = total + payment.amount
         return total
 
+    def settled(self) -> Money:
+        """What was paid plus what an agent waived (collected at the desk)."""
+        total = self.paid()
+        for payment in self.payments:
+            if payment.outcome == "waived":
+                total = total + payment.amount
+        return total
+
     def amount_due(self) -> Money:
-        """Fees not yet paid (never negative)."""
-        due = self.total_fees() - self.paid()
+        """Fees not yet paid or waived (never negative)."""
+        due = self.total_fees() - self.settled()
         return due if due.minor > 0 else Money.zero(self.settings.currency)
 
     @property
