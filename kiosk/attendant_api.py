@@ -16,6 +16,7 @@ Only ``kiosk.domain`` is imported here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,11 +24,17 @@ from kiosk.domain.staff import Role, SignInOutcome, Staff
 
 __all__ = [
     "AttendantService",
+    "DeskCase",
+    "DeskDocument",
+    "DeskService",
+    "DeskVerdict",
     "DeviceLine",
     "LaneFlags",
     "LaneTotals",
     "SignInFailed",
     "StaffSession",
+    "StaffSignIn",
+    "VerdictRefused",
 ]
 
 
@@ -128,3 +135,89 @@ class AttendantService(Protocol):
     def set_lane_open(self, open_: bool, reason: str = "") -> LaneFlags: ...
     def reprint_last_receipt(self) -> str: ...
     def clear_device_fault(self) -> Any: ...
+
+
+# -- a journey's agent desk (the shell's sign-in, the journey's own desk screen) -----------
+
+
+class StaffSignIn(Protocol):
+    """The staff session calls of every journey's attendant service: what the shell's
+    sign-in screen and idle sign-out use (each may block: run them on a pool thread)."""
+
+    @property
+    def current_session(self) -> StaffSession | None: ...
+    @property
+    def idle_timeout(self) -> timedelta: ...
+
+    def sign_in_badge(self, code: str) -> StaffSession: ...
+    def sign_in_pin(self, staff_id: str, pin: str) -> StaffSession: ...
+    def sign_out(self, reason: str = "") -> None: ...
+    def expire_idle(self) -> bool: ...
+    def touched(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DeskDocument:
+    """What a desk may show of a travel document: never the MRZ or the whole number.
+
+    ``document_code`` is the MRZ's document code (``P`` passport, ``I`` identity card,
+    ``V`` visa...); ``issuing_state`` the ICAO code (``UTO``); ``number_last4`` the last
+    four characters of its number.
+    """
+
+    document_code: str
+    issuing_state: str
+    expiry: date | None
+    number_last4: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeskVerdict:
+    """A verdict the desk offers for the open case; ``allowed``: the signed-in staff
+    member's role grants it; ``needs``: the roles that do (for the screen's hint)."""
+
+    name: str
+    allowed: bool
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeskCase:
+    """The intervention waiting at a journey's agent desk.
+
+    ``kind`` and ``detail`` are the journey's codes (the desk screen words them);
+    ``passenger`` is the person's name as the booking has it.
+    """
+
+    kind: str
+    passenger_id: str
+    passenger: str
+    detail: str
+    raised_at: datetime
+    document: DeskDocument | None = None
+    verdicts: tuple[DeskVerdict, ...] = ()
+
+
+@runtime_checkable
+class VerdictRefused(Protocol):
+    """A verdict the staff member's role does not grant (an exception): which, and the
+    roles that may give it."""
+
+    @property
+    def verdict(self) -> str: ...
+    @property
+    def needs(self) -> tuple[str, ...]: ...
+
+
+class DeskService(StaffSignIn, Protocol):
+    """The calls a journey's agent desk makes (each may block: run them on a pool thread).
+    Actions raise the service's ``AttendantError`` when refused."""
+
+    flag_listeners: list[Callable[[Any], None]]
+
+    @property
+    def flags(self) -> LaneFlags: ...
+
+    def open_case(self) -> DeskCase | None: ...
+    def give_verdict(self, verdict: str) -> Any: ...
+    def device_status(self) -> list[DeviceLine]: ...

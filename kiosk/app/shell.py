@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from kiosk.app.journeys import JourneyUi, JourneyUiContext, journey_spec
+from kiosk.app.journeys.spec import DeskContext, DeskUi
 from kiosk.app.wiring import Lane
 from kiosk.sdnotify import Notifier
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.presenter import AttendantPresenter
 from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.bridge import BadgeScanned, Bridge, JourneyChanged, LaneFlagsChanged
+from kiosk.ui.desk import StaffLayer
 from kiosk.ui.i18n import available_languages
 from kiosk.ui.lane_app import beep, ensure_app, run_event_loop
 from kiosk.ui.screens.feedback import attach_feedback
@@ -43,7 +46,7 @@ class OpenLane(NamedTuple):
 
     window: KioskWindow
     presenter: Any  # the journey's presenter
-    attendant: AttendantPresenter | None
+    attendant: AttendantPresenter | StaffLayer | None  # StaffLayer: a journey's own desk
 
 
 class JourneyWindow(NamedTuple):
@@ -192,17 +195,23 @@ def _shell_window(
 
 def _attendant(
     lane: Lane, window: KioskWindow, presenter: Any, bridge: Bridge, idle_check_ms: int
-) -> AttendantPresenter | None:
-    """The attendant sign-in and dashboard on the staff layer, if the journey has a desk."""
+) -> AttendantPresenter | StaffLayer | None:
+    """The attendant sign-in and dashboard on the staff layer, if the journey has a desk
+    (a journey with its own ``desk_ui``: the same sign-in in front of its desk screen)."""
     service = lane.attendant
     if service is None:
         return None
-    signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
-    window.add_staff_screen(signin)
-    window.add_staff_screen(dashboard)
-    attendant = AttendantPresenter(
-        service, bridge, signin, dashboard, window.show_staff, idle_check_ms=idle_check_ms
-    )
+    desk_ui = (lane.journey or journey_spec(lane.config.lane.mode)).desk_ui
+    attendant: AttendantPresenter | StaffLayer
+    if desk_ui is not None:
+        attendant = _journey_desk(lane, window, bridge, desk_ui, idle_check_ms)
+    else:
+        signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
+        window.add_staff_screen(signin)
+        window.add_staff_screen(dashboard)
+        attendant = AttendantPresenter(
+            service, bridge, signin, dashboard, window.show_staff, idle_check_ms=idle_check_ms
+        )
     attendant.closed.connect(window.close_staff)
     attendant.closed.connect(presenter.refresh)
     presenter.staffRequested.connect(attendant.open)
@@ -225,3 +234,22 @@ def _attendant(
     )
     presenter.set_lane_flags(service.flags.closed, service.flags.paused)
     return attendant
+
+
+def _journey_desk(
+    lane: Lane,
+    window: KioskWindow,
+    bridge: Bridge,
+    desk_ui: Callable[[DeskContext], DeskUi],
+    idle_check_ms: int,
+) -> StaffLayer:
+    """The shell's staff sign-in in front of the journey's own desk screen."""
+    signin = AttendantSignInScreen()
+    window.add_staff_screen(signin)
+    layer = StaffLayer(
+        lane.attendant, bridge, signin, window.show_staff, idle_check_ms=idle_check_ms
+    )
+    desk = desk_ui(DeskContext(lane, lane.attendant, window, bridge, layer))
+    window.add_staff_screen(desk.screen)
+    layer.set_desk(desk.screen.name, desk.refresh)
+    return layer

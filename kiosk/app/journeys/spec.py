@@ -163,6 +163,44 @@ class JourneyUi:
 
 
 @dataclass(frozen=True)
+class DeskContext:
+    """What the shell hands a journey's ``desk_ui`` (its agent desk on the staff layer).
+
+    Attributes:
+        lane: the built lane (``lane.controller`` is the journey's runner).
+        service: the journey's attendant service (``lane.attendant``), which signs staff
+            in (``kiosk.attendant_api.StaffSignIn``) and takes the desk's actions.
+        window: the shell's ``KioskWindow``.
+        bridge: the window's one ``Bridge``.
+        staff: the shell's staff layer (``kiosk.ui.desk.StaffLayer``): the desk calls
+            ``staff.close()`` to sign out and ``staff.action_failed(error)`` when a call
+            failed (a session that timed out goes back to the sign-in).
+    """
+
+    lane: Any
+    service: Any
+    window: Any
+    bridge: Any
+    staff: Any
+
+
+@dataclass(frozen=True)
+class DeskUi:
+    """What ``desk_ui`` returns: the desk screen the shell puts on its staff layer.
+
+    Attributes:
+        screen: a ``Screen`` (its ``name`` unique on the staff layer).
+        refresh: draws the desk from the service's state (UI thread, no I/O); the shell
+            calls it when a staff member signed in and whenever the journey changed.
+        presenter: the desk's presenter (tests read it), or None.
+    """
+
+    screen: Any
+    refresh: Callable[[], None]
+    presenter: Any = None
+
+
+@dataclass(frozen=True)
 class JourneySpec:
     """One journey, as the registry knows it.
 
@@ -175,6 +213,8 @@ class JourneySpec:
             ``(lane, staff_repository, audit_log, clock)``; None: no attendant actions.
         document_kinds: the outbox kinds it sends to HQ (each a key of
             ``kiosk.sync.client.UPLOADS``).
+        desk_ui: opens the journey's own agent desk behind the shell's staff sign-in
+            (imports Qt); None: the self-checkout's attendant dashboard.
     """
 
     mode: str
@@ -183,3 +223,4 @@ class JourneySpec:
     open_ui: Callable[[JourneyUiContext], JourneyUi]
     attendant: Callable[[Any, Any, Any, Clock], Any] | None = None
     document_kinds: tuple[str, ...] = ()
+    desk_ui: Callable[[DeskContext], DeskUi] | None = None
