@@ -52,6 +52,14 @@ class QrCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Pdf417:
+    data: bytes
+    module: int
+    row_height: int
+    align: str
+
+
+@dataclass(frozen=True, slots=True)
 class Barcode:
     kind: int
     data: bytes
@@ -92,6 +100,7 @@ Event = (
     | Initialize
     | Cut
     | QrCode
+    | Pdf417
     | Barcode
     | Raster
     | StatusQuery

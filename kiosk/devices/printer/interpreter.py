@@ -11,7 +11,7 @@ without bound. Text is decoded with the code page the stream selected
 
 Understood: text, LF, ESC @, ESC t, ESC E/G (bold), ESC ! and GS ! (size),
 ESC a (alignment), ESC - (underline), ESC d (feed lines), ESC p (drawer kick),
-GS V (cut), GS ( k (QR store/print), GS k (1D barcodes, both forms), GS v 0
+GS V (cut), GS ( k (QR and PDF417 store/print), GS k (1D barcodes, both forms), GS v 0
 (raster image), DLE EOT n (status query). Other common commands are skipped
 with their parameters.
 """
@@ -27,6 +27,7 @@ from kiosk.devices.printer.escpos_events import (
     FeedLines,
     Initialize,
     LineFeed,
+    Pdf417,
     QrCode,
     Raster,
     StatusQuery,
@@ -96,6 +97,9 @@ class EscposInterpreter:
         self.codec = codec_for_slot(0)
         self.qr_module = 3
         self.qr_data = b""
+        self.pdf417_module = 3
+        self.pdf417_row_height = 3
+        self.pdf417_data = b""
         self.barcode_height = 162
         self.barcode_module = 3
 
@@ -249,6 +253,8 @@ class EscposInterpreter:
         kind, length = bytes(buf[2:3]), buf[3] + 256 * buf[4]
 
         def decode(body: bytes) -> Event | None:
+            if kind == b"k" and len(body) >= 2 and body[0] == 0x30:
+                return self._pdf417(body[1], body[2:])
             if kind != b"k" or len(body) < 2 or body[0] != 0x31:
                 return None
             fn, rest = body[1], body[2:]
@@ -261,6 +267,20 @@ class EscposInterpreter:
             return None
 
         return self._block(5, length, decode)
+
+    def _pdf417(self, fn: int, rest: bytes) -> Event | None:
+        """``GS ( k`` with cn 48: PDF417 module width (C), row height (D), store (P), print (Q)."""
+        if fn == 67 and rest:
+            self.pdf417_module = max(2, min(rest[0], 8))
+        elif fn == 68 and rest:
+            self.pdf417_row_height = max(2, min(rest[0], 8))
+        elif fn == 80:
+            self.pdf417_data = rest[1:]
+        elif fn == 81:
+            return Pdf417(
+                self.pdf417_data, self.pdf417_module, self.pdf417_row_height, self.style.align
+            )
+        return None
 
     def _gs_k(self) -> tuple[int, Event | None] | None:
         buf = self._buffer

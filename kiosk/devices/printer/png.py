@@ -5,8 +5,9 @@
 blocks (text lines, codes, images, blank feeds); a cut (or :meth:`finish`)
 draws them on a white strip as wide as the paper and returns it. Font A is a
 12x24-dot cell, so 42 columns make the 512-dot line of an 80 mm TM-T88. QR
-codes are redrawn from their data with ``qrcode``, 1D barcodes with the module
-patterns of ``python-barcode``, so a decoder can read the picture back.
+codes are redrawn from their data with ``qrcode``, PDF417 with zxing-cpp's writer,
+1D barcodes with the module patterns of ``python-barcode``, so a decoder can read
+the picture back.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class ReceiptCanvas:
             elif isinstance(event, ev.FeedLines):
                 self._end_line()
                 self._blocks.append(event.lines * CELL_H)
-            elif isinstance(event, ev.QrCode | ev.Barcode | ev.Raster):
+            elif isinstance(event, ev.QrCode | ev.Pdf417 | ev.Barcode | ev.Raster):
                 self._end_line()
                 picture = _picture(event)
                 if picture is not None:
@@ -157,10 +158,12 @@ def _glyph(char: str, bold: bool, width: int, height: int, underline: bool) -> I
     return cell.resize((CELL_W * width, CELL_H * height), Image.Resampling.NEAREST)
 
 
-def _picture(event: ev.QrCode | ev.Barcode | ev.Raster) -> Image.Image | None:
+def _picture(event: ev.QrCode | ev.Pdf417 | ev.Barcode | ev.Raster) -> Image.Image | None:
     try:
         if isinstance(event, ev.QrCode):
             return _qr(event)
+        if isinstance(event, ev.Pdf417):
+            return _pdf417(event)
         if isinstance(event, ev.Barcode):
             return _bars(event)
         return _raster(event)
@@ -178,6 +181,21 @@ def _qr(event: ev.QrCode) -> Image.Image | None:
     code.make(fit=True)
     picture: Image.Image = code.make_image().get_image().convert("L")
     return picture
+
+
+def _pdf417(event: ev.Pdf417) -> Image.Image | None:
+    import numpy
+    import zxingcpp
+
+    if not event.data:
+        return None
+    try:
+        code = zxingcpp.create_barcode(event.data.decode("latin-1"), zxingcpp.BarcodeFormat.PDF417)
+        pixels = numpy.asarray(zxingcpp.write_barcode_to_image(code, scale=event.module))
+    except RuntimeError:
+        return None
+    # Rows as zxing-cpp draws them (the printer's row height setting is not redrawn).
+    return Image.fromarray(pixels.astype(numpy.uint8), mode="L")
 
 
 def _bars(event: ev.Barcode) -> Image.Image | None:
