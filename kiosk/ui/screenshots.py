@@ -22,6 +22,7 @@ from kiosk.ui import render_checks, samples
 from kiosk.ui.attendant import samples as attendant_samples
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen
+from kiosk.ui.icon_contrast import faint_icons
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.closed import LaneClosedScreen
 from kiosk.ui.screens.intervention import InterventionOverlay
@@ -43,6 +44,8 @@ SIZES = (LANDSCAPE, PORTRAIT, SMALL)
 LANGUAGES = ("en", "es", "fr")
 #: Theme name -> (large_text, high_contrast), as the accessibility panel offers them.
 THEMES = {"normal": (False, False), "large-text": (True, False), "high-contrast": (False, True)}
+#: Journeys with screenshots (``--journey``).
+JOURNEYS = ("self_checkout", "airport")
 
 
 def build_window() -> KioskWindow:
@@ -209,6 +212,7 @@ class Rendering:
 def render(
     outdir: Path,
     *,
+    journey: str = "self_checkout",
     languages: Iterable[str] = LANGUAGES,
     sizes: Iterable[tuple[int, int]] = SIZES,
     themes: Iterable[str] = tuple(THEMES),
@@ -222,7 +226,9 @@ def render(
     """
     written: list[Path] = []
     problems: list[str] = []
-    for rendering, window in renderings(languages=languages, sizes=sizes, themes=themes, only=only):
+    for rendering, window in renderings(
+        journey=journey, languages=languages, sizes=sizes, themes=themes, only=only
+    ):
         path = rendering.path(outdir)
         path.parent.mkdir(parents=True, exist_ok=True)
         problems += [f"{rendering}: {p}" for p in check(window, rendering.size)]
@@ -238,6 +244,7 @@ def render(
 
 def renderings(
     *,
+    journey: str = "self_checkout",
     languages: Iterable[str] = LANGUAGES,
     sizes: Iterable[tuple[int, int]] = SIZES,
     themes: Iterable[str] = tuple(THEMES),
@@ -253,8 +260,7 @@ def renderings(
     unknown_themes = [theme for theme in themes if theme not in THEMES]
     if unknown_themes:
         raise KeyError(f"unknown themes {unknown_themes}; known: {list(THEMES)}")
-    window = build_window()
-    shots = _shots(window)
+    window, shots = _window_and_shots(journey)
     names = list(only) if only is not None else list(shots)
     unknown = [name for name in names if name not in shots]
     if unknown:
@@ -277,6 +283,18 @@ def renderings(
         app.processEvents()
 
 
+def _window_and_shots(journey: str) -> tuple[KioskWindow, dict[str, Setup]]:
+    """The window and its shots for ``journey`` (KeyError if it has no screenshots)."""
+    if journey == "airport":
+        from kiosk.ui.airport.samples import window_and_shots
+
+        return window_and_shots()
+    if journey != "self_checkout":
+        raise KeyError(f"no screenshots for journey {journey!r}; known: {list(JOURNEYS)}")
+    window = build_window()
+    return window, _shots(window)
+
+
 def check(window: KioskWindow, size: tuple[int, int] | None = None) -> list[str]:
     """What is wrong with the window as shown: it is not ``size``, the screen's layout needs
     more room than the window has, a text is clipped or elided, or something covers an
@@ -291,6 +309,7 @@ def check(window: KioskWindow, size: tuple[int, int] | None = None) -> list[str]
     staff = window.staff_showing() is not None
     seen = window.staff_layer if staff else window
     problems += [f"clipped: {clip}" for clip in render_checks.clipped_texts(seen)]
+    problems += [f"faint icon: {faint}" for faint in faint_icons(seen)]
     if staff:
         covered = render_checks.covered_buttons(window.staff_layer)
         if covered:

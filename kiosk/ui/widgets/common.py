@@ -7,6 +7,7 @@ stylesheet selects on; ``set_style_property`` re-polishes after a change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui import icons
@@ -56,7 +57,39 @@ def touch_button(
     if icon:
         button.setIcon(icons.icon(icon, icon_colour))
         button.setIconSize(icons.icon_size(icon_px))
+        follow_text_colour(button, icon)
     return button
+
+
+class _IconTinter(QObject):
+    """Draws a button's icon in the button's own text colour after every restyle, so an
+    icon is as visible as the words beside it in every theme (high contrast turns a
+    secondary button black with white text: its icon turns white with it).
+
+    Qt sends these events after the stylesheet's polish, when the palette holds the
+    colour the stylesheet gave the text."""
+
+    _EVENTS = (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
+
+    def __init__(self, button: QAbstractButton, name: str) -> None:
+        super().__init__(button)
+        self._name = name
+        self._colour = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._EVENTS and isinstance(watched, QAbstractButton):
+            colour = watched.palette().color(QPalette.ColorRole.ButtonText).name()
+            if colour != self._colour:  # setIcon does not restyle: no loop
+                self._colour = colour
+                watched.setIcon(icons.icon(self._name, colour))
+        return False
+
+
+def follow_text_colour(button: QAbstractButton, icon_name: str) -> None:
+    """Keep ``button``'s icon ``icon_name`` in its text colour in every theme."""
+    button.setProperty("iconName", icon_name)
+    if button.findChild(_IconTinter) is None:
+        button.installEventFilter(_IconTinter(button, icon_name))
 
 
 class _TextWidthKeeper(QObject):
