@@ -169,6 +169,7 @@ class DeskDocument:
     issuing_state: str
     expiry: date | None
     number_last4: str
+    name: str = ""  # SURNAME/GIVEN NAMES as printed, when it may differ from the booking
 
 
 @dataclass(frozen=True, slots=True)

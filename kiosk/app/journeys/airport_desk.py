@@ -108,9 +108,9 @@ class DeskVerdictRefused(AttendantError):
     def __init__(self, staff: Staff, kind: AirportInterventionKind, verdict: Verdict) -> None:
         self.verdict = verdict.value
         self.needs = _role_names(roles_for(kind, verdict))
-        who = (
-            f"staff {staff.staff_id} is disabled" if staff.disabled else f"role {staff.role.value}"
-        )
+        who = f"role {staff.role.value} (staff {staff.staff_id})"
+        if staff.disabled:
+            who = f"staff {staff.staff_id} is disabled and"
         super().__init__(
             f"{who} may not give verdict {verdict.value} on {kind.value} "
             f"(needs {' or '.join(self.needs)})"
@@ -194,12 +194,6 @@ class AirportDeskService:
             return None
         session = self.sessions.current
         passenger = state.passenger(intervention.passenger_id)
-        summary = passenger.summary if passenger is not None else None
-        document = None
-        if summary is not None:
-            document = DeskDocument(
-                summary.document_code, summary.issuing_state, summary.expiry, summary.number_last4
-            )
         verdicts = tuple(
             DeskVerdict(
                 verdict.value,
@@ -214,7 +208,7 @@ class AirportDeskService:
             passenger=passenger.name if passenger is not None else "",
             detail=intervention.detail,
             raised_at=intervention.raised_at,
-            document=document,
+            document=_document(state, intervention, passenger),
             verdicts=verdicts,
         )
 
@@ -291,6 +285,23 @@ class AirportDeskService:
         self, action: str, staff: Staff, details: dict[str, Any], at: datetime, note: str = ""
     ) -> None:
         self.audit.record(action, staff_id=staff.staff_id, reason=note, details=details, at=at)
+
+
+def _document(state: Any, intervention: AirportIntervention, passenger: Any) -> DeskDocument | None:
+    """The document the case is about: the one read and held for the agent (a name that
+    differs, an expiry), else the passenger's accepted one; its summary only."""
+    held = getattr(state, "pending_document", None)
+    if held is not None and held.passenger_id == intervention.passenger_id:
+        summary = held.summary()
+        name = f"{held.surname}/{held.given_names}"
+    else:
+        summary = passenger.summary if passenger is not None else None
+        name = ""
+    if summary is None:
+        return None
+    return DeskDocument(
+        summary.document_code, summary.issuing_state, summary.expiry, summary.number_last4, name
+    )
 
 
 def _verdict(text: str, intervention: AirportIntervention) -> Verdict:

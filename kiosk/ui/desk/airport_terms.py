@@ -62,6 +62,22 @@ VERDICTS: dict[tuple[str, str], str] = {
     ("safety_answer", "refuse"): _n("Cancel the check-in"),
 }
 
+#: What the check-in wrote as an intervention's detail -> what the agent reads.
+DETAILS: dict[str, str] = {
+    "unreadable": _n("The document could not be read."),
+    "invalid": _n("The airline system refused the document data."),
+    "name differs": _n("The name on the document differs from the booking."),
+    "no expiry date": _n("The document has no expiry date."),
+    "expires before the last flight": _n("The document expires before the last flight."),
+    "visa_required": _n("A visa is needed for the destination."),
+    "esta_required": _n("An ESTA is needed for the destination."),
+    "refused": _n("The airline will not check this passenger in at a kiosk."),
+    "inhibited": _n("The airline will not check this passenger in at a kiosk."),
+    "declined": _n("The card was declined too many times."),
+    "no boarding pass": _n("The airline system gave no boarding pass."),
+}
+_NO_ANSWER = _n("No answer from the airline system (%1).")
+
 #: A verdict's words when its kind has none of its own.
 PLAIN_VERDICTS: dict[str, str] = {
     "accept": _n("Accept"),
@@ -110,6 +126,15 @@ class AirportTerms:
         """The words on the button of ``verdict`` for a case of ``kind``."""
         source = VERDICTS.get((kind, verdict)) or PLAIN_VERDICTS.get(verdict)
         return _tr(source) if source is not None else _plain(verdict)
+
+    @staticmethod
+    def detail_text(kind: str, detail: str) -> str:
+        """What failed, in words (a detail the table does not know: as the check-in
+        wrote it, e.g. a bag's weight and limit)."""
+        if kind == "dcs_unreachable" and detail:
+            return _tr(_NO_ANSWER).replace("%1", _plain(detail))
+        source = DETAILS.get(detail)
+        return _tr(source) if source is not None else _plain(detail)
 
     @staticmethod
     def document_type(code: str) -> str:

@@ -40,6 +40,7 @@ class DeskTerms(Protocol):
 
     def kind_title(self, kind: str) -> str: ...
     def verdict_text(self, kind: str, verdict: str) -> str: ...
+    def detail_text(self, kind: str, detail: str) -> str: ...
     def document_type(self, code: str) -> str: ...
     def role_name(self, role: str) -> str: ...
 
@@ -198,7 +199,8 @@ class DeskScreen(Screen):
         self.title.setText(terms.kind_title(case.kind))
         who = case.passenger or self.tr("the whole booking")
         self.passenger.setText(self.tr("Passenger: %1").replace("%1", who))
-        self.failed.setText(self.tr("What failed: %1").replace("%1", case.detail or "—"))
+        failed = terms.detail_text(case.kind, case.detail) if case.detail else "—"
+        self.failed.setText(self.tr("What failed: %1").replace("%1", failed))
         self.document.setVisible(case.document is not None)
         if case.document is not None:
             self.document.setText(self._document_text(case.document))
@@ -211,7 +213,12 @@ class DeskScreen(Screen):
             self.hint.setText(self.tr("Keys with a lock are for: %1.").replace("%1", needs))
 
     def _document_text(self, document: DeskDocument) -> str:
-        lines = [
+        lines = (
+            []
+            if not document.name
+            else [self.tr("Name on the document: %1").replace("%1", document.name)]
+        )
+        lines += [
             self.tr("Document: %1, issued by %2")
             .replace("%1", self.terms.document_type(document.document_code))
             .replace("%2", document.issuing_state or "—"),

@@ -181,12 +181,12 @@ def test_an_agent_accepts_a_document_by_touch(qtbot: Any, open_rig: Any) -> None
     agent signs in by PIN and touches "Accept document", THEN her document counts, the
     check-in goes on, and the audit row names the agent, the case and its wait."""
     rig = open_rig()
-    rig.runner.raise_intervention(Kind.NAME_MISMATCH, "P1", "given names differ", ANNA_PASSPORT)
+    rig.runner.raise_intervention(Kind.NAME_MISMATCH, "P1", "name differs", ANNA_PASSPORT)
     call_agent(qtbot, rig, "s-1", "1111")
     desk = rig.desk
     qtbot.waitUntil(lambda: desk.title.text() == "Name does not match the booking")
     assert desk.passenger.text() == "Passenger: ERIKSSON/ANNA MARIA"
-    assert desk.failed.text() == "What failed: given names differ"
+    assert desk.failed.text() == "What failed: The name on the document differs from the booking."
     shown = desk.document.text()
     assert "Document: Passport, issued by UTO" in shown
     assert "Expires: 2032-04-15" in shown
@@ -220,7 +220,7 @@ def test_an_agent_accepts_a_document_by_touch(qtbot: Any, open_rig: Any) -> None
 
 def test_an_agent_refuses_a_passenger_by_touch(qtbot: Any, open_rig: Any) -> None:
     rig = open_rig()
-    rig.runner.raise_intervention(Kind.DOCUMENT_FAILED, "P1", "unreadable after 3 reads")
+    rig.runner.raise_intervention(Kind.DOCUMENT_FAILED, "P1", "unreadable")
     call_agent(qtbot, rig, "s-1", "1111")
     desk = rig.desk
     qtbot.waitUntil(lambda: desk.title.text() == "Document could not be read")
@@ -319,7 +319,7 @@ def test_an_idle_agent_is_signed_out_and_the_next_call_asks_again(
 
 def test_the_desk_is_above_every_traveller_alert(qtbot: Any, open_rig: Any) -> None:
     rig = open_rig()
-    rig.runner.raise_intervention(Kind.NAME_MISMATCH, "P1", "given names differ", ANNA_PASSPORT)
+    rig.runner.raise_intervention(Kind.NAME_MISMATCH, "P1", "name differs", ANNA_PASSPORT)
     call_agent(qtbot, rig, "s-1", "1111")
     rig.window.still_there.start(30)
     rig.window.accessibility_panel.open()
