@@ -10,8 +10,9 @@ brought to one *key* before comparing:
 1. :func:`fold`: national letters to their ICAO transliteration, accents dropped
    (Unicode decomposition), anything but A-Z becomes a blank, apostrophes vanish;
 2. :func:`loose`: the folded text with the two-letter transliterations made one
-   letter (``AE`` -> ``A``, ``OE`` -> ``O``, ``UE`` -> ``U``, ``AA`` -> ``A``,
-   ``SS`` -> ``S``), so ``MÜLLER`` (booked), ``MULLER`` (typed) and ``MUELLER``
+   letter (``AE`` -> ``A``, ``OE`` -> ``O``, ``UE`` -> ``U``, ``AA`` -> ``A``; not
+   ``SS``, which both sides spell out for ``ß``, so ``ERIKSON`` stays apart from
+   ``ERIKSSON``), so ``MÜLLER`` (booked), ``MULLER`` (typed) and ``MUELLER``
    (MRZ) agree; this may make rare different names equal (``JOEL`` and ``JOL``),
    an accepted cost next to sending a traveller to the desk for an umlaut.
 
@@ -48,7 +49,7 @@ _SPECIAL = {
     "ı": "I",
 }
 _NOT_LETTER = re.compile(r"[^A-Z]+")
-_PAIRS = (("AE", "A"), ("OE", "O"), ("UE", "U"), ("AA", "A"), ("SS", "S"))
+_PAIRS = (("AE", "A"), ("OE", "O"), ("UE", "U"), ("AA", "A"))
 
 
 def fold(text: str) -> str:
@@ -87,7 +88,7 @@ def _given_matches(booked: str, document: str, truncated: bool) -> bool:
     if not want:
         return True  # a booking without given names (a mononym, or a name never typed)
     if not got:
-        return False
+        return truncated  # the surname filled the field: no room was left for given names
     if "".join(want) == "".join(got):
         return True
     if truncated and "".join(want).startswith("".join(got)):
