@@ -65,7 +65,7 @@ def test_two_passengers_check_in_with_one_bag_each(dcs: HttpDepartureControl) ->
         verdict = dcs.send_document("KX7Q2M", document(passenger))
         assert verdict.status is DocumentStatus.ACCEPTED
     seat_map = dcs.seat_map("KX7Q2M", "S1")
-    choice = free_seats(seat_map)[0]
+    choice = free_seats(seat_map, row_from=20)[0]
     anna = dcs.assign_seat("KX7Q2M", "S1", "P1", choice)
     assert anna.seat == choice
     assert anna.seat_on("S1") == choice
@@ -75,6 +75,7 @@ def test_two_passengers_check_in_with_one_bag_each(dcs: HttpDepartureControl) ->
     assert lars.checked_in
     assert anna.seat == choice
     assert lars.seat
+    assert abs(int(lars.seat[:-1]) - int(anna.seat[:-1])) <= 1  # near his companion
     assert {anna.sequence_number, lars.sequence_number} == {1, 2}
     # AND each drops one bag within the allowance
     tags = [dcs.add_bag("KX7Q2M", pid, 20_500, None) for pid in ("P1", "P2")]

@@ -340,7 +340,7 @@ def _seat_everyone(
     booking: SimBooking, segment: SimSegment, passengers: list[SimPassenger]
 ) -> None:
     """Give a free ordinary seat (no exit row, no price) to each passenger without one,
-    side by side where a row has room."""
+    side by side where a row has room, near companions who already have a seat."""
     flight = segment.flight
     need = [
         p
@@ -362,6 +362,13 @@ def _seat_everyone(
         ]
     if len(free) < len(need):
         raise Refusal(409, "no_seat_available", f"{flight.code} is full")
+    near = [
+        int(p.seats[segment.segment_id][:-1])
+        for p in booking.passengers
+        if segment.segment_id in p.seats and p.seats[segment.segment_id][:-1].isdigit()
+    ]
+    if near:  # close to the companions who already chose a seat
+        free.sort(key=lambda s: min(abs(int(s[:-1]) - row) for row in near))
     chosen = _together(free, len(need)) or free[: len(need)]
     for passenger, seat in zip(need, chosen, strict=True):
         flight.taken[seat] = booking.key(passenger)
