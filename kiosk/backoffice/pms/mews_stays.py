@@ -59,7 +59,8 @@ class StayAssembler:
         self._call = call
         self._zone = zone
         self._currency = currency
-        self._age_categories: dict[str, str] | None = None
+        self._age_categories: dict[str, str] = {}
+        self._aged_services: set[str] = set()
 
     def _get(self, operation: str, **parameters: object) -> wire.Node:
         return self._call(operation, {**parameters, "Limitation": PAGE})
@@ -147,14 +148,17 @@ class StayAssembler:
         }
 
     def _names(
-        self, operation: str, filter_key: str, collection: str, ids: set[str]
+        self, operation: str, collection: str, services: set[str], **filters: object
     ) -> dict[str, str]:
-        root = self._get(operation, **{filter_key: sorted(ids)})
+        root = self._get(operation, ServiceIds=sorted(services), **filters)
         return wire.names_by_id(root, collection)
 
-    def _ages(self) -> dict[str, str]:
-        if self._age_categories is None:
-            self._age_categories = wire.age_categories(self._get("ageCategories/getAll"))
+    def _ages(self, service_ids: set[str]) -> dict[str, str]:
+        missing = sorted(service_ids - self._aged_services)
+        if missing:
+            root = self._get("ageCategories/getAll", ServiceIds=missing)
+            self._age_categories.update(wire.age_categories(root))
+            self._aged_services.update(missing)
         return self._age_categories
 
     # -- money -----------------------------------------------------------------------
@@ -262,14 +266,21 @@ class StayAssembler:
         companions = self._companions(reservations)
         guests = self._guests(list(dict.fromkeys(g for r in ids for g in companions[r])))
         rooms = self._rooms(reservations)
+        services = {r.service_id for r in reservations}
         categories = self._names(
             "resourceCategories/getAll",
-            "ResourceCategoryIds",
             "ResourceCategories",
-            {r.category_id for r in reservations},
+            services,
+            ResourceCategoryIds=sorted({r.category_id for r in reservations}),
         )
-        rates = self._names("rates/getAll", "RateIds", "Rates", {r.rate_id for r in reservations})
-        ages = self._ages()
+        rates = self._names(
+            "rates/getAll",
+            "Rates",
+            services,
+            RateIds=sorted({r.rate_id for r in reservations}),
+            Extent={"Rates": True, "AvailabilityBlockAssignments": False},
+        )
+        ages = self._ages(services)
         items, payments = self._items(ids), self._payments(ids)
         folios = {rid: self._lines(rid, items, payments) for rid in ids}
         stays = []

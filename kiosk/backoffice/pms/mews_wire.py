@@ -233,6 +233,7 @@ def localized(node: Node | None, language: str = "en-US") -> str:
 @dataclass(frozen=True)
 class Reservation:
     reservation_id: str
+    service_id: str
     number: str
     state: str
     account_id: str
@@ -276,6 +277,7 @@ def reservations(root: Node) -> list[Reservation]:
         found.append(
             Reservation(
                 reservation_id=node.string("Id"),
+                service_id=node.string("ServiceId"),
                 number=node.string("Number"),
                 state=state,
                 account_id=node.string("AccountId"),
@@ -423,10 +425,19 @@ def names_by_id(root: Node, collection: str) -> dict[str, str]:
 
 
 def age_categories(root: Node) -> dict[str, str]:
-    """``ageCategories/getAll`` -> {id: "Adult" | "Child"}."""
-    return {
-        node.string("Id"): node.string("Classification") for node in root.array("AgeCategories")
-    }
+    """``ageCategories/getAll`` -> {id: "Adult" | "Child"}.
+
+    ``Classification`` where Mews sends it; otherwise a category with a
+    ``MaximalAge`` is one of minors (adults have no upper age).
+    """
+    found = {}
+    for node in root.array("AgeCategories"):
+        classification = node.opt_string("Classification")
+        if not classification:
+            bounded = node.opt("MaximalAge") is not None and node.decimal("MaximalAge") >= 0
+            classification = "Child" if bounded else "Adult"
+        found[node.string("Id")] = classification
+    return found
 
 
 @dataclass(frozen=True)

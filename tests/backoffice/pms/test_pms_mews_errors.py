@@ -115,7 +115,7 @@ RES_4701 = guid("res-4701")
         ("customers", guid("cus-ana"), "BirthDate", "31/12/1990", "BirthDate: expected a date"),
         ("customers", guid("cus-ana"), "Sex", "Robot", "Sex: unknown sex"),
         ("resources", guid("room-204"), "State", "Haunted", "Resources[0].State"),
-        ("rates", guid("rate-flex"), "Name", 7, "Rates[0].Name: expected a string"),
+        ("rates", guid("rate-flex"), "Names", {"en-US": 7}, "Rates[0].Names.en-US: expected a"),
     ],
 )
 def test_a_malformed_reply_names_the_field(  # noqa: PLR0917

@@ -78,6 +78,8 @@ FIELDS = [
     "PaymentPolicyId",
     "ChargedUtc",
     "Identifier",
+    "ServiceId",
+    "MaximalAge",
 ]
 scalars = (
     st.none()

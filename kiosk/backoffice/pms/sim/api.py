@@ -178,14 +178,20 @@ class MewsApi:
         return _ok({"Resources": public, "Cursor": None})
 
     def categories(self, body: Obj) -> Reply:
-        found = _filter(list(self.hotel.categories.values()), body, "ResourceCategoryIds", "Id")
+        _required(body, "ServiceIds")
+        found = _filter(list(self.hotel.categories.values()), body, "ServiceIds", "ServiceId")
+        found = _filter(found, body, "ResourceCategoryIds", "Id")
         return _ok({"ResourceCategories": found, "Cursor": None})
 
     def rates(self, body: Obj) -> Reply:
-        return _ok({"Rates": _filter(list(self.hotel.rates.values()), body, "RateIds", "Id")})
+        _required(body, "ServiceIds")
+        found = _filter(list(self.hotel.rates.values()), body, "ServiceIds", "ServiceId")
+        return _ok({"Rates": _filter(found, body, "RateIds", "Id"), "Cursor": None})
 
     def ages(self, body: Obj) -> Reply:
-        return _ok({"AgeCategories": list(self.hotel.age_categories.values()), "Cursor": None})
+        _required(body, "ServiceIds")
+        found = _filter(list(self.hotel.age_categories.values()), body, "ServiceIds", "ServiceId")
+        return _ok({"AgeCategories": found, "Cursor": None})
 
     def order_items(self, body: Obj) -> Reply:
         found = _filter(

@@ -127,6 +127,7 @@ def _reference_data(hotel: Hotel) -> None:
         cid = guid(f"cat-{key}")
         hotel.categories[cid] = {
             "Id": cid,
+            "ServiceId": guid("service-stay"),
             "IsActive": True,
             "Type": "Room",
             "Names": {"en-US": name},
@@ -140,9 +141,21 @@ def _reference_data(hotel: Hotel) -> None:
         ("nonref", "Non-refundable"),
         ("deposit", "Flexible with deposit"),
     ):
-        hotel.rates[guid(f"rate-{key}")] = {"Id": guid(f"rate-{key}"), "Name": name}
-    for aid, classification in ((ADULT, "Adult"), (CHILD, "Child")):
-        hotel.age_categories[guid(aid)] = {"Id": guid(aid), "Classification": classification}
+        hotel.rates[guid(f"rate-{key}")] = {
+            "Id": guid(f"rate-{key}"),
+            "ServiceId": guid("service-stay"),
+            "IsActive": True,
+            "Names": {"en-US": name},
+            "Name": name,
+        }
+    for aid, maximal, name in ((ADULT, None, "Adults"), (CHILD, 17, "Children")):
+        hotel.age_categories[guid(aid)] = {
+            "Id": guid(aid),
+            "ServiceId": guid("service-stay"),
+            "MinimalAge": None if maximal is None else 0,
+            "MaximalAge": maximal,
+            "Names": {"en-GB": name},
+        }
     pid = guid("policy-deposit")
     hotel.policies[pid] = {
         "Id": pid,
