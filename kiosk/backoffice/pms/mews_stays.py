@@ -41,6 +41,10 @@ STAY_STATES = {
     "Started": StayState.CHECKED_IN,
     "Processed": StayState.CHECKED_OUT,
     "Canceled": StayState.CANCELED,
+    "Inquired": StayState.UNCONFIRMED,
+    "Enquired": StayState.UNCONFIRMED,
+    "Requested": StayState.UNCONFIRMED,
+    "Optional": StayState.UNCONFIRMED,
 }
 ROOM_STATES = {
     "Dirty": RoomState.DIRTY,
@@ -258,8 +262,7 @@ class StayAssembler:
     # -- the whole stay ------------------------------------------------------------
 
     def build(self, reservations: list[wire.Reservation]) -> list[Stay]:
-        """The stays of these reservations (those the kiosk may show), in the given order."""
-        reservations = [r for r in reservations if r.state in STAY_STATES]
+        """The stays of these reservations, in the given order."""
         if not reservations:
             return []
         ids = [r.reservation_id for r in reservations]

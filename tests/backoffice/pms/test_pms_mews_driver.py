@@ -100,6 +100,23 @@ def test_a_room_not_ready_and_a_stay_without_a_room(pms: MewsConnector) -> None:
     assert pms.find_by_confirmation("4707").room is None
 
 
+@pytest.mark.parametrize(
+    ("mews_state", "state"),
+    [
+        ("Optional", StayState.UNCONFIRMED),
+        ("Inquired", StayState.UNCONFIRMED),
+        ("Requested", StayState.UNCONFIRMED),
+        ("Canceled", StayState.CANCELED),
+        ("Processed", StayState.CHECKED_OUT),
+    ],
+)
+def test_every_mews_reservation_state_has_a_stay_state(
+    pms: MewsConnector, sim: MewsSimulator, mews_state: str, state: StayState
+) -> None:
+    sim.hotel.reservations[guid("res-4701")]["State"] = mews_state
+    assert pms.find_by_confirmation("4701").state is state
+
+
 def test_an_unknown_confirmation_number_is_not_found(pms: MewsConnector) -> None:
     with pytest.raises(PmsError) as error:
         pms.find_by_confirmation("9999")
