@@ -116,6 +116,7 @@ class MewsConnector:
             raise PmsError(
                 PmsErrorKind.UNREACHABLE, f"Mews {operation}: {type(error).__name__}: {error}"
             ) from None
+        log.debug("Mews %s: HTTP %d", operation, reply.status_code)  # never the body
         if reply.status_code in (200, 204):
             return wire.decode(reply.content or b"{}", operation)
         raise _status_error(operation, reply)

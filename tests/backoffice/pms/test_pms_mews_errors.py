@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+import httpx
 import pytest
 
 from kiosk.backoffice.pms.mews import MewsConnector
@@ -153,3 +154,16 @@ def test_a_malformed_amount_names_the_item(
     assert error.kind is PmsErrorKind.INVALID
     assert "OrderItems[" in error.message
     assert named in error.message
+
+
+def test_faults_can_be_queued_over_http_by_another_process(
+    sim: MewsSimulator, pms: MewsConnector
+) -> None:
+    queued = httpx.post(sim.url + "/sim/fault", json={"kind": "status", "status": 500, "count": 2})
+    assert queued.status_code == 200
+    for _ in range(2):
+        assert error_of(lambda: pms.find_by_confirmation("4701")).code == "server"
+    assert pms.find_by_confirmation("4701").confirmation_number == "4701"
+    refused = httpx.post(sim.url + "/sim/fault", json={"kind": "meteor"})
+    assert refused.status_code == 400
+    assert "meteor" in refused.json()["Message"]
