@@ -141,8 +141,12 @@ class DcsState:
             _check_answers(booking, answers)
             for passenger in chosen:
                 _check_can_check_in(booking, passenger, passenger_ids)
-            for segment in booking.segments:
-                _seat_everyone(booking, segment, [p for p in chosen if not p.checked_in])
+            unseated = [p for p in chosen if not p.checked_in]
+            seating = [_choose_seats(booking, s, unseated) for s in booking.segments]
+            for segment, seats in zip(booking.segments, seating, strict=True):
+                for passenger, seat in seats:
+                    segment.flight.taken[seat] = booking.key(passenger)
+                    passenger.seats[segment.segment_id] = seat
             for passenger in chosen:
                 if not passenger.checked_in:
                     passenger.checked_in = True
@@ -336,10 +340,10 @@ def _check_can_check_in(
             )
 
 
-def _seat_everyone(
+def _choose_seats(
     booking: SimBooking, segment: SimSegment, passengers: list[SimPassenger]
-) -> None:
-    """Give a free ordinary seat (no exit row, no price) to each passenger without one,
+) -> list[tuple[SimPassenger, str]]:
+    """A free ordinary seat (no exit row, no price) for each passenger without one,
     side by side where a row has room, near companions who already have a seat."""
     flight = segment.flight
     need = [
@@ -348,7 +352,7 @@ def _seat_everyone(
         if p.type is not PassengerType.INFANT and segment.segment_id not in p.seats
     ]
     if not need:
-        return
+        return []
     free = [
         s
         for s in flight.seat_numbers()
@@ -370,9 +374,7 @@ def _seat_everyone(
     if near:  # close to the companions who already chose a seat
         free.sort(key=lambda s: min(abs(int(s[:-1]) - row) for row in near))
     chosen = _together(free, len(need)) or free[: len(need)]
-    for passenger, seat in zip(need, chosen, strict=True):
-        flight.taken[seat] = booking.key(passenger)
-        passenger.seats[segment.segment_id] = seat
+    return list(zip(need, chosen, strict=True))
 
 
 def _together(free: list[str], count: int) -> list[str]:
