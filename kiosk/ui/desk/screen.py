@@ -5,8 +5,9 @@ document summary: type, issuing state, expiry and the last four characters of th
 number, never the MRZ) and one big key per verdict that makes sense for its kind.
 A verdict the signed-in role does not grant keeps its key (the service refuses it,
 audited, and the screen says who may), marked with a lock. Right: the lane's devices.
-Top: who is signed in and "Sign out". The screen only draws a ``DeskView`` and emits
-signals; the words of a journey's codes come from its terms (``AirportTerms``).
+Top: who is signed in and "Sign out"; above the keys, what the last touch came to.
+The screen only draws a ``DeskView`` and emits signals; the words of a journey's codes
+come from its terms (``AirportTerms``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.attendant_api import DeskCase, DeskDocument
 from kiosk.ui import icons
@@ -33,6 +42,8 @@ from kiosk.ui.widgets.reflow import ReflowLayout
 #: The most verdicts one case offers (the airport's kinds offer at most three).
 MAX_VERDICTS = 4
 _ON_PRIMARY = "#FFFFFF"
+#: A verdict's icon (others: a tick).
+_ICONS = {"refuse": "close", "retry": "arrow-left", "fixed": "tools"}
 
 
 class DeskTerms(Protocol):
@@ -84,9 +95,7 @@ class DeskScreen(Screen):
         row.setContentsMargins(20, 8, 12, 8)
         row.setSpacing(16)
         self.staff = text_label(role="heading", wrap=True)
-        row.addWidget(self.staff, 2)
-        self.message = text_label(role="label", wrap=True)
-        row.addWidget(self.message, 2)
+        row.addWidget(self.staff, 1)
         self.sign_out_button = touch_button(icon="lock", icon_px=28)
         self.sign_out_button.clicked.connect(self.signOutRequested)
         row.addWidget(self.sign_out_button)
@@ -97,15 +106,30 @@ class DeskScreen(Screen):
         box = QVBoxLayout(frame)
         box.setContentsMargins(24, 20, 24, 20)
         box.setSpacing(12)
+        # The case scrolls on a short screen (1366x768 with large text); what the last
+        # touch came to and the verdict keys stay in sight under it.
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
         self.title = text_label(role="title", wrap=True)
         self.passenger = text_label(role="heading", wrap=True)
         self.failed = text_label(role="label", wrap=True)
         self.document = text_label(role="label", wrap=True)
         self.hint = text_label(role="muted", wrap=True)
-        for label in (self.title, self.passenger, self.failed, self.document):
-            box.addWidget(label)
-        box.addStretch(1)
-        keys = ReflowLayout(max_columns=1, spacing=16)
+        for label in (self.title, self.passenger, self.failed, self.document, self.hint):
+            column.addWidget(label)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(details)
+        box.addWidget(scroll, 1)
+        self.message = text_label(role="label", wrap=True)
+        box.addWidget(self.message)
+        # Landscape: the keys side by side while their captions fit; portrait: one above
+        # the other, the width of the card.
+        keys = self._keys = ReflowLayout(max_columns=MAX_VERDICTS, spacing=16)
         self.verdict_buttons: list[QPushButton] = []
         for index in range(MAX_VERDICTS):
             button = touch_button(role="primary")
@@ -114,7 +138,6 @@ class DeskScreen(Screen):
             self.verdict_buttons.append(button)
             keys.add(button)
         box.addLayout(keys)
-        box.addWidget(self.hint)
         return frame
 
     def _devices_card(self) -> QWidget:
@@ -147,7 +170,7 @@ class DeskScreen(Screen):
             role = "danger" if verdict.name == "refuse" else "primary"
             set_style_property(button, "role", role if verdict.allowed else "secondary")
             if verdict.allowed:
-                button.setIcon(icons.icon("check" if role == "primary" else "close", _ON_PRIMARY))
+                button.setIcon(icons.icon(_ICONS.get(verdict.name, "check"), _ON_PRIMARY))
             else:  # kept touchable: the service refuses it, audited, and says who may
                 button.setIcon(icons.icon("lock", "#17202A"))
             button.setIconSize(icons.icon_size(32))
@@ -244,6 +267,7 @@ class DeskScreen(Screen):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._keys.set_max_columns(1 if portrait else MAX_VERDICTS)
 
     def spoken_text(self) -> str:
         return f"{self.staff.text()}. {self.title.text()}"
