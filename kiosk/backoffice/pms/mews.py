@@ -20,6 +20,7 @@ The property's time zone turns Mews's UTC times into the hotel's calendar dates.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +28,7 @@ import httpx
 
 from kiosk.backoffice.pms import mews_wire as wire
 from kiosk.backoffice.pms.mews_stays import StayAssembler
+from kiosk.backoffice.pms.names import given_names_match, name_keys, surnames_match
 from kiosk.domain.hotel.pms import (
     Folio,
     Guest,
@@ -165,15 +167,43 @@ class MewsConnector:
             owned += self._reservations(ReservationIds=extra, **filters)
         return owned
 
+    def _matching(
+        self, day: dict[str, str], which: str, keep: Callable[[Stay], bool], ids: list[str]
+    ) -> tuple[Stay, ...]:
+        """Stays of these customers on ``day``; if none, the day's stays whose names match.
+
+        Mews matches names as stored ("García López"); the guest may type "Garcia"
+        or show an MRZ ("GARCIA<LOPEZ"), so the fallback reads the day's list and
+        compares with :mod:`.names`.
+        """
+        found = self._stays_of(ids, **{which: day}, States=ACTIVE_STATES)
+        if not found:
+            found = self._reservations(**{which: day}, States=ACTIVE_STATES)
+        return tuple(stay for stay in self._stays.build(found) if keep(stay))
+
     def find_by_surname(self, surname: str, arrival: date) -> tuple[Stay, ...]:
+        if not name_keys(surname):
+            return ()
+
+        def keep(stay: Stay) -> bool:
+            return any(surnames_match(surname, guest.surname) for guest in stay.guests)
+
         ids = self._customer_ids(surname)
-        found = self._stays_of(ids, ScheduledStartUtc=self._day(arrival), States=ACTIVE_STATES)
-        return tuple(self._stays.build(found))
+        return self._matching(self._day(arrival), "ScheduledStartUtc", keep, ids)
 
     def find_by_guest_name(self, surname: str, given_names: str, on: date) -> tuple[Stay, ...]:
+        if not name_keys(surname):
+            return ()
+
+        def keep(stay: Stay) -> bool:
+            return any(
+                surnames_match(surname, guest.surname)
+                and given_names_match(given_names, guest.given_names)
+                for guest in stay.guests
+            )
+
         ids = self._customer_ids(surname, given_names)
-        found = self._stays_of(ids, CollidingUtc=self._day(on), States=ACTIVE_STATES)
-        return tuple(self._stays.build(found))
+        return self._matching(self._day(on), "CollidingUtc", keep, ids)
 
     def find_by_room(self, room_number: str, surname: str) -> Stay:
         root = self._call(
@@ -186,9 +216,8 @@ class MewsConnector:
         found = self._reservations(
             AssignedResourceIds=[room.resource_id for room in rooms], States=["Started"]
         )
-        wanted = surname.strip().casefold()
         for stay in self._stays.build(found):
-            if any(guest.surname.casefold() == wanted for guest in stay.guests):
+            if any(surnames_match(surname, guest.surname) for guest in stay.guests):
                 return stay
         raise PmsError(
             PmsErrorKind.NOT_FOUND, f"no checked-in stay in room {room_number!r} for that surname"

@@ -123,7 +123,9 @@ def test_an_unknown_confirmation_number_is_not_found(pms: MewsConnector) -> None
     assert error.value.kind is PmsErrorKind.NOT_FOUND
 
 
-@pytest.mark.parametrize("surname", ["García López", "garcía lópez", "Martín"])
+@pytest.mark.parametrize(
+    "surname", ["García López", "garcía lópez", "Martín", "GARCIA", "garcia lopez", "MARTIN"]
+)
 def test_find_by_surname_and_arrival_date_finds_owner_and_companion(
     pms: MewsConnector, surname: str
 ) -> None:
@@ -133,6 +135,18 @@ def test_find_by_surname_and_arrival_date_finds_owner_and_companion(
 def test_find_by_surname_on_another_day_or_unknown_name_finds_nothing(pms: MewsConnector) -> None:
     assert pms.find_by_surname("Martín", TODAY + timedelta(1)) == ()
     assert pms.find_by_surname("Nobody", TODAY) == ()
+
+
+@pytest.mark.parametrize(("surname", "number"), [("MUELLER", "4702"), ("muller", "4702")])
+def test_find_by_surname_as_an_mrz_spells_it(pms: MewsConnector, surname: str, number: str) -> None:
+    assert [s.confirmation_number for s in pms.find_by_surname(surname, TODAY)] == [number]
+
+
+def test_find_by_guest_name_from_an_mrz_without_accents(pms: MewsConnector) -> None:
+    found = pms.find_by_guest_name("MARTIN", "LUIS", TODAY)
+    assert [s.confirmation_number for s in found] == ["4701"]
+    assert pms.find_by_guest_name("MARTIN", "PEDRO", TODAY) == ()
+    assert pms.find_by_guest_name("", "LUIS", TODAY) == ()
 
 
 def test_find_by_guest_name_finds_a_guest_leaving_today(pms: MewsConnector) -> None:
