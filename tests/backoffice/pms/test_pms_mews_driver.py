@@ -20,6 +20,7 @@ from kiosk.domain.hotel.pms import (
     PaymentRecord,
     PmsError,
     PmsErrorKind,
+    PropertyManagement,
     RefusalCode,
     RoomState,
     StayState,
@@ -369,3 +370,8 @@ def test_check_out_refused_before_check_in_and_before_the_last_day(pms: MewsConn
     with pytest.raises(PmsError) as error:
         pms.check_out(expected.stay_id)
     assert refused(error, RefusalCode.TOO_EARLY)
+
+
+def test_the_driver_is_a_property_management_port(pms: MewsConnector) -> None:
+    port: PropertyManagement = pms  # checked by mypy: every method of the contract, same types
+    assert port.find_by_confirmation("4704").due == eur("0")

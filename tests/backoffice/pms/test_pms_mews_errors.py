@@ -167,3 +167,12 @@ def test_faults_can_be_queued_over_http_by_another_process(
     refused = httpx.post(sim.url + "/sim/fault", json={"kind": "meteor"})
     assert refused.status_code == 400
     assert "meteor" in refused.json()["Message"]
+
+
+def test_a_simulator_that_trips_on_its_own_data_answers_500(
+    sim: MewsSimulator, pms: MewsConnector
+) -> None:
+    sim.hotel.rates[guid("rate-flex")]["Names"] = {"en-US": 1.5}  # a float: not sendable
+    error = error_of(lambda: pms.find_by_confirmation("4701"))
+    assert (error.kind, error.code) == (PmsErrorKind.UNREACHABLE, "server")
+    assert "Internal server error" in error.message
