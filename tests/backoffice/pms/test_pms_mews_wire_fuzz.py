@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -124,7 +125,7 @@ def outcome(call: Callable[[], object]) -> PmsError | None:
 
 def read_all(root: wire.Node) -> None:
     for reader in READERS:
-        error = outcome(lambda reader=reader: reader(root))
+        error = outcome(functools.partial(reader, root))
         if error is not None:
             assert error.kind is PmsErrorKind.INVALID
             assert error.message.startswith("malformed Mews reply: ")
