@@ -19,8 +19,8 @@ still silent, is not sent the job (a late print would be a duplicate pass).
 tries once more; ``ERR;PAPEROUT``/``ERR;PAPERJAM``, silence and a lost link fail
 the job with a :class:`PrintFailed` whose ``reason`` is ``paper_out``,
 ``jammed``, ``no_confirmation``, ``offline`` or ``refused``. A job whose caller
-gave up is never sent late. Between jobs the worker asks ``QS`` every
-``status_interval`` (and after every job) and maps the answer to the
+gave up is never sent late. After every job, before the caller hears back, and
+every ``status_interval`` between jobs, the worker asks ``QS`` and maps the answer to the
 common-use model: health ready / busy / unavailable (error, offline) and the
 conditions ``media_low``, ``media_empty``, ``media_jammed``.
 """
@@ -255,10 +255,12 @@ class AeaPrinter(Device):
                 job, PrintFailed(f"{job.what}: link lost ({lost.message})", self.name, "offline")
             )
             raise
-        self._finish(job, error)
         if error is None:
             self.printed += 1
-        self._poll(stream)
+        try:
+            self._poll(stream)  # before the caller hears back: its status is then current
+        finally:
+            self._finish(job, error)
 
     def _print(self, stream: ByteStream, job: _Job) -> PrintFailed | None:
         for attempt in (1, 2):
