@@ -184,12 +184,14 @@ class HttpDepartureControl:
                 f"{what}: connection failed: {type(error).__name__}: {error}",
                 "transport",
             ) from None
-        return _reply(what, response.status_code, response.content)
+        return read_reply(what, response.status_code, response.content)
 
 
-def _reply(what: str, status: int, content: bytes) -> object:
+def read_reply(what: str, status: int, content: bytes) -> object:
+    """The JSON of a 2xx reply to request ``what``; any other reply as :class:`DcsError`
+    (the table in the module docstring). Never raises anything else."""
     try:
-        data: object = json.loads(content) if content else None
+        data: object = json.loads(content, parse_constant=_not_a_number) if content else None
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         data = _NOT_JSON
     if 200 <= status < 300:
@@ -217,3 +219,7 @@ def _reply(what: str, status: int, content: bytes) -> object:
 
 
 _NOT_JSON = object()
+
+
+def _not_a_number(constant: str) -> object:
+    raise ValueError(f"{constant} is not JSON")

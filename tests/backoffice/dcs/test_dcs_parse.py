@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.backoffice.dcs import dump, parse
+from kiosk.backoffice.dcs.client import read_reply
 from kiosk.domain.airport.dcs import (
     BagAllowance,
     BagTag,
@@ -295,3 +296,33 @@ def test_a_licence_plate_must_be_ten_digits() -> None:
     minimal = parse.passenger({"passenger_id": "P", "surname": "S", "type": "INF"})
     assert minimal.type is PassengerType.INFANT
     assert minimal.seats == ()
+
+
+@pytest.mark.parametrize("constant", [b"NaN", b"-Infinity", b'{"weight_g": Infinity}'])
+def test_nan_and_infinity_are_not_json(constant: bytes) -> None:
+    with pytest.raises(DcsError, match="not JSON"):
+        read_reply("DCS GET /x", 200, constant)
+
+
+@given(
+    status=st.integers(100, 599),
+    content=st.binary(max_size=64) | json_values.map(lambda v: json.dumps(v).encode()),
+)
+def test_any_http_reply_is_json_or_one_dcs_error(status: int, content: bytes) -> None:
+    try:
+        data = read_reply("DCS GET /x", status, content)
+    except DcsError as caught:
+        error = caught
+    else:
+        assert 200 <= status < 300
+        assert data == json.loads(content) if content else data is None
+        return
+    assert error.message.startswith(("DCS GET /x", "DCS reply"))
+    if 200 <= status < 300:
+        assert (error.kind, error.code) == (DcsErrorKind.INVALID, "bad_reply")
+    elif status >= 500:
+        assert error.kind is DcsErrorKind.UNREACHABLE
+    elif status == 404:
+        assert error.kind is DcsErrorKind.NOT_FOUND
+    elif status in (409, 422):
+        assert error.kind is DcsErrorKind.REFUSED
