@@ -312,8 +312,15 @@ def test_full_flight_has_one_seat_left(dcs: HttpDepartureControl) -> None:
         s.number for r in seat_map.rows for s in r.seats if s and s.status is SeatStatus.AVAILABLE
     ]
     assert available == ["17C"]
-    rita = dcs.find_booking("FULL01", "PEREIRA").passengers[0]
-    dcs.send_document("FULL01", document(rita))
+    booking = dcs.find_booking("FULL01", "PEREIRA")
+    for passenger in booking.passengers:
+        dcs.send_document("FULL01", document(passenger))
+    # two travellers, one seat: refused, and nobody was checked in or seated
+    with pytest.raises(DcsError) as error:
+        dcs.check_in("FULL01", ("P1", "P2"), SAFE)
+    refused(error, "no_seat_available")
+    after = dcs.find_booking("FULL01", "PEREIRA")
+    assert [(p.checked_in, p.seat) for p in after.passengers] == [(False, ""), (False, "")]
     assert dcs.check_in("FULL01", ("P1",), SAFE).passengers[0].seat == "17C"
 
 

@@ -308,7 +308,14 @@ def build_world(now: datetime, airport: str) -> World:
             [_adult("P1", "LINDQVIST", "ERIK", 2_345_678_941)],
             segments("KX0410", "KX0412"),
         ),
-        SimBooking("FULL01", [_adult("P1", "PEREIRA", "RITA", 2_345_678_951)], segments("KX0777")),
+        SimBooking(
+            "FULL01",
+            [
+                _adult("P1", "PEREIRA", "RITA", 2_345_678_951),
+                _adult("P2", "PEREIRA", "JOSE", 2_345_678_952),
+            ],
+            segments("KX0777"),
+        ),
         SimBooking("LATE01", [_adult("P1", "TARDY", "TOM", 2_345_678_961)], segments("KX0125")),
     ]
     return World(airport, local, flights, {b.record_locator: b for b in bookings})
