@@ -153,6 +153,7 @@ def bag_tag_fields(tag: BagTag, passenger_name: str) -> dict[str, str]:
         "08": _fit(f"{airline} {plate[4:]}  {tag.destination}", 22),
         "09": plate,
         "0A": _fit(passenger_name, 22),
+        "0B": "- " * 12,
     }
 
 

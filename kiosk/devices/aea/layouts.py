@@ -80,6 +80,7 @@ BAG_TAG = Pectab(
         _t("08", 22, "A", "U02"),  # stub: plate KX 123456 + destination
         _b("09", "I", "V02", 2, 2),  # stub ITF
         _t("0A", 22, "A", "Y02"),  # stub: name
+        _t("0B", 24, "A", "T01"),  # the perforation above the stub (a row of dashes)
     ),
     titles=("", "", ""),
     columns=24,
