@@ -134,11 +134,17 @@ class MewsConnector:
         return {"StartUtc": wire.utc_text(start), "EndUtc": wire.utc_text(start + timedelta(1))}
 
     def find_by_confirmation(self, confirmation_number: str) -> Stay:
-        found = self._reservations(Numbers=[confirmation_number.strip()])
+        """By the number as typed, or by the booking e-mail's QR code (Mews ``QrCodeData``)."""
+        text = confirmation_number.strip()
+        if text.startswith("{"):
+            ids = wire.qr_reservation_ids(text)
+            if not ids:
+                raise PmsError(PmsErrorKind.NOT_FOUND, "the scanned code is not a Mews booking QR")
+            found = self._reservations(ReservationIds=ids[:1])
+        else:
+            found = self._reservations(Numbers=[text])
         if not found:
-            raise PmsError(
-                PmsErrorKind.NOT_FOUND, f"no reservation with number {confirmation_number!r}"
-            )
+            raise PmsError(PmsErrorKind.NOT_FOUND, f"no reservation for {text[:40]!r}")
         return self._stays.build(found[:1])[0]
 
     def _customer_ids(self, surname: str, given_names: str = "") -> list[str]:

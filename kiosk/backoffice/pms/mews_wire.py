@@ -530,6 +530,18 @@ def payment_policies(root: Node) -> list[PaymentPolicy]:
     return found
 
 
+def qr_reservation_ids(text: str) -> list[str]:
+    """The reservation ids in a Mews booking QR code (``QrCodeData``), or [] if it is not one.
+
+    The QR holds JSON: ``{"Reservations": [{"Id": ..., "GroupId": ..., "CustomerId": ...}]}``.
+    """
+    try:
+        root = decode(text.strip().encode(), "QrCodeData")
+        return [node.string("Id") for node in root.array("Reservations")]
+    except PmsError:
+        return []
+
+
 def error_message(body: bytes) -> str:
     """The ``Message`` of a Mews error reply, or a short description of what came instead."""
     try:

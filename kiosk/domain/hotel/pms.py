@@ -321,7 +321,8 @@ class PropertyManagement(Protocol):
     """
 
     def find_by_confirmation(self, confirmation_number: str) -> Stay:
-        """The stay with this confirmation number (``not_found`` if none)."""
+        """The stay with this confirmation number, typed or as the text of the booking
+        e-mail's QR code (``not_found`` if none)."""
 
     def find_by_surname(self, surname: str, arrival: date) -> tuple[Stay, ...]:
         """Stays arriving on ``arrival`` with a guest of this surname (may be empty)."""

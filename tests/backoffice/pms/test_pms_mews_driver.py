@@ -118,6 +118,15 @@ def test_every_mews_reservation_state_has_a_stay_state(
     assert pms.find_by_confirmation("4701").state is state
 
 
+def test_find_by_the_booking_emails_qr_code(pms: MewsConnector, sim: MewsSimulator) -> None:
+    scanned = sim.hotel.reservations[guid("res-4702")]["QrCodeData"]
+    assert pms.find_by_confirmation(scanned).confirmation_number == "4702"
+    for garbage in ("{not json", '{"Reservations": 5}', '{"Reservations": []}'):
+        with pytest.raises(PmsError) as error:
+            pms.find_by_confirmation(garbage)
+        assert error.value.kind is PmsErrorKind.NOT_FOUND
+
+
 def test_an_unknown_confirmation_number_is_not_found(pms: MewsConnector) -> None:
     with pytest.raises(PmsError) as error:
         pms.find_by_confirmation("9999")

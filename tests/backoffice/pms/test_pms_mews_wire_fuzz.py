@@ -171,3 +171,9 @@ def test_error_message_reads_mews_message_or_says_what_came() -> None:
     assert wire.error_message(b'{"Message": "Invalid AccessToken."}') == "Invalid AccessToken."
     assert wire.error_message(b"<html>").startswith("(not JSON")
     assert wire.error_message(b'{"Error": 1}').startswith("(no Message")
+
+
+@given(st.text(max_size=120) | json_values.map(lambda v: wire.encode(v).decode()))
+def test_any_scanned_text_is_a_booking_qr_or_none(text: str) -> None:
+    ids = wire.qr_reservation_ids(text)
+    assert all(isinstance(i, str) for i in ids)

@@ -21,6 +21,7 @@ as exact ``Decimal``; ids are stable GUIDs (uuid5 of a name) so tests can name t
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -221,6 +222,18 @@ def _reserve(hotel: Hotel, booking: _Booking) -> str:
         "ScheduledEndUtc": stamp(end),
         "ActualEndUtc": None,
         "Purpose": "Leisure",
+        "QrCodeData": json.dumps(
+            {
+                "Reservations": [
+                    {
+                        "Id": rid,
+                        "GroupId": guid(f"group-{booking.number}"),
+                        "CustomerId": booking.guests[0],
+                    }
+                ]
+            },
+            separators=(",", ":"),
+        ),
         "PersonCounts": [
             {"AgeCategoryId": guid(ADULT), "Count": adults},
             {"AgeCategoryId": guid(CHILD), "Count": booking.children},
