@@ -22,7 +22,14 @@ class DeviceConfig:
     type: str = setting(
         doc="what the device is",
         check=checks.one_of(
-            "scanner", "printer", "scale", "camera", "docreader", "atb_printer", "btp_printer"
+            "scanner",
+            "printer",
+            "scale",
+            "camera",
+            "docreader",
+            "atb_printer",
+            "btp_printer",
+            "keyencoder",
         ),
         example="scanner",
     )

@@ -26,6 +26,7 @@ DRIVER_MODULES: Mapping[str, str] = {
     "docreader": "kiosk.devices.docreader.drivers",
     "atb_printer": "kiosk.devices.aea.drivers",
     "btp_printer": "kiosk.devices.aea.drivers",
+    "keyencoder": "kiosk.devices.keyencoder.drivers",
 }
 
 Builder = Callable[[DeviceConfig], Device]
