@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from conftest import SAFE, MovableClock, document
+from dcs_helpers import SAFE, MovableClock, document
 
 from kiosk.backoffice.dcs import HttpDepartureControl
 from kiosk.backoffice.dcs.sim import DcsSimulator

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from conftest import SAFE, MovableClock, document
+from dcs_helpers import SAFE, MovableClock, document
 
 from kiosk.backoffice.dcs import HttpDepartureControl
 from kiosk.backoffice.dcs.sim import DEFAULT_API_KEY, DcsSimulator
