@@ -32,6 +32,7 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 from kiosk import clock as kiosk_clock
 from kiosk.devices.aea import encoder
@@ -316,7 +317,7 @@ class AeaPrinter(Device):
         while (remaining := deadline - kiosk_clock.monotonic()) > 0:
             for event in self._parser.feed(stream.read(4096, min(remaining, 0.2))):
                 if isinstance(event, accept):
-                    return event  # type: ignore[no-any-return]
+                    return cast(Reply, event)
                 if isinstance(event, Noise | Unrecognised):
                     self._emit_error(ProtocolError(f"unreadable answer: {event.reason}", self.name))
         return None

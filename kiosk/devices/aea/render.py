@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
 
@@ -75,15 +76,9 @@ def _barcode(element: BarcodeElement, value: str, cell_h: int) -> Image.Image | 
         pixels = zxingcpp.write_barcode_to_image(code, scale=element.module)
     except (ValueError, RuntimeError, TypeError):
         return None
-    picture = Image.fromarray(_array(pixels), mode="L")
+    picture = Image.fromarray(numpy.asarray(pixels, dtype=numpy.uint8), mode="L")
     height = max(element.height * cell_h, picture.height)
     return picture.resize((picture.width, height), Image.Resampling.NEAREST)
-
-
-def _array(pixels: object) -> object:
-    import numpy
-
-    return numpy.asarray(pixels, dtype=numpy.uint8)
 
 
 @lru_cache(maxsize=16)

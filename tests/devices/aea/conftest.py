@@ -26,7 +26,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
         threading.Event().wait(0.02)
 
 
-def printer_config(kind: str, port: str, **options: object) -> DeviceConfig:
+def printer_config(kind: str, port: str, driver: str = "serial", **options: object) -> DeviceConfig:
     base: dict[str, object] = {
         "status_timeout_s": 0.5,
         "status_interval_s": 0.2,
@@ -36,7 +36,7 @@ def printer_config(kind: str, port: str, **options: object) -> DeviceConfig:
     }
     base.update(options)
     device_type = "atb_printer" if kind == "atb" else "btp_printer"
-    return DeviceConfig(name=kind, type=device_type, driver="serial", port=port, options=base)
+    return DeviceConfig(name=kind, type=device_type, driver=driver, port=port, options=base)
 
 
 class Rig:
