@@ -360,9 +360,18 @@ def _choose_seats(
         and s not in flight.blocked
         and int(s[:-1]) not in flight.exit_rows | flight.legroom_rows
     ]
-    if len(free) < len(need):
+    if len(free) < len(need):  # then priced seats too, and the exit row for those allowed
+        restricted = any(
+            p.type is PassengerType.CHILD
+            or any(o.infant_of == p.passenger_id for o in booking.passengers)
+            for p in need
+        )
         free = [
-            s for s in flight.seat_numbers() if s not in flight.taken and s not in flight.blocked
+            s
+            for s in flight.seat_numbers()
+            if s not in flight.taken
+            and s not in flight.blocked
+            and not (restricted and int(s[:-1]) in flight.exit_rows)
         ]
     if len(free) < len(need):
         raise Refusal(409, "no_seat_available", f"{flight.code} is full")
