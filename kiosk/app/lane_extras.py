@@ -7,7 +7,9 @@ Each has ``start()`` and ``stop()`` and never stops the lane selling when it fai
   by :class:`PaymentTimer` (a controller listener) and by the window (scan-to-screen);
 - the link to the store's attendant station (``[station] url``,
   :mod:`kiosk.app.station_link`): the lane's report from the attendant service's
-  view of it, and "I'm on my way" handed to ``lane.notice_listeners``.
+  view of it, "I'm on my way" handed to ``lane.notice_listeners``, remote help applied
+  through the attendant service (:mod:`kiosk.app.station_actions`) and the store's
+  staff accounts copied in.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any
 from kiosk import clock as kiosk_clock
 from kiosk.app.attendant.model import DeviceLine
 from kiosk.app.lane_metrics import LaneMetrics
-from kiosk.app.station_link import AppliedCommands, StationLink, checkout_report
+from kiosk.app.station_link import CommandLedger, StationLink, checkout_report
 from kiosk.store.backup import BackupSchedule
 
 log = logging.getLogger(__name__)
@@ -60,8 +62,10 @@ class PaymentTimer:
 class StationReporter:
     """What the lane tells the station, read on the link's thread."""
 
-    def __init__(self, lane: Any, clock: Callable[[], datetime]) -> None:
-        self.lane, self.clock = lane, clock
+    def __init__(
+        self, lane: Any, clock: Callable[[], datetime], remote: list[str] | None = None
+    ) -> None:
+        self.lane, self.clock, self.remote = lane, clock, list(remote or [])
         self.fault_since: dict[str, datetime] = {}
         self.last_change = kiosk_clock.monotonic()
 
@@ -88,6 +92,7 @@ class StationReporter:
             devices=devices,
             fault_since=self.fault_since,
             last_touch_s=kiosk_clock.monotonic() - self.last_change,
+            remote=self.remote,
         )
 
 
@@ -117,16 +122,8 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
             lane.controller.listeners.append(PaymentTimer(metrics))
         extras.append(metrics)
     if config.station.url and config.station.key and hasattr(lane.controller, "checkout"):
-        reporter = StationReporter(lane, clock)
-        link = StationLink(
-            config.station.url,
-            config.station.key,
-            config.lane.lane_id,
-            report=reporter,
-            on_command=lambda kind, args: _notify(lane, kind, args),
-            applied=AppliedCommands(f"{store.path}.station.json"),
-            every_s=config.station.report_every_s,
-        )
+        link = _station_link(config, lane, clock)
+        reporter = link.report  # type: ignore[assignment]
 
         def changed(*args: object) -> None:
             reporter.touched()
@@ -138,6 +135,44 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
         lane.station = link
         extras.append(link)
     return extras
+
+
+def _station_link(config: Any, lane: Any, clock: Callable[[], datetime]) -> StationLink:
+    """The link to the store's station: reports, remote help through the lane's attendant
+    service (:mod:`kiosk.app.station_actions`), the store's staff accounts copied in."""
+    from kiosk.app.station_actions import RemoteActions, StaffCopy
+
+    def notify(kind: str, args: dict[str, Any]) -> None:
+        _notify(lane, kind, args)
+
+    actions = None
+    if lane.attendant is not None:
+        actions = RemoteActions(
+            lane.attendant,
+            clock,
+            allow_age=config.station.remote_age_check,
+            recorder=lane.service_events,
+            on_notice=notify,
+        )
+    reporter = StationReporter(lane, clock, remote=actions.remote_kinds() if actions else [])
+
+    def on_command(command: dict[str, Any]) -> dict[str, Any] | None:
+        if actions is not None:
+            return actions(command)
+        notify(str(command.get("kind")), dict(command.get("args") or {}))
+        return None
+
+    return StationLink(
+        config.station.url,
+        config.station.key,
+        config.lane.lane_id,
+        report=reporter,
+        on_command=on_command,
+        ledger=CommandLedger(config.store.path),
+        on_accounts=StaffCopy(config.store.path, lane.attendant, clock),
+        every_s=config.station.report_every_s,
+        accounts_every_s=config.station.staff_every_s,
+    )
 
 
 def _notify(lane: Any, kind: str, args: dict[str, Any]) -> None:

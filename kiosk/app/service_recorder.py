@@ -16,8 +16,10 @@ A failed write is logged and dropped: service measures never stop a sale.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +81,8 @@ class ServiceEventRecorder:
         #: "checkout" (a fault page; staff clearing the fault restores it).
         self._faulted: dict[str, str] = {}
         self._accessibility: set[str] = set()
+        #: Staff acting from the station right now (:meth:`remote`).
+        self._remote_staff: set[str] = set()
         #: The last completed sale (the thank-you screen's rating is about it).
         self.last_transaction: str | None = None
 
@@ -131,6 +135,9 @@ class ServiceEventRecorder:
             ]
             return [*restored, occurrence]
         elif occurrence.type == "intervention.resolved" and data.get("staff_id"):
+            if data["staff_id"] in self._remote_staff:  # resolved from the store's station
+                data = {**data, "how": "remote"}
+                occurrence = replace(occurrence, data=data)
             iid = str(data["intervention_id"])
             if iid not in self._arrived:  # staff were already signed in when it was raised
                 self._arrived.add(iid)
@@ -140,6 +147,16 @@ class ServiceEventRecorder:
                     occurrence,
                 ]
         return [occurrence]
+
+    @contextlib.contextmanager
+    def remote(self, staff_id: str) -> Iterator[None]:
+        """While this runs, what ``staff_id`` resolves is resolved from the store's
+        station (``how: "remote"``), not at the lane (kiosk.app.station_actions)."""
+        self._remote_staff.add(staff_id[:64])
+        try:
+            yield
+        finally:
+            self._remote_staff.discard(staff_id[:64])
 
     def sale_events(self, document: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The events a sale commit stores with the sale (completed or abandoned)."""

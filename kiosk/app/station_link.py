@@ -3,15 +3,23 @@
 Two background loops (started through :mod:`kiosk.threads`):
 
 - the *reporter* sends the lane's report whenever the lane says it changed
-  (:meth:`StationLink.changed`) and at least every ``every_s`` seconds, with the ids
-  of the commands applied since the last report;
+  (:meth:`StationLink.changed`) and at least every ``every_s`` seconds, with the
+  results of the commands applied since the last report; every ``accounts_every_s`` it
+  also copies the store's staff accounts from the station (``on_accounts``);
 - the *listener* long-polls the station for commands (answers within a second of an
-  attendant's touch) and hands each new one to ``on_command`` once.
+  attendant's touch) and hands each new one to ``on_command`` once, which answers
+  with the result (applied, or refused and why) that the next report carries back.
 
-A command is applied once even across restarts: the last applied id is kept in a
-small file next to the store (``<store>.station.json``, written atomically), and the
-station is only ever asked for commands after it. When the station cannot be reached
-the lane carries on selling; the loops retry with a doubling wait (max 30 s).
+A command is applied at most once, across restarts of either side: the
+:class:`CommandLedger` keeps, in the lane's store (``sync_state``, through
+:mod:`kiosk.store.sync_state`), the last command id applied, the one being applied
+and the recent results. A command is marked *in flight* before it is applied and
+*done* with its result after; a lane that dies in between does not apply it again
+after its restart but reports it refused ("the lane restarted while applying it"), as
+a payment in doubt is never retried by itself. A command the station still lists
+after the lane applied it (the lane died before it could say so) gets its stored
+result again. When the station cannot be reached the lane carries on selling; the
+loops retry with a doubling wait (max 30 s) and pending commands flow when it is back.
 """
 
 from __future__ import annotations
@@ -19,37 +27,89 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk import clock as kiosk_clock
+from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.money import currency_exponent
+from kiosk.domain.mrzlike import looks_like_mrz
 
 log = logging.getLogger(__name__)
 
 Report = dict[str, Any]
+Result = dict[str, Any]
+KEEP_RESULTS = 64  # results kept for re-acknowledging, newest last
+INTERRUPTED = "the lane restarted while applying this command; look at the lane"
 
 
-class AppliedCommands:
-    """The id of the last command this lane applied, kept in a file."""
+class CommandLedger:
+    """Which station commands this lane applied, in the lane's store (thread-safe)."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        try:
-            self.last = int(json.loads(self.path.read_text())["last_applied"])
-        except (OSError, ValueError, KeyError, TypeError):
-            self.last = 0
+    def __init__(self, store_path: Path | str) -> None:
+        from kiosk.store.db import connect
+        from kiosk.store.sync_state import get_state
 
-    def record(self, command_id: int) -> None:
-        self.last = max(self.last, command_id)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps({"last_applied": self.last}))
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
+        self._conn = connect(store_path, migrate=False)
+        self._lock = threading.Lock()
+        state = get_state(self._conn)
+        self.last = _int(state.get("station_last_command"))
+        self._results: dict[int, Result] = {
+            int(k): v for k, v in _json(state.get("station_results"), {}).items()
+        }
+        in_flight = _int(state.get("station_in_flight"))
+        if in_flight > self.last:  # died while applying it: never again, said so
+            self.finish(in_flight, {"ok": False, "message": INTERRUPTED})
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def begin(self, command_id: int) -> None:
+        """``command_id`` is about to be applied (written before it is)."""
+        from kiosk.store.sync_state import set_state
+
+        with self._lock:
+            set_state(self._conn, station_in_flight=str(command_id))
+
+    def finish(self, command_id: int, result: Result) -> None:
+        """``command_id`` was applied (or refused) with ``result``."""
+        from kiosk.store.db import write_transaction
+        from kiosk.store.sync_state import set_state
+
+        with self._lock:
+            self.last = max(self.last, command_id)
+            self._results[command_id] = result
+            for old in sorted(self._results)[:-KEEP_RESULTS]:
+                del self._results[old]
+            with write_transaction(self._conn):
+                set_state(
+                    self._conn,
+                    station_last_command=str(self.last),
+                    station_in_flight="",
+                    station_results=json.dumps({str(k): v for k, v in self._results.items()}),
+                )
+
+    def result_of(self, command_id: int) -> Result:
+        """The stored result of an applied command (an old one: applied, no detail)."""
+        with self._lock:
+            return dict(self._results.get(command_id, {"ok": True, "message": ""}))
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return 0
+
+
+def _json(text: str | None, default: Any) -> Any:
+    try:
+        return json.loads(text) if text else default
+    except ValueError:
+        return default
 
 
 class StationLink:
@@ -62,21 +122,25 @@ class StationLink:
         lane_id: str,
         *,
         report: Callable[[], Report],
-        on_command: Callable[[str, dict[str, Any]], object],
-        applied: AppliedCommands,
+        on_command: Callable[[dict[str, Any]], Result | None],
+        ledger: CommandLedger,
+        on_accounts: Callable[[list[dict[str, Any]]], object] | None = None,
         every_s: float = 5.0,
+        accounts_every_s: float = 20.0,
         timeout_s: float = 5.0,
     ) -> None:
         self.base = f"{url.rstrip('/')}/api/lanes/{lane_id}"
         self.headers = {"Authorization": f"Bearer {key}"}
-        self.report, self.on_command, self.applied = report, on_command, applied
-        self.every_s, self.timeout_s = every_s, timeout_s
+        self.report, self.on_command, self.ledger = report, on_command, ledger
+        self.on_accounts = on_accounts
+        self.every_s, self.accounts_every_s, self.timeout_s = every_s, accounts_every_s, timeout_s
         self.reachable = False
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._apply_lock = threading.Lock()
-        self._unreported: list[int] = []
+        self._unreported: dict[int, Result] = {}
         self._last_refusal = ""
+        self._accounts_at: float | None = None
 
     def changed(self) -> None:
         """The lane changed: report at once (called from any thread)."""
@@ -112,21 +176,50 @@ class StationLink:
                 except Exception:  # a report the lane could not build: never stop the loop
                     log.exception("the station report could not be made")
                 else:
+                    self._copy_accounts(http)
                     continue
                 self._stop.wait(wait)
                 wait = min(30.0, wait * 2)
                 self._wake.set()  # try again after the wait
 
     def send_report(self, http: Any) -> None:
-        """One report now (with the commands applied since the last one)."""
+        """One report now (with the results of the commands applied since the last one)."""
         with self._apply_lock:
-            applied = list(self._unreported)
-        answer = http.post(f"{self.base}/report", json={**self.report(), "applied": applied})
+            results = dict(self._unreported)
+        body = {**self.report(), "results": [{"id": k, **v} for k, v in sorted(results.items())]}
+        answer = http.post(f"{self.base}/report", json=body)
         answer.raise_for_status()
         with self._apply_lock:
-            self._unreported = [c for c in self._unreported if c not in applied]
+            for command_id in results:
+                self._unreported.pop(command_id, None)
         self.reachable = True
         self._apply(answer.json().get("commands", []))
+
+    def _copy_accounts(self, http: Any) -> None:
+        import httpx
+
+        try:
+            self.copy_accounts(http)
+        except (httpx.HTTPError, ValueError) as error:
+            self._offline(error)
+        except Exception:  # the lane's store refused: keep the accounts it has
+            log.exception("the store's staff accounts could not be copied")
+
+    def copy_accounts(self, http: Any, *, now: bool = False) -> None:
+        """Copy the store's staff accounts when they are due (or ``now``)."""
+        if self.on_accounts is None:
+            return
+        at = kiosk_clock.monotonic()
+        due = self._accounts_at is None or at - self._accounts_at >= self.accounts_every_s
+        if not (now or due):
+            return
+        answer = http.get(f"{self.base}/staff")
+        answer.raise_for_status()
+        accounts = answer.json().get("accounts")
+        if not isinstance(accounts, list):
+            raise ValueError("the station's staff answer has no 'accounts' list")
+        self.on_accounts(accounts)
+        self._accounts_at = at
 
     def _command_loop(self) -> None:
         import httpx
@@ -136,7 +229,7 @@ class StationLink:
             while not self._stop.is_set():
                 try:
                     answer = http.get(
-                        f"{self.base}/commands", params={"after": self.applied.last, "wait": 20}
+                        f"{self.base}/commands", params={"after": self.ledger.last, "wait": 20}
                     )
                     answer.raise_for_status()
                     self._apply(answer.json().get("commands", []))
@@ -148,23 +241,29 @@ class StationLink:
 
     def _apply(self, commands: list[dict[str, Any]]) -> None:
         with self._apply_lock:
+            if self._stop.is_set():  # a long poll that ended after stop(): not ours now
+                return
             for command in sorted(commands, key=lambda c: int(c["id"])):
                 number = int(command["id"])
-                if number <= self.applied.last:
+                if number <= self.ledger.last:  # applied; the station did not hear of it
+                    self._unreported.setdefault(number, self.ledger.result_of(number))
                     continue
+                self.ledger.begin(number)
                 try:
-                    self.on_command(str(command["kind"]), dict(command.get("args", {})))
-                except Exception:  # a command the lane cannot apply must not stop the rest
+                    result = self.on_command(command) or {"ok": True, "message": ""}
+                except Exception as error:  # one command the lane cannot apply stops no other
                     log.exception("station command %s (%s) failed", number, command.get("kind"))
-                self.applied.record(number)
-                self._unreported.append(number)
+                    result = {"ok": False, "message": f"the lane could not apply it: {error}"}
+                result = {**result, "message": str(result.get("message", ""))[:200]}
+                self.ledger.finish(number, result)
+                self._unreported[number] = result
         if commands:
             self._wake.set()  # tell the station at once
 
     def _offline(self, error: Exception) -> None:
         response = getattr(error, "response", None)
         if response is not None and 400 <= response.status_code < 500:
-            text = f"the station refused the lane's report: {response.text[:300]}"
+            text = f"the station refused the lane's request: {response.text[:300]}"
             if text != self._last_refusal:  # a bug in what the lane sends: say it once
                 log.error("%s", text)
                 self._last_refusal = text
@@ -182,10 +281,12 @@ def checkout_report(
     devices: list[Any],
     fault_since: dict[str, datetime],
     last_touch_s: float,
+    remote: list[str] | None = None,
 ) -> Report:
     """The self-checkout's report: state, step, items and total (no card data), devices,
-    paper, and its open alerts (the pending intervention; each device that cannot work,
-    raised when ``fault_since`` says it stopped)."""
+    paper, the basket's lines (for remote voids and prices), the kinds of alert it takes
+    remotely (``remote``), and its open alerts (the pending intervention; each device
+    that cannot work, raised when ``fault_since`` says it stopped)."""
     totals = checkout.totals()
     places = currency_exponent(totals.total.currency)
     faulty = [d for d in devices if not d.usable]
@@ -198,7 +299,7 @@ def checkout_report(
         raised = _iso(pending.raised_at)
         alerts.append(
             {
-                "key": _key(checkout.basket.basket_id, pending.kind.value, raised),
+                "key": pending_key(checkout),
                 "kind": pending.kind.value,
                 "detail": str(pending.detail)[:200],
                 "raised_at": raised,
@@ -220,9 +321,7 @@ def checkout_report(
         "journey": journey,
         "step": checkout.phase.name.lower(),
         "items": int(totals.item_count),
-        "total": f"{totals.total.minor / 10**places:.{places}f}"
-        if places
-        else str(totals.total.minor),
+        "total": _amount(totals.total.minor, places),
         "currency": totals.total.currency,
         "last_touch_s": round(max(0.0, last_touch_s), 1),
         "devices": [
@@ -230,13 +329,44 @@ def checkout_report(
         ],
         "consumables": {"paper": _level(str(paper[0].status))} if paper else {},
         "alerts": alerts,
+        "basket_id": str(checkout.basket.basket_id)[:64],
+        "lines": [
+            {
+                "no": line.line_no,
+                "name": _name(line.item)[:200],
+                "quantity": int(line.quantity),
+                "price": _amount(line.unit_price.minor, places),
+            }
+            for line in checkout.basket.active_lines[-500:]
+        ],
+        "remote": sorted(remote or []),
     }
+
+
+def _amount(minor: int, places: int) -> str:
+    return f"{minor / 10**places:.{places}f}" if places else str(minor)
+
+
+def _name(item: Any) -> str:
+    """The item's name for the station (its sku if the name could pass for card data or
+    document text, which the station refuses)."""
+    names = dict(getattr(item, "names", ()) or ())
+    name = str(names.get("en") or next(iter(names.values()), None) or item.sku)
+    return item.sku if looks_like_card_data(name) or looks_like_mrz(name) else name
 
 
 def _level(status: str) -> str:
     """A printer's paper as the station shows it: "out", "low" or "ok"."""
     lowered = status.lower()
     return "out" if "out" in lowered else "low" if "low" in lowered else "ok"
+
+
+def pending_key(checkout: Any) -> str | None:
+    """The station's key of the checkout's pending intervention (None: nothing pending)."""
+    pending = checkout.pending
+    if pending is None:
+        return None
+    return _key(checkout.basket.basket_id, pending.kind.value, _iso(pending.raised_at))
 
 
 def _key(*parts: str) -> str:

@@ -32,3 +32,14 @@ class StationConfig:
         doc="seconds between two reports when nothing changes (a change is sent at once)",
         check=checks.between(1, 300),
     )
+    staff_every_s: float = setting(
+        20.0,
+        doc="seconds between two copies of the store's staff accounts from the station "
+        "(a disabled account stops at this lane within this long)",
+        check=checks.between(5, 60),
+    )
+    remote_age_check: bool = setting(
+        False,
+        doc="the store lets staff approve an age check from the station ('ID seen'); "
+        "otherwise an age check needs a person at the lane",
+    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import html
 from collections.abc import AsyncIterator
 from enum import StrEnum
 from typing import Annotated, Any
@@ -26,10 +25,13 @@ from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.mrzlike import looks_like_mrz
 from kiosk.domain.staff import Staff
 from kiosk.station.board import Board, StationError
-from kiosk.station.page import PAGE, SIGN_IN
+from kiosk.station.page import board_page, sign_in_page
 from kiosk.station.sessions import SignInRefused, StaffSessions
+from kiosk.station.texts import COOKIE as LANGUAGE_COOKIE
+from kiosk.station.texts import TEXTS, pick_language
 
 COOKIE = "kiosk_station"
+STAFF_CHECK_S = 5.0  # an open page of a disabled account closes within this long
 BATCH_S = 0.05  # changes within this long go to the pages as one board
 LANE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 LaneId = Annotated[str, Path(pattern=LANE_ID)]
@@ -45,6 +47,8 @@ def _no_secrets(text: str) -> str:
 
 Text = Annotated[str, Field(max_length=200), AfterValidator(_no_secrets)]
 Short = Annotated[str, Field(max_length=40), AfterValidator(_no_secrets)]
+# ids the lane makes (hashes, basket ids): a run of digits there is no card number
+Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 
 
 class LaneState(StrEnum):
@@ -65,10 +69,26 @@ class DeviceLine(_Strict):
 
 
 class AlertLine(_Strict):
-    key: Short
+    key: Key
     kind: Short
     detail: Text = ""
     raised_at: Annotated[AwareDatetime, Field(strict=False)]
+
+
+class BasketLine(_Strict):
+    no: Annotated[int, Field(ge=1, le=100_000)]
+    name: Text
+    quantity: Annotated[int, Field(ge=0, le=100_000)]
+    price: Annotated[str, Field(pattern=r"^-?\d{1,12}(\.\d{1,3})?$")]
+
+
+class CommandResult(_Strict):
+    """A lane's outcome of a command: applied, or refused and why."""
+
+    id: Annotated[int, Field(ge=1)]
+    ok: bool
+    message: Text = ""
+    took_s: Annotated[float | None, Field(ge=0, le=10 * 365 * 86400, strict=False)] = None
 
 
 class LaneReport(_Strict):
@@ -83,6 +103,34 @@ class LaneReport(_Strict):
     consumables: Annotated[dict[Short, Short], Field(max_length=16)] = {}
     alerts: Annotated[list[AlertLine], Field(max_length=64)] = []
     applied: Annotated[list[int], Field(max_length=256)] = []
+    results: Annotated[list[CommandResult], Field(max_length=256)] = []
+    basket_id: Key | None = None
+    lines: Annotated[list[BasketLine], Field(max_length=500)] = []
+    remote: Annotated[list[Short], Field(max_length=32)] = []
+
+
+class RemoteKind(StrEnum):
+    RESOLVE = "resolve"
+    VOID_LINE = "void_line"
+    SET_QUANTITY = "set_quantity"
+    OVERRIDE_PRICE = "override_price"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    OPEN_LANE = "open_lane"
+    CLOSE_LANE = "close_lane"
+
+
+class RemoteRequest(_Strict):
+    """Remote help asked from the page; the lane checks the rest (roles, the basket)."""
+
+    kind: Annotated[RemoteKind, Field(strict=False)]
+    alert_id: Annotated[int, Field(ge=1)] | None = None
+    approved: bool = True
+    item_code: Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,20}$")] | None = None
+    price_minor: Annotated[int, Field(ge=0, le=100_000_000)] | None = None
+    line_no: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    quantity: Annotated[int, Field(ge=0, le=999)] | None = None
+    reason: Text = ""
 
 
 def create_app(board: Board, sessions: StaffSessions, *, key: str) -> FastAPI:
@@ -114,12 +162,14 @@ def create_app(board: Board, sessions: StaffSessions, *, key: str) -> FastAPI:
         ]
         return JSONResponse({"error": "invalid", "problems": problems}, status_code=422)
 
-    _lane_routes(app, board, changed, key)
+    _lane_routes(app, board, sessions, changed, key)
     _staff_routes(app, board, sessions, changed)
     return app
 
 
-def _lane_routes(app: FastAPI, board: Board, changed: asyncio.Event, key: str) -> None:
+def _lane_routes(
+    app: FastAPI, board: Board, sessions: StaffSessions, changed: asyncio.Event, key: str
+) -> None:
     """What lanes call: report, and fetch commands (long poll)."""
 
     def lane_caller(request: Request) -> None:
@@ -134,6 +184,11 @@ def _lane_routes(app: FastAPI, board: Board, changed: asyncio.Event, key: str) -
         """A lane's state now; answers with the commands it has not applied."""
         data = body.model_dump(mode="json")
         return {"commands": [c.__dict__ for c in board.report(lane_id, data)]}
+
+    @app.get("/api/lanes/{lane_id}/staff", dependencies=lane_only)
+    def staff(lane_id: LaneId) -> dict[str, Any]:
+        """The store's staff accounts (PIN hashes, never PINs) for the lane to copy."""
+        return {"accounts": sessions.accounts()}
 
     @app.get("/api/lanes/{lane_id}/commands", dependencies=lane_only)
     async def commands(
@@ -166,13 +221,24 @@ def _staff_routes(
 
     signed_only = [Depends(staff_caller)]
 
+    def language(request: Request) -> str:
+        return pick_language(
+            request.query_params.get("lang"),
+            request.cookies.get(LANGUAGE_COOKIE),
+            request.headers.get("accept-language"),
+        )
+
     @app.get("/", response_class=HTMLResponse)
     def page(request: Request) -> HTMLResponse:
+        lang = language(request)
         staff = sessions.staff_for(request.cookies.get(COOKIE))
         if staff is None:
-            return HTMLResponse(SIGN_IN.replace("{message}", ""))
-        name = _html(staff.name)
-        return HTMLResponse(PAGE.replace("{name}", name).replace("{role}", staff.role.value))
+            answer = HTMLResponse(sign_in_page(lang))
+        else:
+            answer = HTMLResponse(board_page(lang, staff.name, staff.role.value))
+        if request.query_params.get("lang") == lang:
+            answer.set_cookie(LANGUAGE_COOKIE, lang, samesite="strict", max_age=365 * 86400)
+        return answer
 
     @app.post("/signin")
     async def sign_in(request: Request) -> Any:
@@ -182,8 +248,9 @@ def _staff_routes(
         try:
             token = await asyncio.to_thread(sessions.sign_in, staff_id, pin)
         except SignInRefused as refused:
-            html = SIGN_IN.replace("{message}", f'<p class="error">{_html(str(refused))}</p>')
-            return HTMLResponse(html, status_code=401)
+            lang = language(request)
+            text = TEXTS[lang][refused.key].format(**refused.params)
+            return HTMLResponse(sign_in_page(lang, text), status_code=401)
         answer = RedirectResponse("/", status_code=303)
         answer.set_cookie(COOKIE, token, httponly=True, samesite="strict")
         return answer
@@ -199,13 +266,34 @@ def _staff_routes(
     def current() -> dict[str, Any]:
         return board.snapshot()
 
+    _event_route(app, board, sessions, changed, signed_only)
+    _remote_routes(app, board, staff_caller)
+
+
+def _event_route(
+    app: FastAPI,
+    board: Board,
+    sessions: StaffSessions,
+    changed: asyncio.Event,
+    signed_only: list[Any],
+) -> None:
+    """The page's live board (server-sent events)."""
+
     @app.get("/events", dependencies=signed_only)
     async def events(request: Request) -> StreamingResponse:
         """Server-sent events: the whole board on every change (and every 15 s)."""
 
+        token = request.cookies.get(COOKIE)
+        loop = asyncio.get_running_loop()
+
         async def stream() -> AsyncIterator[bytes]:
-            seen = -1
+            seen, checked = -1, loop.time()
             while not await request.is_disconnected():
+                if loop.time() - checked >= STAFF_CHECK_S:  # a disabled account stops here too
+                    checked = loop.time()
+                    if await asyncio.to_thread(sessions.staff_for, token) is None:
+                        yield b"event: signedout\ndata: {}\n\n"
+                        return
                 if board.version != seen:
                     seen = board.version
                     # made off the event loop (the board's lock may be held by a report
@@ -221,6 +309,10 @@ def _staff_routes(
         headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream(), media_type="text/event-stream", headers=headers)
 
+
+def _remote_routes(app: FastAPI, board: Board, staff_caller: Any) -> None:
+    """What signed-in staff ask of a lane: "on my way", and remote help."""
+
     @app.post("/api/alerts/{alert_id}/ack")
     def acknowledge(
         alert_id: int,
@@ -231,6 +323,30 @@ def _staff_routes(
         where = request.client.host if request.client else "unknown"
         try:
             command = board.acknowledge(alert_id, staff.staff_id, staff.name, f"station {where}")
+        except StationError as error:
+            return JSONResponse({"error": str(error)}, status_code=409)
+        return JSONResponse({"command": command.id})
+
+    @app.post("/api/lanes/{lane_id}/commands")
+    def remote(
+        lane_id: LaneId,
+        body: RemoteRequest,
+        request: Request,
+        staff: Staff = Depends(staff_caller),  # noqa: B008 - FastAPI's way to inject
+    ) -> JSONResponse:
+        """Remote help: queued for the lane, which applies it as this member of staff."""
+        where = request.client.host if request.client else "unknown"
+        args = body.model_dump(mode="json", exclude_none=True, exclude={"kind", "alert_id"})
+        try:
+            command = board.command(
+                lane_id,
+                body.kind.value,
+                args,
+                staff_id=staff.staff_id,
+                staff_name=staff.name,
+                where_from=f"station {where}",
+                alert_id=body.alert_id,
+            )
         except StationError as error:
             return JSONResponse({"error": str(error)}, status_code=409)
         return JSONResponse({"command": command.id})
@@ -246,7 +362,3 @@ async def _escalation_loop(board: Board) -> None:
     while True:
         await asyncio.to_thread(board.escalate)
         await asyncio.sleep(1.0)
-
-
-def _html(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -9,6 +9,15 @@ my way") queue a *command* for the lane; commands are numbered, kept until the l
 says it applied them, and a lane asks for those after the last one it applied, so a
 restart on either side never applies one twice.
 
+Remote help is a command too (:meth:`Board.command`): the station checks what it can
+(the lane is known, the alert is still open, its kind is one the lane accepts remotely:
+the lane's report lists them in ``remote``), stamps the command with who asked, from
+where, the basket the page showed and when the alert was raised, and audits it. The
+lane applies it through its own attendant service as that person (roles and lane audit
+are the lane's) and answers with a *result* in its next report (``results``: applied or
+refused, with the reason and the seconds from raised to resolved), which closes the
+command and is audited in turn; the page shows the last commands with their outcome.
+
 An alert nobody has acknowledged for ``escalate_after_s`` goes to level 1 (every
 attendant is alerted again); after ``supervisor_after_s`` to level 2 (supervisors).
 
@@ -78,6 +87,29 @@ class Alert:
     level: int
 
 
+#: What staff may ask a lane to do from the page (the lane checks everything again).
+REMOTE_COMMANDS = frozenset(
+    {
+        "resolve",
+        "void_line",
+        "set_quantity",
+        "override_price",
+        "suspend",
+        "resume",
+        "open_lane",
+        "close_lane",
+    }
+)
+#: Why an alert of a kind the lane does not take remotely stays at the lane.
+AT_THE_LANE = {
+    "device_fault": "a device fault needs a person at the lane",
+    "age_restricted": "an age check needs a person at the lane (the store's policy)",
+    "payment_unknown": "a payment in doubt needs a person at the lane",
+    "payment_failure": "a declined payment needs a person at the lane",
+}
+RECENT_COMMANDS = 20
+
+
 @dataclass(frozen=True)
 class Command:
     id: int
@@ -102,8 +134,10 @@ class Board:
         clock: Callable[[], datetime],
         escalate_after_s: float = 60.0,
         supervisor_after_s: float = 180.0,
+        offline_after_s: float = 20.0,
     ) -> None:
         self.clock = clock
+        self.offline_after_s = offline_after_s
         self.escalate_after_s = escalate_after_s
         self.supervisor_after_s = supervisor_after_s
         self.version = 0
@@ -146,8 +180,9 @@ class Board:
             closing = [alert_id for key, alert_id in open_keys.items() if key not in keys]
             opening = [alert for key, alert in keys.items() if key not in open_keys]
             unapplied = {c.id for c in self._pending(lane_id)}
-            applied = [c for c in report.get("applied", []) if c in unapplied]
-            if closing or opening or applied:
+            results = {int(r["id"]): r for r in report.get("results", []) if r["id"] in unapplied}
+            applied = [c for c in report.get("applied", []) if c in unapplied and c not in results]
+            if closing or opening or applied or results:
                 self._db.execute("BEGIN IMMEDIATE")
                 for alert_id in closing:
                     self._db.execute(
@@ -171,6 +206,8 @@ class Board:
                         "WHERE id = ? AND lane_id = ?",
                         (_iso(now), command_id, lane_id),
                     )
+                for command_id, result in results.items():
+                    self._close_command(lane_id, command_id, result, now)
                 self._db.execute("COMMIT")
                 self._open_index.pop(lane_id, None)
                 self._pending_index.pop(lane_id, None)
@@ -237,6 +274,114 @@ class Board:
             self._pending_index.pop(lane_id, None)
         self._changed()
         return command
+
+    def command(
+        self,
+        lane_id: str,
+        kind: str,
+        args: dict[str, Any],
+        *,
+        staff_id: str,
+        staff_name: str,
+        where_from: str,
+        alert_id: int | None = None,
+    ) -> Command:
+        """Queue remote help for ``lane_id`` (see the module docstring).
+
+        Raises:
+            StationError: an unknown command or lane, an alert that is gone or belongs to
+                another lane, or one of a kind that needs a person at the lane.
+        """
+        if kind not in REMOTE_COMMANDS:
+            raise StationError(f"unknown command {kind!r}")
+        now = self.clock()
+        with self._lock:
+            report = self.lanes.get(lane_id)
+            if report is None:
+                raise StationError(f"lane {lane_id} has not reported to this station")
+            stamped = {
+                **args,
+                "basket_id": report.get("basket_id") or "",
+                "staff": staff_name,
+                "from": where_from,
+            }
+            raised_at = None
+            if alert_id is not None:
+                row = self._db.execute(
+                    "SELECT lane_id, key, kind, raised_at, resolved_at FROM alert WHERE id = ?",
+                    (alert_id,),
+                ).fetchone()
+                if row is None or row[0] != lane_id:
+                    raise StationError(f"no alert {alert_id} at lane {lane_id}")
+                if row[4] is not None:
+                    raise StationError("this alert is already resolved at the lane")
+                if row[2] not in report.get("remote", []):
+                    why = AT_THE_LANE.get(row[2], f"a {row[2]} needs a person at the lane")
+                    raise StationError(why)
+                raised_at = row[3]
+                stamped.update(alert=row[1], alert_kind=row[2], raised_at=raised_at)
+            self._db.execute("BEGIN IMMEDIATE")
+            command = self._queue(lane_id, kind, stamped, staff_id, now)
+            detail = json.dumps({"command": command.id, **args}, sort_keys=True)
+            self._audit(now, staff_id, where_from, f"remote {kind}", lane_id, detail, raised_at)
+            self._db.execute("COMMIT")
+            self._pending_index.pop(lane_id, None)
+        self._changed()
+        return command
+
+    def _close_command(
+        self, lane_id: str, command_id: int, result: dict[str, Any], now: datetime
+    ) -> None:
+        """The lane's result of a command: stored, and audited (inside a transaction)."""
+        row = self._db.execute(
+            "SELECT kind, args, staff_id FROM command WHERE id = ? AND lane_id = ?",
+            (command_id, lane_id),
+        ).fetchone()
+        if row is None:
+            return
+        outcome = {"ok": bool(result["ok"]), "message": str(result.get("message", ""))}
+        if result.get("took_s") is not None:
+            outcome["took_s"] = float(result["took_s"])
+        self._db.execute(
+            "UPDATE command SET applied_at = coalesce(applied_at, ?), result = ? WHERE id = ?",
+            (_iso(now), json.dumps(outcome), command_id),
+        )
+        args = json.loads(row[1])
+        verdict = "done" if outcome["ok"] else "refused"
+        self._db.execute(
+            "INSERT INTO audit (at, staff_id, where_from, action, lane_id, detail, after_alert_s) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                _iso(now),
+                row[2],
+                str(args.get("from", "")),
+                f"remote {row[0]} {verdict}",
+                lane_id,
+                json.dumps({"command": command_id, "message": outcome["message"]}),
+                outcome.get("took_s"),
+            ),
+        )
+
+    def recent_commands(self) -> list[dict[str, Any]]:
+        """The last commands (newest first) with their outcome, for the page."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, lane_id, kind, args, created_at, applied_at, result FROM command "
+                "ORDER BY id DESC LIMIT ?",
+                (RECENT_COMMANDS,),
+            ).fetchall()
+        return [
+            {
+                "id": r[0],
+                "lane_id": r[1],
+                "kind": r[2],
+                "staff": json.loads(r[3]).get("staff", ""),
+                "created_at": r[4],
+                "applied_at": r[5],
+                "result": json.loads(r[6]) if r[6] else None,
+            }
+            for r in rows
+        ]
 
     def _queue(
         self, lane_id: str, kind: str, args: dict[str, Any], staff_id: str, now: datetime
@@ -337,8 +482,10 @@ class Board:
             "version": self.version,
             "now": _iso(now),
             "escalate_after_s": self.escalate_after_s,
+            "offline_after_s": self.offline_after_s,
             "lanes": lanes,
             "alerts": alerts,
+            "commands": self.recent_commands(),
         }
 
     def snapshot_json(self) -> bytes:

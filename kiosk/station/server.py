@@ -75,6 +75,7 @@ class StationServer:
 
     def stop(self) -> None:
         self.server.should_exit = True
+        self.server.force_exit = True  # lanes' long polls are not waited for
         if self.thread is not None:
             self.thread.join(10)
         self.board.close()

@@ -7,6 +7,9 @@ lockout after wrong PINs are the same everywhere. A signed-in browser holds a ra
 session token in an HttpOnly cookie; the session ends on sign-out or after
 ``idle_s`` without a request, and a disabled account's sessions end at its next
 request.
+
+This file is the store's one place for accounts: lanes copy it (name, role, disabled,
+PIN hash) every ``[station] staff_every_s`` (:mod:`kiosk.station.accounts`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,12 @@ class Session:
 
 
 class SignInRefused(Exception):
-    """Wrong PIN, locked or disabled: the message is what the person is told."""
+    """Wrong PIN, locked or disabled: the message is what the person is told (in
+    English; ``key`` and ``params`` name it in :data:`kiosk.station.texts.TEXTS`)."""
+
+    def __init__(self, message: str, key: str = "wrong_pin", **params: str) -> None:
+        super().__init__(message)
+        self.key, self.params = key, params
 
 
 class StaffSessions:
@@ -62,11 +70,11 @@ class StaffSessions:
         if result.outcome is SignInOutcome.LOCKED:
             until = result.locked_until
             when = until.strftime("%H:%M:%S UTC") if until else "later"
-            raise SignInRefused(f"Too many wrong PINs: try again at {when}.")
+            raise SignInRefused(f"Too many wrong PINs: try again at {when}.", "locked", when=when)
         if result.outcome is SignInOutcome.DISABLED:
-            raise SignInRefused("This account is disabled.")
+            raise SignInRefused("This account is disabled.", "disabled")
         if not result.ok or result.staff is None:
-            raise SignInRefused("Wrong staff ID or PIN.")
+            raise SignInRefused("Wrong staff ID or PIN.", "wrong_pin")
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._sessions[token] = Session(result.staff, now)
@@ -90,6 +98,13 @@ class StaffSessions:
                 return None
             session.last_seen = now
             return current
+
+    def accounts(self) -> list[dict[str, object]]:
+        """The store's accounts for the lanes to copy (:mod:`kiosk.station.accounts`)."""
+        from kiosk.station.accounts import export_accounts
+
+        with self._lock:
+            return export_accounts(self._conn)
 
     def sign_out(self, token: str | None) -> None:
         with self._lock:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app.station_link import AppliedCommands, StationLink
+from kiosk.app.station_link import CommandLedger, StationLink
 from kiosk.station.server import StationServer, free_port
+from kiosk.store.db import connect
 
 KEY = "station-key-for-tests-0123456789abcdef"
 
@@ -37,8 +38,8 @@ class FakeLane:
             "alerts": list(self.alerts),
         }
 
-    def on_command(self, kind: str, args: dict) -> None:
-        self.told.append((kind, args))
+    def on_command(self, command: dict) -> None:
+        self.told.append((command["kind"], command["args"]))
         self.told_event.set()
 
 
@@ -49,6 +50,13 @@ def wait_until(condition, timeout: float = 20.0) -> None:
         time.sleep(0.02)  # waiting on other threads and a server, not timing them
 
 
+def lane_store(folder: Path) -> Path:
+    """A lane store (migrated) where the link keeps which commands it applied."""
+    path = folder / "lane.sqlite3"
+    connect(path).close()
+    return path
+
+
 def link_for(url: str, lane: FakeLane, folder: Path) -> StationLink:
     return StationLink(
         url,
@@ -56,7 +64,7 @@ def link_for(url: str, lane: FakeLane, folder: Path) -> StationLink:
         "lane-01",
         report=lane.report,
         on_command=lane.on_command,
-        applied=AppliedCommands(folder / "lane.sqlite3.station.json"),
+        ledger=CommandLedger(lane_store(folder)),
         every_s=0.5,
     )
 
