@@ -5,8 +5,11 @@ Airport kiosks share their printers between airlines: a boarding pass printer
 take the AEA command strings (named after the Association of European
 Airlines, who published the specification; the 2008/2012 editions are the
 ones printers such as IER, VidTroniX and Unimark quote). The specification is
-sold, not published, so this package implements the part of it that the public
-record shows, and says where it fills gaps with choices of its own.
+sold, not published, and the public record of it is thin: a forum thread, test
+strings in a few open-source kiosk tools and CUSS client libraries. This
+package implements the part those show and says where it fills gaps with
+choices of its own; a real printer may want details we could not see (framing
+over its link, the exact status answer, the bag tag element syntax).
 
 What the public record shows (and where)
 ----------------------------------------
@@ -16,7 +19,8 @@ What the public record shows (and where)
   preceded by an element number, for example ``06John Doe#``: 06 is the element
   number, John Doe is the data, the # is the element separator"; an element's
   position is a row letter (A to R) and a column number, plus a font
-  (mcpressonline.com forum, "PECTAB Programming").
+  (mcpressonline.com forum, "PECTAB Programming",
+  https://mcpressonline.com/forum/forum/application-software/document-management/10270-pectab-programming).
 * Boarding pass pectabs start ``PT##?`` + a two-character id + a version
   letter + ``#@;#`` + three coupon titles, then ``#``-terminated element
   definitions such as ``0525A02D`` (element 05, 25 characters at row A column

@@ -311,7 +311,15 @@ class AeaPrinter(Device):
     def _exchange(
         self, stream: ByteStream, data: bytes, accept: tuple[type, ...], timeout: float
     ) -> Reply | None:
-        """Write ``data``; return the first answer of a type in ``accept``, or None on timeout."""
+        """Write ``data``; return the first answer of a type in ``accept``, or None on timeout.
+
+        Exchanges never overlap, so whatever is waiting before the write answers an
+        earlier one that timed out (a late ``OK``): it is read and dropped first, so
+        it cannot confirm this command.
+        """
+        while stale := stream.read(4096, 0.001):
+            log.info("%s: dropped a late answer %r", self.name, stale[:60])
+        self._parser = ReplyParser(self._parser.key_width)  # no half frame carried over
         stream.write(data, self.settings.write_timeout)
         deadline = kiosk_clock.monotonic() + timeout
         while (remaining := deadline - kiosk_clock.monotonic()) > 0:

@@ -140,13 +140,13 @@ class ReplyParser:
 
     def __init__(self, key_width: int = 3) -> None:
         self._deframer = Deframer()
-        self._key_width = key_width
+        self.key_width = key_width
 
     def feed(self, data: bytes) -> list[ReplyEvent]:
         events: list[ReplyEvent] = []
         for item in self._deframer.feed(data):
             if isinstance(item, Frame):
-                events.append(parse_reply(item.text, self._key_width))
+                events.append(parse_reply(item.text, self.key_width))
             else:
                 events.append(Noise(item.data, item.reason))
         return events
