@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.config.airport import AirportConfig
 from kiosk.config.attendant import AttendantConfig
 from kiosk.config.barcodes import BarcodeConfig
 from kiosk.config.devices import DeviceConfig
@@ -44,5 +45,8 @@ class KioskConfig:
     )
     station: StationConfig = setting(
         default_factory=StationConfig, doc="the store's attendant station"
+    )
+    airport: AirportConfig = setting(
+        default_factory=AirportConfig, doc="the airport check-in journey (airport lanes)"
     )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")

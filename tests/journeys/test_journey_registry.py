@@ -35,7 +35,7 @@ def test_the_registry_lists_the_self_checkout() -> None:
     assert SELF_CHECKOUT.attendant is not None
 
 
-@pytest.mark.parametrize("mode", ["airport_checkin", "hotel_checkin", "no_such_journey"])
+@pytest.mark.parametrize("mode", ["cruise_checkin", "hotel_checkin", "no_such_journey"])
 def test_an_unregistered_mode_is_refused_before_anything_opens(
     make_config: Any, tmp_path: Path, mode: str
 ) -> None:
@@ -52,10 +52,10 @@ def test_config_check_refuses_a_journey_the_registry_does_not_know(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "lane.toml"
-    path.write_text('[lane]\nstore_id="s"\nlane_id="l"\nmode="airport_checkin"\n', "utf-8")
+    path.write_text('[lane]\nstore_id="s"\nlane_id="l"\nmode="cruise_checkin"\n', "utf-8")
     assert main(["config", "check", str(path)]) == 2
     err = capsys.readouterr().err
-    assert "lane.mode = 'airport_checkin'" in err
+    assert "lane.mode = 'cruise_checkin'" in err
     assert "self_checkout" in err
     path.write_text('[lane]\nstore_id="s"\nlane_id="l"\nmode="self_checkout"\n', "utf-8")
     assert main(["config", "check", str(path)]) == 0

@@ -59,9 +59,11 @@ def journey_spec(mode: str) -> JourneySpec:
 
 
 def _register_builtin() -> None:
+    from kiosk.app.journeys.airport import AIRPORT_CHECKIN
     from kiosk.app.journeys.self_checkout import SELF_CHECKOUT
 
     register_journey(SELF_CHECKOUT, replace=True)
+    register_journey(AIRPORT_CHECKIN, replace=True)
 
 
 _register_builtin()

@@ -11,7 +11,7 @@ number): never the MRZ (invariant 6). Amounts are integer minor units.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.domain.airport.dcs import DocumentSummary
@@ -132,99 +132,142 @@ def build_record(state: CheckinState, status: Outcome, at: datetime) -> CheckinR
     )
 
 
-def _iso(at: datetime | None) -> str | None:
-    return None if at is None else at.isoformat()
+def iso(at: datetime) -> str:
+    """``at`` as the lane's UTC text (``2026-12-05T09:00:00.000000Z``)."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _money(amount: Money | None) -> int | None:
-    return None if amount is None else amount.minor
-
-
-def record_document(record: CheckinRecord) -> dict[str, Any]:
-    """The JSON document of ``record`` (the outbox row's payload; HQ's ``/api/v1/checkins``)."""
+def _summary(document: DocumentSummary | None) -> dict[str, Any] | None:
+    if document is None:
+        return None
     return {
-        "checkin_id": record.checkin_id,
-        "airport": record.airport,
-        "record_locator": record.record_locator,
+        "document_code": document.document_code,
+        "issuing_state": document.issuing_state,
+        "nationality": document.nationality,
+        "expiry": None if document.expiry is None else document.expiry.isoformat(),
+        "number_last4": document.number_last4,
+    }
+
+
+def _traveller(p: PassengerRecord) -> dict[str, Any]:
+    seat = next((s for _, s in p.seats if s), "")
+    out: dict[str, Any] = {
+        "traveller_id": p.passenger_id,
+        "checked_in": p.checked_in,
+        "seat_or_room": seat,
+    }
+    summary = _summary(p.document)
+    if summary is not None:
+        out["document"] = summary
+    return out
+
+
+def _payment(p: FeePayment) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "reference": p.reference or "waived",
+        "method": "card" if p.outcome != "waived" else "waived",
+        "amount": p.amount.minor,
+        "outcome": p.outcome,
+    }
+    for key, value in (
+        ("auth_code", p.auth_code),
+        ("masked_pan", p.masked_pan),
+        ("brand", p.brand),
+    ):
+        if value:
+            out[key] = value
+    return out
+
+
+def _intervention(i: ResolvedAirportIntervention) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": i.kind.value,
+        "raised_at": iso(i.raised_at),
+        "resolved_at": iso(i.resolved_at),
+        "resolution": "abandoned" if i.verdict is None else i.verdict.value,
+    }
+    if i.staff_id:
+        out["staff_id"] = i.staff_id
+    return out
+
+
+def paid_minor(record: CheckinRecord) -> int:
+    """What the card terminal took (approved, or confirmed by an agent), in minor units."""
+    return sum(p.amount.minor for p in record.payments if p.outcome in ("approved", "confirmed"))
+
+
+def record_document(
+    record: CheckinRecord,
+    *,
+    store_id: str,
+    lane_id: str,
+    language: str = "en",
+    journey: str = "airport_checkin",
+) -> dict[str, Any]:
+    """The check-in document (schema 1, kind ``checkin``) the lane stores in its outbox
+    and HQ takes at ``/api/v1/checkins`` (docs/airport.md). No name, no MRZ, no document
+    number: a traveller is their passenger id and a :class:`DocumentSummary`."""
+    return {
+        "schema": 1,
+        "kind": "checkin",
+        "transaction_id": record.checkin_id,
+        "store_id": store_id,
+        "lane_id": lane_id,
+        "journey": journey,
+        "reference": record.record_locator or "NONE",
         "status": record.status.value,
-        "identified_by": record.identified_by,
-        "started_at": _iso(record.started_at),
-        "completed_at": _iso(record.completed_at),
+        "started_at": iso(record.started_at),
+        "completed_at": iso(record.completed_at),
+        "language": language,
         "currency": record.currency,
-        "flights": [
-            {
-                "segment_id": f.segment_id,
-                "flight": f.flight,
-                "origin": f.origin,
-                "destination": f.destination,
-                "departure": f.departure.isoformat(),
-            }
-            for f in record.flights
-        ],
-        "passengers": [
-            {
-                "passenger_id": p.passenger_id,
-                "name": p.name,
-                "type": p.type,
-                "travelling": p.travelling,
-                "checked_in": p.checked_in,
-                "refused": p.refused,
-                "document": None
-                if p.document is None
-                else {
-                    "document_code": p.document.document_code,
-                    "issuing_state": p.document.issuing_state,
-                    "nationality": p.document.nationality,
-                    "expiry": None if p.document.expiry is None else p.document.expiry.isoformat(),
-                    "number_last4": p.document.number_last4,
-                },
-                "seats": [{"segment_id": s, "seat": seat} for s, seat in p.seats],
-            }
-            for p in record.passengers
-        ],
+        "fees_total": paid_minor(record),
+        "travellers": [_traveller(p) for p in record.passengers],
         "bags": [
             {
-                "bag_no": b.bag_no,
-                "passenger_id": b.passenger_id,
-                "weight_g": b.weight_g,
+                "traveller_id": b.passenger_id,
                 "licence_plate": b.licence_plate,
-                "fee_minor": _money(b.fee),
+                "weight_g": b.weight_g,
+                "fee": 0 if b.fee is None else b.fee.minor,
             }
             for b in record.bags
+            if b.licence_plate
         ],
-        "fees": [
-            {
-                "kind": f.kind.value,
-                "passenger_id": f.passenger_id,
-                "ref": f.ref,
-                "amount_minor": f.amount.minor,
-            }
-            for f in record.fees
-        ],
-        "payments": [
-            {
-                "reference": p.reference,
-                "amount_minor": p.amount.minor,
-                "outcome": p.outcome,
-                "at": _iso(p.at),
-                "masked_pan": p.masked_pan,
-                "brand": p.brand,
-                "auth_code": p.auth_code,
-            }
-            for p in record.payments
-        ],
-        "interventions": [
-            {
-                "kind": i.kind.value,
-                "passenger_id": i.passenger_id,
-                "detail": i.detail,
-                "raised_at": _iso(i.raised_at),
-                "resolved_at": _iso(i.resolved_at),
-                "staff_id": i.staff_id,
-                "verdict": None if i.verdict is None else i.verdict.value,
-            }
-            for i in record.interventions
-        ],
-        "printed": list(record.printed),
-        "offers_taken": list(record.offers_taken),
+        "payments": [_payment(p) for p in record.payments],
+        "interventions": [_intervention(i) for i in record.interventions],
+        "item_count": sum(1 for p in record.passengers if p.checked_in),
+        "details": {
+            "airport": record.airport,
+            "identified_by": record.identified_by,
+            "flights": [
+                {
+                    "segment_id": f.segment_id,
+                    "flight": f.flight,
+                    "origin": f.origin,
+                    "destination": f.destination,
+                    "departure": f.departure.isoformat(),
+                }
+                for f in record.flights
+            ],
+            "passengers": [
+                {
+                    "traveller_id": p.passenger_id,
+                    "type": p.type,
+                    "travelling": p.travelling,
+                    "refused": p.refused,
+                    "seats": [{"segment_id": s, "seat": seat} for s, seat in p.seats],
+                }
+                for p in record.passengers
+            ],
+            "fees": [
+                {
+                    "kind": f.kind.value,
+                    "traveller_id": f.passenger_id,
+                    "ref": f.ref,
+                    "amount": f.amount.minor,
+                }
+                for f in record.fees
+            ],
+            "printed": list(record.printed),
+            "offers_taken": list(record.offers_taken),
+        },
     }

@@ -84,11 +84,13 @@ def test_two_passengers_one_bag_each_and_a_paid_extra_bag() -> None:
         "tag:0123000004",
     ]
     record = j.of(fx.CommitCheckin)[0].record
-    doc = record_document(record)
+    doc = record_document(record, store_id="s1", lane_id="l1")
     assert doc["status"] == "completed"
-    assert [p["document"]["number_last4"] for p in doc["passengers"]] == ["02C3", "02D4"]
-    assert len(doc["bags"]) == 3
-    assert doc["payments"][0]["amount_minor"] == 6000
+    assert [p["document"]["number_last4"] for p in doc["travellers"]] == ["02C3", "02D4"]
+    assert [b["fee"] for b in doc["bags"]] == [0, 6000, 0]
+    assert doc["payments"][0]["amount"] == 6000
+    assert doc["fees_total"] == 6000
+    assert doc["item_count"] == 2
     assert "L898902C3" not in repr(doc)
     assert ANNA_PASSPORT[1] not in repr(doc)
     j.send(ev.Reset("C2", NOW))

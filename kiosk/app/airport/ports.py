@@ -1,0 +1,142 @@
+"""The check-in runner's ports: printers, the document reader, card payments.
+
+* :class:`AirportPrinters` prints a boarding pass on the ATB printer (device type
+  ``atb_printer``) or, when the lane has none, on the receipt printer
+  (:func:`kiosk.devices.printer.boarding_pass.boarding_pass_receipt`), and a bag
+  tag on the BTP printer (``btp_printer``). Each call blocks until the printer
+  confirms and raises :class:`~kiosk.devices.errors.DeviceError` naming why not.
+* :func:`follow_document_readers` hands every ``DocumentRead`` of a ``docreader``
+  device to the runner (the lines are never logged: invariant 6).
+* :class:`FeePayments` charges fees through the self-checkout's journaled
+  payment flow (:class:`kiosk.app.payments.FlowPayments`, invariant 3) and turns
+  its outcomes into the check-in machine's events.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.domain.airport import events as ev
+from kiosk.domain.airport.dcs import BagTag, BoardingPassData
+from kiosk.domain.checkout import events as checkout_events
+from kiosk.domain.money import Money
+
+log = logging.getLogger(__name__)
+RECEIPT_TIMEOUT_S = 60.0
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: the runner stamps events
+
+
+class AirportPrinters:
+    """The lane's boarding-pass and bag-tag printers, found by device type.
+
+    Args:
+        devices: the lane's devices by name.
+        types: device name -> its configured type (``atb_printer``, ``btp_printer``,
+            ``printer``).
+    """
+
+    def __init__(self, devices: Mapping[str, Any], types: Mapping[str, str]) -> None:
+        def first(kind: str) -> Any:
+            return next((d for n, d in devices.items() if types.get(n) == kind), None)
+
+        self.atb = first("atb_printer")
+        self.btp = first("btp_printer")
+        self.receipt = first("printer")
+
+    def boarding_pass(self, data: BoardingPassData, checkin_id: str) -> None:
+        """Print ``data``; blocks until printed.
+
+        Raises:
+            DeviceError: the printer refused, ran out of paper, jammed, or there is none.
+        """
+        if self.atb is not None:
+            self.atb.print_boarding_pass(data)
+            return
+        if self.receipt is None:
+            raise _missing("no boarding pass printer (atb_printer) and no receipt printer")
+        from kiosk.devices.printer.boarding_pass import boarding_pass_receipt
+
+        try:
+            job = self.receipt.submit_bytes(boarding_pass_receipt(data), checkin_id)
+        except ValueError as error:  # a BCBP that cannot be drawn as PDF417
+            raise _missing(f"boarding pass cannot be printed on receipt paper: {error}") from None
+        try:
+            failed = self.receipt.wait_for(job, RECEIPT_TIMEOUT_S)
+        except TimeoutError as error:
+            raise _missing(str(error)) from None
+        if failed is not None:
+            raise _missing(f"receipt printer: {getattr(failed, 'reason', '') or 'not printed'}")
+
+    def bag_tag(self, tag: BagTag, passenger_name: str) -> None:
+        """Print ``tag``; blocks until printed.
+
+        Raises:
+            DeviceError: the printer refused, ran out of stock, jammed, or there is none.
+        """
+        if self.btp is None:
+            raise _missing("no bag tag printer (btp_printer)")
+        self.btp.print_bag_tag(tag, passenger_name)
+
+
+def _missing(detail: str) -> Exception:
+    from kiosk.devices.errors import DeviceError
+
+    return DeviceError(detail, "printer")
+
+
+def follow_document_readers(
+    devices: Mapping[str, Any], types: Mapping[str, str], deliver: Callable[[ev.Event], None]
+) -> list[str]:
+    """Send each document read by a ``docreader`` device to ``deliver`` as a
+    ``DocumentScanned`` (stamped by the runner); returns the readers' names."""
+    from kiosk.devices.docreader.events import DocumentRead
+    from kiosk.devices.status import DataEvent
+
+    names = [name for name in devices if types.get(name) == "docreader"]
+
+    def listener(event: object) -> None:
+        if isinstance(event, DataEvent) and isinstance(event.data, DocumentRead):
+            deliver(ev.DocumentScanned(tuple(event.data.lines), _EPOCH))
+
+    for name in names:
+        devices[name].add_listener(listener)
+    return names
+
+
+class FeePayments:
+    """Fees charged through the journaled payment flow (the port of ``StartPayment``).
+
+    ``flow_payments`` is a :class:`kiosk.app.payments.FlowPayments` (or anything with
+    ``start(sale_id, amount, deliver)``); its checkout outcomes become the check-in's.
+    """
+
+    def __init__(self, flow_payments: Any) -> None:
+        self.flow_payments = flow_payments
+
+    @property
+    def flow(self) -> Any:
+        return getattr(self.flow_payments, "flow", None)
+
+    def start(self, checkin_id: str, amount: Money, deliver: Callable[[ev.Event], None]) -> None:
+        """Charge ``amount`` towards ``checkin_id`` on a worker; ``deliver`` gets the outcome."""
+
+        def outcome(event: checkout_events.Event) -> None:
+            deliver(translate(event))
+
+        self.flow_payments.start(checkin_id, amount, outcome)
+
+
+def translate(event: Any) -> ev.Event:
+    """A checkout payment outcome as the check-in machine's event."""
+    if isinstance(event, checkout_events.PaymentApproved):
+        return ev.PaymentApproved(
+            event.reference, event.amount, event.at, event.masked_pan, event.brand, event.auth_code
+        )
+    if isinstance(event, checkout_events.PaymentUnknown):
+        return ev.PaymentUnknown(event.reference, event.amount, event.at)
+    if isinstance(event, checkout_events.PaymentDeclined):
+        return ev.PaymentDeclined(event.reference, event.reason, event.at)
+    raise TypeError(f"not a payment outcome: {type(event).__name__}")
