@@ -89,6 +89,10 @@ def _fit(text: str, length: int) -> str:
     return text.replace("#", " ")[:length]
 
 
+def _words(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
 def boarding_pass_fields(data: BoardingPassData) -> dict[str, str]:
     """The fields of :data:`BOARDING_PASS` for one passenger and flight."""
     date = data.departure.strftime("%d%b").upper()
@@ -127,8 +131,13 @@ def boarding_pass_fields(data: BoardingPassData) -> dict[str, str]:
         "1E": _fit(f"{data.flight} {date}", 16),
         "1F": _fit(f"{data.origin}-{data.destination}", 16),
         "20": _fit(f"SEAT {data.seat}", 16),
-        "21": _fit(f"GATE {data.gate} {boarding}".strip(), 16),
-        "22": _fit(f"SEQ {sequence} GRP {data.group}".strip(), 16),
+        "21": _fit(_words(f"GATE {data.gate}" if data.gate else "", boarding), 16),
+        "22": _fit(
+            _words(
+                f"SEQ {sequence}" if sequence else "", f"GRP {data.group}" if data.group else ""
+            ),
+            16,
+        ),
     }
 
 

@@ -61,6 +61,7 @@ def boarding_pass_receipt(data: BoardingPassData, columns: int = 42) -> bytes:
         ValueError: a BCBP that cannot be printed as PDF417 (not Latin-1, too long).
     """
     boarding = data.boarding_time.strftime("%H:%M") if data.boarding_time else "-"
+    sequence = f"{data.sequence_number:04d}" if data.sequence_number else "-"
     half = columns // 2
     out = [
         INIT,
@@ -79,7 +80,7 @@ def boarding_pass_receipt(data: BoardingPassData, columns: int = 42) -> bytes:
         _text(_pair("SEAT", "GROUP", columns)),
         _text(_pair(data.seat or "-", data.group or "-", half), size=2),
         _text(_pair("SEQ", "CLASS", columns)),
-        _text(_pair(f"{data.sequence_number:04d}", data.compartment, columns), bold=True),
+        _text(_pair(sequence, data.compartment or "-", columns), bold=True),
     ]
     if data.extras:
         out.append(_text("  ".join(data.extras)[:columns], bold=True, align="center"))

@@ -342,3 +342,12 @@ def test_simulator_console_commands() -> None:
     assert "commands:" in sim.command("dance")
     with pytest.raises(ValueError, match="kind 'xyz'"):
         AeaSimulator("xyz")
+
+
+def test_a_pass_without_boarding_time_gate_or_sequence_leaves_them_blank() -> None:
+    data = boarding_pass(boarding_time=None, gate="", sequence_number=0, extras=())
+    fields = encoder.boarding_pass_fields(data)
+    assert (fields["11"], fields["0F"], fields["17"], fields["1A"]) == ("", "", "", "")
+    assert fields["21"] == ""
+    assert fields["22"] == "GRP 2"
+    encoder.print_text(BOARDING_PASS, fields)  # still a valid command

@@ -53,3 +53,11 @@ def test_pdf417_refuses_what_it_cannot_hold() -> None:
         pdf417_bytes("A" * 1801)
     with pytest.raises(UnicodeEncodeError):
         pdf417_bytes("Ж")
+
+
+def test_missing_values_print_as_dashes() -> None:
+    data = boarding_pass(boarding_time=None, gate="", sequence_number=0, extras=())
+    events = EscposInterpreter().feed(boarding_pass_receipt(data))
+    lines = [e.text for e in events if isinstance(e, ev.Text)]
+    assert any(line.startswith("-") and line.endswith("-") for line in lines)
+    assert "FAST TRACK" not in " ".join(lines)
