@@ -4,7 +4,7 @@
 ``port = "127.0.0.1:N"``; 0 picks a free port); ``--link PATH`` answers on a pty
 as well, with PATH a stable symlink to it (``driver = "serial"``). With neither,
 it listens on TCP 8090, Salto's usual PMS port. Operator commands (``nocard``,
-``card``, ``remove [after N]``, ``error CODE``, ``nak``, ``silent``, ``answer``,
+``card``, ``remove [after N]``, ``error CODE``, ``nak``, ``silent``, ``answer``, ``noise``,
 ``present N``, ``blank``, ``keys``, ``status``, ``quit``) come from stdin and, with
 ``--control PATH``, from a Unix socket; ``--control PATH --send COMMAND`` sends
 one to a running simulator and prints the reply. The logic lives in

@@ -21,6 +21,7 @@ socket of :mod:`kiosk.devices.keyencoder.serve`) make it misbehave:
 ``error CODE [TEXT]``     answer the next message with error CODE (ES, NC, OV, EG...)
 ``nak``                   refuse the next message with NAK
 ``silent`` / ``answer``   stop answering anything (ENQ included) / answer again
+``noise``                 put line noise and a frame with a bad LRC before the next reply
 ``present N`` / ``blank`` put key N (1-based) / a blank card on the encoder
 ``keys``, ``status``, ``help``
 """
@@ -51,8 +52,12 @@ from kiosk.devices.protocol import Rejected
 
 HELP = (
     "commands: nocard | card | remove [after N] | error CODE [TEXT] | nak | silent | answer | "
-    "present N | blank | keys | status | help"
+    "noise | present N | blank | keys | status | help"
 )
+
+
+#: Line noise and a CO answer whose LRC is wrong (what a bad line does to a reply).
+NOISE = b"\x00\xffJUNK" + encode(CheckedOut("1", "101"))[:-1] + b"\x00"
 
 
 def default_rooms() -> frozenset[str]:
@@ -88,6 +93,7 @@ class SaltoSimulator:
         self.next_error: tuple[str, str] | None = None
         self.nak_next = False
         self.silent = False
+        self.noise_next = False
         self.on_encoder: EncodedKey | None = None  # None: a blank card
         self._lock = threading.RLock()
 
@@ -103,7 +109,11 @@ class SaltoSimulator:
             for event in parser.feed(data):
                 if self.silent:
                     continue
-                reply += self._reply(event)
+                answer = self._reply(event)
+                if answer and self.noise_next:
+                    self.noise_next = False
+                    reply += NOISE
+                reply += answer
         return bytes(reply)
 
     def _reply(self, event: object) -> bytes:
@@ -219,6 +229,9 @@ class SaltoSimulator:
             case ["nak"]:
                 self.nak_next = True
                 return "the next message gets NAK"
+            case ["noise"]:
+                self.noise_next = True
+                return "line noise before the next reply"
             case ["silent"]:
                 self.silent = True
                 return "silent"

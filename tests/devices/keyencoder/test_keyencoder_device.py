@@ -231,3 +231,12 @@ def test_validity_is_sent_as_the_wall_clock_it_was_given(rig: Rig) -> None:
     late = datetime(2027, 1, 2, 23, 59)
     rig.device.encode_keys("310", 1, ARRIVAL, late, "X")
     assert rig.sim.keys[-1].valid_to == late
+
+
+def test_line_noise_and_a_bad_lrc_are_error_events_and_the_key_still_encodes(rig: Rig) -> None:
+    rig.sim.command("noise")
+    assert len(_encode(rig)) == 1
+    reasons = [e.error.message for e in rig.errors]
+    assert any("stray byte(s)" in r for r in reasons), reasons
+    assert any("bad LRC" in r for r in reasons), reasons
+    assert all(e.error.device == "keys" for e in rig.errors)
