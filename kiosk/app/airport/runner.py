@@ -53,6 +53,11 @@ Job = Callable[[], None]
 ResolvePayment = Callable[[str, bool, str], bool]
 
 
+class VerdictRefused(IllegalEvent):
+    """An agent's verdict that cannot be taken now (the terminal is still working on the
+    payment it is about); the message says why."""
+
+
 def new_checkin_id() -> str:
     """Check-in ids double as transaction ids: unique across lanes and restarts."""
     return str(uuid.uuid4())
@@ -168,6 +173,8 @@ class AirportRunner:
         Raises:
             IllegalEvent: no intervention of ``event.kind`` is open, or the verdict does
                 not apply to it (checked here, on the caller's thread).
+            VerdictRefused: a verdict on an unknown payment the terminal, asked again,
+                is still working on (the caller's thread waits for that answer).
         """
         state = self._state
         open_ = state.intervention
@@ -178,8 +185,26 @@ class AirportRunner:
         if event.verdict not in VERDICTS[open_.kind]:
             why = f"verdict {event.verdict.value} does not apply to {open_.kind.value}"
             raise IllegalEvent(state.step, event, why)
-        verdict = replace(event, staff_id=staff_id)
-        self._queue.put(lambda: self._verdict(verdict))
+        verdict = self._settle_payment(replace(event, staff_id=staff_id), state)
+        self._queue.put(lambda: self._handle(replace(verdict, at=self.clock())))
+
+    def _settle_payment(self, event: ev.AgentVerdict, state: CheckinState) -> ev.AgentVerdict:
+        """A verdict on an unknown payment: the terminal is asked again first and its word
+        beats the agent's (invariant 9); the verdict becomes what the journal now says.
+
+        Raises:
+            VerdictRefused: the terminal is still working on it, or the journal refused.
+        """
+        unknown = [p for p in state.payments if p.outcome == "unknown"]
+        kind = AirportInterventionKind.PAYMENT_FAILED
+        if event.kind is not kind or not unknown or self.resolve_payment is None:
+            return event
+        reference = unknown[-1].reference
+        try:
+            paid = self.resolve_payment(reference, event.verdict is Verdict.ACCEPT, event.staff_id)
+        except Exception as error:  # PaymentInProgressError, PaymentError, JournalError
+            raise VerdictRefused(state.step, event, f"payment {reference}: {error}") from None
+        return replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
 
     def reset(self) -> None:
         """The next traveller (after the goodbye screen)."""
@@ -199,18 +224,6 @@ class AirportRunner:
         if idle >= self.abandon_after_s and self.busy():
             self._last_touch = kiosk_clock.monotonic()
             self._queue.put(lambda: self._handle(ev.IdleTimedOut(self.clock())))
-
-    def _verdict(self, event: ev.AgentVerdict) -> None:
-        event = replace(event, at=self.clock())
-        unknown = [p for p in self._state.payments if p.outcome == "unknown"]
-        kind = AirportInterventionKind.PAYMENT_FAILED
-        if event.kind is kind and unknown and self.resolve_payment is not None:
-            # invariant 9: the terminal is asked again; its word beats the agent's
-            paid = self.resolve_payment(
-                unknown[-1].reference, event.verdict is Verdict.ACCEPT, event.staff_id
-            )
-            event = replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
-        self._handle(event)
 
     def _handle(self, first: ev.Event) -> None:
         """Apply ``first`` and every answer its effects get, in order."""

@@ -13,6 +13,7 @@ import dataclasses
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,8 @@ from kiosk.devices.aea.sim import AeaSimulator
 from kiosk.devices.aea.sim import serve_pty as serve_aea
 from kiosk.devices.docreader.sim import DocReaderSimulator
 from kiosk.devices.sim.pty import VirtualPort
-from kiosk.domain.airport.states import CheckinState
+from kiosk.domain.airport import events as ev
+from kiosk.domain.airport.states import CheckinState, Step
 from kiosk.threads import start_thread
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,3 +116,51 @@ def wait_for(
     finally:
         runner.listeners.remove(listener)
     return runner.state
+
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)  # any time: the runner stamps events with its clock
+
+
+def at(step: Step) -> Callable[[CheckinState], bool]:
+    """``step`` reached and no DCS call in flight."""
+    return lambda state: state.step is step and state.waiting is None
+
+
+def to_safety(lane: Lane, rig: AirportRig) -> tuple[str, str]:
+    """The demo booking found, both passengers' passports read; returns their ids."""
+    runner = lane.controller
+    runner.send(ev.BookingEntered("KX7Q2M", "ERIKSSON", NOW))
+    state = wait_for(lane, at(Step.PASSENGERS))
+    anna, lars = (p.passenger_id for p in state.passengers)
+    runner.send(ev.PassengersConfirmed(NOW))
+    wait_for(lane, lambda s: s.step is Step.DOCUMENTS and s.document_for == anna)
+    rig.docreader.present("anna")
+    wait_for(lane, lambda s: s.document_for == lars and s.waiting is None)
+    rig.docreader.present("lars")
+    wait_for(lane, at(Step.SAFETY))
+    return anna, lars
+
+
+def to_bags(lane: Lane, rig: AirportRig) -> tuple[str, str]:
+    """Checked in, seats kept, offers skipped: the bags step."""
+    anna, lars = to_safety(lane, rig)
+    runner = lane.controller
+    for question in runner.state.booking.safety_questions:
+        runner.send(ev.SafetyAnswered(question, question == "packed_yourself", NOW))
+    state = wait_for(lane, at(Step.SEATS))
+    for _ in state.booking.flights:
+        runner.send(ev.SeatsDone(NOW))
+    state = wait_for(lane, lambda s: s.step in (Step.OFFERS, Step.BAGS) and s.waiting is None)
+    if state.step is Step.OFFERS:
+        runner.send(ev.OffersDone(NOW))
+    wait_for(lane, at(Step.BAGS))
+    return anna, lars
+
+
+def weigh(lane: Lane, rig: AirportRig, *grams: int) -> None:
+    """Put each bag on the belt scale, wait for its weight, take it off."""
+    for n, weight in enumerate(grams):
+        rig.demo.scale.load_g = weight
+        wait_for(lane, lambda s, n=n: len(s.bags) > n and s.bags[n].weight_g is not None)
+        rig.demo.scale.load_g = 0
+        wait_for(lane, lambda s: s.scale_clear)

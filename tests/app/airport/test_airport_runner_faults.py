@@ -1,0 +1,162 @@
+"""The runner on real parts when things go wrong: the DCS down, a printer out of paper,
+an unknown card payment, the traveller cancelling after check-in, walking away, and a
+restart that gives back fees of a check-in that never finished."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from airport_lane_rig import (
+    NOW,
+    airport_rig,
+    at,
+    running_lane,
+    to_bags,
+    to_safety,
+    wait_for,
+    weigh,
+)
+
+from kiosk.app.airport.runner import VerdictRefused
+from kiosk.app.wiring import build_lane
+from kiosk.domain.airport import events as ev
+from kiosk.domain.airport.interventions import AirportInterventionKind, Verdict
+from kiosk.domain.airport.states import IllegalEvent, Outcome, Step
+from kiosk.payment.journal import PaymentState
+from kiosk.payment.sim.terminal import Scenario
+from kiosk.store.checkins import load_checkin
+from kiosk.store.db import connect
+
+K, V = AirportInterventionKind, Verdict
+
+
+def verdict(kind: K, v: V) -> ev.AgentVerdict:
+    return ev.AgentVerdict(kind, v, "", NOW)
+
+
+def test_dcs_unreachable_is_an_agent_and_retry_goes_on(tmp_path: Path) -> None:
+    with airport_rig(tmp_path, dcs_timeout_s=2.0) as rig, running_lane(rig.config) as lane:
+        rig.dcs.fail_next(1000)
+        lane.controller.send(ev.BookingEntered("KX7Q2M", "ERIKSSON", NOW))
+        state = wait_for(lane, at(Step.INTERVENTION))
+        assert state.intervention.kind is K.DCS_UNREACHABLE
+        with pytest.raises(IllegalEvent, match="does not apply"):
+            lane.controller.agent_verdict(verdict(K.DCS_UNREACHABLE, V.ACCEPT), "s-1")
+        rig.dcs.fail_next(0)
+        lane.controller.agent_verdict(verdict(K.DCS_UNREACHABLE, V.RETRY), "s-1")
+        state = wait_for(lane, at(Step.PASSENGERS))
+        assert state.interventions[0].staff_id == "s-1"
+
+
+def test_paper_out_then_fixed_prints_only_what_is_missing(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        to_bags(lane, rig)
+        rig.atb.command("paper 1")  # one boarding pass left
+        lane.controller.send(ev.BagsCounted(NOW))  # no bags: print now
+        state = wait_for(lane, at(Step.INTERVENTION), timeout=60)
+        assert state.intervention.kind is K.PRINTER_OUT
+        assert len(rig.atb.documents) == 1
+        printed = [p.document_id for p in state.printouts if p.printed]
+        rig.atb.command("recover")
+        lane.controller.agent_verdict(verdict(K.PRINTER_OUT, V.FIXED), "tech")
+        state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
+        assert len(rig.atb.documents) == 2  # the first pass was not printed again
+        assert [p.document_id for p in state.printouts if p.printed][: len(printed)] == printed
+        assert state.outcome is Outcome.COMPLETED
+
+
+def test_cancel_after_check_in_undoes_it_at_the_dcs(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        to_bags(lane, rig)
+        booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
+        assert all(p.checked_in for p in booking.passengers)
+        lane.controller.send(ev.Cancelled(NOW))
+        state = wait_for(lane, lambda s: s.step is Step.DONE)
+        assert state.outcome is Outcome.CANCELLED
+        conn = connect(rig.config.store.path)
+        document = load_checkin(conn, state.checkin_id)
+        conn.close()
+        assert document is not None
+        assert document["status"] == "cancelled"
+        assert not any(t["checked_in"] for t in document["travellers"])
+        booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
+        assert not any(p.checked_in for p in booking.passengers)
+        # the next traveller starts afresh
+        lane.controller.reset()
+        wait_for(lane, lambda s: s.step is Step.WELCOME and s.checkin_id != state.checkin_id)
+        to_safety(lane, rig)
+
+
+def test_idle_time_abandons_the_check_in(tmp_path: Path) -> None:
+    with airport_rig(tmp_path, abandon_after_s=1.0) as rig, running_lane(rig.config) as lane:
+        lane.controller.send(ev.BookingEntered("KX7Q2M", "ERIKSSON", NOW))
+        state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=30)
+        assert state.outcome is Outcome.ABANDONED
+        conn = connect(rig.config.store.path)
+        events = [r[0] for r in conn.execute("SELECT payload FROM outbox WHERE kind = 'event'")]
+        conn.close()
+        assert any('"transaction.abandoned"' in e and '"idle_timeout"' in e for e in events)
+
+
+def test_unknown_payment_waits_for_the_terminal_before_a_verdict(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig:
+        payment = dataclasses.replace(
+            rig.config.payment,
+            payment_timeout_s=0.5,
+            request_timeout_s=0.5,
+            status_backoff_s=(0.05, 0.05),
+        )
+        config = dataclasses.replace(rig.config, payment=payment)
+        with running_lane(config) as lane:
+            anna, _ = to_bags(lane, rig)
+            lane.controller.send(ev.BagCountChosen(anna, 2, NOW))
+            lane.controller.send(ev.BagsCounted(NOW))
+            weigh(lane, rig, 10_000, 11_000)
+            lane.controller.send(ev.BagsConfirmed(NOW))
+            wait_for(lane, at(Step.PAYING))
+            rig.demo.terminal.queue(Scenario.HANG)
+            lane.controller.send(ev.PayRequested(NOW))
+            state = wait_for(lane, at(Step.INTERVENTION), timeout=30)
+            assert state.intervention.kind is K.PAYMENT_FAILED
+            refused = verdict(K.PAYMENT_FAILED, V.REFUSE)
+            with pytest.raises(VerdictRefused, match="still working"):
+                lane.controller.agent_verdict(refused, "s-2")
+            assert lane.controller.state.step is Step.INTERVENTION
+            rig.demo.terminal.power_cycle()
+            lane.controller.agent_verdict(refused, "s-2")
+            state = wait_for(lane, at(Step.PAYING))
+            assert state.payments[-1].outcome == "failed"
+            lane.controller.send(ev.PayRequested(NOW))
+            state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
+            rows = lane.payment_flow.journal.for_sale(state.checkin_id)
+            assert [r.state for r in rows] == [PaymentState.CANCELLED, PaymentState.APPROVED]
+            sent = [e for e in rig.demo.terminal.ledger.entries() if e.category == "Payment"]
+            assert len(sent) == 2  # never charged twice: one hung, one approved
+
+
+def test_restart_gives_back_fees_of_a_check_in_that_did_not_finish(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig:
+        with running_lane(rig.config) as lane:
+            anna, _ = to_bags(lane, rig)
+            lane.controller.send(ev.BagCountChosen(anna, 2, NOW))
+            lane.controller.send(ev.BagsCounted(NOW))
+            weigh(lane, rig, 10_000, 11_000)
+            rig.btp.command("offline")  # the tags cannot print: the check-in stops there
+            lane.controller.send(ev.BagsConfirmed(NOW))
+            wait_for(lane, at(Step.PAYING))
+            lane.controller.send(ev.PayRequested(NOW))
+            state = wait_for(lane, lambda s: s.paid().minor > 0, timeout=30)
+            checkin_id = state.checkin_id
+        # the lane stopped before the record was committed (the traveller's fee is taken):
+        # the check-in is gone, so start-up gives the fee back
+        lane = build_lane(rig.config, with_sync=False)  # start-up reconciles payments
+        try:
+            rows = lane.payment_flow.journal.for_sale(checkin_id)
+            assert [(r.kind.value, r.state) for r in rows] == [
+                ("purchase", PaymentState.REVERSED),
+                ("reversal", PaymentState.APPROVED),
+            ]
+        finally:
+            lane.stop()
