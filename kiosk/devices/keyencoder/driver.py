@@ -154,6 +154,7 @@ class _Job:
     def __init__(self, what: str, commands: list[Command]) -> None:
         self.what = what
         self.commands = commands
+        self.frames = [encode(command) for command in commands]  # ValueError on the caller
         self.answers: list[Answer] = []
         self.done = threading.Event()
         self.lock = threading.Lock()
@@ -219,7 +220,8 @@ class KeyEncoder(Device):
 
         Raises:
             KeyEncoderError: a key was not confirmed (``reason``, ``code``, ``encoded``).
-            ValueError: ``count`` out of 1-4, an empty room, a validity that ends first.
+            ValueError: ``count`` out of 1-4, an empty room, a validity that ends first, a
+                value the protocol cannot carry (raised before anything is sent).
             DeviceStateError: the device is not claimed.
         """
         if not 1 <= count <= MAX_KEYS:
@@ -386,11 +388,13 @@ class KeyEncoder(Device):
             job.started = True
         self._set_status(DeviceStatus(Health.BUSY, detail=job.what))
         try:
-            for number, command in enumerate(job.commands, 1):
+            for number, (command, frame) in enumerate(
+                zip(job.commands, job.frames, strict=True), 1
+            ):
                 with job.lock:
                     if job.abandoned:  # the caller gave up: never encode a key late
                         return
-                answer = self._exchange(stream, command)
+                answer = self._exchange(stream, command, frame)
                 job.answers.append(answer)
                 if isinstance(command, EncodeKey):
                     self.keys_encoded += 1
@@ -412,6 +416,9 @@ class KeyEncoder(Device):
         except DeviceError as lost:
             self._finish(job, _Failure("offline", f"link lost ({lost.message})"))
             raise
+        except Exception as error:  # a bug: fail the job now, let the worker log and recover
+            self._finish(job, _Failure("refused", f"internal error ({type(error).__name__})"))
+            raise
         self._set_status(DeviceStatus(Health.READY))
         self._finish(job, None)
 
@@ -421,8 +428,8 @@ class KeyEncoder(Device):
                 job.failure = failure
             job.done.set()
 
-    def _exchange(self, stream: ByteStream, command: Command) -> Answer:
-        """ENQ/ACK, the message/ACK, then its answer. Raises _Failure or DeviceError."""
+    def _exchange(self, stream: ByteStream, command: Command, frame: bytes) -> Answer:
+        """ENQ/ACK, ``frame``/ACK, then its answer. Raises _Failure or DeviceError."""
         s = self.settings
         name = command.name if not isinstance(command, Enquiry) else "ENQ"
         stream.write(encode(Enquiry()), s.write_timeout)
@@ -434,7 +441,7 @@ class KeyEncoder(Device):
             )
         if isinstance(reply, Nak):
             raise _Failure("busy", "the Salto interface is not ready (NAK to ENQ)")
-        stream.write(encode(command), s.write_timeout)
+        stream.write(frame, s.write_timeout)
         reply = self._await(
             stream, lambda e: isinstance(e, Ack | Nak) or self._answers(command, e), s.ack_timeout
         )

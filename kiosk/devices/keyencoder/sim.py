@@ -127,8 +127,11 @@ class SaltoSimulator:
         if self.nak_next:
             self.nak_next = False
             return bytes([NAK])
-        command = command_from(event)
-        return bytes([ACK]) + encode(self._answer(command))
+        answer = self._answer(command_from(event))
+        try:
+            return bytes([ACK]) + encode(answer)
+        except ValueError:  # an echo of a field the kiosk should not have sent
+            return bytes([ACK]) + encode(EncoderFault("ES", getattr(answer, "encoder", "")))
 
     def _answer(
         self, command: Command | BadCommand

@@ -178,6 +178,10 @@ def test_bad_calls_fail_at_once(rig: Rig) -> None:
         rig.device.encode_keys("101", 1, DEPARTURE, ARRIVAL, "X")
     with pytest.raises(ValueError, match="room is empty"):
         rig.device.check_out("")
+    with pytest.raises(ValueError, match="field 2 has byte 0xb3 at position 2"):
+        rig.device.encode_keys("10\xb3", 1, ARRIVAL, DEPARTURE, "X")
+    assert rig.sim.received == []
+    assert len(_encode(rig)) == 1  # nothing was queued or stuck
     idle = KeyEncoder("idle", lambda: (_ for _ in ()).throw(AssertionError("no I/O")))
     with pytest.raises(DeviceStateError, match="while closed"):
         idle.encode_keys("101", 1, ARRIVAL, DEPARTURE, "X")
