@@ -77,7 +77,7 @@ def test_a_card_pulled_during_key_2_fails_naming_key_2_and_keeps_key_1(rig: Rig)
     error = caught.value
     assert (error.reason, error.code) == ("no_card", "EP")
     assert "1 encoded before" in error.message
-    assert [(k.number, k.copy) for k in error.encoded] == [(1, False)]  # type: ignore[attr-defined]
+    assert [(k.number, k.copy) for k in error.encoded] == [(1, False)]
     assert len(rig.sim.keys) == 1
 
 

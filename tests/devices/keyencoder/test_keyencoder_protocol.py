@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import pytest
@@ -52,7 +53,7 @@ def _frame(*fields: bytes, check: int | None = None) -> bytes:
     return bytes([STX]) + body + bytes([lrc(body) if check is None else check])
 
 
-def _frames(events: list[object]) -> list[object]:
+def _frames(events: Sequence[object]) -> list[object]:
     return [e for e in events if not isinstance(e, Rejected)]
 
 
@@ -262,8 +263,8 @@ def test_garbage_never_crashes_and_every_event_is_known(data: bytes) -> None:
         assert isinstance(
             event, Ack | Nak | Enq | Rejected | KeyEncoded | CheckedOut | KeyRead | EncoderFault
         )
-    for event in FrameParser().feed(data):
-        assert isinstance(event, Ack | Nak | Enq | Rejected | Frame)
+    for wire_event in FrameParser().feed(data):
+        assert isinstance(wire_event, Ack | Nak | Enq | Rejected | Frame)
 
 
 @settings(max_examples=200, deadline=None)
