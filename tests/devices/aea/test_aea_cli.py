@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from aea_rig import printer_config, wait_until
 from aea_samples import bag_tag
-from conftest import printer_config, wait_until
 
 from kiosk.devices.aea.driver import MEDIA_EMPTY, AeaPrinter, PrintFailed
 from kiosk.devices.registry import build_device

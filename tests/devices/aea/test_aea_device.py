@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 import zxingcpp
+from aea_rig import Rig, wait_until
 from aea_samples import bag_tag, boarding_pass
-from conftest import Rig, wait_until
 from PIL import Image
 
 from kiosk.devices.aea.driver import MEDIA_EMPTY, MEDIA_JAMMED, MEDIA_LOW, PrintFailed

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aea_rig import printer_config, wait_until
 from aea_samples import boarding_pass
-from conftest import printer_config, wait_until
 
 from kiosk.config import ConfigError
 from kiosk.config.devices import DeviceConfig

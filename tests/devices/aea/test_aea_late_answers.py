@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from aea_rig import wait_until
 from aea_samples import boarding_pass
-from conftest import wait_until
 
 from kiosk.devices.aea.driver import AeaSettings, BoardingPassPrinter, PrintFailed
 from kiosk.devices.aea.framing import Deframer, Frame, frame
