@@ -41,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="only this theme (repeatable; default: normal, large-text, high-contrast)",
     )
     parser.add_argument(
+        "--journey",
+        default="self_checkout",
+        choices=("self_checkout", "airport"),
+        help="whose screens (default: self_checkout)",
+    )
+    parser.add_argument(
         "--only",
         action="append",
         metavar="SHOT",
@@ -75,6 +81,7 @@ def _run(args: argparse.Namespace) -> int:
         options["themes"] = tuple(args.themes)
     if args.only:
         options["only"] = tuple(args.only)
+    options["journey"] = args.journey
     try:
         written = screenshots.render(args.outdir, **options)  # type: ignore[arg-type]
     except screenshots.LayoutOverflowError as error:
