@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
-import kiosk.ui.i18n as i18n
+from kiosk.ui import i18n
 
 HERE = Path(__file__).resolve().parent
 STRINGS = HERE / "airport_strings.json"

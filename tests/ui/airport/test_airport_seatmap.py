@@ -76,7 +76,8 @@ def test_an_exit_row_seat_asks_able_and_willing_first(qtbot: Any, airport_window
     assert "12D" in seats.exit_question.text()
     assert chosen == []  # not before the answer
     touch(qtbot, seats.exit_no)
-    assert answers == [False] and chosen == []
+    assert answers == [False]
+    assert chosen == []
     assert not seats.exit_panel.isVisible()
     touch(qtbot, seats.map, seat_centre(seats.map, "12D", qtbot))
     touch(qtbot, seats.exit_yes)
