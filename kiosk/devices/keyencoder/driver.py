@@ -40,7 +40,7 @@ import logging
 import queue
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -63,6 +63,7 @@ from kiosk.devices.keyencoder.messages import (
     encode,
 )
 from kiosk.devices.keyencoder.protocol import Ack, Enq, Nak
+from kiosk.devices.keyencoder.results import REASONS, KeyEncoderError, KeyInfo, KeyResult
 from kiosk.devices.protocol import Rejected
 from kiosk.devices.status import DeviceStatus, Health
 from kiosk.devices.transport import ByteStream
@@ -72,63 +73,6 @@ log = logging.getLogger(__name__)
 
 MAX_KEYS = 4  # the issue's 1-4 keys; Salto itself does not limit copies
 _IDLE_WAIT = 0.1
-
-#: Salto error code -> KeyEncoderError.reason
-REASONS: dict[str, str] = {
-    "EP": "no_card",
-    "ED": "no_card",
-    "EF": "card_error",
-    "TD": "unknown_room",
-    "EA": "room_checked_out",
-    "OS": "out_of_service",
-    "OV": "busy",
-    "EO": "busy",
-    "NC": "encoder_unreachable",
-    "ES": "refused",
-    "NF": "refused",
-    "EG": "refused",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class KeyResult:
-    """One key the encoder confirmed: ``number`` of ``count`` for ``room``."""
-
-    room: str
-    number: int
-    count: int
-    guest: str
-    valid_from: datetime
-    valid_to: datetime
-    copy: bool  # True: a CC copy (earlier keys still work); False: a CN new key
-
-
-@dataclass(frozen=True, slots=True)
-class KeyInfo:
-    """What a key read back opens and when (hotel local time, as encoded)."""
-
-    room: str
-    rooms: tuple[str, ...]
-    valid_from: datetime
-    valid_to: datetime
-
-
-class KeyEncoderError(DeviceError):
-    """A key was not encoded or read. ``reason``: see the module docstring; ``code``: the
-    Salto error code or ""; ``encoded``: the keys confirmed before the failure."""
-
-    def __init__(
-        self,
-        message: str,
-        device: str | None,
-        reason: str,
-        code: str = "",
-        encoded: Sequence[KeyResult] = (),
-    ) -> None:
-        super().__init__(message, device)
-        self.reason = reason
-        self.code = code
-        self.encoded = list(encoded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,3 +467,14 @@ class KeyEncoder(Device):
             self._set_status(DeviceStatus(Health.BUSY, detail="the Salto interface is not ready"))
         else:
             self._set_status(DeviceStatus(Health.READY))
+
+
+__all__ = [
+    "MAX_KEYS",
+    "REASONS",
+    "KeyEncoder",
+    "KeyEncoderError",
+    "KeyEncoderSettings",
+    "KeyInfo",
+    "KeyResult",
+]
