@@ -35,6 +35,9 @@ CONDITIONS: dict[str, str] = {
     "overload": str(QT_TRANSLATE_NOOP("DeviceStatus", "overload")),
     "under_zero": str(QT_TRANSLATE_NOOP("DeviceStatus", "under zero")),
     "not_claimed": str(QT_TRANSLATE_NOOP("DeviceStatus", "not claimed")),
+    "media_low": str(QT_TRANSLATE_NOOP("DeviceStatus", "media low")),
+    "media_empty": str(QT_TRANSLATE_NOOP("DeviceStatus", "media empty")),
+    "media_jammed": str(QT_TRANSLATE_NOOP("DeviceStatus", "media jammed")),
 }
 # device type (config ``devices.type``, and the card terminal) -> source text
 DEVICE_TYPES: dict[str, str] = {
@@ -43,6 +46,10 @@ DEVICE_TYPES: dict[str, str] = {
     "scale": str(QT_TRANSLATE_NOOP("DeviceStatus", "scale")),
     "camera": str(QT_TRANSLATE_NOOP("DeviceStatus", "camera")),
     "terminal": str(QT_TRANSLATE_NOOP("DeviceStatus", "card terminal")),
+    "docreader": str(QT_TRANSLATE_NOOP("DeviceStatus", "document reader")),
+    "atb_printer": str(QT_TRANSLATE_NOOP("DeviceStatus", "boarding pass printer")),
+    "btp_printer": str(QT_TRANSLATE_NOOP("DeviceStatus", "bag tag printer")),
+    "keyencoder": str(QT_TRANSLATE_NOOP("DeviceStatus", "key card encoder")),
 }
 
 
