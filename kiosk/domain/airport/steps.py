@@ -175,7 +175,8 @@ def _before_check_in(state: CheckinState, now: datetime) -> Result:
     travelling = state.travelling()
     for p in travelling:
         if p.passenger.inhibited and Kind.INHIBITED_PASSENGER.value not in p.cleared:
-            return intervene(state, Kind.INHIBITED_PASSENGER, p.passenger_id, "inhibited", now)
+            reason = p.passenger.inhibited  # the DCS's reason, for the agent
+            return intervene(state, Kind.INHIBITED_PASSENGER, p.passenger_id, reason, now)
     for p in travelling:
         if p.document is DocumentCheck.NEEDED:
             return replace(state, step=Step.DOCUMENTS, document_for=p.passenger_id), []
