@@ -24,12 +24,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "demo", help="the lane app with simulated devices, sample catalog and a local HQ"
     )
     demo.add_argument(
+        "--journey",
+        choices=("self_checkout", "airport"),
+        default="self_checkout",
+        help="the grocery self-checkout (default) or the airport check-in kiosk",
+    )
+    demo.add_argument(
         "--dir",
         type=Path,
-        default=Path("var/demo"),
-        help="where the demo keeps its files (default var/demo)",
+        help="where the demo keeps its files (default var/demo, var/demo-airport)",
     )
-    demo.add_argument("--config", type=Path, default=ROOT / "config" / "demo.toml")
+    demo.add_argument(
+        "--config", type=Path, help="default config/demo.toml (config/demo-airport.toml)"
+    )
+    demo.add_argument(
+        "--quit-after-ms",
+        type=int,
+        help=argparse.SUPPRESS,  # tests: close the window after this long
+    )
     demo.add_argument(
         "--console",
         action="store_true",
@@ -64,6 +76,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     import dataclasses
+
+    if args.journey == "airport":
+        return _demo_airport(args)
+    args.dir = args.dir or Path("var/demo")
+    args.config = args.config or ROOT / "config" / "demo.toml"
 
     from kiosk.app.demo import DEMO_ATTENDANT, DemoRig, ensure_demo_attendant
     from kiosk.app.wiring import build_lane
@@ -103,6 +120,55 @@ def _demo(args: argparse.Namespace) -> int:
             demo_staff = (DEMO_ATTENDANT.staff_id, DEMO_ATTENDANT.pin)
         console = args.console or args.script is not None or not _has_display()
         return _front_end(lane, console=console, rig=rig, script=args.script, demo_staff=demo_staff)
+
+
+def _demo_airport(args: argparse.Namespace) -> int:
+    """The airport check-in kiosk on simulators: the DCS, a document reader, boarding pass
+    and bag tag printers, the belt scale, the card terminal and a local HQ."""
+    import dataclasses
+
+    from kiosk.app.demo import DEMO_ATTENDANT, ensure_demo_attendant
+    from kiosk.app.demo_airport import DEMO_BOOKING, AirportDemoConsole, AirportDemoRig
+    from kiosk.app.wiring import build_lane
+    from kiosk.config import load_config
+    from kiosk.logs import setup_logging
+
+    workdir = (args.dir or Path("var/demo-airport")).resolve()
+    setup_logging("INFO", workdir / "kiosk.log")
+    logging.getLogger().handlers[0].setLevel(logging.WARNING)
+    config = load_config(args.config or ROOT / "config" / "demo-airport.toml")
+    config = dataclasses.replace(
+        config, store=dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
+    )
+    if not _has_display():
+        print("demo: the airport kiosk needs a display (or QT_QPA_PLATFORM=offscreen)")
+        return 2
+    ensure_demo_attendant(config.store.path)
+    with AirportDemoRig(workdir, with_hq=not args.no_hq, airport=config.airport.airport) as rig:
+        config = rig.configure(config)
+        lane = build_lane(config)
+        console = AirportDemoConsole(rig)
+        print(f"demo: files in {workdir}; boarding passes and bag tags as PNG there")
+        print(f"demo: airline DCS {rig.dcs.url}, HQ {rig.hq_url or 'off'}")
+        print(
+            f"demo: check in booking {DEMO_BOOKING[0]} / {DEMO_BOOKING[1]} (type it on the "
+            "screen); agents sign in with " + DEMO_ATTENDANT.sign_in_text()
+        )
+        from kiosk.app.shell import run_lane_app
+        from kiosk.threads import start_thread
+
+        if sys.stdin.isatty() or args.script is not None:
+            lines = (
+                args.script.read_text(encoding="utf-8").splitlines()
+                if args.script is not None
+                else sys.stdin
+            )
+            print(f"demo: commands in this terminal:\n{console.help()}")
+            start_thread("demo-airport-console", lambda: console.run(lines))
+        try:
+            return run_lane_app(lane, quit_after_ms=args.quit_after_ms)
+        finally:
+            lane.stop()
 
 
 def _ensure_catalog(config: Any) -> None:
