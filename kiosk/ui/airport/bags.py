@@ -179,6 +179,9 @@ class BagWeighScreen(AirportScreen):
     def weight_text(self) -> str:
         return self.weight.text()
 
+    def view(self) -> BagWeighView:
+        return self._view
+
     def tighten(self, gap: int) -> None:
         if hasattr(self, "_scale"):
             margin = {16: 32, 10: 20}.get(gap, 12)

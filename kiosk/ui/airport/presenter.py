@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,6 +37,8 @@ from kiosk.ui.viewmodels import LaneClosedView
 
 log = logging.getLogger(__name__)
 MakeEvent = Callable[[datetime], Any]
+#: What ``at`` holds until the runner stamps the event with the lane clock.
+_UNSTAMPED = datetime(1970, 1, 1, tzinfo=UTC)
 #: Steps in which nobody has started, or the traveller is done: no idle warning.
 _NOT_IDLE = (Step.WELCOME, Step.DONE, Step.CLOSING, Step.INTERVENTION, Step.PRINTING)
 
@@ -155,6 +156,11 @@ class AirportPresenter(QObject):
         """The last state shown."""
         return self._state
 
+    @property
+    def screens(self) -> AirportScreens:
+        """The check-in's screens (tests touch them)."""
+        return self._s
+
     def scale_reading(self, weight_g: int, stable: bool) -> None:
         """A scale reading (any thread): to the runner, and to the bag screen."""
         self._runner.weight(weight_g, stable)
@@ -185,8 +191,9 @@ class AirportPresenter(QObject):
                 self._show_weigh()
 
     def _send(self, make: MakeEvent) -> None:
-        """Hand a traveller event to the runner (stamped with the lane's clock there)."""
-        self._runner.send(make)
+        """Hand a traveller event to the runner, which stamps it with the lane's clock on
+        its thread (``at`` here is only a placeholder)."""
+        self._runner.send(make(_UNSTAMPED))
 
     # -- drawing --------------------------------------------------------------------
     def _render(self) -> None:
@@ -335,6 +342,5 @@ class AirportPresenter(QObject):
         self._seat_for = ""
         self._s.identify.clear()
         if self._state.step is Step.DONE:
-            checkin_id = uuid.uuid4().hex
-            self._send(lambda at: ev.Reset(checkin_id, at))
+            self._runner.reset()  # a Reset with the next check-in's id
         self._window.reset_for_next_customer(self._s.identify.name)
