@@ -261,6 +261,7 @@ class StaffCopy:
         from kiosk.store.db import connect
 
         self._conn = connect(store_path, migrate=False)
+        self._lock = threading.Lock()  # both of the link's threads may copy
         self.service, self.clock = service, clock
 
     def __call__(self, accounts: list[dict[str, Any]]) -> list[str]:
@@ -268,7 +269,8 @@ class StaffCopy:
 
         now = self.clock().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         try:
-            changed = import_accounts(self._conn, accounts, now)
+            with self._lock:
+                changed = import_accounts(self._conn, accounts, now)
         except AccountError as error:
             raise ValueError(f"the station sent a bad staff account: {error}") from error
         session = self.service.current_session if self.service is not None else None

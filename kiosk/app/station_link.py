@@ -193,7 +193,7 @@ class StationLink:
             for command_id in results:
                 self._unreported.pop(command_id, None)
         self.reachable = True
-        self._apply(answer.json().get("commands", []))
+        self._apply(answer.json().get("commands", []), http)
 
     def _copy_accounts(self, http: Any) -> None:
         import httpx
@@ -232,14 +232,18 @@ class StationLink:
                         f"{self.base}/commands", params={"after": self.ledger.last, "wait": 20}
                     )
                     answer.raise_for_status()
-                    self._apply(answer.json().get("commands", []))
+                    self._apply(answer.json().get("commands", []), http)
                     wait = 1.0
                 except (httpx.HTTPError, ValueError) as error:
                     self._offline(error)
                     self._stop.wait(wait)
                     wait = min(30.0, wait * 2)
 
-    def _apply(self, commands: list[dict[str, Any]]) -> None:
+    def _apply(self, commands: list[dict[str, Any]], http: Any) -> None:
+        if any(int(c["id"]) > self.ledger.last for c in commands):
+            # who may act is the store's word as of now: a member of staff added or
+            # disabled a moment ago is known before their command is applied
+            self.copy_accounts(http, now=True)
         with self._apply_lock:
             if self._stop.is_set():  # a long poll that ended after stop(): not ours now
                 return

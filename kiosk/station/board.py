@@ -346,6 +346,8 @@ class Board:
             "UPDATE command SET applied_at = coalesce(applied_at, ?), result = ? WHERE id = ?",
             (_iso(now), json.dumps(outcome), command_id),
         )
+        if row[0] == "on_my_way":  # audited when it was asked; the lane only showed it
+            return
         args = json.loads(row[1])
         verdict = "done" if outcome["ok"] else "refused"
         self._db.execute(

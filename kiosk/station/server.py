@@ -35,6 +35,7 @@ def build(
     clock: Callable[[], datetime] = utc_now,
     escalate_after_s: float = 60.0,
     supervisor_after_s: float = 180.0,
+    offline_after_s: float = 20.0,
 ) -> tuple[object, Board, StaffSessions]:
     """The app with its board (``station.sqlite3``) and staff (``staff.sqlite3``) in ``folder``."""
     folder = Path(folder)
@@ -43,6 +44,7 @@ def build(
         clock=clock,
         escalate_after_s=escalate_after_s,
         supervisor_after_s=supervisor_after_s,
+        offline_after_s=offline_after_s,
     )
     sessions = StaffSessions(folder / "staff.sqlite3", clock=clock)
     return create_app(board, sessions, key=key), board, sessions

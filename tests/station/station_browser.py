@@ -2,8 +2,9 @@
 
 ``Browser(tmp_path)`` starts Debian's ``chromium --headless`` with a private profile;
 ``open(url)``, ``js(expression)`` (awaits promises, returns the value) and
-``touch(selector)`` (checks with ``document.elementFromPoint`` at the element's
-centre that it is the one on top, then clicks it like a finger would).
+``touch(selector)`` (scrolls it into view, checks with ``document.elementFromPoint`` at
+the element's centre that it is the one on top, then clicks it like a finger would);
+``type(selector, text)`` sets an input's value as typing would.
 """
 
 from __future__ import annotations
@@ -90,12 +91,22 @@ class Browser:
         """Tap the element, after checking it is what is on top at its centre."""
         on_top = self.js(
             f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
-            if (!e) return "missing"; const r = e.getBoundingClientRect();
+            if (!e) return "missing"; e.scrollIntoView({{block: "center"}});
+            const r = e.getBoundingClientRect();
             const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
             return hit === e || e.contains(hit) ? "ok" : "covered"; }})()"""
         )
         assert on_top == "ok", f"{selector}: {on_top}"
         self.js(f"document.querySelector({json.dumps(selector)}).click()")
+
+    def type(self, selector: str, text: str) -> None:
+        """Put ``text`` in the input ``selector`` (focused, as a finger and keyboard would)."""
+        found = self.js(
+            f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
+            if (!e) return false; e.focus(); e.value = {json.dumps(text)};
+            e.dispatchEvent(new Event("input", {{bubbles: true}})); return true; }})()"""
+        )
+        assert found, f"{selector}: missing"
 
     def screenshot(self, path: Path) -> None:
         import base64
