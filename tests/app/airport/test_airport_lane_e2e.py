@@ -114,3 +114,19 @@ def _no_mrz_anywhere(store: Path, logs: str) -> None:
         assert line not in logs
         assert line[:30].encode() not in blobs
     sqlite3.connect(store).close()
+
+
+def test_a_boarding_pass_scanned_at_the_scanner_finds_the_booking(tmp_path: Path) -> None:
+    from kiosk.domain.travel import BoardingPass, Leg, encode_bcbp
+
+    bcbp = encode_bcbp(
+        BoardingPass(
+            "ERIKSSON/ANNA MARIA",
+            (Leg("KX7Q2M", "LIS", "CDG", "KX", "0123", 339, "Y", "014A", "0001", "1"),),
+        )
+    )
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        rig.demo.scanner.scan(bcbp)
+        state = wait_for(lane, at(Step.PASSENGERS))
+        assert state.identified_by == "boarding_pass"
+        assert state.booking.record_locator == "KX7Q2M"
