@@ -59,7 +59,8 @@ class AirportConfig:
     abandon_after_s: float = setting(
         180.0,
         doc="seconds without a touch after which a check-in under way is abandoned "
-        "(cancelled at the DCS if nothing was printed); 0: only the screen's idle prompt",
+        "(cancelled at the DCS if nothing was printed), unless it waits for an agent; "
+        "0: only the screen's idle prompt",
         check=checks.between(0, 3600),
     )
     utc_offset_minutes: int = setting(

@@ -220,8 +220,11 @@ class AirportRunner:
                 log.exception("check-in job failed")
 
     def _check_idle(self) -> None:
+        """Abandon a check-in nobody touched for ``abandon_after_s`` - but never one that
+        waits for an agent (the agent decides whether the traveller is gone)."""
         idle = kiosk_clock.monotonic() - self._last_touch
-        if idle >= self.abandon_after_s and self.busy():
+        waiting_for_agent = self._state.step is Step.INTERVENTION
+        if idle >= self.abandon_after_s and self.busy() and not waiting_for_agent:
             self._last_touch = kiosk_clock.monotonic()
             self._queue.put(lambda: self._handle(ev.IdleTimedOut(self.clock())))
 

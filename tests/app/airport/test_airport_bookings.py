@@ -242,3 +242,30 @@ def test_a_flight_closed_for_check_in_is_a_notice(kiosk: Kiosk) -> None:
     k.send(ev.BookingEntered("LATE01", "TARDY", NOW))
     state = k.until(lambda s: s.notice == "checkin_closed")
     assert state.step is Step.WELCOME
+
+
+def flush(runner: AirportRunner) -> None:
+    """Wait until every job queued before this one ran."""
+    ran = threading.Event()
+    runner.call(ran.set)
+    assert ran.wait(10)
+
+
+def test_idle_time_never_abandons_a_check_in_waiting_for_an_agent(kiosk: Kiosk) -> None:
+    k = kiosk
+    k.runner.abandon_after_s = 60.0
+    k.send(ev.BookingEntered("INHIB1", "BLOCK", NOW))
+    k.at(Step.PASSENGERS)
+    k.send(ev.PassengersConfirmed(NOW))
+    k.at(Step.INTERVENTION)
+    k.runner._last_touch -= 3600  # an hour without a touch
+    k.runner._check_idle()
+    flush(k.runner)
+    assert k.runner.state.step is Step.INTERVENTION
+    verdict = ev.AgentVerdict(K.INHIBITED_PASSENGER, Verdict.ACCEPT, "", NOW)
+    k.runner.agent_verdict(verdict, "s-1")
+    k.at(Step.DOCUMENTS)
+    k.runner._last_touch -= 3600
+    k.runner._check_idle()
+    state = k.until(lambda s: s.step is Step.DONE)
+    assert state.outcome is Outcome.ABANDONED
