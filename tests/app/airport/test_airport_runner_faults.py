@@ -160,3 +160,17 @@ def test_restart_gives_back_fees_of_a_check_in_that_did_not_finish(tmp_path: Pat
             ]
         finally:
             lane.stop()
+
+
+def test_without_an_atb_printer_boarding_passes_print_on_the_receipt_printer(
+    tmp_path: Path,
+) -> None:
+    with airport_rig(tmp_path) as rig:
+        devices = tuple(d for d in rig.config.devices if d.type != "atb_printer")
+        with running_lane(dataclasses.replace(rig.config, devices=devices)) as lane:
+            to_bags(lane, rig)
+            lane.controller.send(ev.BagsCounted(NOW))  # no bags: print now
+            state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
+        assert state.outcome is Outcome.COMPLETED
+        assert len(rig.demo.printer.receipts) == 2
+        assert rig.atb.documents == []
