@@ -18,9 +18,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+from kiosk import clock as kiosk_clock
 from kiosk.app.demo import DemoRig
 from kiosk.backoffice.dcs.sim import DcsSimulator
 from kiosk.config import KioskConfig
@@ -104,8 +107,11 @@ def _kilograms(text: str) -> int:
 class AirportDemoConsole:
     """The demo's terminal: what a person does to the devices (see the module docstring)."""
 
-    def __init__(self, rig: AirportDemoRig, out: Callable[[str], object] = print) -> None:
+    def __init__(
+        self, rig: AirportDemoRig, lane: Any = None, out: Callable[[str], object] = print
+    ) -> None:
         self.rig = rig
+        self.lane = lane
         self.out = out
 
     def help(self) -> str:
@@ -119,6 +125,9 @@ class AirportDemoConsole:
                 "  jam           jam the boarding pass printer's next print",
                 "  fixed         clear a jam and refill both printers",
                 "  dcs down|up   the airline's system stops / starts answering",
+                "  state         the step the check-in is at",
+                "  wait STEP S   wait up to S seconds for the check-in to reach STEP (scripts)",
+                "  quit          stop reading commands (the window stays)",
                 f"  the demo booking: reference {DEMO_BOOKING[0]}, surname {DEMO_BOOKING[1]}",
             ]
         )
@@ -146,6 +155,7 @@ class AirportDemoConsole:
         if word == "help":
             return self.help()
         if word == "doc":
+            self._device_ready("docreader")  # a read before the port is open is lost
             rig.docreader.present(rest)
             return f"document {rest!r} on the reader"
         if word == "scan":
@@ -161,6 +171,10 @@ class AirportDemoConsole:
             return rig.atb.command("jam next")
         if word == "fixed":
             return "; ".join(sim.command("recover") for sim in (rig.atb, rig.btp))
+        if word == "state":
+            return self._step()
+        if word == "wait":
+            return self._wait(rest)
         if word == "dcs":
             if rest == "down":
                 rig.dcs.fail_next(1_000_000)
@@ -168,3 +182,24 @@ class AirportDemoConsole:
             rig.dcs.fail_next(0)
             return "the DCS answers again"
         return f"unknown command {word!r}; `help` lists them"
+
+    def _device_ready(self, name: str, timeout_s: float = 15.0) -> bool:
+        device = None if self.lane is None else self.lane.devices.get(name)
+        deadline = kiosk_clock.monotonic() + timeout_s
+        while device is not None and kiosk_clock.monotonic() < deadline:
+            if device.status.usable:
+                return True
+            time.sleep(0.05)  # a start-up wait for the device's worker thread
+        return device is None
+
+    def _step(self) -> str:
+        return "no lane" if self.lane is None else str(self.lane.controller.state_name())
+
+    def _wait(self, rest: str) -> str:
+        step, _, seconds = rest.partition(" ")
+        deadline = kiosk_clock.monotonic() + float(seconds or "10")
+        while kiosk_clock.monotonic() < deadline:
+            if self._step() == step:
+                return f"at {step}"
+            time.sleep(0.05)  # a script waiting for the lane, not a timing check
+        return f"timed out waiting for {step} (at {self._step()})"

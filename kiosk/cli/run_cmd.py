@@ -147,7 +147,7 @@ def _demo_airport(args: argparse.Namespace) -> int:
     with AirportDemoRig(workdir, with_hq=not args.no_hq, airport=config.airport.airport) as rig:
         config = rig.configure(config)
         lane = build_lane(config)
-        console = AirportDemoConsole(rig)
+        console = AirportDemoConsole(rig, lane)
         print(f"demo: files in {workdir}; boarding passes and bag tags as PNG there")
         print(f"demo: airline DCS {rig.dcs.url}, HQ {rig.hq_url or 'off'}")
         print(
