@@ -14,7 +14,9 @@ signed-in role grants it (:data:`VERDICT_ROLES`).
 may. A granted verdict goes to the runner as an ``AgentVerdict``
 (``runner.agent_verdict(event, staff_id)``); once the runner has taken it (the open
 intervention changed) one audit row ``desk_verdict`` records the staff member, the
-kind, the passenger, the verdict and the seconds since the intervention was raised.
+kind, the passenger, the verdict and the seconds since the intervention was raised
+(and ``counted``, when the check-in took another verdict: on an unknown payment the
+terminal, asked again, has the last word).
 
 Roles (``kiosk.domain.staff.Role``; an airport calls the attendant an *agent*): an
 agent reads a document again, accepts a name that differs or a visa seen, refuses a
@@ -242,7 +244,11 @@ class AirportDeskService:
         event = AgentVerdict(intervention.kind, chosen, staff.staff_id, now, note)
         state = self._hand_to_runner(event, staff.staff_id, intervention)
         seconds = max(0.0, (now - intervention.raised_at).total_seconds())
-        self._record("desk_verdict", staff, facts | {"seconds_open": round(seconds, 1)}, now, note)
+        facts["seconds_open"] = round(seconds, 1)
+        counted = _counted(state, intervention)
+        if counted is not None and counted is not chosen:  # the terminal's word won
+            facts["counted"] = counted.value
+        self._record("desk_verdict", staff, facts, now, note)
         return state
 
     def device_status(self) -> list[DeviceLine]:
@@ -302,6 +308,16 @@ def _document(state: Any, intervention: AirportIntervention, passenger: Any) -> 
     return DeskDocument(
         summary.document_code, summary.issuing_state, summary.expiry, summary.number_last4, name
     )
+
+
+def _counted(state: Any, intervention: AirportIntervention) -> Verdict | None:
+    """The verdict the check-in recorded for ``intervention`` (for an unknown payment the
+    runner takes what the terminal, asked again, says), or None if not found."""
+    for resolved in reversed(getattr(state, "interventions", ())):
+        if resolved.kind is intervention.kind and resolved.raised_at == intervention.raised_at:
+            verdict: Verdict | None = resolved.verdict
+            return verdict
+    return None
 
 
 def _verdict(text: str, intervention: AirportIntervention) -> Verdict:

@@ -34,6 +34,7 @@ from kiosk.domain.airport.interventions import (
     VERDICTS,
     AirportIntervention,
     AirportInterventionKind,
+    ResolvedAirportIntervention,
     Verdict,
 )
 from kiosk.domain.airport.states import DocumentCheck, IllegalEvent, Step
@@ -361,6 +362,34 @@ def test_nothing_open_is_an_error(tmp_path: Path) -> None:
     assert desk.open_case() is None
     with pytest.raises(AttendantError, match="nothing is waiting for an agent"):
         desk.give_verdict("refuse")
+
+
+def test_when_the_terminal_overrules_the_agent_the_audit_says_what_counted(
+    tmp_path: Path,
+) -> None:
+    class Terminal(MachineRunner):
+        """Asked again, the terminal says the fee was not paid (as the airport runner's
+        journal does for an unknown payment)."""
+
+        def agent_verdict(self, event: ev.AgentVerdict, staff_id: str) -> None:
+            opened = self.journey.state.intervention
+            assert opened is not None
+            record = ResolvedAirportIntervention(
+                opened.kind, "", opened.detail, opened.raised_at, NOW, staff_id, V.REFUSE
+            )
+            self.journey.state = replace(
+                self.journey.state,
+                intervention=None,
+                interventions=(*self.journey.state.interventions, record),
+            )
+            for listener in list(self.listeners):
+                listener(self.journey.state, [])
+
+    desk = desk_for(tmp_path, Terminal(open_at(K.PAYMENT_FAILED)), Clock())
+    sign_in(desk, "super")
+    desk.give_verdict("accept")
+    [row] = audit_rows(desk, "desk_verdict")
+    assert (row["verdict"], row["counted"]) == ("accept", "refuse")
 
 
 def test_a_runner_that_refuses_the_verdict_is_an_error_and_no_verdict_is_audited(
