@@ -27,6 +27,11 @@ combines it in O(tax classes) with exactly the results of
 :func:`~kiosk.domain.tax.compute_totals`. Lines are found by bisection (their
 numbers increase). A basket built by its constructor (the journal, tests) makes
 its tally from the lines on first use.
+
+Offers: :meth:`Basket.with_offers` attaches an :class:`~kiosk.domain.offers.OfferBook`;
+the tally then carries an :class:`~kiosk.domain.offers.OfferState` that each change
+updates for the changed line only, and :meth:`Basket.totals` takes the savings off
+(tax on the discounted amounts, see :mod:`kiosk.domain.tax`).
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from operator import attrgetter
 
 from kiosk.domain.catalog import CatalogItem, SaleUnit
 from kiosk.domain.money import Money, Rounding
+from kiosk.domain.offers.book import OfferBook
+from kiosk.domain.offers.engine import OfferState
 from kiosk.domain.tax import (
     BasketTotals,
     ClassSums,
@@ -152,7 +159,7 @@ class _Tally:
     sums of the line taxes. A change carries both over with the changed line.
     """
 
-    __slots__ = ("active", "classes", "limited", "negative_deposits", "taxes", "units")
+    __slots__ = ("active", "classes", "limited", "negative_deposits", "offers", "taxes", "units")
 
     def __init__(
         self,
@@ -163,7 +170,9 @@ class _Tally:
         negative_deposits: int,
         limited: Mapping[str, int],
         taxes: tuple[TaxRules, Mapping[str, int]] | None,
+        offers: OfferState | None = None,
     ) -> None:
+        self.offers = offers
         self.classes = classes
         self.units = units
         self.active = active
@@ -215,8 +224,15 @@ class _Tally:
                 else:
                     new_taxes[tax_class] = new_taxes.get(tax_class, 0) + sign * tax
         carried = None if new_taxes is None or rules is None else (rules, new_taxes)
+        offers = None if self.offers is None else self.offers.changed(old, new)
         return _Tally(
-            classes, units, active, negative_deposits=negative, limited=limited, taxes=carried
+            classes,
+            units,
+            active,
+            negative_deposits=negative,
+            limited=limited,
+            taxes=carried,
+            offers=offers,
         )
 
     def line_taxes(self, rules: TaxRules, lines: tuple[BasketLine, ...]) -> Mapping[str, int]:
@@ -300,6 +316,28 @@ class Basket:
         """The line numbered ``line_no``. Raises BasketError if there is none."""
         return self.lines[self._index(line_no)]
 
+    @property
+    def offer_book(self) -> OfferBook | None:
+        """The offers that price this basket (None if none were attached)."""
+        offers = self._tally.offers
+        return None if offers is None else offers.book
+
+    def with_offers(self, book: OfferBook) -> Basket:
+        """This basket priced by ``book`` (O(lines), once: on opening, a loyalty card or a
+        recovery); later changes keep the offers up to date in O(the touched group)."""
+        tally = self._tally
+        offers = OfferState.of(book, self.currency, self.lines)
+        new = _Tally(
+            tally.classes,
+            tally.units,
+            tally.active,
+            negative_deposits=tally.negative_deposits,
+            limited=tally.limited,
+            taxes=tally.taxes,
+            offers=offers,
+        )
+        return self._derived(self.lines, new)
+
     def units_of(self, sku: str) -> int:
         """Units of ``sku`` over the active lines (weighed lines count 1 each)."""
         return self._tally.units_of(sku, self.lines)
@@ -381,8 +419,10 @@ class Basket:
         """
         tally = self._tally
         lines = self.lines
+        summary = None if tally.offers is None else tally.offers.summary()
+        discounts = None if summary is None else summary.by_class
         if tally.negative_deposits:  # a negative weight: allocation refuses it, as before
-            return compute_totals(lines, tax_rules, self.currency)
+            return compute_totals(lines, tax_rules, self.currency, discounts, summary)
         taxes = tally.line_taxes(tax_rules, lines) if tax_rules.per_line else None
         return totals_from_sums(
             tally.classes,
@@ -391,6 +431,8 @@ class Basket:
             tax_rules,
             currency=self.currency,
             lines=lambda: lines,
+            discounts=discounts,
+            offers=summary,
         )
 
     def _index(self, line_no: int) -> int:

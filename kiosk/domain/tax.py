@@ -33,6 +33,14 @@ per-class sums (:class:`ClassSums`) and, for per-line rounding, the per-class su
 of the line taxes, in O(tax classes). The per-line :class:`LineTax` list is
 computed from the lines only when asked for (:attr:`BasketTotals.lines`: the
 sale document), because per-total rounding spreads a class's tax over all its lines.
+
+Discounts (offers, :mod:`kiosk.domain.offers`): tax is computed on the discounted
+amounts. A class's discount ``D`` (the offers' savings allocated to the class in
+proportion to the shelf amounts they used, a basket-wide threshold in proportion to
+the classes' amounts, with :meth:`Money.allocate`) acts as one negative line of the
+class: per-line rounding subtracts ``round(D)``'s tax from the sum of the line
+taxes; per-total rounding taxes ``base - D`` once. The line taxes stay those of the
+shelf prices; the sale document carries each discount's share of the difference.
 """
 
 from __future__ import annotations
@@ -47,6 +55,7 @@ from kiosk.domain.money import Money, Rounding, divide_rounded
 
 if TYPE_CHECKING:  # basket imports this module; lines are only used through attributes
     from kiosk.domain.basket import BasketLine
+    from kiosk.domain.offers.engine import OfferSummary
 
 HUNDRED = Fraction(100)
 
@@ -238,6 +247,21 @@ class BasketTotals:
     tax_summary: tuple[TaxSummary, ...]
     line_taxes: LineTaxes
     untaxed_deposit: Money
+    #: What the offers save, per tax class (minor units); empty without offers.
+    discounts: tuple[tuple[str, int], ...] = ()
+    #: The offers' summary (itemised savings on demand), if the basket has offers.
+    offers: OfferSummary | None = None
+
+    @property
+    def savings(self) -> Money:
+        """What the offers save in all (zero without offers)."""
+        return Money(sum(amount for _, amount in self.discounts), self.total.currency)
+
+    @property
+    def subtotal(self) -> Money:
+        """The total before the offers' savings (shelf prices plus deposits, plus tax when
+        prices exclude it, as the shopper's screen shows it above the savings)."""
+        return self.total + self.savings
 
     @property
     def lines(self) -> tuple[LineTax, ...]:
@@ -257,6 +281,7 @@ class BasketTotals:
             self.item_count,
             self.tax_summary,
             self.untaxed_deposit,
+            self.discounts,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -317,6 +342,8 @@ def totals_from_sums(
     *,
     currency: str,
     lines: Callable[[], Sequence[BasketLine]],
+    discounts: Mapping[str, int] | None = None,
+    offers: OfferSummary | None = None,
 ) -> BasketTotals:
     """The totals :func:`compute_totals` gives, from running sums, in O(tax classes).
 
@@ -329,6 +356,8 @@ def totals_from_sums(
         currency: the basket's currency.
         lines: returns the basket's lines, called only if :attr:`BasketTotals.lines`
             is read.
+        discounts: per class, what offers save (at most the class's amount).
+        offers: the offers' summary, kept on the totals for the itemised savings.
 
     The caller keeps every line weight (line base) non-negative: per-total rounding
     spreads the class tax over the lines in proportion to them.
@@ -342,10 +371,11 @@ def totals_from_sums(
         rate = rules.rate(tax_class)
         class_sums = sums[tax_class]
         deposit_sum += class_sums.deposit
-        base = class_sums.amount + (class_sums.deposit if rules.deposit_taxed else 0)
+        discount = discounts.get(tax_class, 0) if discounts else 0
+        base = class_sums.amount + (class_sums.deposit if rules.deposit_taxed else 0) - discount
         if rules.per_line:
             assert line_taxes is not None, "per-line rounding needs the line taxes"
-            tax = line_taxes[tax_class]
+            tax = line_taxes[tax_class] - _discount_tax(discount, rules, tax_class)
         else:
             # compute_totals spreads the class tax over positive weights (else zero)
             tax = rules.tax_minor(base, tax_class) if base > 0 else 0
@@ -371,7 +401,18 @@ def totals_from_sums(
         tax_summary=tuple(summaries),
         line_taxes=LineTaxes(lambda: line_taxes_of(lines(), rules, currency)),
         untaxed_deposit=Money(untaxed, currency),
+        discounts=_discount_items(discounts),
+        offers=offers,
     )
+
+
+def _discount_tax(discount: int, rules: TaxRules, tax_class: str) -> int:
+    """Per-line rounding: the tax of a class's discount taken as one negative line."""
+    return rules.tax_minor(discount, tax_class) if discount else 0
+
+
+def _discount_items(discounts: Mapping[str, int] | None) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted((c, a) for c, a in discounts.items() if a)) if discounts else ()
 
 
 def _base(line: BasketLine, rules: TaxRules) -> Money:
@@ -437,8 +478,15 @@ def line_taxes_of(
     return tuple(sorted(line_taxes, key=lambda lt: lt.line_no))
 
 
-def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) -> BasketTotals:
-    """Totals of ``lines`` (voided ones are skipped) under ``rules``, from scratch.
+def compute_totals(
+    lines: Iterable[BasketLine],
+    rules: TaxRules,
+    currency: str,
+    discounts: Mapping[str, int] | None = None,
+    offers: OfferSummary | None = None,
+) -> BasketTotals:
+    """Totals of ``lines`` (voided ones are skipped) under ``rules``, from scratch, less
+    the per-class ``discounts`` of the offers (see the module docstring).
 
     Raises:
         TaxError: if a line's tax class has no rate.
@@ -450,6 +498,9 @@ def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) 
     line_taxes: list[LineTax] = []
     for tax_class in sorted(by_class):
         summary, class_lines = _class_totals(by_class[tax_class], rules, tax_class, currency)
+        discount = discounts.get(tax_class, 0) if discounts else 0
+        if discount:
+            summary = _discounted(summary, discount, rules, class_lines)
         summaries.append(summary)
         line_taxes.extend(class_lines)
     deposit = sum((line.deposit_amount for line in active), zero)
@@ -465,7 +516,27 @@ def compute_totals(lines: Iterable[BasketLine], rules: TaxRules, currency: str) 
         tax_summary=tuple(summaries),
         line_taxes=LineTaxes.of(tuple(sorted(line_taxes, key=lambda lt: lt.line_no))),
         untaxed_deposit=untaxed,
+        discounts=_discount_items(discounts),
+        offers=offers,
     )
+
+
+def _discounted(
+    summary: TaxSummary, discount: int, rules: TaxRules, class_lines: list[LineTax]
+) -> TaxSummary:
+    """A class's summary less its ``discount`` (same rule as :func:`totals_from_sums`)."""
+    currency = summary.gross.currency
+    base = sum(lt.gross.minor if rules.prices_include_tax else lt.net.minor for lt in class_lines)
+    base -= discount
+    if rules.per_line:
+        tax = summary.tax.minor - _discount_tax(discount, rules, summary.tax_class)
+    else:
+        tax = rules.tax_minor(base, summary.tax_class) if base > 0 else 0
+    net = base - tax if rules.prices_include_tax else base
+    return TaxSummary(
+        summary.tax_class, summary.rate, Money(net, currency), Money(tax, currency),
+        Money(net + tax, currency),
+    )  # fmt: skip
 
 
 __all__ = [

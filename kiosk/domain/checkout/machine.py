@@ -133,6 +133,8 @@ class Checkout:
     #: The weight of the last item weighed while it is still on the scale: a stable
     #: reading of it is not the next item's weight (cleared when the reading moves).
     on_scale_g: int | None = None
+    #: The loyalty card on this basket (13 digits, see kiosk.domain.offers.cards).
+    member_card: str | None = None
 
     @classmethod
     def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:
@@ -149,6 +151,8 @@ class Checkout:
     ) -> Checkout:
         """Shopping again with a basket rebuilt from the journal after a restart, with the
         payments the payment journal holds for it (approved ones count towards the total)."""
+        if settings.offers.offers:
+            basket = basket.with_offers(settings.offers.book_for(started_at))
         return cls(settings, basket, Phase.SHOPPING, started_at, payments=payments)
 
     def totals(self) -> BasketTotals:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError, QuantityLimitExceeded
 from kiosk.domain.checkout import paying
-from kiosk.domain.checkout.effects import OpenBasket
+from kiosk.domain.checkout.effects import Beep, OpenBasket
 from kiosk.domain.checkout.events import (
     Cancelled,
     DeviceFaulted,
@@ -42,22 +43,49 @@ from kiosk.domain.checkout.steps import (
     pause,
     reject,
 )
+from kiosk.domain.offers.cards import LoyaltyCardError, parse_loyalty_card
 
 if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
 
 
+def _opened(checkout: Checkout, at: datetime) -> Checkout:
+    """The basket opens at ``at``, priced by the offers valid then."""
+    basket = checkout.basket
+    offers = checkout.settings.offers
+    if offers.offers:
+        basket = basket.with_offers(offers.book_for(at))
+    return replace(checkout, phase=Phase.SHOPPING, started_at=at, basket=basket)
+
+
 def open_and_scan(checkout: Checkout, event: ItemScanned) -> Result:
     """IDLE: the first scan opens the basket, then is handled like any scan."""
-    opened = replace(checkout, phase=Phase.SHOPPING, started_at=event.at)
-    after, effects = scan(opened, event)
+    after, effects = scan(_opened(checkout, event.at), event)
     basket = checkout.basket
     return after, [OpenBasket(basket.basket_id, basket.currency, event.at), *effects]
 
 
+def _with_card(checkout: Checkout, number: str) -> Result:
+    """Member prices from now on: the offers are re-read with the card (O(lines), once)."""
+    if checkout.member_card == number:
+        return checkout, [Beep(ok=True)]
+    offers = checkout.settings.offers
+    basket = checkout.basket
+    if offers.offers and checkout.started_at is not None:
+        basket = basket.with_offers(offers.book_for(checkout.started_at, member=True))
+    after = replace(checkout, basket=basket, member_card=number)
+    return after, [Beep(ok=True), message("loyalty_card_accepted", card=number[-4:])]
+
+
 def scan(checkout: Checkout, event: ItemScanned) -> Result:
-    """SHOPPING: an unknown code or an item without a tax rate calls the attendant."""
+    """SHOPPING: an unknown code or an item without a tax rate calls the attendant; a
+    loyalty card's code puts the card on the basket."""
     item = event.item
+    if item is None:
+        try:
+            return _with_card(checkout, parse_loyalty_card(event.code))
+        except LoyaltyCardError:
+            pass
     if item is None or item.tax_class not in checkout.settings.tax.rates:
         detail = event.code if item is None else f"{event.code}: no tax rate for {item.sku}"
         return pause(checkout, InterventionKind.UNKNOWN_BARCODE, event.at, detail)
@@ -194,5 +222,5 @@ def cancel_weighing(checkout: Checkout, event: Cancelled) -> Result:
 
 def reset(checkout: Checkout, event: Reset) -> Result:
     """IDLE, FINISHED: a fresh checkout for the next shopper (what is on the scale stays)."""
-    fresh = type(checkout).start(checkout.settings, event.next_basket_id)
+    fresh = type(checkout).start(checkout.settings, event.next_basket_id)  # no card either
     return replace(fresh, on_scale_g=checkout.on_scale_g), [message("welcome")]

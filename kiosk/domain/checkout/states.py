@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.money import Money
+from kiosk.domain.offers.book import NO_OFFERS, OfferCatalog
 from kiosk.domain.tax import TaxRules
 
 
@@ -45,11 +46,13 @@ class IllegalTransition(Exception):
 
 @dataclass(frozen=True, slots=True)
 class CheckoutSettings:
-    """Fixed per lane: the currency, the tax rules and how many declines call help."""
+    """Fixed per lane: the currency, the tax rules, how many declines call help and the
+    offers (a basket is priced by those valid when it opened)."""
 
     currency: str
     tax: TaxRules
     max_declines: int = 3
+    offers: OfferCatalog = NO_OFFERS
 
 
 @dataclass(frozen=True, slots=True)
