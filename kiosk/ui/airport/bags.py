@@ -85,6 +85,10 @@ class BagCountScreen(AirportScreen):
         self.set_busy(False)
         self.retranslate_ui()
 
+    def note(self, passenger_id: str) -> str:
+        """What is free for ``passenger_id`` and what an extra bag costs, as shown."""
+        return self._notes[passenger_id].text()
+
     def count(self, passenger_id: str) -> int:
         return self._counts.get(passenger_id, 0)
 

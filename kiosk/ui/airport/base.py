@@ -2,8 +2,8 @@
 
 A header (the step's title, "Step n of 7", a line under it), the step's own body,
 and a footer with Back and Cancel on the left and the step's main action on the
-right. Every button is a big touch target; Back and Cancel are there on every step
-before printing (a screen hides them with ``set_ways_out``). ``set_busy`` is the
+right. Every button is a big touch target; Cancel is there on every step before
+printing, Back where the journey can go back (``set_ways_out``). ``set_busy`` is the
 instant feedback after a touch that asks the airline something: the actions grey
 out and "One moment…" shows until the next state arrives.
 
@@ -76,6 +76,9 @@ class AirportScreen(Screen):
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.primary_button.clicked.connect(self.primaryRequested)
         self.primary_button.hide()
+        # Back only where the journey can go back (``set_ways_out``): the check-in machine
+        # takes no step back once the traveller has gone on; Cancel is always there.
+        self.back_button.hide()
         self.fitter = LayoutFitter(self, (self._roomy, self._tight, self._tightest))
 
     # -- layout -----------------------------------------------------------------------

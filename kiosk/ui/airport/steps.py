@@ -40,6 +40,7 @@ class BookingChoiceScreen(AirportScreen):
         self._view = BookingChoiceView(())
         self.list = ButtonColumn()
         self.body.addWidget(self.list, 1)
+        self.set_ways_out(back=True)  # back to the welcome screen
         self.retranslate_ui()
 
     def set_model(self, view: BookingChoiceView) -> None:
@@ -86,6 +87,7 @@ class PassengersScreen(AirportScreen):
         self.list = ButtonColumn()
         self.body.addWidget(self.list, 1)
         self.primary_button.show()
+        self.set_ways_out(back=True)  # back to the welcome screen
         self.retranslate_ui()
 
     def set_model(self, view: PassengersView) -> None:

@@ -1,0 +1,146 @@
+"""The check-in's presenter in the real window on real parts: what a traveller sees when
+something is not plain sailing, and the touches that are not on the main path (a seat
+changed, an exit-row seat, a paid extra bag, cancel, a booking not found). Each touch
+lands where ``QApplication.widgetAt`` finds the widget on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from airport_window_rig import checkin_window
+
+from kiosk.devices.docreader.samples import GARBLED
+from kiosk.domain.airport.states import Outcome, Step
+from kiosk.domain.money import Money
+from kiosk.ui.airport.views import SeatKind
+
+
+def test_a_booking_not_found_is_said_on_the_welcome_screen(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        w.find_booking("ZZ9ZZ9", "NOBODY")
+        w.wait(w.s.identify.problem.isVisible)
+        assert "could not find that booking" in w.s.identify.problem.text()
+        assert w.window.current_screen() is w.s.identify
+        assert w.s.identify.primary_button.isEnabled()  # the traveller may try again
+
+
+def test_cancel_on_the_documents_step_starts_again(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        first = w.state.checkin_id
+        w.to_documents()
+        w.touch(w.s.documents.cancel_button)
+        w.wait(lambda: w.state.step is Step.WELCOME and w.state.checkin_id != first)
+        w.shown(w.s.identify)
+        assert w.s.identify.typed() == ("", "")
+        assert not w.s.identify.keyboard.isVisible()  # back to "scan your pass"
+
+
+def test_back_from_the_passengers_goes_to_the_welcome_screen(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        w.find_booking()
+        w.shown(w.s.passengers)
+        assert not w.s.documents.back_button.isVisibleTo(w.s.documents)  # no way back there
+        w.touch(w.s.passengers.back_button)
+        w.wait(lambda: w.state.step is Step.WELCOME and w.state.booking is None)
+        w.shown(w.s.identify)
+
+
+def test_an_unreadable_passport_says_so_and_the_next_read_is_taken(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, lars = w.to_documents()
+        w.wait(lambda: w.s.documents.view().current == anna)
+        w.rig.docreader.present(GARBLED)
+        w.wait(w.s.documents.problem.isVisible)
+        assert "could not be read" in w.s.documents.problem.text()
+        w.touch(w.s.documents.retry_button)
+        assert not w.s.documents.problem.isVisible()
+        w.rig.docreader.present("anna")
+        w.wait(lambda: w.s.documents.view().current == lars)
+        assert "1 of 2 documents checked" in w.s.documents.progress.text()
+
+
+def test_a_strangers_passport_calls_an_agent_in_the_travellers_words(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, _lars = w.to_documents()
+        w.wait(lambda: w.s.documents.view().current == anna)
+        w.rig.docreader.present("stranger")
+        w.shown(w.s.agent, ready=False)
+        assert w.state.intervention is not None
+        assert w.s.agent.view().reason == w.state.intervention.kind.value == "name_mismatch"
+        assert w.s.agent.reason.text() == (
+            "The name in the passport does not match ANNA MARIA ERIKSSON's booking."
+        )
+        assert w.s.agent.cancel_button.isVisible()  # nothing printed: the traveller may leave
+        assert w.s.agent.staff_button.isVisible()
+
+
+def test_a_seat_and_an_exit_row_seat_are_changed_by_touch(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, _lars = w.to_seats()
+        seats = w.s.seats
+        view = seats.view()
+        assert seats.current() == anna
+        free = next(
+            c.number
+            for r in view.rows
+            if r.row > 12
+            for c in r.seats
+            if c is not None and c.kind is SeatKind.AVAILABLE and not c.holder
+        )
+        exit_seat = next(
+            c.number
+            for r in view.rows
+            if r.exit_row
+            for c in r.seats
+            if c is not None and c.kind is SeatKind.AVAILABLE
+        )
+        segment = w.state.seat_segment
+
+        def seat_of_anna() -> str:
+            return w.state.passenger(anna).passenger.seat_on(segment)
+
+        for seat, exit_row in ((free, False), (exit_seat, True)):
+            rect = seats.map.seat_rect(seat)
+            seats.scroll.ensureVisible(rect.center().x(), rect.center().y(), 10, rect.height())
+            w.wait(lambda r=rect: seats.map.visibleRegion().contains(r.center()))
+            w.touch(seats.map, rect.center())
+            if exit_row:
+                assert seats.exit_panel.isVisible()
+                w.touch(seats.exit_yes)
+            w.wait(lambda s=seat: seat_of_anna() == s and w.state.waiting is None)
+            w.wait(lambda s=seat: seats.view().cell(s).holder == "1")
+        assert w.state.passenger(anna).exit_row_ok
+
+
+def test_an_extra_bag_is_paid_on_the_card_terminal(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, lars = w.to_bags()
+        w.touch(w.s.bags.plus[anna])
+        w.touch(w.s.bags.plus[anna])
+        w.touch(w.s.bags.plus[lars])
+        assert "60.00" in w.s.bags.note(anna)  # the extra bag's price, shown
+        w.wait(lambda: dict(w.state.bag_counts) == {anna: 2, lars: 1})
+        w.touch(w.s.bags.primary_button)
+        w.shown(w.s.weigh)
+        w.weigh(17_000, 18_000, 19_000)
+        w.wait(w.s.weigh.primary_button.isVisible)
+        w.touch(w.s.weigh.primary_button)
+        w.shown(w.s.payment)
+        payment = w.s.payment
+        w.wait(payment.primary_button.isVisible)
+        assert payment.amount.text() == "€60.00"
+        assert w.state.amount_due() == Money(6000, "EUR")
+        spoken: list[str] = []
+        payment.announce.connect(spoken.append)
+        assert payment.primary_button.text() == "Pay €60.00"
+        w.touch(payment.primary_button)
+        w.wait(lambda: w.window.current_screen() is w.s.done, timeout=60_000)
+        assert w.state.outcome is Outcome.COMPLETED
+        assert w.state.paid() == Money(6000, "EUR")
+        assert len(w.rig.btp.documents) == 3
+        assert any("Follow the instructions on the card terminal" in t for t in spoken)
