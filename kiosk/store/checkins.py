@@ -10,6 +10,12 @@ again (the first document is kept: the upload is exactly once in effect).
 
 The document must not hold a full MRZ (invariant 6): :func:`commit_checkin`
 refuses one that looks as if it does.
+
+Check-ins under way at the DCS: :func:`note_checked_in` keeps a row from the
+moment the DCS checked the passengers in (:func:`note_printed` once something
+printed) until the record is committed, which drops it in its own transaction.
+A row still there at start-up (:func:`open_checkins`) is a check-in a restart
+lost: the journey cancels it at the DCS if nothing was printed.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ def commit_checkin(
     _check(document, payload)
     checkin_id = str(document["transaction_id"])
     with sqlite_errors(f"storing check-in {checkin_id}"), write_transaction(conn):
+        forget_open(conn, checkin_id)  # no longer under way: nothing to undo after a restart
         existing = conn.execute(
             "SELECT id FROM outbox WHERE transaction_id = ?", (checkin_id,)
         ).fetchone()
@@ -111,3 +118,59 @@ def checkin_ids(conn: sqlite3.Connection) -> list[str]:
     """Every stored check-in id, oldest first."""
     rows = conn.execute("SELECT checkin_id FROM checkin ORDER BY completed_at").fetchall()
     return [str(r[0]) for r in rows]
+
+
+# -- check-ins under way at the DCS -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenCheckin:
+    """A check-in the DCS has made and whose record is not committed yet."""
+
+    checkin_id: str
+    record_locator: str
+    passenger_ids: tuple[str, ...]
+    printed: bool
+
+
+def note_checked_in(
+    conn: sqlite3.Connection, checkin_id: str, record_locator: str, passenger_ids: tuple[str, ...]
+) -> None:
+    """Remember that the DCS checked these passengers in (until the record is committed).
+
+    Raises:
+        StoreError: the write failed.
+    """
+    with sqlite_errors(f"noting check-in {checkin_id}"), write_transaction(conn):
+        conn.execute(
+            "INSERT OR REPLACE INTO checkin_open "
+            "(checkin_id, record_locator, passenger_ids, checked_in_at, printed) "
+            "VALUES (?, ?, ?, ?, 0)",
+            (checkin_id, record_locator, json.dumps(list(passenger_ids)), utc_now()),
+        )
+
+
+def note_printed(conn: sqlite3.Connection, checkin_id: str) -> None:
+    """Something of the check-in was printed: it is no longer cancelled after a restart."""
+    with sqlite_errors(f"noting check-in {checkin_id} printed"), write_transaction(conn):
+        conn.execute("UPDATE checkin_open SET printed = 1 WHERE checkin_id = ?", (checkin_id,))
+
+
+def forget_open(conn: sqlite3.Connection, checkin_id: str) -> None:
+    """Drop the check-in's open row (inside the caller's transaction, e.g. the record's)."""
+    conn.execute("DELETE FROM checkin_open WHERE checkin_id = ?", (checkin_id,))
+
+
+def open_checkins(conn: sqlite3.Connection) -> list[OpenCheckin]:
+    """Check-ins the DCS made whose record was never committed (a restart lost them)."""
+    rows = conn.execute(
+        "SELECT checkin_id, record_locator, passenger_ids, printed FROM checkin_open "
+        "ORDER BY checked_in_at"
+    ).fetchall()
+    return [OpenCheckin(str(r[0]), str(r[1]), tuple(json.loads(r[2])), bool(r[3])) for r in rows]
+
+
+def drop_open(conn: sqlite3.Connection, checkin_id: str) -> None:
+    """Forget an open check-in in a transaction of its own (it was settled at start-up)."""
+    with sqlite_errors(f"forgetting check-in {checkin_id}"), write_transaction(conn):
+        forget_open(conn, checkin_id)

@@ -29,9 +29,16 @@ from kiosk.app.service_events import (
     intervention_id,
     language_tag,
 )
+from kiosk.domain.airport.dcs import DcsError, DcsErrorKind, DepartureControl
 from kiosk.domain.airport.record import CheckinRecord, paid_minor, record_document
 from kiosk.domain.airport.states import Outcome
-from kiosk.store.checkins import commit_checkin
+from kiosk.store.checkins import (
+    commit_checkin,
+    drop_open,
+    note_checked_in,
+    note_printed,
+    open_checkins,
+)
 from kiosk.store.service_events import insert_events
 
 log = logging.getLogger(__name__)
@@ -137,3 +144,40 @@ class CheckinCommitter:
         if self.recorder is not None and record.status is Outcome.COMPLETED:
             self.recorder.last_transaction = record.checkin_id
         self.wake_sync()
+
+
+class OpenCheckins:
+    """The runner's ``progress`` port: check-ins under way at the DCS, in the lane store
+    (on the runner's thread and connection), so a restart can undo what it lost."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def checked_in(self, checkin_id: str, record_locator: str, ids: tuple[str, ...]) -> None:
+        note_checked_in(self.conn, checkin_id, record_locator, ids)
+
+    def printed(self, checkin_id: str) -> None:
+        note_printed(self.conn, checkin_id)
+
+
+def undo_lost_checkins(conn: Any, dcs: DepartureControl) -> list[str]:
+    """At start-up: cancel at the DCS each check-in a restart lost before anything was
+    printed (one printed stands: the traveller holds a pass). A DCS that cannot be
+    reached keeps the row for the next start. Returns one line per check-in settled."""
+    done: list[str] = []
+    for lost in open_checkins(conn):
+        if not lost.printed:
+            try:
+                dcs.cancel_check_in(lost.record_locator, lost.passenger_ids)
+            except DcsError as error:
+                if error.kind is DcsErrorKind.UNREACHABLE:
+                    log.error("check-in %s: DCS unreachable, cancel later", lost.checkin_id)
+                    continue
+                log.warning("check-in %s: the DCS refused the cancel: %s", lost.checkin_id, error)
+        what = "left (printed)" if lost.printed else "cancelled at the DCS"
+        log.warning(
+            "check-in %s of %s lost by a restart: %s", lost.checkin_id, lost.record_locator, what
+        )
+        drop_open(conn, lost.checkin_id)
+        done.append(f"{lost.checkin_id} {lost.record_locator}: {what}")
+    return done

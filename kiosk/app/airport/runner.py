@@ -77,6 +77,9 @@ class AirportRunner:
         resolve_payment: settles an unknown payment with an agent's verdict (or None).
         abandon_after_s: seconds without a touch that abandon a check-in (0: never here).
         new_id: makes the next check-in's id.
+        progress: told ``checked_in(checkin_id, locator, passenger_ids)`` when the DCS
+            checked passengers in and ``printed(checkin_id)`` when something first
+            printed (``records.OpenCheckins``: a restart then knows what to undo), or None.
     """
 
     def __init__(
@@ -91,6 +94,7 @@ class AirportRunner:
         resolve_payment: ResolvePayment | None = None,
         abandon_after_s: float = 0.0,
         new_id: Callable[[], str] = new_checkin_id,
+        progress: Any = None,
     ) -> None:
         self.settings = settings
         self.dcs = dcs
@@ -101,6 +105,7 @@ class AirportRunner:
         self.resolve_payment = resolve_payment
         self.abandon_after_s = abandon_after_s
         self.new_id = new_id
+        self.progress = progress
         self.machine = CheckinMachine()
         self.accepting = True
         self.listeners: list[Listener] = []
@@ -238,12 +243,26 @@ class AirportRunner:
             except IllegalEvent as error:
                 log.info("ignored: %s", error)
                 continue
-            self._state = state
+            before, self._state = self._state, state
+            self._note_progress(before, state)
             self._broadcast(state, effects)
             for effect in effects:
                 answer = self._perform(effect)
                 if answer is not None:
                     pending.append(answer)
+
+    def _note_progress(self, before: CheckinState, after: CheckinState) -> None:
+        """Tell ``progress`` what a restart would have to undo (never stops the kiosk)."""
+        if self.progress is None or before.checkin_id != after.checkin_id:
+            return
+        try:
+            if after.checked_in and not before.checked_in and after.booking is not None:
+                ids = tuple(p.passenger_id for p in after.travelling())
+                self.progress.checked_in(after.checkin_id, after.booking.record_locator, ids)
+            if after.anything_printed and not before.anything_printed:
+                self.progress.printed(after.checkin_id)
+        except Exception:
+            log.exception("check-in %s: progress not noted", after.checkin_id)
 
     def _broadcast(self, state: CheckinState, effects: list[Any]) -> None:
         for listener in list(self.listeners):

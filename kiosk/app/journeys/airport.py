@@ -7,7 +7,8 @@ document readers' events, the card payments for fees through the same journaled
 payment flow as the self-checkout (unfinished payments settled first, approvals
 of a check-in that never finished given back: invariant 3), the record's commit
 (:class:`kiosk.app.airport.records.CheckinCommitter`) and the
-:class:`~kiosk.app.airport.runner.AirportRunner`. Screens: H5's
+:class:`~kiosk.app.airport.runner.AirportRunner`. A check-in a restart lost
+after the DCS made it and before anything printed is cancelled at the DCS. Screens: H5's
 ``kiosk.app.journeys.airport_ui``; the agent desk is added by its own module.
 It sends ``checkin`` documents to HQ (docs/airport.md).
 """
@@ -18,7 +19,7 @@ import logging
 from typing import Any, Literal
 
 from kiosk.app.airport.ports import AirportPrinters, FeePayments, follow_document_readers
-from kiosk.app.airport.records import CheckinCommitter
+from kiosk.app.airport.records import CheckinCommitter, OpenCheckins, undo_lost_checkins
 from kiosk.app.airport.runner import AirportRunner
 from kiosk.app.journeys.spec import (
     JourneyParts,
@@ -58,6 +59,7 @@ def build_airport(services: ShellServices) -> JourneyParts:
         backoff=config.payment.status_backoff_s,
     )
     unreturned = reconcile_payments(flow, conn)
+    undo_lost_checkins(conn, dcs)
     types = {d.name: d.type for d in config.devices}
     settings = CheckinSettings(
         airport=airport.airport,
@@ -90,6 +92,7 @@ def build_airport(services: ShellServices) -> JourneyParts:
         clock=clock,
         resolve_payment=resolve_payment,
         abandon_after_s=airport.abandon_after_s,
+        progress=OpenCheckins(conn),
     )
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:

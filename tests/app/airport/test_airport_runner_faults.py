@@ -174,3 +174,31 @@ def test_without_an_atb_printer_boarding_passes_print_on_the_receipt_printer(
         assert state.outcome is Outcome.COMPLETED
         assert len(rig.demo.printer.receipts) == 2
         assert rig.atb.documents == []
+
+
+def test_a_check_in_lost_by_a_restart_before_printing_is_cancelled_at_the_dcs(
+    tmp_path: Path,
+) -> None:
+    with airport_rig(tmp_path) as rig:
+        with running_lane(rig.config) as lane:
+            to_bags(lane, rig)  # checked in at the DCS, nothing printed
+        booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
+        assert all(p.checked_in for p in booking.passengers)
+        lane = build_lane(rig.config, with_sync=False)  # the next start undoes it
+        lane.stop()
+        booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
+        assert not any(p.checked_in for p in booking.passengers)
+        conn = connect(rig.config.store.path)
+        assert conn.execute("SELECT COUNT(*) FROM checkin_open").fetchone()[0] == 0
+        conn.close()
+
+
+def test_a_completed_check_in_leaves_nothing_to_undo(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        to_bags(lane, rig)
+        conn = connect(rig.config.store.path)
+        assert conn.execute("SELECT COUNT(*) FROM checkin_open").fetchone()[0] == 1
+        lane.controller.send(ev.BagsCounted(NOW))
+        wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
+        assert conn.execute("SELECT COUNT(*) FROM checkin_open").fetchone()[0] == 0
+        conn.close()
