@@ -202,9 +202,15 @@ class RemoteActions:
             after = self.service.resolve_pending(True, item_code=str(args["item_code"]), note=note)
             if args.get("price_minor") is not None:
                 line = after.basket.lines[-1].line_no
-                self.service.override_price(
-                    line, _int(args, "price_minor"), note or "price keyed at the station"
-                )
+                try:
+                    self.service.override_price(
+                        line, _int(args, "price_minor"), note or "price keyed at the station"
+                    )
+                except (Refused, AttendantError) as error:
+                    raise Refused(
+                        f"item {args['item_code']} added at its catalog price; "
+                        f"the keyed price was refused: {error}"
+                    ) from None
                 return f"item {args['item_code']} added at the keyed price"
             return f"item {args['item_code']} added"
         self.service.resolve_pending(approved, note=note)

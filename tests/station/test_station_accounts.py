@@ -75,10 +75,13 @@ def test_garbage_from_the_station_is_refused_whole(tmp_path: Path, sent: list[An
     conn = connect(tmp_path / "fuzz.sqlite3")
     try:
         before = export_accounts(conn)
+        refusal = ""
         try:
             import_accounts(conn, sent, NOW)
         except AccountError as error:
-            assert str(error).split(":")[0]  # names the field
+            refusal = str(error)
+        if refusal:
+            assert refusal.split(":")[0]  # names the field
             assert export_accounts(conn) == before  # nothing copied
     finally:
         conn.close()

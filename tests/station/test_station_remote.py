@@ -295,3 +295,16 @@ def test_config_keys_of_the_station_section() -> None:
     fields = {f.name: f.default for f in dataclasses.fields(StationConfig)}
     assert fields["staff_every_s"] == 20.0
     assert fields["remote_age_check"] is False
+
+
+def test_a_keyed_price_beyond_the_role_says_what_was_done(
+    station: StationServer, lane: Lane, ana: StaffClient
+) -> None:
+    lane.controller.scan(UNKNOWN)
+    alert_id = open_alert(station, "unknown_barcode")
+    answer = ana.remote("lane-01", kind="resolve", alert_id=alert_id, item_code=MILK, price_minor=1)
+    result = outcome(ana, answer.json()["command"])
+    assert not result["ok"]
+    assert "added at its catalog price; the keyed price was refused" in result["message"]
+    (line,) = lane.controller.checkout.basket.active_lines
+    assert line.unit_price.minor == 95
