@@ -179,6 +179,7 @@ class MinorAdded:
     guardian_id: str
     relationship: Relationship
     at: datetime
+    sex: str = ""  # "M" | "F" | "X" ("": not given; the register may ask)
 
 
 @dataclass(frozen=True, slots=True)

@@ -406,6 +406,7 @@ def add_minor(state: HotelState, event: MinorAdded, now: datetime) -> Result:
             surname=event.surname.strip(),
             given_names=event.given_names.strip(),
             birth_date=event.birth_date,
+            sex=event.sex.strip().upper(),
             nationality=guardian.data.nationality,
             relationship=event.relationship,
             guardian_id=guardian.guest_id,
