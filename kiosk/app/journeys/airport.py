@@ -59,7 +59,6 @@ def build_airport(services: ShellServices) -> JourneyParts:
         backoff=config.payment.status_backoff_s,
     )
     unreturned = reconcile_payments(flow, conn)
-    undo_lost_checkins(conn, dcs)
     types = {d.name: d.type for d in config.devices}
     settings = CheckinSettings(
         airport=airport.airport,
@@ -94,6 +93,8 @@ def build_airport(services: ShellServices) -> JourneyParts:
         abandon_after_s=airport.abandon_after_s,
         progress=OpenCheckins(conn),
     )
+    # first job on the runner's thread: a DCS that is down must not hold up the start
+    runner.call(lambda: _undo_lost(conn, dcs))
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:
         log.error("%s", detail)
@@ -103,6 +104,13 @@ def build_airport(services: ShellServices) -> JourneyParts:
         payment_flow=flow,
         give_back_orphans=lambda: _give_back_orphans(flow, path, timeout),
     )
+
+
+def _undo_lost(conn: Any, dcs: Any) -> None:
+    try:
+        undo_lost_checkins(conn, dcs)
+    except Exception:  # never worth a stopped kiosk: the rows wait for the next start
+        log.exception("check-ins lost by a restart not settled")
 
 
 def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:

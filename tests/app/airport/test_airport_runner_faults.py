@@ -5,6 +5,7 @@ restart that gives back fees of a check-in that never finished."""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
 import pytest
@@ -184,8 +185,11 @@ def test_a_check_in_lost_by_a_restart_before_printing_is_cancelled_at_the_dcs(
             to_bags(lane, rig)  # checked in at the DCS, nothing printed
         booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
         assert all(p.checked_in for p in booking.passengers)
-        lane = build_lane(rig.config, with_sync=False)  # the next start undoes it
-        lane.stop()
+        with running_lane(rig.config) as lane:  # the next start undoes it, first thing
+            wait_for(lane, lambda s: s.step is Step.WELCOME)
+            flushed = threading.Event()
+            lane.controller.call(flushed.set)
+            assert flushed.wait(20)
         booking = rig.dcs.state.find_booking("KX7Q2M", "ERIKSSON")
         assert not any(p.checked_in for p in booking.passengers)
         conn = connect(rig.config.store.path)
