@@ -14,31 +14,29 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "AirportDesk"
 
 
-def _n(text: str) -> str:
-    return str(QT_TRANSLATE_NOOP("AirportDesk", text))
-
-
 #: Intervention kind -> its title on the desk.
 KINDS: dict[str, str] = {
-    "document_failed": _n("Document could not be read"),
-    "name_mismatch": _n("Name does not match the booking"),
-    "document_expired": _n("Document expired"),
-    "agent_needed": _n("Visa or entry check needed"),
-    "inhibited_passenger": _n("Passenger inhibited by the airline"),
-    "bag_over_maximum": _n("Bag over the maximum weight"),
-    "dcs_unreachable": _n("Airline system not answering"),
-    "printer_out": _n("Printer out of order"),
-    "payment_failed": _n("Payment problem"),
-    "safety_answer": _n("Safety question answered “yes”"),
+    "document_failed": str(QT_TRANSLATE_NOOP("AirportDesk", "Document could not be read")),
+    "name_mismatch": str(QT_TRANSLATE_NOOP("AirportDesk", "Name does not match the booking")),
+    "document_expired": str(QT_TRANSLATE_NOOP("AirportDesk", "Document expired")),
+    "agent_needed": str(QT_TRANSLATE_NOOP("AirportDesk", "Visa or entry check needed")),
+    "inhibited_passenger": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "Passenger inhibited by the airline")
+    ),
+    "bag_over_maximum": str(QT_TRANSLATE_NOOP("AirportDesk", "Bag over the maximum weight")),
+    "dcs_unreachable": str(QT_TRANSLATE_NOOP("AirportDesk", "Airline system not answering")),
+    "printer_out": str(QT_TRANSLATE_NOOP("AirportDesk", "Printer out of order")),
+    "payment_failed": str(QT_TRANSLATE_NOOP("AirportDesk", "Payment problem")),
+    "safety_answer": str(QT_TRANSLATE_NOOP("AirportDesk", "Safety question answered “yes”")),
 }
 
-_REFUSE_PASSENGER = _n("Refuse passenger")
-_READ_ANOTHER = _n("Read another document")
-_ACCEPT_DOCUMENT = _n("Accept document")
+_REFUSE_PASSENGER = str(QT_TRANSLATE_NOOP("AirportDesk", "Refuse passenger"))
+_READ_ANOTHER = str(QT_TRANSLATE_NOOP("AirportDesk", "Read another document"))
+_ACCEPT_DOCUMENT = str(QT_TRANSLATE_NOOP("AirportDesk", "Accept document"))
 
 #: (kind, verdict) -> the words on the verdict's button.
 VERDICTS: dict[tuple[str, str], str] = {
-    ("document_failed", "retry"): _n("Read the document again"),
+    ("document_failed", "retry"): str(QT_TRANSLATE_NOOP("AirportDesk", "Read the document again")),
     ("document_failed", "refuse"): _REFUSE_PASSENGER,
     ("name_mismatch", "accept"): _ACCEPT_DOCUMENT,
     ("name_mismatch", "retry"): _READ_ANOTHER,
@@ -46,61 +44,81 @@ VERDICTS: dict[tuple[str, str], str] = {
     ("document_expired", "accept"): _ACCEPT_DOCUMENT,
     ("document_expired", "retry"): _READ_ANOTHER,
     ("document_expired", "refuse"): _REFUSE_PASSENGER,
-    ("agent_needed", "accept"): _n("Documents checked: may travel"),
+    ("agent_needed", "accept"): str(
+        QT_TRANSLATE_NOOP("AirportDesk", "Documents checked: may travel")
+    ),
     ("agent_needed", "refuse"): _REFUSE_PASSENGER,
-    ("inhibited_passenger", "accept"): _n("Passenger cleared"),
+    ("inhibited_passenger", "accept"): str(QT_TRANSLATE_NOOP("AirportDesk", "Passenger cleared")),
     ("inhibited_passenger", "refuse"): _REFUSE_PASSENGER,
-    ("bag_over_maximum", "accept"): _n("Take the bag"),
-    ("bag_over_maximum", "retry"): _n("Weigh the bag again"),
-    ("bag_over_maximum", "refuse"): _n("Do not take the bag"),
-    ("dcs_unreachable", "retry"): _n("Ask the airline system again"),
-    ("printer_out", "fixed"): _n("Printer fixed: print the rest"),
-    ("printer_out", "accept"): _n("Finish without printing"),
-    ("payment_failed", "accept"): _n("Fee paid"),
-    ("payment_failed", "refuse"): _n("Not paid"),
-    ("safety_answer", "accept"): _n("Dealt with: go on"),
-    ("safety_answer", "refuse"): _n("Cancel the check-in"),
+    ("bag_over_maximum", "accept"): str(QT_TRANSLATE_NOOP("AirportDesk", "Take the bag")),
+    ("bag_over_maximum", "retry"): str(QT_TRANSLATE_NOOP("AirportDesk", "Weigh the bag again")),
+    ("bag_over_maximum", "refuse"): str(QT_TRANSLATE_NOOP("AirportDesk", "Do not take the bag")),
+    ("dcs_unreachable", "retry"): str(
+        QT_TRANSLATE_NOOP("AirportDesk", "Ask the airline system again")
+    ),
+    ("printer_out", "fixed"): str(
+        QT_TRANSLATE_NOOP("AirportDesk", "Printer fixed: print the rest")
+    ),
+    ("printer_out", "accept"): str(QT_TRANSLATE_NOOP("AirportDesk", "Finish without printing")),
+    ("payment_failed", "accept"): str(QT_TRANSLATE_NOOP("AirportDesk", "Fee paid")),
+    ("payment_failed", "refuse"): str(QT_TRANSLATE_NOOP("AirportDesk", "Not paid")),
+    ("safety_answer", "accept"): str(QT_TRANSLATE_NOOP("AirportDesk", "Dealt with: go on")),
+    ("safety_answer", "refuse"): str(QT_TRANSLATE_NOOP("AirportDesk", "Cancel the check-in")),
 }
 
 #: What the check-in wrote as an intervention's detail -> what the agent reads.
 DETAILS: dict[str, str] = {
-    "unreadable": _n("The document could not be read."),
-    "invalid": _n("The airline system refused the document data."),
-    "name differs": _n("The name on the document differs from the booking."),
-    "no expiry date": _n("The document has no expiry date."),
-    "expires before the last flight": _n("The document expires before the last flight."),
-    "visa_required": _n("A visa is needed for the destination."),
-    "esta_required": _n("An ESTA is needed for the destination."),
-    "refused": _n("The airline will not check this passenger in at a kiosk."),
-    "inhibited": _n("The airline will not check this passenger in at a kiosk."),
-    "declined": _n("The card was declined too many times."),
-    "no boarding pass": _n("The airline system gave no boarding pass."),
+    "unreadable": str(QT_TRANSLATE_NOOP("AirportDesk", "The document could not be read.")),
+    "invalid": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The airline system refused the document data.")
+    ),
+    "name differs": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The name on the document differs from the booking.")
+    ),
+    "no expiry date": str(QT_TRANSLATE_NOOP("AirportDesk", "The document has no expiry date.")),
+    "expires before the last flight": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The document expires before the last flight.")
+    ),
+    "visa_required": str(QT_TRANSLATE_NOOP("AirportDesk", "A visa is needed for the destination.")),
+    "esta_required": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "An ESTA is needed for the destination.")
+    ),
+    "refused": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The airline will not check this passenger in at a kiosk.")
+    ),
+    "inhibited": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The airline will not check this passenger in at a kiosk.")
+    ),
+    "declined": str(QT_TRANSLATE_NOOP("AirportDesk", "The card was declined too many times.")),
+    "no boarding pass": str(
+        QT_TRANSLATE_NOOP("AirportDesk", "The airline system gave no boarding pass.")
+    ),
 }
-_NO_ANSWER = _n("No answer from the airline system (%1).")
+_NO_ANSWER = str(QT_TRANSLATE_NOOP("AirportDesk", "No answer from the airline system (%1)."))
 
 #: A verdict's words when its kind has none of its own.
 PLAIN_VERDICTS: dict[str, str] = {
-    "accept": _n("Accept"),
+    "accept": str(QT_TRANSLATE_NOOP("AirportDesk", "Accept")),
     "refuse": _REFUSE_PASSENGER,
-    "retry": _n("Try again"),
-    "fixed": _n("Fixed"),
+    "retry": str(QT_TRANSLATE_NOOP("AirportDesk", "Try again")),
+    "fixed": str(QT_TRANSLATE_NOOP("AirportDesk", "Fixed")),
 }
 
 #: ICAO 9303 document codes (the first letter of the MRZ) -> words.
 DOCUMENT_TYPES: dict[str, str] = {
-    "P": _n("Passport"),
-    "I": _n("Identity card"),
-    "A": _n("Identity card"),
-    "C": _n("Identity card"),
-    "V": _n("Visa"),
+    "P": str(QT_TRANSLATE_NOOP("AirportDesk", "Passport")),
+    "I": str(QT_TRANSLATE_NOOP("AirportDesk", "Identity card")),
+    "A": str(QT_TRANSLATE_NOOP("AirportDesk", "Identity card")),
+    "C": str(QT_TRANSLATE_NOOP("AirportDesk", "Identity card")),
+    "V": str(QT_TRANSLATE_NOOP("AirportDesk", "Visa")),
 }
 
 #: Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.
 ROLES: dict[str, str] = {
-    "attendant": _n("agent"),
-    "supervisor": _n("supervisor"),
-    "manager": _n("manager"),
-    "technician": _n("technician"),
+    "attendant": str(QT_TRANSLATE_NOOP("AirportDesk", "agent")),
+    "supervisor": str(QT_TRANSLATE_NOOP("AirportDesk", "supervisor")),
+    "manager": str(QT_TRANSLATE_NOOP("AirportDesk", "manager")),
+    "technician": str(QT_TRANSLATE_NOOP("AirportDesk", "technician")),
 }
 
 
