@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from kiosk.devices.docreader.sim import DocReaderSimulator
 from kiosk.devices.sim.pty import VirtualPort
 from kiosk.domain.airport import events as ev
 from kiosk.domain.airport.states import CheckinState, Step
+from kiosk.store.db import connect
 from kiosk.threads import start_thread
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -164,3 +166,21 @@ def weigh(lane: Lane, rig: AirportRig, *grams: int) -> None:
         wait_for(lane, lambda s, n=n: len(s.bags) > n and s.bags[n].weight_g is not None)
         rig.demo.scale.load_g = 0
         wait_for(lane, lambda s: s.scale_clear)
+
+
+def stored_events(store: Path) -> list[dict[str, Any]]:
+    """The service events in the lane's outbox, each checked against HQ's event model."""
+    from pydantic import TypeAdapter
+
+    from kiosk.hq.event_models import ServiceEvent
+
+    conn = connect(store)
+    try:
+        rows = conn.execute("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY id")
+        events = [json.loads(r[0]) for r in rows]
+    finally:
+        conn.close()
+    adapter = TypeAdapter(ServiceEvent)
+    for event in events:
+        adapter.validate_python(event)  # what HQ's /api/v1/events takes
+    return events

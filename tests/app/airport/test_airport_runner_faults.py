@@ -14,6 +14,7 @@ from airport_lane_rig import (
     airport_rig,
     at,
     running_lane,
+    stored_events,
     to_bags,
     to_safety,
     wait_for,
@@ -66,6 +67,17 @@ def test_paper_out_then_fixed_prints_only_what_is_missing(tmp_path: Path) -> Non
         assert len(rig.atb.documents) == 2  # the first pass was not printed again
         assert [p.document_id for p in state.printouts if p.printed][: len(printed)] == printed
         assert state.outcome is Outcome.COMPLETED
+    events = [
+        e for e in stored_events(rig.config.store.path) if e["transaction_id"] == state.checkin_id
+    ]
+    resolved = [e["data"] for e in events if e["type"] == "intervention.resolved"]
+    assert [(r["kind"], r["outcome"], r["staff_id"]) for r in resolved] == [
+        ("printer_out", "fixed", "tech")
+    ]
+    types = [e["type"] for e in events]
+    assert types[0] == "transaction.started"
+    assert types[-1] == "transaction.completed"
+    assert {e["journey"] for e in events} == {"airport_checkin"}
 
 
 def test_cancel_after_check_in_undoes_it_at_the_dcs(tmp_path: Path) -> None:
