@@ -145,7 +145,7 @@ def rig_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
         lane = build_lane(config, clock=clock, with_sync=False)
         staff = lane.attendant.staff_repo
         staff.add(Staff("s-1", "Ana Agent", Role.ATTENDANT), pin="1111")
-        staff.add(Staff("s-2", "Sam Supervisor", Role.SUPERVISOR), pin="2222")
+        staff.add(Staff("s-2", "Sam Supervisor", Role.SUPERVISOR), pin="2222", badge="STF0002")
         options: dict[str, Any] = {"kiosk_mode": False, "idle_timeout_ms": 600_000}
         options.update(window_options)
         window, presenter, attendant = open_lane_window(

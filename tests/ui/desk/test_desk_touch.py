@@ -18,6 +18,7 @@ from desk_rig import T0, audit, call_agent, on_top, sign_in, sign_out, touch, ve
 
 from kiosk.domain.airport.interventions import AirportInterventionKind as Kind
 from kiosk.domain.airport.states import DocumentCheck, Step
+from kiosk.ui.widgets.keypad import ENTER
 
 
 def test_an_agent_accepts_a_document_by_touch(qtbot: Any, open_rig: Any) -> None:
@@ -137,6 +138,46 @@ def test_a_wrong_pin_is_refused_on_the_sign_in_screen(qtbot: Any, open_rig: Any)
     touch(qtbot, rig.staff.signin.close_button)
     qtbot.waitUntil(lambda: rig.window.staff_showing() is None)
     on_top(rig.traveller.staff_button)
+
+
+def test_repeated_wrong_pins_lock_the_sign_in(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    rig.runner.raise_intervention(Kind.DOCUMENT_FAILED, "P1", "unreadable")
+    qtbot.waitUntil(lambda: rig.traveller.status.text() == "An agent is coming")
+    touch(qtbot, rig.traveller.staff_button)
+    signin = rig.staff.signin
+    sign_in(qtbot, rig, "s-1", "9999")
+    for _ in range(4):  # the lane's lockout policy: the fifth failure locks
+        qtbot.waitUntil(signin.keypad.isEnabled)
+        for key in "9999":
+            touch(qtbot, signin.keypad.button(key))
+        touch(qtbot, signin.keypad.button(ENTER))
+    qtbot.waitUntil(lambda: signin.error.text() == "Too many attempts. Try again in 30 s.")
+    assert not signin.keypad.isEnabled()
+    assert len(audit(rig.db, "sign_in_failed")) == 5
+    assert rig.lane.attendant.current_session is None
+
+
+def test_a_supervisors_badge_at_the_scanner_opens_the_desk(qtbot: Any, open_rig: Any) -> None:
+    rig = open_rig()
+    rig.runner.raise_intervention(Kind.INHIBITED_PASSENGER, "P1", "inhibited")
+    qtbot.waitUntil(lambda: rig.traveller.status.text() == "An agent is coming")
+    rig.lane.badge_listeners[0]("STF0002")  # what the lane does with a staff badge scanned
+    qtbot.waitUntil(lambda: rig.window.staff_showing() == rig.desk.name)
+    desk = rig.desk
+    assert desk.staff.text() == "Agent: Sam Supervisor (supervisor)"
+    assert desk.failed.text() == (
+        "What failed: The airline will not check this passenger in at a kiosk."
+    )
+    touch(qtbot, verdict_key(rig, "accept"))
+    qtbot.waitUntil(lambda: desk.message.text() == "Done.")
+    assert audit(rig.db, "sign_in")[-1] == {
+        "staff_id": "s-2",
+        "reason": "",
+        "method": "badge",
+        "role": "supervisor",
+    }
+    assert audit(rig.db, "desk_verdict")[-1]["staff_id"] == "s-2"
 
 
 def test_an_idle_agent_is_signed_out_and_the_next_call_asks_again(
