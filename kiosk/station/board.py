@@ -147,6 +147,7 @@ class Board:
         self._listeners: list[Callable[[], object]] = []
         self._open_index: dict[str, dict[str, int]] = {}
         self._pending_index: dict[str, list[Command]] = {}
+        self._recent: list[dict[str, Any]] | None = None  # until a command changes
         self._snapshot: tuple[int, bytes] = (-1, b"")
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -211,6 +212,7 @@ class Board:
                 self._db.execute("COMMIT")
                 self._open_index.pop(lane_id, None)
                 self._pending_index.pop(lane_id, None)
+                self._recent = None
             pending = self._pending(lane_id)
         self._changed()
         return pending
@@ -272,6 +274,7 @@ class Board:
             self._audit(now, staff_id, where_from, "on_my_way", lane_id, key, raised_at)
             self._db.execute("COMMIT")
             self._pending_index.pop(lane_id, None)
+            self._recent = None
         self._changed()
         return command
 
@@ -326,6 +329,7 @@ class Board:
             self._audit(now, staff_id, where_from, f"remote {kind}", lane_id, detail, raised_at)
             self._db.execute("COMMIT")
             self._pending_index.pop(lane_id, None)
+            self._recent = None
         self._changed()
         return command
 
@@ -365,25 +369,29 @@ class Board:
         )
 
     def recent_commands(self) -> list[dict[str, Any]]:
-        """The last commands (newest first) with their outcome, for the page."""
+        """The last commands (newest first) with their outcome, for the page (read once
+        per change of a command, not once per report)."""
         with self._lock:
+            if self._recent is not None:
+                return self._recent
             rows = self._db.execute(
                 "SELECT id, lane_id, kind, args, created_at, applied_at, result FROM command "
                 "ORDER BY id DESC LIMIT ?",
                 (RECENT_COMMANDS,),
             ).fetchall()
-        return [
-            {
-                "id": r[0],
-                "lane_id": r[1],
-                "kind": r[2],
-                "staff": json.loads(r[3]).get("staff", ""),
-                "created_at": r[4],
-                "applied_at": r[5],
-                "result": json.loads(r[6]) if r[6] else None,
-            }
-            for r in rows
-        ]
+            self._recent = [
+                {
+                    "id": r[0],
+                    "lane_id": r[1],
+                    "kind": r[2],
+                    "staff": json.loads(r[3]).get("staff", ""),
+                    "created_at": r[4],
+                    "applied_at": r[5],
+                    "result": json.loads(r[6]) if r[6] else None,
+                }
+                for r in rows
+            ]
+            return self._recent
 
     def _queue(
         self, lane_id: str, kind: str, args: dict[str, Any], staff_id: str, now: datetime

@@ -149,3 +149,18 @@ def test_every_language_has_every_text_with_its_placeholders() -> None:
         assert set(texts) == english, lang
         for key, text in texts.items():
             assert placeholders(text) == placeholders(TEXTS["en"][key]), (lang, key)
+
+
+def test_an_open_page_of_a_disabled_account_signs_itself_out(
+    station: StationServer, phone: Browser, tmp_path: Path
+) -> None:
+    from kiosk.store.db import connect
+    from kiosk.store.staff import StaffRepository
+
+    conn = connect(tmp_path / "station" / "staff.sqlite3")
+    try:
+        StaffRepository(conn).disable("sam")
+    finally:
+        conn.close()
+    # the live stream checks the account every 5 s; the page goes back to the sign-in form
+    phone.wait_for("document.getElementById('signin') !== null", timeout=30)
