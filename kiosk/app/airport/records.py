@@ -10,7 +10,9 @@ in one transaction together with:
   their own times), then ``transaction.completed`` or ``transaction.abandoned``
   (``cancelled`` or ``idle_timeout``), journey ``airport_checkin``;
 * closing the check-in's card payments in the payment journal, so that start-up
-  never takes them for orphans to give back (invariant 3).
+  never takes them for orphans to give back (invariant 3). The fees of a check-in
+  that did not complete are not closed: they are given back (``give_back``, and
+  at the next start if that failed).
 
 Afterwards the lane's service-event recorder knows this check-in as the last
 transaction, so the thank-you screen's rating and NPS answer go with it.
@@ -90,6 +92,9 @@ class CheckinCommitter:
             payment journal inside the record's transaction (or None: no card payments).
         recorder: the lane's ``ServiceEventRecorder`` (its ``last_transaction`` is set).
         wake_sync: asks sync to upload now.
+        give_back: ``(checkin_id, references)`` reverses the card fees of a check-in that
+            did not complete (an agent cancelled it after the traveller paid); called
+            after the commit (or None).
     """
 
     def __init__(
@@ -102,6 +107,7 @@ class CheckinCommitter:
         close_payments: Callable[[Any, str], object] | None = None,
         recorder: Any = None,
         wake_sync: Callable[[], None] = lambda: None,
+        give_back: Callable[[str, tuple[str, ...]], object] | None = None,
     ) -> None:
         self.conn = conn
         self.ids = Ids(store_id, lane_id)
@@ -109,6 +115,7 @@ class CheckinCommitter:
         self.close_payments = close_payments
         self.recorder = recorder
         self.wake_sync = wake_sync
+        self.give_back = give_back
         self.last_document: dict[str, Any] | None = None
 
     def document(self, record: CheckinRecord) -> dict[str, Any]:
@@ -134,13 +141,19 @@ class CheckinCommitter:
             for o in service_occurrences(self.ids, record, self.language)
         ]
 
+        completed = record.status is Outcome.COMPLETED
+
         def also(conn: Any) -> None:
             insert_events(conn, events)
-            if self.close_payments is not None:
+            if self.close_payments is not None and completed:
+                # a cancelled check-in's fees stay open: they are given back
                 self.close_payments(conn, record.checkin_id)
 
         commit_checkin(self.conn, document, also)
         self.last_document = document
+        paid = [p.reference for p in record.payments if p.outcome in ("approved", "confirmed")]
+        if not completed and paid and self.give_back is not None:
+            self.give_back(record.checkin_id, tuple(paid))
         if self.recorder is not None and record.status is Outcome.COMPLETED:
             self.recorder.last_transaction = record.checkin_id
         self.wake_sync()

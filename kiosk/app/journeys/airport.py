@@ -35,6 +35,7 @@ from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.checkins import load_checkin
 from kiosk.store.db import connect
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,9 @@ def build_airport(services: ShellServices) -> JourneyParts:
         close_payments=journal.close_sale,
         recorder=services.service_events,
         wake_sync=services.wake_sync,
+        give_back=lambda checkin_id, refs: start_thread(
+            "airport-give-back", lambda: give_back_fees(flow, checkin_id, refs)
+        ),
     )
 
     def resolve_payment(reference: str, paid: bool, staff_id: str) -> bool:
@@ -121,7 +125,9 @@ def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
         log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
 
     def checkin_state(checkin_id: str) -> Literal["open", "completed", "gone"]:
-        return "completed" if load_checkin(conn, checkin_id) is not None else "gone"
+        document = load_checkin(conn, checkin_id)
+        done = document is not None and document.get("status") == "completed"
+        return "completed" if done else "gone"  # a cancelled check-in's fees are given back
 
     report = flow.reverse_orphans(checkin_state)
     return [
@@ -129,6 +135,20 @@ def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
         f"check-in that was not completed could not be given back: {why}"
         for record, why in report.failed
     ]
+
+
+def give_back_fees(flow: PaymentFlow, checkin_id: str, references: tuple[str, ...]) -> None:
+    """Reverse the fees of a check-in that did not complete (a worker thread: the terminal
+    answers slowly). One that fails stays open and is given back at the next start."""
+    for reference in references:
+        try:
+            outcome = flow.reverse(reference)
+        except Exception as error:
+            log.error("check-in %s: fee %s not given back: %s", checkin_id, reference, error)
+            continue
+        log.warning(
+            "check-in %s: fee %s given back (%s)", checkin_id, reference, outcome.state.value
+        )
 
 
 def _give_back_orphans(flow: PaymentFlow, path: Any, timeout: int) -> list[str]:

@@ -236,7 +236,7 @@ class CheckinMachine:
             raise IllegalEvent(state.step, event, f"no {event.call.value} call in flight")
         if isinstance(event, _PAYMENT_OUTCOMES) and not state.paying_now:
             known = any(p.reference == event.reference for p in state.payments)
-            if not known:
+            if not known or not event.reference:
                 raise IllegalEvent(state.step, event, "no payment at the terminal")
         if isinstance(event, (DocumentPrinted, PrintFailed)) and not state.printing_now:
             raise IllegalEvent(state.step, event, "nothing at the printer")

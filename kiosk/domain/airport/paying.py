@@ -49,7 +49,8 @@ def pay(state: CheckinState, event: PayRequested, now: datetime) -> Result:
 
 
 def _known(state: CheckinState, reference: str) -> bool:
-    return any(p.reference == reference for p in state.payments)
+    """An outcome already recorded (a reference of "" - nothing was sent - never is)."""
+    return bool(reference) and any(p.reference == reference for p in state.payments)
 
 
 def approved(state: CheckinState, event: PaymentApproved, now: datetime) -> Result:

@@ -7,7 +7,8 @@ give you" question whose safe answer is "no"). The other answer calls an agent
 
 Seats, per flight: the traveller keeps the seats shown (``SeatsDone``) or
 touches an available seat for a passenger (not an infant on lap). An exit-row
-seat first asks "able and willing"; a seat with a price adds a fee (only when
+seat is not for a child or an adult with an infant on their lap, and first asks
+"able and willing"; a seat with a price adds a fee (only when
 the DCS priced it). The DCS assigns it; ``seat_taken`` reloads the map.
 """
 
@@ -17,7 +18,14 @@ from dataclasses import replace
 from datetime import datetime
 
 from kiosk.domain.airport import effects as fx
-from kiosk.domain.airport.dcs import DcsErrorKind, Seat, SeatMap, SeatRow, SeatStatus
+from kiosk.domain.airport.dcs import (
+    DcsErrorKind,
+    PassengerType,
+    Seat,
+    SeatMap,
+    SeatRow,
+    SeatStatus,
+)
 from kiosk.domain.airport.events import (
     CheckedIn,
     DcsFailed,
@@ -31,7 +39,7 @@ from kiosk.domain.airport.events import (
     SeatMapReceived,
     SeatsDone,
 )
-from kiosk.domain.airport.states import CheckinState, Fee, FeeKind
+from kiosk.domain.airport.states import CheckinState, Fee, FeeKind, PassengerState
 from kiosk.domain.airport.steps import (
     Kind,
     Result,
@@ -123,9 +131,18 @@ def choose_seat(state: CheckinState, event: SeatChosen, now: datetime) -> Result
     if seat is None or seat.status is not SeatStatus.AVAILABLE:
         return note(state, "seat_unavailable", seat=event.seat)
     request = (event.passenger_id, event.segment_id, event.seat)
+    if seat.exit_row and not _may_sit_in_exit_row(state, passenger):
+        return note(state, "exit_row_not_allowed", seat=event.seat)
     if seat.exit_row and not passenger.exit_row_ok:
         return replace(state, exit_row_pending=request, notice=""), []
     return _assign(state, request)
+
+
+def _may_sit_in_exit_row(state: CheckinState, passenger: PassengerState) -> bool:
+    """Not a child, and not an adult with an infant on their lap."""
+    if passenger.passenger.type is PassengerType.CHILD:
+        return False
+    return not any(p.passenger.infant_of == passenger.passenger_id for p in state.travelling())
 
 
 def _assign(state: CheckinState, request: tuple[str, str, str]) -> Result:

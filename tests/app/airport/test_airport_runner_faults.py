@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from airport_lane_rig import (
 
 from kiosk.app.airport.runner import VerdictRefused
 from kiosk.app.wiring import build_lane
+from kiosk.clock import monotonic
 from kiosk.domain.airport import events as ev
 from kiosk.domain.airport.interventions import AirportInterventionKind, Verdict
 from kiosk.domain.airport.states import IllegalEvent, Outcome, Step
@@ -218,3 +220,37 @@ def test_a_completed_check_in_leaves_nothing_to_undo(tmp_path: Path) -> None:
         wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
         assert conn.execute("SELECT COUNT(*) FROM checkin_open").fetchone()[0] == 0
         conn.close()
+
+
+def test_fees_of_a_check_in_an_agent_cancels_are_given_back(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        anna, _ = to_bags(lane, rig)
+        lane.controller.send(ev.BagCountChosen(anna, 2, NOW))
+        lane.controller.send(ev.BagsCounted(NOW))
+        weigh(lane, rig, 10_000, 11_000)
+        rig.btp.command("offline")  # the tags cannot print: an agent is called
+        lane.controller.send(ev.BagsConfirmed(NOW))
+        wait_for(lane, at(Step.PAYING))
+        lane.controller.send(ev.PayRequested(NOW))
+        state = wait_for(lane, at(Step.INTERVENTION), timeout=60)
+        assert state.paid().minor == 6000
+        lane.controller.send(ev.Cancelled(NOW))  # the traveller cannot, having paid
+        state = wait_for(lane, lambda s: s.notice == "cancel_needs_agent")
+        lane.controller.send(ev.Cancelled(NOW, staff_id="s-1"))
+        state = wait_for(lane, lambda s: s.step is Step.DONE)
+        assert state.outcome is Outcome.CANCELLED
+        journal = lane.payment_flow.journal
+
+        def given_back() -> bool:
+            rows = journal.for_sale(state.checkin_id)
+            return [r.state for r in rows] == [PaymentState.REVERSED, PaymentState.APPROVED]
+
+        wait_until(given_back)
+
+
+def wait_until(test: Callable[[], bool], timeout: float = 20) -> None:
+    """Poll ``test`` until it holds (fails after ``timeout`` seconds)."""
+    deadline = monotonic() + timeout
+    while not test():
+        assert monotonic() < deadline, "condition not reached"
+        threading.Event().wait(0.05)

@@ -264,3 +264,47 @@ def test_bag_count_over_the_limit_is_a_notice() -> None:
     j.send(ev.BagCountChosen("P1", 4, NOW))
     assert j.state.notice == "bag_count_limit"
     assert j.state.bag_counts == ()
+
+
+def test_exit_rows_are_not_for_children_or_an_adult_with_an_infant() -> None:
+    from airport_domain_factories import ANNA, LARS, passport
+
+    from kiosk.domain.airport.dcs import PassengerType
+
+    child = replace(LARS, passenger_id="P3", given_names="LUCIA", type=PassengerType.CHILD)
+    infant = replace(
+        LARS, passenger_id="P4", given_names="MATEO", type=PassengerType.INFANT, infant_of="P1"
+    )
+    booking = replace(BOOKING, passengers=(ANNA, LARS, child, infant))
+    j = Journey(World(booking=booking))
+    j.send(ev.BookingEntered("KX7Q2M", "ERIKSSON", NOW))
+    j.send(ev.PassengersConfirmed(NOW))
+    for given in ("ANNA MARIA", "LARS", "LUCIA", "MATEO"):
+        j.send(ev.DocumentScanned(passport("ERIKSSON", given, number=f"X{len(given)}0000"), NOW))
+    j.send(ev.SafetyAnswered("dangerous_goods", False, NOW))
+    j.send(ev.SafetyAnswered("packed_yourself", True, NOW))
+    assert j.state.step is Step.SEATS
+    for pid in ("P1", "P3"):
+        j.send(ev.SeatChosen(pid, "S1", "12C", NOW))
+        assert j.state.notice == "exit_row_not_allowed"
+        assert j.state.exit_row_pending is None
+    j.send(ev.SeatChosen("P2", "S1", "12C", NOW))
+    assert j.state.exit_row_pending == ("P2", "S1", "12C")
+
+
+def test_a_payment_that_was_never_sent_can_be_tried_again() -> None:
+    j = Journey()
+    through_safety(j)
+    j.send(ev.SeatsDone(NOW))
+    j.send(ev.BagCountChosen("P1", 2, NOW))
+    j.send(ev.BagsCounted(NOW))
+    for grams in (9_000, 0, 9_000):
+        j.send(ev.ScaleRead(grams, True, NOW))
+    j.send(ev.BagsConfirmed(NOW))
+    j.auto = False
+    for _ in range(2):  # the terminal could not be reached: nothing was sent, no reference
+        j.send(ev.PayRequested(NOW))
+        j.send(ev.PaymentDeclined("", "terminal unreachable", NOW))
+        assert not j.state.paying_now
+        assert j.state.payment_failure == "terminal unreachable"
+    assert len(j.of(fx.StartPayment)) == 2
