@@ -8,7 +8,8 @@ rebuilt from each new view. ``flight_text`` writes "KX 0123 · LIS → CDG · 14
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.ui.airport.views import FlightLine
@@ -21,6 +22,35 @@ def flight_text(flight: FlightLine) -> str:
     if flight.departure is not None:
         parts.append(flight.departure.strftime("%H:%M"))
     return " · ".join(parts)
+
+
+#: Room above and below the lines of a big list button (px).
+LIST_BUTTON_PAD = 18
+
+
+class _RoomForLines(QObject):
+    """Keeps a list button tall enough for all its lines, with room around them, after
+    every change of text or style (large text)."""
+
+    _EVENTS = (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._EVENTS and isinstance(watched, QPushButton):
+            fit_lines(watched)
+        return False
+
+
+def fit_lines(button: QPushButton) -> None:
+    """Make ``button`` as tall as its lines of text need, with room above and below."""
+    lines = max(1, button.text().count("\n") + 1)
+    metrics = QFontMetrics(button.font())
+    button.setMinimumHeight(max(96, metrics.lineSpacing() * lines + 2 * LIST_BUTTON_PAD))
+
+
+def set_lines(button: QPushButton, text: str) -> None:
+    """Set a list button's text and height together."""
+    button.setText(text)
+    fit_lines(button)
 
 
 class ButtonColumn(QScrollArea):
@@ -52,7 +82,8 @@ class ButtonColumn(QScrollArea):
         """A new big button at the end of the column."""
         button = touch_button(text, role=role)
         button.setCheckable(checkable)
-        button.setMinimumHeight(96)
+        button.installEventFilter(_RoomForLines(button))
+        fit_lines(button)
         self._column.insertWidget(len(self.buttons), button)
         self.buttons.append(button)
         keep_text_whole(button)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.airport.base import AirportScreen
-from kiosk.ui.airport.lists import flight_text
+from kiosk.ui.airport.lists import flight_text, set_lines
 from kiosk.ui.airport.seatmap import (
     AVAILABLE,
     EXIT,
@@ -302,7 +302,7 @@ class SeatsScreen(AirportScreen):
             for index, (h, button) in enumerate(zip(view.holders, self._people, strict=False)):
                 seat = h.seat or self.tr("no seat yet")
                 mark = "▶ " if h.passenger_id == self._current else ""
-                button.setText(f"{mark}{index + 1} · {h.name}\n{seat}")
+                set_lines(button, f"{mark}{index + 1} · {h.name}\n{seat}")
                 button.setChecked(h.passenger_id == self._current)
                 keep_text_whole(button)
         cell = view.cell(holder.seat) if view is not None and holder and holder.seat else None

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.airport.base import CENTRE, AirportScreen
-from kiosk.ui.airport.lists import ButtonColumn, flight_text
+from kiosk.ui.airport.lists import ButtonColumn, flight_text, set_lines
 from kiosk.ui.airport.views import (
     BookingChoiceView,
     OffersView,
@@ -143,7 +143,7 @@ class PassengersScreen(AirportScreen):
             lines = [f"{CHECK if button.isChecked() else EMPTY}  {name}", state]
             if row.infant:
                 lines.insert(1, self.tr("with infant %1").replace("%1", row.infant))
-            button.setText("\n".join(lines))
+            set_lines(button, "\n".join(lines))
             keep_text_whole(button)
         self.primary_button.setText(self.tr("Continue"))
         self.primary_button.setEnabled(
@@ -294,7 +294,7 @@ class OffersScreen(AirportScreen):
             lines = [head]
             if offer.passenger:
                 lines.append(offer.passenger)
-            button.setText("\n".join(lines))
+            set_lines(button, "\n".join(lines))
             keep_text_whole(button)
         chosen = any(b.isChecked() for b in self.list.buttons)
         self.primary_button.setText(self.tr("Continue") if chosen else self.tr("No, thanks"))
