@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +81,10 @@ def test_two_passengers_three_bags_one_paid(
         assert len(rig.atb.documents) == 2
         assert len(rig.btp.documents) == 3
         checkin_id = state.checkin_id
+        lane.service_events.rating(3)  # the thank-you screen's face, as after a sale
+        rated = threading.Event()
+        lane.controller.call(rated.set)  # the rating is written on the runner's thread
+        assert rated.wait(10)
 
     conn = connect(rig.config.store.path)
     rows = conn.execute("SELECT kind, payload FROM outbox ORDER BY id").fetchall()
@@ -93,8 +98,12 @@ def test_two_passengers_three_bags_one_paid(
     assert [t["document"]["number_last4"] for t in document["travellers"]] == ["02C3", "02D4"]
     assert sorted(b["fee"] for b in document["bags"]) == [0, 0, 6000]
     assert [p["outcome"] for p in document["payments"]] == ["approved"]
-    events = [e["type"] for e in stored_events(rig.config.store.path)]
-    assert events == ["transaction.started", "transaction.completed"]
+    events = [(e["type"], e["transaction_id"]) for e in stored_events(rig.config.store.path)]
+    assert events == [
+        ("transaction.started", checkin_id),
+        ("transaction.completed", checkin_id),
+        ("feedback.rating", checkin_id),
+    ]
     # the payment is closed with the record: start-up never gives it back as an orphan
     closed = conn.execute("SELECT COUNT(*) FROM payment WHERE sale_id = ?", (checkin_id,))
     assert closed.fetchone()[0] == 1
