@@ -204,7 +204,9 @@ def _attendant(
     desk_ui = (lane.journey or journey_spec(lane.config.lane.mode)).desk_ui
     attendant: AttendantPresenter | StaffLayer
     if desk_ui is not None:
-        attendant = _journey_desk(lane, window, bridge, desk_ui, idle_check_ms)
+        attendant = _journey_desk(
+            lane, service, window, bridge, desk_ui, idle_check_ms=idle_check_ms
+        )
     else:
         signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
         window.add_staff_screen(signin)
@@ -238,18 +240,18 @@ def _attendant(
 
 def _journey_desk(
     lane: Lane,
+    service: Any,
     window: KioskWindow,
     bridge: Bridge,
     desk_ui: Callable[[DeskContext], DeskUi],
+    *,
     idle_check_ms: int,
 ) -> StaffLayer:
     """The shell's staff sign-in in front of the journey's own desk screen."""
     signin = AttendantSignInScreen()
     window.add_staff_screen(signin)
-    layer = StaffLayer(
-        lane.attendant, bridge, signin, window.show_staff, idle_check_ms=idle_check_ms
-    )
-    desk = desk_ui(DeskContext(lane, lane.attendant, window, bridge, layer))
+    layer = StaffLayer(service, bridge, signin, window.show_staff, idle_check_ms=idle_check_ms)
+    desk = desk_ui(DeskContext(lane, service, window, bridge, layer))
     window.add_staff_screen(desk.screen)
     layer.set_desk(desk.screen.name, desk.refresh)
     return layer

@@ -229,7 +229,7 @@ class AirportDeskService:
         if intervention is None:
             raise AttendantError("nothing is waiting for an agent")
         chosen = _verdict(verdict, intervention)
-        facts = {
+        facts: dict[str, Any] = {
             "kind": intervention.kind.value,
             "passenger_id": intervention.passenger_id,
             "verdict": chosen.value,
