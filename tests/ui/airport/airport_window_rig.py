@@ -120,13 +120,16 @@ class CheckinWindow:
 
 
 @contextlib.contextmanager
-def checkin_window(qtbot: Any, tmp_path: Path, **airport: Any) -> Iterator[CheckinWindow]:
-    """The check-in lane opened in the real shell window at 1920x1080, shown."""
+def checkin_window(
+    qtbot: Any, tmp_path: Path, window_options: dict[str, Any] | None = None, **airport: Any
+) -> Iterator[CheckinWindow]:
+    """The check-in lane opened in the real shell window at 1920x1080, shown
+    (``window_options`` go to ``KioskWindow``; ``airport`` to the [airport] section)."""
+    options: dict[str, Any] = {"kiosk_mode": False, "idle_timeout_ms": 600_000}
+    options.update(window_options or {})
     with airport_rig(tmp_path, **airport) as rig:
         lane = build_lane(rig.config, with_sync=False)
-        window, presenter, _attendant = open_lane_window(
-            lane, show=False, kiosk_mode=False, idle_timeout_ms=600_000
-        )
+        window, presenter, _attendant = open_lane_window(lane, show=False, **options)
         qtbot.addWidget(window)
         try:
             window.resize(1920, 1080)

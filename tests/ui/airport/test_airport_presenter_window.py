@@ -144,3 +144,26 @@ def test_an_extra_bag_is_paid_on_the_card_terminal(qtbot: Any, tmp_path: Path) -
         assert w.state.paid() == Money(6000, "EUR")
         assert len(w.rig.btp.documents) == 3
         assert any("Follow the instructions on the card terminal" in t for t in spoken)
+
+
+def test_nobody_there_abandons_the_check_in(qtbot: Any, tmp_path: Path) -> None:
+    """Quiet on a step: "Are you still there?", then, unanswered, the next traveller."""
+    quick = {"idle_timeout_ms": 300, "idle_countdown_s": 2, "countdown_tick_ms": 20}
+    with checkin_window(qtbot, tmp_path, quick) as w:
+        first = w.state.checkin_id
+        w.find_booking()
+        w.shown(w.s.passengers)
+        w.wait(w.window.still_there.is_open)
+        w.wait(lambda: w.state.step is Step.WELCOME and w.state.checkin_id != first)
+        w.shown(w.s.identify)
+        assert not w.window.still_there.is_open()
+
+
+def test_a_closed_lane_shows_the_closed_screen_and_comes_back(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        w.shown(w.s.identify)
+        w.presenter.set_lane_flags(True, False)
+        assert w.window.current_screen() is w.s.closed
+        assert w.s.closed.title_text() == "This lane is closed"
+        w.presenter.set_lane_flags(False, False)
+        assert w.window.current_screen() is w.s.identify
