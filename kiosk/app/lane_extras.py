@@ -122,8 +122,7 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
             lane.controller.listeners.append(PaymentTimer(metrics))
         extras.append(metrics)
     if config.station.url and config.station.key and hasattr(lane.controller, "checkout"):
-        link = _station_link(config, lane, clock)
-        reporter = link.report  # type: ignore[assignment]
+        link, reporter = _station_link(config, lane, clock)
 
         def changed(*args: object) -> None:
             reporter.touched()
@@ -137,7 +136,9 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
     return extras
 
 
-def _station_link(config: Any, lane: Any, clock: Callable[[], datetime]) -> StationLink:
+def _station_link(
+    config: Any, lane: Any, clock: Callable[[], datetime]
+) -> tuple[StationLink, StationReporter]:
     """The link to the store's station: reports, remote help through the lane's attendant
     service (:mod:`kiosk.app.station_actions`), the store's staff accounts copied in."""
     from kiosk.app.station_actions import RemoteActions, StaffCopy
@@ -162,7 +163,7 @@ def _station_link(config: Any, lane: Any, clock: Callable[[], datetime]) -> Stat
         notify(str(command.get("kind")), dict(command.get("args") or {}))
         return None
 
-    return StationLink(
+    link = StationLink(
         config.station.url,
         config.station.key,
         config.lane.lane_id,
@@ -173,6 +174,7 @@ def _station_link(config: Any, lane: Any, clock: Callable[[], datetime]) -> Stat
         every_s=config.station.report_every_s,
         accounts_every_s=config.station.staff_every_s,
     )
+    return link, reporter
 
 
 def _notify(lane: Any, kind: str, args: dict[str, Any]) -> None:

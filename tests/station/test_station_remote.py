@@ -259,7 +259,7 @@ def test_a_command_for_a_basket_that_has_moved_on_is_refused(
             and len(lane.controller.checkout.basket.active_lines) == 1
         )
     )
-    again = _station_link(lane.config, lane, lane.attendant.clock)
+    again, _ = _station_link(lane.config, lane, lane.attendant.clock)
     again.start()
     try:
         result = outcome(sam, command_id)
