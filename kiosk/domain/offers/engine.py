@@ -89,7 +89,17 @@ class OfferSummary:
 class OfferState:
     """The offers' view of one basket; replaced, never edited, by a change."""
 
-    __slots__ = ("amounts", "book", "bundles", "currency", "item_by_class", "results", "spends")
+    __slots__ = (
+        "amounts",
+        "book",
+        "bundles",
+        "currency",
+        "item_by_class",
+        "raw",
+        "raw_by_class",
+        "results",
+        "spends",
+    )
 
     def __init__(
         self,
@@ -101,6 +111,8 @@ class OfferState:
         item_by_class: dict[str, int],
         amounts: dict[str, int],
         spends: dict[int, dict[str, int]],
+        raw: dict[int, tuple[tuple[str, int], ...]],
+        raw_by_class: dict[str, int],
     ) -> None:
         self.book = book
         self.currency = currency
@@ -109,22 +121,35 @@ class OfferState:
         self.item_by_class = item_by_class
         self.amounts = amounts
         self.spends = spends
+        #: per qualifying threshold, its saving split by class before any cap
+        self.raw = raw
+        self.raw_by_class = raw_by_class
 
     @classmethod
     def empty(cls, book: OfferBook, currency: str) -> OfferState:
-        return cls(book, currency, bundles={}, results={}, item_by_class={}, amounts={}, spends={})
+        return cls(
+            book,
+            currency,
+            bundles={},
+            results={},
+            item_by_class={},
+            amounts={},
+            spends={},
+            raw={},
+            raw_by_class={},
+        )
 
     @classmethod
     def of(cls, book: OfferBook, currency: str, lines: tuple[BasketLine, ...]) -> OfferState:
         """The state of ``lines`` from scratch (O(lines)): bundles first, then one solve
         per group, so building a recovered basket does not re-solve per line."""
         state = cls.empty(book, currency)
-        touched: set[int] = set()
+        groups: set[int] = set()
+        thresholds: set[int] = set()
         for line in lines:
             if line.counts:
-                touched |= state._count(unit_of(line), 1)
-        for group in sorted(touched):
-            state._resolve(group)
+                state._count(unit_of(line), 1, groups, thresholds)
+        state._settle(groups, thresholds)
         return state
 
     def changed(self, old: BasketLine | None, new: BasketLine) -> OfferState:
@@ -137,16 +162,18 @@ class OfferState:
             item_by_class=dict(self.item_by_class),
             amounts=dict(self.amounts),
             spends=dict(self.spends),
+            raw=dict(self.raw),
+            raw_by_class=dict(self.raw_by_class),
         )
-        touched: set[int] = set()
+        groups: set[int] = set()
+        thresholds: set[int] = set()
         for line, sign in ((old, -1), (new, 1)):
             if line is not None and line.counts:
-                touched |= state._count(unit_of(line), sign)
-        for group in touched:
-            state._resolve(group)
+                state._count(unit_of(line), sign, groups, thresholds)
+        state._settle(groups, thresholds)
         return state
 
-    def _count(self, bundle: Bundle, sign: int) -> set[int]:
+    def _count(self, bundle: Bundle, sign: int, groups: set[int], thresholds: set[int]) -> None:
         key, count = bundle
         value = key.value * count * sign
         tax_class = key.tax_class
@@ -155,9 +182,10 @@ class OfferState:
             spend = dict(self.spends.get(n, {}))
             spend[tax_class] = spend.get(tax_class, 0) + value
             self.spends[n] = spend
+            thresholds.add(n)
         group = self.book.sku_group.get(key.sku)
         if group is None:
-            return set()
+            return
         bundles = dict(self.bundles.get(group, {}))
         left = bundles.get(key, 0) + count * sign
         if left:
@@ -165,7 +193,13 @@ class OfferState:
         else:
             bundles.pop(key, None)
         self.bundles[group] = bundles
-        return {group}
+        groups.add(group)
+
+    def _settle(self, groups: set[int], thresholds: set[int]) -> None:
+        for group in sorted(groups):
+            self._resolve(group)
+        for n in sorted(thresholds.union(self.book.basket_thresholds)):
+            self._rethreshold(n)
 
     def _resolve(self, group: int) -> None:
         by_class = self.item_by_class
@@ -178,24 +212,42 @@ class OfferState:
             for tax_class, amount in saving.by_class:
                 by_class[tax_class] = by_class.get(tax_class, 0) + amount
 
-    def _thresholds(self) -> tuple[dict[str, int], list[Saving]]:
-        """Per-class discounts with the thresholds added, and the thresholds' savings."""
+    def _rethreshold(self, n: int) -> None:
+        """Threshold ``n``'s uncapped saving after its spend changed."""
+        by_class = self.raw_by_class
+        for tax_class, amount in self.raw.pop(n, ()):
+            by_class[tax_class] -= amount
+        offer = self.book.thresholds[n]
+        spend = self.amounts if not offer.skus else self.spends.get(n, {})
+        spent = sum(spend.values())
+        assert offer.spend is not None
+        assert offer.amount is not None
+        if spent < offer.spend:
+            return
+        shares = _split(min(offer.amount, spent), spend, self.currency)
+        self.raw[n] = shares
+        for tax_class, amount in shares:
+            by_class[tax_class] = by_class.get(tax_class, 0) + amount
+
+    def _thresholds(self) -> tuple[dict[str, int], list[Saving] | None]:
+        """Per-class discounts with the thresholds added, and, if a cap cut them, the
+        thresholds' capped savings (None: none was cut)."""
         by_class = {c: a for c, a in self.item_by_class.items() if a}
-        if not self.book.thresholds:
-            return by_class, []
+        raw_by_class = self.raw_by_class
+        fits = all(
+            by_class.get(c, 0) + a <= self.amounts.get(c, 0) for c, a in raw_by_class.items()
+        )
+        if fits:  # the usual case, O(classes): no threshold needs its cap
+            for tax_class, amount in raw_by_class.items():
+                if amount:
+                    by_class[tax_class] = by_class.get(tax_class, 0) + amount
+            return by_class, None
         room = {c: self.amounts.get(c, 0) - by_class.get(c, 0) for c in self.amounts}
         savings = []
-        qualifying = sorted({*self.book.basket_thresholds, *self.spends})
-        for n in qualifying:
+        for n in sorted(self.raw):
             offer = self.book.thresholds[n]
-            spend = self.amounts if not offer.skus else self.spends.get(n, {})
-            spent = sum(spend.values())
-            assert offer.spend is not None
-            assert offer.amount is not None
-            if spent < offer.spend:
-                continue
             shares = []
-            for tax_class, share in _split(min(offer.amount, spent), spend, self.currency):
+            for tax_class, share in self.raw[n]:
                 cut = max(0, min(share, room.get(tax_class, 0)))
                 if cut:
                     room[tax_class] -= cut
@@ -206,15 +258,25 @@ class OfferState:
                 savings.append(Saving(offer.offer_id, offer.name, amount, (), tuple(shares)))
         return by_class, savings
 
+    def _threshold_savings(self) -> list[Saving]:
+        _, savings = self._thresholds()
+        if savings is not None:
+            return savings
+        return [  # no cap was needed: each as computed
+            Saving(self.book.thresholds[n].offer_id, self.book.thresholds[n].name,
+                   sum(a for _, a in shares), (), shares)
+            for n, shares in sorted(self.raw.items())
+        ]  # fmt: skip
+
     def summary(self) -> OfferSummary:
-        """Per-class discounts and the total saving (O(groups' classes + thresholds))."""
+        """Per-class discounts and the total saving, O(classes) (a cap: O(thresholds))."""
         by_class, _ = self._thresholds()
         return OfferSummary(by_class, sum(by_class.values()), self)
 
     def itemised(self) -> tuple[Saving, ...]:
         """Each offer's saving: item offers (group order), then thresholds (id order)."""
         items = [s for group in sorted(self.results) for s in self.results[group]]
-        return (*items, *self._thresholds()[1])
+        return (*items, *self._threshold_savings())
 
 
 def lines_used(saving: Saving, lines: tuple[BasketLine, ...]) -> tuple[int, ...]:
