@@ -72,6 +72,7 @@ function alarm(text) {
   if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
   if (window.Notification && Notification.permission === "granted") new Notification(text);
 }
+const kindText = kind => T["kind_" + kind] || kind.replaceAll("_", " ");
 function ageClass(a) { const half = board.escalate_after_s / 2;
   return a.level > 0 ? 2 : (a.age_s >= half ? 1 : 0); }
 function places(lane) { const m = /\\.(\\d+)$/.exec(lane.total); return m ? m[1].length : 0; }
@@ -114,7 +115,7 @@ function laneCard(l, now) {
 function recent(c) {
   const state = c.result ? (c.result.ok ? "done" : "refused") : "pending";
   const why = c.result && c.result.message ? ": " + c.result.message : "";
-  return `<li class="${state}" id="command-${c.id}" data-kind="${esc(c.kind)}">${esc(c.lane_id)} - ${esc(c.kind.replaceAll("_", " "))}
+  return `<li class="${state}" id="command-${c.id}" data-kind="${esc(c.kind)}">${esc(c.lane_id)} - ${esc(T["cmd_" + c.kind] || c.kind)}
     (${esc(c.staff)}): ${esc(T[state])}${esc(why)}</li>`;
 }
 function draw() {
@@ -126,7 +127,7 @@ function draw() {
   const lanes = new Map(board.lanes.map(l => [l.lane_id, l]));
   document.getElementById("alerts").innerHTML = board.alerts.length ? board.alerts.map(a => `
     <div class="alert age${ageClass(a)}" id="alert-${a.id}" data-kind="${esc(a.kind)}">
-      <div><b>${esc(a.lane_id)}</b> - ${esc(a.kind.replaceAll("_", " "))}
+      <div><b>${esc(a.lane_id)}</b> - ${esc(kindText(a.kind))}
       <span class="age">${fmt(a.age_s)}</span>
       ${a.level ? `<span class="level">${esc(a.level > 1 ? T.supervisor : T.escalated)}</span>` : ""}</div>
       <div>${esc(a.detail)}</div>
@@ -185,7 +186,7 @@ function take(next) {
   for (const l of next.lanes) l.seen_at = now - l.seen_s;
   for (const a of next.alerts) {
     const before = known.get(a.id);
-    if (before === undefined) alarm(`${a.lane_id}: ${a.kind.replaceAll("_", " ")}`);
+    if (before === undefined) alarm(`${a.lane_id}: ${kindText(a.kind)}`);
     else if (a.level > before && (a.level < 2 || supervisor)) alarm(t("still_waiting", {lane: a.lane_id}));
   }
   known = new Map(next.alerts.map(a => [a.id, a.level]));
