@@ -243,6 +243,8 @@ class AirportRunner:
             except IllegalEvent as error:
                 log.info("ignored: %s", error)
                 continue
+            if state is self._state and not effects:
+                continue  # nothing changed (a scale reading that weighs nothing): no news
             before, self._state = self._state, state
             self._note_progress(before, state)
             self._broadcast(state, effects)
