@@ -68,6 +68,15 @@ def remote_rows(store: Path, command_id: int) -> list[dict[str, Any]]:
     return [r for r in found if r["command_id"] == command_id]
 
 
+def open_lines(store: Path) -> int:
+    """Lines of the lane's open basket, as its journal has them."""
+    conn = sqlite3.connect(store)
+    try:
+        return int(conn.execute("SELECT count(*) FROM open_basket_line").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def last_applied(store: Path) -> int:
     conn = connect(store, migrate=False)
     try:
@@ -156,6 +165,8 @@ def test_the_lane_sells_on_while_the_station_is_away(
         station.kill()
         lane.type(MILK)
         lane.type(MILK)
+        store = config.parent / "lane.sqlite3"
+        wait_until(lambda: open_lines(store) == 2, timeout=LONG, what="sold with no station")
         station.start()
         sam.close()
         sam = StaffClient(station.url, "sam")
