@@ -49,7 +49,8 @@ class BookingKeyboard(OnScreenKeyboard):
         """Gaps of ``px`` between keys and rows."""
         self._rows.setSpacing(px)
         for index in range(self._rows.count()):
-            row = self._rows.itemAt(index).layout()
+            item = self._rows.itemAt(index)
+            row = item.layout() if item is not None else None
             if row is not None:
                 row.setSpacing(px)
 
@@ -121,13 +122,14 @@ class IdentifyScreen(AirportScreen):
         fields.addStretch(1)
         self.keyboard = BookingKeyboard()
         self.keyboard.textChanged.connect(self._typed)
-        for widget, stretch in (
+        panels: tuple[tuple[QWidget, int], ...] = (
             (self.scan_panel, 3),
             (self.side_panel, 2),
             (self.fields_panel, 2),
             (self.keyboard, 5),
-        ):
-            self.body.addWidget(widget, stretch)
+        )
+        for panel, stretch in panels:
+            self.body.addWidget(panel, stretch)
         self.problem = text_label(role="error", wrap=True, align=CENTRE)
         self._outer.insertWidget(2, self.problem)
         self.problem.hide()

@@ -272,13 +272,13 @@ def shots() -> dict[str, Setup]:
             ),
         ),
     }
+
+    def agent(reason: str) -> Callable[[AirportScreens], None]:
+        name = "" if reason in ("dcs_unreachable", "printer_out") else LARS
+        return lambda s: s.agent.set_model(v.AgentView(reason, name))
+
     for reason in AGENT_REASONS:
-        made[f"airport-agent-{reason}"] = make(
-            "airport_agent",
-            lambda s, r=reason: s.agent.set_model(
-                v.AgentView(r, "" if r in ("dcs_unreachable", "printer_out") else LARS)
-            ),
-        )
+        made[f"airport-agent-{reason}"] = make("airport_agent", agent(reason))
     return made
 
 

@@ -81,17 +81,17 @@ class SeatsScreen(AirportScreen):
         self._pending = ""  # an exit-row seat waiting for "able and willing"
         self.map = SeatMapWidget()
         self.map.seatTapped.connect(self._tapped)
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.map)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.map_area = QScrollArea()
+        self.map_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.map_area.setWidget(self.map)
+        self.map_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         # a finger drags the map (``SeatMapWidget``); the bar only shows where it is
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.viewport().installEventFilter(self)
+        self.map_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.map_area.viewport().installEventFilter(self)
         map_card = card()
         map_layout = QVBoxLayout(map_card)
         map_layout.setContentsMargins(8, 8, 8, 8)
-        map_layout.addWidget(self.scroll, 1)
+        map_layout.addWidget(self.map_area, 1)
         self.legend = self._build_legend()
         map_layout.addWidget(self.legend)
         self.body.addWidget(map_card, 3)
@@ -174,7 +174,7 @@ class SeatsScreen(AirportScreen):
         self._stretch()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        scroll = getattr(self, "scroll", None)
+        scroll = getattr(self, "map_area", None)
         if (
             scroll is not None
             and watched is scroll.viewport()
@@ -271,7 +271,7 @@ class SeatsScreen(AirportScreen):
             return
         holder = self._holder()
         self.map.set_model(view, holder.seat if holder else "", self._pending)
-        self.map.fit_width(self.scroll.viewport().width())
+        self.map.fit_width(self.map_area.viewport().width())
         asking = bool(self._pending)
         self.exit_panel.setVisible(asking)
         for widget in (self.flight, self.who, *self._people):
@@ -281,7 +281,7 @@ class SeatsScreen(AirportScreen):
         shown = self._pending or (holder.seat if holder else "")
         if shown:
             rect = self.map.seat_rect(shown)
-            self.scroll.ensureVisible(rect.center().x(), rect.center().y(), 40, rect.height())
+            self.map_area.ensureVisible(rect.center().x(), rect.center().y(), 40, rect.height())
 
     def tighten(self, gap: int) -> None:
         if hasattr(self, "_side"):

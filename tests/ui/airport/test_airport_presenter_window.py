@@ -106,7 +106,7 @@ def test_a_seat_and_an_exit_row_seat_are_changed_by_touch(qtbot: Any, tmp_path: 
 
         for seat, exit_row in ((free, False), (exit_seat, True)):
             rect = seats.map.seat_rect(seat)
-            seats.scroll.ensureVisible(rect.center().x(), rect.center().y(), 10, rect.height())
+            seats.map_area.ensureVisible(rect.center().x(), rect.center().y(), 10, rect.height())
             w.wait(lambda r=rect: seats.map.visibleRegion().contains(r.center()))
             w.touch(seats.map, rect.center())
             if exit_row:

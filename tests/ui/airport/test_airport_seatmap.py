@@ -103,7 +103,7 @@ def test_a_drag_scrolls_the_map_and_chooses_nothing(qtbot: Any, airport_window: 
     seats = open_seats(airport_window)
     chosen: list[str] = []
     seats.map.seatTapped.connect(chosen.append)
-    bar = seats.scroll.verticalScrollBar()
+    bar = seats.map_area.verticalScrollBar()
     assert bar.maximum() > 0  # 30 rows do not fit
     bar.setValue(0)
     start = seats.map.seat_rect("4A").center()
