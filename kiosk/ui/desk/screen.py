@@ -42,6 +42,8 @@ from kiosk.ui.widgets.reflow import ReflowLayout
 #: The most verdicts one case offers (the airport's kinds offer at most three).
 MAX_VERDICTS = 4
 _ON_PRIMARY = "#FFFFFF"
+#: The lock on a key the role does not grant: a grey seen on light and high-contrast keys.
+_LOCK_COLOUR = "#8A8F94"
 #: A verdict's icon (others: a tick).
 _ICONS = {"refuse": "close", "retry": "arrow-left", "fixed": "tools"}
 
@@ -172,7 +174,7 @@ class DeskScreen(Screen):
             if verdict.allowed:
                 button.setIcon(icons.icon(_ICONS.get(verdict.name, "check"), _ON_PRIMARY))
             else:  # kept touchable: the service refuses it, audited, and says who may
-                button.setIcon(icons.icon("lock", "#17202A"))
+                button.setIcon(icons.icon("lock", _LOCK_COLOUR))
             button.setIconSize(icons.icon_size(32))
             button.setEnabled(not view.busy)
         error = view.message is not None and view.message.outcome != "done"
