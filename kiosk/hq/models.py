@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from kiosk.hq.fields import (
     Count,
@@ -58,12 +58,49 @@ class SaleLine(_Strict):
     price_override_reason: FreeText | None = None
 
 
+def _without_none(
+    model: BaseModel, handler: SerializerFunctionWrapHandler, names: tuple[str, ...]
+) -> Any:
+    """Leave optional fields that were not sent out of the dump, so a document from a lane
+    without offers keeps the canonical JSON (and hash) it always had."""
+    data = handler(model)
+    for name in names:
+        if getattr(model, name) is None:
+            data.pop(name, None)
+    return data
+
+
 class Totals(_Strict):
     net: Amount
     tax: Amount
     deposit: Amount
     total: Amount
     item_count: Count
+    # Since offers (kiosk.domain.offers); older lanes send none: sale_rules takes 0.
+    savings: Amount | None = None
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> Any:
+        return _without_none(self, handler, ("savings",))
+
+
+class DiscountClass(_Strict):
+    tax_class: ShortText
+    amount: Amount
+    tax: Amount
+
+
+class Discount(_Strict):
+    """What one offer saved (kiosk.domain.offers.document): its share of each tax class
+    and of that class's tax, and the lines whose units it used."""
+
+    offer_id: ShortText
+    name: LongText
+    amount: Amount
+    lines: Annotated[list[Annotated[int, Field(ge=1, le=100_000)]], Field(max_length=2000)] = Field(
+        default_factory=list
+    )
+    classes: Annotated[list[DiscountClass], Field(max_length=50)] = Field(default_factory=list)
 
 
 class TaxSummary(_Strict):
@@ -120,8 +157,14 @@ class SaleDocument(_Strict):
         default_factory=list
     )
     audit: Annotated[list[AuditEntry], Field(max_length=1000)] = Field(default_factory=list)
+    # Since offers; older lanes send none (and the canonical JSON then has no such key).
+    discounts: Annotated[list[Discount], Field(max_length=500)] | None = None
 
     model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> Any:
+        return _without_none(self, handler, ("discounts",))
 
 
 class SaleBatch(_Strict):

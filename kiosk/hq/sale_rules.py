@@ -22,6 +22,15 @@ the active lines' amounts, deposits and taxes:
   attempts are listed too and count for nothing); a cancelled sale is not checked;
 * ``completed_at`` is not before ``started_at``.
 
+Offers (optional ``discounts`` and ``totals.savings``, since kiosk.domain.offers; a
+document without them has S = DT = 0 and the rules above): with S the sum of the
+discounts' amounts and DT (per class DT_c) the sum of their class taxes,
+
+* ``totals.savings == S`` and each discount's class amounts sum to its amount; the lines
+  it names are active lines of the document;
+* ``totals.tax == T - DT``; ``totals.total`` is ``A + D - S`` or ``A + D - S + T - DT``;
+* a tax summary row's tax is its class's line taxes minus DT_c.
+
 Each problem names the field, relative to the document (``("totals", "total")``), so
 the API can answer 422 with ``sales[3].totals.total``.
 """
@@ -50,13 +59,42 @@ class Problem:
 def sale_problems(document: SaleDocument) -> list[Problem]:
     """Every rule of the module docstring that ``document`` breaks (empty: it adds up)."""
     active = [(n, line) for n, line in enumerate(document.lines) if not line.voided]
+    discount_problems, savings, discount_tax = _discounts(document, active)
     return [
         *_time_problems(document),
         *_line_problems(document.lines),
-        *_total_problems(document, [line for _, line in active]),
-        *_summary_problems(document, active),
+        *discount_problems,
+        *_total_problems(document, [line for _, line in active], savings, discount_tax),
+        *_summary_problems(document, active, discount_tax),
         *_payment_problems(document),
     ]
+
+
+def _discounts(
+    document: SaleDocument, active: list[tuple[int, SaleLine]]
+) -> tuple[list[Problem], int, Counter[str]]:
+    """Problems of the discounts, their sum S and their tax per class DT_c."""
+    problems = []
+    discount_tax: Counter[str] = Counter()
+    savings = 0
+    active_nos = {line.line_no for _, line in active}
+    for n, discount in enumerate(document.discounts or ()):
+        savings += discount.amount
+        shares = sum(share.amount for share in discount.classes)
+        if shares != discount.amount:
+            text = f"{discount.amount} but its classes' amounts sum to {shares}"
+            problems.append(Problem(("discounts", n, "amount"), text))
+        for share in discount.classes:
+            discount_tax[share.tax_class] += share.tax
+        for k, line_no in enumerate(discount.lines):
+            if line_no not in active_nos:
+                text = f"line {line_no} is not an active line of the sale"
+                problems.append(Problem(("discounts", n, "lines", k), text))
+    stated = document.totals.savings
+    if (stated or 0) != savings:
+        text = f"{stated} but the discounts sum to {savings}"
+        problems.append(Problem(("totals", "savings"), text))
+    return problems, savings, discount_tax
 
 
 def _time_problems(document: SaleDocument) -> list[Problem]:
@@ -96,11 +134,13 @@ def _line_problems(lines: list[SaleLine]) -> list[Problem]:
     return problems
 
 
-def _total_problems(document: SaleDocument, active: list[SaleLine]) -> list[Problem]:
+def _total_problems(
+    document: SaleDocument, active: list[SaleLine], savings: int, discount_tax: Counter[str]
+) -> list[Problem]:
     totals = document.totals
-    amounts = sum(line.amount for line in active)
+    amounts = sum(line.amount for line in active) - savings
     deposits = sum(line.deposit for line in active)
-    taxes = sum(line.tax for line in active)
+    taxes = sum(line.tax for line in active) - sum(discount_tax.values())
     units = sum(line.quantity for line in active)
     problems = []
     for field, stated, computed, what in (
@@ -110,13 +150,16 @@ def _total_problems(document: SaleDocument, active: list[SaleLine]) -> list[Prob
     ):
         if stated != computed:
             text = f"{stated} but the active lines' {what} sum to {computed}"
+            if what == "taxes" and discount_tax:
+                text += " (less the discounts' tax)"
             problems.append(Problem(("totals", field), text))
     with_tax, without_tax = amounts + deposits, amounts + deposits + taxes
     if totals.total not in (with_tax, without_tax):
         problems.append(
             Problem(
                 ("totals", "total"),
-                f"lines do not add up to total {totals.total}: amounts {amounts} + deposits "
+                f"lines do not add up to total {totals.total}: amounts {amounts} (less "
+                f"savings {savings}) + deposits "
                 f"{deposits} = {with_tax} (prices with tax), + tax {taxes} = {without_tax} "
                 "(prices without tax)",
             )
@@ -133,7 +176,9 @@ def _total_problems(document: SaleDocument, active: list[SaleLine]) -> list[Prob
     return problems
 
 
-def _summary_problems(document: SaleDocument, active: list[tuple[int, SaleLine]]) -> list[Problem]:
+def _summary_problems(
+    document: SaleDocument, active: list[tuple[int, SaleLine]], discount_tax: Counter[str]
+) -> list[Problem]:
     summary: list[TaxSummary] = document.tax_summary
     if not summary:
         return []  # optional in schema 1
@@ -141,6 +186,7 @@ def _summary_problems(document: SaleDocument, active: list[tuple[int, SaleLine]]
     line_tax: Counter[str] = Counter()
     for _, line in active:
         line_tax[line.tax_class] += line.tax
+    line_tax.subtract(discount_tax)
     classes = [row.tax_class for row in summary]
     for n, row in enumerate(summary):
         if classes.index(row.tax_class) != n:
@@ -179,6 +225,8 @@ def adds_up(document: Any) -> bool:
     ``not sale_problems(document)`` in one pass over the lines, for the batch upload's fast
     path (:mod:`kiosk.hq.fast_ingest`; a False sends the batch down the model path, which
     names the problems). ``document`` is a SaleDocument or anything with its attributes."""
+    if getattr(document, "discounts", None) or getattr(document.totals, "savings", None):
+        return not sale_problems(document)
     if dt.datetime.fromisoformat(document.completed_at) < dt.datetime.fromisoformat(
         document.started_at
     ):

@@ -22,6 +22,7 @@ from typing import Any
 
 from kiosk.domain.basket import Basket, BasketLine
 from kiosk.domain.gtin import BarcodeError, to_gtin14
+from kiosk.domain.offers.document import discount_entries
 from kiosk.domain.tax import BasketTotals, rate_text
 from kiosk.store.codec import utc_now
 from kiosk.store.db import write_transaction
@@ -107,6 +108,7 @@ def build_sale_document(
             "deposit": totals.deposit.minor,
             "total": totals.total.minor,
             "item_count": totals.item_count,
+            **({"savings": totals.savings.minor} if totals.discounts else {}),
         },
         "tax_summary": [
             {
@@ -121,6 +123,7 @@ def build_sale_document(
         "payments": [dict(p) for p in payments],
         "interventions": [dict(i) for i in interventions],
         "audit": [dict(a) for a in audit],
+        **({"discounts": discount_entries(totals, basket.lines)} if totals.discounts else {}),
     }
 
 
