@@ -46,6 +46,7 @@ class AirportDemoRig(DemoRig):
     def __init__(self, workdir: Path, *, with_hq: bool = True, airport: str = "LIS") -> None:
         super().__init__(workdir, with_hq=with_hq)
         self.dcs = DcsSimulator(airport)
+        self.scale.capacity_g = 60_000  # a belt scale for bags, not a 15 kg produce scale
         self.docreader_port = VirtualPort(name="sim-docreader")
         self.docreader = DocReaderSimulator(self.docreader_port)
         self.atb_port = VirtualPort(name="sim-atb")
