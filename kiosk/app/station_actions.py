@@ -13,7 +13,8 @@ follows the controller and the lane flags, so the shopper sees the change at onc
 Before acting it checks that the lane is still where the page saw it: a command names
 the basket (and, for an alert, the alert's key); a command for a basket that has moved
 on, or an alert that is no longer pending, is refused with a reason the station shows.
-What needs a person at the lane is refused too: a device fault always, an age check
+A command asked more than 10 minutes before the lane got it (it was away) is refused:
+"ask again". What needs a person at the lane is refused too: a device fault always, an age check
 unless ``[station] remote_age_check`` says the store allows it (and then only as "ID
 seen"), payments in doubt.
 
@@ -57,6 +58,9 @@ AT_THE_LANE = {
     InterventionKind.PAYMENT_UNKNOWN: "a payment in doubt needs a person at the lane",
     InterventionKind.PAYMENT_FAILURE: "a declined payment needs a person at the lane",
 }
+
+
+MAX_AGE_S = 600.0  # a remote command older than this (the lane was away) is refused
 
 
 class Refused(Exception):
@@ -138,6 +142,7 @@ class RemoteActions:
             return {"ok": True, "message": ""}
         staff_id = str(command.get("staff_id", ""))
         try:
+            self._fresh(command)
             staff = self._staff(staff_id)
             with self.acting.acting(staff), self._remote(staff_id):
                 message = self._apply(kind, args)
@@ -217,6 +222,14 @@ class RemoteActions:
         return "approved" if approved else "refused"
 
     # -- helpers -----------------------------------------------------------------------
+
+    def _fresh(self, command: dict[str, Any]) -> None:
+        """A command asked long ago (the lane was away) is not applied now: the person
+        who asked has moved on too."""
+        asked = _took(command.get("created_at"), self.clock())
+        if asked is not None and asked > MAX_AGE_S:
+            minutes = int(asked // 60)
+            raise Refused(f"asked {minutes} min ago, while the lane was away: ask again")
 
     def _staff(self, staff_id: str) -> Staff:
         staff: Staff | None = self.service.staff_repo.get(staff_id)

@@ -297,6 +297,8 @@ class Board:
         """
         if kind not in REMOTE_COMMANDS:
             raise StationError(f"unknown command {kind!r}")
+        if kind == "resolve" and alert_id is None:
+            raise StationError("say which alert to resolve (alert_id)")
         now = self.clock()
         with self._lock:
             report = self.lanes.get(lane_id)

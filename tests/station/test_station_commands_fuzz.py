@@ -90,6 +90,9 @@ def test_garbage_results_from_a_lane_are_refused(station: StationServer, results
 
 def test_a_refused_kind_and_an_unknown_lane_are_named(sam: StaffClient) -> None:
     assert sam.remote("lane-01", kind="on_my_way").status_code == 422
+    no_alert = sam.remote("lane-01", kind="resolve")
+    assert no_alert.status_code == 409
+    assert "alert_id" in no_alert.json()["error"]
     unknown = sam.remote("lane-99", kind="suspend")
     assert unknown.status_code == 409
     assert "lane-99 has not reported" in unknown.json()["error"]

@@ -308,3 +308,14 @@ def test_a_keyed_price_beyond_the_role_says_what_was_done(
     assert "added at its catalog price; the keyed price was refused" in result["message"]
     (line,) = lane.controller.checkout.basket.active_lines
     assert line.unit_price.minor == 95
+
+
+def test_a_command_asked_long_ago_is_refused(lane: Lane) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    asked = (datetime.now(UTC) - timedelta(minutes=30)).isoformat()
+    command = {"id": 999, "kind": "close_lane", "args": {}, "staff_id": "sam", "created_at": asked}
+    result = lane.station.on_command(command)
+    assert not result["ok"]
+    assert "30 min ago" in result["message"]
+    assert not lane.attendant.flags.closed
