@@ -1,4 +1,11 @@
-"""``ProduceScreen``: items without a barcode, by picture, by name search or by PLU code."""
+"""``ProduceScreen``: items without a barcode, by picture, by name search or by PLU code.
+
+The pictures are a grid of tiles (``PictureTile``: each item's own colour pictogram)
+under a bar of categories (fruit, vegetables, bakery...). The grid scrolls by dragging
+(kinetic, ``make_kinetic``) and by two big scroll buttons beside it. A category, a name
+typed on the on-screen keyboard and a PLU typed on the keypad each narrow the tiles;
+typing starts from every category, so a search finds an item wherever it is.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +29,8 @@ from kiosk.ui.widgets.common import discard, keep_text_whole, text_label, touch_
 from kiosk.ui.widgets.fit import LayoutFitter
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.keypad import NumericKeypad
-from kiosk.ui.widgets.tiles import ProduceTile
+from kiosk.ui.widgets.kinetic import ScrollButtons, make_kinetic
+from kiosk.ui.widgets.produce_grid import ALL, CategoryBar, PictureTile, ordered_groups
 
 TILE_MIN = 200
 TILE_GAP = 16
@@ -51,7 +59,7 @@ class ProduceScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = ProduceView(items=())
-        self._tiles: list[ProduceTile] = []
+        self._tiles: list[PictureTile] = []
         self._columns = 4
         column = self._column = QVBoxLayout(self)
         column.setContentsMargins(32, 16, 32, 16)
@@ -102,9 +110,14 @@ class ProduceScreen(Screen):
 
     def _build_grid(self) -> QVBoxLayout:
         grid_column = QVBoxLayout()
+        grid_column.setSpacing(12)
+        self.categories = CategoryBar()
+        self.categories.chosen.connect(lambda _group: self._layout_tiles())
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # dragging and the scroll buttons move the grid: no thin scroll bar beside them
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         grid_host = QWidget()
         self._grid = QGridLayout(grid_host)
         self._grid.setContentsMargins(0, 0, 8, 0)
@@ -112,8 +125,15 @@ class ProduceScreen(Screen):
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._scroll.setWidget(grid_host)
         self._scroll.viewport().installEventFilter(self)
+        make_kinetic(self._scroll)
+        self.scroll_buttons = ScrollButtons(self._scroll)
         self._no_match = text_label(role="heading", wrap=True, align=Qt.AlignmentFlag.AlignCenter)
-        grid_column.addWidget(self._scroll, 1)
+        grid_row = QHBoxLayout()
+        grid_row.setSpacing(12)
+        grid_row.addWidget(self._scroll, 1)
+        grid_row.addWidget(self.scroll_buttons)
+        grid_column.addWidget(self.categories)
+        grid_column.addLayout(grid_row, 1)
         grid_column.addWidget(self._no_match)
         return grid_column
 
@@ -156,9 +176,10 @@ class ProduceScreen(Screen):
             discard(tile)
         self._tiles = []
         for item in view.items:
-            tile = ProduceTile(item)
+            tile = PictureTile(item)
             tile.clicked.connect(lambda _=False, sku=item.sku: self.itemChosen.emit(sku))
             self._tiles.append(tile)
+        self.categories.set_groups(ordered_groups({tile.group for tile in self._tiles}))
         self.keyboard.clear()
         self.keypad.clear()
         self.set_mode("search")
@@ -183,7 +204,7 @@ class ProduceScreen(Screen):
         """The skus of the tiles that match the search, in grid order."""
         return tuple(tile.item.sku for tile in self._matching())
 
-    def tile(self, sku: str) -> ProduceTile:
+    def tile(self, sku: str) -> PictureTile:
         """The tile of ``sku``; KeyError if not offered."""
         for tile in self._tiles:
             if tile.item.sku == sku:
@@ -228,12 +249,19 @@ class ProduceScreen(Screen):
                 self._layout_tiles()
         return False
 
-    def _matching(self) -> list[ProduceTile]:
+    def scroll_area(self) -> QScrollArea:
+        """The scrolling area of the tiles (drag it, or page it with ``scroll_buttons``)."""
+        return self._scroll
+
+    def _matching(self) -> list[PictureTile]:
         query = _fold(self.keyboard.text().strip()) if self.mode() == "search" else ""
         code = self.keypad.text() if self.mode() == "plu" else ""
+        group = self.categories.current()
         language = self.language
         result = []
         for tile in self._tiles:
+            if group not in (ALL, tile.group):
+                continue
             name = _fold(pick_name(tile.item.names, language))
             if query and query not in name:
                 continue
@@ -262,10 +290,14 @@ class ProduceScreen(Screen):
             self.search_field.setPlaceholderText(self.tr("Type a code…"))
             self.search_field.setText(self.keypad.text())
 
-    def _search_changed(self, _text: str) -> None:
+    def _search_changed(self, text: str) -> None:
+        if text and self.categories.current() != ALL:
+            self.categories.choose(ALL)  # a name is looked for in every category
         self._refresh_field()
         self._layout_tiles()
 
-    def _plu_changed(self, _text: str) -> None:
+    def _plu_changed(self, text: str) -> None:
+        if text and self.categories.current() != ALL:
+            self.categories.choose(ALL)
         self._refresh_field()
         self._layout_tiles()
