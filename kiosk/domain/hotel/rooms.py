@@ -39,9 +39,6 @@ from kiosk.domain.hotel.events import (
 from kiosk.domain.hotel.states import HotelState, KeyCard, Outcome
 from kiosk.domain.hotel.steps import Kind, Result, advance, busy, call, commit, intervene, note
 
-#: The encoder makes 1 to 4 keys per room (the lock system's limit).
-MAX_KEYS = 4
-
 
 def card(state: HotelState) -> fx.RegistrationCard:
     stay = state.stay
@@ -185,7 +182,7 @@ def leave_luggage(state: HotelState, now: datetime) -> Result:
 def choose_keys(state: HotelState, event: KeyCountChosen, now: datetime) -> Result:
     if busy(state):
         return note(state, "busy")
-    top = min(MAX_KEYS, max(1, state.settings.max_keys))
+    top = state.most_keys
     if not 1 <= event.count <= top:
         return note(state, "key_count_invalid", most=top)
     if state.key_count:

@@ -117,7 +117,6 @@ class HotelSettings:
     country: str
     currency: str
     max_keys: int = 4
-    default_keys: int = 2
     document_retries: int = 2
     max_declines: int = 3
     max_find_misses: int = 3
@@ -313,6 +312,17 @@ class HotelState:
         if amount is None or amount.minor <= 0:
             return None
         return amount
+
+    @property
+    def most_keys(self) -> int:
+        """The most keys the guest may ask for (the lane's limit, never over 4)."""
+        return min(4, max(1, self.settings.max_keys))
+
+    @property
+    def suggested_keys(self) -> int:
+        """The key count the keys screen offers first: one per adult, within the limit."""
+        adults = 1 if self.stay is None else self.stay.adults
+        return min(self.most_keys, max(1, adults))
 
     def keys_encoded(self) -> int:
         return sum(1 for k in self.keys if k.encoded)

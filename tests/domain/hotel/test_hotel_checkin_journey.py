@@ -402,3 +402,11 @@ def test_the_room_and_rate_are_shown_from_the_stay() -> None:
     s = j.state.stay
     assert (s.room_type, s.rate, s.nights, s.due) == ("Double room", "Flexible", 3, eur(26000))
     assert j.state.room == ROOM
+
+
+def test_the_keys_screen_suggests_one_key_per_adult_within_the_limit() -> None:
+    j = checked_in_journey()
+    assert (j.state.suggested_keys, j.state.most_keys) == (2, 4)
+    solo = replace(j.state, stay=replace(STAY, adults=6))
+    assert solo.suggested_keys == 4
+    assert replace(solo, settings=replace(SETTINGS, max_keys=9)).most_keys == 4
