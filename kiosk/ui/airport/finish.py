@@ -30,6 +30,7 @@ from kiosk.ui.widgets.common import (
     discard,
     icon_label,
     keep_text_whole,
+    set_style_property,
     text_label,
     touch_button,
 )
@@ -147,10 +148,16 @@ _PRINT_MARK = {
 
 
 class PrintingScreen(AirportScreen):
-    """Boarding passes and bag tags, each with its progress. No way out: printing."""
+    """Boarding passes and bag tags, each with its progress. No way out: printing. When
+    the printer has no paper: "an agent is coming", and the agent's button.
+
+    Signals:
+        staffRequested(): the agent touched "Agent" (the attendant sign-in opens).
+    """
 
     name = "airport_printing"
     idle_watch = False
+    staffRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,16 +167,18 @@ class PrintingScreen(AirportScreen):
         column.setContentsMargins(40, 24, 40, 24)
         column.setSpacing(12)
         self._rows: list[QLabel] = []
+        self._row_role = "heading"
         column.addStretch(1)
         self.paper = text_label(role="error", wrap=True, align=CENTRE)
         column.addWidget(self.paper)
-        side = QVBoxLayout()
-        side.addStretch(1)
-        side.addWidget(icon_label("printer", "#0A6CFF", 160), 0, CENTRE)
-        side.addStretch(1)
+        self.printer_icon = icon_label("printer", "#0A6CFF", 160)
         self.body.addWidget(self.panel, 3)
-        self.body.addLayout(side, 1)
+        self.body.addWidget(self.printer_icon, 1, CENTRE)
         self.set_ways_out(back=False, cancel=False)
+        self.staff_button = touch_button(role="secondary", icon="lock", icon_px=32)
+        self.staff_button.clicked.connect(self.staffRequested)
+        self.staff_button.hide()
+        self._footer.addWidget(self.staff_button)
         self.retranslate_ui()
 
     def set_model(self, view: PrintingView) -> None:
@@ -179,7 +188,7 @@ class PrintingScreen(AirportScreen):
             discard(label)
         self._rows = []
         for index, _item in enumerate(view.items):
-            label = text_label(role="heading", wrap=True)
+            label = text_label(role=self._row_role, wrap=True)
             self._column.insertWidget(index, label)
             self._rows.append(label)
         self.retranslate_ui()
@@ -190,6 +199,12 @@ class PrintingScreen(AirportScreen):
     def tighten(self, gap: int) -> None:
         if hasattr(self, "_column"):
             self._column.setSpacing(gap)
+            roomy = gap > 6  # else the words take the picture's room, in a smaller size
+            self.printer_icon.setVisible(roomy)
+            self.body.setStretch(1, 1 if roomy else 0)
+            self._row_role = "heading" if roomy else "label"
+            for label in self._rows:
+                set_style_property(label, "text-role", self._row_role)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -220,6 +235,9 @@ class PrintingScreen(AirportScreen):
             else ""
         )
         self.paper.setVisible(view.paper_out)
+        self.staff_button.setVisible(view.paper_out)
+        self.staff_button.setText(self.tr("Agent"))
+        keep_text_whole(self.staff_button)
 
 
 class DoneScreen(AirportScreen):

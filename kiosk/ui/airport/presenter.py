@@ -125,6 +125,7 @@ class AirportPresenter(QObject):
         s.done.ratingChosen.connect(self.ratingGiven)
         s.done.doneRequested.connect(self.finish_traveller)
         s.agent.staffRequested.connect(self.staffRequested)
+        s.printing.staffRequested.connect(self.staffRequested)
         s.closed.staffRequested.connect(self.staffRequested)
         for screen in s.all():
             cancel = getattr(screen, "cancelRequested", None)

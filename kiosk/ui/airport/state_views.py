@@ -51,7 +51,9 @@ _IDENTIFY_PROBLEMS = {
 def screen_for(state: CheckinState) -> str:
     """The name of the screen ``state`` shows."""
     if state.step is Step.INTERVENTION:
-        return "airport_agent"
+        printer = state.intervention is not None and state.intervention.kind.value == "printer_out"
+        # out of paper while printing: the progress stays, with "an agent is coming"
+        return "airport_printing" if printer and state.resume is Step.PRINTING else "airport_agent"
     if state.step is Step.DONE:
         return "airport_done" if state.outcome is Outcome.COMPLETED else "airport_identify"
     if state.step is Step.CLOSING:

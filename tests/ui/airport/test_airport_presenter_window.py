@@ -5,15 +5,20 @@ lands where ``QApplication.widgetAt`` finds the widget on top."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from airport_window_rig import checkin_window
 
 from kiosk.devices.docreader.samples import GARBLED
+from kiosk.domain.airport.events import AgentVerdict
+from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.airport.states import Outcome, Step
 from kiosk.domain.money import Money
 from kiosk.ui.airport.views import SeatKind
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)  # any time: the runner stamps events with its clock
 
 
 def test_a_booking_not_found_is_said_on_the_welcome_screen(qtbot: Any, tmp_path: Path) -> None:
@@ -167,3 +172,37 @@ def test_a_closed_lane_shows_the_closed_screen_and_comes_back(qtbot: Any, tmp_pa
         assert w.s.closed.title_text() == "This lane is closed"
         w.presenter.set_lane_flags(False, False)
         assert w.window.current_screen() is w.s.identify
+
+
+def test_paper_out_shows_the_progress_and_an_agent_coming(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        w.to_bags()
+        w.rig.atb.command("paper 1")  # one boarding pass left
+        w.touch(w.s.bags.primary_button)  # no bags, continue: print now
+        w.wait(lambda: w.state.step is Step.INTERVENTION, timeout=60_000)
+        printing = w.s.printing
+        w.wait(lambda: w.window.current_screen() is printing and printing.paper.isVisible())
+        assert "An agent is coming" in printing.paper.text()
+        assert printing.subtitle.text() == "1 of 2 printed"
+        assert printing.staff_button.isVisible()
+        assert not printing.cancel_button.isVisible()  # something is printed: no way out
+        w.rig.atb.command("recover")
+        kind = w.state.intervention.kind
+        w.lane.controller.agent_verdict(AgentVerdict(kind, Verdict.FIXED, "tech", NOW), "tech")
+        w.wait(lambda: w.window.current_screen() is w.s.done, timeout=60_000)
+        assert len(w.rig.atb.documents) == 2
+        assert not printing.paper.isVisible()
+
+
+def test_the_agents_retry_brings_the_documents_step_back(qtbot: Any, tmp_path: Path) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, _lars = w.to_documents()
+        w.wait(lambda: w.s.documents.view().current == anna)
+        w.rig.docreader.present("stranger")
+        w.shown(w.s.agent, ready=False)
+        kind = w.state.intervention.kind
+        w.lane.controller.agent_verdict(AgentVerdict(kind, Verdict.RETRY, "s-1", NOW), "s-1")
+        w.shown(w.s.documents)
+        assert w.s.documents.view().current == anna
+        w.rig.docreader.present("anna")
+        w.wait(lambda: w.s.documents.view().current != anna)

@@ -38,6 +38,9 @@ from kiosk.ui.airport.views import DocumentStatus, PassengerKind, PaymentStage, 
 
 EUR = "EUR"
 ALLOWANCE = BagAllowance(1, 23_000, 32_000, Money(6000, EUR), Money(7500, EUR))
+PAPER_OUT = AirportIntervention(
+    AirportInterventionKind.PRINTER_OUT, "", "paper out", datetime(2026, 1, 1, tzinfo=UTC)
+)
 FLIGHT = Flight("S1", "KX", "0123", "LIS", "CDG", datetime(2026, 12, 5, 15, 35),
                 datetime(2026, 12, 5, 19, 0), "Y", "Y", gate="12")  # fmt: skip
 
@@ -78,6 +81,14 @@ def family_state(**changes: object) -> CheckinState:
         ({"step": Step.PAYING}, "airport_payment"),
         ({"step": Step.PRINTING}, "airport_printing"),
         ({"step": Step.INTERVENTION}, "airport_agent"),
+        (
+            {"step": Step.INTERVENTION, "resume": Step.PRINTING, "intervention": PAPER_OUT},
+            "airport_printing",
+        ),
+        (
+            {"step": Step.INTERVENTION, "resume": Step.DOCUMENTS, "intervention": PAPER_OUT},
+            "airport_agent",
+        ),
         ({"step": Step.DONE, "outcome": Outcome.COMPLETED}, "airport_done"),
         ({"step": Step.DONE, "outcome": Outcome.CANCELLED}, "airport_identify"),
         ({"step": Step.CLOSING, "outcome": Outcome.ABANDONED}, "airport_identify"),
