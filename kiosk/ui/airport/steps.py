@@ -102,6 +102,9 @@ class PassengersScreen(AirportScreen):
         self.set_busy(False)
         self.retranslate_ui()
 
+    def view(self) -> PassengersView:
+        return self._view
+
     def button(self, passenger_id: str) -> QWidget:
         """The toggle of ``passenger_id`` (KeyError if not on the booking)."""
         for row, button in zip(self._view.passengers, self.list.buttons, strict=True):

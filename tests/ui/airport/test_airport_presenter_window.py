@@ -16,6 +16,8 @@ from kiosk.domain.airport.events import AgentVerdict
 from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.airport.states import Outcome, Step
 from kiosk.domain.money import Money
+from kiosk.domain.travel import encode_bcbp
+from kiosk.domain.travel.bcbp import BoardingPass, Leg
 from kiosk.ui.airport.views import SeatKind
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)  # any time: the runner stamps events with its clock
@@ -206,3 +208,19 @@ def test_the_agents_retry_brings_the_documents_step_back(qtbot: Any, tmp_path: P
         assert w.s.documents.view().current == anna
         w.rig.docreader.present("anna")
         w.wait(lambda: w.s.documents.view().current != anna)
+
+
+def test_a_boarding_pass_scanned_on_the_welcome_screen_finds_the_booking(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    leg = Leg("KX7Q2M", "LIS", "CDG", "KX", "0123", 339, "Y", "016B", "0001", "0")
+    code = encode_bcbp(BoardingPass("ERIKSSON/ANNA MARIA", (leg,)))
+    with checkin_window(qtbot, tmp_path) as w:
+        w.shown(w.s.identify)
+        w.rig.demo.scanner.scan(code)
+        w.shown(w.s.passengers)
+        assert w.state.identified_by == "boarding_pass"
+        assert [row.name for row in w.s.passengers.view().passengers] == [
+            "ANNA MARIA ERIKSSON",
+            "LARS ERIKSSON",
+        ]
