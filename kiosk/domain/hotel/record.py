@@ -107,7 +107,9 @@ def build_record(state: HotelState, status: Outcome, at: datetime) -> CheckinRec
         adults=0 if stay is None else stay.adults,
         children=0 if stay is None else stay.children,
         guests=tuple(
-            GuestRecord(g.guest_id, g.minor, g.check.value == "done", g.document, g.missing)
+            GuestRecord(
+                g.pms_id or g.guest_id, g.minor, g.check.value == "done", g.document, g.missing
+            )
             for g in state.guests
         ),
         checked_in=state.checked_in,

@@ -27,7 +27,7 @@ def test_a_completed_check_in_fits_hqs_model() -> None:
     assert (parsed.kind, parsed.journey, parsed.status) == ("checkin", "hotel_checkin", "completed")
     assert (parsed.reference, parsed.transaction_id, parsed.item_count) == ("4701", "V1", 2)
     assert parsed.fees_total == 26000  # the balance; the deposit is only reserved
-    assert [t.traveller_id for t in parsed.travellers] == ["g1", "new-1"]
+    assert [t.traveller_id for t in parsed.travellers] == ["g1", "g-new1"]  # the PMS's ids
     assert all(t.checked_in and t.seat_or_room == "204" for t in parsed.travellers)
     assert parsed.travellers[0].document.number_last4 == "3456"
     assert [(p.method, p.outcome) for p in parsed.payments] == [
