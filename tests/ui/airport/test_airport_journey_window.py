@@ -12,7 +12,8 @@ GIVEN booking KX7Q2M (ERIKSSON/ANNA MARIA and ERIKSSON/LARS) WHEN the traveller 
 KX7Q2M and ERIKSSON on the on-screen keyboard, keeps both passengers, presents both
 passports, answers the safety questions, keeps the seats and puts one bag each on the
 belt THEN two boarding passes and two bag tags are printed, the done screen says so,
-and Finish brings the next traveller's welcome screen.
+and Finish brings the next traveller's welcome screen - on a landscape, a portrait and
+the small screen.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -43,7 +45,10 @@ def touch(qtbot: Any, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
 
 
-def test_a_two_passenger_booking_checks_in_by_touch(qtbot: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_a_two_passenger_booking_checks_in_by_touch(
+    qtbot: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
     with airport_rig(tmp_path) as rig:
         lane = build_lane(rig.config, with_sync=False)
         window, presenter, _attendant = open_lane_window(
@@ -51,7 +56,7 @@ def test_a_two_passenger_booking_checks_in_by_touch(qtbot: Any, tmp_path: Path) 
         )
         qtbot.addWidget(window)
         try:
-            window.resize(1920, 1080)
+            window.resize(*size)
             window.show()
             qtbot.waitExposed(window)
             s = presenter.screens
