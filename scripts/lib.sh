@@ -18,7 +18,7 @@ as_root() {
 # fonts for receipts) and for development. Installed only when one is missing.
 RUNTIME_DEBS="python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0
-  libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-image0 fonts-dejavu-core"
+  libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-image0 fonts-dejavu-core espeak-ng"
 
 ensure_debs() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not Debian: install $* yourself"; return 0; }

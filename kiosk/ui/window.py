@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.guard import InputGuard
@@ -37,6 +37,7 @@ from kiosk.ui.i18n import (
 )
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.speech import REPEAT_KEY, Speaker
 from kiosk.ui.startup import FirstPaint
 from kiosk.ui.theme import make_theme, stylesheet
 from kiosk.ui.widgets.dialogs import AccessibilityPanel, HelpBanner, StillThereDialog
@@ -67,6 +68,8 @@ class KioskWindow(QWidget):
         idle_countdown_s: that dialog's countdown before ``idleExpired``.
         countdown_tick_ms: length of one countdown second (tests make it short).
         hide_cursor: hide the pointer in kiosk mode.
+        speaker: the audio mode's voice (default: ``espeak-ng`` on PATH, to the sound card).
+        repeat_key: the key that repeats the last spoken text (an audio jack's button).
 
     Raises:
         TranslationError: a language in ``languages`` has no compiled translation.
@@ -90,6 +93,8 @@ class KioskWindow(QWidget):
         idle_countdown_s: int = 30,
         countdown_tick_ms: int = 1000,
         hide_cursor: bool = True,
+        speaker: Speaker | None = None,
+        repeat_key: str = REPEAT_KEY,
         parent: QWidget | None = None,
     ) -> None:
         missing = [code for code in languages if code not in available_languages()]
@@ -136,6 +141,7 @@ class KioskWindow(QWidget):
         self.top_bar.accessibilityRequested.connect(self.open_accessibility)
         self.help_banner.cancelRequested.connect(self._cancel_help)
         self.accessibility_panel.changed.connect(self.set_accessibility)
+        self.speaker = self._audio_mode(speaker or Speaker(), repeat_key)
         self.still_there.stillHere.connect(self._still_here)
         self.still_there.expired.connect(self.idleExpired)
         self.navigator.screenChanged.connect(self._screen_changed)
@@ -179,6 +185,7 @@ class KioskWindow(QWidget):
         self.clear_blocking()
         self.still_there.stop()
         self.accessibility_panel.close_overlay()
+        self.set_audio_mode(False)  # the next shopper chooses again
         self.navigator.reset(attract)
 
     # -- language -------------------------------------------------------------------
@@ -223,7 +230,32 @@ class KioskWindow(QWidget):
     def open_accessibility(self) -> None:
         """Show the accessibility panel."""
         self.accessibility_panel.set_state(self._large_text, self._high_contrast)
+        self.accessibility_panel.set_audio(self.speaker.enabled(), self.speaker.available)
         self.accessibility_panel.open()
+
+    def set_audio_mode(self, on: bool) -> None:
+        """Speak every step and scan (if the speech engine is installed), or stop."""
+        if on == self.speaker.enabled():
+            return
+        self.speaker.set_enabled(on)
+        self.accessibility_panel.set_audio(self.speaker.enabled(), self.speaker.available)
+        if self.speaker.enabled():
+            self._announce_current()
+
+    def audio_mode(self) -> bool:
+        """Whether the audio mode is speaking."""
+        return self.speaker.enabled()
+
+    def _audio_mode(self, speaker: Speaker, repeat_key: str) -> Speaker:
+        """Wire ``speaker`` to the speech hook, the panel and the repeat key."""
+        speaker.setParent(self)
+        self._speech.append(lambda text: speaker.say(text, current_language()))
+        self.accessibility_panel.audioChanged.connect(self.set_audio_mode)
+        self.accessibility_panel.repeatRequested.connect(speaker.repeat)
+        repeat = QShortcut(QKeySequence(repeat_key), self)
+        repeat.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        repeat.activated.connect(speaker.repeat)
+        return speaker
 
     def set_accessibility(self, large_text: bool, high_contrast: bool) -> None:
         """Apply large-text / high-contrast and emit ``accessibilityChanged``."""
@@ -423,6 +455,7 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Allow the window to close (service exit) and close it."""
         self._allow_close = True
+        self.speaker.set_enabled(False)  # silence: nothing speaks after the window
         if self._hide_cursor and QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
         self._guard.remove()

@@ -80,13 +80,18 @@ class StillThereDialog(Overlay):
 
 
 class AccessibilityPanel(Overlay):
-    """Two big toggles: large text and high contrast.
+    """Big toggles: large text, high contrast and the audio mode (spoken steps), and
+    "Repeat" while the audio mode is on.
 
     Signals:
         changed(bool, bool): (large_text, high_contrast) after a toggle.
+        audioChanged(bool): the audio mode was switched on or off.
+        repeatRequested(): say the last spoken text again.
     """
 
     changed = Signal(bool, bool)
+    audioChanged = Signal(bool)
+    repeatRequested = Signal()
     covers_top_bar = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,12 +102,22 @@ class AccessibilityPanel(Overlay):
         for button in (self.large_text_button, self.high_contrast_button):
             button.setCheckable(True)
             button.toggled.connect(self._emit)
+        self._audio_available = False
+        self.audio_button = touch_button(role="secondary")
+        self.audio_button.setCheckable(True)
+        self.audio_button.setEnabled(False)
+        self.audio_button.toggled.connect(self._audio_toggled)
+        self.repeat_button = touch_button(role="secondary")
+        self.repeat_button.clicked.connect(self.repeatRequested)
+        self.repeat_button.hide()
         self.close_button = touch_button(role="primary")
         self.close_button.clicked.connect(self.close_overlay)
         for widget in (
             self._title,
             self.large_text_button,
             self.high_contrast_button,
+            self.audio_button,
+            self.repeat_button,
             self.close_button,
         ):
             self.body.addWidget(widget)
@@ -119,9 +134,35 @@ class AccessibilityPanel(Overlay):
             button.blockSignals(False)
         self.retranslate_ui()
 
+    def set_audio(self, on: bool, available: bool) -> None:
+        """Show the audio mode's state without emitting ``audioChanged``; without a
+        speech engine the toggle is disabled and says the mode is unavailable."""
+        self._audio_available = available
+        self.audio_button.blockSignals(True)
+        self.audio_button.setChecked(on and available)
+        self.audio_button.blockSignals(False)
+        self.audio_button.setEnabled(available)
+        self.repeat_button.setVisible(on and available)
+        self.retranslate_ui()
+
+    def audio_text(self) -> str:
+        """The audio toggle's caption (says "unavailable" without a speech engine)."""
+        return self.audio_button.text()
+
+    def _audio_toggled(self, on: bool) -> None:
+        self.repeat_button.setVisible(on)
+        self.retranslate_ui()
+        self.audioChanged.emit(on)
+
     def retranslate_ui(self) -> None:
         self._title.setText(self.tr("Accessibility"))
         on, off = self.tr("On"), self.tr("Off")
+        if not self._audio_available:
+            audio = self.tr("unavailable")
+        else:
+            audio = on if self.audio_button.isChecked() else off
+        self.audio_button.setText(self.tr("Spoken guidance: %1").replace("%1", audio))
+        self.repeat_button.setText(self.tr("Repeat what was said"))
         large, high = self.large_text_button.isChecked(), self.high_contrast_button.isChecked()
         self.large_text_button.setText(
             self.tr("Large text: %1").replace("%1", on if large else off)
