@@ -13,7 +13,7 @@ KX7Q2M and ERIKSSON on the on-screen keyboard, keeps both passengers, presents b
 passports, answers the safety questions, keeps the seats and puts one bag each on the
 belt THEN two boarding passes and two bag tags are printed, the done screen says so,
 and Finish brings the next traveller's welcome screen - on a landscape, a portrait and
-the small screen.
+the small screen (there also with large text and high contrast).
 """
 
 from __future__ import annotations
@@ -45,9 +45,12 @@ def touch(qtbot: Any, widget: QWidget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=centre)
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize(
+    ("size", "large_text_high_contrast"),
+    [((1920, 1080), False), ((1080, 1920), False), ((1366, 768), False), ((1366, 768), True)],
+)
 def test_a_two_passenger_booking_checks_in_by_touch(
-    qtbot: Any, tmp_path: Path, size: tuple[int, int]
+    qtbot: Any, tmp_path: Path, size: tuple[int, int], large_text_high_contrast: bool
 ) -> None:
     with airport_rig(tmp_path) as rig:
         lane = build_lane(rig.config, with_sync=False)
@@ -57,6 +60,7 @@ def test_a_two_passenger_booking_checks_in_by_touch(
         qtbot.addWidget(window)
         try:
             window.resize(*size)
+            window.set_accessibility(large_text_high_contrast, large_text_high_contrast)
             window.show()
             qtbot.waitExposed(window)
             s = presenter.screens
