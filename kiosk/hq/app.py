@@ -33,6 +33,7 @@ from kiosk.hq import (
     kpi_api,
     lane_changes,
     metrics,
+    offers,
     sales,
     web,
 )
@@ -49,6 +50,7 @@ from kiosk.hq.models import (
     ErrorBody,
     Heartbeat,
     HeartbeatAck,
+    OfferPage,
     SaleBatch,
 )
 from kiosk.hq.sale_rules import sale_problems
@@ -194,6 +196,17 @@ def create_app(
         # The headers let a lane apply the body without parsing it in Python.
         headers = {"X-Catalog-Cursor": str(last), "X-Catalog-More": "1" if more else "0"}
         return Response(body, media_type="application/json", headers=headers)
+
+    @app.get("/api/v1/offers/changes", response_model=OfferPage, tags=["catalog"])
+    def offer_changes(
+        who: Lane,
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=100_000)] = 1000,
+    ) -> dict[str, Any]:
+        """Offer and loyalty card changes with version > ``cursor``, oldest first (withdrawn
+        offers as tombstones); the lane pulls them after its catalog (kiosk.hq.offers)."""
+        del who
+        return offers.changes_since(engine, cursor, min(limit, max_page))
 
     @app.post("/api/v1/lanes/heartbeat", response_model=HeartbeatAck, tags=["lanes"])
     def heartbeat(beat: Heartbeat, who: Lane) -> HeartbeatAck:

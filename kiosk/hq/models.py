@@ -235,6 +235,34 @@ class CatalogPage(BaseModel):
     more: bool
 
 
+class OfferChange(BaseModel):
+    """One offer (kiosk.domain.offers.records) or its tombstone (``deleted``, no record)."""
+
+    offer_id: ShortText
+    version: int
+    deleted: bool
+    record: dict[str, Any] | None
+
+
+class CardChange(BaseModel):
+    """One loyalty card number (13 digits, kiosk.domain.offers.cards) and whether it is
+    blocked."""
+
+    number: Annotated[str, Text(13, pattern=r"^29[0-9]{11}$")]
+    version: int
+    blocked: bool
+
+
+class OfferPage(BaseModel):
+    """Offer and card changes with version > the asked cursor, oldest first; as
+    :class:`CatalogPage` for ``cursor`` and ``more``."""
+
+    offers: list[OfferChange]
+    cards: list[CardChange]
+    cursor: int
+    more: bool
+
+
 class DeviceStatus(_Strict):
     name: ShortText
     kind: ShortText

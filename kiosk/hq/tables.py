@@ -8,6 +8,8 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
   (DESIGN.md invariant 4); the whole sale document is kept in ``document``.
 - ``catalog_item``: the master catalog; every change takes the next ``version``
   from ``catalog_state`` so lanes can ask for "changes since cursor N".
+- ``offer`` / ``loyalty_card``: offers and loyalty cards for the lanes (kiosk.hq.offers),
+  versioned from ``catalog_state`` like the catalog; deleted offers stay as tombstones.
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
 - ``checkin``: check-in records of the airport and hotel journeys (no MRZ), unique on
@@ -346,5 +348,22 @@ lane_config_override = Table(
     Column("lane_id", String(64), primary_key=True, info=HQ),
     Column("key", Text, primary_key=True),  # at most remote.MAX_KEY characters
     Column("value", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)
+offer = Table(
+    "offer",
+    metadata,
+    Column("offer_id", String(64), primary_key=True, info=source("OfferChange.offer_id")),
+    Column("version", BigInteger, nullable=False, index=True, unique=True),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("record", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)
+loyalty_card = Table(
+    "loyalty_card",
+    metadata,
+    Column("number", String(13), primary_key=True, info=source("CardChange.number")),
+    Column("version", BigInteger, nullable=False, index=True, unique=True),
+    Column("blocked", Boolean, nullable=False, default=False),
     Column("updated_at", String(32), nullable=False, info=HQ),
 )

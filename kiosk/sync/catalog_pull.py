@@ -7,6 +7,11 @@ of its scanned lines (lines are snapshots); with
 ``sync.apply_catalog_during_basket = false`` the caller's ``can_apply`` also
 holds new prices back until no basket is open. An entry that breaks a catalog
 rule is skipped and logged; it never stops the rest of the catalog.
+
+Offers and loyalty cards come with the catalog: after the catalog pages,
+:func:`pull_offers` asks ``/offers/changes`` for the offers feed (its own cursor,
+applied page by page with it by kiosk.store.offers, invariant 5). An HQ without the
+feed (404) is not an error; a bad offer or card is skipped and logged.
 """
 
 from __future__ import annotations
@@ -21,11 +26,15 @@ from typing import Any
 
 from kiosk.domain.catalog import CatalogError, CatalogItem, SaleUnit
 from kiosk.domain.money import Money, MoneyError
+from kiosk.domain.offers import Offer, OfferError
+from kiosk.domain.offers.cards import LoyaltyCardError, masked_card, parse_loyalty_card
+from kiosk.domain.offers.records import offer_from_record
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.catalog_bulk import NotFast, apply_page_text
 from kiosk.store.errors import StoreError
+from kiosk.store.offers import OfferRepository
 from kiosk.sync.client import HqClient
-from kiosk.sync.errors import SyncError
+from kiosk.sync.errors import HqRefused, SyncError
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,8 @@ class PullReport:
     skipped: int = 0
     cursor: int = 0
     held_back: bool = False
+    offers: int = 0
+    cards: int = 0
 
 
 def entry_to_item(entry: dict[str, Any]) -> CatalogItem:
@@ -138,6 +149,98 @@ def apply_text(
 
 
 def pull(
+    conn: sqlite3.Connection,
+    client: HqClient,
+    page_size: int,
+    can_apply: Callable[[], bool] = lambda: True,
+) -> PullReport:
+    """Apply every catalog change HQ has after the stored cursor, then the offers.
+
+    Raises:
+        as :func:`pull_catalog` and :func:`pull_offers`.
+    """
+    report = pull_catalog(conn, client, page_size, can_apply)
+    if not report.held_back:
+        pull_offers(conn, client, page_size, report)
+    return report
+
+
+def pull_offers(
+    conn: sqlite3.Connection, client: HqClient, page_size: int, report: PullReport
+) -> None:
+    """Apply every offers/cards change HQ has after the stored offers cursor.
+
+    Raises:
+        HqUnreachable / HqRefused: from the client (applied pages stay applied), except
+            404 (an HQ without offers: nothing to do).
+        SyncError: if a page is malformed or the store refuses it.
+    """
+    repo = OfferRepository(conn)
+    cursor = repo.cursor()
+    while True:
+        try:
+            # HqClient has no offers method yet; its generic call maps errors the same way.
+            page = client._call(
+                "GET", "/offers/changes", params={"cursor": cursor, "limit": page_size}
+            )
+        except HqRefused as error:
+            if error.status == 404:
+                return
+            raise
+        if not (
+            isinstance(page, dict)
+            and isinstance(page.get("offers"), list)
+            and isinstance(page.get("cards"), list)
+            and type(page.get("cursor")) is int
+            and isinstance(page.get("more"), bool)
+        ):
+            raise SyncError(f"HQ offers page after {cursor} is not an offers page")
+        if page["cursor"] == cursor:
+            return
+        offers, deleted, cards = _offer_changes(page, report)
+        try:
+            repo.apply_changes(offers, deleted, cards, page["cursor"])
+        except StoreError as error:
+            raise SyncError(f"cannot apply offers up to {page['cursor']}: {error}") from error
+        report.offers += len(offers) + len(deleted)
+        report.cards += len(cards)
+        cursor = page["cursor"]
+        if not page["more"]:
+            return
+
+
+def _offer_changes(
+    page: dict[str, Any], report: PullReport
+) -> tuple[list[tuple[Offer, int]], list[str], list[tuple[str, bool, int]]]:
+    offers: list[tuple[Offer, int]] = []
+    deleted: list[str] = []
+    cards: list[tuple[str, bool, int]] = []
+    for entry in page["offers"]:
+        try:
+            version = entry["version"]
+            if type(version) is not int:
+                raise OfferError(f"version {version!r} is not an integer")
+            if entry.get("deleted") is True:
+                deleted.append(str(entry["offer_id"]))
+            else:
+                offers.append((offer_from_record(entry["record"]), version))
+        except (KeyError, TypeError, OfferError) as error:
+            log.error("skipping an offer from HQ: %s", error)
+            report.skipped += 1
+    for entry in page["cards"]:
+        try:
+            number = parse_loyalty_card(entry["number"])
+            blocked, version = entry["blocked"], entry["version"]
+            if not isinstance(blocked, bool) or type(version) is not int:
+                raise LoyaltyCardError(f"card {masked_card(number)}: bad blocked/version")
+            cards.append((number, blocked, version))
+        except (KeyError, TypeError, LoyaltyCardError) as error:
+            log.error("skipping a loyalty card from HQ: %s", error)
+            report.skipped += 1
+    return offers, deleted, cards
+
+
+def pull_catalog(
     conn: sqlite3.Connection,
     client: HqClient,
     page_size: int,

@@ -34,10 +34,12 @@ def _where(record: Mapping[str, Any]) -> str:
     return f"offer {offer_id!r}" if isinstance(offer_id, str) else "offer"
 
 
-def _text(record: Mapping[str, Any], name: str) -> str:
+def _text(record: Mapping[str, Any], name: str, longest: int) -> str:
     value = record.get(name)
-    if not isinstance(value, str) or not value.strip() or len(value) > 200:
-        raise OfferError(f"{_where(record)}: {name} must be a text of 1-200 characters")
+    if not isinstance(value, str) or not value.strip() or len(value) > longest:
+        raise OfferError(f"{_where(record)}: {name} must be a text of 1-{longest} characters")
+    if not value.isprintable():
+        raise OfferError(f"{_where(record)}: {name} holds a control character")
     return value
 
 
@@ -86,7 +88,7 @@ def offer_from_record(record: Mapping[str, Any]) -> Offer:
     unknown = sorted(str(k) for k in record if k not in _FIELDS)
     if unknown:
         raise OfferError(f"{_where(record)}: unknown field {unknown[0]!r}")
-    offer_id, name = _text(record, "offer_id"), _text(record, "name")
+    offer_id, name = _text(record, "offer_id", 64), _text(record, "name", 200)
     try:
         kind = OfferKind(record.get("kind"))
     except ValueError:

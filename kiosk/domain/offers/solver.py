@@ -32,7 +32,7 @@ from math import comb
 from kiosk.domain.offers.model import Bundle, Offer, UnitKey
 from kiosk.domain.offers.rules import best_use
 
-EXACT_LEAVES = 64
+EXACT_LEAVES = 16
 ALL_ORDERS_UP_TO = 3
 
 Applied = tuple[Offer, int, tuple[Bundle, ...]]  # offer, saving, units used
