@@ -14,6 +14,7 @@ from kiosk.devices.printer.receipt import (
     PrintedCode,
     Receipt,
     ReceiptLine,
+    ReceiptSaving,
     TaxRow,
 )
 from kiosk.domain.money import Money
@@ -86,6 +87,20 @@ def receipt_from_document(
         ),
         labels=LABELS.get(language, Labels()),
         decimal_separator=_DECIMAL_SEPARATOR.get(language, "."),
+        savings=_savings(document, money),
+    )
+
+
+def _savings(document: dict[str, Any], money: Any) -> tuple[ReceiptSaving, ...]:
+    """Each offer's saving (the document's ``discounts``), under the last line it used."""
+    index = {line["line_no"]: n for n, line in enumerate(document["lines"])}
+    return tuple(
+        ReceiptSaving(
+            description=discount["name"],
+            amount=money(discount["amount"]),
+            after=max((index[n] for n in discount.get("lines", ()) if n in index), default=None),
+        )
+        for discount in document.get("discounts") or ()
     )
 
 

@@ -83,8 +83,10 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[Op, ...]:
             )
     ops += [TextLine(t, Align.CENTER) for text in receipt.meta for t in _wrap(text, columns)]
     ops.append(fmt.rule())
-    for line in receipt.lines:
+    for index, line in enumerate(receipt.lines):
         ops += fmt.item(line)
+        ops += fmt.savings(index)
+    ops += fmt.savings(None)  # basket offers, above the total
     ops.append(fmt.rule())
     ops += fmt.totals()
     ops += fmt.taxes()
@@ -178,7 +180,18 @@ class _Formatter:
         ]
         if r.deposit_total:
             out += self.pair(self.labels.deposit_total, self.money(r.deposit_total))
+        if r.savings:
+            out += self.pair(self.labels.saved, self.money(r.saved), bold=True)
         out += self.pair(self.labels.items, str(r.item_count))
+        return out
+
+    def savings(self, after: int | None) -> list[TextLine]:
+        """The savings printed after line ``after`` (None: the basket's, before the total)."""
+        out: list[TextLine] = []
+        for saving in self.receipt.savings:
+            if saving.after == after:
+                # "  " stands where a line has its tax letter, so the amounts line up
+                out += self.pair(saving.description, self.money(-saving.amount) + "  ", indent=2)
         return out
 
     def taxes(self) -> list[TextLine]:

@@ -75,6 +75,16 @@ class ReceiptLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ReceiptSaving:
+    """What one offer saved, printed under the last line it used (``after``, an index
+    into :attr:`Receipt.lines`) or, for a basket offer (``after`` None), above the total."""
+
+    description: str
+    amount: Money
+    after: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TaxRow:
     """One row of the tax summary: the rate's code and label, net, tax and gross."""
 
@@ -111,6 +121,7 @@ class Labels:
     change: str = "Change"
     ereceipt: str = "Your e-receipt:"
     per_kg: str = "/kg"
+    saved: str = "You saved"
 
 
 SPANISH = Labels(
@@ -126,6 +137,7 @@ SPANISH = Labels(
     paid="Pagado",
     change="Cambio",
     ereceipt="Su ticket electrónico:",
+    saved="Ha ahorrado",
 )
 FRENCH = Labels(
     total="TOTAL",
@@ -140,6 +152,7 @@ FRENCH = Labels(
     paid="Payé",
     change="Rendu",
     ereceipt="Votre ticket dématérialisé :",
+    saved="Vous avez économisé",
 )
 
 
@@ -169,15 +182,22 @@ class Receipt:
     labels: Labels = field(default_factory=Labels)
     decimal_separator: str = "."
     currency_symbol: str = ""
+    savings: tuple[ReceiptSaving, ...] = ()
 
     def __post_init__(self) -> None:
         currency = self.total.currency
         amounts = [line.amount for line in self.lines] + [p.amount for p in self.payments]
+        amounts += [saving.amount for saving in self.savings]
         amounts += [r.gross for r in self.tax_summary]
         if self.deposit_total is not None:
             amounts.append(self.deposit_total)
         if any(a.currency != currency for a in amounts):
             raise ValueError(f"receipt {self.transaction_id}: amounts in more than one currency")
+
+    @property
+    def saved(self) -> Money:
+        """What the offers saved in all."""
+        return Money(sum(s.amount.minor for s in self.savings), self.total.currency)
 
     @property
     def item_count(self) -> int:
