@@ -35,7 +35,8 @@ from kiosk.domain.hotel.events import (
     StaysFound,
     SurnameEntered,
 )
-from kiosk.domain.hotel.guests import guests_of, read_mrz
+from kiosk.domain.hotel.guests import guests_of
+from kiosk.domain.hotel.identity import read_mrz
 from kiosk.domain.hotel.pms import PmsErrorKind, RefusalCode, Stay, StayState
 from kiosk.domain.hotel.states import HotelState, Purpose, Step
 from kiosk.domain.hotel.steps import (
@@ -89,13 +90,13 @@ def scan_document(state: HotelState, event: DocumentScanned, now: datetime) -> R
 
 
 def choose_check_out(state: HotelState, event: CheckOutChosen, now: datetime) -> Result:
-    if busy(state) or state.started_at is not None:
+    if busy(state):
         return note(state, "busy")
     return replace(state, purpose=Purpose.CHECK_OUT, step=Step.FIND_ROOM, notice=""), []
 
 
 def choose_key_help(state: HotelState, event: KeyHelpChosen, now: datetime) -> Result:
-    if busy(state) or state.started_at is not None:
+    if busy(state):
         return note(state, "busy")
     return replace(state, purpose=Purpose.REKEY, step=Step.FIND_ROOM, notice=""), []
 

@@ -8,10 +8,9 @@ still without an ID whose name the document carries:
 1. the MRZ must read (a passport or an identity card, TD1 included); an
    unreadable read is retried ``document_retries`` times, then
    ``document_failed``;
-2. the name must be a booked guest's (:func:`same_person`: the airport's
-   tolerant matching of transliterations and truncated names, plus one of two
-   Spanish surnames); a document that matches nobody fills an unnamed place, or
-   registers a child the booking expects, else ``name_mismatch``;
+2. the name must be a booked guest's (:func:`.identity.same_person`); a
+   document that matches nobody fills an unnamed place, or registers a child
+   the booking expects, else ``name_mismatch``;
 3. the document must be valid on the day of arrival, else ``document_expired``;
 4. the country's register rule (:mod:`.register`) is checked: what the guest
    can type is asked on the details screen, anything else is
@@ -22,19 +21,17 @@ still without an ID whose name the document carries:
 A child without an ID is added with ``MinorAdded`` (name, birth date, the
 adult they are with and how they are related); a child the register wants an
 ID of (Spain: from 14) is asked for one like an adult. What stays in the state
-is a document summary; the identity goes to the PMS and is dropped.
+is a document summary; the identity (:func:`.identity.identity_of`) goes to the
+PMS and is dropped.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, datetime
 
 from kiosk.domain.airport.dcs import DocumentSummary
-from kiosk.domain.airport.names import loose, names_match
 from kiosk.domain.hotel import effects as fx
-from kiosk.domain.hotel.countries import alpha2
 from kiosk.domain.hotel.events import (
     DocumentScanned,
     GuestAdded,
@@ -42,13 +39,8 @@ from kiosk.domain.hotel.events import (
     GuestUpdated,
     MinorAdded,
 )
-from kiosk.domain.hotel.pms import (
-    DocumentType,
-    GuestIdentity,
-    IdentityDocument,
-    NewGuest,
-    Stay,
-)
+from kiosk.domain.hotel.identity import ID_CODES, identity_of, read_mrz, register_data, same_person
+from kiosk.domain.hotel.pms import NewGuest, Stay
 from kiosk.domain.hotel.register import (
     GUEST_SUPPLIED,
     RegisterData,
@@ -67,32 +59,7 @@ from kiosk.domain.hotel.steps import (
     noted,
     with_guest,
 )
-from kiosk.domain.travel import TravelDocumentError, parse_mrz
 from kiosk.domain.travel.mrz import MrzDocument
-
-#: MRZ document codes of identity documents (passports, ID cards, ICAO 9303's others).
-_ID_CODES = ("P", "I", "A", "C")
-#: A Spanish DNI (8 digits and a letter) or NIE (X/Y/Z, 7 digits, a letter).
-_SPANISH_ID = re.compile(r"^([0-9]{8}|[XYZ][0-9]{7})[A-Z]$")
-
-
-def read_mrz(lines: tuple[str, ...], today: date) -> MrzDocument | None:
-    """The document of ``lines``, or None if they cannot be read."""
-    try:
-        return parse_mrz(lines, today)
-    except (TravelDocumentError, ValueError):
-        return None
-
-
-def same_person(surname: str, given_names: str, mrz: MrzDocument) -> bool:
-    """True when ``mrz`` is the booked ``surname`` / ``given_names`` (see the module)."""
-    doc_surname, doc_given, cut = mrz.primary_name, mrz.secondary_name, mrz.name_truncated
-    if names_match(surname, given_names, doc_surname, doc_given, cut):
-        return True
-    booked, read = set(loose(surname).split()), set(loose(doc_surname).split())
-    if booked and read and (booked <= read or read <= booked):
-        return names_match(doc_surname, given_names, doc_surname, doc_given, cut)
-    return False
 
 
 def guests_of(stay: Stay, adult_age: int, today: date) -> tuple[GuestState, ...]:
@@ -136,7 +103,7 @@ def scan_document(state: HotelState, event: DocumentScanned, now: datetime) -> R
     if busy(state):
         return note(state, "busy")
     mrz = read_mrz(event.lines, _today(state, now))
-    usable = mrz is not None and mrz.document_code[:1] in _ID_CODES
+    usable = mrz is not None and mrz.document_code[:1] in ID_CODES
     if state.purpose is Purpose.REKEY:
         return _rekey_check(state, mrz if usable else None, now)
     asked = state.guest(state.document_for)
@@ -227,61 +194,11 @@ def check_validity(state: HotelState, guest_id: str, mrz: MrzDocument, now: date
         mrz.document_code, mrz.issuing_state, mrz.nationality, mrz.expiry_date, mrz.number_last4
     )
     identity = identity_of(mrz, guest.data)
-    data = _register_data(mrz, guest.data)
+    data = register_data(mrz, guest.data)
     state = with_guest(
         state, guest_id, data=data, document=summary, identity=identity, read_failures=0
     )
     return review(replace(state, pending=None, notice=""), guest_id, now)
-
-
-def _spanish_id(mrz: MrzDocument) -> bool:
-    return mrz.issuing_state == "ESP" and mrz.document_code.startswith("I")
-
-
-def identity_of(mrz: MrzDocument, data: RegisterData) -> GuestIdentity:
-    """What the PMS gets from the document (memory only: invariant 6). A Spanish DNI's MRZ
-    holds the support number in the number field and the DNI number in its optional data."""
-    number, support = mrz.document_number, ""
-    optional = mrz.optional_data.replace("<", "")[:9]
-    if _spanish_id(mrz) and _SPANISH_ID.match(optional):
-        number, support = optional, mrz.document_number
-    kind = (
-        DocumentType.PASSPORT if mrz.document_code.startswith("P") else DocumentType.IDENTITY_CARD
-    )
-    document = IdentityDocument(
-        type=kind,
-        number=number,
-        issuing_state=alpha2(mrz.issuing_state),
-        expiry=mrz.expiry_date,
-        support_number=support,
-    )
-    return GuestIdentity(
-        surname=mrz.primary_name,
-        given_names=mrz.secondary_name,
-        nationality=alpha2(mrz.nationality) or data.nationality,
-        birth_date=mrz.birth_date or data.birth_date,
-        sex=mrz.sex,
-        document=document,
-        address=data.address,
-        birth_place=data.birth_place,
-    )
-
-
-def _register_data(mrz: MrzDocument, data: RegisterData) -> RegisterData:
-    support = _spanish_id(mrz) and _SPANISH_ID.match(mrz.optional_data.replace("<", "")[:9])
-    return replace(
-        data,
-        surname=mrz.primary_name,
-        given_names=mrz.secondary_name,
-        sex=mrz.sex or data.sex,
-        birth_date=mrz.birth_date or data.birth_date,
-        nationality=alpha2(mrz.nationality) or data.nationality,
-        document_code=mrz.document_code,
-        has_document_number=bool(mrz.document_number),
-        has_support_number=bool(support) or data.has_support_number,
-        issuing_state=mrz.issuing_state,
-        document_expiry=mrz.expiry_date,
-    )
 
 
 # --- the register and the PMS --------------------------------------------------------------

@@ -7,8 +7,9 @@ ends the visit (the guests go to the front desk), except for a payment, where
 it means "not paid: try again".
 
 Cancel (guest or staff) ends the visit as cancelled; a deposit this check-in
-reserved for a stay not checked in is released first. The guest cannot cancel
-while the card terminal is busy, once money was taken, once the stay was
+reserved for a stay not checked in is released first. Nobody cancels while a
+call, a card operation or a printout is in flight (its answer comes first).
+The guest cannot cancel once money was taken, once the stay was
 checked in or out at the PMS: staff can (``Cancelled.staff_id``). Idle time
 abandons the visit the same way, except past the point of no return (the
 stay checked in or out): then the visit is completed as it stands.
@@ -140,6 +141,8 @@ def cancel(state: HotelState, event: Cancelled, now: datetime) -> Result:
         return after, effects + more
     if state.paying is not None:
         return note(state, "payment_in_progress")
+    if busy(state):
+        return note(state, "busy")  # a call or a printout in flight: its answer comes first
     if not staff and (state.money_taken().minor > 0 or _committed_to(state)):
         return note(state, "cancel_needs_agent")
     return finish(state, Outcome.CANCELLED, now, staff)

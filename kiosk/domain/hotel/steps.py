@@ -234,7 +234,9 @@ def _keys_next(state: HotelState, now: datetime) -> Result:
     stay = state.stay
     room = state.room or (None if stay is None else stay.room)
     assert stay is not None
-    if state.key_count == 0 or room is None:
+    if room is None:
+        return intervene(replace(state, step=Step.KEYS), Kind.ROOM_NOT_READY, "", "no room", now)
+    if state.key_count == 0:
         return replace(state, step=Step.KEYS), []
     if not state.keys_settled:
         for key in state.keys:

@@ -263,3 +263,13 @@ def test_key_help_with_an_expired_document_needs_staff() -> None:
     assert j.state.intervention.kind is K.DOCUMENT_EXPIRED
     j.send(ev.AgentVerdict(K.DOCUMENT_EXPIRED, Verdict.ACCEPT, "staff-7", NOW))
     assert j.state.step is Step.KEYS
+
+
+def test_after_a_failed_search_the_guest_may_still_choose_check_out() -> None:
+    j = Journey(World(stay=IN_HOUSE, stays_by_name=()))
+    j.send(ev.SurnameEntered("Nobody", NOW.date(), NOW))
+    assert j.state.notice == "booking_not_found"
+    j.send(ev.CheckOutChosen(NOW))
+    assert (j.state.step, j.state.purpose) == (Step.FIND_ROOM, Purpose.CHECK_OUT)
+    j.send(ev.KeyCardTapped(NOW))
+    assert j.state.step is Step.FOLIO

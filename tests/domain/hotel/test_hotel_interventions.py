@@ -27,7 +27,7 @@ from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import VERDICT_MEANING, VERDICTS, HotelInterventionKind
-from kiosk.domain.hotel.pms import RoomState
+from kiosk.domain.hotel.pms import RoomState, StayState
 from kiosk.domain.hotel.states import DepositState, GuestCheck, IllegalEvent, Outcome, Step
 
 K = HotelInterventionKind
@@ -486,3 +486,23 @@ def test_reset_after_done_starts_a_new_visit_and_not_during_one() -> None:
     k.send(ev.SurnameEntered("Nobody", TODAY, NOW))
     with pytest.raises(IllegalEvent, match="a visit is under way"):
         k.send(ev.Reset("V3", NOW))
+
+
+def test_nobody_cancels_while_a_call_is_in_flight() -> None:
+    j = Journey()
+    state, effects = j.machine.handle(j.state, ev.ConfirmationEntered("4701", NOW), NOW)
+    assert effects == [fx.FindByConfirmation("4701")]
+    for who in (None, "staff-7"):
+        after, more = j.machine.handle(state, ev.Cancelled(NOW, staff_id=who), NOW)
+        assert (after.notice, after.waiting, more) == ("busy", ev.Call.FIND_BY_CONFIRMATION, [])
+    after, _ = j.machine.handle(state, ev.StayFound(STAY, NOW), NOW)
+    assert after.step is Step.STAY
+
+
+def test_a_checked_in_stay_without_a_room_calls_staff_before_any_key() -> None:
+    j = Journey(World(stay=replace(STAY, state=StayState.CHECKED_IN, room=None)))
+    j.send(ev.KeyHelpChosen(NOW))
+    j.send(ev.RoomEntered("204", "García", NOW))
+    j.send(ev.DocumentScanned(ANA, NOW))
+    assert j.state.intervention.kind is K.ROOM_NOT_READY
+    assert j.world.encoded == []

@@ -10,7 +10,7 @@ import pytest
 from hotel_domain_factories import ADDRESS, mrz
 
 from kiosk.domain.hotel.countries import ALPHA2, alpha2
-from kiosk.domain.hotel.guests import identity_of, read_mrz, same_person
+from kiosk.domain.hotel.identity import identity_of, read_mrz, same_person
 from kiosk.domain.hotel.pms import DocumentType
 from kiosk.domain.hotel.register import (
     DEFAULT_RULE,
