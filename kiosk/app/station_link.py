@@ -12,8 +12,9 @@ Two background loops (started through :mod:`kiosk.threads`):
 
 A command is applied at most once, across restarts of either side: the
 :class:`CommandLedger` keeps, in the lane's store (``sync_state``, through
-:mod:`kiosk.store.sync_state`), the last command id applied, the one being applied
-and the recent results. A command is marked *in flight* before it is applied and
+:mod:`kiosk.store.sync_state`), the last command id applied, the one being applied,
+the recent results and which station file numbered them (a station set up anew numbers
+from 1 again: the lane then counts from 0). A command is marked *in flight* before it is applied and
 *done* with its result after; a lane that dies in between does not apply it again
 after its restart but reports it refused ("the lane restarted while applying it"), as
 a payment in doubt is never retried by itself. A command the station still lists
@@ -56,6 +57,7 @@ class CommandLedger:
         self._conn = connect(store_path, migrate=False)
         self._lock = threading.Lock()
         state = get_state(self._conn)
+        self.station = state.get("station_instance", "")
         self.last = _int(state.get("station_last_command"))
         self._results: dict[int, Result] = {
             int(k): v for k, v in _json(state.get("station_results"), {}).items()
@@ -66,6 +68,27 @@ class CommandLedger:
 
     def close(self) -> None:
         self._conn.close()
+
+    def meet(self, station: str) -> None:
+        """Commands come from the station file ``station``: one this lane has not met
+        before (the station was set up anew and numbers from 1 again) resets the count."""
+        from kiosk.store.db import write_transaction
+        from kiosk.store.sync_state import set_state
+
+        with self._lock:
+            if not station or station == self.station:
+                return
+            if self.station:
+                log.warning("a new station (%s): its commands are counted from 1", station)
+                self.last, self._results = 0, {}
+            self.station = station
+            with write_transaction(self._conn):
+                set_state(
+                    self._conn,
+                    station_instance=station,
+                    station_last_command=str(self.last),
+                    station_results=json.dumps({str(k): v for k, v in self._results.items()}),
+                )
 
     def begin(self, command_id: int) -> None:
         """``command_id`` is about to be applied (written before it is)."""
@@ -240,6 +263,8 @@ class StationLink:
                     wait = min(30.0, wait * 2)
 
     def _apply(self, commands: list[dict[str, Any]], http: Any) -> None:
+        for command in commands[:1]:
+            self.ledger.meet(str(command.get("station") or ""))
         if any(int(c["id"]) > self.ledger.last for c in commands):
             # who may act is the store's word as of now: a member of staff added or
             # disabled a moment ago is known before their command is applied

@@ -29,6 +29,7 @@ reports again within seconds). One lock: the HTTP handlers run on worker threads
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -60,6 +61,10 @@ CREATE TABLE IF NOT EXISTS command (
     created_at TEXT NOT NULL,
     applied_at TEXT,
     result TEXT
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -118,6 +123,9 @@ class Command:
     args: dict[str, Any]
     staff_id: str
     created_at: str
+    #: This station file's random id: a lane that meets another one (the station was
+    #: set up anew, its numbers start again) forgets the numbers it had applied.
+    station: str = ""
 
 
 class StationError(Exception):
@@ -156,6 +164,12 @@ class Board:
         # (staff tap again; lanes report their alerts again), never the file itself.
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._db.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('instance', ?)",
+            (secrets.token_hex(8),),
+        )
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'instance'").fetchone()
+        self.instance: str = row[0]
 
     def close(self) -> None:
         self._db.close()
@@ -240,7 +254,7 @@ class Board:
                 (lane_id,),
             ).fetchall()
             self._pending_index[lane_id] = [
-                Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows
+                Command(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], self.instance) for r in rows
             ]
         return list(self._pending_index[lane_id])
 
@@ -403,7 +417,8 @@ class Board:
             "VALUES (?, ?, ?, ?, ?)",
             (lane_id, kind, json.dumps(args), staff_id, _iso(now)),
         )
-        return Command(int(cursor.lastrowid or 0), lane_id, kind, args, staff_id, _iso(now))
+        command_id = int(cursor.lastrowid or 0)
+        return Command(command_id, lane_id, kind, args, staff_id, _iso(now), self.instance)
 
     def _audit(  # noqa: PLR0917 - one row's columns
         self,

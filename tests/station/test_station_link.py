@@ -116,3 +116,25 @@ def test_a_station_that_is_down_costs_nothing_until_it_is_back(tmp_path: Path) -
             wait_until(lambda: link.reachable)  # both loops have reached it again
     finally:
         link.stop()
+
+
+def test_a_station_set_up_anew_numbers_from_one_and_the_lane_follows(tmp_path: Path) -> None:
+    port = free_port()
+    lane = FakeLane()
+    raised = datetime.now(UTC).isoformat()
+    lane.alerts = [{"key": "b1:help", "kind": "help", "detail": "", "raised_at": raised}]
+    link = link_for(f"http://127.0.0.1:{port}", lane, tmp_path)
+    link.start()
+    try:
+        for n, folder in enumerate(("old-station", "new-station"), start=1):
+            with StationServer(tmp_path / folder, key=KEY, port=port) as server:
+                link.changed()
+                wait_until(lambda s=server: len(s.board.open_alerts()) == 1)
+                alert = server.board.open_alerts()[0]
+                command = server.board.acknowledge(alert.id, "ana", "Ana", "test")
+                assert command.id == 1  # each station file numbers from 1
+                wait_until(lambda n=n: len(lane.told) == n)  # command 1 of station n
+                wait_until(lambda s=server: s.board.commands_after("lane-01", 0) == [])
+    finally:
+        link.stop()
+    assert [kind for kind, _ in lane.told] == ["on_my_way", "on_my_way"]
