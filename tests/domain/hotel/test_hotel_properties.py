@@ -222,3 +222,17 @@ def test_the_happy_path_with_random_events_and_mishaps_thrown_in(
     script.insert(13, ("stay", StayState.CHECKED_IN))
     script.insert(14, ("folio", 20000))
     test_random_sequences_keep_the_promises.hypothesis.inner_test(script)  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<\n é", max_size=50),
+                max_size=4))  # fmt: skip
+def test_any_text_read_as_an_mrz_is_a_notice_or_a_search(lines: list[str]) -> None:
+    """Garbage from the document reader never raises: the welcome screen notes it is
+    unreadable, or searches the PMS by the name it found."""
+    j = Journey()
+    state, effects = j.machine.handle(j.state, ev.DocumentScanned(tuple(lines), NOW), NOW)
+    if effects:
+        assert isinstance(effects[0], fx.FindByGuestName)
+    else:
+        assert state.notice == "document_unreadable"
