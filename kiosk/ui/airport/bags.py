@@ -57,8 +57,15 @@ class BagCountScreen(AirportScreen):
         self.retranslate_ui()
 
     def set_model(self, view: BagCountView) -> None:
+        """Show ``view``; the same passengers keep their rows (a touch on "+" in progress
+        is not lost), only the counts follow the view."""
+        same = [p.passenger_id for p in view.passengers] == list(self._counts)
         self._view = view
         self._counts = {p.passenger_id: p.count for p in view.passengers}
+        if same and self._row_widgets:
+            self.set_busy(False)
+            self.retranslate_ui()
+            return
         for widget in self._row_widgets:
             discard(widget)
         self._row_widgets = []

@@ -66,13 +66,14 @@ class DocumentsScreen(AirportScreen):
     def set_model(self, view: DocumentView) -> None:
         old = self._view
         self._view = view
-        for label in self._rows:
-            discard(label)
-        self._rows = []
-        for index, _row in enumerate(view.rows):
-            label = text_label(role="heading", wrap=True)
-            self._list.insertWidget(self._rows_at + index, label)
-            self._rows.append(label)
+        if len(view.rows) != len(self._rows):
+            for label in self._rows:
+                discard(label)
+            self._rows = []
+            for index, _row in enumerate(view.rows):
+                label = text_label(role="heading", wrap=True)
+                self._list.insertWidget(self._rows_at + index, label)
+                self._rows.append(label)
         self.retranslate_ui()
         self.fitter.later()
         if (old.current, old.problem) != (view.current, view.problem):

@@ -184,13 +184,14 @@ class PrintingScreen(AirportScreen):
     def set_model(self, view: PrintingView) -> None:
         was_out = self._view.paper_out
         self._view = view
-        for label in self._rows:
-            discard(label)
-        self._rows = []
-        for index, _item in enumerate(view.items):
-            label = text_label(role=self._row_role, wrap=True)
-            self._column.insertWidget(index, label)
-            self._rows.append(label)
+        if len(view.items) != len(self._rows):
+            for label in self._rows:
+                discard(label)
+            self._rows = []
+            for index, _item in enumerate(view.items):
+                label = text_label(role=self._row_role, wrap=True)
+                self._column.insertWidget(index, label)
+                self._rows.append(label)
         self.retranslate_ui()
         self.fitter.later()
         if view.paper_out and not was_out:

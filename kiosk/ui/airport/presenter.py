@@ -180,6 +180,8 @@ class AirportPresenter(QObject):
     def _on_bridge(self, event: object) -> None:
         if isinstance(event, CheckinChanged):
             before = self._state
+            if event.state is before and not event.effects:
+                return  # nothing changed (a scale reading outside the bags step)
             self._state = event.state
             if event.state.step is Step.WELCOME and before.step is not Step.WELCOME:
                 self._resetting = False

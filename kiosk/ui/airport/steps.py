@@ -15,6 +15,7 @@ from kiosk.ui.airport.views import (
     BookingChoiceView,
     OffersView,
     PassengerKind,
+    PassengerRow,
     PassengersView,
     QuestionView,
 )
@@ -23,6 +24,10 @@ from kiosk.ui.widgets.common import card, keep_text_whole, text_label, touch_but
 
 CHECK = "✓"
 EMPTY = "○"
+
+
+def _ids(rows: tuple[PassengerRow, ...]) -> tuple[str, ...]:
+    return tuple(row.passenger_id for row in rows)
 
 
 class BookingChoiceScreen(AirportScreen):
@@ -44,6 +49,9 @@ class BookingChoiceScreen(AirportScreen):
         self.retranslate_ui()
 
     def set_model(self, view: BookingChoiceView) -> None:
+        if view == self._view and self.list.buttons:
+            self.set_busy(False)
+            return
         self._view = view
         self.list.clear()
         for option in view.options:
@@ -91,14 +99,21 @@ class PassengersScreen(AirportScreen):
         self.retranslate_ui()
 
     def set_model(self, view: PassengersView) -> None:
+        """Show ``view``; the same passengers keep their buttons (a touch in progress on
+        one is not lost to a new one), only their state follows the view."""
+        same = _ids(view.passengers) == _ids(self._view.passengers) and bool(self.list.buttons)
         self._view = view
-        self.list.clear()
-        for row in view.passengers:
-            button = self.list.add("", checkable=True)
-            button.setObjectName(f"passenger-{row.passenger_id}")
+        if not same:
+            self.list.clear()
+            for row in view.passengers:
+                button = self.list.add("", checkable=True)
+                button.setObjectName(f"passenger-{row.passenger_id}")
+                button.toggled.connect(lambda on, pid=row.passenger_id: self._toggled(pid, on))
+        for row, button in zip(view.passengers, self.list.buttons, strict=True):
+            button.blockSignals(True)
             button.setChecked(row.travelling and not row.checked_in)
+            button.blockSignals(False)
             button.setEnabled(not row.checked_in)
-            button.toggled.connect(lambda on, pid=row.passenger_id: self._toggled(pid, on))
         self.set_busy(False)
         self.retranslate_ui()
 
@@ -195,10 +210,12 @@ class QuestionsScreen(AirportScreen):
         self.retranslate_ui()
 
     def set_model(self, view: QuestionView) -> None:
+        changed = view != self._view
         self._view = view
         self.set_busy(False)
         self.retranslate_ui()
-        self.announce.emit(self.spoken_text())
+        if changed:
+            self.announce.emit(self.spoken_text())
 
     def key(self) -> str:
         return self._view.key
@@ -274,12 +291,19 @@ class OffersScreen(AirportScreen):
         self.retranslate_ui()
 
     def set_model(self, view: OffersView) -> None:
+        """Show ``view``; the same offers keep their buttons (as the passengers' do)."""
+        old = tuple(o.offer_id for o in self._view.offers)
+        same = tuple(o.offer_id for o in view.offers) == old and bool(self.list.buttons)
         self._view = view
-        self.list.clear()
-        for offer in view.offers:
-            button = self.list.add("", checkable=True)
+        if not same:
+            self.list.clear()
+            for offer in view.offers:
+                button = self.list.add("", checkable=True)
+                button.toggled.connect(lambda on, oid=offer.offer_id: self._toggled(oid, on))
+        for offer, button in zip(view.offers, self.list.buttons, strict=True):
+            button.blockSignals(True)
             button.setChecked(offer.chosen)
-            button.toggled.connect(lambda on, oid=offer.offer_id: self._toggled(oid, on))
+            button.blockSignals(False)
         self.set_busy(False)
         self.retranslate_ui()
 
