@@ -40,10 +40,17 @@ button { font: inherit; min-height: 48px; padding: 8px 16px; border-radius: 8px;
 .lane.offline { border-style: dashed; opacity: .6; } .offline-tag { color: var(--bad); font-weight: bold; }
 .remote, .line, .lane-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
 .remote input, .line input { width: 6em; } .at-lane { font-style: italic; }
-#recent li { margin: 4px 0; }
+#recent li { margin: 4px 0; } .langs { display: flex; gap: 12px; }
+.langs a { padding: 10px 4px; }
 form.signin { max-width: 360px; margin: 10vh auto; display: grid; gap: 12px; }
 input { font: inherit; min-height: 44px; padding: 6px; }
 """
+
+# each language named in itself; the choice is kept in a cookie (kiosk.station.texts)
+_LANGUAGES = (
+    '<nav class="langs"><a href="/?lang=en" lang="en">English</a> '
+    '<a href="/?lang=es" lang="es">Español</a> <a href="/?lang=fr" lang="fr">Français</a></nav>'
+)
 
 _SIGN_IN = f"""<!doctype html>
 <html lang="{{lang}}"><head><meta charset="utf-8">
@@ -55,6 +62,7 @@ _SIGN_IN = f"""<!doctype html>
 <label>{{pin}} <input name="pin" id="pin" type="password" inputmode="numeric"
  autocomplete="current-password" required></label>
 <button type="submit" id="signin">{{sign_in}}</button>
+{_LANGUAGES}
 </form></body></html>
 """
 
@@ -208,7 +216,8 @@ _PAGE = f"""<!doctype html>
 <body data-role="{{role}}">
 <header><h1>{{lanes}}</h1><span id="link">{{connecting}}</span>
 <span>{{name}}</span><button id="notify">{{alerts_on}}</button>
-<form method="post" action="/signout"><button id="signout">{{sign_out}}</button></form></header>
+<form method="post" action="/signout"><button id="signout">{{sign_out}}</button></form>
+{_LANGUAGES}</header>
 <p id="notice" class="error" role="status"></p>
 <section class="alerts" id="alerts"></section>
 <section class="lanes" id="lanes"></section>

@@ -18,6 +18,7 @@ from station_fixtures import (
     BEER,
     KEY,
     MILK,
+    OIL,
     UNKNOWN,
     StaffClient,
     lane_toml,
@@ -319,3 +320,26 @@ def test_a_command_asked_long_ago_is_refused(lane: Lane) -> None:
     assert not result["ok"]
     assert "30 min ago" in result["message"]
     assert not lane.attendant.flags.closed
+
+
+def test_help_is_answered_and_a_quantity_limit_approved_from_the_station(
+    station: StationServer, lane: Lane, ana: StaffClient
+) -> None:
+    from kiosk.domain.checkout.events import HelpRequested
+
+    lane.controller.scan(MILK)
+    lane.controller.submit(HelpRequested)
+    alert_id = open_alert(station, "help_requested")
+    answer = ana.remote("lane-01", kind="resolve", alert_id=alert_id, reason="told where bags are")
+    assert outcome(ana, answer.json()["command"])["ok"]
+    assert lane.controller.checkout.pending is None
+
+    for _ in range(6):  # one more than the basket may hold
+        lane.controller.scan(OIL)
+    alert_id = open_alert(station, "quantity_limit")
+    answer = ana.remote("lane-01", kind="resolve", alert_id=alert_id)
+    assert outcome(ana, answer.json()["command"])["ok"]
+    oil = [
+        line for line in lane.controller.checkout.basket.active_lines if line.item.sku == "S00041"
+    ]
+    assert sum(line.quantity for line in oil) == 6

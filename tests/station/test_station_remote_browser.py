@@ -164,3 +164,15 @@ def test_an_open_page_of_a_disabled_account_signs_itself_out(
         conn.close()
     # the live stream checks the account every 5 s; the page goes back to the sign-in form
     phone.wait_for("document.getElementById('signin') !== null", timeout=30)
+
+
+def test_the_language_is_chosen_by_touch_and_kept(station: StationServer, tmp_path: Path) -> None:
+    browser = Browser(tmp_path / "profile-lang", 390, 844)
+    try:
+        browser.open(station.url)
+        browser.touch("a[lang=fr]")
+        browser.wait_for("document.documentElement.lang === 'fr'")
+        browser.open(station.url)  # the cookie keeps it
+        assert browser.js("document.getElementById('signin').textContent") == "Se connecter"
+    finally:
+        browser.close()
