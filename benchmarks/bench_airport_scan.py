@@ -107,6 +107,7 @@ SEGMENTS = (
     "->UI applied",
     "->name painting",
     "->frame done",
+    "(GC pauses, any thread)",
 )
 ANCHORS = ("parse_mrz", "DCS find_by_name", "pty write->read")
 
@@ -213,6 +214,8 @@ class FrameProbe(QObject):
         session.lane.devices["docreader"].add_listener(self._on_driver)
         session.runner.listeners.append(self._on_runner)  # after the presenter's
         session.presenter._bridge.changed.connect(self._on_ui)  # after the presenter's slot
+        self._gc_started = 0.0
+        gc.callbacks.append(self._on_gc)
 
     def arm(self, loop: QEventLoop) -> None:
         self.marks.clear()
@@ -223,6 +226,14 @@ class FrameProbe(QObject):
         with contextlib.suppress(ValueError):
             self.session.runner.listeners.remove(self._on_runner)
         self.session.lane.devices["docreader"].remove_listener(self._on_driver)
+        gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, _info: dict[str, int]) -> None:  # whichever thread collects
+        now = time.perf_counter()
+        if phase == "start":
+            self._gc_started = now
+        elif self.armed:
+            self.marks["gc"] = self.marks.get("gc", 0.0) + now - self._gc_started
 
     def _on_driver(self, event: object) -> None:  # the reader's worker thread
         if isinstance(event, DataEvent) and isinstance(event.data, DocumentRead):
@@ -314,7 +325,8 @@ class Reads:
         # a thread's stamp can land after the next thread already moved on: keep them ordered
         for i in range(len(stamps) - 2, 0, -1):
             stamps[i] = min(stamps[i], stamps[i + 1])
-        return t1 - t0, tuple(b - a for a, b in itertools.pairwise(stamps))
+        parts = (*(b - a for a, b in itertools.pairwise(stamps)), probe.marks.get("gc", 0.0))
+        return t1 - t0, parts
 
     def _check_shown(self) -> None:
         """The frame that stopped the clock shows the passengers screen with the name, and
@@ -412,6 +424,7 @@ class Run:
     full: dict[str, float]
     anchors: dict[str, dict[str, float]]
     segments: list[float]  # p50 of each segment, ms
+    slowest: list[tuple[float, tuple[float, ...]]]  # the 3 slowest reads: ms, segments in ms
     load: tuple[float, float]
 
     def anchor_sum(self, key: str) -> float:
@@ -437,6 +450,13 @@ def one_run(reads: Reads, count: int) -> Run:
         full=ms_stats(totals),
         anchors={name: ms_stats([a[i] for a in anchors]) for i, name in enumerate(ANCHORS)},
         segments=split,
+        slowest=sorted(
+            (
+                (t * 1000, tuple(p * 1000 for p in parts))
+                for t, parts in zip(totals, segments, strict=True)
+            ),
+            reverse=True,
+        )[:3],
         load=(load_before, os.getloadavg()[0]),
     )
 
@@ -453,6 +473,8 @@ def report_run(number: int, run: Run) -> None:
     )
     split = ", ".join(f"{n} {v:.2f}" for n, v in zip(SEGMENTS, run.segments, strict=True))
     print(f"  p50 of each segment (ms): {split}")
+    for total, parts in run.slowest:
+        print(f"  slow read {total:.1f} ms = [{', '.join(f'{p:.1f}' for p in parts)}]")
 
 
 def report_summary(runs: list[Run]) -> None:
