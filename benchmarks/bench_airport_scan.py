@@ -557,6 +557,13 @@ def conditions(session: AirportLane, args: argparse.Namespace, frame: bytes) -> 
         f"{len(frame)} bytes framed; DCS simulator in this process on 127.0.0.1, no delay; "
         f"find_by_name reply {reply_bytes} bytes (1 booking, 2 passengers); fresh SQLite store"
     )
+    from kiosk.ui.airport.hint import ReaderHint
+
+    ticks = [h._timer.interval() for h in session.identify.findChildren(ReaderHint)]
+    print(
+        f"the welcome screen, where each read starts, runs {len(ticks)} animated reader "
+        f"hint(s) redrawn every {', '.join(map(str, ticks)) or '-'} ms (as on the lane)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
