@@ -136,6 +136,11 @@ def test_an_unknown_item_is_picked_from_the_station_and_the_lane_moves_on(
     assert (resolved["data"]["how"], resolved["data"]["staff_id"]) == ("remote", "ana")
     (arrived,) = service_events(lane, "intervention.staff_arrived")
     assert arrived["data"]["how"] == "remote"
+    # HQ's contract takes them as they are (docs/service-events.md)
+    from kiosk.hq.event_models import InterventionResolved, InterventionStaffArrived
+
+    assert InterventionResolved.model_validate(resolved).data.how == "remote"
+    assert InterventionStaffArrived.model_validate(arrived).data.how == "remote"
 
 
 def test_an_unknown_item_gets_a_keyed_price_within_the_role(
