@@ -127,6 +127,9 @@ def scanning_view(
         last_line_no=last_line_no,
         can_pay=checkout.phase is Phase.SHOPPING,
         deposit_total=totals.deposit if totals.deposit.minor else None,
+        subtotal=totals.subtotal if totals.discounts else None,
+        savings=totals.savings if totals.discounts else None,
+        tax=totals.tax,
     )
 
 
@@ -181,8 +184,10 @@ def weigh_view(checkout: Checkout, weight_g: int | None, stable: bool) -> WeighV
 
 def pay_view(checkout: Checkout, stage: PayStage) -> PayView:
     """The amount being paid (the amount due, else the basket total) at ``stage``."""
-    amount = checkout.amount_due or checkout.totals().total
-    return PayView(amount=amount, stage=stage)
+    totals = checkout.totals()
+    amount = checkout.amount_due or totals.total
+    savings = totals.savings if totals.discounts else None
+    return PayView(amount=amount, stage=stage, savings=savings, tax=totals.tax)
 
 
 def completing_stage(checkout: Checkout) -> PayStage:

@@ -105,6 +105,9 @@ MESSAGES: dict[str, MessageText] = {
     "item_set_aside": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "The item was not added. Please put it aside."))
     ),
+    "loyalty_card_accepted": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Loyalty card accepted: member prices apply."))
+    ),
     "request_denied": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Your request was not approved."))
     ),

@@ -57,6 +57,11 @@ class ScanningView:
     last_line_no: int | None = None
     can_pay: bool = True
     deposit_total: Money | None = None
+    #: Offers: the total before savings and what they save (None: nothing saved).
+    subtotal: Money | None = None
+    savings: Money | None = None
+    #: The tax in the total (VAT), None if unknown.
+    tax: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +119,8 @@ class PayView:
     stage: PayStage = PayStage.PRESENT_CARD
     terminal_text: str | None = None
     progress: int | None = None  # 0-100, None = indeterminate
+    savings: Money | None = None  # what offers saved (None: nothing)
+    tax: Money | None = None  # the VAT in the amount, None if unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,8 +83,14 @@ class PayScreen(Screen):
         amount.addStretch(1)
         self._amount_label = text_label(role="heading", align=_CENTRE)
         self._amount = text_label(role="hero", align=_CENTRE)
+        self._saved = text_label(role="label", align=_CENTRE)
+        self._saved.setObjectName("PaySavingsText")
+        self._vat = text_label(role="caption", align=_CENTRE)
+        self._vat.setObjectName("PayVatText")
         amount.addWidget(self._amount_label)
         amount.addWidget(self._amount)
+        amount.addWidget(self._saved)
+        amount.addWidget(self._vat)
         amount.addStretch(1)
         return self._amount_card
 
@@ -196,6 +202,18 @@ class PayScreen(Screen):
         view = self._view
         stage = view.stage if view else PayStage.PRESENT_CARD
         self._amount.setText(format_money(view.amount, self.language) if view else "")
+        savings = view.savings if view else None
+        self._saved.setText(
+            self.tr("You save %1").replace("%1", format_money(savings, self.language))
+            if savings
+            else ""
+        )
+        self._saved.setVisible(bool(savings))
+        tax = view.tax if view else None
+        self._vat.setText(
+            self.tr("VAT %1").replace("%1", format_money(tax, self.language)) if tax else ""
+        )
+        self._vat.setVisible(bool(tax))
         instruction, detail = self._instructions(stage)
         if view and view.terminal_text:
             detail = f"{detail}\n{view.terminal_text}"

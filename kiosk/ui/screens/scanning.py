@@ -103,7 +103,16 @@ class ScanningScreen(Screen):
         self._total = text_label(role="amount")
         self._deposit = text_label(role="caption")
         self._last = text_label(role="label", wrap=True)
-        for widget in (self._total_label, self._total, self._deposit):
+        # Offers: subtotal and savings above the total, the VAT in it below.
+        self._subtotal = text_label(role="label")
+        self._subtotal.setObjectName("SubtotalText")
+        self._savings = text_label(role="label")
+        self._savings.setObjectName("SavingsText")
+        self._vat = text_label(role="caption")
+        self._vat.setObjectName("VatText")
+        for widget in (self._subtotal, self._savings):
+            side.addWidget(widget)
+        for widget in (self._total_label, self._total, self._deposit, self._vat):
             side.addWidget(widget)
         side.addStretch(1)
         side.addWidget(self._last)
@@ -192,6 +201,7 @@ class ScanningScreen(Screen):
             self._count.setText("")
             self._deposit.setText("")
             self._last.setText("")
+            self._render_savings(None)
             self.pay_button.setEnabled(False)
             return
         self._total.setText(format_money(view.total, language))
@@ -204,6 +214,7 @@ class ScanningScreen(Screen):
             else ""
         )
         self._deposit.setVisible(bool(deposit))
+        self._render_savings(view)
         last = next((line for line in view.lines if line.line_no == view.last_line_no), None)
         self._last.setText(
             self.tr("Added: %1").replace("%1", pick_name(last.names, language))
@@ -211,3 +222,19 @@ class ScanningScreen(Screen):
             else ""
         )
         self.pay_button.setEnabled(view.can_pay and view.item_count > 0)
+
+    def _render_savings(self, view: ScanningView | None) -> None:
+        language = self.language
+        saved = view is not None and view.savings is not None and view.subtotal is not None
+        if view is not None and view.savings is not None and view.subtotal is not None:
+            subtotal = format_money(view.subtotal, language)
+            self._subtotal.setText(self.tr("Subtotal %1").replace("%1", subtotal))
+            savings = format_money(view.savings, language)
+            self._savings.setText(self.tr("Savings -%1").replace("%1", savings))
+        self._subtotal.setVisible(saved)
+        self._savings.setVisible(saved)
+        tax = view.tax if view is not None else None
+        self._vat.setText(
+            self.tr("VAT %1").replace("%1", format_money(tax, language)) if tax else ""
+        )
+        self._vat.setVisible(bool(tax))
