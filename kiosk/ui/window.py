@@ -37,7 +37,7 @@ from kiosk.ui.i18n import (
 )
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.speech import REPEAT_KEY, Speaker
+from kiosk.ui.speech import DEFAULT_RATE_WPM, REPEAT_KEY, Speaker
 from kiosk.ui.startup import FirstPaint
 from kiosk.ui.theme import make_theme, stylesheet
 from kiosk.ui.widgets.dialogs import AccessibilityPanel, HelpBanner, StillThereDialog
@@ -69,6 +69,7 @@ class KioskWindow(QWidget):
         countdown_tick_ms: length of one countdown second (tests make it short).
         hide_cursor: hide the pointer in kiosk mode.
         speaker: the audio mode's voice (default: ``espeak-ng`` on PATH, to the sound card).
+        speech_rate_wpm: the default speaker's rate (words a minute).
         repeat_key: the key that repeats the last spoken text (an audio jack's button).
 
     Raises:
@@ -94,6 +95,7 @@ class KioskWindow(QWidget):
         countdown_tick_ms: int = 1000,
         hide_cursor: bool = True,
         speaker: Speaker | None = None,
+        speech_rate_wpm: int = DEFAULT_RATE_WPM,
         repeat_key: str = REPEAT_KEY,
         parent: QWidget | None = None,
     ) -> None:
@@ -141,7 +143,8 @@ class KioskWindow(QWidget):
         self.top_bar.accessibilityRequested.connect(self.open_accessibility)
         self.help_banner.cancelRequested.connect(self._cancel_help)
         self.accessibility_panel.changed.connect(self.set_accessibility)
-        self.speaker = self._audio_mode(speaker or Speaker(), repeat_key)
+        speaker = speaker or Speaker(rate_wpm=speech_rate_wpm)
+        self.speaker = self._audio_mode(speaker, repeat_key)
         self.still_there.stillHere.connect(self._still_here)
         self.still_there.expired.connect(self.idleExpired)
         self.navigator.screenChanged.connect(self._screen_changed)

@@ -48,6 +48,13 @@ def speaking(make_window, tmp_path):
     return make_window(speaker=speaker), speaker, tmp_path
 
 
+def switch_language(qtbot, window, spoken: list[str], language: str) -> None:
+    """Switch and let the window's own announcement of it (a zero timer) go by first."""
+    count = len(spoken)
+    window.set_language(language)
+    qtbot.waitUntil(lambda: len(spoken) > count)
+
+
 def wait_said(qtbot, speaker: Speaker, text: str) -> None:
     with qtbot.waitSignal(
         speaker.finished, timeout=10_000, check_params_cb=lambda said, done: said == text and done
@@ -56,9 +63,11 @@ def wait_said(qtbot, speaker: Speaker, text: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
-def test_a_step_change_is_spoken_in_the_shoppers_language(qtbot, speaking, language) -> None:
+def test_a_step_change_is_spoken_in_the_shoppers_language(
+    qtbot, speaking, spoken, language
+) -> None:
     window, speaker, folder = speaking
-    window.set_language(language)
+    switch_language(qtbot, window, spoken, language)
     window.set_audio_mode(True)
     scanning = window.navigator.get("scanning")
     text = " ".join(scanning.spoken_text().split())
@@ -168,12 +177,18 @@ def test_without_espeak_the_option_says_unavailable(qtbot, make_window, monkeypa
     assert window.speaker.last_text() is None
 
 
-def test_a_scan_is_spoken(qtbot, speaking) -> None:
+def test_a_scan_is_spoken(qtbot, speaking, spoken) -> None:
     window, speaker, folder = speaking
-    window.set_language("es")
+    switch_language(qtbot, window, spoken, "es")
     scanning = window.navigator.get("scanning")
     window.show_screen("scanning")
-    window.set_audio_mode(True)
+    screen_text = " ".join(scanning.spoken_text().split())
+    with qtbot.waitSignal(
+        speaker.finished,
+        timeout=10_000,
+        check_params_cb=lambda said, done: said == screen_text and done,
+    ):
+        window.set_audio_mode(True)
     announced: list[str] = []
     scanning.announce.connect(announced.append)
     said: list[str] = []
@@ -183,3 +198,30 @@ def test_a_scan_is_spoken(qtbot, speaking) -> None:
     scan = " ".join(announced[0].split())
     qtbot.waitUntil(lambda: scan in said, timeout=10_000)
     assert plausible(wav_seconds(newest_wav(folder)), scan)
+
+
+def test_the_rate_is_the_windows_to_choose(make_window) -> None:
+    window = make_window(speech_rate_wpm=120)
+    assert window.speaker.command(Utterance(1, "Hello", "en"))[-3:] == ["-s", "120", "--stdin"]
+
+
+def test_the_repeat_key_is_the_windows_to_choose(qtbot, make_window, tmp_path) -> None:
+    speaker = Speaker(wav_dir=tmp_path)
+    window = make_window(speaker=speaker, repeat_key="F9")
+    with qtbot.waitSignal(speaker.finished, timeout=10_000):
+        window.set_audio_mode(True)  # the screen showing is said
+    last = speaker.last_text()
+    assert last
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    repeated: list[str] = []
+    speaker.finished.connect(lambda text, _done: repeated.append(text))
+    QTest.keyClick(window, Qt.Key.Key_F12)  # not this window's key: nothing
+    with qtbot.waitSignal(speaker.finished, timeout=10_000):
+        QTest.keyClick(window, Qt.Key.Key_F9)
+    assert repeated == [last]
+
+
+def test_a_rate_out_of_range_is_refused() -> None:
+    with pytest.raises(ValueError, match="rate_wpm 20"):
+        Speaker(rate_wpm=20)
