@@ -108,6 +108,8 @@ SEGMENTS = (
     "->name painting",
     "->frame done",
     "(GC pauses, any thread)",
+    "(in UI applied: passengers set_model)",
+    "(in UI applied: window.show_screen)",
 )
 ANCHORS = ("parse_mrz", "DCS find_by_name", "pty write->read")
 
@@ -216,6 +218,21 @@ class FrameProbe(QObject):
         session.presenter._bridge.changed.connect(self._on_ui)  # after the presenter's slot
         self._gc_started = 0.0
         gc.callbacks.append(self._on_gc)
+        # instance attributes wrapping two calls of the presenter's render: instrumentation
+        session.passengers.set_model = self._timed("set_model", session.passengers.set_model)
+        self.window.show_screen = self._timed("show_screen", self.window.show_screen)
+
+    def _timed(self, key: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        """``call``, adding the seconds it takes to ``marks[key]`` (the UI thread)."""
+
+        def timed(*args: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return call(*args)
+            finally:
+                self.marks[key] = self.marks.get(key, 0.0) + time.perf_counter() - start
+
+        return timed
 
     def arm(self, loop: QEventLoop) -> None:
         self.marks.clear()
@@ -325,7 +342,13 @@ class Reads:
         # a thread's stamp can land after the next thread already moved on: keep them ordered
         for i in range(len(stamps) - 2, 0, -1):
             stamps[i] = min(stamps[i], stamps[i + 1])
-        parts = (*(b - a for a, b in itertools.pairwise(stamps)), probe.marks.get("gc", 0.0))
+        marks = probe.marks
+        parts = (
+            *(b - a for a, b in itertools.pairwise(stamps)),
+            marks.get("gc", 0.0),
+            marks.get("set_model", 0.0),
+            marks.get("show_screen", 0.0),
+        )
         return t1 - t0, parts
 
     def _check_shown(self) -> None:
