@@ -118,6 +118,13 @@ def test_the_chosen_category_is_ticked(qtbot, grid: ProduceScreen) -> None:
     assert [g for g in bar.groups() if bar.button(g).isChecked()] == ["bakery"]
 
 
+def test_a_chosen_category_is_announced(qtbot, spoken, grid: ProduceScreen) -> None:
+    with qtbot.waitSignal(grid.announce) as said:
+        qtbot.mouseClick(grid.categories.button("bakery"), LEFT)
+    assert said.args == [grid.categories.button("bakery").caption()]
+    assert spoken[-1] == said.args[0]
+
+
 def test_typing_a_name_searches_every_category(qtbot, grid: ProduceScreen) -> None:
     qtbot.mouseClick(grid.categories.button("bakery"), LEFT)
     for letter in "ban":

@@ -112,7 +112,7 @@ class ProduceScreen(Screen):
         grid_column = QVBoxLayout()
         grid_column.setSpacing(12)
         self.categories = CategoryBar()
-        self.categories.chosen.connect(lambda _group: self._layout_tiles())
+        self.categories.chosen.connect(self._category_chosen)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -289,6 +289,10 @@ class ProduceScreen(Screen):
         else:
             self.search_field.setPlaceholderText(self.tr("Type a code…"))
             self.search_field.setText(self.keypad.text())
+
+    def _category_chosen(self, group: str) -> None:
+        self._layout_tiles()
+        self.announce.emit(self.categories.button(group).caption())  # the audio mode says it
 
     def _search_changed(self, text: str) -> None:
         if text and self.categories.current() != ALL:
