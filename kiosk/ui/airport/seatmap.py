@@ -101,6 +101,7 @@ class SeatMapWidget(QWidget):
         self._current_seat = ""
         self._pending = ""
         self._cell_px: int | None = None
+        self._metrics_for: tuple[object, tuple[int, int, int, int, int]] | None = None
         self._exit_text = "EXIT"
         self._press: QPoint | None = None
         self._dragging = False
@@ -142,6 +143,14 @@ class SeatMapWidget(QWidget):
     def _metrics(self) -> tuple[int, int, int, int, int]:
         """(cell, gap, aisle, left gutter, right gutter) in px for the theme in force."""
         theme = theme_of(self)
+        key = (theme.name, self._exit_text, self._cell_px)
+        if self._metrics_for is not None and self._metrics_for[0] == key:
+            return self._metrics_for[1]
+        found = self._measure(theme)
+        self._metrics_for = (key, found)
+        return found
+
+    def _measure(self, theme: Theme) -> tuple[int, int, int, int, int]:
         cell = 84 if theme.large_text else 72
         if self._cell_px is not None:
             cell = min(cell, self._cell_px)
@@ -204,10 +213,16 @@ class SeatMapWidget(QWidget):
         """The seat under ``point`` (None between seats)."""
         if self._view is None:
             return None
-        for row in self._view.rows:
-            for seat in row.seats:
-                if seat is not None and self.seat_rect(seat.number).contains(point):
-                    return seat
+        cell, gap, *_ = self._metrics()
+        index = (point.y() - cell - gap) // (cell + gap)
+        if point.y() < cell + gap or not 0 <= index < len(self._view.rows):
+            return None
+        row = self._view.rows[index]
+        top = cell + gap + index * (cell + gap)
+        for column, x in self._column_x().items():
+            inside = x <= point.x() < x + cell and top <= point.y() < top + cell
+            if inside and column < len(row.seats):
+                return row.seats[column]
         return None
 
     # -- touch ----------------------------------------------------------------------

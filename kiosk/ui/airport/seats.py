@@ -39,6 +39,12 @@ from kiosk.ui.widgets.common import card, discard, keep_text_whole, text_label, 
 from kiosk.ui.widgets.reflow import ReflowLayout
 
 
+def _show(widget: QWidget, shown: bool) -> None:
+    """Show or hide ``widget`` only if that changes anything (each change lays out again)."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
+
+
 def with_seat(view: SeatMapView, passenger_id: str, seat: str) -> SeatMapView:
     """``view`` with ``passenger_id`` moved to ``seat`` (what a tap shows at once)."""
     holders = tuple(
@@ -273,9 +279,9 @@ class SeatsScreen(AirportScreen):
         self.map.set_model(view, holder.seat if holder else "", self._pending)
         self.map.fit_width(self.map_area.viewport().width())
         asking = bool(self._pending)
-        self.exit_panel.setVisible(asking)
+        _show(self.exit_panel, asking)
         for widget in (self.flight, self.who, *self._people):
-            widget.setVisible(not asking)
+            _show(widget, not asking)
         self._stretch()
         self.retranslate_ui()
         shown = self._pending or (holder.seat if holder else "")

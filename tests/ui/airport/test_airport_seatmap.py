@@ -134,3 +134,20 @@ def test_every_kind_of_seat_is_drawn_differently_not_by_colour_alone(
     kinds = {"6A": "free", "5A": "taken", "2A": "legroom", "12A": "exit", "16B": "held"}
     pictures = {kind: picture(number) for number, kind in kinds.items()}
     assert len(set(pictures.values())) == len(kinds)
+
+
+def test_a_tap_between_seats_or_on_the_row_numbers_does_nothing(
+    qtbot: Any, airport_window: Any
+) -> None:
+    seats = open_seats(airport_window)
+    tapped: list[str] = []
+    seats.map.seatTapped.connect(tapped.append)
+    seat_centre(seats.map, "6C", qtbot)  # row 6 in view
+    c, d = seats.map.seat_rect("6C"), seats.map.seat_rect("6D")
+    aisle = QPoint((c.right() + d.left()) // 2, c.center().y())
+    row_number = QPoint(5, c.center().y())  # the gutter with the row numbers
+    for point in (aisle, row_number):
+        touch(qtbot, seats.map, point)
+    assert tapped == []
+    assert seats.map.seat_at(c.center()).number == "6C"
+    assert seats.map.seat_at(d.center()).number == "6D"
