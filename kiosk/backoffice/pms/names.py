@@ -2,8 +2,9 @@
 
 A booking says "García López", "Müller", "Søren"; an MRZ (ICAO 9303) prints
 GARCIA<LOPEZ, MUELLER or MULLER, SOEREN; a kiosk keyboard may have no accents.
-:func:`name_keys` turns a name into its comparable forms (upper case A-Z words,
-diacritics dropped, with the ICAO alternatives for Ä Ö Ü Å as a second form), and
+:func:`name_keys` turns a name into its comparable forms (the travel documents' ICAO
+9303 folding, :mod:`kiosk.domain.travel.names`: as printed, and with the two-letter
+transliterations of Ä Ö Ü Å made one letter), and
 :func:`surnames_match` / :func:`given_names_match` compare them. A Spanish guest
 may give one of two surnames, so a surname matches when every word of the
 shorter one is in the longer. Pure functions; no I/O.
@@ -11,41 +12,14 @@ shorter one is in the longer. Pure functions; no I/O.
 
 from __future__ import annotations
 
-import unicodedata
-
-#: Letters that are not a base letter plus a combining mark (ICAO 9303 Part 3, 6.A).
-_SPECIAL = {
-    "ß": "SS",
-    "Æ": "AE",
-    "Ø": "OE",
-    "Œ": "OE",
-    "Þ": "TH",
-    "Ð": "D",
-    "Ł": "L",
-    "Ħ": "H",
-    "Ĳ": "IJ",
-}
-#: The ICAO alternatives that spell out the diacritic instead of dropping it.
-_EXPANDED = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "Å": "AA"}
-
-
-def _fold(text: str, expand: bool) -> str:
-    out = []
-    for char in text.upper():
-        if expand and char in _EXPANDED:
-            out.append(_EXPANDED[char])
-        elif char in _SPECIAL:
-            out.append(_SPECIAL[char])
-        else:
-            base = unicodedata.normalize("NFKD", char)
-            out.append("".join(c for c in base if not unicodedata.combining(c)))
-    letters = "".join(c if "A" <= c <= "Z" else " " for c in "".join(out))
-    return " ".join(letters.split())
+from kiosk.domain.travel.names import fold, loose
 
 
 def name_keys(text: str) -> frozenset[str]:
     """The comparable forms of a name ("Müller" -> {"MULLER", "MUELLER"}); empty if no letters."""
-    keys = {_fold(text, expand=False), _fold(text, expand=True)}
+    # ICAO drops an apostrophe (OBRIEN); some states print it as a filler (O<BRIEN)
+    spaced = text.replace("'", " ").replace("\u2019", " ")
+    keys = {loose(text), fold(text), loose(spaced), fold(spaced)}
     return frozenset(key for key in keys if key)
 
 

@@ -127,7 +127,8 @@ class Booking:
     record_locator: str  # 6 characters, e.g. "ABC123"
     passengers: tuple[Passenger, ...]
     flights: tuple[Flight, ...]
-    safety_questions: tuple[str, ...] = ()  # keys of the airline's questions, e.g. "dangerous_goods"
+    # keys of the airline's safety questions, e.g. "dangerous_goods"
+    safety_questions: tuple[str, ...] = ()
     offers: tuple[Offer, ...] = ()
 
     def passenger(self, passenger_id: str) -> Passenger | None:
@@ -291,7 +292,7 @@ class DepartureControl(Protocol):
     def assign_seat(
         self, record_locator: str, segment_id: str, passenger_id: str, seat: str
     ) -> Passenger:
-        """Give a passenger a seat; ``refused`` with code ``seat_taken`` when someone was quicker."""
+        """Give a passenger a seat (``refused``, code ``seat_taken``: someone was quicker)."""
 
     def check_in(
         self, record_locator: str, passenger_ids: tuple[str, ...], answers: dict[str, bool]

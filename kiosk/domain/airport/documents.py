@@ -24,7 +24,6 @@ from kiosk.domain.airport import effects as fx
 from kiosk.domain.airport.dcs import DcsErrorKind, DocumentStatus, TravelDocument
 from kiosk.domain.airport.events import DcsFailed, DocumentScanned, DocumentVerdictReceived
 from kiosk.domain.airport.identify import document_of, read_mrz
-from kiosk.domain.airport.names import names_match
 from kiosk.domain.airport.states import CheckinState, DocumentCheck, PassengerState, Step
 from kiosk.domain.airport.steps import (
     Kind,
@@ -36,6 +35,7 @@ from kiosk.domain.airport.steps import (
     noted,
     with_passenger,
 )
+from kiosk.domain.travel.names import names_match
 
 #: MRZ document codes of travel documents (passports, ID cards, others of ICAO 9303).
 _TRAVEL_CODES = ("P", "I", "A", "C")

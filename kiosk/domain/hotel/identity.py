@@ -3,7 +3,7 @@ and the guest register get from it.
 
 A document is read with the shared travel-document parser
 (:func:`kiosk.domain.travel.parse_mrz`). Its name is matched to a booked guest
-with the airport's tolerant matching (:mod:`kiosk.domain.airport.names`: ICAO
+with the airport's tolerant matching (:mod:`kiosk.domain.travel.names`: ICAO
 9303 transliterations, given names in any order or left out, a truncated MRZ
 name) plus one of two surnames, as Spanish guests give them. The PMS gets a
 :class:`~kiosk.domain.hotel.pms.GuestIdentity` with ISO alpha-2 codes; a
@@ -19,12 +19,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from kiosk.domain.airport.names import loose, names_match
 from kiosk.domain.hotel.countries import alpha2
 from kiosk.domain.hotel.pms import DocumentType, GuestIdentity, IdentityDocument
 from kiosk.domain.hotel.register import RegisterData
 from kiosk.domain.travel import TravelDocumentError, parse_mrz
 from kiosk.domain.travel.mrz import MrzDocument
+from kiosk.domain.travel.names import loose, names_match
 
 #: MRZ document codes of identity documents (passports, ID cards, ICAO 9303's others).
 ID_CODES = ("P", "I", "A", "C")

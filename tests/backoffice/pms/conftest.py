@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
 
 import pytest
+from pms_clock import NOW
 
 from kiosk.backoffice.pms.mews import MewsConnector
 from kiosk.backoffice.pms.sim import ACCESS_TOKEN, CLIENT_TOKEN, MewsSimulator
-
-NOW = datetime(2026, 12, 5, 10, 30, tzinfo=UTC)
-TODAY: date = NOW.date()
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import TODAY
+from pms_clock import TODAY
 
 from kiosk.backoffice.pms.mews import MewsConnector
 from kiosk.backoffice.pms.sim import MewsSimulator, guid

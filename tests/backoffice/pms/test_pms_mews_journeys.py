@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import TODAY
+from pms_clock import TODAY
 
 from kiosk.backoffice.pms.mews import MewsConnector
 from kiosk.backoffice.pms.sim import MewsSimulator, guid

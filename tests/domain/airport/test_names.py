@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.domain.airport.names import fold, loose, names_match
+from kiosk.domain.travel.names import fold, loose, names_match
 
 
 @pytest.mark.parametrize(
