@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,14 +21,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "app" / "airport"))
-from airport_lane_rig import AirportRig, airport_rig
+from airport_lane_rig import AirportRig, airport_rig, stored_events
 
 from kiosk.app.shell import open_lane_window
 from kiosk.app.wiring import Lane, build_lane
+from kiosk.config import KioskConfig
 from kiosk.ui.airport.screens import AirportScreens
 from kiosk.ui.window import KioskWindow
 
 WAIT_MS = 20_000
+__all__ = ["CheckinWindow", "checkin_window", "stored_events"]
 
 
 @dataclass
@@ -121,14 +123,20 @@ class CheckinWindow:
 
 @contextlib.contextmanager
 def checkin_window(
-    qtbot: Any, tmp_path: Path, window_options: dict[str, Any] | None = None, **airport: Any
+    qtbot: Any,
+    tmp_path: Path,
+    window_options: dict[str, Any] | None = None,
+    configure: Callable[[KioskConfig], KioskConfig] | None = None,
+    **airport: Any,
 ) -> Iterator[CheckinWindow]:
     """The check-in lane opened in the real shell window at 1920x1080, shown
-    (``window_options`` go to ``KioskWindow``; ``airport`` to the [airport] section)."""
+    (``window_options`` go to ``KioskWindow``; ``configure`` changes the lane's
+    configuration; ``airport`` sets keys of the [airport] section)."""
     options: dict[str, Any] = {"kiosk_mode": False, "idle_timeout_ms": 600_000}
     options.update(window_options or {})
     with airport_rig(tmp_path, **airport) as rig:
-        lane = build_lane(rig.config, with_sync=False)
+        config = configure(rig.config) if configure is not None else rig.config
+        lane = build_lane(config, with_sync=False)
         window, presenter, _attendant = open_lane_window(lane, show=False, **options)
         qtbot.addWidget(window)
         try:

@@ -5,11 +5,12 @@ lands where ``QApplication.widgetAt`` finds the widget on top."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from airport_window_rig import checkin_window
+from airport_window_rig import checkin_window, stored_events
 
 from kiosk.devices.docreader.samples import GARBLED
 from kiosk.domain.airport.events import AgentVerdict
@@ -224,3 +225,34 @@ def test_a_boarding_pass_scanned_on_the_welcome_screen_finds_the_booking(
             "ANNA MARIA ERIKSSON",
             "LARS ERIKSSON",
         ]
+
+
+def test_after_the_done_screen_the_sampled_feedback_question_then_the_next_traveller(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    def every_checkin_asked(config: Any) -> Any:
+        return dataclasses.replace(
+            config, feedback=dataclasses.replace(config.feedback, nps_sample_every=1)
+        )
+
+    with checkin_window(qtbot, tmp_path, configure=every_checkin_asked) as w:
+        w.to_bags()
+        w.touch(w.s.bags.primary_button)  # no bags, continue
+        w.wait(lambda: w.window.current_screen() is w.s.done, timeout=60_000)
+        checkin_id = w.state.checkin_id
+        w.touch(w.s.done.faces[3])
+        w.touch(w.s.done.primary_button)
+        feedback = w.window.navigator.get("feedback")
+        w.wait(lambda: w.window.current_screen() is feedback)
+        assert w.state.step is Step.DONE  # the next traveller waits for the answer
+        w.touch(feedback.skip_button)
+        w.wait(lambda: w.state.step is Step.WELCOME)
+        w.shown(w.s.identify)
+        store = w.lane.config.store.path
+
+        def ratings() -> list[dict[str, Any]]:
+            events = stored_events(store)
+            return [e for e in events if e["type"] == "feedback.rating"]
+
+        w.wait(lambda: len(ratings()) == 1)  # the face went to the shell's service events
+        assert ratings()[0]["transaction_id"] == checkin_id
