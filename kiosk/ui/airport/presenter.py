@@ -207,7 +207,8 @@ class AirportPresenter(QObject):
             s.closed.set_model(LaneClosedView(closed=closed, paused=paused and not closed))
             w.show_screen(s.closed.name)
             return
-        w.set_idle_enabled(state.step not in _NOT_IDLE)
+        typing = state.step is Step.WELCOME and self._mode is IdentifyMode.TYPE
+        w.set_idle_enabled(state.step not in _NOT_IDLE or typing)
         name = sv.screen_for(state)
         busy = state.waiting is not None
         if name == "airport_identify":
@@ -273,6 +274,7 @@ class AirportPresenter(QObject):
     # -- the traveller's touches ----------------------------------------------------
     def _set_mode(self, mode: IdentifyMode) -> None:
         self._mode = mode
+        self._render()  # the idle timer runs while someone types (and may walk away)
 
     def _cancel(self) -> None:
         if self._state.step in (Step.WELCOME, Step.DONE, Step.CLOSING):
@@ -285,7 +287,10 @@ class AirportPresenter(QObject):
     def _idle_expired(self) -> None:
         if self._state.step not in (Step.WELCOME, Step.DONE):
             self._send(ev.IdleTimedOut)
+        self._mode = IdentifyMode.SCAN  # nothing half-typed is left for the next person
+        self._s.identify.clear()
         self._window.reset_for_next_customer(self._s.identify.name)
+        self._render()
 
     def _seat_passenger(self, passenger_id: str) -> None:
         self._seat_for = passenger_id

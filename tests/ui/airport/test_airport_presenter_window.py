@@ -256,3 +256,17 @@ def test_after_the_done_screen_the_sampled_feedback_question_then_the_next_trave
 
         w.wait(lambda: len(ratings()) == 1)  # the face went to the shell's service events
         assert ratings()[0]["transaction_id"] == checkin_id
+
+
+def test_a_half_typed_booking_is_wiped_when_nobody_is_there(qtbot: Any, tmp_path: Path) -> None:
+    quick = {"idle_timeout_ms": 300, "idle_countdown_s": 2, "countdown_tick_ms": 20}
+    with checkin_window(qtbot, tmp_path, quick) as w:
+        w.shown(w.s.identify)
+        w.touch(w.s.identify.type_button)
+        for key in "kx7":
+            w.touch(w.s.identify.keyboard.button(key))
+        w.wait(w.window.still_there.is_open)
+        w.wait(lambda: not w.s.identify.keyboard.isVisible())
+        assert w.s.identify.typed() == ("", "")
+        assert w.window.current_screen() is w.s.identify
+        assert w.state.step is Step.WELCOME
