@@ -28,7 +28,10 @@ Intermediate stamps split the time: pty -> ``DocumentRead`` from the driver,
 -> runner broadcast "asking the DCS" (queue hop + MRZ parse + machine), -> runner
 broadcast "passengers" (DCS round trip + reply parse + machine), -> UI applied
 (``Bridge.changed`` slot after the presenter's), -> the name's button painting,
--> frame done.
+-> frame done; plus, inside them, the time in garbage collections (``gc.callbacks``,
+any thread) and, inside "UI applied", in the passengers screen's ``set_model`` and in
+``window.show_screen`` (instance-attribute wrappers). Each run also prints its three
+slowest reads split the same way.
 
 Between reads the passengers screen's Cancel button is clicked (the check-in is
 cancelled, its record committed, the presenter resets to the welcome screen);
