@@ -180,3 +180,24 @@ def test_a_dark_tile_puts_its_picture_on_a_white_plate(qtbot, window, grid: Prod
     assert image.pixelColor(4, image.height() // 2).name() == "#ffffff"  # the plate's rim
     window.set_accessibility(False, False)
     qtbot.waitUntil(lambda: not tile.on_plate())
+
+
+def test_tiles_made_in_high_contrast_start_on_a_plate(qtbot, window) -> None:
+    window.set_accessibility(False, True)
+    screen = window.navigator.get("produce")
+    screen.set_model(catalog_grid())
+    window.show_screen("produce")
+    qtbot.waitUntil(lambda: screen.tile("P0012").on_plate())
+
+
+def test_the_same_items_keep_their_tiles_and_start_over(qtbot, grid: ProduceScreen) -> None:
+    tile = grid.tile("P0001")
+    qtbot.mouseClick(grid.categories.button("bakery"), LEFT)
+    grid.set_model(catalog_grid())  # the grid opened again
+    assert grid.tile("P0001") is tile
+    assert grid.categories.current() == ALL
+    assert len(grid.visible_skus()) == 42
+    fewer = ProduceView(items=catalog_grid().items[:5])
+    grid.set_model(fewer)
+    assert grid.visible_skus() == tuple(item.sku for item in fewer.items)
+    assert grid.tile("P0001") is not tile

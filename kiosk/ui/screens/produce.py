@@ -170,8 +170,20 @@ class ProduceScreen(Screen):
         return inputs
 
     def set_model(self, view: ProduceView) -> None:
-        """Show the tiles of ``view`` and clear any search or code typed."""
+        """Show the tiles of ``view`` and clear any search, code or category chosen.
+
+        The same items as last time keep their tiles (the grid opens again at once)."""
+        if view.items != self._view.items or not self._tiles:
+            self._build_tiles(view)
         self._view = view
+        self.categories.reset()
+        self._scroll.verticalScrollBar().setValue(0)
+        self.keyboard.clear()
+        self.keypad.clear()
+        self.set_mode("search")
+        self.retranslate_ui()
+
+    def _build_tiles(self, view: ProduceView) -> None:
         for tile in self._tiles:
             discard(tile)
         self._tiles = []
@@ -180,10 +192,6 @@ class ProduceScreen(Screen):
             tile.clicked.connect(lambda _=False, sku=item.sku: self.itemChosen.emit(sku))
             self._tiles.append(tile)
         self.categories.set_groups(ordered_groups({tile.group for tile in self._tiles}))
-        self.keyboard.clear()
-        self.keypad.clear()
-        self.set_mode("search")
-        self.retranslate_ui()
 
     def set_mode(self, mode: str) -> None:
         """ "search" shows the keyboard, "plu" the keypad; ValueError otherwise."""

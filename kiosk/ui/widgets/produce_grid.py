@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -138,16 +138,14 @@ def picture_pixmap(item: ProduceItemView, px: int = PICTURE_PX, plate: bool = Fa
     return QPixmap.fromImage(_picture_image(picture.name, px, plate))
 
 
-class _PlateFollower(QObject):
-    """Redraws a tile's picture after every restyle: on a plate when the tile is dark."""
-
-    _EVENTS = (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._EVENTS and isinstance(watched, PictureTile):
-            watched.refresh_picture()
-            watched.fit_height()
-        return False
+_REFIT_ON = frozenset(
+    (
+        QEvent.Type.Polish,
+        QEvent.Type.StyleChange,
+        QEvent.Type.PaletteChange,
+        QEvent.Type.LayoutRequest,
+    )
+)
 
 
 class _NameLabel(QLabel):
@@ -192,7 +190,6 @@ class PictureTile(QPushButton):
         column.addWidget(self._name)
         column.addWidget(self._price)
         self.refresh_picture()
-        self.installEventFilter(_PlateFollower(self))
 
     def refresh_picture(self) -> None:
         """Draw the picture for the tile's colours (a plate under it on a dark tile)."""
@@ -217,7 +214,10 @@ class PictureTile(QPushButton):
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:  # a label's font or text changed
+        # After a restyle (the palette and the stylesheet's min-height are the new
+        # theme's) or a label's new font or text: the plate and the height again.
+        if event.type() in _REFIT_ON:
+            self.refresh_picture()
             self.fit_height()
         return handled
 
@@ -325,6 +325,11 @@ class CategoryBar(QWidget):
         self._buttons[group].setChecked(True)
         self._current = group
         self.chosen.emit(group)
+
+    def reset(self) -> None:
+        """Back to "All" without emitting ``chosen`` (a new shopper, a new list)."""
+        self._buttons[ALL].setChecked(True)
+        self._current = ALL
 
     def current(self) -> str:
         """The group chosen (``ALL`` for every item)."""
