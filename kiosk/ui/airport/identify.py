@@ -27,6 +27,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 LOCATOR = "locator"
 SURNAME = "surname"
 LOCATOR_LENGTH = 6
+CARET = "▏"
 
 
 class BookingKeyboard(OnScreenKeyboard):
@@ -189,8 +190,10 @@ class IdentifyScreen(AirportScreen):
 
     def _show_fields(self) -> None:
         locator, surname = self.typed()
-        self.locator_field.setText(locator or "······")
-        self.surname_field.setText(surname or " ")
+        caret = {LOCATOR: "", SURNAME: ""}
+        caret[self._field] = CARET  # where the next key goes
+        self.locator_field.setText((locator or "······") + caret[LOCATOR])
+        self.surname_field.setText((surname or " ") + caret[SURNAME])
         ready = len(locator) == LOCATOR_LENGTH and bool(surname.strip())
         self.primary_button.setEnabled(ready and not self.busy())
         self.fitter.later()
@@ -224,6 +227,11 @@ class IdentifyScreen(AirportScreen):
     def apply_orientation(self, portrait: bool) -> None:
         super().apply_orientation(portrait)
         set_style_property(self, "portrait", portrait)
+        # portrait: the keys keep their height (at the bottom, near "Find my booking")
+        # and the room left goes to the picture and the fields
+        stretches = (1, 0, 1, 0) if portrait else (3, 2, 2, 5)
+        for index, stretch in enumerate(stretches):
+            self.body.setStretch(index, stretch)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
