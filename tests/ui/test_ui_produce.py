@@ -7,10 +7,13 @@ in a real shell."""
 from __future__ import annotations
 
 import csv
+import re
 from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtTest import QTest
@@ -23,8 +26,11 @@ from kiosk.ui.widgets.produce_grid import (
     ALL,
     PICTURE_DIR,
     PICTURE_INDEX,
+    Picture,
+    PictureIndexError,
     picture_index,
     picture_pixmap,
+    read_picture_index,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,3 +207,38 @@ def test_the_same_items_keep_their_tiles_and_start_over(qtbot, grid: ProduceScre
     grid.set_model(fewer)
     assert grid.visible_skus() == tuple(item.sku for item in fewer.items)
     assert grid.tile("P0001") is not tile
+
+
+def test_the_picture_index_names_what_is_wrong() -> None:
+    header = "picture,group,plu,icon\n"
+    cases = {
+        "": "row 1: the header",
+        "name,group\n": "row 1: the header",
+        header + "banana,fruit\n": "row 2: 2 cells",
+        header + ",fruit,4011,\n": "row 2: picture and group are required",
+        header
+        + "banana,fruit,4011,\nno-such-picture,fruit,4012,\n": "row 3: no no-such-picture.svg",
+        header + "../icons/help,fruit,4011,\n": "row 2: no ../icons/help.svg",
+        header + "banana,fruit,40x1,\n": "row 2: plu '40x1' is not 4-5 digits",
+    }
+    for text, message in cases.items():
+        with pytest.raises(PictureIndexError, match=re.escape(message)):
+            read_picture_index(text)
+    index = read_picture_index(header + "banana,fruit,4011|94011,produce-banana\n\n")
+    assert index.by_plu["94011"] == index.by_icon["produce-banana"] == Picture("banana", "fruit")
+
+
+def index_refusal(text: str) -> str | None:
+    """None if ``text`` (after the header) reads, else the error's message."""
+    try:
+        read_picture_index("picture,group,plu,icon\n" + text)
+    except PictureIndexError as error:
+        return str(error)
+    return None
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_picture_index_text_is_read_or_refused_clearly(text: str) -> None:
+    message = index_refusal(text)  # any other exception fails the test
+    assert message is None or " row " in message or "unreadable" in message

@@ -14,6 +14,7 @@ grapes, red onions) stays as visible as on the light tiles of the other themes.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -83,18 +84,52 @@ class PictureIndex:
 
 @cache
 def picture_index() -> PictureIndex:
-    """``assets/produce/pictures.csv``; ValueError naming the row if a picture is missing."""
+    """``assets/produce/pictures.csv`` read once (PictureIndexError if it is broken)."""
+    return read_picture_index(PICTURE_INDEX.read_text(encoding="utf-8"), str(PICTURE_INDEX))
+
+
+class PictureIndexError(ValueError):
+    """A bad ``pictures.csv``: the message names the file, the row and what is wrong."""
+
+
+_INDEX_COLUMNS = ("picture", "group", "plu", "icon")
+
+
+def read_picture_index(
+    text: str, source: str = "pictures.csv", folder: Path = PICTURE_DIR
+) -> PictureIndex:
+    """Parse ``pictures.csv`` text: a header ``picture,group,plu,icon``, then one row a
+    picture (``plu`` may list several codes split by ``|``; ``icon`` may be empty).
+
+    Raises:
+        PictureIndexError: a missing column, a short row, an empty picture or group,
+            a PLU that is not 4-5 digits, or a picture with no SVG in ``folder``.
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise PictureIndexError(f"{source}: unreadable: {error}") from None
+    if not rows or tuple(cell.strip() for cell in rows[0]) != _INDEX_COLUMNS:
+        raise PictureIndexError(f"{source} row 1: the header must be {','.join(_INDEX_COLUMNS)}")
     by_plu: dict[str, Picture] = {}
     by_icon: dict[str, Picture] = {}
-    with PICTURE_INDEX.open(encoding="utf-8", newline="") as handle:
-        for row_no, row in enumerate(csv.DictReader(handle), start=2):
-            picture = Picture(row["picture"], row["group"])
-            if not (PICTURE_DIR / f"{picture.name}.svg").is_file():
-                raise ValueError(f"{PICTURE_INDEX} row {row_no}: no {picture.name}.svg")
-            for plu in filter(None, row["plu"].split("|")):
-                by_plu[plu] = picture
-            if row["icon"]:
-                by_icon[row["icon"]] = picture
+    for row_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(_INDEX_COLUMNS):
+            raise PictureIndexError(f"{source} row {row_no}: {len(row)} cells, expected 4")
+        name, group, plus, icon = (cell.strip() for cell in row)
+        if not name or not group:
+            raise PictureIndexError(f"{source} row {row_no}: picture and group are required")
+        if "/" in name or "\\" in name or not (folder / f"{name}.svg").is_file():
+            raise PictureIndexError(f"{source} row {row_no}: no {name}.svg in {folder}")
+        picture = Picture(name, group)
+        for plu in filter(None, plus.split("|")):
+            if not (plu.isascii() and plu.isdigit() and 4 <= len(plu) <= 5):
+                raise PictureIndexError(f"{source} row {row_no}: plu {plu!r} is not 4-5 digits")
+            by_plu[plu] = picture
+        if icon:
+            by_icon[icon] = picture
     return PictureIndex(by_plu, by_icon)
 
 
