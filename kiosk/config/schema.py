@@ -9,6 +9,7 @@ from kiosk.config.attendant import AttendantConfig
 from kiosk.config.barcodes import BarcodeConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.config.feedback import FeedbackConfig
+from kiosk.config.hotel import HotelConfig
 from kiosk.config.hq import HqConfig
 from kiosk.config.lane import LaneConfig, LoggingConfig, StoreConfig, TaxConfig
 from kiosk.config.loader import setting
@@ -48,5 +49,8 @@ class KioskConfig:
     )
     airport: AirportConfig = setting(
         default_factory=AirportConfig, doc="the airport check-in journey (airport lanes)"
+    )
+    hotel: HotelConfig = setting(
+        default_factory=HotelConfig, doc="the hotel check-in journey (hotel lanes)"
     )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")

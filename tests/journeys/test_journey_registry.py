@@ -35,7 +35,7 @@ def test_the_registry_lists_the_self_checkout() -> None:
     assert SELF_CHECKOUT.attendant is not None
 
 
-@pytest.mark.parametrize("mode", ["cruise_checkin", "hotel_checkin", "no_such_journey"])
+@pytest.mark.parametrize("mode", ["cruise_checkin", "ferry_checkin", "no_such_journey"])
 def test_an_unregistered_mode_is_refused_before_anything_opens(
     make_config: Any, tmp_path: Path, mode: str
 ) -> None:

@@ -60,10 +60,12 @@ def journey_spec(mode: str) -> JourneySpec:
 
 def _register_builtin() -> None:
     from kiosk.app.journeys.airport import AIRPORT_CHECKIN
+    from kiosk.app.journeys.hotel import HOTEL_CHECKIN
     from kiosk.app.journeys.self_checkout import SELF_CHECKOUT
 
     register_journey(SELF_CHECKOUT, replace=True)
     register_journey(AIRPORT_CHECKIN, replace=True)
+    register_journey(HOTEL_CHECKIN, replace=True)
 
 
 _register_builtin()

@@ -1,0 +1,495 @@
+"""``HotelRunner``: the hotel machine on its own thread, performing its effects.
+
+Theory of operation. Everything that happens - a touch on the screen
+(:meth:`HotelRunner.send`, :meth:`HotelRunner.sign`), an ID on the document
+reader, a QR code at the scanner, a card operation's outcome, a verdict from
+staff (:meth:`HotelRunner.agent_verdict`) - is put on one queue as a job. One
+thread (``kiosk-hotel``) takes the jobs in order and hands each event, stamped
+with the lane clock, to the pure :class:`~kiosk.domain.hotel.machine.HotelMachine`.
+The new state is adopted and broadcast to the ``listeners`` *before* its effects
+run, so the screen shows "one moment" while the PMS is asked. The effects then
+run in order on this thread: PMS calls through the ``PropertyManagement`` port
+(blocking, bounded by the driver's timeout), the key encoder (each key returned
+only once the encoder confirmed it), printing (blocking until printed), the
+deposit looked up in the lane store, the record committed. Each answer is
+handled at once, before any queued touch. Card operations wait for the guest
+at the terminal, so they run on a payment worker and come back through the
+queue; an approved deposit, capture or release is noted in the lane store
+(:mod:`kiosk.store.stays`) on this thread before the machine hears of it.
+
+Failures never escape: a :class:`PmsError` is ``PmsFailed``, an encoder's
+error ``KeyEncodingFailed`` / ``KeyCardUnreadable``, a printer's ``PrintFailed``,
+an unknown payment outcome ``PaymentUnknown`` (never retried: staff decide,
+invariant 3); a record that cannot be stored is retried with a growing delay.
+An event the machine refuses (:class:`IllegalEvent`) is logged by name and
+dropped. Nothing logged holds an MRZ or a document number: the events and
+effects that carry them keep them out of their ``repr`` and this module never
+formats them (invariant 6).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import fields, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk import clock as kiosk_clock
+from kiosk.domain.airport.interventions import Verdict
+from kiosk.domain.hotel import effects as fx
+from kiosk.domain.hotel import events as ev
+from kiosk.domain.hotel.interventions import VERDICTS, HotelInterventionKind
+from kiosk.domain.hotel.machine import HotelMachine
+from kiosk.domain.hotel.pms import PmsError, PmsErrorKind, PropertyManagement
+from kiosk.domain.hotel.states import HotelSettings, HotelState, IllegalEvent, Step
+from kiosk.domain.hotel.steps import CALLS
+from kiosk.domain.money import Money
+from kiosk.threads import start_repeating, start_thread, start_timer
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+Listener = Callable[[HotelState, list[Any]], None]
+Job = Callable[[], None]
+#: ``resolve_payment(reference, paid, staff_id)``: the payment flow's verdict on an
+#: unknown payment after asking the terminal again; True when it counts as paid.
+ResolvePayment = Callable[[str, bool, str], bool]
+
+
+class VerdictRefused(IllegalEvent):
+    """A verdict that cannot be taken now (the terminal is still working on the payment)."""
+
+
+def new_visit_id() -> str:
+    """Visit ids double as transaction ids: unique across lanes and restarts."""
+    return str(uuid.uuid4())
+
+
+class HotelRunner:
+    """One hotel kiosk's visits, run on their own thread (the shell's ``JourneyRunner``).
+
+    Args:
+        settings: the lane's fixed hotel settings.
+        pms: the hotel's PMS (``kiosk.backoffice.pms.MewsConnector``).
+        keys: ``encode(EncodeKey)``, ``read()``, ``void(room)`` (``ports.HotelKeys``).
+        payments: ``start(effect, deliver)`` (``ports.HotelPayments``).
+        printer: ``print_card(card, job)``, ``print_invoice(folio, job)`` (``ports.HotelPrinter``).
+        commit: stores a finished visit's record (``records.HotelCommitter``).
+        stays: the lane store's stays (``HotelStays``: deposits and signatures), or None.
+        clock: the lane's one clock.
+        resolve_payment: settles an unknown payment with a verdict (or None).
+        abandon_after_s: seconds without a touch that abandon a visit (0: never here).
+        new_id: makes the next visit's id.
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: HotelSettings,
+        pms: PropertyManagement,
+        keys: Any,
+        payments: Any,
+        printer: Any,
+        commit: Callable[..., None],
+        stays: Any = None,
+        clock: Clock = kiosk_clock.utc_now,
+        resolve_payment: ResolvePayment | None = None,
+        abandon_after_s: float = 0.0,
+        new_id: Callable[[], str] = new_visit_id,
+    ) -> None:
+        self.settings = settings
+        self.pms = pms
+        self.keys = keys
+        self.payments = payments
+        self.printer = printer
+        self.commit = commit
+        self.stays = stays
+        self.clock = clock
+        self.resolve_payment = resolve_payment
+        self.abandon_after_s = abandon_after_s
+        self.new_id = new_id
+        self.machine = HotelMachine()
+        self.accepting = True
+        self.listeners: list[Listener] = []
+        self._state = HotelState.start(settings, new_id())
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._watchdog: Any = None
+        self._last_touch = kiosk_clock.monotonic()
+
+    # -- the shell's JourneyRunner ---------------------------------------------------------
+
+    @property
+    def state(self) -> HotelState:
+        """The latest state (read from any thread; replaced, never changed)."""
+        return self._state
+
+    def start(self) -> None:
+        """Start the runner's thread (idempotent)."""
+        if self._thread is None:
+            self._thread = start_thread("hotel", self._run)
+            if self.abandon_after_s > 0:
+                self._watchdog = start_repeating("hotel-idle", 1.0, self._check_idle)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Finish queued work and stop the thread."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout)
+            self._thread = None
+
+    def scan(self, raw: str, aim: str | None = None) -> None:
+        """A code at the scanner: the booking e-mail's QR code (where none is asked, nothing)."""
+        if self.accepting and self._state.step is Step.WELCOME:
+            self.send(ev.ConfirmationEntered(raw, _EPOCH, scanned=True))
+
+    def weight(self, grams: int | None, stable: bool) -> None:
+        """A hotel kiosk has no scale: ignored."""
+
+    def device_faulted(self, device: str, detail: str) -> None:
+        """A device failed: the shell shows it; the encoder's or printer's failure during a
+        job is the machine's intervention (raised when the job itself fails)."""
+        log.warning("device %s faulted: %s", device, detail)
+
+    def state_name(self) -> str:
+        return self._state.step.value
+
+    def busy(self) -> bool:
+        """True while a guest is part-way through a visit."""
+        state = self._state
+        return state.started_at is not None and state.step is not Step.DONE
+
+    def call(self, job: Job) -> None:
+        """Run ``job`` on the runner's thread."""
+        self._queue.put(job)
+
+    # -- what the screens and the desk call --------------------------------------------
+
+    def send(self, event: ev.Event) -> None:
+        """A guest's event (or a device's), stamped with the lane clock on the thread."""
+        self._last_touch = kiosk_clock.monotonic()
+        self._queue.put(lambda: self._handle(_stamped(event, self.clock())))
+
+    def sign(self, image: bytes, language: str) -> None:
+        """The guest signed the registration card: keep the image (PNG) with the stay in
+        the lane store, then ``CardSigned`` with its reference (never the pixels)."""
+        self._last_touch = kiosk_clock.monotonic()
+        self._queue.put(lambda: self._signed(image, language))
+
+    def _signed(self, image: bytes, language: str) -> None:
+        state = self._state
+        stay_id = "" if state.stay is None else state.stay.stay_id
+        try:
+            if self.stays is None:
+                raise RuntimeError("no store for signatures")
+            reference = self.stays.save_signature(stay_id, state.checkin_id, image)
+        except Exception:
+            log.exception("visit %s: signature not stored", state.checkin_id)
+            reference = ""  # the machine says "signature_missing": the guest signs again
+        self._handle(ev.CardSigned(reference, language, self.clock()))
+
+    def agent_verdict(self, event: ev.AgentVerdict, staff_id: str) -> None:
+        """Staff's verdict (the desk audits it).
+
+        Raises:
+            IllegalEvent: no intervention of ``event.kind`` is open, or the verdict does
+                not apply to it (checked here, on the caller's thread).
+            VerdictRefused: a verdict on an unknown payment the terminal, asked again,
+                is still working on.
+        """
+        state = self._state
+        open_ = state.intervention
+        if open_ is None or open_.kind is not event.kind:
+            raise IllegalEvent(
+                state.step, event, f"no open intervention of kind {event.kind.value}"
+            )
+        if event.verdict not in VERDICTS[open_.kind]:
+            why = f"verdict {event.verdict.value} does not apply to {open_.kind.value}"
+            raise IllegalEvent(state.step, event, why)
+        verdict = self._settle_payment(replace(event, staff_id=staff_id), state)
+        self._queue.put(lambda: self._handle(replace(verdict, at=self.clock())))
+
+    def _settle_payment(self, event: ev.AgentVerdict, state: HotelState) -> ev.AgentVerdict:
+        """A verdict on an unknown payment: the terminal's word beats staff's (invariant 9)."""
+        unknown = [p for p in state.payments if p.outcome == "unknown"]
+        kind = HotelInterventionKind.PAYMENT_FAILED
+        if event.kind is not kind or not unknown or self.resolve_payment is None:
+            return event
+        reference = unknown[-1].reference
+        try:
+            paid = self.resolve_payment(reference, event.verdict is Verdict.ACCEPT, event.staff_id)
+        except Exception as error:  # PaymentInProgressError, PaymentError, JournalError
+            raise VerdictRefused(state.step, event, f"payment {reference}: {error}") from None
+        return replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
+
+    def reset(self) -> None:
+        """The next guest (after the goodbye screen)."""
+        self.send(ev.Reset(self.new_id(), _EPOCH))
+
+    # -- the runner's thread -----------------------------------------------------------
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                job()
+            except Exception:  # a bug must not kill the kiosk; the state is unchanged
+                log.exception("hotel job failed")
+
+    def _check_idle(self) -> None:
+        idle = kiosk_clock.monotonic() - self._last_touch
+        waiting_for_staff = self._state.step is Step.INTERVENTION
+        if idle >= self.abandon_after_s and self.busy() and not waiting_for_staff:
+            self._last_touch = kiosk_clock.monotonic()
+            self._queue.put(lambda: self._handle(ev.IdleTimedOut(self.clock())))
+
+    def _handle(self, first: ev.Event) -> None:
+        """Apply ``first`` and every answer its effects get, in order."""
+        pending = [first]
+        while pending:
+            event = pending.pop(0)
+            try:
+                state, effects = self.machine.handle(self._state, event, self.clock())
+            except IllegalEvent as error:
+                log.info("ignored: %s", error)
+                continue
+            if state is self._state and not effects:
+                continue
+            self._state = state
+            self._broadcast(state, effects)
+            for effect in effects:
+                answer = self._perform(effect)
+                if answer is not None:
+                    pending.append(answer)
+
+    def _broadcast(self, state: HotelState, effects: list[Any]) -> None:
+        for listener in list(self.listeners):
+            try:
+                listener(state, effects)
+            except Exception:
+                log.exception("hotel listener failed")
+
+    def _perform(self, effect: fx.Effect) -> ev.Event | None:
+        handler = _PMS.get(type(effect))
+        if handler is not None:
+            return self._ask_pms(effect, handler)
+        if isinstance(effect, fx.EncodeKey):
+            return self.keys.encode(effect)  # type: ignore[no-any-return]
+        if isinstance(effect, fx.ReadKeyCard):
+            return self.keys.read()  # type: ignore[no-any-return]
+        if isinstance(effect, fx.VoidKeys):
+            self.keys.void(effect.room)
+            return None
+        if isinstance(effect, fx.LookUpDeposit):
+            return self._look_up_deposit(effect.stay_id)
+        if isinstance(
+            effect,
+            fx.ChargeBalance
+            | fx.PreauthoriseDeposit
+            | fx.AdjustDeposit
+            | fx.CaptureDeposit
+            | fx.ReleaseDeposit,
+        ):
+            self._pay(effect)
+            return None
+        if isinstance(effect, fx.PrintRegistrationCard | fx.PrintInvoice):
+            return self._print(effect)
+        if isinstance(effect, fx.CommitCheckin):
+            return self._commit(effect.record, self._state.card_language)
+        if isinstance(effect, fx.CallAgent):
+            i = effect.intervention
+            log.warning("staff called: %s (guest %s)", i.kind.value, i.guest_id or "-")
+            return None
+        if isinstance(effect, fx.EmailRegistrationCard | fx.EmailInvoice | fx.NotifyWhenRoomReady):
+            # No mail service on the lane yet: noted for the front desk (no address logged).
+            log.warning(
+                "%s for the front desk: no mail service on this lane", type(effect).__name__
+            )
+            return None
+        return None  # AgentCleared
+
+    def _ask_pms(self, effect: fx.Effect, handler: PmsStep) -> ev.Event:
+        call = CALLS[type(effect)]
+        try:
+            return handler(self.pms, effect, self.clock)
+        except PmsError as error:
+            log.warning("PMS %s failed: %s %s", call.value, error.kind.value, error.code)
+            return ev.PmsFailed(call, error.kind, error.code, error.message, self.clock())
+        except Exception as error:  # a driver bug is an unreachable PMS, never a crash
+            log.exception("PMS %s failed", call.value)
+            kind = PmsErrorKind.UNREACHABLE
+            return ev.PmsFailed(call, kind, "", type(error).__name__, self.clock())
+
+    def _look_up_deposit(self, stay_id: str) -> ev.Event:
+        held = None
+        try:
+            if self.stays is not None:
+                held = self.stays.held_deposit(stay_id)
+        except Exception:
+            log.exception("deposit of stay %s not read", stay_id)
+        if held is None:
+            return ev.DepositLookedUp("", None, self.clock())
+        return ev.DepositLookedUp(held[0], held[1], self.clock())
+
+    def _pay(self, effect: fx.PaymentEffect) -> None:
+        stay_id = "" if self._state.stay is None else self._state.stay.stay_id
+
+        def deliver(event: ev.Event) -> None:
+            self._queue.put(lambda: self._paid(effect, stay_id, event))
+
+        if self.payments is None:
+            purpose = _PURPOSE[type(effect)]
+            deliver(ev.PaymentDeclined(purpose, "", "no card terminal", self.clock()))
+            return
+        try:
+            self.payments.start(effect, deliver)
+        except Exception as error:
+            log.exception("card operation could not start")
+            purpose = _PURPOSE[type(effect)]
+            deliver(ev.PaymentDeclined(purpose, "", type(error).__name__, self.clock()))
+
+    def _paid(self, effect: fx.PaymentEffect, stay_id: str, event: ev.Event) -> None:
+        """Note what an approved deposit operation did in the lane store, then tell the
+        machine (the store first: a restart must find the deposit)."""
+        if isinstance(event, ev.PaymentApproved) and self.stays is not None:
+            try:
+                if isinstance(effect, fx.PreauthoriseDeposit):
+                    self.stays.note_deposit(
+                        stay_id, effect.checkin_id, event.reference, event.amount
+                    )
+                elif isinstance(effect, fx.CaptureDeposit):
+                    self.stays.settle_deposit(effect.reference, "captured")
+                elif isinstance(effect, fx.ReleaseDeposit):
+                    self.stays.settle_deposit(effect.reference, "released")
+            except Exception:
+                log.exception("deposit of stay %s not noted", stay_id)
+        self._handle(event)
+
+    def _print(self, effect: fx.PrintRegistrationCard | fx.PrintInvoice) -> ev.Event:
+        from kiosk.devices.errors import DeviceError
+
+        job = f"{self._state.checkin_id}:{effect.document_id}"
+        try:
+            if isinstance(effect, fx.PrintRegistrationCard):
+                self.printer.print_card(effect.card, job)
+            else:
+                self.printer.print_invoice(effect.folio, job)
+        except DeviceError as error:
+            log.warning("printing %s failed: %s", effect.document_id, error)
+            return ev.PrintFailed(effect.document_id, str(error), self.clock())
+        except Exception as error:
+            log.exception("printing %s failed", effect.document_id)
+            return ev.PrintFailed(effect.document_id, type(error).__name__, self.clock())
+        return ev.DocumentPrinted(effect.document_id, self.clock())
+
+    def _commit(self, record: Any, language: str, attempt: int = 0) -> ev.Event | None:
+        try:
+            self.commit(record, language)
+        except Exception:
+            # Stay CLOSING and try again: the record must reach the store (and HQ).
+            log.exception("visit %s not stored (attempt %d)", record.checkin_id, attempt + 1)
+            delay = min(30.0, 0.5 * 2**attempt)
+
+            def again() -> None:
+                answer = self._commit(record, language, attempt + 1)
+                if answer is not None:
+                    self._handle(answer)
+
+            start_timer("hotel-record-retry", delay, lambda: self._queue.put(again))
+            return None
+        return ev.RecordCommitted(self.clock())
+
+
+class HotelStays:
+    """The runner's port to :mod:`kiosk.store.stays` on its thread's connection."""
+
+    def __init__(self, conn: Any, currency: str, journal: Any = None) -> None:
+        self.conn = conn
+        self.currency = currency
+        self.journal = journal
+
+    def note_deposit(self, stay_id: str, checkin_id: str, reference: str, amount: Money) -> None:
+        from kiosk.store.stays import note_deposit
+
+        note_deposit(
+            self.conn,
+            stay_id=stay_id,
+            checkin_id=checkin_id,
+            reference=reference,
+            amount_minor=amount.minor,
+            currency=amount.currency,
+        )
+
+    def settle_deposit(self, reference: str, state: str) -> None:
+        from kiosk.store.stays import settle_deposit
+
+        settle_deposit(self.conn, reference, state)
+
+    def held_deposit(self, stay_id: str) -> tuple[str, Money] | None:
+        """The stay's held pre-authorisation (reference, amount), if the payment journal
+        still has it approved."""
+        from kiosk.store.stays import held_deposit
+
+        held = held_deposit(self.conn, stay_id)
+        if held is None:
+            return None
+        if self.journal is not None:
+            from kiosk.payment.journal import PaymentState
+
+            try:
+                if self.journal.get(held.reference).state is not PaymentState.APPROVED:
+                    return None
+            except Exception:
+                return None
+        return held.reference, Money(held.amount_minor, held.currency)
+
+    def save_signature(self, stay_id: str, checkin_id: str, image: bytes) -> str:
+        from kiosk.store.stays import save_signature
+
+        return save_signature(self.conn, stay_id, checkin_id, image)
+
+
+def _stamped(event: ev.Event, at: datetime) -> ev.Event:
+    if any(f.name == "at" for f in fields(event)):
+        return replace(event, at=at)
+    return event
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: events are stamped on the thread
+
+_PURPOSE: dict[type[Any], ev.PaymentPurpose] = {
+    fx.ChargeBalance: ev.PaymentPurpose.BALANCE,
+    fx.PreauthoriseDeposit: ev.PaymentPurpose.DEPOSIT,
+    fx.AdjustDeposit: ev.PaymentPurpose.ADJUST,
+    fx.CaptureDeposit: ev.PaymentPurpose.CAPTURE,
+    fx.ReleaseDeposit: ev.PaymentPurpose.RELEASE,
+}
+
+PmsStep = Callable[[PropertyManagement, Any, Clock], ev.Event]
+
+_PMS: dict[type[Any], PmsStep] = {
+    fx.FindByConfirmation: lambda p, e, c: ev.StayFound(p.find_by_confirmation(e.code), c()),
+    fx.FindBySurname: lambda p, e, c: ev.StaysFound(p.find_by_surname(e.surname, e.arrival), c()),
+    fx.FindByGuestName: lambda p, e, c: ev.StaysFound(
+        p.find_by_guest_name(e.surname, e.given_names, e.on), c()
+    ),
+    fx.FindByRoom: lambda p, e, c: ev.StayFound(p.find_by_room(e.room, e.surname), c()),
+    fx.FetchStay: lambda p, e, c: ev.StayFound(p.stay(e.stay_id), c()),
+    fx.AddCompanion: lambda p, e, c: ev.GuestAdded(
+        e.guest_id, p.add_companion(e.stay_id, e.guest), c()
+    ),
+    fx.UpdateGuest: lambda p, e, c: ev.GuestUpdated(
+        p.update_guest_identity(e.stay_id, e.pms_id, e.identity), c()
+    ),
+    fx.CheckInStay: lambda p, e, c: ev.CheckedIn(p.check_in(e.stay_id), c()),
+    fx.FetchFolio: lambda p, e, c: ev.FolioReceived(p.folio(e.stay_id), c()),
+    fx.PostPayment: lambda p, e, c: ev.PaymentPosted(
+        e.payment.reference, p.post_payment(e.stay_id, e.payment), c()
+    ),
+    fx.CheckOutStay: lambda p, e, c: ev.CheckedOut(p.check_out(e.stay_id), c()),
+}

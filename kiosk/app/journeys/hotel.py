@@ -1,0 +1,153 @@
+"""The hotel journey (``lane.mode = "hotel_checkin"``): check-in, check-out, key help.
+
+``build`` makes the journey's parts from the shell's services: the PMS driver
+(:class:`kiosk.backoffice.pms.mews.MewsConnector`, ``[hotel]`` section), the key
+encoder (device type ``keyencoder``), the document readers' events, the card
+payments through the same journaled payment flow as the self-checkout
+(unfinished payments settled first, approvals of a visit that never finished given
+back: invariant 3), the registration card and invoice on the receipt printer, the
+deposits and signatures in the lane store (:mod:`kiosk.store.stays`), the record's
+commit (:class:`kiosk.app.hotel.records.HotelCommitter`) and the
+:class:`~kiosk.app.hotel.runner.HotelRunner`. Screens: ``kiosk.app.journeys.hotel_ui``.
+It sends ``checkin`` documents to HQ (docs/hotel.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from kiosk.app.hotel.ports import (
+    HotelKeys,
+    HotelPayments,
+    HotelPrinter,
+    follow_document_readers,
+)
+from kiosk.app.hotel.records import HotelCommitter
+from kiosk.app.hotel.runner import HotelRunner, HotelStays
+from kiosk.app.journeys.airport import reconcile_payments
+from kiosk.app.journeys.spec import (
+    JourneyParts,
+    JourneySpec,
+    JourneyUi,
+    JourneyUiContext,
+    ShellServices,
+)
+from kiosk.config import KioskConfig
+from kiosk.domain.hotel.states import HotelSettings
+from kiosk.domain.money import Money
+from kiosk.payment.factory import terminal_from_config
+from kiosk.payment.flow import PaymentFlow
+from kiosk.payment.journal import PaymentJournal, PaymentState
+from kiosk.store.db import connect
+
+log = logging.getLogger(__name__)
+
+
+def hotel_settings(config: KioskConfig, zone: ZoneInfo, now: datetime) -> HotelSettings:
+    """The machine's settings from the ``[hotel]`` section (``now``: the lane clock's time,
+    for the property's current offset from UTC)."""
+    hotel, currency = config.hotel, config.lane.currency
+    offset = now.astimezone(zone).utcoffset()
+    return HotelSettings(
+        hotel=hotel.hotel,
+        country=hotel.country,
+        currency=currency,
+        max_keys=hotel.max_keys,
+        document_retries=hotel.document_retries,
+        max_declines=hotel.max_declines,
+        max_find_misses=hotel.max_find_misses,
+        adult_age=hotel.adult_age,
+        deposit=Money(hotel.deposit_minor, currency) if hotel.deposit_minor else None,
+        utc_offset_minutes=0 if offset is None else int(offset.total_seconds() // 60),
+    )
+
+
+def build_hotel(services: ShellServices) -> JourneyParts:
+    """The hotel runner and its ports over the shell's store and devices.
+
+    Raises:
+        ConfigError: the ``[hotel]`` section lacks what a hotel lane needs.
+        PmsError: an unknown property time zone. StoreError, PaymentError: with a
+            message naming what is wrong.
+    """
+    config, conn, clock = services.config, services.conn, services.clock
+    hotel = config.hotel
+    hotel.require()
+    from kiosk.backoffice.pms.mews import MewsConnector
+
+    pms = MewsConnector(
+        hotel.base_url,
+        hotel.client_token,
+        hotel.access_token,
+        hotel.client_name,
+        hotel.timeout_s,
+        property_timezone=hotel.property_timezone,
+        currency=config.lane.currency,
+    )
+    zone = ZoneInfo(hotel.property_timezone)
+    journal = PaymentJournal(services.connect(), clock)
+    flow = PaymentFlow(
+        terminal_from_config(config.payment, config.lane.lane_id),
+        journal,
+        backoff=config.payment.status_backoff_s,
+    )
+    unreturned = reconcile_payments(flow, conn)
+    types = {d.name: d.type for d in config.devices}
+    committer = HotelCommitter(
+        conn,
+        store_id=config.lane.store_id,
+        lane_id=config.lane.lane_id,
+        language=config.lane.languages[0],
+        close_payments=journal.close_sale,
+        recorder=services.service_events,
+        wake_sync=services.wake_sync,
+    )
+
+    def resolve_payment(reference: str, paid: bool, staff_id: str) -> bool:
+        record = flow.resolve(reference, paid, staff_id)
+        return record.state is PaymentState.APPROVED
+
+    runner = HotelRunner(
+        settings=hotel_settings(config, zone, clock()),
+        pms=pms,
+        keys=HotelKeys.from_devices(services.devices, types, zone, clock),
+        payments=HotelPayments(flow, clock, config.lane.currency),
+        printer=HotelPrinter.from_devices(services.devices, types, hotel.hotel, hotel.terms),
+        commit=committer,
+        stays=HotelStays(conn, config.lane.currency, journal),
+        clock=clock,
+        resolve_payment=resolve_payment,
+        abandon_after_s=hotel.abandon_after_s,
+    )
+    follow_document_readers(services.devices, types, runner.send)
+    for detail in unreturned:
+        log.error("%s", detail)
+    path, timeout = config.store.path, config.store.busy_timeout_ms
+
+    def give_back_orphans() -> list[str]:
+        other = connect(path, busy_timeout_ms=timeout, migrate=False)
+        try:
+            return reconcile_payments(flow, other)
+        finally:
+            other.close()
+
+    return JourneyParts(runner=runner, payment_flow=flow, give_back_orphans=give_back_orphans)
+
+
+def open_hotel_ui(context: JourneyUiContext) -> JourneyUi:
+    """The hotel's screens and presenter on the shell's window (imports Qt)."""
+    from kiosk.app.journeys.hotel_ui import open_hotel_screens  # type: ignore[import-not-found]
+
+    return open_hotel_screens(context)  # type: ignore[no-any-return]
+
+
+HOTEL_CHECKIN = JourneySpec(
+    mode="hotel_checkin",
+    summary="hotel check-in and check-out: booking, guests' IDs, registration, deposit, keys",
+    build=build_hotel,
+    open_ui=open_hotel_ui,
+    attendant=None,
+    document_kinds=("checkin",),
+)
