@@ -238,6 +238,8 @@ class AirportPresenter(QObject):
         elif name == "airport_printing":
             s.printing.set_model(sv.printing_view(state))
         elif name == "airport_done":
+            if w.navigator.current_name() == "feedback":
+                return  # the sampled question is up; it ends with the next traveller
             self._show_done()
         elif name == "airport_agent":
             s.agent.set_model(sv.agent_view(state), can_cancel=not state.anything_printed)
@@ -265,7 +267,7 @@ class AirportPresenter(QObject):
         self._s.weigh.set_model(sv.weigh_view(self._state, weight, stable))
 
     def _show_done(self) -> None:
-        if self._window.navigator.current_name() in ("airport_done", "feedback"):
+        if self._window.navigator.current_name() == "airport_done":
             return
         self._s.done.set_model(sv.done_view(self._state))
         self._feedback = None

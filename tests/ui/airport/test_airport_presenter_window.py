@@ -245,6 +245,8 @@ def test_after_the_done_screen_the_sampled_feedback_question_then_the_next_trave
         feedback = w.window.navigator.get("feedback")
         w.wait(lambda: w.window.current_screen() is feedback)
         assert w.state.step is Step.DONE  # the next traveller waits for the answer
+        w.presenter.refresh()  # drawn again meanwhile (as when the staff layer closes)
+        assert w.window.current_screen() is feedback  # the question stays up
         w.touch(feedback.skip_button)
         w.wait(lambda: w.state.step is Step.WELCOME)
         w.shown(w.s.identify)
