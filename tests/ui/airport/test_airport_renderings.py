@@ -78,5 +78,5 @@ def test_kiosk_screenshots_renders_the_airport_screens(tmp_path: Path) -> None:
 
 
 def test_an_unknown_journey_is_refused_by_name() -> None:
-    with pytest.raises(KeyError, match="hotel"):
-        list(screenshots.renderings(journey="hotel"))
+    with pytest.raises(KeyError, match="no_such_journey"):
+        list(screenshots.renderings(journey="no_such_journey"))
