@@ -179,6 +179,14 @@ def kpis_from(sums: Sums, lane_days: int = 0) -> dict[str, Any]:
         "help_asked": m.n("help"),
         "response_time_s": m.times("response"),
         "handling_time_s": m.times("handling"),
+        # who resolved at the lane ("at_lane"), from the station ("remote") or the shopper
+        "resolved_by_how": m.keyed("resolved"),
+        "arrived_by_how": m.keyed("arrived"),
+        "handling_time_s_by_how": {
+            how: round(took / n / 1000, 1)
+            for how, (n, took) in sorted(m.metrics.get("resolved", {}).items())
+            if n
+        },
         "transaction_time_s": m.times("txn_time"),
         "items_per_minute": _ratio(m.total("timed_items") * 60_000, timed_ms, 2),
         "lane_days": lane_days,

@@ -52,14 +52,15 @@ def _transaction(
     lane: str, tid: str, language: str, span: tuple[str, str], items: int | None, **steps: Any
 ) -> list[dict[str, Any]]:
     """started at ``span[0]``; completed with ``items`` (or abandoned for ``steps["reason"]``)
-    at ``span[1]``; ``steps["help"]``: (kind, raised, arrived, resolved, intervention no.)."""
+    at ``span[1]``; ``steps["help"]``: (kind, raised, arrived, resolved, intervention no.[,
+    how: "at_lane" unless given])."""
     start, end = span
     mine = {"lane": lane, "tid": tid, "language": language}
     out = [event("transaction.started", start, **mine)]
     if "help" in steps:
-        kind, raised, arrived, resolved, n = steps["help"]
+        kind, raised, arrived, resolved, n, *how = steps["help"]
         ref = {"intervention_id": intervention(n), "kind": kind}
-        staff = {**ref, "staff_id": "staff-7", "how": "at_lane"}
+        staff = {**ref, "staff_id": "staff-7", "how": how[0] if how else "at_lane"}
         out += [
             event("intervention.raised", raised, ref, **mine),
             event("intervention.staff_arrived", arrived, staff, **mine),
@@ -115,7 +116,7 @@ def scenario() -> dict[str, list[dict[str, Any]]]:
               tid="t-3", **es),
         *_transaction(
             l2, "t-4", "es", ("11:10:00", "11:15:00"), 2,
-            help=("unknown_item", "11:10:20", "11:12:20", "11:14:20", 2),
+            help=("unknown_item", "11:10:20", "11:12:20", "11:14:20", 2, "remote"),
         ),
         event("feedback.rating", "11:15:05", {"rating": 2}, tid="t-4", **es),
         event("accessibility.used", "11:15:06", {"option": "high_contrast"}, tid="t-4", **es),
@@ -146,6 +147,9 @@ EXPECTED: dict[str, Any] = {
     "help_asked": 1,
     "response_time_s": {"count": 2, "p50": 30, "p90": 120},
     "handling_time_s": {"count": 2, "p50": 60, "p90": 240},
+    "resolved_by_how": {"at_lane": 1, "remote": 1},  # the unknown item from the station
+    "arrived_by_how": {"at_lane": 1, "remote": 1},
+    "handling_time_s_by_how": {"at_lane": 60.0, "remote": 240.0},
     "transaction_time_s": {"count": 4, "p50": 120, "p90": 300},  # 60, 120, 180, 300 s
     "items_per_minute": 1.18,  # 13 items in 11 minutes
     "lane_days": 2,
