@@ -188,6 +188,8 @@ def _shell_window(
             idle_timeout_ms=ui.idle_timeout_s * 1000,
             idle_countdown_s=ui.idle_countdown_s,
             hide_cursor=ui.hide_cursor,
+            speech_rate_wpm=ui.speech_rate_wpm,
+            repeat_key=ui.audio_repeat_key,
         )
     options.update(window_options)
     return KioskWindow(**options), languages, bool(options.get("kiosk_mode", True))

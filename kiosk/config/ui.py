@@ -24,3 +24,13 @@ class UiConfig:
     hide_cursor: bool = setting(
         True, doc="hide the mouse pointer in kiosk mode (false for a mouse-driven test lane)"
     )
+    speech_rate_wpm: int = setting(
+        150,
+        doc="audio mode: espeak-ng's speaking rate in words per minute",
+        check=checks.between(80, 450),
+    )
+    audio_repeat_key: str = setting(
+        "F12",
+        doc="audio mode: the key that repeats the last spoken text (an audio jack's button)",
+        check=checks.one_of(*(f"F{n}" for n in range(1, 25))),
+    )
