@@ -206,8 +206,11 @@ class HotelDemoConsole:
         if word == "encoder":
             return rig.salto.command("error EP card pulled" if rest == "fail" else "answer")
         if word == "pms":
-            rig.pms.fail_next(1_000_000 if rest == "down" else 0)
-            return "the PMS answers 503 from now on" if rest == "down" else "the PMS answers again"
+            if rest == "down":
+                rig.pms.fail_next(1_000_000)
+                return "the PMS answers 503 from now on"
+            rig.pms.faults.clear()
+            return "the PMS answers again"
         if word == "room":
             number, _, state = rest.partition(" ")
             rig.pms.set_room_state(number, state.strip().capitalize() or "Clean")

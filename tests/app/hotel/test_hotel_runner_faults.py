@@ -1,0 +1,90 @@
+"""What the hotel runner does when its parts fail, on the same real parts as the e2e test:
+the PMS down (an intervention staff retry), the key encoder failing a key (an
+intervention; the key made again), a bill larger than the deposit (the terminal cannot
+adjust a pre-authorisation: what is held is captured, the rest paid by card).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from hotel_lane_rig import NOW, at, check_in_to_keys, hotel_rig, running_lane, wait_for
+
+from kiosk.backoffice.pms.sim.data import charge
+from kiosk.domain.airport.interventions import Verdict
+from kiosk.domain.hotel import events as ev
+from kiosk.domain.hotel.interventions import HotelInterventionKind as Kind
+from kiosk.domain.hotel.states import DepositState, Outcome, Step
+
+
+def test_the_pms_down_calls_staff_who_retry_once_it_is_back(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        rig.demo.pms.fail_next(1_000, status=503)
+        runner.send(ev.ConfirmationEntered("4701", NOW))
+        state = wait_for(lane, at(Step.INTERVENTION))
+        assert state.intervention is not None
+        assert state.intervention.kind is Kind.PMS_UNREACHABLE
+        rig.demo.pms.faults.clear()
+        runner.agent_verdict(ev.AgentVerdict(Kind.PMS_UNREACHABLE, Verdict.RETRY, "", NOW), "s1")
+        state = wait_for(lane, at(Step.STAY))
+        assert state.stay is not None
+        assert state.stay.confirmation_number == "4701"
+        assert [i.kind for i in state.interventions] == [Kind.PMS_UNREACHABLE]
+        assert state.interventions[0].staff_id == "s1"
+
+
+def test_a_key_the_encoder_did_not_confirm_calls_staff_and_is_made_again(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        check_in_to_keys(rig, lane)
+        rig.demo.salto.command("remove after 1")  # the card is pulled during the 2nd key
+        runner.send(ev.KeyCountChosen(2, NOW))
+        state = wait_for(lane, at(Step.INTERVENTION))
+        assert state.intervention is not None
+        assert state.intervention.kind is Kind.ENCODER_FAILED
+        assert state.keys_encoded() == 1  # the first key was confirmed, the second not
+        assert len(rig.demo.salto.keys) == 1
+        runner.agent_verdict(ev.AgentVerdict(Kind.ENCODER_FAILED, Verdict.RETRY, "", NOW), "s1")
+        state = wait_for(lane, lambda s: s.step is Step.DONE)
+        assert state.outcome is Outcome.COMPLETED
+        assert state.keys_encoded() == 2
+    assert [(k.room, k.copy) for k in rig.demo.salto.keys] == [("204", False), ("204", True)]
+
+
+def test_a_bill_over_the_deposit_captures_what_is_held_and_the_rest_by_card(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        check_in_to_keys(rig, lane)
+        runner.send(ev.KeyCountChosen(1, NOW))
+        state = wait_for(lane, lambda s: s.step is Step.DONE)
+        reservation = rig.demo.pms.hotel.reservations[state.stay.stay_id]
+        rig.clock.advance(timedelta(days=2, hours=-6))
+        today = rig.clock().date()
+        charge(rig.demo.pms.hotel, reservation, "Spa", "200.00", today, kind="ProductOrder")
+        runner.reset()
+        wait_for(lane, at(Step.WELCOME))
+        runner.send(ev.CheckOutChosen(NOW))
+        wait_for(lane, at(Step.FIND_ROOM))
+        runner.send(ev.RoomEntered("204", "García", NOW))
+        wait_for(lane, lambda s: at(Step.FOLIO)(s) and s.folio is not None)
+        runner.send(ev.FolioConfirmed(NOW))
+        state = wait_for(lane, lambda s: at(Step.PAYING)(s) or at(Step.INVOICE)(s), timeout=60)
+        # the terminal cannot adjust: 150.00 held is captured, 50.00 is left to pay
+        assert state.deposit_state is DepositState.CAPTURED
+        assert state.balance_due().minor == 5000
+        assert state.step is Step.PAYING
+        runner.send(ev.PayRequested(NOW))
+        state = wait_for(lane, at(Step.INVOICE), timeout=60)
+        assert state.balance_due().minor == 0
+        purposes = [(p.purpose.value, p.outcome, p.amount.minor) for p in state.payments]
+        assert purposes == [
+            ("adjust", "declined", 20000),
+            ("capture", "approved", 15000),
+            ("balance", "approved", 5000),
+        ]
