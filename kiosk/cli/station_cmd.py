@@ -33,6 +33,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=180.0,
         help="seconds before supervisors are alerted",
     )
+    serve.add_argument(
+        "--offline-after",
+        type=float,
+        default=20.0,
+        help="seconds without a report before a lane shows as offline",
+    )
     serve.set_defaults(func=_serve)
 
 
@@ -52,5 +58,6 @@ def _serve(args: argparse.Namespace) -> int:
         key=key,
         escalate_after_s=args.escalate_after,
         supervisor_after_s=args.supervisor_after,
+        offline_after_s=args.offline_after,
     )
     return 0
