@@ -204,7 +204,10 @@ class HotelDemoConsole:
             rig.salto.command("card")
             return rig.salto.command("blank" if rest == "blank" else f"present {rest}")
         if word == "encoder":
-            return rig.salto.command("error EP card pulled" if rest == "fail" else "answer")
+            if rest == "fail":
+                return rig.salto.command("error EP card pulled")
+            rig.salto.next_error = None
+            return rig.salto.command("answer")
         if word == "pms":
             if rest == "down":
                 rig.pms.fail_next(1_000_000)

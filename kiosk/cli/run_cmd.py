@@ -25,9 +25,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     demo.add_argument(
         "--journey",
-        choices=("self_checkout", "airport"),
+        choices=("self_checkout", "airport", "hotel"),
         default="self_checkout",
-        help="the grocery self-checkout (default) or the airport check-in kiosk",
+        help="the grocery self-checkout (default), the airport or the hotel check-in kiosk",
     )
     demo.add_argument(
         "--dir",
@@ -79,6 +79,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.journey == "airport":
         return _demo_airport(args)
+    if args.journey == "hotel":
+        return _demo_hotel(args)
     args.dir = args.dir or Path("var/demo")
     args.config = args.config or ROOT / "config" / "demo.toml"
 
@@ -106,6 +108,7 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"demo: files in {workdir}; receipts as PNG in {workdir / 'receipts'}")
         print(
             f"demo: scanner {rig.scanner_port.path}, HQ {rig.hq_url or 'off'}, "
+            f"attendant station {rig.station_url or 'off'} (phones and desks), "
             f"card terminal {rig.terminal_server.url}"
         )
         print("demo: type a barcode (+Enter) to scan it; some sample codes:")
@@ -150,6 +153,7 @@ def _demo_airport(args: argparse.Namespace) -> int:
         console = AirportDemoConsole(rig, lane)
         print(f"demo: files in {workdir}; boarding passes and bag tags as PNG there")
         print(f"demo: airline DCS {rig.dcs.url}, HQ {rig.hq_url or 'off'}")
+        print(f"demo: attendant station {rig.station_url or 'off'}")
         print(
             f"demo: check in booking {DEMO_BOOKING[0]} / {DEMO_BOOKING[1]} (type it on the "
             "screen); agents sign in with " + DEMO_ATTENDANT.sign_in_text()
@@ -165,6 +169,55 @@ def _demo_airport(args: argparse.Namespace) -> int:
             )
             print(f"demo: commands in this terminal:\n{console.help()}")
             start_thread("demo-airport-console", lambda: console.run(lines))
+        try:
+            return run_lane_app(lane, quit_after_ms=args.quit_after_ms)
+        finally:
+            lane.stop()
+
+
+def _demo_hotel(args: argparse.Namespace) -> int:
+    """The hotel check-in kiosk on simulators: the Mews PMS, the Salto key encoder, a
+    document reader, the receipt printer, the card terminal and a local HQ."""
+    import dataclasses
+
+    from kiosk.app.demo import DEMO_ATTENDANT, ensure_demo_attendant
+    from kiosk.app.demo_hotel import DEMO_STAY, HotelDemoConsole, HotelDemoRig
+    from kiosk.app.wiring import build_lane
+    from kiosk.config import load_config
+    from kiosk.logs import setup_logging
+
+    workdir = (args.dir or Path("var/demo-hotel")).resolve()
+    setup_logging("INFO", workdir / "kiosk.log")
+    logging.getLogger().handlers[0].setLevel(logging.WARNING)
+    config = load_config(args.config or ROOT / "config" / "demo-hotel.toml")
+    config = dataclasses.replace(
+        config, store=dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
+    )
+    if not _has_display():
+        print("demo: the hotel kiosk needs a display (or QT_QPA_PLATFORM=offscreen)")
+        return 2
+    ensure_demo_attendant(config.store.path)
+    with HotelDemoRig(workdir, with_hq=not args.no_hq) as rig:
+        config = rig.configure(config)
+        lane = build_lane(config)
+        console = HotelDemoConsole(rig, lane)
+        print(f"demo: files in {workdir}; registration cards and invoices as PNG in receipts/")
+        print(f"demo: hotel PMS {rig.pms.url}, key encoder {rig.encoder_server.address}")
+        print(
+            f"demo: check in stay {DEMO_STAY[0]} / {DEMO_STAY[1]} (type it on the screen); "
+            "staff sign in with " + DEMO_ATTENDANT.sign_in_text()
+        )
+        from kiosk.app.shell import run_lane_app
+        from kiosk.threads import start_thread
+
+        if sys.stdin.isatty() or args.script is not None:
+            lines = (
+                args.script.read_text(encoding="utf-8").splitlines()
+                if args.script is not None
+                else sys.stdin
+            )
+            print(f"demo: commands in this terminal:\n{console.help()}")
+            start_thread("demo-hotel-console", lambda: console.run(lines))
         try:
             return run_lane_app(lane, quit_after_ms=args.quit_after_ms)
         finally:
