@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -107,9 +108,10 @@ def free_port() -> int:
 class DemoRig:
     """Simulators and a local HQ for ``kiosk demo``; use as a context manager."""
 
-    def __init__(self, workdir: Path, *, with_hq: bool = True) -> None:
+    def __init__(self, workdir: Path, *, with_hq: bool = True, with_station: bool = True) -> None:
         self.workdir = workdir
         self.with_hq = with_hq
+        self.with_station = with_station
         self.stop_event = threading.Event()
         self.scanner_port = VirtualPort(name="sim-scanner")
         self.scale_port = VirtualPort(name="sim-scale")
@@ -125,6 +127,9 @@ class DemoRig:
         self.hq: subprocess.Popen[bytes] | None = None
         self.hq_url = ""
         self.hq_token = ""
+        self.station: subprocess.Popen[bytes] | None = None
+        self.station_url = ""
+        self.station_key = secrets.token_urlsafe(24)
 
     def __enter__(self) -> DemoRig:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -137,15 +142,18 @@ class DemoRig:
         self.terminal_server.start()
         if self.with_hq:
             self._start_hq()
+        if self.with_station:
+            self._start_station()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stop_event.set()
         self.terminal_server.stop()
-        if self.hq is not None:
-            self.hq.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.hq.wait(10)
+        for child in (self.hq, self.station):
+            if child is not None:
+                child.terminate()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(10)
         for port in (self.scanner_port, self.scale_port, self.printer_port):
             with contextlib.suppress(Exception):
                 port.unplug()
@@ -180,7 +188,12 @@ class DemoRig:
             config.payment, terminal_url=self.terminal_server.url, poi_id=self.terminal.poi_id
         )
         sync = dataclasses.replace(config.sync, hq_url=self.hq_url, token=self.hq_token)
-        return dataclasses.replace(config, devices=devices, payment=payment, sync=sync)
+        station = config.station
+        if self.station_url:
+            station = dataclasses.replace(station, url=self.station_url, key=self.station_key)
+        return dataclasses.replace(
+            config, devices=devices, payment=payment, sync=sync, station=station
+        )
 
     def _hq(self, *args: str, capture: bool = False) -> str:
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
@@ -240,6 +253,40 @@ class DemoRig:
                     return
             time.sleep(0.1)
         raise RuntimeError(f"the demo HQ did not start; see {self.workdir / 'hq.log'}")
+
+    def _start_station(self) -> None:
+        """``kiosk station serve`` in a child process, with the demo attendant among the
+        store's staff accounts (the station's staff file is where the lanes copy them from)."""
+        folder = self.workdir / "station"
+        folder.mkdir(parents=True, exist_ok=True)
+        ensure_demo_attendant(folder / "staff.sqlite3")
+        port = free_port()
+        self.station_url = f"http://127.0.0.1:{port}"
+        self.station = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "station",
+                "serve",
+                "--dir",
+                str(folder),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=(self.workdir / "station.log").open("ab"),
+            env={**os.environ, "KIOSK_STATION_KEY": self.station_key},
+        )
+        deadline = kiosk_clock.monotonic() + 20
+        while kiosk_clock.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.station_url}/", timeout=1).status_code < 500:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"the demo station did not start; see {self.workdir / 'station.log'}")
 
     def sample_codes(self) -> list[str]:
         """A few codes from the sample catalog to try on the simulated scanner."""
