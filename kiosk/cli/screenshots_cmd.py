@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--journey",
         default="self_checkout",
-        choices=("self_checkout", "airport"),
+        choices=("self_checkout", "airport", "hotel"),
         help="whose screens (default: self_checkout)",
     )
     parser.add_argument(

@@ -45,7 +45,7 @@ LANGUAGES = ("en", "es", "fr")
 #: Theme name -> (large_text, high_contrast), as the accessibility panel offers them.
 THEMES = {"normal": (False, False), "large-text": (True, False), "high-contrast": (False, True)}
 #: Journeys with screenshots (``--journey``).
-JOURNEYS = ("self_checkout", "airport")
+JOURNEYS = ("self_checkout", "airport", "hotel")
 
 
 def build_window() -> KioskWindow:
@@ -289,6 +289,10 @@ def _window_and_shots(journey: str) -> tuple[KioskWindow, dict[str, Setup]]:
         from kiosk.ui.airport.samples import window_and_shots
 
         return window_and_shots()
+    if journey == "hotel":
+        from kiosk.ui.hotel.samples import window_and_shots as hotel_window_and_shots
+
+        return hotel_window_and_shots()
     if journey != "self_checkout":
         raise KeyError(f"no screenshots for journey {journey!r}; known: {list(JOURNEYS)}")
     window = build_window()

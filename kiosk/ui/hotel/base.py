@@ -1,0 +1,51 @@
+"""``HotelScreen``: the frame every hotel step shares (the airport check-in's frame).
+
+The header, body and footer (Back, Cancel, the main action), the "One moment…" of a
+call in flight and the tightening on small screens are ``AirportScreen``'s; a hotel
+screen numbers its check-in steps itself ("Step 3 of 6"; none at check-out or key
+help: ``set_counted``). ``STEPS`` lists the check-in's steps in order.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.airport.base import CENTRE, AirportScreen
+
+__all__ = ["CENTRE", "STEPS", "HotelScreen"]
+
+#: The check-in's steps as the header counts them: screen name -> step number.
+STEPS = {
+    "hotel_find": 1,
+    "hotel_pick_stay": 1,
+    "hotel_stay": 2,
+    "hotel_guests": 3,
+    "hotel_details": 3,
+    "hotel_registration": 4,
+    "hotel_payment": 5,
+    "hotel_keys": 6,
+}
+STEP_COUNT = 6
+
+
+class HotelScreen(AirportScreen):
+    """One step of the hotel journey (signals as ``AirportScreen``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._counted = True
+        super().__init__(parent)
+
+    def set_counted(self, counted: bool) -> None:
+        """Show "Step n of 6" (check-in) or not (check-out, key help)."""
+        if counted != self._counted:
+            self._counted = counted
+            self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        number = STEPS.get(self.name) if self._counted else None
+        self.step_label.setText(
+            self.tr("Step %1 of %2").replace("%1", str(number)).replace("%2", str(STEP_COUNT))
+            if number is not None
+            else ""
+        )
