@@ -10,8 +10,11 @@ together with:
   ``transaction.started``, each intervention ``raised`` and ``resolved`` (their own
   times), then ``transaction.completed`` or ``transaction.abandoned``
   (``cancelled`` / ``idle_timeout``), journey ``hotel_checkin``;
-* closing the visit's card payments in the payment journal (a completed visit),
-  so that start-up never takes them for orphans to give back (invariant 3).
+* closing the visit's card payments in the payment journal, so that start-up never
+  takes them for orphans to give back (invariant 3). A cancelled visit's are closed
+  too: a balance the terminal took was posted to the hotel's bill at once (the front
+  desk settles it with the stay), and a deposit this visit reserved was released
+  before the record.
 
 Afterwards the lane's service-event recorder knows this visit as the last
 transaction, so the thank-you screen's rating and NPS answer go with it.
@@ -136,7 +139,7 @@ class HotelCommitter:
 
         def also(conn: Any) -> None:
             insert_events(conn, events)
-            if self.close_payments is not None and completed:
+            if self.close_payments is not None:
                 self.close_payments(conn, record.checkin_id)
 
         commit_checkin(self.conn, document, also)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.app.hotel.ports import (
@@ -26,7 +27,6 @@ from kiosk.app.hotel.ports import (
 )
 from kiosk.app.hotel.records import HotelCommitter
 from kiosk.app.hotel.runner import HotelRunner, HotelStays
-from kiosk.app.journeys.airport import reconcile_payments
 from kiosk.app.journeys.spec import (
     JourneyParts,
     JourneySpec,
@@ -38,8 +38,9 @@ from kiosk.config import KioskConfig
 from kiosk.domain.hotel.states import HotelSettings
 from kiosk.domain.money import Money
 from kiosk.payment.factory import terminal_from_config
-from kiosk.payment.flow import PaymentFlow
+from kiosk.payment.flow import PaymentFlow, SaleState
 from kiosk.payment.journal import PaymentJournal, PaymentState
+from kiosk.store.checkins import load_checkin
 from kiosk.store.db import connect
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,32 @@ def hotel_settings(config: KioskConfig, zone: ZoneInfo, now: datetime) -> HotelS
         deposit=Money(hotel.deposit_minor, currency) if hotel.deposit_minor else None,
         utc_offset_minutes=0 if offset is None else int(offset.total_seconds() // 60),
     )
+
+
+def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
+    """Settle SENT/UNKNOWN payments, then close the approvals of every stored visit. An
+    approval of a visit the lane lost (stopped part-way) is *not* given back: a balance
+    is posted to the hotel's bill right after the terminal approves it, so the front
+    desk settles it with the stay's bill; one line per such approval, for staff."""
+    for outcome in flow.reconcile():
+        log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
+    lost: list[str] = []
+
+    def visit_state(visit_id: str) -> SaleState:
+        if load_checkin(conn, visit_id) is not None:
+            return "completed"  # its payments are on the record (and the hotel's bill)
+        lost.append(visit_id)
+        return "open"
+
+    report = flow.reverse_orphans(visit_state)
+    lines = [
+        f"payment {record.reference} could not be settled: {why}" for record, why in report.failed
+    ]
+    lines += [
+        f"visit {visit_id} stopped part-way after a card payment: check the stay's bill"
+        for visit_id in dict.fromkeys(lost)
+    ]
+    return lines
 
 
 def build_hotel(services: ShellServices) -> JourneyParts:

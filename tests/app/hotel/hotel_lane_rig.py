@@ -166,9 +166,9 @@ def register_guests(rig: HotelRig, lane: Lane, names: dict[str, str] | None = No
     raise AssertionError(f"guests not registered: {lane.controller.state.step.value}")
 
 
-def check_in_to_keys(rig: HotelRig, lane: Lane) -> HotelState:
-    """Stay 4701 found, both IDs read and registered, the card signed and printed, the
-    balance paid and the deposit pre-authorised: the keys step."""
+def check_in_to_paying(rig: HotelRig, lane: Lane) -> HotelState:
+    """Stay 4701 found, both IDs read and registered, the card signed and printed: the
+    paying step."""
     runner = lane.controller
     runner.send(ev.ConfirmationEntered("4701", NOW))
     wait_for(lane, at(Step.STAY))
@@ -178,7 +178,13 @@ def check_in_to_keys(rig: HotelRig, lane: Lane) -> HotelState:
     runner.sign(b"\x89PNG\r\n\x1a\nsignature", "es")
     wait_for(lane, lambda s: bool(s.signature_ref))
     runner.send(ev.CardDeliveryChosen(ev.Delivery.PRINT, NOW))
-    wait_for(lane, at(Step.PAYING), timeout=60)
+    return wait_for(lane, at(Step.PAYING), timeout=60)
+
+
+def check_in_to_keys(rig: HotelRig, lane: Lane) -> HotelState:
+    """... then the balance paid and the deposit pre-authorised: the keys step."""
+    runner = lane.controller
+    check_in_to_paying(rig, lane)
     runner.send(ev.PayRequested(NOW))  # the balance
     wait_for(lane, lambda s: at(Step.PAYING)(s) and s.balance_due().minor == 0, timeout=60)
     runner.send(ev.PayRequested(NOW))  # the deposit

@@ -9,13 +9,22 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from hotel_lane_rig import NOW, at, check_in_to_keys, hotel_rig, running_lane, wait_for
+from hotel_lane_rig import (
+    NOW,
+    at,
+    check_in_to_keys,
+    check_in_to_paying,
+    hotel_rig,
+    running_lane,
+    wait_for,
+)
 
 from kiosk.backoffice.pms.sim.data import charge
 from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import HotelInterventionKind as Kind
 from kiosk.domain.hotel.states import DepositState, Outcome, Step
+from kiosk.payment.journal import PaymentState
 
 
 def test_the_pms_down_calls_staff_who_retry_once_it_is_back(tmp_path: Path) -> None:
@@ -88,3 +97,23 @@ def test_a_bill_over_the_deposit_captures_what_is_held_and_the_rest_by_card(
             ("capture", "approved", 15000),
             ("balance", "approved", 5000),
         ]
+
+
+def test_a_visit_lost_after_the_balance_was_paid_is_not_given_back_but_shown_to_staff(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig:
+        with running_lane(rig) as lane:
+            check_in_to_paying(rig, lane)
+            lane.controller.send(ev.PayRequested(NOW))
+            state = wait_for(lane, lambda s: s.payments and all(p.posted for p in s.payments))
+            [paid] = state.payments
+            visit = state.checkin_id
+        # the lane stopped part-way (no record); the balance is on the hotel's bill
+        with running_lane(rig) as lane:
+            lines = lane.give_back_orphans()
+            assert lines == [
+                f"visit {visit} stopped part-way after a card payment: check the stay's bill"
+            ]
+            record = lane.payment_flow.journal.get(paid.reference)
+            assert record.state is PaymentState.APPROVED  # not reversed
