@@ -165,9 +165,9 @@ def build_hotel(services: ShellServices) -> JourneyParts:
 
 def open_hotel_ui(context: JourneyUiContext) -> JourneyUi:
     """The hotel's screens and presenter on the shell's window (imports Qt)."""
-    from kiosk.app.journeys.hotel_ui import open_hotel_screens  # type: ignore[import-not-found]
+    from kiosk.app.journeys.hotel_ui import open_hotel_screens
 
-    return open_hotel_screens(context)  # type: ignore[no-any-return]
+    return open_hotel_screens(context)
 
 
 HOTEL_CHECKIN = JourneySpec(

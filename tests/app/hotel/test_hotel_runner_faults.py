@@ -6,9 +6,11 @@ adjust a pre-authorisation: what is held is captured, the rest paid by card).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hotel_lane_rig import (
     NOW,
     at,
@@ -19,12 +21,14 @@ from hotel_lane_rig import (
     wait_for,
 )
 
+from kiosk.app.hotel.runner import VerdictRefused
 from kiosk.backoffice.pms.sim.data import charge
 from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import HotelInterventionKind as Kind
 from kiosk.domain.hotel.states import DepositState, Outcome, Step
 from kiosk.payment.journal import PaymentState
+from kiosk.payment.sim.terminal import Scenario
 
 
 def test_the_pms_down_calls_staff_who_retry_once_it_is_back(tmp_path: Path) -> None:
@@ -117,3 +121,38 @@ def test_a_visit_lost_after_the_balance_was_paid_is_not_given_back_but_shown_to_
             ]
             record = lane.payment_flow.journal.get(paid.reference)
             assert record.state is PaymentState.APPROVED  # not reversed
+
+
+def test_a_deposit_whose_outcome_is_unknown_is_never_sent_again_by_itself(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig:
+        payment = dataclasses.replace(
+            rig.config.payment,
+            payment_timeout_s=0.5,
+            request_timeout_s=0.5,
+            status_backoff_s=(0.05, 0.05),
+        )
+        rig.config = dataclasses.replace(rig.config, payment=payment)
+        with running_lane(rig) as lane:
+            runner = lane.controller
+            check_in_to_paying(rig, lane)
+            runner.send(ev.PayRequested(NOW))  # the balance
+            wait_for(lane, lambda s: at(Step.PAYING)(s) and s.balance_due().minor == 0)
+            rig.demo.terminal.queue(Scenario.HANG)
+            runner.send(ev.PayRequested(NOW))  # the deposit: the terminal hangs
+            state = wait_for(lane, at(Step.INTERVENTION))
+            assert state.intervention is not None
+            assert state.intervention.kind is Kind.PAYMENT_FAILED
+            refused = ev.AgentVerdict(Kind.PAYMENT_FAILED, Verdict.REFUSE, "", NOW)
+            with pytest.raises(VerdictRefused, match="still working"):
+                runner.agent_verdict(refused, "s1")
+            rig.demo.terminal.power_cycle()
+            runner.agent_verdict(refused, "s1")  # the terminal, asked again, did not take it
+            state = wait_for(lane, at(Step.PAYING))
+            assert [p.outcome for p in state.payments] == ["approved", "failed"]
+            runner.send(ev.PayRequested(NOW))  # the guest tries again
+            state = wait_for(lane, at(Step.KEYS))
+            assert state.deposit_state is DepositState.AUTHORISED
+        sent = [e for e in rig.demo.terminal.ledger.entries() if e.category == "Payment"]
+        assert len(sent) == 3  # the balance, the hung deposit, the deposit: none re-sent
