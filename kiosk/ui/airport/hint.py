@@ -45,7 +45,7 @@ class ReaderHint(QWidget):
         self,
         documents: tuple[str, ...] = (PASS, PASSPORT),
         *,
-        tick_ms: int = 40,
+        tick_ms: int = 50,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
