@@ -94,19 +94,22 @@ def settle_deposit(conn: sqlite3.Connection, reference: str, state: str) -> bool
     return changed > 0
 
 
-def save_signature(conn: sqlite3.Connection, stay_id: str, checkin_id: str, image: bytes) -> str:
-    """Keep a signature image with the stay; returns its reference (``sig-...``).
+def save_signature(
+    conn: sqlite3.Connection, stay_id: str, checkin_id: str, image: bytes, reference: str = ""
+) -> str:
+    """Keep a signature image with the stay; returns its reference (``reference``, or a
+    new ``sig-...``). A reference kept before is replaced (the guest signed again).
 
     Raises:
         StoreError: an empty image, or the write failed.
     """
     if not image:
         raise StoreError(f"signature of stay {stay_id}: the image is empty")
-    reference = "sig-" + secrets.token_hex(8)
+    reference = reference or "sig-" + secrets.token_hex(8)
     with sqlite_errors(f"saving a signature for stay {stay_id}"), write_transaction(conn):
         conn.execute(
-            "INSERT INTO stay_signature (signature_ref, stay_id, checkin_id, image, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO stay_signature "
+            "(signature_ref, stay_id, checkin_id, image, created_at) VALUES (?, ?, ?, ?, ?)",
             (reference, stay_id, checkin_id, image, utc_now()),
         )
     return reference

@@ -182,16 +182,26 @@ class HotelRunner:
         self._last_touch = kiosk_clock.monotonic()
         self._queue.put(lambda: self._signed(image, language))
 
-    def _signed(self, image: bytes, language: str) -> None:
+    def keep_signature(self, reference: str, image: bytes) -> None:
+        """Keep the signature image (PNG) as ``reference`` with the stay, on the runner's
+        thread, before any event sent after this call (the screen then sends
+        ``CardSigned(reference, ...)``). A failure is logged; the record still names it."""
+        self._last_touch = kiosk_clock.monotonic()
+        self._queue.put(lambda: self._keep(image, reference))
+
+    def _keep(self, image: bytes, reference: str = "") -> str:
         state = self._state
         stay_id = "" if state.stay is None else state.stay.stay_id
         try:
             if self.stays is None:
                 raise RuntimeError("no store for signatures")
-            reference = self.stays.save_signature(stay_id, state.checkin_id, image)
+            return str(self.stays.save_signature(stay_id, state.checkin_id, image, reference))
         except Exception:
             log.exception("visit %s: signature not stored", state.checkin_id)
-            reference = ""  # the machine says "signature_missing": the guest signs again
+            return ""
+
+    def _signed(self, image: bytes, language: str) -> None:
+        reference = self._keep(image)  # "": the machine says signature_missing, sign again
         self._handle(ev.CardSigned(reference, language, self.clock()))
 
     def agent_verdict(self, event: ev.AgentVerdict, staff_id: str) -> None:
@@ -448,10 +458,12 @@ class HotelStays:
                 return None
         return held.reference, Money(held.amount_minor, held.currency)
 
-    def save_signature(self, stay_id: str, checkin_id: str, image: bytes) -> str:
+    def save_signature(
+        self, stay_id: str, checkin_id: str, image: bytes, reference: str = ""
+    ) -> str:
         from kiosk.store.stays import save_signature
 
-        return save_signature(self.conn, stay_id, checkin_id, image)
+        return save_signature(self.conn, stay_id, checkin_id, image, reference)
 
 
 def _stamped(event: ev.Event, at: datetime) -> ev.Event:

@@ -166,15 +166,20 @@ def register_guests(rig: HotelRig, lane: Lane, names: dict[str, str] | None = No
     raise AssertionError(f"guests not registered: {lane.controller.state.step.value}")
 
 
-def check_in_to_paying(rig: HotelRig, lane: Lane) -> HotelState:
-    """Stay 4701 found, both IDs read and registered, the card signed and printed: the
-    paying step."""
+def check_in_to_registration(rig: HotelRig, lane: Lane) -> HotelState:
+    """Stay 4701 found, both IDs read and registered: the registration card's step."""
     runner = lane.controller
     runner.send(ev.ConfirmationEntered("4701", NOW))
     wait_for(lane, at(Step.STAY))
     runner.send(ev.StayConfirmed(NOW))
     register_guests(rig, lane)
-    wait_for(lane, at(Step.REGISTRATION))
+    return wait_for(lane, at(Step.REGISTRATION))
+
+
+def check_in_to_paying(rig: HotelRig, lane: Lane) -> HotelState:
+    """... then the card signed and printed: the paying step."""
+    runner = lane.controller
+    check_in_to_registration(rig, lane)
     runner.sign(b"\x89PNG\r\n\x1a\nsignature", "es")
     wait_for(lane, lambda s: bool(s.signature_ref))
     runner.send(ev.CardDeliveryChosen(ev.Delivery.PRINT, NOW))

@@ -23,6 +23,7 @@ from hotel_lane_rig import (
     NOW,
     at,
     check_in_to_keys,
+    check_in_to_registration,
     hotel_rig,
     outbox,
     present,
@@ -182,3 +183,20 @@ def test_a_key_that_does_not_work_is_made_again_after_the_id_is_checked(
     keys = rig.demo.salto.keys
     assert [(k.room, k.copy) for k in keys] == [("204", False), ("204", True)]
     assert all(rig.demo.salto.works(k) for k in keys)  # a copy: the first key still works
+
+
+def test_the_screens_signature_is_kept_before_the_card_names_it(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        state = check_in_to_registration(rig, lane)
+        reference = f"sig-{state.checkin_id}"
+        runner.keep_signature(reference, b"first")
+        runner.keep_signature(reference, SIGNATURE)  # signed again: the last one is kept
+        runner.send(ev.CardSigned(reference, "fr", NOW))
+        state = wait_for(lane, lambda s: s.signature_ref == reference)
+        assert state.card_language == "fr"
+    conn = connect(tmp_path / "lane.sqlite3")
+    try:
+        assert load_signature(conn, reference) == SIGNATURE
+    finally:
+        conn.close()
