@@ -3,7 +3,8 @@
 The header, body and footer (Back, Cancel, the main action), the "One moment…" of a
 call in flight and the tightening on small screens are ``AirportScreen``'s; a hotel
 screen numbers its check-in steps itself ("Step 3 of 6"; none at check-out or key
-help: ``set_counted``). ``STEPS`` lists the check-in's steps in order.
+help: ``set_counted``); an on-screen keyboard keeps its height in portrait.
+``STEPS`` lists the check-in's steps in order.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class HotelScreen(AirportScreen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._counted = True
+        self._keys_stretch: int | None = None
         super().__init__(parent)
 
     def set_counted(self, counted: bool) -> None:
@@ -40,6 +42,18 @@ class HotelScreen(AirportScreen):
         if counted != self._counted:
             self._counted = counted
             self.retranslate_ui()
+
+    def apply_orientation(self, portrait: bool) -> None:
+        """The body's panels side by side (landscape) or stacked (portrait); stacked, an
+        on-screen keyboard (``self.keyboard``) keeps its own height and the panel above
+        it takes the rest."""
+        super().apply_orientation(portrait)
+        keyboard = getattr(self, "keyboard", None)
+        index = self.body.indexOf(keyboard) if keyboard is not None else -1
+        if index >= 0:
+            if self._keys_stretch is None:
+                self._keys_stretch = self.body.stretch(index)
+            self.body.setStretch(index, 0 if portrait else self._keys_stretch)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()

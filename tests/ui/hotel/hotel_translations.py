@@ -70,9 +70,11 @@ class SourceWords(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
+        """The hotel's word for ``source``, or None (a null string: Qt asks the next
+        translator; an empty one would show as blank)."""
         words = strings().get(source)
-        return words[self._column] if words else ""
+        return words[self._column] if words else None
 
 
 def use_language(code: str) -> None:
