@@ -108,7 +108,7 @@ def free_port() -> int:
 class DemoRig:
     """Simulators and a local HQ for ``kiosk demo``; use as a context manager."""
 
-    def __init__(self, workdir: Path, *, with_hq: bool = True, with_station: bool = True) -> None:
+    def __init__(self, workdir: Path, *, with_hq: bool = True, with_station: bool = False) -> None:
         self.workdir = workdir
         self.with_hq = with_hq
         self.with_station = with_station
@@ -262,20 +262,9 @@ class DemoRig:
         ensure_demo_attendant(folder / "staff.sqlite3")
         port = free_port()
         self.station_url = f"http://127.0.0.1:{port}"
+        command = [sys.executable, "-m", "kiosk", "station", "serve", "--dir", str(folder)]
         self.station = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kiosk",
-                "station",
-                "serve",
-                "--dir",
-                str(folder),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],  # fmt: skip
+            [*command, "--host", "127.0.0.1", "--port", str(port)],
             stdout=subprocess.DEVNULL,
             stderr=(self.workdir / "station.log").open("ab"),
             env={**os.environ, "KIOSK_STATION_KEY": self.station_key},

@@ -49,6 +49,7 @@ from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan, p
 from kiosk.domain.gtin import BarcodeError, NotAProductCode
 from kiosk.domain.money import Money
 from kiosk.domain.mrzlike import looks_like_mrz
+from kiosk.domain.offers import OfferCatalog
 from kiosk.threads import start_thread, start_timer
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,16 @@ class LaneController:
         """A code from a scanner (or a PLU pick): parse and look up on the lane thread.
         ``aim`` is the AIM identifier a scanner driver already split off the code."""
         self._queue.put(lambda: self._scan(raw, aim))
+
+    def use_offers(self, offers: OfferCatalog) -> None:
+        """Price the next basket with ``offers`` (the open one keeps the offers it opened
+        with). Any thread: applied on the lane thread."""
+
+        def apply() -> None:
+            self.settings = replace(self.settings, offers=offers)
+            self.checkout = replace(self.checkout, settings=self.settings)
+
+        self._queue.put(apply)
 
     def call(self, job: Callable[[], None]) -> None:
         """Run ``job`` on the lane thread (for reads that must see a consistent state)."""

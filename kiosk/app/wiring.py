@@ -177,6 +177,8 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     lane.service_events = services.service_events
     lane_box.append(lane)
     lane.sync = _build_sync(config, lane) if with_sync else None
+    if lane.sync is not None and parts.offers_changed is not None:
+        lane.sync.offers_listeners.append(parts.offers_changed)
     if spec.attendant is None:
         lane.extras = build_extras(config, lane, clock)
         return lane

@@ -102,7 +102,7 @@ def _demo(args: argparse.Namespace) -> int:
     except StoreError as error:  # e.g. its badge is another staff member's: go on without
         print(f"demo: no demo attendant ({error}); sign in as a staff member of your own")
         added = None
-    with DemoRig(workdir, with_hq=not args.no_hq) as rig:
+    with DemoRig(workdir, with_hq=not args.no_hq, with_station=True) as rig:
         config = rig.configure(config)
         lane = build_lane(config)
         print(f"demo: files in {workdir}; receipts as PNG in {workdir / 'receipts'}")

@@ -126,6 +126,8 @@ class SyncService:
         self._thread: threading.Thread | None = None
         self._next_catalog = 0.0
         self._next_heartbeat = 0.0
+        #: called after a round stored new offers (the journey re-reads them)
+        self.offers_listeners: list[Callable[[], None]] = []
 
     # ---------------------------------------------------------------- lifecycle
     def start(self) -> None:
@@ -235,6 +237,9 @@ class SyncService:
             conn, client, self.config.catalog_page_size, self._may_apply_catalog
         )
         set_state(conn, last_catalog_at=utc_now())
+        if report.catalog.offers:
+            for listener in list(self.offers_listeners):
+                listener()
 
     def _may_apply_catalog(self) -> bool:
         """New prices wait while a shopper's basket is open, unless configured otherwise."""

@@ -39,6 +39,7 @@ from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
+from kiosk.store.offers import OfferRepository
 from kiosk.store.sales import load_sale_document
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,10 @@ def build_checkout(services: ShellServices) -> JourneyParts:
     )
     journal = BasketJournal(conn)
     journal.discard_empty()  # baskets a crash left without a line would pile up for ever
-    settings = CheckoutSettings(config.lane.currency, config.tax.to_rules())
+    offers = OfferRepository(conn)
+    settings = CheckoutSettings(
+        config.lane.currency, config.tax.to_rules(), offers=offers.catalog()
+    )
     unreturned = _reconcile_payments(flow, conn, journal)
 
     def commit_sale(document: dict[str, Any], basket_id: str) -> None:
@@ -94,6 +98,8 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         catalog_view=CatalogRepository(services.connect()),
         payment_flow=flow,
         give_back_orphans=lambda: _give_back_orphans(flow, path, timeout),
+        # new offers from HQ: read on the lane thread (its connection), for the next basket
+        offers_changed=lambda: controller.call(lambda: controller.use_offers(offers.catalog())),
     )
 
 

@@ -99,12 +99,15 @@ class JourneyParts:
         payment_flow: the card payment flow, when the journey takes payments.
         give_back_orphans: gives back card approvals whose transaction is gone; one
             line per one it still cannot (the attendant's "fault fixed").
+        offers_changed: called (on the sync thread) after sync stored new offers from
+            HQ; the journey re-reads them for its next basket (or None).
     """
 
     runner: JourneyRunner
     catalog_view: Any = None
     payment_flow: Any = None
     give_back_orphans: Callable[[], list[str]] = field(default=list)
+    offers_changed: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
