@@ -77,6 +77,7 @@ GUEST_DOCUMENTS: dict[str, tuple[str, ...]] = {
     "ana": _passport("GARCIA LOPEZ", "ANA", "PAB123456", date(1985, 3, 2), sex="F"),
     "luis": _passport("MARTIN", "LUIS", "PXC765432", date(1983, 7, 9), sex="M"),
     "marco": _passport("ROSSI", "MARCO", "YA1234567", date(1979, 11, 23), sex="M", state="ITA"),
+    "claire": _passport("DUBOIS", "CLAIRE", "19AB12345", date(1991, 5, 14), sex="F", state="FRA"),
     "stranger": _passport("NOBODY", "NEMO", "PZZ000001", date(1990, 1, 1), sex="M", state="UTO"),
 }
 

@@ -17,6 +17,7 @@ from hotel_lane_rig import (
     check_in_to_keys,
     check_in_to_paying,
     hotel_rig,
+    register_guests,
     running_lane,
     wait_for,
 )
@@ -156,3 +157,32 @@ def test_a_deposit_whose_outcome_is_unknown_is_never_sent_again_by_itself(
             assert state.deposit_state is DepositState.AUTHORISED
         sent = [e for e in rig.demo.terminal.ledger.entries() if e.category == "Payment"]
         assert len(sent) == 3  # the balance, the hung deposit, the deposit: none re-sent
+
+
+def test_a_room_not_ready_calls_staff_who_retry_once_housekeeping_cleaned_it(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        runner.send(ev.ConfirmationEntered("4703", NOW))  # Claire Dubois, room 112 dirty
+        wait_for(lane, at(Step.STAY))
+        runner.send(ev.StayConfirmed(NOW))
+        register_guests(rig, lane, {"Claire": "claire"})
+        wait_for(lane, at(Step.REGISTRATION))
+        runner.sign(b"\x89PNG signature", "fr")
+        wait_for(lane, lambda s: bool(s.signature_ref))
+        runner.send(ev.CardDeliveryChosen(ev.Delivery.NONE, NOW))
+        wait_for(lane, at(Step.PAYING))
+        runner.send(ev.PayRequested(NOW))  # the balance
+        wait_for(lane, lambda s: at(Step.PAYING)(s) and s.balance_due().minor == 0)
+        runner.send(ev.PayRequested(NOW))  # the deposit; then the PMS refuses the check-in
+        state = wait_for(lane, at(Step.INTERVENTION))
+        assert state.intervention is not None
+        assert state.intervention.kind is Kind.ROOM_NOT_READY
+        assert not state.checked_in
+        rig.demo.pms.set_room_state("112", "Inspected")
+        runner.agent_verdict(ev.AgentVerdict(Kind.ROOM_NOT_READY, Verdict.RETRY, "", NOW), "s1")
+        state = wait_for(lane, at(Step.KEYS))
+        assert state.checked_in
+        assert state.room is not None
+        assert state.room.number == "112"
