@@ -4,34 +4,422 @@
 <context>
     <name>AccessibilityPanel</name>
     <message>
-        <location filename="../widgets/dialogs.py" line="123"/>
+        <location filename="../widgets/dialogs.py" line="158"/>
         <source>Accessibility</source>
         <translation>Accesibilidad</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="124"/>
+        <location filename="../widgets/dialogs.py" line="159"/>
         <source>On</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="124"/>
+        <location filename="../widgets/dialogs.py" line="159"/>
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="127"/>
+        <location filename="../widgets/dialogs.py" line="161"/>
+        <source>unavailable</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="164"/>
+        <source>Spoken guidance: %1</source>
+        <translation>Guía por voz: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="165"/>
+        <source>Repeat what was said</source>
+        <translation>Repetir lo dicho</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dialogs.py" line="168"/>
         <source>Large text: %1</source>
         <translation>Texto grande: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="130"/>
+        <location filename="../widgets/dialogs.py" line="171"/>
         <source>High contrast: %1</source>
         <translation>Alto contraste: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="132"/>
+        <location filename="../widgets/dialogs.py" line="173"/>
         <source>Done</source>
         <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>AgentScreen</name>
+    <message>
+        <location filename="../airport/finish.py" line="414"/>
+        <source>Please wait for an agent</source>
+        <translation>Espere a un agente, por favor</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="415"/>
+        <source>An agent has been called and is on the way.</source>
+        <translation>Hemos llamado a un agente y ya viene.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="418"/>
+        <source>We could not read %1&apos;s passport.</source>
+        <translation>No hemos podido leer el pasaporte de %1.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="419"/>
+        <source>The name in the passport does not match %1&apos;s booking.</source>
+        <translation>El nombre del pasaporte no coincide con la reserva de %1.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="420"/>
+        <source>%1&apos;s passport is not valid for this trip.</source>
+        <translation>El pasaporte de %1 no es válido para este viaje.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="422"/>
+        <source>%1&apos;s trip needs a check by an agent (for example a visa or travel permit).</source>
+        <translation>El viaje de %1 necesita la revisión de un agente (por ejemplo, un visado o permiso de viaje).</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="424"/>
+        <source>%1 needs to be checked in by an agent.</source>
+        <translation>Un agente debe facturar a %1.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="425"/>
+        <source>A bag is heavier than the airline allows.</source>
+        <translation>Una maleta pesa más de lo que permite la aerolínea.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="426"/>
+        <source>We cannot reach the airline&apos;s system just now.</source>
+        <translation>Ahora mismo no podemos conectar con el sistema de la aerolínea.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="427"/>
+        <source>The printer needs paper or has a problem.</source>
+        <translation>La impresora necesita papel o tiene un problema.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="428"/>
+        <source>The payment did not go through.</source>
+        <translation>El pago no se ha completado.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="429"/>
+        <source>An agent needs to talk to you about your answer.</source>
+        <translation>Un agente tiene que hablar con usted sobre su respuesta.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="432"/>
+        <source>We could not read the passport.</source>
+        <translation>No hemos podido leer el pasaporte.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="433"/>
+        <source>The name in the passport does not match the booking.</source>
+        <translation>El nombre del pasaporte no coincide con la reserva.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="434"/>
+        <source>The passport is not valid for this trip.</source>
+        <translation>El pasaporte no es válido para este viaje.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="436"/>
+        <source>This trip needs a check by an agent (for example a visa or travel permit).</source>
+        <translation>Este viaje necesita la revisión de un agente (por ejemplo, un visado o permiso de viaje).</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="438"/>
+        <source>This booking needs to be checked in by an agent.</source>
+        <translation>Un agente debe facturar esta reserva.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="441"/>
+        <source>An agent needs to help with your check-in.</source>
+        <translation>Un agente tiene que ayudarle con la facturación.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="446"/>
+        <source>Please stay at the kiosk. Your check-in is kept.</source>
+        <translation>Quédese en el quiosco, por favor. Su facturación se conserva.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="447"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+</context>
+<context>
+    <name>AirportDesk</name>
+    <message>
+        <location filename="../desk/airport_terms.py" line="19"/>
+        <source>Document could not be read</source>
+        <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="20"/>
+        <source>Name does not match the booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="21"/>
+        <source>Document expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="22"/>
+        <source>Visa or entry check needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="24"/>
+        <source>Passenger inhibited by the airline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="26"/>
+        <source>Bag over the maximum weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="27"/>
+        <source>Airline system not answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="28"/>
+        <source>Printer out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="29"/>
+        <source>Payment problem</source>
+        <translation type="unfinished">Problema con el pago</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="30"/>
+        <source>Safety question answered “yes”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="33"/>
+        <source>Refuse passenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="34"/>
+        <source>Read another document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="35"/>
+        <source>Accept document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="39"/>
+        <source>Read the document again</source>
+        <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="48"/>
+        <source>Documents checked: may travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="51"/>
+        <source>Passenger cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="53"/>
+        <source>Take the bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="54"/>
+        <source>Weigh the bag again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="55"/>
+        <source>Do not take the bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="57"/>
+        <source>Ask the airline system again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="60"/>
+        <source>Printer fixed: print the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="62"/>
+        <source>Finish without printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="63"/>
+        <source>Fee paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="64"/>
+        <source>Not paid</source>
+        <translation type="unfinished">No pagado</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="65"/>
+        <source>Dealt with: go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="66"/>
+        <source>Cancel the check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="71"/>
+        <source>The document could not be read.</source>
+        <extracomment>What the check-in wrote as an intervention&apos;s detail -&gt; what the agent reads.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="73"/>
+        <source>The airline system refused the document data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="76"/>
+        <source>The name on the document differs from the booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="78"/>
+        <source>The document has no expiry date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="80"/>
+        <source>The document expires before the last flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="82"/>
+        <source>A visa is needed for the destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="84"/>
+        <source>An ESTA is needed for the destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="87"/>
+        <location filename="../desk/airport_terms.py" line="90"/>
+        <source>The airline will not check this passenger in at a kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="92"/>
+        <source>The card was declined too many times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="94"/>
+        <source>The airline system gave no boarding pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="97"/>
+        <source>No answer from the airline system (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="101"/>
+        <source>Accept</source>
+        <extracomment>A verdict&apos;s words when its kind has none of its own.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="103"/>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="104"/>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="109"/>
+        <source>Passport</source>
+        <extracomment>ICAO 9303 document codes (the first letter of the MRZ) -&gt; words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="110"/>
+        <location filename="../desk/airport_terms.py" line="111"/>
+        <location filename="../desk/airport_terms.py" line="112"/>
+        <source>Identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="113"/>
+        <source>Visa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="118"/>
+        <source>agent</source>
+        <extracomment>Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="119"/>
+        <source>supervisor</source>
+        <translation type="unfinished">supervisor</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="120"/>
+        <source>manager</source>
+        <translation type="unfinished">gerente</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="121"/>
+        <source>technician</source>
+        <translation type="unfinished">técnico</translation>
+    </message>
+</context>
+<context>
+    <name>AirportScreen</name>
+    <message>
+        <location filename="../airport/base.py" line="132"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../airport/base.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../airport/base.py" line="134"/>
+        <source>One moment…</source>
+        <translation>Un momento…</translation>
+    </message>
+    <message>
+        <location filename="../airport/base.py" line="137"/>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -433,6 +821,122 @@
     </message>
 </context>
 <context>
+    <name>BagCountScreen</name>
+    <message>
+        <location filename="../airport/bags.py" line="122"/>
+        <source>How many bags are you checking in?</source>
+        <translation>¿Cuántas maletas va a facturar?</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="123"/>
+        <source>Cabin bags do not count. Touch − or + for each person.</source>
+        <translation>El equipaje de mano no cuenta. Toque − o + para cada persona.</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="129"/>
+        <source>%1 bag included, up to %2 each</source>
+        <translation>%1 maleta incluida, hasta %2 cada una</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="131"/>
+        <source>%1 bags included, up to %2 each</source>
+        <translation>%1 maletas incluidas, hasta %2 cada una</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="136"/>
+        <source>extra bag %1</source>
+        <translation>maleta adicional %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="140"/>
+        <source>One bag less</source>
+        <translation>Una maleta menos</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="141"/>
+        <source>One bag more</source>
+        <translation>Una maleta más</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="143"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="143"/>
+        <source>No bags, continue</source>
+        <translation>Sin maletas, continuar</translation>
+    </message>
+</context>
+<context>
+    <name>BagWeighScreen</name>
+    <message>
+        <location filename="../airport/bags.py" line="208"/>
+        <source>All bags weighed</source>
+        <translation>Todas las maletas pesadas</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="211"/>
+        <source>Put bag %1 of %2 on the belt</source>
+        <translation>Ponga la maleta %1 de %2 en la cinta</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="216"/>
+        <source>Bag for %1. Lay it flat, handle up.</source>
+        <translation>Maleta de %1. Túmbela con el asa hacia arriba.</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="222"/>
+        <source>Touch Continue to go on.</source>
+        <translation>Toque Continuar para seguir.</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="225"/>
+        <source>This bag is over %1. Please take something out, or an agent will help.</source>
+        <translation>Esta maleta pesa más de %1. Saque algo, o un agente le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="228"/>
+        <source>Waiting for the bag…</source>
+        <translation>Esperando la maleta…</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="230"/>
+        <source>Weight OK</source>
+        <translation>Peso correcto</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="232"/>
+        <source>Weighing… please do not touch the bag</source>
+        <translation>Pesando… no toque la maleta</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="235"/>
+        <source>Included: up to %1 per bag</source>
+        <translation>Incluido: hasta %1 por maleta</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="239"/>
+        <source>Fee for this bag: %1</source>
+        <translation>Cargo por esta maleta: %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="242"/>
+        <source>No fee for this bag</source>
+        <translation>Esta maleta no tiene cargo</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="245"/>
+        <source>Bags accepted: %1</source>
+        <translation>Maletas aceptadas: %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/bags.py" line="248"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
     <name>BasketPanel</name>
     <message>
         <location filename="../attendant/basket.py" line="193"/>
@@ -443,6 +947,19 @@
         <location filename="../attendant/basket.py" line="196"/>
         <source>The basket is empty.</source>
         <translation>La cesta está vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingChoiceScreen</name>
+    <message>
+        <location filename="../airport/steps.py" line="75"/>
+        <source>Which trip are you checking in for?</source>
+        <translation>¿Para qué viaje quiere facturar?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="76"/>
+        <source>We found more than one booking for this passport.</source>
+        <translation>Hemos encontrado más de una reserva con este pasaporte.</translation>
     </message>
 </context>
 <context>
@@ -461,6 +978,175 @@
         <location filename="../widgets/cart.py" line="69"/>
         <source>Deposit</source>
         <translation>Depósito</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryBar</name>
+    <message>
+        <location filename="../widgets/produce_grid.py" line="383"/>
+        <source>All</source>
+        <extracomment>The category button that shows every item. Groups in the order their buttons show; any other category follows, A-Z. Lines a tile keeps for the item&apos;s name (the longest sample names take three).</extracomment>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../widgets/produce_grid.py" line="384"/>
+        <source>Fruit</source>
+        <translation>Fruta</translation>
+    </message>
+    <message>
+        <location filename="../widgets/produce_grid.py" line="385"/>
+        <source>Vegetables</source>
+        <translation>Verdura</translation>
+    </message>
+    <message>
+        <location filename="../widgets/produce_grid.py" line="386"/>
+        <source>Fruit and vegetables</source>
+        <translation>Frutas y verduras</translation>
+    </message>
+    <message>
+        <location filename="../widgets/produce_grid.py" line="387"/>
+        <source>Bakery</source>
+        <translation>Panadería</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinTitle</name>
+    <message>
+        <location filename="../airport/screens.py" line="34"/>
+        <source>Check-in</source>
+        <translation>Facturación</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <location filename="../desk/screen.py" line="199"/>
+        <source>Agent: %1 (%2)</source>
+        <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="204"/>
+        <source>Sign out</source>
+        <translation type="unfinished">Cerrar sesión</translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="206"/>
+        <source>Devices</source>
+        <translation type="unfinished">Dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="214"/>
+        <source>Refresh</source>
+        <translation type="unfinished">Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="222"/>
+        <source>Nothing is waiting for you.</source>
+        <translation type="unfinished">No hay nada pendiente.</translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="225"/>
+        <source>the whole booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="226"/>
+        <source>Passenger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="228"/>
+        <source>What failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="238"/>
+        <source>Keys with a lock are for: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="244"/>
+        <source>Name on the document: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="247"/>
+        <source>Document: %1, issued by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="250"/>
+        <source>Expires: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="253"/>
+        <source>Number ends in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="262"/>
+        <source>Done.</source>
+        <translation type="unfinished">Hecho.</translation>
+    </message>
+    <message>
+        <location filename="../desk/screen.py" line="265"/>
+        <source>Your role may not give this verdict. Who may: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsScreen</name>
+    <message>
+        <location filename="../hotel/guests.py" line="209"/>
+        <source>A few details for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="210"/>
+        <source>The law asks hotels to record these for every guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="212"/>
+        <source>Street and number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="213"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="214"/>
+        <source>Town or city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="215"/>
+        <source>E-mail or phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="216"/>
+        <source>Place of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="217"/>
+        <source>Support number of your ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="221"/>
+        <source>Please fill in every field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="225"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
     </message>
 </context>
 <context>
@@ -526,29 +1212,233 @@
         <translation>no reservado</translation>
     </message>
     <message>
-        <location filename="device_terms.py" line="41"/>
+        <location filename="device_terms.py" line="38"/>
+        <source>media low</source>
+        <translation>poco papel</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="39"/>
+        <source>media empty</source>
+        <translation>sin papel</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="40"/>
+        <source>media jammed</source>
+        <translation>atasco de papel</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="44"/>
         <source>scanner</source>
         <translation>lector</translation>
     </message>
     <message>
-        <location filename="device_terms.py" line="42"/>
+        <location filename="device_terms.py" line="45"/>
         <source>printer</source>
         <translation>impresora</translation>
     </message>
     <message>
-        <location filename="device_terms.py" line="43"/>
+        <location filename="device_terms.py" line="46"/>
         <source>scale</source>
         <translation>báscula</translation>
     </message>
     <message>
-        <location filename="device_terms.py" line="44"/>
+        <location filename="device_terms.py" line="47"/>
         <source>camera</source>
         <translation>cámara</translation>
     </message>
     <message>
-        <location filename="device_terms.py" line="45"/>
+        <location filename="device_terms.py" line="48"/>
         <source>card terminal</source>
         <translation>terminal de pago</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="49"/>
+        <source>document reader</source>
+        <translation>lector de documentos</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="50"/>
+        <source>boarding pass printer</source>
+        <translation>impresora de tarjetas de embarque</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="51"/>
+        <source>bag tag printer</source>
+        <translation>impresora de etiquetas de equipaje</translation>
+    </message>
+    <message>
+        <location filename="device_terms.py" line="52"/>
+        <source>key card encoder</source>
+        <translation>codificador de tarjetas llave</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <location filename="../airport/documents.py" line="105"/>
+        <source>Place %1&apos;s passport on the reader</source>
+        <translation>Ponga el pasaporte de %1 en el lector</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="107"/>
+        <source>All documents checked</source>
+        <translation>Todos los documentos revisados</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="109"/>
+        <source>Checking your documents</source>
+        <translation>Revisando sus documentos</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="110"/>
+        <source>Open it at the photo page and lay it face down.</source>
+        <translation>Ábralo por la página de la foto y póngalo boca abajo.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="113"/>
+        <source>%1 of %2 documents checked</source>
+        <translation>%1 de %2 documentos revisados</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="118"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="119"/>
+        <source>checking…</source>
+        <translation>revisando…</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="120"/>
+        <source>accepted</source>
+        <translation>aceptado</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="121"/>
+        <source>not accepted</source>
+        <translation>no aceptado</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="128"/>
+        <source>The passport could not be read. Lay it flat, photo page down, and keep it still.</source>
+        <translation>No se ha podido leer el pasaporte. Póngalo plano, con la foto hacia abajo, sin moverlo.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="131"/>
+        <source>This passport is not %1&apos;s. Please place %1&apos;s passport on the reader.</source>
+        <translation>Este pasaporte no es de %1. Ponga el pasaporte de %1 en el lector.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="133"/>
+        <source>This passport has expired. An agent will help you.</source>
+        <translation>Este pasaporte está caducado. Un agente le ayudará.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="134"/>
+        <source>Please use a passport for this trip.</source>
+        <translation>Use un pasaporte para este viaje, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="136"/>
+        <source>That did not work. Please try again.</source>
+        <translation>No ha funcionado. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="140"/>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../airport/documents.py" line="141"/>
+        <source>Photo page down, top edge against the back.</source>
+        <translation>Página de la foto hacia abajo, borde superior contra el fondo.</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <location filename="../airport/finish.py" line="325"/>
+        <source>You are checked in</source>
+        <translation>Ya ha facturado</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="329"/>
+        <source>Please take your boarding passes and bag tags.</source>
+        <translation>Recoja sus tarjetas de embarque y etiquetas de equipaje.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="332"/>
+        <source>Put a tag on each bag, then leave your bags at the bag drop. Keep the small stub.</source>
+        <translation>Ponga una etiqueta en cada maleta y déjelas en el mostrador de equipajes. Guarde el resguardo.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="337"/>
+        <source>Please take your boarding passes.</source>
+        <translation>Recoja sus tarjetas de embarque.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="344"/>
+        <source>Gate %1</source>
+        <translation>Puerta %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="346"/>
+        <source>Boarding %1</source>
+        <translation>Embarque %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="349"/>
+        <source>Thanks for your feedback!</source>
+        <translation>¡Gracias por su opinión!</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="351"/>
+        <source>How was your check-in?</source>
+        <translation>¿Qué tal ha ido la facturación?</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="353"/>
+        <source>Not good</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="353"/>
+        <source>OK</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="353"/>
+        <source>Great</source>
+        <translation>Muy bien</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="356"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>DropKeysScreen</name>
+    <message>
+        <location filename="../hotel/checkout.py" line="249"/>
+        <source>Your key cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="250"/>
+        <source>Please leave your key cards with us.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="251"/>
+        <source>Drop your key cards in the box below the screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="252"/>
+        <source>Done</source>
+        <translation type="unfinished">Listo</translation>
     </message>
 </context>
 <context>
@@ -679,16 +1569,681 @@
     </message>
 </context>
 <context>
+    <name>FindBookingScreen</name>
+    <message>
+        <location filename="../hotel/find.py" line="231"/>
+        <source>Find your booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="233"/>
+        <source>Type your confirmation number, or your surname and the day you arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="235"/>
+        <source>Confirmation number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="236"/>
+        <source>Surname</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="237"/>
+        <source>Confirmation number (in your e-mail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="238"/>
+        <source>Surname on the booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="239"/>
+        <source>Arrival date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="241"/>
+        <source>Find my booking</source>
+        <translation>Buscar mi reserva</translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="244"/>
+        <source>We could not find that booking. Please check and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="246"/>
+        <source>Please check the confirmation number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="247"/>
+        <source>Please type your surname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="248"/>
+        <source>This booking is already checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="250"/>
+        <source>This booking cannot be checked in here. Please see the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="252"/>
+        <source>Your booking starts on a later day. Please see the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="253"/>
+        <source>The ID could not be read. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="256"/>
+        <source>Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindRoomScreen</name>
+    <message>
+        <location filename="../hotel/find.py" line="370"/>
+        <source>A new key card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="370"/>
+        <source>Check out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="371"/>
+        <source>First, let us find your room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="372"/>
+        <source>Put your key card on the card reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="373"/>
+        <source>My card is on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="374"/>
+        <source>No card with you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="375"/>
+        <source>Type your room number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="376"/>
+        <source>Room number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="377"/>
+        <source>Surname</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="378"/>
+        <source>Find my room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="379"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="382"/>
+        <source>The card could not be read. Please try again or type your room number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="384"/>
+        <source>Please type your room number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="385"/>
+        <source>Please type your surname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="386"/>
+        <location filename="../hotel/find.py" line="387"/>
+        <location filename="../hotel/find.py" line="388"/>
+        <source>We found no stay in this room with that surname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="391"/>
+        <source>Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolioScreen</name>
+    <message>
+        <location filename="../hotel/checkout.py" line="115"/>
+        <source>Your bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="116"/>
+        <source>Please check your bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="117"/>
+        <source>Left to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="124"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="130"/>
+        <source>It is taken from the deposit of %1 held on your card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="138"/>
+        <source>Pay %1</source>
+        <translation>Pagar %1</translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="140"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
+    <name>GuestIdsScreen</name>
+    <message>
+        <location filename="../hotel/guests.py" line="102"/>
+        <source>Place %1&apos;s ID on the reader</source>
+        <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="104"/>
+        <source>Your IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="106"/>
+        <source>We need an ID (passport or identity card) of every adult guest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="110"/>
+        <source>%1 of %2 IDs read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="113"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="114"/>
+        <source>checking…</source>
+        <translation>revisando…</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="115"/>
+        <source>a few details to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="116"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="121"/>
+        <source>Children travelling with you are registered at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="128"/>
+        <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="130"/>
+        <source>We already have this ID. Please place the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="136"/>
+        <source>Passport: photo page down. Identity card: either side down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpBanner</name>
     <message>
-        <location filename="../widgets/dialogs.py" line="171"/>
+        <location filename="../widgets/dialogs.py" line="212"/>
         <source>Help is on the way. A member of staff has been called and will be with you in a moment; the light above your till is flashing.</source>
         <translation>La ayuda está en camino. Hemos avisado a un empleado, que vendrá enseguida; la luz sobre su caja está parpadeando.</translation>
     </message>
     <message>
-        <location filename="../widgets/dialogs.py" line="176"/>
+        <location filename="../widgets/dialogs.py" line="217"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>HotelAgentScreen</name>
+    <message>
+        <location filename="../hotel/pay.py" line="190"/>
+        <source>Please wait a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="191"/>
+        <source>A member of staff has been called and is coming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="193"/>
+        <source>We could not find your booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="194"/>
+        <source>We could not read %1&apos;s ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="195"/>
+        <source>The name on the ID is not on the booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="196"/>
+        <source>%1&apos;s ID has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="197"/>
+        <source>We need a few more details for %1&apos;s registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="198"/>
+        <source>The payment did not go through.</source>
+        <translation>El pago no se ha completado.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="199"/>
+        <source>A key card could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="201"/>
+        <source>Your room is not ready yet. You can leave your luggage with us, and we will let you know when the room is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="204"/>
+        <source>We cannot reach the hotel&apos;s system just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="205"/>
+        <source>The hotel&apos;s system could not complete this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="206"/>
+        <source>The printer needs paper or has a problem.</source>
+        <translation>La impresora necesita papel o tiene un problema.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="208"/>
+        <source>A member of staff needs to help you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="211"/>
+        <source>We could not read the ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="212"/>
+        <source>This ID has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="213"/>
+        <source>We need a few more details for the registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="216"/>
+        <source>Please stay at the kiosk. Nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="217"/>
+        <source>Staff</source>
+        <translation type="unfinished">Personal</translation>
+    </message>
+</context>
+<context>
+    <name>HotelDoneScreen</name>
+    <message>
+        <location filename="../hotel/keys.py" line="289"/>
+        <source>Your room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="291"/>
+        <source>Floor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="294"/>
+        <source>Thank you for staying with us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="295"/>
+        <source>You are checked out. Have a good journey!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="297"/>
+        <source>Your new key cards are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="299"/>
+        <source>Please take your key cards. Your other cards still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="302"/>
+        <source>You are checked in</source>
+        <translation>Ya ha facturado</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="305"/>
+        <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="310"/>
+        <source>Welcome! You are checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="311"/>
+        <source>Please take your key cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="315"/>
+        <source>Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="317"/>
+        <source>Wi-Fi password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="319"/>
+        <source>Breakfast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="332"/>
+        <source>Thanks for your feedback!</source>
+        <translation>¡Gracias por su opinión!</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="332"/>
+        <source>How was it today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="334"/>
+        <source>Not good</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="334"/>
+        <source>OK</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="334"/>
+        <source>Great</source>
+        <translation>Muy bien</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="337"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+</context>
+<context>
+    <name>HotelPaymentScreen</name>
+    <message>
+        <location filename="../hotel/pay.py" line="92"/>
+        <source>Deposit</source>
+        <translation type="unfinished">Depósito</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="93"/>
+        <source>We hold a deposit on your card for extras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="94"/>
+        <source>Deposit held on your card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="96"/>
+        <source>Nothing is charged now. It is released or charged at check-out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="98"/>
+        <source>Hold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="100"/>
+        <source>Pay your bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="101"/>
+        <source>Pay what is left of your bill by card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="102"/>
+        <source>To pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="104"/>
+        <location filename="../hotel/pay.py" line="117"/>
+        <source>Pay %1</source>
+        <translation>Pagar %1</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="106"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="107"/>
+        <source>Pay what is left of your stay by card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="108"/>
+        <source>To pay now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="111"/>
+        <source>Then a deposit of %1 is held on your card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="123"/>
+        <source>Follow the instructions on the card terminal</source>
+        <translation>Siga las instrucciones del terminal de tarjetas</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="125"/>
+        <source>Try again, or use another card</source>
+        <translation>Inténtelo de nuevo o use otra tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="127"/>
+        <source>Touch the button, then use the card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="129"/>
+        <source>The card was declined. No money was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/pay.py" line="132"/>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>HotelScreen</name>
+    <message>
+        <location filename="../hotel/base.py" line="62"/>
+        <source>Step %1 of %2</source>
+        <extracomment>The check-in&apos;s steps as the header counts them: screen name -&gt; step number.</extracomment>
+        <translation>Paso %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>HotelTitle</name>
+    <message>
+        <location filename="../hotel/screens.py" line="31"/>
+        <source>Reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../airport/identify.py" line="238"/>
+        <source>Welcome! Let&apos;s check you in</source>
+        <translation>¡Bienvenido! Vamos a facturar</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="240"/>
+        <source>Type your booking reference and your surname.</source>
+        <translation>Escriba su código de reserva y su apellido.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="242"/>
+        <source>Scan your boarding pass or your passport to start.</source>
+        <translation>Escanee su tarjeta de embarque o su pasaporte para empezar.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="244"/>
+        <source>Hold your boarding pass barcode under the scanner</source>
+        <translation>Ponga el código de su tarjeta de embarque bajo el lector</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="246"/>
+        <source>Or lay your passport photo page face down on the reader</source>
+        <translation>O ponga su pasaporte abierto por la foto boca abajo en el lector</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="248"/>
+        <source>No boarding pass or passport to hand?</source>
+        <translation>¿No tiene a mano la tarjeta de embarque ni el pasaporte?</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="249"/>
+        <source>Type your booking reference</source>
+        <translation>Escribir el código de reserva</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="250"/>
+        <source>Booking reference (6 letters or digits)</source>
+        <translation>Código de reserva (6 letras o cifras)</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="251"/>
+        <source>Surname</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="252"/>
+        <source>Find my booking</source>
+        <translation>Buscar mi reserva</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="253"/>
+        <source>Scan instead</source>
+        <translation>Escanear</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="256"/>
+        <source>We could not find that booking. Please check the reference and surname.</source>
+        <translation>No hemos encontrado esa reserva. Revise el código y el apellido.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="259"/>
+        <source>We cannot reach the airline just now. Please try again or ask an agent.</source>
+        <translation>Ahora mismo no podemos conectar con la aerolínea. Inténtelo de nuevo o pregunte a un agente.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="261"/>
+        <source>That could not be read. Please try again.</source>
+        <translation>No se ha podido leer. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="262"/>
+        <source>We found no flight today for this passport.</source>
+        <translation>No hay ningún vuelo hoy para este pasaporte.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="263"/>
+        <source>Check-in for this flight is closed. Please see an agent.</source>
+        <translation>La facturación de este vuelo está cerrada. Acuda a un agente.</translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="265"/>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Algo ha fallado. Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -812,6 +2367,137 @@
     </message>
 </context>
 <context>
+    <name>InvoiceScreen</name>
+    <message>
+        <location filename="../hotel/checkout.py" line="204"/>
+        <source>Your invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="205"/>
+        <source>Your bill is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="206"/>
+        <source>Would you like your invoice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="207"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="208"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="209"/>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="212"/>
+        <source>We have no e-mail address for you. Please choose print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysScreen</name>
+    <message>
+        <location filename="../hotel/keys.py" line="127"/>
+        <source>Your room: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="131"/>
+        <source>Getting your room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="132"/>
+        <source>The hotel&apos;s system is checking you in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="134"/>
+        <source>Your key cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="135"/>
+        <source>Each card opens your room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="138"/>
+        <source>Key %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="142"/>
+        <source>Please wait until the key card is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="144"/>
+        <source>Your key cards are ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="145"/>
+        <source>Please take your key cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="146"/>
+        <source>How many key cards would you like?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="147"/>
+        <source>One for each adult is usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="149"/>
+        <source>Put a blank card on the encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="152"/>
+        <source>%1 key cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="153"/>
+        <source>1 key card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="158"/>
+        <source>ready</source>
+        <translation type="unfinished">listo</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="160"/>
+        <source>being made…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="162"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="165"/>
+        <source>Key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LaneClosedScreen</name>
     <message>
         <location filename="../screens/closed.py" line="74"/>
@@ -914,61 +2600,66 @@
     </message>
     <message>
         <location filename="../messages.py" line="109"/>
+        <source>Loyalty card accepted: member prices apply.</source>
+        <translation>Tarjeta de fidelidad aceptada: se aplican los precios para socios.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="112"/>
         <source>Your request was not approved.</source>
         <translation>Su solicitud no ha sido aprobada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="115"/>
         <source>That change could not be made.</source>
         <translation>No se ha podido hacer ese cambio.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="117"/>
         <source>You can continue.</source>
         <translation>Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="116"/>
+        <location filename="../messages.py" line="119"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>No se ha realizado el cobro. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="122"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
         <translation>Pagado con tarjeta: %1. Pague el resto, %2, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="125"/>
         <source>Payment cancelled. Your card was not charged.</source>
         <translation>Pago cancelado. No se ha cobrado nada en su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="128"/>
         <source>Your request was cancelled. You can continue.</source>
         <translation>Su solicitud se ha cancelado. Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="132"/>
         <source>Only a member of staff can end this. Help is on the way.</source>
         <translation>Solo un empleado puede terminar esto. La ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="139"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="142"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="146"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>No se ha podido imprimir el tique. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="153"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>
@@ -1010,6 +2701,29 @@
     </message>
 </context>
 <context>
+    <name>OffersScreen</name>
+    <message>
+        <location filename="../airport/steps.py" line="316"/>
+        <source>Anything else for your trip?</source>
+        <translation>¿Algo más para su viaje?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="317"/>
+        <source>Touch an offer to add it. You pay at the end.</source>
+        <translation>Toque una oferta para añadirla. Se paga al final.</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="327"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="327"/>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <location filename="../widgets/keyboard.py" line="58"/>
@@ -1018,97 +2732,241 @@
     </message>
 </context>
 <context>
+    <name>PassengersScreen</name>
+    <message>
+        <location filename="../airport/steps.py" line="144"/>
+        <source>Who is travelling today?</source>
+        <translation>¿Quién viaja hoy?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="145"/>
+        <source>Touch a name to include or leave out that passenger.</source>
+        <translation>Toque un nombre para incluir o quitar a ese pasajero.</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="149"/>
+        <source>child</source>
+        <translation>niño</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="150"/>
+        <source>infant</source>
+        <translation>bebé</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="156"/>
+        <source>Already checked in</source>
+        <translation>Ya facturado</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="158"/>
+        <source>Travelling</source>
+        <translation>Viaja</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="160"/>
+        <source>Not travelling today</source>
+        <translation>No viaja hoy</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="163"/>
+        <source>with infant %1</source>
+        <translation>con el bebé %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="166"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
     <name>PayScreen</name>
     <message>
-        <location filename="../screens/pay.py" line="122"/>
+        <location filename="../screens/pay.py" line="128"/>
         <source>Amount to pay</source>
         <extracomment>Stages after a payment that took no money: say why, offer &quot;Try again&quot;.</extracomment>
         <translation>Importe a pagar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="123"/>
+        <location filename="../screens/pay.py" line="129"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="169"/>
+        <location filename="../screens/pay.py" line="175"/>
         <source>Tap, insert or swipe your card</source>
         <translation>Acerque, inserte o deslice su tarjeta</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="170"/>
+        <location filename="../screens/pay.py" line="176"/>
         <source>Use the card terminal below the screen. Follow its instructions.</source>
         <translation>Use el terminal de tarjetas bajo la pantalla. Siga sus instrucciones.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="173"/>
+        <location filename="../screens/pay.py" line="179"/>
         <source>Processing payment…</source>
         <translation>Procesando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="174"/>
+        <location filename="../screens/pay.py" line="180"/>
         <source>Please do not remove your card.</source>
         <translation>No retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="177"/>
+        <location filename="../screens/pay.py" line="183"/>
         <source>Payment declined</source>
         <translation>Pago rechazado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="178"/>
+        <location filename="../screens/pay.py" line="184"/>
         <source>Your card was not charged. Try again or use another card.</source>
         <translation>No se ha cobrado nada en su tarjeta. Inténtelo de nuevo o use otra tarjeta.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="181"/>
+        <location filename="../screens/pay.py" line="187"/>
         <source>Payment cancelled on the card terminal</source>
         <translation>Pago cancelado en el terminal de pago</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="182"/>
+        <location filename="../screens/pay.py" line="188"/>
         <source>Your card was not charged. Try again when you are ready.</source>
         <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo cuando quiera.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="185"/>
+        <location filename="../screens/pay.py" line="191"/>
         <source>The card terminal did not respond in time</source>
         <translation>El terminal de pago no ha respondido a tiempo</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="186"/>
+        <location filename="../screens/pay.py" line="192"/>
         <source>Your card was not charged. Please try again.</source>
         <translation>No se ha cobrado nada en su tarjeta. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="188"/>
+        <location filename="../screens/pay.py" line="194"/>
         <source>Payment approved</source>
         <translation>Pago aceptado</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="188"/>
+        <location filename="../screens/pay.py" line="194"/>
         <source>Please remove your card.</source>
         <translation>Retire la tarjeta, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="190"/>
+        <location filename="../screens/pay.py" line="196"/>
         <source>Cancelling payment…</source>
         <translation>Cancelando el pago…</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="191"/>
+        <location filename="../screens/pay.py" line="197"/>
         <source>Please wait for the terminal.</source>
         <translation>Espere al terminal, por favor.</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="222"/>
+        <location filename="../screens/pay.py" line="207"/>
+        <source>You save %1</source>
+        <translation>Ahorra %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="214"/>
+        <source>VAT %1</source>
+        <translation>IVA %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/pay.py" line="240"/>
         <source>Cancel payment</source>
         <translation>Cancelar el pago</translation>
     </message>
     <message>
-        <location filename="../screens/pay.py" line="222"/>
+        <location filename="../screens/pay.py" line="240"/>
         <source>Back to items</source>
         <translation>Volver a la compra</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <location filename="../airport/finish.py" line="100"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="101"/>
+        <source>Pay the fees for your bags and extras by card.</source>
+        <translation>Pague con tarjeta los cargos de equipaje y extras.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="102"/>
+        <source>Amount due</source>
+        <translation>Importe a pagar</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="105"/>
+        <source>Extra bag</source>
+        <translation>Maleta adicional</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="106"/>
+        <source>Overweight bag</source>
+        <translation>Exceso de peso</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="107"/>
+        <source>Seat</source>
+        <translation>Asiento</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="108"/>
+        <source>Extra</source>
+        <translation>Extra</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="118"/>
+        <source>Touch Pay, then use the card terminal</source>
+        <translation>Toque Pagar y use el terminal de tarjetas</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="120"/>
+        <source>Processing… please wait</source>
+        <translation>Procesando… espere, por favor</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="122"/>
+        <source>Follow the instructions on the card terminal</source>
+        <translation>Siga las instrucciones del terminal de tarjetas</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="125"/>
+        <source>The payment was declined. No money was taken.</source>
+        <translation>El pago ha sido rechazado. No se ha cobrado nada.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="129"/>
+        <source>Try again, or use another card</source>
+        <translation>Inténtelo de nuevo o use otra tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="131"/>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="134"/>
+        <source>Pay %1</source>
+        <translation>Pagar %1</translation>
+    </message>
+</context>
+<context>
+    <name>PickStayScreen</name>
+    <message>
+        <location filename="../hotel/stay.py" line="54"/>
+        <source>Which stay is yours?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="55"/>
+        <source>We found more than one booking. Touch yours.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1135,57 +2993,159 @@
     </message>
 </context>
 <context>
+    <name>PrintingScreen</name>
+    <message>
+        <location filename="../airport/finish.py" line="214"/>
+        <source>Printing your documents</source>
+        <translation>Imprimiendo sus documentos</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="216"/>
+        <source>%1 of %2 printed</source>
+        <translation>%1 de %2 impresos</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="219"/>
+        <source>Boarding pass</source>
+        <translation>Tarjeta de embarque</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="220"/>
+        <source>Bag tag</source>
+        <translation>Etiqueta de equipaje</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="223"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="224"/>
+        <source>printing…</source>
+        <translation>imprimiendo…</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="225"/>
+        <source>printed</source>
+        <translation>impreso</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="226"/>
+        <source>not printed</source>
+        <translation>no impreso</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="234"/>
+        <source>The printer has run out of paper. An agent is coming to help you.</source>
+        <translation>La impresora se ha quedado sin papel. Un agente viene a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="240"/>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+</context>
+<context>
     <name>ProduceScreen</name>
     <message>
-        <location filename="../screens/produce.py" line="194"/>
-        <location filename="../screens/produce.py" line="211"/>
+        <location filename="../screens/produce.py" line="223"/>
+        <location filename="../screens/produce.py" line="240"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="195"/>
+        <location filename="../screens/produce.py" line="224"/>
         <source>Back</source>
         <translation>Volver</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="196"/>
+        <location filename="../screens/produce.py" line="225"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="197"/>
+        <location filename="../screens/produce.py" line="226"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="200"/>
+        <location filename="../screens/produce.py" line="229"/>
         <source>Type the code on the sticker (4 or 5 digits), then touch OK.</source>
         <translation>Escriba el código de la etiqueta (4 o 5 cifras) y toque OK.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="202"/>
+        <location filename="../screens/produce.py" line="231"/>
         <source>Nothing found. Try another name or ask for help.</source>
         <translation>No se ha encontrado nada. Pruebe otro nombre o pida ayuda.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="203"/>
+        <location filename="../screens/produce.py" line="232"/>
         <source>per kg</source>
         <translation>/kg</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="211"/>
+        <location filename="../screens/produce.py" line="240"/>
         <source>Touch a picture, or search by name or code.</source>
         <translation>Toque una imagen, o busque por nombre o código.</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="259"/>
+        <location filename="../screens/produce.py" line="295"/>
         <source>Type a name…</source>
         <translation>Escriba un nombre…</translation>
     </message>
     <message>
-        <location filename="../screens/produce.py" line="262"/>
+        <location filename="../screens/produce.py" line="298"/>
         <source>Type a code…</source>
         <translation>Escriba un código…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsScreen</name>
+    <message>
+        <location filename="../airport/steps.py" line="242"/>
+        <source>Safety questions</source>
+        <extracomment>The airline&apos;s safety questions this kiosk knows the words of (key -&gt; text).</extracomment>
+        <translation>Preguntas de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="244"/>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="250"/>
+        <source>Are you carrying any dangerous goods?</source>
+        <translation>¿Lleva mercancías peligrosas?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="252"/>
+        <source>For example: fireworks, gas canisters, flammable liquids, or spare lithium batteries in your checked bags.</source>
+        <translation>Por ejemplo: fuegos artificiales, bombonas de gas, líquidos inflamables o baterías de litio de repuesto en el equipaje facturado.</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="257"/>
+        <source>Did you pack your bags yourself?</source>
+        <translation>¿Ha hecho usted mismo su equipaje?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="258"/>
+        <source>And have they been with you since you packed them?</source>
+        <translation>¿Y lo ha tenido con usted desde entonces?</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="262"/>
+        <source>Please answer the airline&apos;s question</source>
+        <translation>Responda a la pregunta de la aerolínea</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="266"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../airport/steps.py" line="267"/>
+        <source>No</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -1227,51 +3187,262 @@
     </message>
 </context>
 <context>
+    <name>RegistrationScreen</name>
+    <message>
+        <location filename="../hotel/registration.py" line="146"/>
+        <source>Registration card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="147"/>
+        <source>Please read the terms of your stay and sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="152"/>
+        <source>The room is yours from 15:00 on the day of arrival until 11:00 on the day of departure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="156"/>
+        <source>The guests named on this card stay in the room. Any other person staying the night must be registered at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="160"/>
+        <source>A deposit is held on your card for extras and damage. It is released or charged at check-out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="164"/>
+        <source>Smoking is not allowed in the rooms. A cleaning fee is charged if this rule is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="168"/>
+        <source>The hotel keeps your registration data as the law requires and shares it only with the authorities who ask for it by law.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="171"/>
+        <source>By signing you accept these terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="175"/>
+        <source>Sign here with your finger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="176"/>
+        <source>Clear</source>
+        <translation type="unfinished">Borrar</translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="177"/>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="178"/>
+        <source>Thank you for signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="179"/>
+        <source>Would you like a copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="180"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="181"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="182"/>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="184"/>
+        <location filename="../hotel/registration.py" line="185"/>
+        <source>Please sign in the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/registration.py" line="186"/>
+        <source>We have no e-mail address for you. Please choose print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="159"/>
+        <location filename="../screens/scanning.py" line="168"/>
         <source>Your items</source>
         <translation>Sus artículos</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="160"/>
+        <location filename="../screens/scanning.py" line="169"/>
         <source>Scan your first item</source>
         <translation>Escanee su primer artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="161"/>
+        <location filename="../screens/scanning.py" line="170"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="162"/>
+        <location filename="../screens/scanning.py" line="171"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="163"/>
+        <location filename="../screens/scanning.py" line="172"/>
         <source>Pay</source>
         <translation>Pagar</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="169"/>
+        <location filename="../screens/scanning.py" line="178"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="198"/>
+        <location filename="../screens/scanning.py" line="208"/>
         <source>Items: %1</source>
         <translation>Artículos: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="202"/>
+        <location filename="../screens/scanning.py" line="212"/>
         <source>Includes deposit %1</source>
         <translation>Incluye depósito %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="209"/>
+        <location filename="../screens/scanning.py" line="220"/>
         <source>Added: %1</source>
         <translation>Añadido: %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="231"/>
+        <source>Subtotal %1</source>
+        <translation>Subtotal %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="233"/>
+        <source>Savings -%1</source>
+        <translation>Ahorro -%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="238"/>
+        <source>VAT %1</source>
+        <translation>IVA %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScrollButtons</name>
+    <message>
+        <location filename="../widgets/kinetic.py" line="105"/>
+        <source>Scroll up</source>
+        <extracomment>Seconds a press waits before reaching the widget under it (a drag in that time scrolls). Share of the visible height one scroll button press moves the list. Width of the scroll buttons (px): a thumb&apos;s width and more.</extracomment>
+        <translation>Desplazar hacia arriba</translation>
+    </message>
+    <message>
+        <location filename="../widgets/kinetic.py" line="106"/>
+        <source>Scroll down</source>
+        <translation>Desplazar hacia abajo</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsScreen</name>
+    <message>
+        <location filename="../airport/seats.py" line="299"/>
+        <source>Your seats</source>
+        <translation>Sus asientos</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="300"/>
+        <source>Keep these seats, or touch a free seat to change.</source>
+        <translation>Mantenga estos asientos o toque uno libre para cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="301"/>
+        <source>EXIT</source>
+        <translation>SALIDA</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="305"/>
+        <source>Changing the seat of: %1</source>
+        <translation>Cambiando el asiento de: %1</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="309"/>
+        <source>no seat yet</source>
+        <translation>sin asiento aún</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="317"/>
+        <source>Seat %1 costs %2.</source>
+        <translation>El asiento %1 cuesta %2.</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="324"/>
+        <source>Sorry, someone has just taken that seat.</source>
+        <translation>Lo sentimos, alguien acaba de ocupar ese asiento.</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="329"/>
+        <source>Seat %1 is in an exit row.</source>
+        <translation>El asiento %1 está en una fila de salida.</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="333"/>
+        <source>In an emergency you would help open the exit. Are you able and willing to help, over 15 and not travelling with an infant?</source>
+        <translation>En una emergencia ayudaría a abrir la salida. ¿Puede y quiere ayudar, tiene más de 15 años y no viaja con un bebé?</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="337"/>
+        <source>Yes, I am able and willing</source>
+        <translation>Sí, puedo y quiero</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="338"/>
+        <source>No, another seat</source>
+        <translation>No, otro asiento</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="340"/>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="341"/>
+        <source>Taken</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="342"/>
+        <source>Extra legroom</source>
+        <translation>Más espacio para las piernas</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="343"/>
+        <source>Exit row</source>
+        <translation>Fila de salida</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="344"/>
+        <source>Your party&apos;s seats</source>
+        <translation>Asientos de su grupo</translation>
+    </message>
+    <message>
+        <location filename="../airport/seats.py" line="348"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +3469,84 @@
         <location filename="../station_notice.py" line="33"/>
         <source>Help is on the way.</source>
         <translation>La ayuda está en camino.</translation>
+    </message>
+</context>
+<context>
+    <name>StayScreen</name>
+    <message>
+        <location filename="../hotel/stay.py" line="122"/>
+        <source>Your stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="123"/>
+        <source>Please check that this is your booking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="125"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="126"/>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="127"/>
+        <source>Guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="128"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="129"/>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="130"/>
+        <source>Already paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="131"/>
+        <source>To pay now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="137"/>
+        <source>%1 nights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="139"/>
+        <source>1 night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="143"/>
+        <source>%1 adults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="145"/>
+        <source>%1 children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="152"/>
+        <source>and a deposit of %1 held on your card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/stay.py" line="159"/>
+        <source>This is my booking</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1411,6 +3660,39 @@
         <location filename="../screens/weigh.py" line="136"/>
         <source>Weighing… keep the item still</source>
         <translation>Pesando… no mueva el artículo</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <location filename="../hotel/find.py" line="88"/>
+        <source>Welcome</source>
+        <translation type="unfinished">Bienvenido</translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="89"/>
+        <source>What would you like to do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="90"/>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="91"/>
+        <source>Check out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="92"/>
+        <source>My key does not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hotel/find.py" line="94"/>
+        <source>Arriving? Put your ID on the reader, or scan the QR code of your booking.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
