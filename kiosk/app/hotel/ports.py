@@ -16,7 +16,9 @@
   ``PaymentDeclined`` (the machine then captures what is held and charges the
   rest, docs/hotel.md).
 * :class:`HotelPrinter` prints the registration card and the invoice as ESC/POS
-  text on the receipt printer (device type ``printer``), blocking until printed.
+  text on the receipt printer (device type ``printer``), blocking until printed; a
+  job that did not print is dropped from the printer's queue (the machine prints it
+  again after staff's "fixed": never two cards).
 """
 
 from __future__ import annotations
@@ -388,7 +390,16 @@ class HotelPrinter:
         try:
             failed = self.receipt.wait_for(job, RECEIPT_TIMEOUT_S)
         except TimeoutError as error:
+            self._drop(job)
             raise DeviceError(str(error), "printer") from None
         if failed is not None:
+            self._drop(job)
             reason = getattr(failed, "reason", "") or "not printed"
             raise DeviceError(f"receipt printer: {reason}", "printer")
+
+    def _drop(self, job: str) -> None:
+        """Forget a job that did not print: the machine asks for it again (staff's
+        "fixed"), so the printer's queue must not print or hold a second copy."""
+        queue = getattr(self.receipt, "receipts", None)
+        if queue is not None:
+            queue.discard(job)

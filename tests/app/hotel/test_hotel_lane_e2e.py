@@ -24,6 +24,7 @@ from hotel_lane_rig import (
     at,
     check_in_to_keys,
     check_in_to_registration,
+    device_ready,
     hotel_rig,
     outbox,
     present,
@@ -200,3 +201,16 @@ def test_the_screens_signature_is_kept_before_the_card_names_it(tmp_path: Path) 
         assert load_signature(conn, reference) == SIGNATURE
     finally:
         conn.close()
+
+
+def test_the_booking_emails_qr_code_at_the_scanner_finds_the_stay(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        reservation = next(
+            r for r in rig.demo.pms.hotel.reservations.values() if r["Number"] == "4701"
+        )
+        device_ready(lane, "scanner")
+        rig.demo.scanner.scan(reservation["QrCodeData"])
+        state = wait_for(lane, at(Step.STAY))
+        assert state.identified_by == "qr"
+        assert state.stay is not None
+        assert state.stay.confirmation_number == "4701"

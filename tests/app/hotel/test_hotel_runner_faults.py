@@ -16,6 +16,7 @@ from hotel_lane_rig import (
     at,
     check_in_to_keys,
     check_in_to_paying,
+    check_in_to_registration,
     hotel_rig,
     register_guests,
     running_lane,
@@ -186,3 +187,23 @@ def test_a_room_not_ready_calls_staff_who_retry_once_housekeeping_cleaned_it(
         assert state.checked_in
         assert state.room is not None
         assert state.room.number == "112"
+
+
+def test_a_registration_card_the_printer_could_not_print_calls_staff(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        check_in_to_registration(rig, lane)
+        runner.sign(b"\x89PNG signature", "es")
+        wait_for(lane, lambda s: bool(s.signature_ref))
+        rig.demo.printer.command("paper out")
+        runner.send(ev.CardDeliveryChosen(ev.Delivery.PRINT, NOW))
+        state = wait_for(lane, at(Step.INTERVENTION), timeout=60)
+        assert state.intervention is not None
+        assert state.intervention.kind is Kind.PRINTER_OUT
+        assert rig.demo.printer.receipts == []
+        assert lane.devices["printer"].receipts.held() == ()  # no copy waits in the queue
+        rig.demo.printer.command("paper ok")
+        runner.agent_verdict(ev.AgentVerdict(Kind.PRINTER_OUT, Verdict.FIXED, "", NOW), "s1")
+        state = wait_for(lane, at(Step.PAYING), timeout=60)
+        assert state.card_delivered
+        assert len(rig.demo.printer.receipts) == 1  # printed again once
