@@ -211,6 +211,13 @@ class PayRequested:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class WentBack:
+    """The traveller touched "Back": the step before this one (:mod:`.going_back`)."""
+
+    at: datetime
+
+
 # --- anyone --------------------------------------------------------------------------------
 
 
@@ -418,6 +425,7 @@ TravellerEvent = (
     | BagRemoved
     | BagsConfirmed
     | PayRequested
+    | WentBack
     | Cancelled
     | IdleTimedOut
     | Reset

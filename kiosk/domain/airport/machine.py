@@ -18,6 +18,7 @@ Steps::
     WELCOME -> (PICK_BOOKING) -> PASSENGERS -> DOCUMENTS -> SAFETY --check in-->
       SEATS (per flight) -> (OFFERS) -> BAGS -> (PAYING) -> PRINTING -> CLOSING -> DONE
     any step <-> INTERVENTION (an agent's verdict goes back, or on)
+    WentBack: one step back where the traveller may still change things (going_back.py)
     Cancelled / IdleTimedOut -> CLOSING (cancel at the DCS if checked in, commit) -> DONE
     DONE --Reset--> WELCOME
 
@@ -33,7 +34,15 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from kiosk.domain.airport import bags, documents, identify, paying, resolving, seating
+from kiosk.domain.airport import (
+    bags,
+    documents,
+    going_back,
+    identify,
+    paying,
+    resolving,
+    seating,
+)
 from kiosk.domain.airport.effects import Effect
 from kiosk.domain.airport.events import (
     AgentVerdict,
@@ -77,6 +86,7 @@ from kiosk.domain.airport.events import (
     SeatChosen,
     SeatMapReceived,
     SeatsDone,
+    WentBack,
 )
 from kiosk.domain.airport.states import CheckinState, IllegalEvent, Step
 
@@ -125,6 +135,7 @@ _EVERYWHERE: dict[type[Any], Handler] = {
     BoardingPassScanned: _ignore,
     Cancelled: resolving.cancel,
     IdleTimedOut: resolving.idle,
+    WentBack: going_back.went_back,
 }
 
 TRANSITIONS: dict[Step, dict[type[Any], Handler]] = {

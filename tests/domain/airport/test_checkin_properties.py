@@ -57,6 +57,7 @@ traveller = st.one_of(
     b(ev.BagRemoved, st.integers(0, 4), N),
     b(ev.BagsConfirmed, N),
     b(ev.PayRequested, N),
+    b(ev.WentBack, N),
     b(ev.Cancelled, N, one([None, "S1"])),
     b(ev.IdleTimedOut, N),
     b(ev.Reset, st.just("C9"), N),
