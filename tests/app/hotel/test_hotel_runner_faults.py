@@ -18,6 +18,7 @@ from hotel_lane_rig import (
     check_in_to_paying,
     check_in_to_registration,
     hotel_rig,
+    outbox,
     register_guests,
     running_lane,
     wait_for,
@@ -31,6 +32,8 @@ from kiosk.domain.hotel.interventions import HotelInterventionKind as Kind
 from kiosk.domain.hotel.states import DepositState, Outcome, Step
 from kiosk.payment.journal import PaymentState
 from kiosk.payment.sim.terminal import Scenario
+from kiosk.store.db import connect
+from kiosk.store.stays import held_deposit
 
 
 def test_the_pms_down_calls_staff_who_retry_once_it_is_back(tmp_path: Path) -> None:
@@ -207,3 +210,53 @@ def test_a_registration_card_the_printer_could_not_print_calls_staff(tmp_path: P
         state = wait_for(lane, at(Step.PAYING), timeout=60)
         assert state.card_delivered
         assert len(rig.demo.printer.receipts) == 1  # printed again once
+
+
+def test_a_refused_room_releases_the_deposit_this_visit_reserved(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        runner = lane.controller
+        runner.send(ev.ConfirmationEntered("4703", NOW))  # room 112 dirty
+        wait_for(lane, at(Step.STAY))
+        runner.send(ev.StayConfirmed(NOW))
+        register_guests(rig, lane, {"Claire": "claire"})
+        wait_for(lane, at(Step.REGISTRATION))
+        runner.sign(b"\x89PNG signature", "fr")
+        wait_for(lane, lambda s: bool(s.signature_ref))
+        runner.send(ev.CardDeliveryChosen(ev.Delivery.NONE, NOW))
+        wait_for(lane, at(Step.PAYING))
+        runner.send(ev.PayRequested(NOW))
+        wait_for(lane, lambda s: at(Step.PAYING)(s) and s.balance_due().minor == 0)
+        runner.send(ev.PayRequested(NOW))
+        state = wait_for(lane, at(Step.INTERVENTION))
+        stay_id, deposit_ref = state.stay.stay_id, state.deposit_ref
+        runner.agent_verdict(ev.AgentVerdict(Kind.ROOM_NOT_READY, Verdict.REFUSE, "", NOW), "s1")
+        state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=60)
+        assert state.outcome is Outcome.CANCELLED
+        assert state.deposit_state is DepositState.RELEASED
+        assert lane.payment_flow.journal.get(deposit_ref).state is PaymentState.REVERSED
+    [document] = outbox(tmp_path / "lane.sqlite3", "checkin")
+    assert document["status"] == "cancelled"
+    assert [p["method"] for p in document["payments"]] == [
+        "card",
+        "card_preauth",
+        "card_preauth_cancel",
+    ]
+    conn = connect(tmp_path / "lane.sqlite3")
+    try:
+        assert held_deposit(conn, stay_id) is None  # released: nothing to capture later
+    finally:
+        conn.close()
+
+
+def test_a_visit_nobody_touches_is_abandoned_and_recorded(tmp_path: Path) -> None:
+    with hotel_rig(tmp_path, abandon_after_s=1.0) as rig, running_lane(rig) as lane:
+        lane.controller.send(ev.ConfirmationEntered("4701", NOW))
+        wait_for(lane, at(Step.STAY))
+        state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=20)
+        assert state.outcome is Outcome.ABANDONED
+        visit = state.checkin_id
+    [document] = outbox(tmp_path / "lane.sqlite3", "checkin")
+    assert (document["transaction_id"], document["status"]) == (visit, "abandoned")
+    events = outbox(tmp_path / "lane.sqlite3", "event")
+    [abandoned] = [e for e in events if e["type"] == "transaction.abandoned"]
+    assert abandoned["data"]["reason"] == "idle_timeout"
