@@ -7,7 +7,10 @@ HQ's samples). Here the raw body is decoded by msgspec straight into strict stru
 that mirror :mod:`kiosk.hq.models` field for field (types, lengths, patterns, ranges,
 unknown keys refused); what msgspec cannot express is checked with the models' own
 functions (real dates, card numbers in free text, masked PANs, audit details); the
-sale rules in one pass (:func:`kiosk.hq.sale_rules.adds_up`). Each sale's canonical JSON
+sale rules in one pass (:func:`kiosk.hq.sale_rules.adds_up`; a discounted sale, with
+``totals.savings`` and ``discounts`` since offers, is checked by the named rules). As in
+the model's dump, an absent or null ``savings`` / ``discounts`` is left out of the
+canonical JSON, so a lane without offers keeps its documents' hashes. Each sale's canonical JSON
 is encoded once (msgspec writes the bytes ``SaleDocument.model_dump_json(by_alias=True)``
 writes: tests/hq pins it, since replays are detected by that text's SHA-256), rows go
 to :func:`kiosk.hq.sales.store_encoded`, and the answer is encoded once.
@@ -33,7 +36,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 import sqlalchemy as sa
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
 from kiosk.hq import sales
 from kiosk.hq.auth import LaneIdentity
@@ -98,12 +101,28 @@ class Line(_Struct, kw_only=True):
     price_override_reason: Free | None = None
 
 
-class Totals(_Struct, kw_only=True):
+class Totals(_Struct, kw_only=True, omit_defaults=True):
     net: Amount
     tax: Amount
     deposit: Amount
     total: Amount
     item_count: Count
+    # Since offers; absent or null is left out of the canonical JSON, as the model does.
+    savings: Amount | None = None
+
+
+class DiscountClass(_Struct, kw_only=True):
+    tax_class: Short
+    amount: Amount
+    tax: Amount
+
+
+class Discount(_Struct, kw_only=True):
+    offer_id: Short
+    name: Long
+    amount: Amount
+    lines: Annotated[list[Units], Meta(max_length=2000)] = []
+    classes: Annotated[list[DiscountClass], Meta(max_length=50)] = []
 
 
 class TaxRow(_Struct, kw_only=True):
@@ -156,6 +175,9 @@ class Sale(_Struct, kw_only=True):
     payments: Annotated[list[Payment], Meta(max_length=50)] = []
     interventions: Annotated[list[Intervention], Meta(max_length=200)] = []
     audit: Annotated[list[AuditEntry], Meta(max_length=1000)] = []
+    # Since offers. Not sent and null are both left out of the canonical JSON (the model's
+    # dump drops None): decode() turns a null into UNSET, which msgspec does not write.
+    discounts: Annotated[list[Discount], Meta(max_length=500)] | UnsetType | None = UNSET
 
 
 class Batch(_Struct, kw_only=True):
@@ -187,6 +209,8 @@ def decode(body: bytes) -> Batch | None:
     for sale in batch.sales:
         if not _fields_pass(sale):
             return None
+        if sale.discounts is None:
+            sale.discounts = UNSET
     return batch
 
 
