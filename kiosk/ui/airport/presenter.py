@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.domain.airport import events as ev
+from kiosk.domain.airport.going_back import back_target
 from kiosk.domain.airport.states import CheckinState, Outcome, Step
 from kiosk.ui.airport import state_views as sv
 from kiosk.ui.airport.screens import AirportScreens, CheckinTitle
@@ -135,6 +136,10 @@ class AirportPresenter(QObject):
         # way back): the welcome screen's Back is its own (scan instead of typing).
         for screen in (s.booking, s.passengers):
             screen.backRequested.connect(self._cancel)
+        # From the documents on, Back is the machine's own step back (``WentBack``), shown
+        # only where it takes one (``going_back.back_target``).
+        for screen in self._stepping_back():
+            screen.backRequested.connect(lambda: self._send(ev.WentBack))
         w.idleExpired.connect(self._idle_expired)
 
     def refresh(self) -> None:
@@ -244,8 +249,15 @@ class AirportPresenter(QObject):
         elif name == "airport_agent":
             s.agent.set_model(sv.agent_view(state), can_cancel=not state.anything_printed)
         screen = w.navigator.get(name)
+        if screen in self._stepping_back():
+            screen.back_button.setVisible(back_target(state) is not None)
         screen.set_busy(busy)
         w.show_screen(name)
+
+    def _stepping_back(self) -> tuple[Any, ...]:
+        """The screens whose Back is the machine's ``WentBack``."""
+        s = self._s
+        return (s.documents, s.questions, s.seats, s.offers, s.bags, s.weigh, s.payment)
 
     def _show_seats(self) -> None:
         state = self._state

@@ -272,3 +272,35 @@ def test_a_half_typed_booking_is_wiped_when_nobody_is_there(qtbot: Any, tmp_path
         assert w.s.identify.typed() == ("", "")
         assert w.window.current_screen() is w.s.identify
         assert w.state.step is Step.WELCOME
+
+
+def test_back_while_weighing_shows_the_counts_again_and_the_bags_are_weighed_anew(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        anna, lars = w.to_bags()
+        assert w.s.bags.back_button.isVisible()  # back to the offers
+        assert not w.s.seats.back_button.isVisible()  # never back past the check-in
+        w.touch(w.s.bags.plus[anna])
+        w.touch(w.s.bags.plus[lars])
+        w.wait(lambda: dict(w.state.bag_counts) == {anna: 1, lars: 1})
+        w.touch(w.s.bags.primary_button)
+        w.shown(w.s.weigh)
+        w.weigh(17_000)
+        assert w.s.weigh.back_button.isVisible()
+        w.touch(w.s.weigh.back_button)
+        w.shown(w.s.bags)
+        assert w.state.step is Step.BAGS
+        assert not w.state.weighing
+        assert w.state.bags == ()
+        assert (w.s.bags.count(anna), w.s.bags.count(lars)) == (1, 1)  # the counts are kept
+        w.touch(w.s.bags.minus[lars])
+        w.wait(lambda: dict(w.state.bag_counts) == {anna: 1, lars: 0})
+        w.touch(w.s.bags.primary_button)
+        w.shown(w.s.weigh)
+        w.weigh(16_000)
+        w.wait(w.s.weigh.primary_button.isVisible)
+        assert [b.weight_g for b in w.state.bags] == [16_000]
+        w.touch(w.s.weigh.primary_button)
+        w.wait(lambda: w.window.current_screen() is w.s.done, timeout=60_000)
+        assert len(w.rig.btp.documents) == 1
