@@ -170,7 +170,19 @@ class HotelPayments:
         self.currency = currency
 
     def start(self, effect: fx.PaymentEffect, deliver: Deliver) -> None:
-        start_thread("hotel-payment", lambda: deliver(self.run(effect)))
+        start_thread("hotel-payment", lambda: deliver(self._run_safely(effect)))
+
+    def _run_safely(self, effect: fx.PaymentEffect) -> ev.Event:
+        """:meth:`run`, and any other error an outcome (the machine must hear one)."""
+        try:
+            return self.run(effect)
+        except Exception as error:
+            purpose, amount, sale = _purpose(effect, self.currency)
+            log.exception("%s failed", purpose.value)
+            pending = [r for r in self._rows(sale) if r.state in _UNSETTLED]
+            if pending:  # it may have reached the terminal: never called declined
+                return ev.PaymentUnknown(purpose, pending[-1].reference, amount, self.clock())
+            return ev.PaymentDeclined(purpose, "", type(error).__name__, self.clock())
 
     def run(self, effect: fx.PaymentEffect) -> ev.Event:
         """Perform ``effect`` at the terminal (blocking) and return its outcome event."""

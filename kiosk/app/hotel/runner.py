@@ -236,7 +236,26 @@ class HotelRunner:
             paid = self.resolve_payment(reference, event.verdict is Verdict.ACCEPT, event.staff_id)
         except Exception as error:  # PaymentInProgressError, PaymentError, JournalError
             raise VerdictRefused(state.step, event, f"payment {reference}: {error}") from None
+        if paid:
+            payment = unknown[-1]
+            self._queue.put(lambda: self._note_deposit(payment.purpose, payment, state))
         return replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
+
+    def _note_deposit(self, purpose: ev.PaymentPurpose, payment: Any, state: HotelState) -> None:
+        """What a deposit operation the terminal confirmed did, in the lane store."""
+        if self.stays is None:
+            return
+        stay_id = "" if state.stay is None else state.stay.stay_id
+        try:
+            if purpose is ev.PaymentPurpose.DEPOSIT:
+                ref, amount = payment.reference, payment.amount
+                self.stays.note_deposit(stay_id, state.checkin_id, ref, amount)
+            elif purpose is ev.PaymentPurpose.CAPTURE and state.deposit_ref:
+                self.stays.settle_deposit(state.deposit_ref, "captured")
+            elif purpose is ev.PaymentPurpose.RELEASE and state.deposit_ref:
+                self.stays.settle_deposit(state.deposit_ref, "released")
+        except Exception:
+            log.exception("deposit of stay %s not noted", stay_id)
 
     def reset(self) -> None:
         """The next guest (after the goodbye screen)."""
