@@ -268,7 +268,10 @@ _BUILT_IN_TERMS = (
 
 
 def _line(text: str, *, bold: bool = False, big: bool = False, center: bool = False) -> bytes:
+    """One line of text; control characters (a name from the PMS holding ESC or GS)
+    are dropped so that no text can become a printer command."""
     mode = (0x30 if big else 0) | (0x08 if bold else 0)
+    text = "".join(c for c in text if c.isprintable())
     body = printable(text, _CODEC).encode(_CODEC, errors="replace")
     return ESC + b"a" + bytes((1 if center else 0,)) + ESC + b"!" + bytes((mode,)) + body + b"\n"
 

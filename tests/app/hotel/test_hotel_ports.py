@@ -4,6 +4,7 @@ operations the terminal cannot do, and the ESC/POS registration card and invoice
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -11,6 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kiosk import clock as kiosk_clock
 from kiosk.app.hotel.ports import (
@@ -185,3 +188,22 @@ def test_printing_with_no_receipt_printer_is_a_device_error() -> None:
 
     with pytest.raises(DeviceError, match="no receipt printer"):
         HotelPrinter(None, "Hotel Baixa").print_card(CARD, "job-1")
+
+
+@given(
+    names=st.lists(st.text(max_size=60), max_size=6),
+    terms=st.text(max_size=400),
+    hotel=st.text(max_size=40),
+    columns=st.integers(min_value=20, max_value=64),
+)
+def test_any_names_and_terms_print_as_pc858_bytes(
+    names: list[str], terms: str, hotel: str, columns: int
+) -> None:
+    card = dataclasses.replace(CARD, guest_names=tuple(names))
+    data = registration_card_bytes(card, hotel, terms, columns)
+    assert data.startswith(b"\x1b@\x1bt\x13")
+    assert data.endswith(b"\x1dVB\x00")
+    data.decode("cp858")  # every byte is a PC858 character
+    assert data.count(b"\x1d") == 1  # only the cut: no text became a printer command
+    # init, code page, feed, and alignment + mode per line: no ESC came from the text
+    assert data.count(b"\x1b") == 3 + 2 * data.count(b"\x1b!")
