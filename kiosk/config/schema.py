@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kiosk.config.airport import AirportConfig
 from kiosk.config.attendant import AttendantConfig
+from kiosk.config.bagging import BaggingConfig
 from kiosk.config.barcodes import BarcodeConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.config.feedback import FeedbackConfig
@@ -54,3 +55,6 @@ class KioskConfig:
         default_factory=HotelConfig, doc="the hotel check-in journey (hotel lanes)"
     )
     logging: LoggingConfig = setting(default_factory=LoggingConfig, doc="logs")
+    bagging: BaggingConfig = setting(
+        default_factory=BaggingConfig, doc="the bagging-area scale (loss prevention)"
+    )

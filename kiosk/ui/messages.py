@@ -153,6 +153,28 @@ MESSAGES: dict[str, MessageText] = {
         str(QT_TRANSLATE_NOOP("LaneMessages", "No item has the code %1. Please check it.")),
         error=True,
     ),
+    # the bagging area (kiosk.domain.checkout.bagging)
+    "bagging.settle_first": MessageText(
+        str(
+            QT_TRANSLATE_NOOP("LaneMessages", "Please place your items in the bagging area first.")
+        ),
+        error=True,
+    ),
+    "bagging.fix_first": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Please check the bagging area first.")),
+        error=True,
+    ),
+    "bagging.fix": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Please put the bagging area right to continue."))
+    ),
+    "bagging.skip_refused": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This item needs to go in the bagging area.")),
+        error=True,
+    ),
+    "bagging.skipped": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "OK, keep this item out of the bag."))
+    ),
+    "bagging.thanks": MessageText(str(QT_TRANSLATE_NOOP("LaneMessages", "Thank you. Carry on."))),
 }
 
 #: Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts).

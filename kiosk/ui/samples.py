@@ -166,5 +166,9 @@ def sample_interventions() -> dict[str, InterventionView]:
         InterventionView(kind.PAYMENT_UNKNOWN),
         InterventionView(kind.DEVICE_FAULT, _PRINTER),
         InterventionView(kind.IDLE_SUSPENDED),
+        InterventionView(kind.BAGGING_UNEXPECTED_ITEM),
+        InterventionView(kind.BAGGING_ITEM_REMOVED),
+        InterventionView(kind.BAGGING_WEIGHT_MISMATCH),
+        InterventionView(kind.BAGGING_NO_ITEM_PLACED),
     )
     return {view.kind.value: view for view in views}

@@ -60,6 +60,9 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.ScaleRead: st.builds(ev.ScaleRead, st.integers(-5, 3000), st.booleans(), st.just(NOW)),
     ev.StartTouched: st.builds(ev.StartTouched, st.just(NOW)),
     ev.WelcomeLapsed: st.builds(ev.WelcomeLapsed, st.just(NOW)),
+    ev.BagWeighed: st.builds(ev.BagWeighed, st.integers(-5, 3000), st.just(NOW)),
+    ev.BaggingSkipped: st.builds(ev.BaggingSkipped, st.just(NOW)),
+    ev.BaggingTimedOut: st.builds(ev.BaggingTimedOut, st.just(NOW)),
 }  # fmt: skip
 any_event = st.one_of(*BY_TYPE.values())
 

@@ -32,6 +32,9 @@ SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.ScaleRead: ev.ScaleRead(500, True, at(3)),
     ev.StartTouched: ev.StartTouched(at(3)),
     ev.WelcomeLapsed: ev.WelcomeLapsed(at(3)),
+    ev.BagWeighed: ev.BagWeighed(400, at(3)),
+    ev.BaggingSkipped: ev.BaggingSkipped(at(3)),
+    ev.BaggingTimedOut: ev.BaggingTimedOut(at(3)),
 }
 
 P = Phase
@@ -92,6 +95,10 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     (P.FINISHED, ev.Reset): (P.IDLE, [fx.ShowMessage]),
     (P.FINISHED, ev.HelpRequested): (P.FINISHED, PAGE),
     (P.FINISHED, ev.DeviceFaulted): (P.FINISHED, PAGE),
+    # the bagging area is off in these settings: readings change nothing, skip is refused
+    **{(phase, ev.BagWeighed): (phase, []) for phase in P},
+    (P.SHOPPING, ev.BaggingSkipped): (P.SHOPPING, REFUSE),
+    (P.SHOPPING, ev.BaggingTimedOut): (P.SHOPPING, []),
 }
 
 ALL_PAIRS = [(phase, event_type) for phase in Phase for event_type in SAMPLES]

@@ -70,6 +70,11 @@ _RESOLVE_ACTION: dict[InterventionKind, Action | None] = {
     InterventionKind.PAYMENT_FAILURE: None,
     InterventionKind.PAYMENT_UNKNOWN: Action.RESOLVE_PAYMENT,
     InterventionKind.DEVICE_FAULT: Action.CLEAR_DEVICE_FAULT,
+    # the bagging area: any signed-in staff member (approve accepts and learns the weight)
+    InterventionKind.BAGGING_UNEXPECTED_ITEM: None,
+    InterventionKind.BAGGING_ITEM_REMOVED: None,
+    InterventionKind.BAGGING_WEIGHT_MISMATCH: None,
+    InterventionKind.BAGGING_NO_ITEM_PLACED: None,
 }
 
 

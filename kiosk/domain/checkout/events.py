@@ -50,6 +50,28 @@ class ScaleRead:
 
 
 @dataclass(frozen=True, slots=True)
+class BagWeighed:
+    """A stable reading of the bagging-area scale (total grams on it)."""
+
+    weight_g: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BaggingSkipped:
+    """The shopper touched "Skip bagging" for the heavy or large item waiting."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BaggingTimedOut:
+    """The settle timeout after a scan ran out (the lane's timer): was the item placed?"""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class StartTouched:
     """The shopper touched Start on the welcome screen: show the empty basket."""
 
@@ -232,6 +254,9 @@ Event = (
     ItemScanned
     | ItemWeighed
     | ScaleRead
+    | BagWeighed
+    | BaggingSkipped
+    | BaggingTimedOut
     | StartTouched
     | WelcomeLapsed
     | QuantityChanged
@@ -258,4 +283,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
     PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
     SaleRefused, SaleCompleted, Cancelled, Reset, ScaleRead, StartTouched, WelcomeLapsed,
+    BagWeighed, BaggingSkipped, BaggingTimedOut,
 )  # fmt: skip

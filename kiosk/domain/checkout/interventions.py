@@ -40,6 +40,11 @@ class InterventionKind(enum.Enum):
     PAYMENT_UNKNOWN = "payment_unknown"
     DEVICE_FAULT = "device_fault"
     IDLE_SUSPENDED = "idle_suspended"  # nobody answered "Are you still there?": basket on hold
+    # the bagging area (kiosk.domain.bagging): the weight in the bag is not what was sold
+    BAGGING_UNEXPECTED_ITEM = "bagging_unexpected_item"
+    BAGGING_ITEM_REMOVED = "bagging_item_removed"
+    BAGGING_WEIGHT_MISMATCH = "bagging_weight_mismatch"
+    BAGGING_NO_ITEM_PLACED = "bagging_no_item_placed"
 
 
 @dataclass(frozen=True, slots=True)

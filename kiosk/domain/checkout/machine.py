@@ -60,10 +60,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from kiosk.domain.bagging.tracker import BagTracker
 from kiosk.domain.basket import Basket
-from kiosk.domain.checkout import paying, resolving, selling
+from kiosk.domain.checkout import bagging, paying, resolving, selling
 from kiosk.domain.checkout.effects import Effect, SaleRecord
 from kiosk.domain.checkout.events import (
+    BaggingSkipped,
+    BaggingTimedOut,
+    BagWeighed,
     Cancelled,
     DeviceFaulted,
     Event,
@@ -135,11 +139,15 @@ class Checkout:
     on_scale_g: int | None = None
     #: The loyalty card on this basket (13 digits, see kiosk.domain.offers.cards).
     member_card: str | None = None
+    #: The bagging area (kiosk.domain.checkout.bagging); None when the policy is disabled.
+    bagging: BagTracker | None = None
 
     @classmethod
     def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:
         """An idle checkout whose first scan opens basket ``basket_id``."""
-        return cls(settings, Basket(basket_id, settings.currency))
+        return cls(
+            settings, Basket(basket_id, settings.currency), bagging=bagging.tracker_for(settings)
+        )
 
     @classmethod
     def recover(
@@ -168,7 +176,9 @@ class Checkout:
         handler = TRANSITIONS[self.phase].get(type(event))
         if handler is None:
             raise IllegalTransition(self.phase, event)
-        after, effects = handler(self, event)
+        gated = bagging.gate(self, event)
+        after, effects = handler(self, event) if gated is None else gated
+        after, effects = bagging.follow(self, after, event, effects)
         if after.payment_failure is not None and not isinstance(event, PaymentDeclined):
             after = replace(after, payment_failure=None)  # the shopper has moved on
         return after, effects
@@ -180,6 +190,7 @@ _ALWAYS_PAGE: dict[type[Any], Handler] = {
     HelpRequested: selling.page_help,
     DeviceFaulted: selling.page_fault,
     ScaleRead: selling.scale_moved,
+    BagWeighed: bagging.weighed,
 }
 
 TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
@@ -191,6 +202,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         StartTouched: selling.engage,
         WelcomeLapsed: selling.disengage,
         ScaleRead: selling.scale_moved,
+        BagWeighed: bagging.weighed,
     },
     Phase.SHOPPING: {
         ItemScanned: selling.scan,
@@ -204,6 +216,9 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         PaymentReversed: paying.reversed_,
         Cancelled: selling.cancel_basket,
         ScaleRead: selling.scale_moved,
+        BagWeighed: bagging.weighed,
+        BaggingSkipped: bagging.skipped,
+        BaggingTimedOut: bagging.timed_out,
     },
     Phase.WEIGHING: {
         ItemWeighed: selling.weigh,
@@ -212,6 +227,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         Cancelled: selling.cancel_weighing,
+        BagWeighed: bagging.weighed,
     },
     Phase.INTERVENTION: {
         InterventionResolved: resolving.resolve,

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError
-from kiosk.domain.checkout import paying
+from kiosk.domain.checkout import bagging, paying
 from kiosk.domain.checkout.effects import AttendantCleared
 from kiosk.domain.checkout.events import InterventionResolved, RequestWithdrawn
 from kiosk.domain.checkout.interventions import (
@@ -203,4 +203,5 @@ RESOLVERS: dict[InterventionKind, Resolver] = {
     InterventionKind.DEVICE_FAULT: _resume,
     InterventionKind.PAYMENT_FAILURE: _payment_failure,
     InterventionKind.PAYMENT_UNKNOWN: _payment_unknown,
+    **dict.fromkeys(bagging.BAGGING_KINDS, bagging.resolve),
 }

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from kiosk.domain.bagging.policy import NO_BAGGING, BaggingPolicy
 from kiosk.domain.money import Money
 from kiosk.domain.offers.book import NO_OFFERS, OfferCatalog
 from kiosk.domain.tax import TaxRules
@@ -53,6 +54,7 @@ class CheckoutSettings:
     tax: TaxRules
     max_declines: int = 3
     offers: OfferCatalog = NO_OFFERS
+    bagging: BaggingPolicy = NO_BAGGING  # disabled unless [bagging] enabled
 
 
 @dataclass(frozen=True, slots=True)

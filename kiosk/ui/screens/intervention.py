@@ -100,6 +100,39 @@ _TEXTS: dict[InterventionKind, tuple[str, object, object]] = {
             "Your basket has been kept for you. A member of staff will help you continue.",
         ),
     ),
+    InterventionKind.BAGGING_UNEXPECTED_ITEM: (
+        "bag",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Unexpected item in the bagging area"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "Please take out the last thing you put in the bag, or wait for a member of staff.",
+        ),
+    ),
+    InterventionKind.BAGGING_ITEM_REMOVED: (
+        "bag",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Please put the item back"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "An item was taken out of the bagging area. Please put it back to continue.",
+        ),
+    ),
+    InterventionKind.BAGGING_WEIGHT_MISMATCH: (
+        "bag",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Please check the bagging area"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "The weight in the bag does not match the item you scanned. "
+            "Please take it out and place only that item, or wait for a member of staff.",
+        ),
+    ),
+    InterventionKind.BAGGING_NO_ITEM_PLACED: (
+        "bag",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Place the item in the bagging area"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "Please put the item you scanned in the bagging area. A member of staff will help you.",
+        ),
+    ),
 }
 
 
