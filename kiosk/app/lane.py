@@ -32,6 +32,9 @@ from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
+    BaggingSkipped,
+    BaggingTimedOut,
+    BagWeighed,
     DeviceFaulted,
     Event,
     ItemScanned,
@@ -305,7 +308,9 @@ class LaneController:
             self._broadcast([fx.Beep(False), fx.ShowMessage("store.failed")])
             self._page("store", f"journal write failed: {error}")
             return []
+        waited = self.checkout.bagging.awaiting if self.checkout.bagging else None
         self.checkout = new
+        self._time_bagging(waited)
         for effect in effects:
             self._perform(effect)
         self._broadcast(effects)
@@ -367,6 +372,23 @@ class LaneController:
         """A scale reading; a stable positive weight settles a waiting weighed item."""
         if stable and grams:
             self._queue.put(lambda: self._weighed(grams))
+
+    def bag_weight(self, grams: int | None, stable: bool) -> None:
+        """A reading of the bagging-area scale: stable ones go to the checkout."""
+        if stable and grams is not None:
+            self.submit(lambda at: BagWeighed(grams, at))
+
+    def skip_bagging(self) -> None:
+        """The shopper touched "Skip bagging" (refused unless the item may skip)."""
+        self.submit(BaggingSkipped)
+
+    def _time_bagging(self, waited: Any) -> None:
+        """A new item waits to be bagged: ask again after the policy's settle timeout."""
+        bag = self.checkout.bagging
+        if bag is None or bag.awaiting is None or waited is not None:
+            return
+        seconds = bag.policy.settle_timeout.total_seconds()
+        start_timer("bagging-settle", seconds, lambda: self.submit(BaggingTimedOut))
 
     def _weighed(self, grams: int) -> None:
         if self.checkout.phase is Phase.WEIGHING:

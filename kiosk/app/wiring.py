@@ -101,6 +101,8 @@ class Lane:
             data = event.data
             if isinstance(data, Scan):
                 self._on_scan(data)
+            elif isinstance(data, ScaleWeight) and self._bagging_scale(event.device):
+                self.controller.bag_weight(data.net_g, data.stable)  # not the produce scale
             elif isinstance(data, ScaleWeight):
                 self._on_weight(data.net_g, data.stable)
         elif isinstance(event, StatusEvent):
@@ -130,6 +132,11 @@ class Lane:
             self.controller.weight(grams, stable)
         for listener in list(self.weight_listeners):
             listener(grams or 0, stable)
+
+    def _bagging_scale(self, name: str) -> bool:
+        """The scale ``[bagging] scale`` names, when the bagging area is enabled."""
+        bagging = getattr(self.config, "bagging", None)
+        return bagging is not None and bagging.enabled and name == bagging.scale
 
     def _required(self, name: str) -> bool:
         return any(d.name == name and d.required for d in self.config.devices)

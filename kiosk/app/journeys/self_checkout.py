@@ -66,7 +66,10 @@ def build_checkout(services: ShellServices) -> JourneyParts:
     journal.discard_empty()  # baskets a crash left without a line would pile up for ever
     offers = OfferRepository(conn)
     settings = CheckoutSettings(
-        config.lane.currency, config.tax.to_rules(), offers=offers.catalog()
+        config.lane.currency,
+        config.tax.to_rules(),
+        offers=offers.catalog(),
+        bagging=config.bagging.policy(),
     )
     unreturned = _reconcile_payments(flow, conn, journal)
 
