@@ -6,7 +6,9 @@
   tag on the BTP printer (``btp_printer``). Each call blocks until the printer
   confirms and raises :class:`~kiosk.devices.errors.DeviceError` naming why not.
 * :func:`follow_document_readers` hands every ``DocumentRead`` of a ``docreader``
-  device to the runner (the lines are never logged: invariant 6).
+  device to the runner (the lines are never logged: invariant 6), and every change
+  of health of the reader and the ATB / BTP printers (``DeviceChanged``: the
+  machine stops for an agent when a device it needs is down, invariant 7).
 * :class:`FeePayments` charges fees through the self-checkout's journaled
   payment flow (:class:`kiosk.app.payments.FlowPayments`, invariant 3) and turns
   its outcomes into the check-in machine's events.
@@ -87,23 +89,49 @@ def _missing(detail: str) -> Exception:
     return DeviceError(detail, "printer")
 
 
+#: The device types a check-in needs, and what each does for it (``DeviceChanged.role``).
+ROLES: dict[str, str] = {
+    "docreader": "document_reader",
+    "atb_printer": "boarding_pass_printer",
+    "btp_printer": "bag_tag_printer",
+}
+#: A printer's conditions that mean its media runs low (receipt paper, AEA stock).
+_LOW = frozenset({"paper_low", "media_low"})
+
+
 def follow_document_readers(
     devices: Mapping[str, Any], types: Mapping[str, str], deliver: Callable[[ev.Event], None]
 ) -> list[str]:
     """Send each document read by a ``docreader`` device to ``deliver`` as a
-    ``DocumentScanned`` (stamped by the runner); returns the readers' names."""
+    ``DocumentScanned`` (stamped by the runner), and every change of health of the
+    devices a check-in needs (:data:`ROLES`: the document readers, the boarding pass
+    and bag tag printers) as a ``DeviceChanged``; returns the readers' names."""
     from kiosk.devices.docreader.events import DocumentRead
-    from kiosk.devices.status import DataEvent
+    from kiosk.devices.status import DataEvent, StatusEvent
 
     names = [name for name in devices if types.get(name) == "docreader"]
 
     def listener(event: object) -> None:
         if isinstance(event, DataEvent) and isinstance(event.data, DocumentRead):
             deliver(ev.DocumentScanned(tuple(event.data.lines), _EPOCH))
+        elif isinstance(event, StatusEvent):
+            deliver(device_changed(event, ROLES.get(types.get(event.device, ""), "")))
 
     for name in names:
         devices[name].add_listener(listener)
+    for name, device in devices.items():
+        if types.get(name) in ROLES and name not in names:
+            device.add_listener(listener)
     return names
+
+
+def device_changed(event: Any, role: str) -> ev.DeviceChanged:
+    """A device's ``StatusEvent`` as the check-in machine's ``DeviceChanged``."""
+    status = event.status
+    ok = bool(status.usable)
+    detail = "" if ok else (status.detail or status.health.value)
+    low = bool(_LOW & set(status.conditions))
+    return ev.DeviceChanged(event.device, role, ok, detail, _EPOCH, low)
 
 
 class FeePayments:

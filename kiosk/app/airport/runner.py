@@ -114,6 +114,7 @@ class AirportRunner:
         self._thread: threading.Thread | None = None
         self._watchdog: Any = None
         self._last_touch = kiosk_clock.monotonic()
+        self._stopping = False
 
     # -- the shell's JourneyRunner ---------------------------------------------------------
 
@@ -124,13 +125,16 @@ class AirportRunner:
 
     def start(self) -> None:
         """Start the runner's thread (idempotent)."""
+        self._stopping = False
         if self._thread is None:
             self._thread = start_thread("airport", self._run)
             if self.abandon_after_s > 0:
                 self._watchdog = start_repeating("airport-idle", 1.0, self._check_idle)
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Finish queued work and stop the thread."""
+        """Finish queued work and stop the thread (device faults from now on are the
+        lane stopping: ignored)."""
+        self._stopping = True
         if self._watchdog is not None:
             self._watchdog.cancel()
             self._watchdog = None
@@ -149,8 +153,13 @@ class AirportRunner:
         self._queue.put(lambda: self._handle(ev.ScaleRead(int(grams or 0), stable, self.clock())))
 
     def device_faulted(self, device: str, detail: str) -> None:
-        """A device failed: the shell shows it; a printer's failure during a print is the
-        machine's ``printer_out`` (raised when the print itself fails)."""
+        """A required device failed (the shell says so). The machine learns of the devices
+        a check-in needs from their own status (``ports.follow_document_readers``:
+        ``DeviceChanged``); here it is logged, except while the lane stops (every device
+        then reports "not claimed": that is the lane stopping, not a fault)."""
+        if self._stopping:
+            log.debug("device %s stopped with the lane: %s", device, detail)
+            return
         log.warning("device %s faulted: %s", device, detail)
 
     def state_name(self) -> str:
@@ -169,6 +178,9 @@ class AirportRunner:
 
     def send(self, event: ev.Event) -> None:
         """A traveller's event (or a device's), stamped with the lane clock on the thread."""
+        if isinstance(event, ev.DeviceChanged):
+            self._queue.put(lambda: self._device(_stamped(event, self.clock())))
+            return
         self._last_touch = kiosk_clock.monotonic()
         self._queue.put(lambda: self._handle(_stamped(event, self.clock())))
 
@@ -252,6 +264,20 @@ class AirportRunner:
                 answer = self._perform(effect)
                 if answer is not None:
                     pending.append(answer)
+
+    def _device(self, event: ev.Event) -> None:
+        """A device's health (not a touch: the idle clock runs on); what is wrong is
+        logged once per change."""
+        assert isinstance(event, ev.DeviceChanged)
+        before = self._state
+        self._handle(event)
+        after = self._state
+        if after.devices_down != before.devices_down and not event.ok:
+            log.warning("device %s (%s) cannot be used: %s", event.device, event.role, event.detail)
+        elif after.devices_down != before.devices_down:
+            log.info("device %s (%s) is back", event.device, event.role)
+        if event.device in after.devices_low and event.device not in before.devices_low:
+            log.warning("device %s (%s): media low", event.device, event.role)
 
     def _note_progress(self, before: CheckinState, after: CheckinState) -> None:
         """Tell ``progress`` what a restart would have to undo (never stops the kiosk)."""

@@ -218,6 +218,27 @@ class WentBack:
     at: datetime
 
 
+# --- the devices the check-in needs ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceChanged:
+    """A device the check-in needs changed its health (the runner follows them).
+
+    ``role`` is a :class:`~.states.DeviceRole` value (``document_reader``,
+    ``boarding_pass_printer``, ``bag_tag_printer``); ``ok`` False: it cannot be used
+    now (offline, error, paper out, jammed), ``detail`` says why; ``low``: it still
+    works but its media runs low (the agent should refill it).
+    """
+
+    device: str
+    role: str
+    ok: bool
+    detail: str
+    at: datetime
+    low: bool = False
+
+
 # --- anyone --------------------------------------------------------------------------------
 
 
@@ -448,6 +469,7 @@ ReplyEvent = (
     | PaymentDeclined
     | PaymentUnknown
     | RecordCommitted
+    | DeviceChanged
 )
 
 Event = TravellerEvent | ReplyEvent | AgentVerdict

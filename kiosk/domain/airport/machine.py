@@ -19,6 +19,7 @@ Steps::
       SEATS (per flight) -> (OFFERS) -> BAGS -> (PAYING) -> PRINTING -> CLOSING -> DONE
     any step <-> INTERVENTION (an agent's verdict goes back, or on)
     WentBack: one step back where the traveller may still change things (going_back.py)
+    DeviceChanged: a needed device down stops for an agent when it is needed (devices.py)
     Cancelled / IdleTimedOut -> CLOSING (cancel at the DCS if checked in, commit) -> DONE
     DONE --Reset--> WELCOME
 
@@ -36,6 +37,7 @@ from typing import Any
 
 from kiosk.domain.airport import (
     bags,
+    devices,
     documents,
     going_back,
     identify,
@@ -62,6 +64,7 @@ from kiosk.domain.airport.events import (
     CheckInCancelled,
     DcsCall,
     DcsFailed,
+    DeviceChanged,
     DocumentPrinted,
     DocumentScanned,
     DocumentVerdictReceived,
@@ -136,6 +139,7 @@ _EVERYWHERE: dict[type[Any], Handler] = {
     Cancelled: resolving.cancel,
     IdleTimedOut: resolving.idle,
     WentBack: going_back.went_back,
+    DeviceChanged: devices.device_changed,
 }
 
 TRANSITIONS: dict[Step, dict[type[Any], Handler]] = {
@@ -230,11 +234,14 @@ class CheckinMachine:
         if handler is None:
             raise IllegalEvent(state.step, event)
         self._check_answer(state, event)
-        if not isinstance(event, ScaleRead) and state.notice:
+        if not isinstance(event, (ScaleRead, DeviceChanged)) and state.notice:
             state = replace(state, notice="", notice_params=())
         after, effects = handler(state, event, now)
         if after.identity is not None and after.step is Step.DOCUMENTS:
             after, more = documents.use_identity(after, now)
+            effects = [*effects, *more]
+        if after.step is Step.DOCUMENTS and after.devices_down:
+            after, more = devices.reader_needed(after, now)  # no reader: an agent
             effects = [*effects, *more]
         return after, effects
 

@@ -86,6 +86,8 @@ def _apply(
     if kind is Kind.DCS_UNREACHABLE:
         return _again(state, now)
     if kind is Kind.PRINTER_OUT:
+        # the agent's word: the printers work (a print that still fails says otherwise)
+        state = replace(state, devices_down=tuple(d for d in state.devices_down if not d.printer))
         if v is _V.ACCEPT:
             return commit(replace(state, outcome=Outcome.COMPLETED), now)
         return advance(state, now)
@@ -182,4 +184,6 @@ def committed(state: CheckinState, event: RecordCommitted, now: datetime) -> Res
 def reset(state: CheckinState, event: Reset, now: datetime) -> Result:
     if state.step is Step.WELCOME and state.started_at is not None:
         raise IllegalEvent(state.step, event, "a check-in is under way: cancel it first")
-    return CheckinState.start(state.settings, event.checkin_id), []
+    fresh = CheckinState.start(state.settings, event.checkin_id)
+    # the devices stay as they are for the next traveller
+    return replace(fresh, devices_down=state.devices_down, devices_low=state.devices_low), []

@@ -81,6 +81,27 @@ class PrintKind(enum.Enum):
     BAG_TAG = "bag_tag"
 
 
+class DeviceRole(enum.Enum):
+    """What a device does for the check-in (``DeviceChanged.role``)."""
+
+    DOCUMENT_READER = "document_reader"
+    BOARDING_PASS_PRINTER = "boarding_pass_printer"
+    BAG_TAG_PRINTER = "bag_tag_printer"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceProblem:
+    """A device the check-in needs that cannot be used now, and why."""
+
+    device: str
+    role: DeviceRole
+    detail: str
+
+    @property
+    def printer(self) -> bool:
+        return self.role is not DeviceRole.DOCUMENT_READER
+
+
 class Outcome(enum.Enum):
     """How a check-in ended (the record's ``status``)."""
 
@@ -253,6 +274,12 @@ class CheckinState:
     seat_request: tuple[str, str, str] | None = None  # (passenger, segment, seat) asked of the DCS
     paying_now: bool = False  # a payment is at the terminal
     printing_now: str = ""  # the printout at the printer
+    #: Devices the check-in needs that cannot be used now (kept from one check-in to the
+    #: next); ``devices_low``: printers whose media runs low; ``device_wait``: the device
+    #: whose return closes the open intervention by itself.
+    devices_down: tuple[DeviceProblem, ...] = ()
+    devices_low: tuple[str, ...] = ()
+    device_wait: str = ""
     identity: TravelDocument | None = field(default=None, repr=False)
     #: The document read for ``document_for`` while an agent decides on it (memory only).
     pending_document: TravelDocument | None = field(default=None, repr=False)
@@ -265,6 +292,10 @@ class CheckinState:
         return cls(settings, checkin_id)
 
     # --- what the screens read --------------------------------------------------------
+
+    def device_down(self, role: DeviceRole) -> DeviceProblem | None:
+        """The problem of the device doing ``role``, if it cannot be used now."""
+        return next((d for d in self.devices_down if d.role is role), None)
 
     def passenger(self, passenger_id: str) -> PassengerState | None:
         return next((p for p in self.passengers if p.passenger_id == passenger_id), None)

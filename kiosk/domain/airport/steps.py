@@ -126,7 +126,13 @@ def closed(state: CheckinState, staff_id: str, verdict: Verdict | None, now: dat
         verdict,
     )
     step = state.resume if state.step is Step.INTERVENTION else state.step
-    after = replace(state, intervention=None, interventions=(*state.interventions, done), step=step)
+    after = replace(
+        state,
+        intervention=None,
+        interventions=(*state.interventions, done),
+        step=step,
+        device_wait="",
+    )
     return after, [fx.AgentCleared(open_.kind)]
 
 
@@ -225,7 +231,10 @@ def _issue_and_print(state: CheckinState, now: datetime) -> Result:
         return state, []
     for printout in state.printouts:
         if not printout.printed:
-            return _print(state, printout.document_id)
+            from kiosk.domain.airport.devices import printer_needed
+
+            stop = printer_needed(state, printout.kind, now)
+            return stop if stop is not None else _print(state, printout.document_id)
     return commit(state, now)
 
 

@@ -49,7 +49,9 @@ class AirportRig:
 def airport_rig(tmp_path: Path, **airport: Any) -> Iterator[AirportRig]:
     """The simulators and a lane configuration pointed at them (``airport`` overrides
     keys of the [airport] section)."""
-    ports = [VirtualPort(name=n) for n in ("sim-docreader", "sim-atb", "sim-btp")]
+    # through links, so that a port unplugged and plugged again is found at the same path
+    names = ("sim-docreader", "sim-atb", "sim-btp")
+    ports = [VirtualPort(link=tmp_path / f"{n}.tty", name=n) for n in names]
     with DemoRig(tmp_path / "rig", with_hq=False) as demo, DcsSimulator("LIS") as dcs:
         for port in ports:
             port.plug()

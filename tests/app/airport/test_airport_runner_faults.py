@@ -254,3 +254,50 @@ def wait_until(test: Callable[[], bool], timeout: float = 20) -> None:
     while not test():
         assert monotonic() < deadline, "condition not reached"
         threading.Event().wait(0.05)
+
+
+def test_the_document_reader_unplugged_calls_an_agent_and_plugged_in_again_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Invariant 7 on real parts: the reader's pty vanishes on the documents step; the lane
+    says which device and why (an agent is called), and goes on by itself when it is back."""
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        runner = lane.controller
+        runner.send(ev.BookingEntered("KX7Q2M", "ERIKSSON", NOW))
+        state = wait_for(lane, at(Step.PASSENGERS))
+        anna, lars = (p.passenger_id for p in state.passengers)
+        rig.docreader.port.unplug()
+        runner.send(ev.PassengersConfirmed(NOW))
+        state = wait_for(lane, at(Step.INTERVENTION))
+        i = state.intervention
+        assert (i.kind, i.passenger_id) == (K.DOCUMENT_FAILED, anna)
+        assert i.detail.startswith("device docreader: ")
+        assert [d.device for d in state.devices_down] == ["docreader"]
+        rig.docreader.port.plug()
+        state = wait_for(lane, lambda s: s.step is Step.DOCUMENTS and s.document_for == anna)
+        assert state.devices_down == ()
+        assert (state.interventions[-1].staff_id, state.interventions[-1].verdict) == ("", None)
+        rig.docreader.present("anna")
+        wait_for(lane, lambda s: s.document_for == lars and s.waiting is None)
+        rig.docreader.present("lars")
+        wait_for(lane, at(Step.SAFETY))
+        caplog.clear()
+    faults = [r.getMessage() for r in caplog.records if "faulted" in r.getMessage()]
+    assert faults == []  # the lane stopping is no device fault
+
+
+def test_a_boarding_pass_printer_out_of_paper_stops_before_printing(tmp_path: Path) -> None:
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        to_bags(lane, rig)
+        rig.atb.command("paper out")
+        state = wait_for(lane, lambda s: bool(s.devices_down), timeout=30)
+        assert state.devices_down[0].device == "atb"
+        lane.controller.send(ev.BagsCounted(NOW))  # no bags: the boarding passes next
+        state = wait_for(lane, at(Step.INTERVENTION))
+        assert state.intervention.kind is K.PRINTER_OUT
+        assert state.intervention.detail.startswith("device atb: ")
+        assert rig.atb.documents == []
+        rig.atb.command("paper ok")
+        state = wait_for(lane, at(Step.DONE), timeout=30)
+        assert state.outcome is Outcome.COMPLETED
+        assert len(rig.atb.documents) == 2
