@@ -13,15 +13,16 @@ dead-letters it).
 
 How a batch is written on PostgreSQL (``_COPY_FROM`` rows or more; fewer go as plain
 INSERT): one query finds the stored ones and draws ids for the others, which are
-COPYed straight into ``sale`` and ``sale_line`` as text a chunk at a time
-(:mod:`kiosk.hq.pg_copy`); if a concurrent request stored one of them in between, the
-unique constraint refuses the COPY, everything is rolled back and the batch is written
-again through a staging table and ``INSERT ... SELECT ... ON CONFLICT DO NOTHING
-RETURNING``. Earlier measurements (``bench_sync_drain.py``, 40 x 500 sales, 2 shared
-cores): COPY + staging 12,200-14,500 sales/s against 3,000-3,800 for multi-row
-``INSERT ... VALUES ... ON CONFLICT``; the direct COPY saves the staging table's
-second pass; ``bench_sync_drain.py --side-by-side`` compares the whole drain with a
-raw COPY of the same rows.
+COPYed straight into ``sale`` and ``sale_line`` in COPY's binary format
+(:mod:`kiosk.hq.pg_copy`: psycopg's C code writes the rows); if a concurrent request
+stored one of them in between, the unique constraint refuses the COPY, everything is
+rolled back and the batch is written again through a staging table and ``INSERT ...
+SELECT ... ON CONFLICT DO NOTHING RETURNING``. Earlier measurements
+(``bench_sync_drain.py``, 40 x 500 sales, 2 shared cores): COPY + staging
+12,200-14,500 sales/s against 3,000-3,800 for multi-row ``INSERT ... VALUES ... ON
+CONFLICT``; the direct COPY saves the staging table's second pass;
+``bench_sync_drain.py --side-by-side`` compares the whole drain with a raw COPY of the
+same rows.
 
 SQLite has no COPY: one cached ``INSERT ... ON CONFLICT DO NOTHING RETURNING``
 statement is run with many parameter sets (SQLAlchemy pages them into multi-row
@@ -81,7 +82,6 @@ LINE_COLUMNS = (
     "tax",
     "voided",
 )
-NULL = "\\N"  # COPY text's NULL
 Outcome = tuple[str, str, str | None]  # transaction id, status, reason
 CONFLICT = "transaction id already stored with a different document"
 
@@ -203,20 +203,19 @@ def _write(
     with write_transaction(engine) as conn:
         if direct and _copying(conn, prepared):
             stored, inserted = pg_copy.look_up(conn, who.store_id, who.lane_id, list(prepared))
-            start = "\t".join(pg_copy.text(v) for v in head)
-            rows = [_sale_text(i, start, prepared[tid].values) for tid, i in inserted.items()]
-            if rows:
-                pg_copy.copy_lines(conn, "sale", ("id", *SALE_COLUMNS), rows)
-            if len(rows) >= _COPY_FROM:
-                pg_copy.copy_lines(
+            if inserted:
+                pg_copy.copy_binary(
+                    conn,
+                    "sale",
+                    ("id", *SALE_COLUMNS),
+                    [(i, *head, *prepared[tid].values) for tid, i in inserted.items()],
+                )
+            if len(inserted) >= _COPY_FROM:
+                pg_copy.copy_binary(
                     conn,
                     "sale_line",
                     LINE_COLUMNS,
-                    [
-                        _line_text(i, line)
-                        for tid, i in inserted.items()
-                        for line in prepared[tid].lines
-                    ],
+                    [(i, *line) for tid, i in inserted.items() for line in prepared[tid].lines],
                 )
                 return inserted, stored
         else:
@@ -232,30 +231,6 @@ def _write(
             ],
         )
     return inserted, stored
-
-
-def _sale_text(sale_id: int, start: str, v: tuple[Any, ...]) -> str:
-    """One ``sale`` row (id, SALE_COLUMNS) as COPY text: ``start`` is the first three
-    columns, already COPY text; ``v`` is EncodedSale.values. Ints are formatted as ints
-    (``:d`` refuses anything else), text goes through :func:`kiosk.hq.pg_copy.text`
-    except the SHA-256 (hex digits). One f-string instead of a call per field."""
-    text = pg_copy.text
-    return (
-        f"{sale_id}\t{start}\t{text(v[0])}\t{text(v[1])}\t{text(v[2])}\t{text(v[3])}\t"
-        f"{text(v[4])}\t{v[5]:d}\t{v[6]:d}\t{v[7]:d}\t{v[8]:d}\t{v[9]:d}\t{v[10]}\t"
-        f"{text(v[11])}"
-    )
-
-
-def _line_text(sale_id: int, line: tuple[Any, ...]) -> str:
-    """One ``sale_line`` row (LINE_COLUMNS) as COPY text."""
-    text = pg_copy.text
-    gtin, weight = line[2], line[4]
-    return (
-        f"{sale_id}\t{line[0]:d}\t{text(line[1])}\t{NULL if gtin is None else text(gtin)}\t"
-        f"{line[3]:d}\t{NULL if weight is None else weight}\t{line[5]:d}\t"
-        f"{line[6]:d}\t{text(line[7])}\t{line[8]:d}\t{'t' if line[9] else 'f'}"
-    )
 
 
 def _insert_for(conn: sa.Connection) -> Any:
