@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from itertools import compress
 from operator import is_not
+from typing import Any
 
 from kiosk.domain.basket import GRAMS_PER_KG, WEIGHT_ROUNDING, BasketLine
 from kiosk.domain.catalog import CatalogItem
@@ -130,7 +131,17 @@ def scanning_view(
         subtotal=totals.subtotal if totals.discounts else None,
         savings=totals.savings if totals.discounts else None,
         tax=totals.tax,
+        **_bagging(checkout),
     )
+
+
+def _bagging(checkout: Checkout) -> dict[str, Any]:
+    """What the bagging area asks of the shopper (nothing without one)."""
+    waiting = checkout.bagging.awaiting if checkout.bagging is not None else None
+    if waiting is None or checkout.phase is not Phase.SHOPPING:
+        return {}
+    return {"bagging": "remove" if waiting.removal else "place",
+            "can_skip_bagging": waiting.skippable}  # fmt: skip
 
 
 def picture_for(item: CatalogItem) -> str | None:

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import (
+    BaggingSkipped,
     Cancelled,
     DeviceFaulted,
     Event,
@@ -125,6 +126,7 @@ class LanePresenter(QObject):
         s.attract.languageChosen.connect(w.set_language)
         s.scanning.payRequested.connect(lambda: self._submit(PayRequested))
         s.scanning.lookupRequested.connect(self._open_grid)
+        s.scanning.skipBaggingRequested.connect(lambda: self._submit(BaggingSkipped))
         s.scanning.lineTapped.connect(self._line_tapped)
         self._lookup.chosen.connect(self._add_item)
         self._lookup.closed.connect(self._render)

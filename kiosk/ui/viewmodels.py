@@ -62,6 +62,10 @@ class ScanningView:
     savings: Money | None = None
     #: The tax in the total (VAT), None if unknown.
     tax: Money | None = None
+    #: The bagging area: "place" (put the item in the bag), "remove" (take the removed
+    #: item out) or None; ``can_skip_bagging`` offers "Skip bagging" (heavy/large item).
+    bagging: str | None = None
+    can_skip_bagging: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,12 +31,14 @@ class ScanningScreen(Screen):
         payRequested(): Pay was touched.
         lookupRequested(): "Look up item" (produce, bakery, PLU) was touched.
         lineTapped(int): a cart row was touched (line_no), e.g. to ask for a void.
+        skipBaggingRequested(): "Skip bagging" was touched (a heavy or large item).
     """
 
     name = "scanning"
     payRequested = Signal()
     lookupRequested = Signal()
     lineTapped = Signal(int)
+    skipBaggingRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,7 @@ class ScanningScreen(Screen):
         for widget in (self._total_label, self._total, self._deposit, self._vat):
             side.addWidget(widget)
         side.addStretch(1)
+        side.addWidget(self._build_bagging())
         side.addWidget(self._last)
         self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._buttons.setSpacing(16)
@@ -129,6 +132,36 @@ class ScanningScreen(Screen):
         self._buttons.addWidget(self.pay_button)
         side.addLayout(self._buttons)
         return self._side
+
+    def _build_bagging(self) -> QFrame:
+        """The bagging prompt: a bag picture, what to do, and "Skip bagging" if allowed."""
+        self._bagging = QFrame()
+        self._bagging.setObjectName("BaggingPrompt")
+        box = QVBoxLayout(self._bagging)
+        box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(icon_label("bag", "#1565C0", 64))
+        self._bagging_text = text_label(role="heading", wrap=True)
+        row.addWidget(self._bagging_text, 1)
+        box.addLayout(row)
+        self.skip_bagging_button = touch_button(role="secondary", icon="bag", icon_px=32)
+        self.skip_bagging_button.clicked.connect(self.skipBaggingRequested)
+        box.addWidget(self.skip_bagging_button)
+        self._bagging.hide()
+        return self._bagging
+
+    def bagging_text(self) -> str:
+        """The bagging prompt shown, or "" when none is."""
+        return self._bagging_text.text() if self._bagging.isVisibleTo(self) else ""
+
+    def _render_bagging(self, view: ScanningView | None) -> None:
+        ask = view.bagging if view is not None else None
+        self._bagging.setVisible(ask is not None)
+        self.skip_bagging_button.setVisible(bool(view and ask and view.can_skip_bagging))
+        if ask == "remove":
+            self._bagging_text.setText(self.tr("Please take the removed item out of the bag"))
+        elif ask is not None:
+            self._bagging_text.setText(self.tr("Place the item in the bagging area"))
 
     def set_model(self, view: ScanningView) -> None:
         """Show ``view``; a new ``last_line_no`` flashes the total and is announced."""
@@ -170,6 +203,7 @@ class ScanningScreen(Screen):
         self._total_label.setText(self.tr("Total"))
         self.lookup_button.setText(self.tr("Look up item"))
         self.pay_button.setText(self.tr("Pay"))
+        self.skip_bagging_button.setText(self.tr("Skip bagging"))
         keep_text_whole(self.lookup_button, self.pay_button)
         self._render()
 
@@ -202,6 +236,7 @@ class ScanningScreen(Screen):
             self._deposit.setText("")
             self._last.setText("")
             self._render_savings(None)
+            self._render_bagging(None)
             self.pay_button.setEnabled(False)
             return
         self._total.setText(format_money(view.total, language))
@@ -221,7 +256,8 @@ class ScanningScreen(Screen):
             if last and not last.voided
             else ""
         )
-        self.pay_button.setEnabled(view.can_pay and view.item_count > 0)
+        self._render_bagging(view)
+        self.pay_button.setEnabled(view.can_pay and view.item_count > 0 and view.bagging is None)
 
     def _render_savings(self, view: ScanningView | None) -> None:
         language = self.language
