@@ -26,8 +26,11 @@ _MARK = {
 }
 
 #: A register field -> the fields typed for it (key, longest text).
+_ADDRESS = (("street", 40), ("postal_code", 10), ("city", 30))
+#: (the country of residence is the address's: the guest's nationality)
 TYPED = {
-    "address": (("street", 40), ("postal_code", 10), ("city", 30)),
+    "address": _ADDRESS,
+    "residence_country": _ADDRESS,
     "contact": (("contact", 40),),
     "birth_place": (("birth_place", 30),),
     "support_number": (("support_number", 12),),
@@ -167,8 +170,8 @@ class DetailsScreen(HotelScreen):
 
     def set_model(self, view: DetailsView) -> None:
         if view.fields != self._view.fields or view.guest_id != self._view.guest_id:
-            typed = tuple(f for field in view.fields for f in TYPED.get(field, ()))
-            self.entry.set_fields(typed)
+            typed = dict.fromkeys(f for field in view.fields for f in TYPED.get(field, ()))
+            self.entry.set_fields(tuple(typed))
         self._view = view
         self.set_busy(False)
         self.retranslate_ui()
