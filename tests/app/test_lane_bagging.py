@@ -19,6 +19,7 @@ from kiosk.config.bagging import BaggingConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.devices.scale.sim import ScaleSimulator, serve_pty
 from kiosk.devices.sim.pty import VirtualPort
+from kiosk.domain.bagging.replay import parse_recording, replay
 from kiosk.domain.checkout.interventions import InterventionKind as K
 from kiosk.domain.checkout.states import Phase
 from kiosk.domain.staff import Role, Staff
@@ -43,7 +44,7 @@ def bag_lane(
     )  # fmt: skip
     bagging = BaggingConfig(
         enabled=True, scale="bagging", item_weights={MILK_SKU: 1040}, no_bag_skus=(MILK_SKU,),
-        settle_timeout_s=600,
+        settle_timeout_s=600, record_sessions=str(tmp_path / "bagging.jsonl"),
     )  # fmt: skip
     config = dataclasses.replace(config, devices=(scale,), bagging=bagging)
     lane = build_lane(config, with_sync=False)
@@ -96,6 +97,18 @@ def test_scan_place_unexpected_removed_and_the_attendant_clears(
     assert after.interventions[-1].staff_id == "s-2"
     assert after.bagging is not None
     assert after.bagging.settled
+
+    # The session was recorded; replayed under the lane's own policy it raises the same.
+    drained = threading.Event()
+    lane.controller.call(drained.set)  # the lane thread has written all it handled
+    assert drained.wait(10)
+    recording = Path(lane.config.bagging.record_sessions)
+    records = parse_recording(recording.read_text(encoding="utf-8"))
+    assert [r.event for r in records][:3] == ["bag", "sold", "bag"]
+    report = replay(records, lane.config.bagging.policy())
+    assert report.raised == {"bagging_unexpected_item": 1, "bagging_item_removed": 1}
+    assert report.recorded_true == {"bagging_unexpected_item": 1}  # the shopper fixed it
+    assert report.recorded_false == {"bagging_item_removed": 1}  # staff accepted the bag
 
 
 def test_skip_bagging_then_pay_is_allowed(bag_lane: tuple[Lane, ScaleSimulator]) -> None:

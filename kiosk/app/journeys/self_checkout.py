@@ -94,6 +94,10 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         clock=clock,
         recovered_payments=_recovered_payments(flow),
     )
+    if config.bagging.enabled and config.bagging.record_sessions:  # for `kiosk bagging replay`
+        from kiosk.app.bagging_record import SessionRecorder
+
+        controller.listeners.append(SessionRecorder(Path(config.bagging.record_sessions), clock))
     for detail in unreturned:  # a failed reversal is an intervention, never only a log line
         controller.device_faulted("payment", detail)
     return JourneyParts(
