@@ -54,6 +54,8 @@ Out = Callable[[str], None]
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("CODE", "scan CODE at the item scanner (a staff badge signs its owner in)"),
     ("weigh GRAMS [moving]", "put GRAMS on the scale"),
+    ("bag GRAMS [moving]", "the bagging area's scale shows GRAMS in all ([bagging] enabled)"),
+    ("skip-bagging", "touch 'Skip bagging' for the heavy or large item waiting"),
     ("pay", "press Pay"),
     ("call", "press Help: the shopper calls the attendant"),
     ("void LINE", "the shopper asks to remove line LINE (staff approve)"),
@@ -115,6 +117,7 @@ class LaneConsole:
         scan: how a code reaches the lane (default: straight to the controller; the demo
             passes its simulated scanner).
         weigh: how a weight reaches the lane (default: straight to the controller).
+        bag: how a bagging-area weight reaches the lane (default: straight to the controller).
         demo_staff: (staff id, PIN) that ``approve`` / ``deny`` sign in for one verdict
             when nobody is signed in.
         badges: sign in staff badges scanned at the item scanner (when no attendant
@@ -128,6 +131,7 @@ class LaneConsole:
         *,
         scan: Callable[[str], None] | None = None,
         weigh: Callable[[int, bool], None] | None = None,
+        bag: Callable[[int, bool], None] | None = None,
         demo_staff: tuple[str, str] | None = None,
         badges: bool = False,
     ) -> None:
@@ -136,6 +140,7 @@ class LaneConsole:
         self.out = out
         self.scan = scan or self.controller.scan
         self.weigh = weigh or (lambda grams, moving: self.controller.weight(grams, not moving))
+        self.bag = bag or (lambda grams, moving: self.controller.bag_weight(grams, not moving))
         self.staff = StaffCommands(
             getattr(lane, "attendant", None), lambda: self.controller.checkout, out, demo_staff
         )
@@ -148,6 +153,8 @@ class LaneConsole:
         self._commands: dict[str, Callable[[list[str]], bool | None]] = {
             "pay": lambda rest: self.controller.submit(PayRequested),
             "weigh": self._weigh,
+            "bag": self._bag,
+            "skip-bagging": lambda rest: self.controller.skip_bagging(),
             "call": lambda rest: self.controller.submit(HelpRequested),
             "void": self._void,
             "quantity": self._quantity,
@@ -272,6 +279,10 @@ class LaneConsole:
     def _weigh(self, rest: list[str]) -> None:
         grams = _number(rest, 0, "weigh GRAMS [moving]")
         self.weigh(grams, "moving" in rest[1:])
+
+    def _bag(self, rest: list[str]) -> None:
+        grams = _number(rest, 0, "bag GRAMS [moving]")
+        self.bag(grams, "moving" in rest[1:])
 
     def _void(self, rest: list[str]) -> None:
         line_no = _number(rest, 0, "void LINE")

@@ -118,6 +118,9 @@ class DemoRig:
         self.printer_port = VirtualPort(name="sim-printer")
         self.scanner = ScannerSimulator(self.scanner_port)
         self.scale = ScaleSimulator("toledo")
+        # the bagging area's scale: a lane device only when [bagging] enabled
+        self.bag_port = VirtualPort(name="sim-bagging")
+        self.bag_scale = ScaleSimulator("toledo")
         self.printer = PrinterSimulator(out_dir=workdir / "receipts")
         self.terminal = SimulatedTerminal(
             Ledger(workdir / "terminal-ledger.jsonl"),
@@ -133,9 +136,12 @@ class DemoRig:
 
     def __enter__(self) -> DemoRig:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        for port in (self.scanner_port, self.scale_port, self.printer_port):
+        for port in (self.scanner_port, self.scale_port, self.printer_port, self.bag_port):
             port.plug()
         start_thread("sim-scale", lambda: serve_scale(self.scale, self.scale_port, self.stop_event))
+        start_thread(
+            "sim-bagging", lambda: serve_scale(self.bag_scale, self.bag_port, self.stop_event)
+        )
         start_thread(
             "sim-printer", lambda: serve_printer(self.printer, self.printer_port, self.stop_event)
         )
@@ -154,7 +160,7 @@ class DemoRig:
                 child.terminate()
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     child.wait(10)
-        for port in (self.scanner_port, self.scale_port, self.printer_port):
+        for port in (self.scanner_port, self.scale_port, self.printer_port, self.bag_port):
             with contextlib.suppress(Exception):
                 port.unplug()
 
@@ -184,6 +190,17 @@ class DemoRig:
                 required=False,
             ),
         )
+        if config.bagging.enabled:  # the bagging area's scale (kiosk.domain.bagging)
+            devices += (
+                DeviceConfig(
+                    name=config.bagging.scale,
+                    type="scale",
+                    driver="toledo",
+                    port=self.bag_port.path,
+                    options={"parity": "N", "bytesize": 8},
+                    required=False,
+                ),
+            )
         payment = dataclasses.replace(
             config.payment, terminal_url=self.terminal_server.url, poi_id=self.terminal.poi_id
         )

@@ -255,8 +255,11 @@ def _front_end(
 
     scan = rig.scanner.scan if rig is not None else None
     weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
+    bag = (lambda grams, moving: _set_scale(rig, grams, moving, rig.bag_scale)) if rig else None
     # Without a window, the console signs in the staff badges scanned at the lane.
-    front = LaneConsole(lane, scan=scan, weigh=weigh, demo_staff=demo_staff, badges=console)
+    front = LaneConsole(
+        lane, scan=scan, weigh=weigh, bag=bag, demo_staff=demo_staff, badges=console
+    )
     if console:
         lane.start()
         try:
@@ -303,6 +306,7 @@ def _wait_for_device(lane: Any, name: str, timeout_s: float) -> bool:
     return False
 
 
-def _set_scale(rig: Any, grams: int, moving: bool) -> None:
-    rig.scale.load_g = grams
-    rig.scale.motion = moving
+def _set_scale(rig: Any, grams: int, moving: bool, scale: Any = None) -> None:
+    scale = scale if scale is not None else rig.scale
+    scale.load_g = grams
+    scale.motion = moving
