@@ -14,6 +14,15 @@ in one transaction together with:
   that did not complete are not closed: they are given back (``give_back``, and
   at the next start if that failed).
 
+Before any of that, inside the same transaction, a completed record's money is
+checked against the payment journal (:func:`check_checkin_paid`, invariant 9, as
+the self-checkout's ``commit_paid_sale`` does for a sale): ``fees_total`` must be
+what the journal says the cards still carry for this check-in (approved minus
+reversed and refunded), and every payment the record shows as taken must be an
+approved journal row. A record that does not add up is not stored
+(:class:`CheckinNotPaid`; the runner hands the machine ``RecordRefused``, an
+agent's ``payment_failed``, and the record is then built on the journal's word).
+
 Afterwards the lane's service-event recorder knows this check-in as the last
 transaction, so the thank-you screen's rating and NPS answer go with it.
 """
@@ -24,6 +33,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from kiosk.app.payments import SaleNotPaid, approved_payments
 from kiosk.app.service_events import (
     Ids,
     Occurrence,
@@ -34,6 +44,8 @@ from kiosk.app.service_events import (
 from kiosk.domain.airport.dcs import DcsError, DcsErrorKind, DepartureControl
 from kiosk.domain.airport.record import CheckinRecord, paid_minor, record_document
 from kiosk.domain.airport.states import Outcome
+from kiosk.domain.money import Money
+from kiosk.payment.money_check import charged_per_basket
 from kiosk.store.checkins import (
     commit_checkin,
     drop_open,
@@ -82,6 +94,43 @@ def service_occurrences(ids: Ids, record: CheckinRecord, language: str) -> list[
     return found
 
 
+class CheckinNotPaid(SaleNotPaid):
+    """A check-in record whose card payments do not add up to the payment journal's
+    (invariant 9); ``approved`` is the journal's word: (reference, amount) pairs."""
+
+
+def check_checkin_paid(document: dict[str, Any], records: list[Any]) -> None:
+    """Raise :class:`CheckinNotPaid` unless a completed check-in's ``fees_total`` is what
+    the journal's cards still carry for it (approved minus reversed / refunded) and each
+    payment the document shows as taken is an approved journal row at that amount. A
+    check-in that did not complete is not checked: its fees are given back after the
+    commit."""
+    if document.get("status") != Outcome.COMPLETED.value:
+        return
+    checkin_id = str(document["transaction_id"])
+    currency = str(document["currency"])
+    charged = charged_per_basket(records).get(checkin_id, 0)
+    journal = {
+        r.reference: (r.approved_amount or r.amount).minor for r in approved_payments(records)
+    }
+    shown = {
+        str(p["reference"]): int(p["amount"])
+        for p in document.get("payments", ())
+        if p.get("outcome") in ("approved", "confirmed")
+    }
+    fees_total = int(document["fees_total"])
+    backed = all(journal.get(ref) == amount for ref, amount in shown.items())
+    if fees_total == charged and backed:
+        return
+    pairs = tuple((ref, Money(minor, currency)) for ref, minor in journal.items())
+    raise CheckinNotPaid(
+        f"check-in {checkin_id}: fees_total {Money(fees_total, currency)} with payments "
+        f"{', '.join(shown) or 'none'}, but the payment journal's cards carry "
+        f"{Money(charged, currency)} ({', '.join(journal) or 'none'}): not stored",
+        pairs,
+    )
+
+
 class CheckinCommitter:
     """Commits check-in records on the runner's thread (``conn`` is that thread's).
 
@@ -90,6 +139,9 @@ class CheckinCommitter:
         store_id, lane_id, language: the lane's ids and default language.
         close_payments: ``(conn, checkin_id)`` closes the check-in's card payments in the
             payment journal inside the record's transaction (or None: no card payments).
+        payments_for: ``(conn, checkin_id)`` reads the check-in's payment journal rows
+            on the record's connection (``PaymentJournal.for_sale_on``); by default that
+            of the journal whose ``close_sale`` is ``close_payments``.
         recorder: the lane's ``ServiceEventRecorder`` (its ``last_transaction`` is set).
         wake_sync: asks sync to upload now.
         give_back: ``(checkin_id, references)`` reverses the card fees of a check-in that
@@ -108,6 +160,7 @@ class CheckinCommitter:
         recorder: Any = None,
         wake_sync: Callable[[], None] = lambda: None,
         give_back: Callable[[str, tuple[str, ...]], object] | None = None,
+        payments_for: Callable[[Any, str], list[Any]] | None = None,
     ) -> None:
         self.conn = conn
         self.ids = Ids(store_id, lane_id)
@@ -116,6 +169,8 @@ class CheckinCommitter:
         self.recorder = recorder
         self.wake_sync = wake_sync
         self.give_back = give_back
+        journal = getattr(close_payments, "__self__", None)
+        self.payments_for = payments_for or getattr(journal, "for_sale_on", None)
         self.last_document: dict[str, Any] | None = None
 
     def document(self, record: CheckinRecord) -> dict[str, Any]:
@@ -128,7 +183,12 @@ class CheckinCommitter:
         )
 
     def __call__(self, record: CheckinRecord) -> None:
-        """Commit ``record``. Raises StoreError (nothing stored then)."""
+        """Commit ``record``.
+
+        Raises:
+            CheckinNotPaid: its card payments do not add up (nothing stored).
+            StoreError: the store refused the write (nothing stored).
+        """
         document = self.document(record)
         events = [
             envelope(
@@ -144,6 +204,8 @@ class CheckinCommitter:
         completed = record.status is Outcome.COMPLETED
 
         def also(conn: Any) -> None:
+            if self.payments_for is not None:  # read inside the record's transaction
+                check_checkin_paid(document, self.payments_for(conn, record.checkin_id))
             insert_events(conn, events)
             if self.close_payments is not None and completed:
                 # a cancelled check-in's fees stay open: they are given back

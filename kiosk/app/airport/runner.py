@@ -18,7 +18,8 @@ it runs on a payment worker and its outcome comes back through the queue.
 Failures never escape: a :class:`DcsError` is the machine's ``DcsFailed``, a
 printer's :class:`DeviceError` its ``PrintFailed``, an unknown payment outcome
 its ``PaymentUnknown`` (never retried: an intervention, invariant 3), a record
-that cannot be stored is retried with a growing delay and logged. An event
+that cannot be stored is retried with a growing delay and logged; one whose card
+payments do not add up to the payment journal's is refused (``RecordRefused``). An event
 the machine refuses (:class:`IllegalEvent`) is logged and dropped. Nothing
 logged holds an MRZ: events with document data keep it out of their ``repr``.
 """
@@ -359,8 +360,15 @@ class AirportRunner:
             deliver(ev.PaymentDeclined("", type(error).__name__, self.clock()))
 
     def _commit(self, record: CheckinRecord, attempt: int = 0) -> ev.Event | None:
+        from kiosk.app.payments import SaleNotPaid
+
         try:
             self.commit(record)
+        except SaleNotPaid as error:
+            # The journal disagrees with the record about the money: never store it; the
+            # machine takes the journal's word and calls an agent (invariant 9).
+            log.error("check-in %s refused: %s", record.checkin_id, error)
+            return ev.RecordRefused(str(error), error.approved, self.clock())
         except Exception:
             # Keep CLOSING and try again: the record must reach the store (and HQ).
             log.exception("check-in %s not stored (attempt %d)", record.checkin_id, attempt + 1)

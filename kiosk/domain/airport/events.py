@@ -412,6 +412,17 @@ class RecordCommitted:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class RecordRefused:
+    """The store refused the record: its card payments do not add up to what the payment
+    journal says was taken for this check-in (invariant 9); ``approved`` is the journal's
+    word, ``(reference, amount)`` pairs, and ``detail`` says what differs."""
+
+    detail: str
+    approved: tuple[tuple[str, Money], ...]
+    at: datetime
+
+
 # --- the agent -------------------------------------------------------------------------------
 
 
@@ -469,6 +480,7 @@ ReplyEvent = (
     | PaymentDeclined
     | PaymentUnknown
     | RecordCommitted
+    | RecordRefused
     | DeviceChanged
 )
 

@@ -82,6 +82,7 @@ from kiosk.domain.airport.events import (
     PayRequested,
     PrintFailed,
     RecordCommitted,
+    RecordRefused,
     Reset,
     SafetyAnswered,
     ScaleRead,
@@ -214,6 +215,7 @@ TRANSITIONS: dict[Step, dict[type[Any], Handler]] = {
         CheckInCancelled: resolving.check_in_cancelled,
         DcsFailed: _dcs_failed,
         RecordCommitted: resolving.committed,
+        RecordRefused: resolving.record_refused,
     },
     Step.DONE: {**_EVERYWHERE, Reset: resolving.reset},
 }

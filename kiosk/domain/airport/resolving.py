@@ -29,11 +29,19 @@ from kiosk.domain.airport.events import (
     DcsFailed,
     IdleTimedOut,
     RecordCommitted,
+    RecordRefused,
     Reset,
 )
 from kiosk.domain.airport.fees import over_maximum
 from kiosk.domain.airport.interventions import VERDICTS, AirportIntervention, Verdict
-from kiosk.domain.airport.states import CheckinState, DocumentCheck, IllegalEvent, Outcome, Step
+from kiosk.domain.airport.states import (
+    CheckinState,
+    DocumentCheck,
+    FeePayment,
+    IllegalEvent,
+    Outcome,
+    Step,
+)
 from kiosk.domain.airport.steps import (
     Kind,
     Result,
@@ -68,6 +76,8 @@ def _apply(
     state: CheckinState, open_: AirportIntervention, event: AgentVerdict, now: datetime
 ) -> Result:
     kind, pid, detail, v = open_.kind, open_.passenger_id, open_.detail, event.verdict
+    if kind is Kind.PAYMENT_FAILED and state.step is Step.CLOSING:
+        return commit(state, now)  # the record refused: it now holds the journal's word
     if v is _V.REFUSE and kind not in (Kind.BAG_OVER_MAXIMUM, Kind.PAYMENT_FAILED):
         if not pid:
             return finish(state, Outcome.CANCELLED, now, event.staff_id)
@@ -175,6 +185,26 @@ def cancel_failed(state: CheckinState, event: DcsFailed, now: datetime) -> Resul
     if event.kind is DcsErrorKind.UNREACHABLE:
         return intervene(state, Kind.DCS_UNREACHABLE, "", event.call.value, now)
     return commit(replace(state, checked_in=False, waiting=None), now)  # nothing to undo
+
+
+def record_refused(state: CheckinState, event: RecordRefused, now: datetime) -> Result:
+    """The record's card payments did not add up to the payment journal's (invariant 9):
+    the journal's word replaces them (what it holds as approved is approved, at its amount;
+    anything else that looked paid was not) and an agent is called (``payment_failed``);
+    either verdict commits the record as the journal has it (the agent settles any
+    difference at the desk)."""
+    journal = dict(event.approved)
+    payments = []
+    for p in state.payments:
+        if p.reference in journal:
+            payments.append(replace(p, outcome="approved", amount=journal.pop(p.reference)))
+        elif p.outcome in ("approved", "confirmed", "unknown"):
+            payments.append(replace(p, outcome="failed"))
+        else:
+            payments.append(p)
+    payments += [FeePayment(ref, amount, "approved", now) for ref, amount in journal.items()]
+    after = replace(state, payments=tuple(payments), waiting=None)
+    return intervene(after, Kind.PAYMENT_FAILED, "", f"record refused: {event.detail}", now)
 
 
 def committed(state: CheckinState, event: RecordCommitted, now: datetime) -> Result:

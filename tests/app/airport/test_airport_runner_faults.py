@@ -301,3 +301,43 @@ def test_a_boarding_pass_printer_out_of_paper_stops_before_printing(tmp_path: Pa
         state = wait_for(lane, at(Step.DONE), timeout=30)
         assert state.outcome is Outcome.COMPLETED
         assert len(rig.atb.documents) == 2
+
+
+def test_a_record_whose_fees_the_journal_does_not_back_is_refused_and_an_agent_called(
+    tmp_path: Path,
+) -> None:
+    """Invariant 9, by tampering: between the payment and the commit the journal's row is
+    changed to 50.00; the record showing 60.00 is not stored, an agent is called, and the
+    record stored after the agent's verdict holds what the journal says."""
+    with airport_rig(tmp_path) as rig, running_lane(rig.config) as lane:
+        anna, _ = to_bags(lane, rig)
+        lane.controller.send(ev.BagCountChosen(anna, 2, NOW))
+        lane.controller.send(ev.BagsCounted(NOW))
+        weigh(lane, rig, 10_000, 11_000)
+        rig.btp.command("offline")  # the tags wait: time to tamper before the commit
+        lane.controller.send(ev.BagsConfirmed(NOW))
+        wait_for(lane, at(Step.PAYING))
+        lane.controller.send(ev.PayRequested(NOW))
+        state = wait_for(lane, at(Step.INTERVENTION), timeout=60)
+        assert (state.intervention.kind, state.paid().minor) == (K.PRINTER_OUT, 6000)
+        conn = connect(rig.config.store.path)
+        with conn:
+            conn.execute(
+                "UPDATE payment SET approved_amount = 5000 WHERE sale_id = ?", (state.checkin_id,)
+            )
+        rig.btp.command("online")
+        lane.controller.agent_verdict(verdict(K.PRINTER_OUT, V.FIXED), "tech")
+        state = wait_for(
+            lane, lambda s: s.intervention is not None and s.intervention.kind is K.PAYMENT_FAILED
+        )
+        assert state.intervention.detail.startswith("record refused: check-in ")
+        assert load_checkin(conn, state.checkin_id) is None  # nothing stored
+        assert state.paid().minor == 5000  # the journal's word
+        lane.controller.agent_verdict(verdict(K.PAYMENT_FAILED, V.ACCEPT), "s-1")
+        state = wait_for(lane, lambda s: s.step is Step.DONE)
+        stored = load_checkin(conn, state.checkin_id)
+        assert stored is not None
+        assert stored["status"] == "completed"
+        assert stored["fees_total"] == 5000
+        assert [(p["amount"], p["outcome"]) for p in stored["payments"]] == [(5000, "approved")]
+        conn.close()
