@@ -19,21 +19,34 @@ runs, per round, interleaved:
 * **drain**: the full drain above into a fresh HQ (fast path on).
 * with ``--model-path``: the same drain with HQ's fast path off (every batch through
   the pydantic models), the code before issue 16's change.
+* with ``--floor``: the same drain into a stub server (uvicorn with h11, as HQ, in its own
+  process) that reads each body, takes the transaction ids out with msgspec and answers
+  "accepted" without checking or writing anything: the lane's and HTTP's share of the
+  drain (read the outbox, POST, mark sent), which no HQ change can take off. The drain is
+  serial (one batch in flight), so that share adds to HQ's time: the drain / anchor ratio
+  cannot go below (floor time + anchor time) / anchor time.
+
+``--workers N`` runs ``kiosk hq serve --workers N`` (the serial drain keeps one request
+in flight, so more workers are not expected to help it; they help many lanes at once).
 
 It prints each leg, the ratio drain / anchor per round, min / median of the rounds, the
-HQ process's CPU time and the load average before and after each round.
+HQ process's CPU time, the conditions (sales, lines per sale, batch, workers) and the
+load average before and after each round.
 
     python benchmarks/bench_sync_drain.py --backend sqlite --sales 100000
     python benchmarks/bench_sync_drain.py --backend postgres
     python benchmarks/bench_sync_drain.py --side-by-side --model-path --rounds 3
+    python benchmarks/bench_sync_drain.py --side-by-side --floor --sales 20000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -44,13 +57,22 @@ import psycopg
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _hq_harness import DEFAULT_PG, database, enrol, histogram_diff, hq_server, load_average
+from _hq_harness import (
+    DEFAULT_PG,
+    _wait_healthy,
+    database,
+    enrol,
+    histogram_diff,
+    hq_server,
+    load_average,
+)
 
 from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.models import SaleDocument
 from kiosk.hq.pg_copy import copy_value
 from kiosk.hq.sales import LINE_COLUMNS, SALE_COLUMNS, encode_document
 from kiosk.hq.samples import make_sale
+from kiosk.hq.server import free_port
 from kiosk.store.db import connect, write_transaction
 from kiosk.sync.client import HqClient
 from kiosk.sync.uploader import drain
@@ -77,12 +99,15 @@ EMPTY: dict[str, Any] = {"routes": {}}
 
 
 def bench_drain(
-    backend: str, payloads: list[str], batch: int, fast: bool = True
+    backend: str, payloads: list[str], batch: int, fast: bool = True, workers: int = 1
 ) -> tuple[float, float]:
     """The full drain into a fresh HQ: sales per second of the drain, and of HQ's own time
     in the sales requests (its request-time histogram, +-2.2 %)."""
     count = len(payloads)
-    with hq_server(backend, fast_sales=fast) as hq, tempfile.TemporaryDirectory() as tmp:
+    with (
+        hq_server(backend, fast_sales=fast, workers=workers) as hq,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
         token = enrol(hq, STORE, LANE)
         lane_path = Path(tmp) / "lane.sqlite3"
         fill_outbox(lane_path, payloads)
@@ -104,10 +129,12 @@ def bench_drain(
             stored = db.execute(sa.text("SELECT count(*) FROM sale")).scalar_one()
         assert report.sent == count == stored, (report, stored)
         batches = -(-count // batch)
-        expected = {"fast": batches} if fast else {}
-        assert paths == expected, (paths, expected)
+        if workers == 1:  # with more, GET /timings reads the one worker that answers it
+            expected = {"fast": batches} if fast else {}
+            assert paths == expected, (paths, expected)
         rate = count / elapsed
         what = "fast path" if fast else "model path (fast path off)"
+        what += f", {workers} workers" if workers > 1 else ""
         print(
             f"  {backend} drain, {what}: {count} sales in batches of {batch} in {elapsed:.2f} s "
             f"= {rate:,.0f} sales/s (HQ stored {stored}; batches answered {paths}); CPU: HQ "
@@ -116,6 +143,72 @@ def bench_drain(
             flush=True,
         )
         return rate, count / hq_own
+
+
+# The stub of --floor: an ASGI app that answers every sales batch "accepted", having read
+# the body and taken the transaction ids out with msgspec (HQ's decoder; nothing checked,
+# nothing written). argv: port.
+_STUB = """
+import sys, msgspec, uvicorn
+class Sale(msgspec.Struct):
+    transaction_id: str
+class Batch(msgspec.Struct):
+    sales: list[Sale]
+decoder, encoder = msgspec.json.Decoder(Batch), msgspec.json.Encoder()
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    body = b""
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    if scope["path"].endswith("/sales/batch"):
+        results = [
+            {"transaction_id": s.transaction_id, "status": "accepted", "reason": None}
+            for s in decoder.decode(body).sales
+        ]
+        answer = encoder.encode({"results": results})
+    else:
+        answer = b"{}"
+    headers = [(b"content-type", b"application/json"),
+               (b"content-length", str(len(answer)).encode())]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": answer})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), http="h11", log_level="warning",
+            access_log=False)
+"""
+
+
+def bench_floor(payloads: list[str], batch: int) -> float:
+    """The lane's and HTTP's share: the same drain into the stub (sales per second)."""
+    port = free_port()
+    out = None if os.environ.get("BENCH_VERBOSE") else subprocess.DEVNULL
+    stub = subprocess.Popen([sys.executable, "-c", _STUB, str(port)], stderr=out)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", stub)
+        with tempfile.TemporaryDirectory() as tmp:
+            lane_path = Path(tmp) / "lane.sqlite3"
+            fill_outbox(lane_path, payloads)
+            conn = connect(lane_path)
+            client = HqClient(f"http://127.0.0.1:{port}", "stub-token", timeout_s=120)
+            started = time.perf_counter()
+            report = drain(conn, client, batch)
+            elapsed = time.perf_counter() - started
+            client.close()
+            conn.close()
+    finally:
+        stub.terminate()
+        stub.wait(30)
+    assert report.sent == len(payloads), report
+    rate = len(payloads) / elapsed
+    print(
+        f"  floor, the same drain into a stub that answers without checking or writing: "
+        f"{elapsed:.2f} s = {rate:,.0f} sales/s",
+        flush=True,
+    )
+    return rate
 
 
 def copy_text(payloads: list[str], batch: int) -> list[tuple[bytes, bytes]]:
@@ -166,17 +259,29 @@ def bench_raw_copy(payloads: list[str], batch: int) -> float:
     return rate
 
 
-def side_by_side(count: int, batch: int, rounds: int, model_path: bool) -> None:
+def side_by_side(
+    count: int,
+    batch: int,
+    rounds: int,
+    model_path: bool,
+    *,
+    floor: bool = False,
+    workers: int = 1,
+) -> None:
     payloads = make_payloads(count)
+    lines = statistics.mean(len(json.loads(p)["lines"]) for p in payloads[:1000])
+    size = statistics.mean(len(p) for p in payloads[:1000])
+    legs = ["anchor", "drain"] + ["model-path drain"] * model_path + ["floor"] * floor
     print(
-        f"PostgreSQL, {count} sales (3 lines, 1 payment, ~1.3 kB each) in batches of {batch}, "
-        f"{rounds} rounds; each round: anchor, drain{', model-path drain' if model_path else ''}"
+        f"PostgreSQL, {count} sales ({lines:.1f} lines, 1 payment, {size:,.0f} B each) in "
+        f"batches of {batch}, HQ workers {workers}, {rounds} rounds; each round: "
+        f"{', '.join(legs)}; {os.cpu_count()} CPUs, load average {load_average()}"
     )
-    ratios, own_ratios, drains, owns, anchors, models = [], [], [], [], [], []
+    ratios, own_ratios, drains, owns, anchors, models, floors = [], [], [], [], [], [], []
     for n in range(rounds):
         print(f"round {n + 1}, load average {load_average()}:", flush=True)
         anchor = bench_raw_copy(payloads, batch)
-        rate, own = bench_drain("postgres", payloads, batch)
+        rate, own = bench_drain("postgres", payloads, batch, workers=workers)
         anchors.append(anchor)
         drains.append(rate)
         owns.append(own)
@@ -184,6 +289,8 @@ def side_by_side(count: int, batch: int, rounds: int, model_path: bool) -> None:
         own_ratios.append(anchor / own)
         if model_path:
             models.append(bench_drain("postgres", payloads, batch, fast=False)[0])
+        if floor:
+            floors.append(bench_floor(payloads, batch))
         print(
             f"  drain / anchor: x{anchor / rate:.2f} (time); HQ's own time / anchor: "
             f"x{anchor / own:.2f}; load average {load_average()}",
@@ -198,6 +305,14 @@ def side_by_side(count: int, batch: int, rounds: int, model_path: bool) -> None:
         f"HQ's own time: {min(owns):,.0f} / {statistics.median(owns):,.0f} sales/s, ratio "
         f"x{min(own_ratios):.2f} / x{statistics.median(own_ratios):.2f}"
     )
+    if floors:
+        best = [a / f + 1 for a, f in zip(anchors, floors, strict=True)]
+        print(
+            f"floor (lane + HTTP, stub HQ) {min(floors):,.0f} / {statistics.median(floors):,.0f} "
+            f"sales/s: the lowest drain / anchor ratio an HQ could reach in these runs "
+            f"(HQ adding only the anchor's COPY to the stub's work): x{min(best):.2f} / "
+            f"x{statistics.median(best):.2f}"
+        )
     if models:
         print(
             f"model path (fast path off) {min(models):,.0f} / {statistics.median(models):,.0f} "
@@ -214,9 +329,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--side-by-side", action="store_true", help="drain vs raw COPY")
     parser.add_argument("--model-path", action="store_true", help="also drain with it off")
+    parser.add_argument("--floor", action="store_true", help="also drain into a stub HQ")
+    parser.add_argument("--workers", type=int, default=1, help="kiosk hq serve --workers N")
     args = parser.parse_args()
     if args.side_by_side:
-        side_by_side(args.sales, args.batch, args.rounds, args.model_path)
+        side_by_side(
+            args.sales,
+            args.batch,
+            args.rounds,
+            args.model_path,
+            floor=args.floor,
+            workers=args.workers,
+        )
         return
     payloads = make_payloads(args.sales)
     for backend in ("sqlite", "postgres") if args.backend == "both" else (args.backend,):
