@@ -18,9 +18,17 @@ from kiosk.ui.format import format_money, format_weight
 from kiosk.ui.widgets.common import card, discard, icon_label, text_label, touch_button
 
 
-def kilos(grams: int) -> str:
-    """A limit in whole kilograms ("23 kg")."""
-    return f"{grams // 1000}\u00a0kg"
+def kilos(grams: int, language: str, *, limit: bool = False) -> str:
+    """A bag's weight in kilograms with one decimal, as a traveller reads it: "24.6 kg"
+    (en), "24,6 kg" (es, fr); a ``limit`` of whole kilograms stays whole ("23 kg").
+
+    Rounded to the nearest 100 g, then written by :func:`kiosk.ui.format.format_weight`
+    (the language's decimal separator) with the last two decimals dropped."""
+    if limit and grams % 1000 == 0:
+        return f"{grams // 1000}\u00a0kg"
+    tenths = (max(grams, 0) + 50) // 100 * 100
+    number, unit = format_weight(tenths, language).split("\u00a0", 1)
+    return f"{number[:-2]}\u00a0{unit}"
 
 
 class BagCountScreen(AirportScreen):
@@ -130,7 +138,8 @@ class BagCountScreen(AirportScreen):
                 if bag.free_pieces == 1
                 else self.tr("%1 bags included, up to %2 each")
             )
-            text = note.replace("%1", str(bag.free_pieces)).replace("%2", kilos(bag.max_weight_g))
+            most = kilos(bag.max_weight_g, self.language, limit=True)
+            text = note.replace("%1", str(bag.free_pieces)).replace("%2", most)
             if bag.extra_fee is not None and count > bag.free_pieces:
                 fee = format_money(bag.extra_fee, self.language)
                 text += " · " + self.tr("extra bag %1").replace("%1", fee)
@@ -217,13 +226,13 @@ class BagWeighScreen(AirportScreen):
         )
         weighed = view.weight_g is not None and view.weight_g > 0
         self.subtitle.setVisible(not view.done)
-        self.weight.setText(format_weight(view.weight_g or 0, language) if weighed else "—")
+        self.weight.setText(kilos(view.weight_g or 0, language) if weighed else "—")
         if view.done:
             state = self.tr("Touch Continue to go on.")
         elif view.problem == "too_heavy":
             state = self.tr(
                 "This bag is over %1. Please take something out, or an agent will help."
-            ).replace("%1", kilos(view.heavy_limit_g))
+            ).replace("%1", kilos(view.heavy_limit_g, language, limit=True))
         elif not weighed:
             state = self.tr("Waiting for the bag…")
         elif view.stable:
@@ -232,7 +241,9 @@ class BagWeighScreen(AirportScreen):
             state = self.tr("Weighing… please do not touch the bag")
         self.state.setText(state)
         self.allowance.setText(
-            self.tr("Included: up to %1 per bag").replace("%1", kilos(view.max_weight_g))
+            self.tr("Included: up to %1 per bag").replace(
+                "%1", kilos(view.max_weight_g, language, limit=True)
+            )
         )
         if view.fee is not None and view.fee.minor > 0:
             self.fee.setText(
@@ -240,7 +251,7 @@ class BagWeighScreen(AirportScreen):
             )
         else:
             self.fee.setText(self.tr("No fee for this bag"))
-        weights = ", ".join(format_weight(w, language) for w in view.accepted)
+        weights = ", ".join(kilos(w, language) for w in view.accepted)
         self.accepted.setText(
             self.tr("Bags accepted: %1").replace("%1", weights) if weights else ""
         )

@@ -118,3 +118,22 @@ def test_every_intervention_is_said_in_the_travellers_words(airport_window: Any)
         assert reason not in text  # words, not the machine's key
         texts.add(text)
     assert len(texts) == len(samples.AGENT_REASONS)
+
+
+def test_bag_weights_show_kilograms_with_one_decimal_in_the_travellers_language(
+    airport_window: Any,
+) -> None:
+    from airport_translations import use_language
+
+    window, s = airport_window()
+    s.weigh.set_model(samples.sample_weigh(24_650))  # 18 250 g accepted before
+    window.show_screen("airport_weigh")
+    assert s.weigh.weight.text() == "24.7\u00a0kg"
+    assert "18.3\u00a0kg" in s.weigh.accepted.text()
+    assert "23\u00a0kg" in s.weigh.allowance.text()  # a whole-kilogram limit stays whole
+    for language in ("es", "fr"):
+        use_language(language)
+        assert s.weigh.weight.text() == "24,7\u00a0kg"
+        assert "18,3\u00a0kg" in s.weigh.accepted.text()
+    s.weigh.set_model(samples.sample_weigh(24_000))
+    assert s.weigh.weight.text() == "24,0\u00a0kg"  # a weighed bag: always one decimal
