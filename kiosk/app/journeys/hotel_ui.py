@@ -19,10 +19,12 @@ def open_hotel_screens(context: JourneyUiContext) -> JourneyUi:
 
     ``context.options`` may hold ``done_ms`` (how long the done screen stays before the
     next guest's welcome screen; default 20 s) and ``hotel_info`` (a ``HotelInfo``: the
-    Wi-Fi and breakfast times the done screen shows; default none shown).
+    Wi-Fi and breakfast times the done screen shows); without it they come from the
+    ``[hotel]`` section's ``wifi_network``, ``wifi_password`` and ``breakfast`` where the
+    configuration has them (none shown otherwise).
     """
     screens = HotelScreens.build(context.window)
-    info = context.options.get("hotel_info")
+    info = context.options.get("hotel_info") or _configured_info(context)
     presenter = HotelPresenter(
         context.lane.controller,
         context.window,
@@ -32,3 +34,14 @@ def open_hotel_screens(context: JourneyUiContext) -> JourneyUi:
         done_ms=context.options.get("done_ms", 20_000),
     )
     return JourneyUi(presenter, screens)
+
+
+def _configured_info(context: JourneyUiContext) -> HotelInfo | None:
+    """What the ``[hotel]`` section says about Wi-Fi and breakfast (None: nothing)."""
+    hotel = getattr(getattr(context.lane, "config", None), "hotel", None)
+    info = HotelInfo(
+        str(getattr(hotel, "wifi_network", "") or ""),
+        str(getattr(hotel, "wifi_password", "") or ""),
+        str(getattr(hotel, "breakfast", "") or ""),
+    )
+    return info if info != HotelInfo() else None

@@ -13,8 +13,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.airport.finish import DoneScreen
+from kiosk.ui.airport.views import DoneView
 from kiosk.ui.hotel.base import CENTRE, HotelScreen
-from kiosk.ui.hotel.views import DoneView, KeysView
+from kiosk.ui.hotel.views import DoneView as HotelDoneView
+from kiosk.ui.hotel.views import KeysView
 from kiosk.ui.widgets.common import (
     card,
     discard,
@@ -170,11 +173,9 @@ class KeysScreen(HotelScreen):
         return " ".join(p for p in (self.title.text(), self.encode_caption.text()) if p)
 
 
-RATINGS = (1, 2, 3)
-
-
-class HotelDoneScreen(HotelScreen):
-    """The end of the visit: the room (check-in), goodbye (check-out), the new keys.
+class HotelDoneScreen(HotelScreen, DoneScreen):
+    """The end of the visit on the airport's done screen (its tick, the one-tap rating,
+    Finish): the room (check-in), goodbye (check-out), the new keys (key help).
 
     Signals:
         ratingChosen(int): 1-3, once.
@@ -182,26 +183,19 @@ class HotelDoneScreen(HotelScreen):
     """
 
     name = "hotel_done"
-    idle_watch = False
-    ratingChosen = Signal(int)
-    doneRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._hotel_view = HotelDoneView("check_in")
         super().__init__(parent)
-        self._view = DoneView("check_in")
-        self._rated: int | None = None
-        main = card()
-        column = self._column = QVBoxLayout(main)
-        column.setContentsMargins(32, 24, 32, 24)
-        column.setSpacing(12)
-        column.addStretch(1)
+        column = self.body.itemAt(0).layout()
         self.room_caption = text_label(role="heading", align=CENTRE)
         self.room = text_label(role="amount", align=CENTRE)
         self.room.setStyleSheet("font-size: 144px;")  # the room number, read from afar
         self.floor = text_label(role="heading", wrap=True, align=CENTRE)
-        self.message = text_label(role="heading", wrap=True, align=CENTRE)
-        for widget in (self.room_caption, self.room, self.floor, self.message):
-            column.addWidget(widget)
+        for index, widget in enumerate((self.room_caption, self.room, self.floor)):
+            column.insertWidget(2 + index, widget)
+        self.message = self.take
+        set_style_property(self.message, "text-role", "heading")
         info = self._info = QGridLayout()
         info.setHorizontalSpacing(24)
         info.setVerticalSpacing(8)
@@ -216,72 +210,32 @@ class HotelDoneScreen(HotelScreen):
         centred.addStretch(1)
         centred.addLayout(info)
         centred.addStretch(1)
-        column.addLayout(centred)
-        column.addStretch(1)
-        side_card = self._build_rating()
-        self.body.addWidget(main, 3)
-        self.body.addWidget(side_card, 2)
-        self.set_ways_out(back=False, cancel=False)
+        column.insertLayout(column.count() - 1, centred)
+        self.flight.hide()
         self.set_counted(False)
-        self.primary_button.show()
-        self.primaryRequested.connect(self.doneRequested)
         self.retranslate_ui()
 
-    def _build_rating(self) -> QWidget:
-        side_card = card()
-        side = self._side = QVBoxLayout(side_card)
-        side.setContentsMargins(32, 24, 32, 24)
-        side.setSpacing(16)
-        side.addStretch(1)
-        self.question = text_label(role="heading", wrap=True, align=CENTRE)
-        side.addWidget(self.question)
-        faces = QHBoxLayout()
-        faces.setSpacing(24)
-        faces.addStretch(1)
-        self.faces: dict[int, QPushButton] = {}
-        for value in RATINGS:
-            button = touch_button(role="rating", icon=f"face-{value}", icon_px=80)
-            button.setCheckable(True)
-            button.setFixedSize(120, 120)
-            button.clicked.connect(lambda _=False, v=value: self._rate(v))
-            self.faces[value] = button
-            faces.addWidget(button)
-        faces.addStretch(1)
-        side.addLayout(faces)
-        side.addStretch(1)
-        return side_card
-
-    def set_model(self, view: DoneView) -> None:
-        self._view = view
-        self._rated = None
-        for button in self.faces.values():
-            button.setChecked(False)
-            button.setEnabled(True)
-        self.retranslate_ui()
+    def set_model(self, view: HotelDoneView) -> None:  # type: ignore[override]
+        """Show ``view`` (the rating starts afresh)."""
+        self._hotel_view = view
+        super().set_model(DoneView(0, 0))
         self.fitter.later()
 
-    def view(self) -> DoneView:
-        return self._view
-
-    def _rate(self, value: int) -> None:
-        if self._rated is None:
-            self._rated = value
-            self.ratingChosen.emit(value)
-        for other, button in self.faces.items():
-            button.setChecked(other == self._rated)
-            button.setEnabled(other == self._rated)
-        self.retranslate_ui()
+    def view(self) -> HotelDoneView:
+        return self._hotel_view
 
     def tighten(self, gap: int) -> None:
-        if hasattr(self, "_side"):
-            self._column.setSpacing(gap)
-            self._side.setSpacing(gap)
+        super().tighten(gap)
+        if hasattr(self, "_info"):
             self._info.setVerticalSpacing(max(4, gap // 2))
             self.room.setStyleSheet(f"font-size: {({16: 144, 10: 104}).get(gap, 80)}px;")
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        view = self._view
+        if not hasattr(self, "_info"):
+            return  # the airport's frame is still being built
+        view = self._hotel_view
+        self.flight.setText("")
         showing_room = view.purpose == "check_in" and bool(view.room) and not view.luggage_left
         self.room_caption.setVisible(showing_room)
         self.room.setVisible(showing_room)
@@ -289,7 +243,6 @@ class HotelDoneScreen(HotelScreen):
         self.room_caption.setText(self.tr("Your room"))
         self.room.setText(view.room)
         self.floor.setText(self.tr("Floor %1").replace("%1", view.floor))
-        rows: list[tuple[str, str]] = []
         if view.purpose == "check_out":
             self.title.setText(self.tr("Thank you for staying with us"))
             self.message.setText(self.tr("You are checked out. Have a good journey!"))
@@ -309,6 +262,7 @@ class HotelDoneScreen(HotelScreen):
         else:
             self.title.setText(self.tr("Welcome! You are checked in"))
             self.message.setText(self.tr("Please take your key cards."))
+        rows: list[tuple[str, str]] = []
         if view.purpose == "check_in":
             info = view.info
             if info.wifi_network:
@@ -326,21 +280,9 @@ class HotelDoneScreen(HotelScreen):
             if shown:
                 caption.setText(rows[index][0])
                 value.setText(rows[index][1])
-        self.subtitle.setText("")
-        self.subtitle.hide()
-        self.question.setText(
-            self.tr("Thanks for your feedback!") if self._rated else self.tr("How was it today?")
-        )
-        names = {1: self.tr("Not good"), 2: self.tr("OK"), 3: self.tr("Great")}
-        for value, button in self.faces.items():
-            button.setAccessibleName(names[value])
-        self.primary_button.setText(self.tr("Finish"))
-        self.keep_buttons_whole()
+        if not self._rated:
+            self.question.setText(self.tr("How was it today?"))
 
     def spoken_text(self) -> str:
-        parts = (
-            self.title.text(),
-            self.room.text() if self.room.isVisible() else "",
-            self.message.text(),
-        )
-        return " ".join(p for p in parts if p)
+        room = self.room.text() if self.room.isVisible() else ""
+        return " ".join(p for p in (self.title.text(), room, self.message.text()) if p)

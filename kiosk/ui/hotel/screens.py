@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
-
+from kiosk.ui.airport.screens import CheckinTitle
 from kiosk.ui.hotel.checkout import DropKeysScreen, FolioScreen, InvoiceScreen
 from kiosk.ui.hotel.find import FindBookingScreen, FindRoomScreen, WelcomeScreen
 from kiosk.ui.hotel.guests import DetailsScreen, GuestIdsScreen
@@ -17,15 +16,9 @@ from kiosk.ui.hotel.stay import PickStayScreen, StayScreen
 from kiosk.ui.screens.closed import LaneClosedScreen
 
 
-class HotelTitle(QObject):
+class HotelTitle(CheckinTitle):
     """The top bar's title while the hotel journey runs ("Reception"), in the guest's
     language."""
-
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self._window = window
-        window.languageChanged.connect(lambda _code: self.show_title())
-        self.show_title()
 
     def show_title(self) -> None:
         self._window.top_bar.set_title(self.tr("Reception"))
