@@ -427,6 +427,7 @@ class AgentScreen(AirportScreen):
             "printer_out": self.tr("The printer needs paper or has a problem."),
             "payment_failed": self.tr("The payment did not go through."),
             "safety_answer": self.tr("An agent needs to talk to you about your answer."),
+            "reader_down": self.tr("The passport reader is not working just now."),
         }
         booking_reasons = {
             "document_failed": self.tr("We could not read the passport."),

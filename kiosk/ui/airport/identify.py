@@ -261,6 +261,10 @@ class IdentifyScreen(AirportScreen):
             "unreadable": self.tr("That could not be read. Please try again."),
             "no_booking_today": self.tr("We found no flight today for this passport."),
             "closed": self.tr("Check-in for this flight is closed. Please see an agent."),
+            "reader_down": self.tr(
+                "The passport reader is not working just now. Please scan your boarding "
+                "pass or type your booking reference."
+            ),
         }
         text = problems.get(self._view.problem, self.tr("Something went wrong. Please try again."))
         self.problem.setText(text if self._view.problem else "")

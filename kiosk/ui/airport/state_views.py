@@ -14,6 +14,7 @@ from kiosk.domain.airport.fees import bag_fees, max_bags
 from kiosk.domain.airport.states import (
     Bag,
     CheckinState,
+    DeviceRole,
     DocumentCheck,
     FeeKind,
     Outcome,
@@ -87,6 +88,8 @@ def identify_view(state: CheckinState, mode: v.IdentifyMode) -> v.IdentifyView:
     problem = _IDENTIFY_PROBLEMS.get(state.notice, "")
     if problem == "not_found" and state.identified_by == "passport":
         problem = "no_booking_today"
+    if not problem and state.device_down(DeviceRole.DOCUMENT_READER) is not None:
+        problem = "reader_down"  # a passport cannot be read: scan or type instead
     return v.IdentifyView(mode, problem, searching=state.waiting is not None)
 
 
@@ -364,4 +367,6 @@ def agent_view(state: CheckinState) -> v.AgentView:
     opened = state.intervention
     if opened is None:
         return v.AgentView("agent_needed")
+    if state.device_wait and opened.kind.value == "document_failed":
+        return v.AgentView("reader_down")  # the reader, not the passport, is the problem
     return v.AgentView(opened.kind.value, name_of(state, opened.passenger_id))

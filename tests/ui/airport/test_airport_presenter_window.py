@@ -304,3 +304,21 @@ def test_back_while_weighing_shows_the_counts_again_and_the_bags_are_weighed_ane
         w.touch(w.s.weigh.primary_button)
         w.wait(lambda: w.window.current_screen() is w.s.done, timeout=60_000)
         assert len(w.rig.btp.documents) == 1
+
+
+def test_the_passport_reader_unplugged_is_said_on_the_welcome_screen_and_the_agent_screen(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    with checkin_window(qtbot, tmp_path) as w:
+        w.shown(w.s.identify)
+        w.rig.docreader.port.unplug()
+        w.wait(w.s.identify.problem.isVisible)
+        assert w.s.identify.problem.text().startswith("The passport reader is not working")
+        w.find_booking()  # typing still works
+        w.shown(w.s.passengers)
+        w.touch(w.s.passengers.primary_button)
+        w.shown(w.s.agent)
+        assert w.s.agent.reason.text() == "The passport reader is not working just now."
+        w.rig.docreader.port.plug()
+        w.shown(w.s.documents)  # back by itself: the passport is asked for
+        assert w.state.devices_down == ()
