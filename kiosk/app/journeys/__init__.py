@@ -15,6 +15,8 @@ from kiosk.app.journeys.registry import (
     unregister_journey,
 )
 from kiosk.app.journeys.spec import (
+    DeskContext,
+    DeskUi,
     JourneyParts,
     JourneyPresenter,
     JourneyRunner,
@@ -25,6 +27,8 @@ from kiosk.app.journeys.spec import (
 )
 
 __all__ = [
+    "DeskContext",
+    "DeskUi",
     "JourneyParts",
     "JourneyPresenter",
     "JourneyRunner",

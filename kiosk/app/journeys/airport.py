@@ -21,6 +21,7 @@ from typing import Any, Literal
 from kiosk.app.airport.ports import AirportPrinters, FeePayments, follow_document_readers
 from kiosk.app.airport.records import CheckinCommitter, OpenCheckins, undo_lost_checkins
 from kiosk.app.airport.runner import AirportRunner
+from kiosk.app.journeys.airport_desk import build_airport_desk, open_airport_desk
 from kiosk.app.journeys.spec import (
     JourneyParts,
     JourneySpec,
@@ -171,6 +172,7 @@ AIRPORT_CHECKIN = JourneySpec(
     summary="airport check-in: booking, passports, seats, bags, boarding passes and bag tags",
     build=build_airport,
     open_ui=open_airport_ui,
-    attendant=None,
+    attendant=build_airport_desk,
+    desk_ui=open_airport_desk,
     document_kinds=("checkin",),
 )
