@@ -112,42 +112,47 @@
         <translation>Un agente tiene que hablar con usted sobre su respuesta.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="432"/>
+        <location filename="../airport/finish.py" line="430"/>
+        <source>The passport reader is not working just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="433"/>
         <source>We could not read the passport.</source>
         <translation>No hemos podido leer el pasaporte.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="433"/>
+        <location filename="../airport/finish.py" line="434"/>
         <source>The name in the passport does not match the booking.</source>
         <translation>El nombre del pasaporte no coincide con la reserva.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="434"/>
+        <location filename="../airport/finish.py" line="435"/>
         <source>The passport is not valid for this trip.</source>
         <translation>El pasaporte no es válido para este viaje.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="436"/>
+        <location filename="../airport/finish.py" line="437"/>
         <source>This trip needs a check by an agent (for example a visa or travel permit).</source>
         <translation>Este viaje necesita la revisión de un agente (por ejemplo, un visado o permiso de viaje).</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="438"/>
+        <location filename="../airport/finish.py" line="439"/>
         <source>This booking needs to be checked in by an agent.</source>
         <translation>Un agente debe facturar esta reserva.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="441"/>
+        <location filename="../airport/finish.py" line="442"/>
         <source>An agent needs to help with your check-in.</source>
         <translation>Un agente tiene que ayudarle con la facturación.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="446"/>
+        <location filename="../airport/finish.py" line="447"/>
         <source>Please stay at the kiosk. Your check-in is kept.</source>
         <translation>Quédese en el quiosco, por favor. Su facturación se conserva.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="447"/>
+        <location filename="../airport/finish.py" line="448"/>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
@@ -158,196 +163,196 @@
         <location filename="../desk/airport_terms.py" line="19"/>
         <source>Document could not be read</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer el documento</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="20"/>
         <source>Name does not match the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre no coincide con la reserva</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="21"/>
         <source>Document expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento caducado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="22"/>
         <source>Visa or entry check needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay que comprobar el visado o la entrada</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="24"/>
         <source>Passenger inhibited by the airline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasajero bloqueado por la aerolínea</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="26"/>
         <source>Bag over the maximum weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Maleta por encima del peso máximo</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="27"/>
         <source>Airline system not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de la aerolínea no responde</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="28"/>
         <source>Printer out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresora averiada</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="29"/>
         <source>Payment problem</source>
-        <translation type="unfinished">Problema con el pago</translation>
+        <translation>Problema con el pago</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="30"/>
         <source>Safety question answered “yes”</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta de seguridad respondida con «sí»</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="33"/>
         <source>Refuse passenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar al pasajero</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="34"/>
         <source>Read another document</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer otro documento</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="35"/>
         <source>Accept document</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar el documento</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="39"/>
         <source>Read the document again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Volver a leer el documento</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="48"/>
         <source>Documents checked: may travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos comprobados: puede viajar</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="51"/>
         <source>Passenger cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasajero autorizado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="53"/>
         <source>Take the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar la maleta</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="54"/>
         <source>Weigh the bag again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a pesar la maleta</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="55"/>
         <source>Do not take the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>No aceptar la maleta</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="57"/>
         <source>Ask the airline system again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a consultar el sistema de la aerolínea</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="60"/>
         <source>Printer fixed: print the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresora arreglada: imprimir lo que falta</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="62"/>
         <source>Finish without printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar sin imprimir</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="63"/>
         <source>Fee paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe pagado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="64"/>
         <source>Not paid</source>
-        <translation type="unfinished">No pagado</translation>
+        <translation>No pagado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="65"/>
         <source>Dealt with: go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto: continuar</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="66"/>
         <source>Cancel the check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anular la facturación</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="71"/>
         <source>The document could not be read.</source>
         <extracomment>What the check-in wrote as an intervention&apos;s detail -&gt; what the agent reads.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer el documento.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="73"/>
         <source>The airline system refused the document data.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de la aerolínea ha rechazado los datos del documento.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="76"/>
         <source>The name on the document differs from the booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del documento no coincide con el de la reserva.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="78"/>
         <source>The document has no expiry date.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento no tiene fecha de caducidad.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="80"/>
         <source>The document expires before the last flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento caduca antes del último vuelo.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="82"/>
         <source>A visa is needed for the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita un visado para el destino.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="84"/>
         <source>An ESTA is needed for the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita una ESTA para el destino.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="87"/>
         <location filename="../desk/airport_terms.py" line="90"/>
         <source>The airline will not check this passenger in at a kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La aerolínea no permite facturar a este pasajero en un quiosco.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="92"/>
         <source>The card was declined too many times.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta se ha rechazado demasiadas veces.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="94"/>
         <source>The airline system gave no boarding pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de la aerolínea no ha emitido la tarjeta de embarque.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="97"/>
         <source>No answer from the airline system (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema de la aerolínea no responde (%1).</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="101"/>
         <source>Accept</source>
         <extracomment>A verdict&apos;s words when its kind has none of its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="103"/>
@@ -357,46 +362,46 @@
     <message>
         <location filename="../desk/airport_terms.py" line="104"/>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Arreglado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="109"/>
         <source>Passport</source>
         <extracomment>ICAO 9303 document codes (the first letter of the MRZ) -&gt; words.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pasaporte</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="110"/>
         <location filename="../desk/airport_terms.py" line="111"/>
         <location filename="../desk/airport_terms.py" line="112"/>
         <source>Identity card</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento de identidad</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="113"/>
         <source>Visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Visado</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="118"/>
         <source>agent</source>
         <extracomment>Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>agente</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="119"/>
         <source>supervisor</source>
-        <translation type="unfinished">supervisor</translation>
+        <translation>supervisor</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="120"/>
         <source>manager</source>
-        <translation type="unfinished">gerente</translation>
+        <translation>gerente</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="121"/>
         <source>technician</source>
-        <translation type="unfinished">técnico</translation>
+        <translation>técnico</translation>
     </message>
 </context>
 <context>
@@ -823,47 +828,47 @@
 <context>
     <name>BagCountScreen</name>
     <message>
-        <location filename="../airport/bags.py" line="122"/>
+        <location filename="../airport/bags.py" line="130"/>
         <source>How many bags are you checking in?</source>
         <translation>¿Cuántas maletas va a facturar?</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="123"/>
+        <location filename="../airport/bags.py" line="131"/>
         <source>Cabin bags do not count. Touch − or + for each person.</source>
         <translation>El equipaje de mano no cuenta. Toque − o + para cada persona.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="129"/>
+        <location filename="../airport/bags.py" line="137"/>
         <source>%1 bag included, up to %2 each</source>
         <translation>%1 maleta incluida, hasta %2 cada una</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="131"/>
+        <location filename="../airport/bags.py" line="139"/>
         <source>%1 bags included, up to %2 each</source>
         <translation>%1 maletas incluidas, hasta %2 cada una</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="136"/>
+        <location filename="../airport/bags.py" line="145"/>
         <source>extra bag %1</source>
         <translation>maleta adicional %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="140"/>
+        <location filename="../airport/bags.py" line="149"/>
         <source>One bag less</source>
         <translation>Una maleta menos</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="141"/>
+        <location filename="../airport/bags.py" line="150"/>
         <source>One bag more</source>
         <translation>Una maleta más</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="143"/>
+        <location filename="../airport/bags.py" line="152"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="143"/>
+        <location filename="../airport/bags.py" line="152"/>
         <source>No bags, continue</source>
         <translation>Sin maletas, continuar</translation>
     </message>
@@ -871,67 +876,67 @@
 <context>
     <name>BagWeighScreen</name>
     <message>
-        <location filename="../airport/bags.py" line="208"/>
+        <location filename="../airport/bags.py" line="217"/>
         <source>All bags weighed</source>
         <translation>Todas las maletas pesadas</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="211"/>
+        <location filename="../airport/bags.py" line="220"/>
         <source>Put bag %1 of %2 on the belt</source>
         <translation>Ponga la maleta %1 de %2 en la cinta</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="216"/>
+        <location filename="../airport/bags.py" line="225"/>
         <source>Bag for %1. Lay it flat, handle up.</source>
         <translation>Maleta de %1. Túmbela con el asa hacia arriba.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="222"/>
+        <location filename="../airport/bags.py" line="231"/>
         <source>Touch Continue to go on.</source>
         <translation>Toque Continuar para seguir.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="225"/>
+        <location filename="../airport/bags.py" line="234"/>
         <source>This bag is over %1. Please take something out, or an agent will help.</source>
         <translation>Esta maleta pesa más de %1. Saque algo, o un agente le ayudará.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="228"/>
+        <location filename="../airport/bags.py" line="237"/>
         <source>Waiting for the bag…</source>
         <translation>Esperando la maleta…</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="230"/>
+        <location filename="../airport/bags.py" line="239"/>
         <source>Weight OK</source>
         <translation>Peso correcto</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="232"/>
+        <location filename="../airport/bags.py" line="241"/>
         <source>Weighing… please do not touch the bag</source>
         <translation>Pesando… no toque la maleta</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="235"/>
+        <location filename="../airport/bags.py" line="244"/>
         <source>Included: up to %1 per bag</source>
         <translation>Incluido: hasta %1 por maleta</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="239"/>
+        <location filename="../airport/bags.py" line="250"/>
         <source>Fee for this bag: %1</source>
         <translation>Cargo por esta maleta: %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="242"/>
+        <location filename="../airport/bags.py" line="253"/>
         <source>No fee for this bag</source>
         <translation>Esta maleta no tiene cargo</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="245"/>
+        <location filename="../airport/bags.py" line="256"/>
         <source>Bags accepted: %1</source>
         <translation>Maletas aceptadas: %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="248"/>
+        <location filename="../airport/bags.py" line="259"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -1023,77 +1028,77 @@
         <location filename="../desk/screen.py" line="199"/>
         <source>Agent: %1 (%2)</source>
         <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Agente: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="204"/>
         <source>Sign out</source>
-        <translation type="unfinished">Cerrar sesión</translation>
+        <translation>Cerrar sesión</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="206"/>
         <source>Devices</source>
-        <translation type="unfinished">Dispositivos</translation>
+        <translation>Dispositivos</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="214"/>
         <source>Refresh</source>
-        <translation type="unfinished">Actualizar</translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="222"/>
         <source>Nothing is waiting for you.</source>
-        <translation type="unfinished">No hay nada pendiente.</translation>
+        <translation>No hay nada pendiente.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="225"/>
         <source>the whole booking</source>
-        <translation type="unfinished"></translation>
+        <translation>toda la reserva</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="226"/>
         <source>Passenger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasajero: %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="228"/>
         <source>What failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ha fallado: %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="238"/>
         <source>Keys with a lock are for: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las teclas con candado son para: %1.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="244"/>
         <source>Name on the document: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre en el documento: %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="247"/>
         <source>Document: %1, issued by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento: %1, expedido por %2</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="250"/>
         <source>Expires: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Caduca: %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="253"/>
         <source>Number ends in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El número termina en: %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="262"/>
         <source>Done.</source>
-        <translation type="unfinished">Hecho.</translation>
+        <translation>Hecho.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="265"/>
         <source>Your role may not give this verdict. Who may: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su función no permite tomar esta decisión. Pueden hacerlo: %1.</translation>
     </message>
 </context>
 <context>
@@ -1854,97 +1859,97 @@
 <context>
     <name>HotelAgentScreen</name>
     <message>
-        <location filename="../hotel/pay.py" line="190"/>
+        <location filename="../hotel/pay.py" line="121"/>
         <source>Please wait a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="191"/>
+        <location filename="../hotel/pay.py" line="122"/>
         <source>A member of staff has been called and is coming.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="193"/>
+        <location filename="../hotel/pay.py" line="124"/>
         <source>We could not find your booking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="194"/>
+        <location filename="../hotel/pay.py" line="125"/>
         <source>We could not read %1&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="195"/>
+        <location filename="../hotel/pay.py" line="126"/>
         <source>The name on the ID is not on the booking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="196"/>
+        <location filename="../hotel/pay.py" line="127"/>
         <source>%1&apos;s ID has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="197"/>
+        <location filename="../hotel/pay.py" line="128"/>
         <source>We need a few more details for %1&apos;s registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="198"/>
+        <location filename="../hotel/pay.py" line="129"/>
         <source>The payment did not go through.</source>
         <translation>El pago no se ha completado.</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="199"/>
+        <location filename="../hotel/pay.py" line="130"/>
         <source>A key card could not be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="201"/>
+        <location filename="../hotel/pay.py" line="132"/>
         <source>Your room is not ready yet. You can leave your luggage with us, and we will let you know when the room is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="204"/>
+        <location filename="../hotel/pay.py" line="135"/>
         <source>We cannot reach the hotel&apos;s system just now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="205"/>
+        <location filename="../hotel/pay.py" line="136"/>
         <source>The hotel&apos;s system could not complete this step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="206"/>
+        <location filename="../hotel/pay.py" line="137"/>
         <source>The printer needs paper or has a problem.</source>
         <translation>La impresora necesita papel o tiene un problema.</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="208"/>
+        <location filename="../hotel/pay.py" line="139"/>
         <source>A member of staff needs to help you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="211"/>
+        <location filename="../hotel/pay.py" line="142"/>
         <source>We could not read the ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="212"/>
+        <location filename="../hotel/pay.py" line="143"/>
         <source>This ID has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="213"/>
+        <location filename="../hotel/pay.py" line="144"/>
         <source>We need a few more details for the registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="216"/>
+        <location filename="../hotel/pay.py" line="147"/>
         <source>Please stay at the kiosk. Nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="217"/>
+        <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
         <translation type="unfinished">Personal</translation>
     </message>
@@ -1952,191 +1957,166 @@
 <context>
     <name>HotelDoneScreen</name>
     <message>
-        <location filename="../hotel/keys.py" line="289"/>
+        <location filename="../hotel/keys.py" line="243"/>
         <source>Your room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="291"/>
+        <location filename="../hotel/keys.py" line="245"/>
         <source>Floor %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="294"/>
+        <location filename="../hotel/keys.py" line="247"/>
         <source>Thank you for staying with us</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="295"/>
+        <location filename="../hotel/keys.py" line="248"/>
         <source>You are checked out. Have a good journey!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="297"/>
+        <location filename="../hotel/keys.py" line="250"/>
         <source>Your new key cards are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="299"/>
+        <location filename="../hotel/keys.py" line="252"/>
         <source>Please take your key cards. Your other cards still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="302"/>
+        <location filename="../hotel/keys.py" line="255"/>
         <source>You are checked in</source>
         <translation>Ya ha facturado</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="305"/>
+        <location filename="../hotel/keys.py" line="258"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="310"/>
+        <location filename="../hotel/keys.py" line="263"/>
         <source>Welcome! You are checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="311"/>
+        <location filename="../hotel/keys.py" line="264"/>
         <source>Please take your key cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="315"/>
+        <location filename="../hotel/keys.py" line="269"/>
         <source>Wi-Fi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="317"/>
+        <location filename="../hotel/keys.py" line="271"/>
         <source>Wi-Fi password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="319"/>
+        <location filename="../hotel/keys.py" line="273"/>
         <source>Breakfast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="332"/>
-        <source>Thanks for your feedback!</source>
-        <translation>¡Gracias por su opinión!</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="332"/>
+        <location filename="../hotel/keys.py" line="284"/>
         <source>How was it today?</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>Not good</source>
-        <translation>Mal</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>OK</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>Great</source>
-        <translation>Muy bien</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="337"/>
-        <source>Finish</source>
-        <translation>Terminar</translation>
     </message>
 </context>
 <context>
     <name>HotelPaymentScreen</name>
     <message>
-        <location filename="../hotel/pay.py" line="92"/>
+        <location filename="../hotel/pay.py" line="55"/>
         <source>Deposit</source>
         <translation type="unfinished">Depósito</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="93"/>
+        <location filename="../hotel/pay.py" line="56"/>
         <source>We hold a deposit on your card for extras.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="94"/>
+        <location filename="../hotel/pay.py" line="57"/>
         <source>Deposit held on your card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="96"/>
+        <location filename="../hotel/pay.py" line="59"/>
         <source>Nothing is charged now. It is released or charged at check-out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="98"/>
+        <location filename="../hotel/pay.py" line="61"/>
         <source>Hold %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="100"/>
+        <location filename="../hotel/pay.py" line="63"/>
         <source>Pay your bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="101"/>
+        <location filename="../hotel/pay.py" line="64"/>
         <source>Pay what is left of your bill by card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="102"/>
+        <location filename="../hotel/pay.py" line="65"/>
         <source>To pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="104"/>
-        <location filename="../hotel/pay.py" line="117"/>
+        <location filename="../hotel/pay.py" line="67"/>
+        <location filename="../hotel/pay.py" line="80"/>
         <source>Pay %1</source>
         <translation>Pagar %1</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="106"/>
+        <location filename="../hotel/pay.py" line="69"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="107"/>
+        <location filename="../hotel/pay.py" line="70"/>
         <source>Pay what is left of your stay by card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="108"/>
+        <location filename="../hotel/pay.py" line="71"/>
         <source>To pay now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="111"/>
+        <location filename="../hotel/pay.py" line="74"/>
         <source>Then a deposit of %1 is held on your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="123"/>
+        <location filename="../hotel/pay.py" line="86"/>
         <source>Follow the instructions on the card terminal</source>
         <translation>Siga las instrucciones del terminal de tarjetas</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="125"/>
+        <location filename="../hotel/pay.py" line="88"/>
         <source>Try again, or use another card</source>
         <translation>Inténtelo de nuevo o use otra tarjeta</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="127"/>
+        <location filename="../hotel/pay.py" line="90"/>
         <source>Touch the button, then use the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="129"/>
+        <location filename="../hotel/pay.py" line="92"/>
         <source>The card was declined. No money was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="132"/>
+        <location filename="../hotel/pay.py" line="95"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
@@ -2153,7 +2133,7 @@
 <context>
     <name>HotelTitle</name>
     <message>
-        <location filename="../hotel/screens.py" line="31"/>
+        <location filename="../hotel/screens.py" line="24"/>
         <source>Reception</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2242,6 +2222,11 @@
     </message>
     <message>
         <location filename="../airport/identify.py" line="265"/>
+        <source>The passport reader is not working just now. Please scan your boarding pass or type your booking reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="269"/>
         <source>Something went wrong. Please try again.</source>
         <translation>Algo ha fallado. Inténtelo de nuevo.</translation>
     </message>
@@ -2346,22 +2331,62 @@
         <translation>Hemos guardado su cesta. Un empleado le ayudará a continuar.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="184"/>
+        <location filename="../screens/intervention.py" line="105"/>
+        <source>Unexpected item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="106"/>
+        <source>Please take out the last thing you put in the bag, or wait for a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="113"/>
+        <source>Please put the item back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="114"/>
+        <source>An item was taken out of the bagging area. Please put it back to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="121"/>
+        <source>Please check the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="122"/>
+        <source>The weight in the bag does not match the item you scanned. Please take it out and place only that item, or wait for a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="130"/>
+        <source>Place the item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="131"/>
+        <source>Please put the item you scanned in the bagging area. A member of staff will help you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="217"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La venta está en pausa. Espere, por favor; la ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="185"/>
+        <location filename="../screens/intervention.py" line="218"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="186"/>
+        <location filename="../screens/intervention.py" line="219"/>
         <source>Cancel my request</source>
         <translation>Cancelar mi solicitud</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="192"/>
+        <location filename="../screens/intervention.py" line="225"/>
         <source>this item</source>
         <translation>este artículo</translation>
     </message>
@@ -2407,92 +2432,92 @@
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../hotel/keys.py" line="127"/>
+        <location filename="../hotel/keys.py" line="130"/>
         <source>Your room: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="131"/>
+        <location filename="../hotel/keys.py" line="134"/>
         <source>Getting your room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="132"/>
+        <location filename="../hotel/keys.py" line="135"/>
         <source>The hotel&apos;s system is checking you in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="134"/>
+        <location filename="../hotel/keys.py" line="137"/>
         <source>Your key cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="135"/>
+        <location filename="../hotel/keys.py" line="138"/>
         <source>Each card opens your room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="138"/>
+        <location filename="../hotel/keys.py" line="141"/>
         <source>Key %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="142"/>
+        <location filename="../hotel/keys.py" line="145"/>
         <source>Please wait until the key card is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="144"/>
+        <location filename="../hotel/keys.py" line="147"/>
         <source>Your key cards are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="145"/>
+        <location filename="../hotel/keys.py" line="148"/>
         <source>Please take your key cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="146"/>
+        <location filename="../hotel/keys.py" line="149"/>
         <source>How many key cards would you like?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="147"/>
+        <location filename="../hotel/keys.py" line="150"/>
         <source>One for each adult is usual.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="149"/>
+        <location filename="../hotel/keys.py" line="152"/>
         <source>Put a blank card on the encoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="152"/>
+        <location filename="../hotel/keys.py" line="155"/>
         <source>%1 key cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="153"/>
+        <location filename="../hotel/keys.py" line="156"/>
         <source>1 key card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="158"/>
+        <location filename="../hotel/keys.py" line="161"/>
         <source>ready</source>
         <translation type="unfinished">listo</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="160"/>
+        <location filename="../hotel/keys.py" line="163"/>
         <source>being made…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="162"/>
+        <location filename="../hotel/keys.py" line="165"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="165"/>
+        <location filename="../hotel/keys.py" line="168"/>
         <source>Key %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,6 +2687,36 @@
         <location filename="../messages.py" line="153"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="159"/>
+        <source>Please place your items in the bagging area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="164"/>
+        <source>Please check the bagging area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="168"/>
+        <source>Please put the bagging area right to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="171"/>
+        <source>This item needs to go in the bagging area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="175"/>
+        <source>OK, keep this item out of the bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="177"/>
+        <source>Thank you. Carry on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3283,62 +3338,77 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="168"/>
+        <location filename="../screens/scanning.py" line="162"/>
+        <source>Please take the removed item out of the bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="164"/>
+        <source>Place the item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="201"/>
         <source>Your items</source>
         <translation>Sus artículos</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="169"/>
+        <location filename="../screens/scanning.py" line="202"/>
         <source>Scan your first item</source>
         <translation>Escanee su primer artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="170"/>
+        <location filename="../screens/scanning.py" line="203"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="171"/>
+        <location filename="../screens/scanning.py" line="204"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="172"/>
+        <location filename="../screens/scanning.py" line="205"/>
         <source>Pay</source>
         <translation>Pagar</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="178"/>
+        <location filename="../screens/scanning.py" line="206"/>
+        <source>Skip bagging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="212"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="208"/>
+        <location filename="../screens/scanning.py" line="243"/>
         <source>Items: %1</source>
         <translation>Artículos: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="212"/>
+        <location filename="../screens/scanning.py" line="247"/>
         <source>Includes deposit %1</source>
         <translation>Incluye depósito %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="220"/>
+        <location filename="../screens/scanning.py" line="255"/>
         <source>Added: %1</source>
         <translation>Añadido: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="231"/>
+        <location filename="../screens/scanning.py" line="267"/>
         <source>Subtotal %1</source>
         <translation>Subtotal %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="233"/>
+        <location filename="../screens/scanning.py" line="269"/>
         <source>Savings -%1</source>
         <translation>Ahorro -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="238"/>
+        <location filename="../screens/scanning.py" line="274"/>
         <source>VAT %1</source>
         <translation>IVA %1</translation>
     </message>

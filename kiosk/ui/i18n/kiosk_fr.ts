@@ -112,42 +112,47 @@
         <translation>Un agent doit vous parler de votre réponse.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="432"/>
+        <location filename="../airport/finish.py" line="430"/>
+        <source>The passport reader is not working just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../airport/finish.py" line="433"/>
         <source>We could not read the passport.</source>
         <translation>Nous n&apos;avons pas pu lire le passeport.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="433"/>
+        <location filename="../airport/finish.py" line="434"/>
         <source>The name in the passport does not match the booking.</source>
         <translation>Le nom du passeport ne correspond pas à la réservation.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="434"/>
+        <location filename="../airport/finish.py" line="435"/>
         <source>The passport is not valid for this trip.</source>
         <translation>Le passeport n&apos;est pas valable pour ce voyage.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="436"/>
+        <location filename="../airport/finish.py" line="437"/>
         <source>This trip needs a check by an agent (for example a visa or travel permit).</source>
         <translation>Ce voyage doit être vérifié par un agent (par exemple un visa ou une autorisation de voyage).</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="438"/>
+        <location filename="../airport/finish.py" line="439"/>
         <source>This booking needs to be checked in by an agent.</source>
         <translation>L&apos;enregistrement de cette réservation doit être fait par un agent.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="441"/>
+        <location filename="../airport/finish.py" line="442"/>
         <source>An agent needs to help with your check-in.</source>
         <translation>Un agent doit vous aider pour l&apos;enregistrement.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="446"/>
+        <location filename="../airport/finish.py" line="447"/>
         <source>Please stay at the kiosk. Your check-in is kept.</source>
         <translation>Restez à la borne, s&apos;il vous plaît. Votre enregistrement est conservé.</translation>
     </message>
     <message>
-        <location filename="../airport/finish.py" line="447"/>
+        <location filename="../airport/finish.py" line="448"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -158,196 +163,196 @@
         <location filename="../desk/airport_terms.py" line="19"/>
         <source>Document could not be read</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le document n&apos;a pas pu être lu</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="20"/>
         <source>Name does not match the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom ne correspond pas à la réservation</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="21"/>
         <source>Document expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Document expiré</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="22"/>
         <source>Visa or entry check needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle du visa ou de l&apos;entrée nécessaire</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="24"/>
         <source>Passenger inhibited by the airline</source>
-        <translation type="unfinished"></translation>
+        <translation>Passager bloqué par la compagnie</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="26"/>
         <source>Bag over the maximum weight</source>
-        <translation type="unfinished"></translation>
+        <translation>Bagage au-delà du poids maximal</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="27"/>
         <source>Airline system not answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de la compagnie ne répond pas</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="28"/>
         <source>Printer out of order</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante hors service</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="29"/>
         <source>Payment problem</source>
-        <translation type="unfinished">Problème de paiement</translation>
+        <translation>Problème de paiement</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="30"/>
         <source>Safety question answered “yes”</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de sécurité : réponse « oui »</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="33"/>
         <source>Refuse passenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser le passager</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="34"/>
         <source>Read another document</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire un autre document</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="35"/>
         <source>Accept document</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter le document</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="39"/>
         <source>Read the document again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Relire le document</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="48"/>
         <source>Documents checked: may travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents vérifiés : peut voyager</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="51"/>
         <source>Passenger cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Passager autorisé</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="53"/>
         <source>Take the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter le bagage</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="54"/>
         <source>Weigh the bag again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeser le bagage</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="55"/>
         <source>Do not take the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas accepter le bagage</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="57"/>
         <source>Ask the airline system again</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger de nouveau le système de la compagnie</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="60"/>
         <source>Printer fixed: print the rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante réparée : imprimer le reste</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="62"/>
         <source>Finish without printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer sans imprimer</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="63"/>
         <source>Fee paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Frais payés</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="64"/>
         <source>Not paid</source>
-        <translation type="unfinished">Non payé</translation>
+        <translation>Non payé</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="65"/>
         <source>Dealt with: go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglé : continuer</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="66"/>
         <source>Cancel the check-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l&apos;enregistrement</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="71"/>
         <source>The document could not be read.</source>
         <extracomment>What the check-in wrote as an intervention&apos;s detail -&gt; what the agent reads.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le document n&apos;a pas pu être lu.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="73"/>
         <source>The airline system refused the document data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de la compagnie a refusé les données du document.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="76"/>
         <source>The name on the document differs from the booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du document diffère de celui de la réservation.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="78"/>
         <source>The document has no expiry date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document n&apos;a pas de date d&apos;expiration.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="80"/>
         <source>The document expires before the last flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le document expire avant le dernier vol.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="82"/>
         <source>A visa is needed for the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un visa est nécessaire pour la destination.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="84"/>
         <source>An ESTA is needed for the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ESTA est nécessaire pour la destination.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="87"/>
         <location filename="../desk/airport_terms.py" line="90"/>
         <source>The airline will not check this passenger in at a kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La compagnie n&apos;enregistre pas ce passager sur une borne.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="92"/>
         <source>The card was declined too many times.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte a été refusée trop de fois.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="94"/>
         <source>The airline system gave no boarding pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de la compagnie n&apos;a pas fourni de carte d&apos;embarquement.</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="97"/>
         <source>No answer from the airline system (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse du système de la compagnie (%1).</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="101"/>
         <source>Accept</source>
         <extracomment>A verdict&apos;s words when its kind has none of its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Accepter</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="103"/>
@@ -357,46 +362,46 @@
     <message>
         <location filename="../desk/airport_terms.py" line="104"/>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réparé</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="109"/>
         <source>Passport</source>
         <extracomment>ICAO 9303 document codes (the first letter of the MRZ) -&gt; words.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Passeport</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="110"/>
         <location filename="../desk/airport_terms.py" line="111"/>
         <location filename="../desk/airport_terms.py" line="112"/>
         <source>Identity card</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte d&apos;identité</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="113"/>
         <source>Visa</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="118"/>
         <source>agent</source>
         <extracomment>Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>agent</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="119"/>
         <source>supervisor</source>
-        <translation type="unfinished">superviseur</translation>
+        <translation>superviseur</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="120"/>
         <source>manager</source>
-        <translation type="unfinished">responsable</translation>
+        <translation>responsable</translation>
     </message>
     <message>
         <location filename="../desk/airport_terms.py" line="121"/>
         <source>technician</source>
-        <translation type="unfinished">technicien</translation>
+        <translation>technicien</translation>
     </message>
 </context>
 <context>
@@ -823,47 +828,47 @@
 <context>
     <name>BagCountScreen</name>
     <message>
-        <location filename="../airport/bags.py" line="122"/>
+        <location filename="../airport/bags.py" line="130"/>
         <source>How many bags are you checking in?</source>
         <translation>Combien de bagages enregistrez-vous ?</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="123"/>
+        <location filename="../airport/bags.py" line="131"/>
         <source>Cabin bags do not count. Touch − or + for each person.</source>
         <translation>Les bagages cabine ne comptent pas. Touchez − ou + pour chaque personne.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="129"/>
+        <location filename="../airport/bags.py" line="137"/>
         <source>%1 bag included, up to %2 each</source>
         <translation>%1 bagage inclus, jusqu&apos;à %2 chacun</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="131"/>
+        <location filename="../airport/bags.py" line="139"/>
         <source>%1 bags included, up to %2 each</source>
         <translation>%1 bagages inclus, jusqu&apos;à %2 chacun</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="136"/>
+        <location filename="../airport/bags.py" line="145"/>
         <source>extra bag %1</source>
         <translation>bagage supplémentaire %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="140"/>
+        <location filename="../airport/bags.py" line="149"/>
         <source>One bag less</source>
         <translation>Un bagage de moins</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="141"/>
+        <location filename="../airport/bags.py" line="150"/>
         <source>One bag more</source>
         <translation>Un bagage de plus</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="143"/>
+        <location filename="../airport/bags.py" line="152"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="143"/>
+        <location filename="../airport/bags.py" line="152"/>
         <source>No bags, continue</source>
         <translation>Sans bagage, continuer</translation>
     </message>
@@ -871,67 +876,67 @@
 <context>
     <name>BagWeighScreen</name>
     <message>
-        <location filename="../airport/bags.py" line="208"/>
+        <location filename="../airport/bags.py" line="217"/>
         <source>All bags weighed</source>
         <translation>Tous les bagages sont pesés</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="211"/>
+        <location filename="../airport/bags.py" line="220"/>
         <source>Put bag %1 of %2 on the belt</source>
         <translation>Posez le bagage %1 sur %2 sur le tapis</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="216"/>
+        <location filename="../airport/bags.py" line="225"/>
         <source>Bag for %1. Lay it flat, handle up.</source>
         <translation>Bagage de %1. Posez-le à plat, poignée vers le haut.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="222"/>
+        <location filename="../airport/bags.py" line="231"/>
         <source>Touch Continue to go on.</source>
         <translation>Touchez Continuer pour poursuivre.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="225"/>
+        <location filename="../airport/bags.py" line="234"/>
         <source>This bag is over %1. Please take something out, or an agent will help.</source>
         <translation>Ce bagage dépasse %1. Retirez quelque chose, ou un agent vous aidera.</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="228"/>
+        <location filename="../airport/bags.py" line="237"/>
         <source>Waiting for the bag…</source>
         <translation>En attente du bagage…</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="230"/>
+        <location filename="../airport/bags.py" line="239"/>
         <source>Weight OK</source>
         <translation>Poids correct</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="232"/>
+        <location filename="../airport/bags.py" line="241"/>
         <source>Weighing… please do not touch the bag</source>
         <translation>Pesée en cours… ne touchez pas le bagage</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="235"/>
+        <location filename="../airport/bags.py" line="244"/>
         <source>Included: up to %1 per bag</source>
         <translation>Inclus : jusqu&apos;à %1 par bagage</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="239"/>
+        <location filename="../airport/bags.py" line="250"/>
         <source>Fee for this bag: %1</source>
         <translation>Frais pour ce bagage : %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="242"/>
+        <location filename="../airport/bags.py" line="253"/>
         <source>No fee for this bag</source>
         <translation>Aucun frais pour ce bagage</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="245"/>
+        <location filename="../airport/bags.py" line="256"/>
         <source>Bags accepted: %1</source>
         <translation>Bagages acceptés : %1</translation>
     </message>
     <message>
-        <location filename="../airport/bags.py" line="248"/>
+        <location filename="../airport/bags.py" line="259"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -1023,77 +1028,77 @@
         <location filename="../desk/screen.py" line="199"/>
         <source>Agent: %1 (%2)</source>
         <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Agent : %1 (%2)</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="204"/>
         <source>Sign out</source>
-        <translation type="unfinished">Se déconnecter</translation>
+        <translation>Se déconnecter</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="206"/>
         <source>Devices</source>
-        <translation type="unfinished">Appareils</translation>
+        <translation>Appareils</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="214"/>
         <source>Refresh</source>
-        <translation type="unfinished">Actualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="222"/>
         <source>Nothing is waiting for you.</source>
-        <translation type="unfinished">Rien n&apos;est en attente.</translation>
+        <translation>Rien n&apos;est en attente.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="225"/>
         <source>the whole booking</source>
-        <translation type="unfinished"></translation>
+        <translation>toute la réservation</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="226"/>
         <source>Passenger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passager : %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="228"/>
         <source>What failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a échoué : %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="238"/>
         <source>Keys with a lock are for: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les touches avec un cadenas sont pour : %1.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="244"/>
         <source>Name on the document: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom sur le document : %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="247"/>
         <source>Document: %1, issued by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Document : %1, délivré par %2</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="250"/>
         <source>Expires: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expire le : %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="253"/>
         <source>Number ends in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro se termine par : %1</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="262"/>
         <source>Done.</source>
-        <translation type="unfinished">Fait.</translation>
+        <translation>Fait.</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="265"/>
         <source>Your role may not give this verdict. Who may: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle ne permet pas cette décision. Peuvent la prendre : %1.</translation>
     </message>
 </context>
 <context>
@@ -1854,97 +1859,97 @@
 <context>
     <name>HotelAgentScreen</name>
     <message>
-        <location filename="../hotel/pay.py" line="190"/>
+        <location filename="../hotel/pay.py" line="121"/>
         <source>Please wait a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="191"/>
+        <location filename="../hotel/pay.py" line="122"/>
         <source>A member of staff has been called and is coming.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="193"/>
+        <location filename="../hotel/pay.py" line="124"/>
         <source>We could not find your booking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="194"/>
+        <location filename="../hotel/pay.py" line="125"/>
         <source>We could not read %1&apos;s ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="195"/>
+        <location filename="../hotel/pay.py" line="126"/>
         <source>The name on the ID is not on the booking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="196"/>
+        <location filename="../hotel/pay.py" line="127"/>
         <source>%1&apos;s ID has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="197"/>
+        <location filename="../hotel/pay.py" line="128"/>
         <source>We need a few more details for %1&apos;s registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="198"/>
+        <location filename="../hotel/pay.py" line="129"/>
         <source>The payment did not go through.</source>
         <translation>Le paiement n&apos;a pas abouti.</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="199"/>
+        <location filename="../hotel/pay.py" line="130"/>
         <source>A key card could not be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="201"/>
+        <location filename="../hotel/pay.py" line="132"/>
         <source>Your room is not ready yet. You can leave your luggage with us, and we will let you know when the room is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="204"/>
+        <location filename="../hotel/pay.py" line="135"/>
         <source>We cannot reach the hotel&apos;s system just now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="205"/>
+        <location filename="../hotel/pay.py" line="136"/>
         <source>The hotel&apos;s system could not complete this step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="206"/>
+        <location filename="../hotel/pay.py" line="137"/>
         <source>The printer needs paper or has a problem.</source>
         <translation>L&apos;imprimante manque de papier ou a un problème.</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="208"/>
+        <location filename="../hotel/pay.py" line="139"/>
         <source>A member of staff needs to help you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="211"/>
+        <location filename="../hotel/pay.py" line="142"/>
         <source>We could not read the ID.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="212"/>
+        <location filename="../hotel/pay.py" line="143"/>
         <source>This ID has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="213"/>
+        <location filename="../hotel/pay.py" line="144"/>
         <source>We need a few more details for the registration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="216"/>
+        <location filename="../hotel/pay.py" line="147"/>
         <source>Please stay at the kiosk. Nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="217"/>
+        <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
         <translation type="unfinished">Personnel</translation>
     </message>
@@ -1952,191 +1957,166 @@
 <context>
     <name>HotelDoneScreen</name>
     <message>
-        <location filename="../hotel/keys.py" line="289"/>
+        <location filename="../hotel/keys.py" line="243"/>
         <source>Your room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="291"/>
+        <location filename="../hotel/keys.py" line="245"/>
         <source>Floor %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="294"/>
+        <location filename="../hotel/keys.py" line="247"/>
         <source>Thank you for staying with us</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="295"/>
+        <location filename="../hotel/keys.py" line="248"/>
         <source>You are checked out. Have a good journey!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="297"/>
+        <location filename="../hotel/keys.py" line="250"/>
         <source>Your new key cards are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="299"/>
+        <location filename="../hotel/keys.py" line="252"/>
         <source>Please take your key cards. Your other cards still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="302"/>
+        <location filename="../hotel/keys.py" line="255"/>
         <source>You are checked in</source>
         <translation>Vous êtes enregistré</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="305"/>
+        <location filename="../hotel/keys.py" line="258"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="310"/>
+        <location filename="../hotel/keys.py" line="263"/>
         <source>Welcome! You are checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="311"/>
+        <location filename="../hotel/keys.py" line="264"/>
         <source>Please take your key cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="315"/>
+        <location filename="../hotel/keys.py" line="269"/>
         <source>Wi-Fi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="317"/>
+        <location filename="../hotel/keys.py" line="271"/>
         <source>Wi-Fi password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="319"/>
+        <location filename="../hotel/keys.py" line="273"/>
         <source>Breakfast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="332"/>
-        <source>Thanks for your feedback!</source>
-        <translation>Merci pour votre avis !</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="332"/>
+        <location filename="../hotel/keys.py" line="284"/>
         <source>How was it today?</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>Not good</source>
-        <translation>Pas bien</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>OK</source>
-        <translation>Correct</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="334"/>
-        <source>Great</source>
-        <translation>Très bien</translation>
-    </message>
-    <message>
-        <location filename="../hotel/keys.py" line="337"/>
-        <source>Finish</source>
-        <translation>Terminer</translation>
     </message>
 </context>
 <context>
     <name>HotelPaymentScreen</name>
     <message>
-        <location filename="../hotel/pay.py" line="92"/>
+        <location filename="../hotel/pay.py" line="55"/>
         <source>Deposit</source>
         <translation type="unfinished">Consigne</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="93"/>
+        <location filename="../hotel/pay.py" line="56"/>
         <source>We hold a deposit on your card for extras.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="94"/>
+        <location filename="../hotel/pay.py" line="57"/>
         <source>Deposit held on your card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="96"/>
+        <location filename="../hotel/pay.py" line="59"/>
         <source>Nothing is charged now. It is released or charged at check-out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="98"/>
+        <location filename="../hotel/pay.py" line="61"/>
         <source>Hold %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="100"/>
+        <location filename="../hotel/pay.py" line="63"/>
         <source>Pay your bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="101"/>
+        <location filename="../hotel/pay.py" line="64"/>
         <source>Pay what is left of your bill by card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="102"/>
+        <location filename="../hotel/pay.py" line="65"/>
         <source>To pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="104"/>
-        <location filename="../hotel/pay.py" line="117"/>
+        <location filename="../hotel/pay.py" line="67"/>
+        <location filename="../hotel/pay.py" line="80"/>
         <source>Pay %1</source>
         <translation>Payer %1</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="106"/>
+        <location filename="../hotel/pay.py" line="69"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="107"/>
+        <location filename="../hotel/pay.py" line="70"/>
         <source>Pay what is left of your stay by card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="108"/>
+        <location filename="../hotel/pay.py" line="71"/>
         <source>To pay now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="111"/>
+        <location filename="../hotel/pay.py" line="74"/>
         <source>Then a deposit of %1 is held on your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="123"/>
+        <location filename="../hotel/pay.py" line="86"/>
         <source>Follow the instructions on the card terminal</source>
         <translation>Suivez les instructions du terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="125"/>
+        <location filename="../hotel/pay.py" line="88"/>
         <source>Try again, or use another card</source>
         <translation>Réessayez ou utilisez une autre carte</translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="127"/>
+        <location filename="../hotel/pay.py" line="90"/>
         <source>Touch the button, then use the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="129"/>
+        <location filename="../hotel/pay.py" line="92"/>
         <source>The card was declined. No money was taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/pay.py" line="132"/>
+        <location filename="../hotel/pay.py" line="95"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
@@ -2153,7 +2133,7 @@
 <context>
     <name>HotelTitle</name>
     <message>
-        <location filename="../hotel/screens.py" line="31"/>
+        <location filename="../hotel/screens.py" line="24"/>
         <source>Reception</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2242,6 +2222,11 @@
     </message>
     <message>
         <location filename="../airport/identify.py" line="265"/>
+        <source>The passport reader is not working just now. Please scan your boarding pass or type your booking reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../airport/identify.py" line="269"/>
         <source>Something went wrong. Please try again.</source>
         <translation>Un problème est survenu. Veuillez réessayer.</translation>
     </message>
@@ -2346,22 +2331,62 @@
         <translation>Votre panier a été conservé. Un employé va vous aider à continuer.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="184"/>
+        <location filename="../screens/intervention.py" line="105"/>
+        <source>Unexpected item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="106"/>
+        <source>Please take out the last thing you put in the bag, or wait for a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="113"/>
+        <source>Please put the item back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="114"/>
+        <source>An item was taken out of the bagging area. Please put it back to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="121"/>
+        <source>Please check the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="122"/>
+        <source>The weight in the bag does not match the item you scanned. Please take it out and place only that item, or wait for a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="130"/>
+        <source>Place the item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="131"/>
+        <source>Please put the item you scanned in the bagging area. A member of staff will help you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="217"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="185"/>
+        <location filename="../screens/intervention.py" line="218"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="186"/>
+        <location filename="../screens/intervention.py" line="219"/>
         <source>Cancel my request</source>
         <translation>Annuler ma demande</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="192"/>
+        <location filename="../screens/intervention.py" line="225"/>
         <source>this item</source>
         <translation>cet article</translation>
     </message>
@@ -2407,92 +2432,92 @@
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../hotel/keys.py" line="127"/>
+        <location filename="../hotel/keys.py" line="130"/>
         <source>Your room: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="131"/>
+        <location filename="../hotel/keys.py" line="134"/>
         <source>Getting your room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="132"/>
+        <location filename="../hotel/keys.py" line="135"/>
         <source>The hotel&apos;s system is checking you in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="134"/>
+        <location filename="../hotel/keys.py" line="137"/>
         <source>Your key cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="135"/>
+        <location filename="../hotel/keys.py" line="138"/>
         <source>Each card opens your room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="138"/>
+        <location filename="../hotel/keys.py" line="141"/>
         <source>Key %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="142"/>
+        <location filename="../hotel/keys.py" line="145"/>
         <source>Please wait until the key card is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="144"/>
+        <location filename="../hotel/keys.py" line="147"/>
         <source>Your key cards are ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="145"/>
+        <location filename="../hotel/keys.py" line="148"/>
         <source>Please take your key cards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="146"/>
+        <location filename="../hotel/keys.py" line="149"/>
         <source>How many key cards would you like?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="147"/>
+        <location filename="../hotel/keys.py" line="150"/>
         <source>One for each adult is usual.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="149"/>
+        <location filename="../hotel/keys.py" line="152"/>
         <source>Put a blank card on the encoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="152"/>
+        <location filename="../hotel/keys.py" line="155"/>
         <source>%1 key cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="153"/>
+        <location filename="../hotel/keys.py" line="156"/>
         <source>1 key card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="158"/>
+        <location filename="../hotel/keys.py" line="161"/>
         <source>ready</source>
         <translation type="unfinished">prêt</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="160"/>
+        <location filename="../hotel/keys.py" line="163"/>
         <source>being made…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="162"/>
+        <location filename="../hotel/keys.py" line="165"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="165"/>
+        <location filename="../hotel/keys.py" line="168"/>
         <source>Key %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,6 +2687,36 @@
         <location filename="../messages.py" line="153"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="159"/>
+        <source>Please place your items in the bagging area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="164"/>
+        <source>Please check the bagging area first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="168"/>
+        <source>Please put the bagging area right to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="171"/>
+        <source>This item needs to go in the bagging area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="175"/>
+        <source>OK, keep this item out of the bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="177"/>
+        <source>Thank you. Carry on.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3283,62 +3338,77 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="168"/>
+        <location filename="../screens/scanning.py" line="162"/>
+        <source>Please take the removed item out of the bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="164"/>
+        <source>Place the item in the bagging area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="201"/>
         <source>Your items</source>
         <translation>Vos articles</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="169"/>
+        <location filename="../screens/scanning.py" line="202"/>
         <source>Scan your first item</source>
         <translation>Scannez votre premier article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="170"/>
+        <location filename="../screens/scanning.py" line="203"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="171"/>
+        <location filename="../screens/scanning.py" line="204"/>
         <source>Look up item</source>
         <translation>Chercher un article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="172"/>
+        <location filename="../screens/scanning.py" line="205"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="178"/>
+        <location filename="../screens/scanning.py" line="206"/>
+        <source>Skip bagging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="212"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Scannez vos articles. Quand vous avez fini, touchez Payer.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="208"/>
+        <location filename="../screens/scanning.py" line="243"/>
         <source>Items: %1</source>
         <translation>Articles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="212"/>
+        <location filename="../screens/scanning.py" line="247"/>
         <source>Includes deposit %1</source>
         <translation>Dont consigne %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="220"/>
+        <location filename="../screens/scanning.py" line="255"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="231"/>
+        <location filename="../screens/scanning.py" line="267"/>
         <source>Subtotal %1</source>
         <translation>Sous-total %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="233"/>
+        <location filename="../screens/scanning.py" line="269"/>
         <source>Savings -%1</source>
         <translation>Économies -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="238"/>
+        <location filename="../screens/scanning.py" line="274"/>
         <source>VAT %1</source>
         <translation>TVA %1</translation>
     </message>
