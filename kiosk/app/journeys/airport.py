@@ -76,6 +76,7 @@ def build_airport(services: ShellServices) -> JourneyParts:
         lane_id=config.lane.lane_id,
         language=config.lane.languages[0],
         close_payments=journal.close_sale,
+        payments_for=journal.for_sale_on,
         recorder=services.service_events,
         wake_sync=services.wake_sync,
         give_back=lambda checkin_id, refs: start_thread(
