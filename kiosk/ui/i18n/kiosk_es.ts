@@ -114,7 +114,7 @@
     <message>
         <location filename="../airport/finish.py" line="430"/>
         <source>The passport reader is not working just now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lector de pasaportes no funciona en este momento.</translation>
     </message>
     <message>
         <location filename="../airport/finish.py" line="433"/>
@@ -2223,7 +2223,7 @@
     <message>
         <location filename="../airport/identify.py" line="265"/>
         <source>The passport reader is not working just now. Please scan your boarding pass or type your booking reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>El lector de pasaportes no funciona en este momento. Escanee su tarjeta de embarque o escriba su código de reserva.</translation>
     </message>
     <message>
         <location filename="../airport/identify.py" line="269"/>
@@ -2333,42 +2333,42 @@
     <message>
         <location filename="../screens/intervention.py" line="105"/>
         <source>Unexpected item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Artículo inesperado en la zona de embolsado</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="106"/>
         <source>Please take out the last thing you put in the bag, or wait for a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire lo último que puso en la bolsa o espere a un empleado.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="113"/>
         <source>Please put the item back</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelva a colocar el artículo</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="114"/>
         <source>An item was taken out of the bagging area. Please put it back to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se ha retirado un artículo de la zona de embolsado. Vuelva a colocarlo para continuar.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="121"/>
         <source>Please check the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe la zona de embolsado</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="122"/>
         <source>The weight in the bag does not match the item you scanned. Please take it out and place only that item, or wait for a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>El peso de la bolsa no coincide con el artículo escaneado. Retírelo y coloque solo ese artículo, o espere a un empleado.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="130"/>
         <source>Place the item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque el artículo en la zona de embolsado</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="131"/>
         <source>Please put the item you scanned in the bagging area. A member of staff will help you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque el artículo escaneado en la zona de embolsado. Un empleado le ayudará.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="217"/>
@@ -2691,32 +2691,32 @@
     <message>
         <location filename="../messages.py" line="159"/>
         <source>Please place your items in the bagging area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque primero sus artículos en la zona de embolsado.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="164"/>
         <source>Please check the bagging area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe primero la zona de embolsado.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="168"/>
         <source>Please put the bagging area right to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrija la zona de embolsado para continuar.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="171"/>
         <source>This item needs to go in the bagging area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este artículo debe ir en la zona de embolsado.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="175"/>
         <source>OK, keep this item out of the bag.</source>
-        <translation type="unfinished"></translation>
+        <translation>De acuerdo, deje este artículo fuera de la bolsa.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="177"/>
         <source>Thank you. Carry on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gracias. Puede continuar.</translation>
     </message>
 </context>
 <context>
@@ -3340,12 +3340,12 @@
     <message>
         <location filename="../screens/scanning.py" line="162"/>
         <source>Please take the removed item out of the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Saque de la bolsa el artículo eliminado</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="164"/>
         <source>Place the item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque el artículo en la zona de embolsado</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="201"/>
@@ -3375,7 +3375,7 @@
     <message>
         <location filename="../screens/scanning.py" line="206"/>
         <source>Skip bagging</source>
-        <translation type="unfinished"></translation>
+        <translation>Omitir embolsado</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="212"/>

@@ -114,7 +114,7 @@
     <message>
         <location filename="../airport/finish.py" line="430"/>
         <source>The passport reader is not working just now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur de passeports ne fonctionne pas pour le moment.</translation>
     </message>
     <message>
         <location filename="../airport/finish.py" line="433"/>
@@ -2223,7 +2223,7 @@
     <message>
         <location filename="../airport/identify.py" line="265"/>
         <source>The passport reader is not working just now. Please scan your boarding pass or type your booking reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lecteur de passeports ne fonctionne pas pour le moment. Scannez votre carte d&apos;embarquement ou saisissez votre référence de réservation.</translation>
     </message>
     <message>
         <location filename="../airport/identify.py" line="269"/>
@@ -2333,42 +2333,42 @@
     <message>
         <location filename="../screens/intervention.py" line="105"/>
         <source>Unexpected item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Article inattendu dans la zone d&apos;ensachage</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="106"/>
         <source>Please take out the last thing you put in the bag, or wait for a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez retirer le dernier article mis dans le sac, ou attendre un membre du personnel.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="113"/>
         <source>Please put the item back</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez remettre l&apos;article</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="114"/>
         <source>An item was taken out of the bagging area. Please put it back to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un article a été retiré de la zone d&apos;ensachage. Veuillez le remettre pour continuer.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="121"/>
         <source>Please check the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez vérifier la zone d&apos;ensachage</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="122"/>
         <source>The weight in the bag does not match the item you scanned. Please take it out and place only that item, or wait for a member of staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le poids du sac ne correspond pas à l&apos;article scanné. Veuillez le retirer et ne placer que cet article, ou attendre un membre du personnel.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="130"/>
         <source>Place the item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Placez l&apos;article dans la zone d&apos;ensachage</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="131"/>
         <source>Please put the item you scanned in the bagging area. A member of staff will help you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez placer l&apos;article scanné dans la zone d&apos;ensachage. Un membre du personnel va vous aider.</translation>
     </message>
     <message>
         <location filename="../screens/intervention.py" line="217"/>
@@ -2691,32 +2691,32 @@
     <message>
         <location filename="../messages.py" line="159"/>
         <source>Please place your items in the bagging area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez d&apos;abord placer vos articles dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="164"/>
         <source>Please check the bagging area first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez d&apos;abord vérifier la zone d&apos;ensachage.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="168"/>
         <source>Please put the bagging area right to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez remettre la zone d&apos;ensachage en ordre pour continuer.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="171"/>
         <source>This item needs to go in the bagging area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet article doit aller dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="175"/>
         <source>OK, keep this item out of the bag.</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;accord, gardez cet article hors du sac.</translation>
     </message>
     <message>
         <location filename="../messages.py" line="177"/>
         <source>Thank you. Carry on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merci. Vous pouvez continuer.</translation>
     </message>
 </context>
 <context>
@@ -3340,12 +3340,12 @@
     <message>
         <location filename="../screens/scanning.py" line="162"/>
         <source>Please take the removed item out of the bag</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez retirer du sac l&apos;article supprimé</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="164"/>
         <source>Place the item in the bagging area</source>
-        <translation type="unfinished"></translation>
+        <translation>Placez l&apos;article dans la zone d&apos;ensachage</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="201"/>
@@ -3375,7 +3375,7 @@
     <message>
         <location filename="../screens/scanning.py" line="206"/>
         <source>Skip bagging</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas ensacher</translation>
     </message>
     <message>
         <location filename="../screens/scanning.py" line="212"/>
