@@ -1106,47 +1106,47 @@
     <message>
         <location filename="../hotel/guests.py" line="209"/>
         <source>A few details for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos datos de %1</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="210"/>
         <source>The law asks hotels to record these for every guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ley pide a los hoteles que registren estos datos de cada huésped.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="212"/>
         <source>Street and number</source>
-        <translation type="unfinished"></translation>
+        <translation>Calle y número</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="213"/>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código postal</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="214"/>
         <source>Town or city</source>
-        <translation type="unfinished"></translation>
+        <translation>Localidad</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="215"/>
         <source>E-mail or phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo o teléfono</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="216"/>
         <source>Place of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar de nacimiento</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="217"/>
         <source>Support number of your ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de soporte de su DNI</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="221"/>
         <source>Please fill in every field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rellene todos los campos.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="225"/>
@@ -1428,22 +1428,22 @@
     <message>
         <location filename="../hotel/checkout.py" line="249"/>
         <source>Your key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus tarjetas llave</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="250"/>
         <source>Please leave your key cards with us.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjenos sus tarjetas llave.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="251"/>
         <source>Drop your key cards in the box below the screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deje sus tarjetas llave en el buzón bajo la pantalla.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="252"/>
         <source>Done</source>
-        <translation type="unfinished">Listo</translation>
+        <translation>Hecho</translation>
     </message>
 </context>
 <context>
@@ -1578,17 +1578,17 @@
     <message>
         <location filename="../hotel/find.py" line="231"/>
         <source>Find your booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Busque su reserva</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="233"/>
         <source>Type your confirmation number, or your surname and the day you arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su número de confirmación, o su apellido y el día de llegada.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="235"/>
         <source>Confirmation number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de confirmación</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="236"/>
@@ -1598,17 +1598,17 @@
     <message>
         <location filename="../hotel/find.py" line="237"/>
         <source>Confirmation number (in your e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de confirmación (en su correo)</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="238"/>
         <source>Surname on the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido de la reserva</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="239"/>
         <source>Arrival date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de llegada</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="241"/>
@@ -1618,42 +1618,42 @@
     <message>
         <location filename="../hotel/find.py" line="244"/>
         <source>We could not find that booking. Please check and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hemos encontrado esa reserva. Compruébela e inténtelo de nuevo.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="246"/>
         <source>Please check the confirmation number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe el número de confirmación.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="247"/>
         <source>Please type your surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su apellido.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="248"/>
         <source>This booking is already checked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta reserva ya está registrada.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="250"/>
         <source>This booking cannot be checked in here. Please see the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta reserva no se puede registrar aquí. Diríjase a recepción.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="252"/>
         <source>Your booking starts on a later day. Please see the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su reserva empieza otro día. Diríjase a recepción.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="253"/>
         <source>The ID could not be read. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer el documento. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="256"/>
         <source>Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1661,42 +1661,42 @@
     <message>
         <location filename="../hotel/find.py" line="370"/>
         <source>A new key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Una tarjeta llave nueva</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="370"/>
         <source>Check out</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer el check-out</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="371"/>
         <source>First, let us find your room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero, busquemos su habitación.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="372"/>
         <source>Put your key card on the card reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponga su tarjeta llave en el lector</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="373"/>
         <source>My card is on the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi tarjeta está en el lector</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="374"/>
         <source>No card with you?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿No tiene la tarjeta?</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="375"/>
         <source>Type your room number</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir el número de habitación</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="376"/>
         <source>Room number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de habitación</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="377"/>
@@ -1706,7 +1706,7 @@
     <message>
         <location filename="../hotel/find.py" line="378"/>
         <source>Find my room</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar mi habitación</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="379"/>
@@ -1716,29 +1716,29 @@
     <message>
         <location filename="../hotel/find.py" line="382"/>
         <source>The card could not be read. Please try again or type your room number.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer la tarjeta. Inténtelo de nuevo o escriba su número de habitación.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="384"/>
         <source>Please type your room number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el número de su habitación.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="385"/>
         <source>Please type your surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su apellido.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="386"/>
         <location filename="../hotel/find.py" line="387"/>
         <location filename="../hotel/find.py" line="388"/>
         <source>We found no stay in this room with that surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna estancia en esta habitación con ese apellido.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="391"/>
         <source>Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1746,17 +1746,17 @@
     <message>
         <location filename="../hotel/checkout.py" line="115"/>
         <source>Your bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Su factura</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="116"/>
         <source>Please check your bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise su factura.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="117"/>
         <source>Left to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente de pago</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="124"/>
@@ -1766,7 +1766,7 @@
     <message>
         <location filename="../hotel/checkout.py" line="130"/>
         <source>It is taken from the deposit of %1 held on your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se toma del depósito de %1 retenido en su tarjeta.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="138"/>
@@ -1785,22 +1785,22 @@
         <location filename="../hotel/guests.py" line="102"/>
         <source>Place %1&apos;s ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ponga el documento de %1 en el lector</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="104"/>
         <source>Your IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus documentos</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="106"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesitamos un documento (pasaporte o DNI) de cada huésped adulto.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="110"/>
         <source>%1 of %2 IDs read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 documentos leídos</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="113"/>
@@ -1815,32 +1815,32 @@
     <message>
         <location filename="../hotel/guests.py" line="115"/>
         <source>a few details to add</source>
-        <translation type="unfinished"></translation>
+        <translation>faltan algunos datos</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="116"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="121"/>
         <source>Children travelling with you are registered at the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los niños que viajan con usted se registran en recepción.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="128"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido leer el documento. Póngalo plano en el lector y no lo mueva.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="130"/>
         <source>We already have this ID. Please place the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya tenemos este documento. Ponga el siguiente.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="136"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasaporte: página de la foto hacia abajo. DNI: por cualquier cara.</translation>
     </message>
 </context>
 <context>
@@ -1861,37 +1861,37 @@
     <message>
         <location filename="../hotel/pay.py" line="121"/>
         <source>Please wait a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere un momento, por favor</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="122"/>
         <source>A member of staff has been called and is coming.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hemos avisado a un empleado y ya viene.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="124"/>
         <source>We could not find your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hemos encontrado su reserva.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="125"/>
         <source>We could not read %1&apos;s ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hemos podido leer el documento de %1.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="126"/>
         <source>The name on the ID is not on the booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre del documento no está en la reserva.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="127"/>
         <source>%1&apos;s ID has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>El documento de %1 ha caducado.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="128"/>
         <source>We need a few more details for %1&apos;s registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesitamos algunos datos más para el registro de %1.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="129"/>
@@ -1901,22 +1901,22 @@
     <message>
         <location filename="../hotel/pay.py" line="130"/>
         <source>A key card could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido hacer una tarjeta llave.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="132"/>
         <source>Your room is not ready yet. You can leave your luggage with us, and we will let you know when the room is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su habitación aún no está lista. Puede dejarnos su equipaje y le avisaremos cuando esté lista.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="135"/>
         <source>We cannot reach the hotel&apos;s system just now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora mismo no podemos conectar con el sistema del hotel.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="136"/>
         <source>The hotel&apos;s system could not complete this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema del hotel no ha podido completar este paso.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="137"/>
@@ -1926,32 +1926,32 @@
     <message>
         <location filename="../hotel/pay.py" line="139"/>
         <source>A member of staff needs to help you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un empleado tiene que ayudarle.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="142"/>
         <source>We could not read the ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hemos podido leer el documento.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="143"/>
         <source>This ID has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este documento ha caducado.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="144"/>
         <source>We need a few more details for the registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesitamos algunos datos más para el registro.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="147"/>
         <source>Please stay at the kiosk. Nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quédese en el quiosco. No se pierde nada.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
-        <translation type="unfinished">Personal</translation>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>
@@ -1959,32 +1959,32 @@
     <message>
         <location filename="../hotel/keys.py" line="243"/>
         <source>Your room</source>
-        <translation type="unfinished"></translation>
+        <translation>Su habitación</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="245"/>
         <source>Floor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Planta %1</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="247"/>
         <source>Thank you for staying with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Gracias por alojarse con nosotros</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="248"/>
         <source>You are checked out. Have a good journey!</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya ha hecho el check-out. ¡Buen viaje!</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="250"/>
         <source>Your new key cards are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus tarjetas llave nuevas están listas</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="252"/>
         <source>Please take your key cards. Your other cards still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recoja sus tarjetas llave. Sus otras tarjetas siguen funcionando.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="255"/>
@@ -1994,37 +1994,37 @@
     <message>
         <location filename="../hotel/keys.py" line="258"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su habitación aún no está lista. Deje su equipaje en recepción: le avisaremos en cuanto esté lista.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="263"/>
         <source>Welcome! You are checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>¡Bienvenido! Ya está registrado</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="264"/>
         <source>Please take your key cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recoja sus tarjetas llave.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="269"/>
         <source>Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="271"/>
         <source>Wi-Fi password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña Wi-Fi</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="273"/>
         <source>Breakfast</source>
-        <translation type="unfinished"></translation>
+        <translation>Desayuno</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="284"/>
         <source>How was it today?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué tal ha ido hoy?</translation>
     </message>
 </context>
 <context>
@@ -2032,42 +2032,42 @@
     <message>
         <location filename="../hotel/pay.py" line="55"/>
         <source>Deposit</source>
-        <translation type="unfinished">Depósito</translation>
+        <translation>Depósito</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="56"/>
         <source>We hold a deposit on your card for extras.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenemos un depósito en su tarjeta para extras.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="57"/>
         <source>Deposit held on your card</source>
-        <translation type="unfinished"></translation>
+        <translation>Depósito retenido en su tarjeta</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="59"/>
         <source>Nothing is charged now. It is released or charged at check-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no se cobra nada. Se libera o se cobra a la salida.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="61"/>
         <source>Hold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retener %1</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="63"/>
         <source>Pay your bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Pague su factura</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="64"/>
         <source>Pay what is left of your bill by card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pague con tarjeta lo que queda de su factura.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="65"/>
         <source>To pay</source>
-        <translation type="unfinished"></translation>
+        <translation>A pagar</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="67"/>
@@ -2083,17 +2083,17 @@
     <message>
         <location filename="../hotel/pay.py" line="70"/>
         <source>Pay what is left of your stay by card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pague con tarjeta lo que queda de su estancia.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="71"/>
         <source>To pay now</source>
-        <translation type="unfinished"></translation>
+        <translation>A pagar ahora</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="74"/>
         <source>Then a deposit of %1 is held on your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Después se retiene un depósito de %1 en su tarjeta.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="86"/>
@@ -2108,12 +2108,12 @@
     <message>
         <location filename="../hotel/pay.py" line="90"/>
         <source>Touch the button, then use the card terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Toque el botón y use el terminal de tarjetas</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="92"/>
         <source>The card was declined. No money was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta ha sido rechazada. No se ha cobrado nada.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="95"/>
@@ -2135,7 +2135,7 @@
     <message>
         <location filename="../hotel/screens.py" line="24"/>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Recepción</translation>
     </message>
 </context>
 <context>
@@ -2396,27 +2396,27 @@
     <message>
         <location filename="../hotel/checkout.py" line="204"/>
         <source>Your invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Su factura</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="205"/>
         <source>Your bill is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su factura está pagada.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="206"/>
         <source>Would you like your invoice?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quiere su factura?</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="207"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="208"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="209"/>
@@ -2426,7 +2426,7 @@
     <message>
         <location filename="../hotel/checkout.py" line="212"/>
         <source>We have no e-mail address for you. Please choose print.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tenemos su correo electrónico. Elija imprimir.</translation>
     </message>
 </context>
 <context>
@@ -2434,82 +2434,82 @@
     <message>
         <location filename="../hotel/keys.py" line="130"/>
         <source>Your room: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Su habitación: %1</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="134"/>
         <source>Getting your room</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando su habitación</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="135"/>
         <source>The hotel&apos;s system is checking you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>El sistema del hotel está registrando su llegada.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="137"/>
         <source>Your key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus tarjetas llave</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="138"/>
         <source>Each card opens your room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada tarjeta abre su habitación.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="141"/>
         <source>Key %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Llave %1 de %2</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="145"/>
         <source>Please wait until the key card is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Espere hasta que la tarjeta esté lista.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="147"/>
         <source>Your key cards are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus tarjetas llave están listas</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="148"/>
         <source>Please take your key cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recoja sus tarjetas llave.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="149"/>
         <source>How many key cards would you like?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cuántas tarjetas llave quiere?</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="150"/>
         <source>One for each adult is usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo normal es una por adulto.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="152"/>
         <source>Put a blank card on the encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponga una tarjeta en blanco en el codificador</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="155"/>
         <source>%1 key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tarjetas llave</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="156"/>
         <source>1 key card</source>
-        <translation type="unfinished"></translation>
+        <translation>1 tarjeta llave</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="161"/>
         <source>ready</source>
-        <translation type="unfinished">listo</translation>
+        <translation>lista</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="163"/>
         <source>being made…</source>
-        <translation type="unfinished"></translation>
+        <translation>haciéndose…</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="165"/>
@@ -2519,7 +2519,7 @@
     <message>
         <location filename="../hotel/keys.py" line="168"/>
         <source>Key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Llave %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3016,12 +3016,12 @@
     <message>
         <location filename="../hotel/stay.py" line="54"/>
         <source>Which stay is yours?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cuál es su estancia?</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="55"/>
         <source>We found more than one booking. Touch yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hemos encontrado varias reservas. Toque la suya.</translation>
     </message>
 </context>
 <context>
@@ -3246,77 +3246,77 @@
     <message>
         <location filename="../hotel/registration.py" line="146"/>
         <source>Registration card</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficha de registro</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="147"/>
         <source>Please read the terms of your stay and sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lea las condiciones de su estancia y firme.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="152"/>
         <source>The room is yours from 15:00 on the day of arrival until 11:00 on the day of departure.</source>
-        <translation type="unfinished"></translation>
+        <translation>La habitación es suya desde las 15:00 del día de llegada hasta las 11:00 del día de salida.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="156"/>
         <source>The guests named on this card stay in the room. Any other person staying the night must be registered at the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los huéspedes de esta ficha ocupan la habitación. Cualquier otra persona que pase la noche debe registrarse en recepción.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="160"/>
         <source>A deposit is held on your card for extras and damage. It is released or charged at check-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se retiene un depósito en su tarjeta para extras y daños. Se libera o se cobra a la salida.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="164"/>
         <source>Smoking is not allowed in the rooms. A cleaning fee is charged if this rule is broken.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se permite fumar en las habitaciones. Si no se respeta, se cobra una tarifa de limpieza.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="168"/>
         <source>The hotel keeps your registration data as the law requires and shares it only with the authorities who ask for it by law.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hotel guarda sus datos de registro como exige la ley y solo los comparte con las autoridades que los piden por ley.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="171"/>
         <source>By signing you accept these terms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al firmar acepta estas condiciones.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="175"/>
         <source>Sign here with your finger</source>
-        <translation type="unfinished"></translation>
+        <translation>Firme aquí con el dedo</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="176"/>
         <source>Clear</source>
-        <translation type="unfinished">Borrar</translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="177"/>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmar</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="178"/>
         <source>Thank you for signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gracias por firmar.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="179"/>
         <source>Would you like a copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quiere una copia?</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="180"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="181"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="182"/>
@@ -3327,12 +3327,12 @@
         <location filename="../hotel/registration.py" line="184"/>
         <location filename="../hotel/registration.py" line="185"/>
         <source>Please sign in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Firme en el recuadro.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="186"/>
         <source>We have no e-mail address for you. Please choose print.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tenemos su correo electrónico. Elija imprimir.</translation>
     </message>
 </context>
 <context>
@@ -3546,77 +3546,77 @@
     <message>
         <location filename="../hotel/stay.py" line="122"/>
         <source>Your stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Su estancia</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="123"/>
         <source>Please check that this is your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compruebe que esta es su reserva.</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="125"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Fechas</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="126"/>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Habitación</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="127"/>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Huéspedes</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="128"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarifa</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="129"/>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="130"/>
         <source>Already paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya pagado</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="131"/>
         <source>To pay now</source>
-        <translation type="unfinished"></translation>
+        <translation>A pagar ahora</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="137"/>
         <source>%1 nights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 noches</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="139"/>
         <source>1 night</source>
-        <translation type="unfinished"></translation>
+        <translation>1 noche</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="143"/>
         <source>%1 adults</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adultos</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="145"/>
         <source>%1 children</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 niños</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="152"/>
         <source>and a deposit of %1 held on your card</source>
-        <translation type="unfinished"></translation>
+        <translation>y un depósito de %1 retenido en su tarjeta</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="159"/>
         <source>This is my booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Es mi reserva</translation>
     </message>
 </context>
 <context>
@@ -3737,32 +3737,32 @@
     <message>
         <location filename="../hotel/find.py" line="88"/>
         <source>Welcome</source>
-        <translation type="unfinished">Bienvenido</translation>
+        <translation>Bienvenido</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="89"/>
         <source>What would you like to do?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué desea hacer?</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="90"/>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer el check-in</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="91"/>
         <source>Check out</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer el check-out</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="92"/>
         <source>My key does not work</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi llave no funciona</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="94"/>
         <source>Arriving? Put your ID on the reader, or scan the QR code of your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Llega hoy? Ponga su documento en el lector o escanee el código QR de su reserva.</translation>
     </message>
 </context>
 <context>

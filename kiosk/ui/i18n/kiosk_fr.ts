@@ -1106,47 +1106,47 @@
     <message>
         <location filename="../hotel/guests.py" line="209"/>
         <source>A few details for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques informations pour %1</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="210"/>
         <source>The law asks hotels to record these for every guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>La loi demande aux hôtels de noter ces informations pour chaque client.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="212"/>
         <source>Street and number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rue et numéro</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="213"/>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="214"/>
         <source>Town or city</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="215"/>
         <source>E-mail or phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail ou téléphone</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="216"/>
         <source>Place of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de naissance</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="217"/>
         <source>Support number of your ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de support de votre carte</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="221"/>
         <source>Please fill in every field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplissez tous les champs.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="225"/>
@@ -1428,22 +1428,22 @@
     <message>
         <location filename="../hotel/checkout.py" line="249"/>
         <source>Your key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos cartes-clés</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="250"/>
         <source>Please leave your key cards with us.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez-nous vos cartes-clés.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="251"/>
         <source>Drop your key cards in the box below the screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez vos cartes-clés dans la boîte sous l&apos;écran.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="252"/>
         <source>Done</source>
-        <translation type="unfinished">Terminé</translation>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
@@ -1578,17 +1578,17 @@
     <message>
         <location filename="../hotel/find.py" line="231"/>
         <source>Find your booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvez votre réservation</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="233"/>
         <source>Type your confirmation number, or your surname and the day you arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre numéro de confirmation, ou votre nom et le jour d&apos;arrivée.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="235"/>
         <source>Confirmation number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de confirmation</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="236"/>
@@ -1598,17 +1598,17 @@
     <message>
         <location filename="../hotel/find.py" line="237"/>
         <source>Confirmation number (in your e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de confirmation (dans votre e-mail)</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="238"/>
         <source>Surname on the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom sur la réservation</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="239"/>
         <source>Arrival date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date d&apos;arrivée</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="241"/>
@@ -1618,42 +1618,42 @@
     <message>
         <location filename="../hotel/find.py" line="244"/>
         <source>We could not find that booking. Please check and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas trouvé cette réservation. Vérifiez et réessayez.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="246"/>
         <source>Please check the confirmation number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez le numéro de confirmation.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="247"/>
         <source>Please type your surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre nom.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="248"/>
         <source>This booking is already checked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réservation est déjà enregistrée.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="250"/>
         <source>This booking cannot be checked in here. Please see the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette réservation ne peut pas être enregistrée ici. Adressez-vous à la réception.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="252"/>
         <source>Your booking starts on a later day. Please see the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réservation commence un autre jour. Adressez-vous à la réception.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="253"/>
         <source>The ID could not be read. Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Veuillez réessayer.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="256"/>
         <source>Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1661,42 +1661,42 @@
     <message>
         <location filename="../hotel/find.py" line="370"/>
         <source>A new key card</source>
-        <translation type="unfinished"></translation>
+        <translation>Une nouvelle carte-clé</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="370"/>
         <source>Check out</source>
-        <translation type="unfinished"></translation>
+        <translation>Départ</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="371"/>
         <source>First, let us find your room.</source>
-        <translation type="unfinished"></translation>
+        <translation>D&apos;abord, trouvons votre chambre.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="372"/>
         <source>Put your key card on the card reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez votre carte-clé sur le lecteur</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="373"/>
         <source>My card is on the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma carte est sur le lecteur</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="374"/>
         <source>No card with you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas votre carte ?</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="375"/>
         <source>Type your room number</source>
-        <translation type="unfinished"></translation>
+        <translation>Taper le numéro de chambre</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="376"/>
         <source>Room number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de chambre</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="377"/>
@@ -1706,7 +1706,7 @@
     <message>
         <location filename="../hotel/find.py" line="378"/>
         <source>Find my room</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver ma chambre</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="379"/>
@@ -1716,29 +1716,29 @@
     <message>
         <location filename="../hotel/find.py" line="382"/>
         <source>The card could not be read. Please try again or type your room number.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte n&apos;a pas pu être lue. Réessayez ou tapez votre numéro de chambre.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="384"/>
         <source>Please type your room number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre numéro de chambre.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="385"/>
         <source>Please type your surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre nom.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="386"/>
         <location filename="../hotel/find.py" line="387"/>
         <location filename="../hotel/find.py" line="388"/>
         <source>We found no stay in this room with that surname.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun séjour dans cette chambre à ce nom.</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="391"/>
         <source>Please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veuillez réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1746,17 +1746,17 @@
     <message>
         <location filename="../hotel/checkout.py" line="115"/>
         <source>Your bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre note</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="116"/>
         <source>Please check your bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre note.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="117"/>
         <source>Left to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste à payer</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="124"/>
@@ -1766,7 +1766,7 @@
     <message>
         <location filename="../hotel/checkout.py" line="130"/>
         <source>It is taken from the deposit of %1 held on your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il est pris sur la caution de %1 bloquée sur votre carte.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="138"/>
@@ -1785,22 +1785,22 @@
         <location filename="../hotel/guests.py" line="102"/>
         <source>Place %1&apos;s ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Posez la pièce d&apos;identité de %1 sur le lecteur</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="104"/>
         <source>Your IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos pièces d&apos;identité</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="106"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il nous faut une pièce d&apos;identité (passeport ou carte) de chaque client adulte.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="110"/>
         <source>%1 of %2 IDs read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pièces d&apos;identité lues sur %2</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="113"/>
@@ -1815,32 +1815,32 @@
     <message>
         <location filename="../hotel/guests.py" line="115"/>
         <source>a few details to add</source>
-        <translation type="unfinished"></translation>
+        <translation>quelques informations à ajouter</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="116"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>terminé</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="121"/>
         <source>Children travelling with you are registered at the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enfants qui voyagent avec vous sont enregistrés à la réception.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="128"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Posez-la à plat sur le lecteur sans la bouger.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="130"/>
         <source>We already have this ID. Please place the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous avons déjà cette pièce. Posez la suivante.</translation>
     </message>
     <message>
         <location filename="../hotel/guests.py" line="136"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passeport : page photo vers le bas. Carte d&apos;identité : l&apos;une ou l&apos;autre face.</translation>
     </message>
 </context>
 <context>
@@ -1861,37 +1861,37 @@
     <message>
         <location filename="../hotel/pay.py" line="121"/>
         <source>Please wait a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Un instant, s&apos;il vous plaît</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="122"/>
         <source>A member of staff has been called and is coming.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un membre du personnel a été appelé et arrive.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="124"/>
         <source>We could not find your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas trouvé votre réservation.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="125"/>
         <source>We could not read %1&apos;s ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas pu lire la pièce d&apos;identité de %1.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="126"/>
         <source>The name on the ID is not on the booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de la pièce d&apos;identité ne figure pas sur la réservation.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="127"/>
         <source>%1&apos;s ID has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce d&apos;identité de %1 a expiré.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="128"/>
         <source>We need a few more details for %1&apos;s registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il nous faut quelques informations de plus pour l&apos;enregistrement de %1.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="129"/>
@@ -1901,22 +1901,22 @@
     <message>
         <location filename="../hotel/pay.py" line="130"/>
         <source>A key card could not be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une carte-clé n&apos;a pas pu être faite.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="132"/>
         <source>Your room is not ready yet. You can leave your luggage with us, and we will let you know when the room is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre chambre n&apos;est pas encore prête. Vous pouvez nous laisser vos bagages, nous vous préviendrons quand elle sera prête.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="135"/>
         <source>We cannot reach the hotel&apos;s system just now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de l&apos;hôtel est injoignable pour l&apos;instant.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="136"/>
         <source>The hotel&apos;s system could not complete this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de l&apos;hôtel n&apos;a pas pu terminer cette étape.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="137"/>
@@ -1926,32 +1926,32 @@
     <message>
         <location filename="../hotel/pay.py" line="139"/>
         <source>A member of staff needs to help you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un membre du personnel doit vous aider.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="142"/>
         <source>We could not read the ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas pu lire la pièce d&apos;identité.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="143"/>
         <source>This ID has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette pièce d&apos;identité a expiré.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="144"/>
         <source>We need a few more details for the registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il nous faut quelques informations de plus pour l&apos;enregistrement.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="147"/>
         <source>Please stay at the kiosk. Nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restez à la borne. Rien n&apos;est perdu.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
-        <translation type="unfinished">Personnel</translation>
+        <translation>Personnel</translation>
     </message>
 </context>
 <context>
@@ -1959,32 +1959,32 @@
     <message>
         <location filename="../hotel/keys.py" line="243"/>
         <source>Your room</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre chambre</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="245"/>
         <source>Floor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étage %1</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="247"/>
         <source>Thank you for staying with us</source>
-        <translation type="unfinished"></translation>
+        <translation>Merci d&apos;avoir séjourné chez nous</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="248"/>
         <source>You are checked out. Have a good journey!</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre départ est enregistré. Bon voyage !</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="250"/>
         <source>Your new key cards are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos nouvelles cartes-clés sont prêtes</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="252"/>
         <source>Please take your key cards. Your other cards still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenez vos cartes-clés. Vos autres cartes marchent toujours.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="255"/>
@@ -1994,37 +1994,37 @@
     <message>
         <location filename="../hotel/keys.py" line="258"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre chambre n&apos;est pas encore prête. Laissez vos bagages à la réception : nous vous préviendrons dès qu&apos;elle sera prête.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="263"/>
         <source>Welcome! You are checked in</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue ! Votre arrivée est enregistrée</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="264"/>
         <source>Please take your key cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenez vos cartes-clés.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="269"/>
         <source>Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="271"/>
         <source>Wi-Fi password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe Wi-Fi</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="273"/>
         <source>Breakfast</source>
-        <translation type="unfinished"></translation>
+        <translation>Petit-déjeuner</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="284"/>
         <source>How was it today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment cela s&apos;est-il passé ?</translation>
     </message>
 </context>
 <context>
@@ -2032,42 +2032,42 @@
     <message>
         <location filename="../hotel/pay.py" line="55"/>
         <source>Deposit</source>
-        <translation type="unfinished">Consigne</translation>
+        <translation>Caution</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="56"/>
         <source>We hold a deposit on your card for extras.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous bloquons une caution sur votre carte pour les extras.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="57"/>
         <source>Deposit held on your card</source>
-        <translation type="unfinished"></translation>
+        <translation>Caution bloquée sur votre carte</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="59"/>
         <source>Nothing is charged now. It is released or charged at check-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est débité maintenant. Elle est libérée ou débitée au départ.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="61"/>
         <source>Hold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquer %1</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="63"/>
         <source>Pay your bill</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglez votre note</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="64"/>
         <source>Pay what is left of your bill by card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Payez par carte le reste de votre note.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="65"/>
         <source>To pay</source>
-        <translation type="unfinished"></translation>
+        <translation>À payer</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="67"/>
@@ -2083,17 +2083,17 @@
     <message>
         <location filename="../hotel/pay.py" line="70"/>
         <source>Pay what is left of your stay by card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Payez par carte le reste de votre séjour.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="71"/>
         <source>To pay now</source>
-        <translation type="unfinished"></translation>
+        <translation>À payer maintenant</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="74"/>
         <source>Then a deposit of %1 is held on your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite, une caution de %1 est bloquée sur votre carte.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="86"/>
@@ -2108,12 +2108,12 @@
     <message>
         <location filename="../hotel/pay.py" line="90"/>
         <source>Touch the button, then use the card terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez le bouton, puis utilisez le terminal de paiement</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="92"/>
         <source>The card was declined. No money was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte a été refusée. Rien n&apos;a été débité.</translation>
     </message>
     <message>
         <location filename="../hotel/pay.py" line="95"/>
@@ -2135,7 +2135,7 @@
     <message>
         <location filename="../hotel/screens.py" line="24"/>
         <source>Reception</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception</translation>
     </message>
 </context>
 <context>
@@ -2396,27 +2396,27 @@
     <message>
         <location filename="../hotel/checkout.py" line="204"/>
         <source>Your invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre facture</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="205"/>
         <source>Your bill is settled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre note est réglée.</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="206"/>
         <source>Would you like your invoice?</source>
-        <translation type="unfinished"></translation>
+        <translation>Voulez-vous votre facture ?</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="207"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="208"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../hotel/checkout.py" line="209"/>
@@ -2426,7 +2426,7 @@
     <message>
         <location filename="../hotel/checkout.py" line="212"/>
         <source>We have no e-mail address for you. Please choose print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas votre e-mail. Choisissez l&apos;impression.</translation>
     </message>
 </context>
 <context>
@@ -2434,82 +2434,82 @@
     <message>
         <location filename="../hotel/keys.py" line="130"/>
         <source>Your room: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre chambre : %1</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="134"/>
         <source>Getting your room</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de votre chambre</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="135"/>
         <source>The hotel&apos;s system is checking you in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le système de l&apos;hôtel enregistre votre arrivée.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="137"/>
         <source>Your key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos cartes-clés</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="138"/>
         <source>Each card opens your room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque carte ouvre votre chambre.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="141"/>
         <source>Key %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé %1 sur %2</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="145"/>
         <source>Please wait until the key card is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez que la carte soit prête.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="147"/>
         <source>Your key cards are ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos cartes-clés sont prêtes</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="148"/>
         <source>Please take your key cards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenez vos cartes-clés.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="149"/>
         <source>How many key cards would you like?</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de cartes-clés voulez-vous ?</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="150"/>
         <source>One for each adult is usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>En général, une par adulte.</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="152"/>
         <source>Put a blank card on the encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Posez une carte vierge sur l&apos;encodeur</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="155"/>
         <source>%1 key cards</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cartes-clés</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="156"/>
         <source>1 key card</source>
-        <translation type="unfinished"></translation>
+        <translation>1 carte-clé</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="161"/>
         <source>ready</source>
-        <translation type="unfinished">prêt</translation>
+        <translation>prête</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="163"/>
         <source>being made…</source>
-        <translation type="unfinished"></translation>
+        <translation>en cours…</translation>
     </message>
     <message>
         <location filename="../hotel/keys.py" line="165"/>
@@ -2519,7 +2519,7 @@
     <message>
         <location filename="../hotel/keys.py" line="168"/>
         <source>Key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -3016,12 +3016,12 @@
     <message>
         <location filename="../hotel/stay.py" line="54"/>
         <source>Which stay is yours?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quel séjour est le vôtre ?</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="55"/>
         <source>We found more than one booking. Touch yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous avons trouvé plusieurs réservations. Touchez la vôtre.</translation>
     </message>
 </context>
 <context>
@@ -3246,77 +3246,77 @@
     <message>
         <location filename="../hotel/registration.py" line="146"/>
         <source>Registration card</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiche d&apos;enregistrement</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="147"/>
         <source>Please read the terms of your stay and sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisez les conditions de votre séjour et signez.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="152"/>
         <source>The room is yours from 15:00 on the day of arrival until 11:00 on the day of departure.</source>
-        <translation type="unfinished"></translation>
+        <translation>La chambre est à vous de 15 h le jour d&apos;arrivée jusqu&apos;à 11 h le jour du départ.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="156"/>
         <source>The guests named on this card stay in the room. Any other person staying the night must be registered at the front desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les clients nommés sur cette fiche occupent la chambre. Toute autre personne qui y passe la nuit doit être enregistrée à la réception.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="160"/>
         <source>A deposit is held on your card for extras and damage. It is released or charged at check-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une caution est bloquée sur votre carte pour les extras et les dégâts. Elle est libérée ou débitée au départ.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="164"/>
         <source>Smoking is not allowed in the rooms. A cleaning fee is charged if this rule is broken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il est interdit de fumer dans les chambres. Des frais de nettoyage sont facturés en cas d&apos;infraction.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="168"/>
         <source>The hotel keeps your registration data as the law requires and shares it only with the authorities who ask for it by law.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;hôtel conserve vos données d&apos;enregistrement comme la loi l&apos;exige et ne les transmet qu&apos;aux autorités qui les demandent légalement.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="171"/>
         <source>By signing you accept these terms.</source>
-        <translation type="unfinished"></translation>
+        <translation>En signant, vous acceptez ces conditions.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="175"/>
         <source>Sign here with your finger</source>
-        <translation type="unfinished"></translation>
+        <translation>Signez ici avec le doigt</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="176"/>
         <source>Clear</source>
-        <translation type="unfinished">Effacer</translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="177"/>
         <source>Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Signer</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="178"/>
         <source>Thank you for signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merci d&apos;avoir signé.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="179"/>
         <source>Would you like a copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Voulez-vous une copie ?</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="180"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="181"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="182"/>
@@ -3327,12 +3327,12 @@
         <location filename="../hotel/registration.py" line="184"/>
         <location filename="../hotel/registration.py" line="185"/>
         <source>Please sign in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signez dans le cadre.</translation>
     </message>
     <message>
         <location filename="../hotel/registration.py" line="186"/>
         <source>We have no e-mail address for you. Please choose print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nous n&apos;avons pas votre e-mail. Choisissez l&apos;impression.</translation>
     </message>
 </context>
 <context>
@@ -3546,77 +3546,77 @@
     <message>
         <location filename="../hotel/stay.py" line="122"/>
         <source>Your stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre séjour</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="123"/>
         <source>Please check that this is your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez qu&apos;il s&apos;agit bien de votre réservation.</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="125"/>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="126"/>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>Chambre</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="127"/>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="128"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="129"/>
         <source>Total</source>
-        <translation type="unfinished">Total</translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="130"/>
         <source>Already paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà payé</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="131"/>
         <source>To pay now</source>
-        <translation type="unfinished"></translation>
+        <translation>À payer maintenant</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="137"/>
         <source>%1 nights</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nuits</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="139"/>
         <source>1 night</source>
-        <translation type="unfinished"></translation>
+        <translation>1 nuit</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="143"/>
         <source>%1 adults</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 adultes</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="145"/>
         <source>%1 children</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enfants</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="152"/>
         <source>and a deposit of %1 held on your card</source>
-        <translation type="unfinished"></translation>
+        <translation>et une caution de %1 bloquée sur votre carte</translation>
     </message>
     <message>
         <location filename="../hotel/stay.py" line="159"/>
         <source>This is my booking</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est ma réservation</translation>
     </message>
 </context>
 <context>
@@ -3737,32 +3737,32 @@
     <message>
         <location filename="../hotel/find.py" line="88"/>
         <source>Welcome</source>
-        <translation type="unfinished">Bienvenue</translation>
+        <translation>Bienvenue</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="89"/>
         <source>What would you like to do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que souhaitez-vous faire ?</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="90"/>
         <source>Check in</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivée</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="91"/>
         <source>Check out</source>
-        <translation type="unfinished"></translation>
+        <translation>Départ</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="92"/>
         <source>My key does not work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma clé ne marche pas</translation>
     </message>
     <message>
         <location filename="../hotel/find.py" line="94"/>
         <source>Arriving? Put your ID on the reader, or scan the QR code of your booking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous arrivez ? Posez votre pièce d&apos;identité sur le lecteur ou scannez le code QR de votre réservation.</translation>
     </message>
 </context>
 <context>
