@@ -27,6 +27,7 @@ from kiosk.app.hotel.ports import (
 )
 from kiosk.app.hotel.records import HotelCommitter
 from kiosk.app.hotel.runner import HotelRunner, HotelStays
+from kiosk.app.journeys.hotel_desk import build_hotel_desk, open_hotel_desk
 from kiosk.app.journeys.spec import (
     JourneyParts,
     JourneySpec,
@@ -175,6 +176,7 @@ HOTEL_CHECKIN = JourneySpec(
     summary="hotel check-in and check-out: booking, guests' IDs, registration, deposit, keys",
     build=build_hotel,
     open_ui=open_hotel_ui,
-    attendant=None,
+    attendant=build_hotel_desk,
+    desk_ui=open_hotel_desk,
     document_kinds=("checkin",),
 )
