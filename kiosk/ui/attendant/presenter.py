@@ -9,6 +9,12 @@ A staff session ends whenever the lane goes back to the shopper: "Sign out", "Cl
 the sign-in screen, or no touch for the service's idle limit (checked every
 ``idle_check_ms``; a sign-in screen nobody uses closes after the same time). The next
 alert asks for a badge or PIN again.
+
+The sign-in, the idle check and the session's end are the shell's ``StaffLayer``
+(``kiosk.ui.desk``) with the dashboard as its desk: this presenter adds the
+dashboard's actions and its device / totals queries. Given ``build`` instead of
+the two screens, they are built on first use (the first ``signin`` / ``dashboard``
+read, opening, a badge or :meth:`build_screens` after the window's first paint).
 """
 
 from __future__ import annotations
@@ -18,15 +24,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from kiosk.attendant_api import AttendantService, DeviceLine, LaneTotals, SignInFailed
-from kiosk.clock import monotonic
+from kiosk.attendant_api import AttendantService, DeviceLine, LaneTotals
 from kiosk.domain.staff import ROLE_GRANTS, Action
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen
-from kiosk.ui.attendant.views import SignInView, dashboard_view
+from kiosk.ui.attendant.views import dashboard_view
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.desk.staff_layer import StaffLayer
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +43,12 @@ class AttendantPresenter(QObject):
     Args:
         service: the lane's AttendantService.
         bridge: the UI bridge (background operations).
-        signin, dashboard: the two screens (already added to the shell).
+        signin, dashboard: the two screens (already added to the shell), or None with
+            ``build``.
         show: shows a screen by name (the shell's ``show_screen``).
         idle_check_ms: how often an idle session is checked for sign-out.
+        build: builds (and adds to the shell) the two screens on first use.
+        parent: the QObject owner (default: the dashboard, when given built).
 
     Signals:
         closed(): the attendant left (signed out or closed): show the shopper screen.
@@ -53,26 +62,67 @@ class AttendantPresenter(QObject):
         self,
         service: AttendantService,
         bridge: Bridge,
-        signin: AttendantSignInScreen,
-        dashboard: AttendantDashboard,
+        signin: AttendantSignInScreen | None,
+        dashboard: AttendantDashboard | None,
         show: Callable[[str], Any],
         *,
         idle_check_ms: int = 5000,
+        build: Callable[[], tuple[AttendantSignInScreen, AttendantDashboard]] | None = None,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(dashboard)
+        if build is None:
+            if signin is None or dashboard is None:
+                raise ValueError("AttendantPresenter needs both screens or a build function")
+            screens = (signin, dashboard)
+            build = lambda: screens  # noqa: E731
+        super().__init__(parent if parent is not None else dashboard)
         self.service, self.bridge = service, bridge
-        self.signin, self.dashboard, self._show = signin, dashboard, show
+        self._build = build
+        self._dashboard: AttendantDashboard | None = None
         self._devices: list[DeviceLine] | None = None
         self._totals: LaneTotals | None = None
         self._message, self._error = "", False
-        self._open = False
-        self._touched_at = monotonic()
-        self._idle = QTimer(self)
-        self._idle.setInterval(idle_check_ms)
-        self._idle.timeout.connect(self._check_idle)
-        signin.signInRequested.connect(self.sign_in_pin)
-        signin.closeRequested.connect(self.close)
-        d = dashboard
+        self._layer = StaffLayer(
+            service, bridge, self._build_signin, show, idle_check_ms=idle_check_ms, parent=self
+        )
+        self._layer.set_desk(AttendantDashboard.name, self.refresh)
+        self._layer.signedIn.connect(self._signed_in)
+        self._layer.deskShown.connect(self.reload)
+        self._layer.closed.connect(self._left)
+        if dashboard is not None:
+            self.build_screens()
+
+    # -- the screens, built on first use ---------------------------------------------------
+
+    @property
+    def signin(self) -> AttendantSignInScreen:
+        """The sign-in screen (built now if it is not yet)."""
+        return self._layer.signin
+
+    @property
+    def dashboard(self) -> AttendantDashboard:
+        """The dashboard (built now if it is not yet)."""
+        if self._dashboard is None:
+            self._layer.build()
+        assert self._dashboard is not None
+        return self._dashboard
+
+    def build_screens(self) -> None:
+        """Build both screens now if they are not built yet (after the first paint)."""
+        self._layer.build()
+
+    def screens_built(self) -> bool:
+        """Whether the sign-in screen and the dashboard exist yet."""
+        return self._layer.is_built()
+
+    def _build_signin(self) -> AttendantSignInScreen:
+        signin, dashboard = self._build()
+        self._dashboard = dashboard
+        self._wire(dashboard)
+        return signin
+
+    def _wire(self, d: AttendantDashboard) -> None:
+        service = self.service
         d.signOutRequested.connect(self.close)
         d.voidRequested.connect(lambda n: self._act(service.void_line, n))
         d.quantityRequested.connect(lambda n, q: self._act(service.set_quantity, n, q))
@@ -94,44 +144,31 @@ class AttendantPresenter(QObject):
         d.clearFaultRequested.connect(lambda: self._act(service.clear_device_fault))
         d.refreshRequested.connect(self.reload)
 
-    # -- entry points (the shell calls these) ------------------------------------------
+    # -- entry points (the shell calls these; sign-in and idle are the StaffLayer's) ---
 
     def open(self) -> None:
         """Show the dashboard if someone is signed in, else the sign-in screen."""
-        # current_session: reading ``session`` may sign an idle attendant out, which
-        # writes an audit row; that write belongs to the idle timer's background job.
-        self._open = True
-        self.touched()
-        if self.service.current_session is not None:
-            self._show_dashboard()
-        else:
-            self.signin.reset()
-            self._idle.start()
-            self._show(self.signin.name)
+        self._layer.open()
 
     def is_open(self) -> bool:
         """Whether an attendant screen is showing (the lane is not the shopper's)."""
-        return self._open
+        return self._layer.is_open()
 
     def touched(self) -> None:
         """Someone touched the screen: while an attendant screen shows, that is staff
         activity and keeps the session (never blocks the UI thread)."""
-        if self._open:
-            self._touched_at = monotonic()
-            self.service.touched()
+        self._layer.touched()
 
     def badge_scanned(self, code: str) -> None:
         """A staff badge was scanned (at the lane or on the sign-in screen)."""
-        self._open = True
-        self._sign_in(lambda: self.service.sign_in_badge(code))
+        self._layer.badge_scanned(code)
 
     def sign_in_pin(self, staff_id: str, pin: str) -> None:
-        self._sign_in(lambda: self.service.sign_in_pin(staff_id, pin))
+        self._layer.sign_in_pin(staff_id, pin)
 
     def lane_changed(self) -> None:
         """The checkout changed (a scan, a payment...): redraw if the dashboard shows."""
-        if self.service.current_session is not None:
-            self.refresh()
+        self._layer.lane_changed()
 
     def sign_out(self) -> None:
         """Sign out and give the lane back to the shopper."""
@@ -139,47 +176,17 @@ class AttendantPresenter(QObject):
 
     def close(self, reason: str = "") -> None:
         """Back to the shopper: the session (if any) ends with it."""
-        self._idle.stop()
-        self._open = False
-        if self.service.current_session is not None:
-            self.bridge.run_in_background(
-                lambda: self.service.sign_out(reason),
-                None,
-                lambda error: log.error("sign-out failed: %s", error),
-            )
+        self._layer.close(reason)
+
+    def _left(self) -> None:
         self._devices = self._totals = None
         self._message = ""
-        self.dashboard.close_entry()
+        if self._dashboard is not None:
+            self._dashboard.close_entry()
         self.closed.emit()
 
-    # -- sign-in -----------------------------------------------------------------------
-
-    def _sign_in(self, operation: Callable[[], Any]) -> None:
-        self.signin.set_model(SignInView(busy=True))
-        self.bridge.run_in_background(operation, lambda _: self._signed_in(), self._sign_in_failed)
-
     def _signed_in(self) -> None:
-        self.signin.reset()
         self._message, self._error = "", False
-        self._show_dashboard()
-
-    def _sign_in_failed(self, error: BaseException) -> None:
-        if isinstance(error, SignInFailed):
-            view = SignInView(error=error.outcome.value, locked_seconds=error.locked_seconds)
-        else:
-            log.error("sign-in failed: %s", error)
-            view = SignInView(error=str(error))
-        self.signin.set_model(view)
-        self._open = True
-        self._idle.start()
-        self._show(self.signin.name)
-
-    def _show_dashboard(self) -> None:
-        self._open = True
-        self._idle.start()
-        self.refresh()
-        self._show(self.dashboard.name)
-        self.reload()
 
     # -- actions -----------------------------------------------------------------------
 
@@ -194,9 +201,7 @@ class AttendantPresenter(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._message, self._error = str(error), True
-        if self.service.current_session is None:
-            self.signin.set_model(SignInView(error="inactivity"))
-            self.close("inactivity")
+        if self._layer.action_failed(error):  # the session timed out: back to the shopper
             return
         self.refresh()
 
@@ -231,17 +236,3 @@ class AttendantPresenter(QObject):
             self.refresh()
 
         self.bridge.run_in_background(query, show, self._failed)
-
-    def _check_idle(self) -> None:
-        if self.service.current_session is None:  # the sign-in screen, unused
-            idle_s = self.service.idle_timeout.total_seconds()
-            if self._open and monotonic() - self._touched_at >= idle_s:
-                self.close()
-            return
-
-        def expired(signed_out: bool) -> None:
-            if signed_out and self._open:
-                self.signin.set_model(SignInView(error="inactivity"))
-                self.close("inactivity")
-
-        self.bridge.run_in_background(self.service.expire_idle, expired)

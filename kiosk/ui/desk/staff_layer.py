@@ -13,7 +13,12 @@ desk, "Close" on the sign-in screen, or no touch for the service's idle limit (c
 every ``idle_check_ms``; a sign-in screen nobody uses closes after the same time). The
 next call for staff asks for a badge or PIN again. The shell gives it the same hooks as
 the self-checkout's ``AttendantPresenter`` (``open``, ``closed``, ``touched``,
-``badge_scanned``, ``lane_changed``).
+``badge_scanned``, ``lane_changed``). The self-checkout's ``AttendantPresenter`` is
+this flow with its dashboard as the desk (it delegates sign-in and idle here).
+
+The sign-in screen may be given as a builder instead: it is then built on first use
+(the first ``signin`` read: opening, a badge, the after-first-paint warm-up), so a
+lane's first paint does not wait for screens it does not show.
 """
 
 from __future__ import annotations
@@ -39,29 +44,37 @@ class StaffLayer(QObject):
     Args:
         service: the journey's attendant service (its staff session calls).
         bridge: the window's bridge (background calls).
-        signin: the sign-in screen (already on the staff layer).
+        signin: the sign-in screen (already on the staff layer), or a function that
+            builds it (and puts it there) on first use.
         show: shows a staff screen by name (the window's ``show_staff``).
         idle_check_ms: how often an idle session is looked for.
+        parent: the QObject owner (default: the sign-in screen, when given built).
 
     Signals:
         closed(): the staff member left: the traveller's screen shows again.
         deskShown(): the desk screen was shown (someone is signed in).
+        signedIn(): a sign-in succeeded (emitted just before the desk shows).
     """
 
     closed = Signal()
     deskShown = Signal()
+    signedIn = Signal()
 
     def __init__(
         self,
         service: StaffSignIn,
         bridge: Bridge,
-        signin: AttendantSignInScreen,
+        signin: AttendantSignInScreen | Callable[[], AttendantSignInScreen],
         show: Callable[[str], Any],
         *,
         idle_check_ms: int = 5000,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(signin)
-        self.service, self.bridge, self.signin, self._show = service, bridge, signin, show
+        built = signin if isinstance(signin, AttendantSignInScreen) else None
+        super().__init__(parent if parent is not None else built)
+        self.service, self.bridge, self._show = service, bridge, show
+        self._signin: AttendantSignInScreen | None = None
+        self._build_signin = signin if built is None else None
         self._desk_name = ""
         self._refresh: Callable[[], None] = lambda: None
         self._open = False
@@ -69,6 +82,28 @@ class StaffLayer(QObject):
         self._idle = QTimer(self)
         self._idle.setInterval(idle_check_ms)
         self._idle.timeout.connect(self._check_idle)
+        if built is not None:
+            self._attach(built)
+
+    @property
+    def signin(self) -> AttendantSignInScreen:
+        """The sign-in screen (built now if it was given as a builder and not built yet)."""
+        if self._signin is None:
+            assert self._build_signin is not None
+            self._attach(self._build_signin())
+        assert self._signin is not None
+        return self._signin
+
+    def is_built(self) -> bool:
+        """Whether the sign-in screen exists yet."""
+        return self._signin is not None
+
+    def build(self) -> None:
+        """Build the sign-in screen now if it is not built yet (after the first paint)."""
+        _ = self.signin
+
+    def _attach(self, signin: AttendantSignInScreen) -> None:
+        self._signin = signin
         signin.signInRequested.connect(self.sign_in_pin)
         signin.closeRequested.connect(self.close)
 
@@ -148,6 +183,7 @@ class StaffLayer(QObject):
 
     def _signed_in(self) -> None:
         self.signin.reset()
+        self.signedIn.emit()
         self._show_desk()
 
     def _refused(self, error: BaseException) -> None:
