@@ -6,10 +6,12 @@ Each has ``start()`` and ``stop()`` and never stops the lane selling when it fai
 - the metrics file (``[logging] metrics_file``, :mod:`kiosk.app.lane_metrics`), fed
   by :class:`PaymentTimer` (a controller listener) and by the window (scan-to-screen);
 - the link to the store's attendant station (``[station] url``,
-  :mod:`kiosk.app.station_link`): the lane's report from the attendant service's
-  view of it, "I'm on my way" handed to ``lane.notice_listeners``, remote help applied
-  through the attendant service (:mod:`kiosk.app.station_actions`) and the store's
-  staff accounts copied in.
+  :mod:`kiosk.app.station_link`): the lane's report through its journey's station view
+  (:mod:`kiosk.app.station_views`), reported at once on a change of the journey, of the
+  lane's flags or of a device's status; "I'm on my way" handed to
+  ``lane.notice_listeners``; remote help (self-checkout only) applied through the
+  attendant service (:mod:`kiosk.app.station_actions`); the store's staff accounts
+  copied in.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from typing import Any
 from kiosk import clock as kiosk_clock
 from kiosk.app.attendant.model import DeviceLine
 from kiosk.app.lane_metrics import LaneMetrics
-from kiosk.app.station_link import CommandLedger, StationLink, checkout_report
+from kiosk.app.station_link import CommandLedger, StationLink
+from kiosk.app.station_views import StationView, checkout_view, lane_report, view_for
 from kiosk.store.backup import BackupSchedule
 
 log = logging.getLogger(__name__)
@@ -60,14 +63,22 @@ class PaymentTimer:
 
 
 class StationReporter:
-    """What the lane tells the station, read on the link's thread."""
+    """What the lane tells the station, read on the link's thread: the journey's part from
+    its station view (:mod:`kiosk.app.station_views`, picked by ``lane.mode``), the shell's
+    part from the lane (flags, devices, when it was last touched)."""
 
     def __init__(
-        self, lane: Any, clock: Callable[[], datetime], remote: list[str] | None = None
+        self,
+        lane: Any,
+        clock: Callable[[], datetime],
+        remote: list[str] | None = None,
+        *,
+        view: StationView = checkout_view,
     ) -> None:
-        self.lane, self.clock, self.remote = lane, clock, list(remote or [])
+        self.lane, self.clock, self.remote, self.view = lane, clock, list(remote or []), view
         self.fault_since: dict[str, datetime] = {}
         self.last_change = kiosk_clock.monotonic()
+        self.printers = [d.name for d in lane.config.devices if "printer" in d.type]
 
     def touched(self, *_: object) -> None:
         self.last_change = kiosk_clock.monotonic()
@@ -83,9 +94,9 @@ class StationReporter:
                 self.fault_since.pop(device.name, None)
             else:
                 self.fault_since.setdefault(device.name, now)
-        flags = attendant.flags if attendant is not None else None
-        return checkout_report(
-            self.lane.controller.checkout,
+        flags = getattr(attendant, "flags", None)
+        return lane_report(
+            self.view(self.lane.controller),
             journey=self.lane.config.lane.mode,
             closed=bool(flags and flags.closed),
             paused=bool(flags and flags.paused),
@@ -93,6 +104,7 @@ class StationReporter:
             fault_since=self.fault_since,
             last_touch_s=kiosk_clock.monotonic() - self.last_change,
             remote=self.remote,
+            printers=self.printers,
         )
 
 
@@ -121,8 +133,11 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
         if hasattr(lane.controller, "listeners"):
             lane.controller.listeners.append(PaymentTimer(metrics))
         extras.append(metrics)
-    if config.station.url and config.station.key and hasattr(lane.controller, "checkout"):
-        link, reporter = _station_link(config, lane, clock)
+    view = view_for(config.lane.mode, lane.controller)
+    if config.station.url and config.station.key and view is None:
+        log.warning("journey %s does not report to the station", config.lane.mode)
+    elif config.station.url and config.station.key:
+        link, reporter = _station_link(config, lane, clock, view)
 
         def changed(*args: object) -> None:
             reporter.touched()
@@ -131,23 +146,35 @@ def build_extras(config: Any, lane: Any, clock: Callable[[], datetime]) -> list[
         lane.controller.listeners.append(changed)
         if lane.attendant is not None:
             lane.attendant.flag_listeners.append(changed)
+        for device in lane.devices.values():  # faults and paper reach the station at once
+            device.add_listener(lambda event: _device_news(event, link))
         lane.station = link
         extras.append(link)
     return extras
 
 
+def _device_news(event: object, link: StationLink) -> None:
+    """A device's status changed (its health or paper): report now (not a touch)."""
+    from kiosk.devices.status import StatusEvent
+
+    if isinstance(event, StatusEvent):
+        link.changed()
+
+
 def _station_link(
-    config: Any, lane: Any, clock: Callable[[], datetime]
+    config: Any, lane: Any, clock: Callable[[], datetime], view: StationView = checkout_view
 ) -> tuple[StationLink, StationReporter]:
-    """The link to the store's station: reports, remote help through the lane's attendant
-    service (:mod:`kiosk.app.station_actions`), the store's staff accounts copied in."""
-    from kiosk.app.station_actions import RemoteActions, StaffCopy
+    """The link to the store's station: reports through the journey's station ``view``,
+    remote help through the self-checkout's attendant service
+    (:mod:`kiosk.app.station_actions`), the store's staff accounts copied in. Other
+    journeys take "I'm on my way" only (their alerts are answered at the lane)."""
+    from kiosk.app.station_actions import RemoteActions, StaffCopy, refuse_remote
 
     def notify(kind: str, args: dict[str, Any]) -> None:
         _notify(lane, kind, args)
 
     actions = None
-    if lane.attendant is not None:
+    if lane.attendant is not None and view is checkout_view:
         actions = RemoteActions(
             lane.attendant,
             clock,
@@ -155,11 +182,14 @@ def _station_link(
             recorder=lane.service_events,
             on_notice=notify,
         )
-    reporter = StationReporter(lane, clock, remote=actions.remote_kinds() if actions else [])
+    remote = actions.remote_kinds() if actions else []
+    reporter = StationReporter(lane, clock, remote=remote, view=view)
 
     def on_command(command: dict[str, Any]) -> dict[str, Any] | None:
         if actions is not None:
             return actions(command)
+        if command.get("kind") != "on_my_way":
+            return refuse_remote(config.lane.mode, command)
         notify(str(command.get("kind")), dict(command.get("args") or {}))
         return None
 

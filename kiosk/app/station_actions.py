@@ -35,7 +35,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.app.attendant.model import AttendantError
-from kiosk.app.station_link import pending_key
+from kiosk.app.station_views import pending_key
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.staff import Action, PermissionRefused, Staff, require
 
@@ -269,6 +269,14 @@ class RemoteActions:
             )
         except Exception:  # the action stands (its own audit row is written); say so
             log.exception("the lane audit row of station command %s failed", command.get("id"))
+
+
+def refuse_remote(journey: str, command: dict[str, Any]) -> dict[str, Any]:
+    """The answer of a lane whose journey takes no remote help (only "I'm on my way"):
+    the station does not offer it; a command that comes anyway is refused, said why."""
+    kind = str(command.get("kind"))[:40]
+    log.warning("station command %s (%s) refused: %s takes none", command.get("id"), kind, journey)
+    return {"ok": False, "message": f"{journey} lanes take no remote {kind}: go to the lane"}
 
 
 class StaffCopy:

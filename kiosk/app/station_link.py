@@ -1,4 +1,5 @@
-"""The lane's link to the store's attendant station (:mod:`kiosk.station`).
+"""The lane's link to the store's attendant station (:mod:`kiosk.station`); what it
+reports is made by :mod:`kiosk.app.station_views`.
 
 Two background loops (started through :mod:`kiosk.threads`):
 
@@ -25,19 +26,14 @@ loops retry with a doubling wait (max 30 s) and pending commands flow when it is
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk import clock as kiosk_clock
-from kiosk.domain.cardlike import looks_like_card_data
-from kiosk.domain.money import currency_exponent
-from kiosk.domain.mrzlike import looks_like_mrz
 
 log = logging.getLogger(__name__)
 
@@ -299,109 +295,3 @@ class StationLink:
         elif self.reachable:
             log.warning("attendant station unreachable: %s", error)
         self.reachable = False
-
-
-def checkout_report(
-    checkout: Any,
-    *,
-    journey: str,
-    closed: bool,
-    paused: bool,
-    devices: list[Any],
-    fault_since: dict[str, datetime],
-    last_touch_s: float,
-    remote: list[str] | None = None,
-) -> Report:
-    """The self-checkout's report: state, step, items and total (no card data), devices,
-    paper, the basket's lines (for remote voids and prices), the kinds of alert it takes
-    remotely (``remote``), and its open alerts (the pending intervention; each device
-    that cannot work, raised when ``fault_since`` says it stopped)."""
-    totals = checkout.totals()
-    places = currency_exponent(totals.total.currency)
-    faulty = [d for d in devices if not d.usable]
-    state = "closed" if closed else "paused" if paused else "open"
-    if faulty and state == "open":
-        state = "out_of_service"
-    alerts = []
-    pending = checkout.pending
-    if pending is not None:
-        raised = _iso(pending.raised_at)
-        alerts.append(
-            {
-                "key": pending_key(checkout),
-                "kind": pending.kind.value,
-                "detail": str(pending.detail)[:200],
-                "raised_at": raised,
-            }
-        )
-    for device in faulty:
-        if device.name in fault_since:
-            alerts.append(
-                {
-                    "key": f"device:{device.name}",
-                    "kind": "device_fault",
-                    "detail": f"{device.name}: {device.status}"[:200],
-                    "raised_at": _iso(fault_since[device.name]),
-                }
-            )
-    paper = [d for d in devices if "paper" in str(d.status).lower()]
-    return {
-        "state": state,
-        "journey": journey,
-        "step": checkout.phase.name.lower(),
-        "items": int(totals.item_count),
-        "total": _amount(totals.total.minor, places),
-        "currency": totals.total.currency,
-        "last_touch_s": round(max(0.0, last_touch_s), 1),
-        "devices": [
-            {"name": d.name, "status": str(d.status)[:200], "ok": bool(d.usable)} for d in devices
-        ],
-        "consumables": {"paper": _level(str(paper[0].status))} if paper else {},
-        "alerts": alerts,
-        "basket_id": str(checkout.basket.basket_id)[:64],
-        "lines": [
-            {
-                "no": line.line_no,
-                "name": _name(line.item)[:200],
-                "quantity": int(line.quantity),
-                "price": _amount(line.unit_price.minor, places),
-            }
-            for line in checkout.basket.active_lines[-500:]
-        ],
-        "remote": sorted(remote or []),
-    }
-
-
-def _amount(minor: int, places: int) -> str:
-    return f"{minor / 10**places:.{places}f}" if places else str(minor)
-
-
-def _name(item: Any) -> str:
-    """The item's name for the station (its sku if the name could pass for card data or
-    document text, which the station refuses)."""
-    names = dict(getattr(item, "names", ()) or ())
-    name = str(names.get("en") or next(iter(names.values()), None) or item.sku)
-    return item.sku if looks_like_card_data(name) or looks_like_mrz(name) else name
-
-
-def _level(status: str) -> str:
-    """A printer's paper as the station shows it: "out", "low" or "ok"."""
-    lowered = status.lower()
-    return "out" if "out" in lowered else "low" if "low" in lowered else "ok"
-
-
-def pending_key(checkout: Any) -> str | None:
-    """The station's key of the checkout's pending intervention (None: nothing pending)."""
-    pending = checkout.pending
-    if pending is None:
-        return None
-    return _key(checkout.basket.basket_id, pending.kind.value, _iso(pending.raised_at))
-
-
-def _key(*parts: str) -> str:
-    """A short key, stable while the alert is open (the station keeps keys short)."""
-    return f"{parts[1][:20]}-{hashlib.sha256(':'.join(parts).encode()).hexdigest()[:16]}"
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat()

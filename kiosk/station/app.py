@@ -107,6 +107,7 @@ class LaneReport(_Strict):
     basket_id: Key | None = None
     lines: Annotated[list[BasketLine], Field(max_length=500)] = []
     remote: Annotated[list[Short], Field(max_length=32)] = []
+    summary: Annotated[dict[Short, Short], Field(max_length=16)] = {}  # booking, room...
 
 
 class RemoteKind(StrEnum):

@@ -8,10 +8,15 @@ level, beeps (Web Audio), vibrates (``navigator.vibrate``) and shows a notificat
 when the browser allows it. Alert colours follow their age: green under half the
 escalation time, amber until escalation, red after.
 
+Each lane shows its state, journey and step, what it is about (items and total; for
+a travel journey its ``summary``: booking, passengers, bags, fees, room...), the devices
+that cannot work and each printer's paper (low in amber, out or jammed in red).
+
 Remote help: an alert of a kind its lane takes remotely (the lane's report lists them)
 has its buttons (answer, approve, refuse, pick the item or key a price); the others say
-that a person is needed at the lane. Each lane shows its basket's lines (void, quantity,
-price) and suspend/resume and open/close. A tap posts ``/api/lanes/LANE/commands``;
+that a person is needed at the lane. A lane that takes remote help (a self-checkout)
+shows its basket's lines (void, quantity, price) and suspend/resume and open/close; the
+others only their alerts and "I'm on my way". A tap posts ``/api/lanes/LANE/commands``;
 "Recent actions" shows each command waiting, done, or refused with the lane's reason.
 Typed values survive the redraws. Texts: :mod:`kiosk.station.texts`, injected as ``T``.
 """
@@ -37,6 +42,7 @@ button { font: inherit; min-height: 48px; padding: 8px 16px; border-radius: 8px;
 .age { font-weight: bold; } .level { color: var(--bad); font-weight: bold; }
 .lane.closed, .lane.paused { opacity: .7; } .lane.out_of_service { border-color: var(--bad); }
 .error, .refused { color: var(--bad); font-weight: bold; } .done { color: var(--ok); }
+.media-out, .media-jammed { color: var(--bad); font-weight: bold; } .media-low { color: var(--warn); font-weight: bold; }
 .lane.offline { border-style: dashed; opacity: .6; } .offline-tag { color: var(--bad); font-weight: bold; }
 .remote, .line, .lane-actions { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
 .remote input, .line input { width: 6em; } .at-lane { font-style: italic; }
@@ -107,17 +113,21 @@ function laneCard(l, now) {
       <input id="newprice-${esc(l.lane_id)}-${n.no}" data-keep inputmode="decimal" placeholder="${esc(T.price)}" aria-label="${esc(T.price)}">
       <button class="price" data-lane="${esc(l.lane_id)}" data-line="${n.no}">${esc(T.set_price)}</button></div>`).join("");
   const paused = l.state === "paused", closed = l.state === "closed";
-  return `<div class="lane ${esc(l.state)}${offline ? " offline" : ""}" id="lane-${esc(l.lane_id)}">
+  const summary = Object.entries(l.summary || {});
+  const about = summary.length ? summary.map(([k, v]) => esc(T["sum_" + k] ? t("sum_" + k, {v: T[k + "_" + v] || v}) : k + " " + v)).join(", ")
+    : `${esc(t("items", {n: l.items}))}, ${esc(l.total)} ${esc(l.currency)}`;
+  const media = Object.entries(l.consumables).map(([k, v]) =>
+    `<span class="media media-${esc(v)}" data-device="${esc(k)}">${esc(k)}: ${esc(T["media_" + v] || v)}</span>`).join(" ");
+  return `<div class="lane ${esc(l.state)}${offline ? " offline" : ""}" id="lane-${esc(l.lane_id)}" data-journey="${esc(l.journey)}" data-step="${esc(l.step)}">
       <div><b>${esc(l.lane_id)}</b> ${offline ? `<span class="offline-tag">${esc(T.offline)}</span>` : ""}
-      ${esc(T["state_" + l.state] || l.state)} - ${esc(l.journey.replaceAll("_", " "))} / ${esc(l.step.replaceAll("_", " "))}</div>
-      <div>${esc(t("items", {n: l.items}))}, ${esc(l.total)} ${esc(l.currency)}; ${esc(t("last_touch", {age: fmt(l.last_touch_s + seen)}))}</div>
+      ${esc(T["state_" + l.state] || l.state)} - <span class="journey">${esc(T["journey_" + l.journey] || l.journey.replaceAll("_", " "))}</span> / <span class="step">${esc(l.step.replaceAll("_", " "))}</span></div>
+      <div class="summary">${about}; ${esc(t("last_touch", {age: fmt(l.last_touch_s + seen)}))}</div>
       <div>${l.devices.filter(d => !d.ok).map(d => `<span class="error">${esc(d.name)}: ${esc(d.status)}</span>`).join(" ")}
-      ${Object.entries(l.consumables).map(([k, v]) => `${esc(k)} ${esc(v)}`).join(", ")}</div>
-      ${lines}
-      <div class="lane-actions">
+      ${media}</div>
+      ${l.remote.length ? lines + `<div class="lane-actions">
       <button class="${paused ? "resume" : "suspend"}" data-lane="${esc(l.lane_id)}">${esc(paused ? T.resume : T.suspend)}</button>
       <button class="${closed ? "open-lane" : "close-lane"}" data-lane="${esc(l.lane_id)}">${esc(closed ? T.open_lane : T.close_lane)}</button>
-      <input id="reason-${esc(l.lane_id)}" data-keep placeholder="${esc(T.reason)}" aria-label="${esc(T.reason)}"></div>
+      <input id="reason-${esc(l.lane_id)}" data-keep placeholder="${esc(T.reason)}" aria-label="${esc(T.reason)}"></div>` : ""}
     </div>`;
 }
 function recent(c) {
