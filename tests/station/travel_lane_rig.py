@@ -61,8 +61,9 @@ class TravelRig:
 
 
 @contextlib.contextmanager
-def travel_rig(tmp_path: Path, **station: Any) -> Iterator[TravelRig]:
-    """A station (Ana and Sam on its staff) and an airport lane reporting to it."""
+def travel_rig(tmp_path: Path, *, start: bool = True, **station: Any) -> Iterator[TravelRig]:
+    """A station (Ana and Sam on its staff) and an airport lane reporting to it (built,
+    and started unless ``start`` is false: the shell's window starts it; stopped after)."""
     folder = tmp_path / "station"
     folder.mkdir()
     (tmp_path / "airport").mkdir()
@@ -78,7 +79,8 @@ def travel_rig(tmp_path: Path, **station: Any) -> Iterator[TravelRig]:
             ),
         )
         lane = build_lane(config, with_sync=False)
-        lane.start()
+        if start:
+            lane.start()
         try:
             yield TravelRig(server, rig, lane)
         finally:
