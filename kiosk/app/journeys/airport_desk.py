@@ -33,7 +33,7 @@ technician may only say a device is fixed or ask the airline's system again.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -140,16 +140,10 @@ def _document(state: Any, intervention: AirportIntervention) -> DeskDocument | N
     )
 
 
-def _event(
-    kind: AirportInterventionKind, verdict: Verdict, staff_id: str, at: datetime, note: str
-) -> AgentVerdict:
-    return AgentVerdict(kind, verdict, staff_id, at, note)
-
-
 #: The airport's desk rules (roles, its ``AgentVerdict``, the passenger and document).
 RULES = DeskRules(
     verdict_roles=VERDICT_ROLES,
-    make_event=_event,
+    make_event=AgentVerdict,
     person=_person,
     document=_document,
     refusals=(IllegalEvent,),
@@ -159,27 +153,10 @@ RULES = DeskRules(
 
 
 class AirportDeskService(JourneyDeskService):
-    """The airport's agent desk: :class:`JourneyDeskService` with :data:`RULES`.
+    """The airport's agent desk: :class:`JourneyDeskService` with :data:`RULES`
+    (``lane.controller`` is the ``AirportRunner``)."""
 
-    Args:
-        lane: the built lane (``lane.controller`` is the ``AirportRunner``).
-        staff_repo: the lane's ``StaffRepository``.
-        audit_log: the lane's ``AuditLog``.
-        clock: the lane clock (aware UTC datetimes).
-        idle_timeout: inactivity after which the session ends (default: the config's
-            ``attendant.session_idle_s``, else two minutes).
-    """
-
-    def __init__(
-        self,
-        lane: Any,
-        staff_repo: Any,
-        audit_log: Any,
-        clock: Callable[[], datetime],
-        *,
-        idle_timeout: timedelta | None = None,
-    ) -> None:
-        super().__init__(lane, staff_repo, audit_log, clock, RULES, idle_timeout=idle_timeout)
+    default_rules = RULES
 
     @property
     def runner_timeout_s(self) -> float:

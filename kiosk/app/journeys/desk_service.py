@@ -32,7 +32,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from kiosk.app.attendant import queries
 from kiosk.app.attendant.model import AttendantError, DeviceLine, LaneFlags, StaffSession
@@ -128,10 +128,13 @@ class JourneyDeskService:
         staff_repo: the lane's ``StaffRepository``.
         audit_log: the lane's ``AuditLog``.
         clock: the lane clock (aware UTC datetimes).
-        rules: the journey's :class:`DeskRules`.
+        rules: the journey's :class:`DeskRules` (None: the class's ``default_rules``).
         idle_timeout: inactivity after which the session ends (default: the config's
             ``attendant.session_idle_s``, else two minutes).
     """
+
+    #: The rules of a journey's subclass (used when none are passed).
+    default_rules: ClassVar[DeskRules | None] = None
 
     def __init__(
         self,
@@ -139,10 +142,13 @@ class JourneyDeskService:
         staff_repo: Any,
         audit_log: Any,
         clock: Callable[[], datetime],
-        rules: DeskRules,
+        rules: DeskRules | None = None,
         *,
         idle_timeout: timedelta | None = None,
     ) -> None:
+        rules = rules if rules is not None else self.default_rules
+        if rules is None:
+            raise TypeError(f"{type(self).__name__} needs the journey's DeskRules")
         self.lane = lane
         self.runner = lane.controller
         self.staff_repo = staff_repo

@@ -117,16 +117,10 @@ def _document(state: HotelState, intervention: HotelIntervention) -> DeskDocumen
     )
 
 
-def _event(
-    kind: HotelInterventionKind, verdict: Verdict, staff_id: str, at: datetime, note: str
-) -> AgentVerdict:
-    return AgentVerdict(kind, verdict, staff_id, at, note)
-
-
 #: The hotel's desk rules (roles, its ``AgentVerdict``, the guest and document).
 RULES = DeskRules(
     verdict_roles=VERDICT_ROLES,
-    make_event=_event,
+    make_event=AgentVerdict,
     person=_guest,
     document=_document,
     refusals=(IllegalEvent, VerdictRefused),

@@ -4,8 +4,9 @@ The hotel journey names its interventions and verdicts by code
 (``kiosk.domain.hotel.interventions``); staff read them here in the lane's language
 (translation context ``HotelDesk``). A verdict is worded for its kind: ``accept`` is
 "Accept the ID" for a name that differs and "Keep the luggage: room later" for a
-room that is not ready. Document types are the airport desk's (ICAO codes, one
-table). An unknown code is shown as it is, underscores as spaces.
+room that is not ready. Document types, the plain words of a verdict and the roles
+above the receptionist are the airport desk's (one table each). An unknown code is
+shown as it is, underscores as spaces.
 """
 
 from __future__ import annotations
@@ -88,21 +89,8 @@ DETAILS: dict[str, str] = {
 _NO_ANSWER = str(QT_TRANSLATE_NOOP("HotelDesk", "No answer from the hotel system (%1)."))
 _MISSING = str(QT_TRANSLATE_NOOP("HotelDesk", "The register still needs: %1."))
 
-#: A verdict's words when its kind has none of its own.
-PLAIN_VERDICTS: dict[str, str] = {
-    "accept": str(QT_TRANSLATE_NOOP("HotelDesk", "Accept")),
-    "refuse": _FRONT_DESK,
-    "retry": str(QT_TRANSLATE_NOOP("HotelDesk", "Try again")),
-    "fixed": str(QT_TRANSLATE_NOOP("HotelDesk", "Fixed")),
-}
-
-#: Staff roles (``kiosk.domain.staff.Role`` values) as a hotel calls them.
-ROLES: dict[str, str] = {
-    "attendant": str(QT_TRANSLATE_NOOP("HotelDesk", "receptionist")),
-    "supervisor": str(QT_TRANSLATE_NOOP("HotelDesk", "supervisor")),
-    "manager": str(QT_TRANSLATE_NOOP("HotelDesk", "manager")),
-    "technician": str(QT_TRANSLATE_NOOP("HotelDesk", "technician")),
-}
+#: What a hotel calls its attendant (the other roles: as the airport desk names them).
+_RECEPTIONIST = str(QT_TRANSLATE_NOOP("HotelDesk", "receptionist"))
 
 
 def _words(source: str | None, code: str) -> str:
@@ -123,7 +111,10 @@ class HotelTerms:
     @staticmethod
     def verdict_text(kind: str, verdict: str) -> str:
         """The words on the button of ``verdict`` for a case of ``kind``."""
-        return _words(VERDICTS.get((kind, verdict)) or PLAIN_VERDICTS.get(verdict), verdict)
+        source = VERDICTS.get((kind, verdict)) or (_FRONT_DESK if verdict == "refuse" else None)
+        if source is None:  # a pair the table does not name: the plain words
+            return AirportTerms.verdict_text("", verdict)
+        return _words(source, verdict)
 
     @staticmethod
     def detail_text(kind: str, detail: str) -> str:
@@ -141,4 +132,6 @@ class HotelTerms:
     @staticmethod
     def role_name(role: str) -> str:
         """A staff role's name."""
-        return _words(ROLES.get(role), role)
+        if role == "attendant":
+            return _words(_RECEPTIONIST, role)
+        return AirportTerms.role_name(role)
