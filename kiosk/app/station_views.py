@@ -79,7 +79,7 @@ def checkout_view(controller: Any) -> JourneyView:
     checkout = controller.checkout
     totals = checkout.totals()
     places = currency_exponent(totals.total.currency)
-    alerts = ()
+    alerts: tuple[OpenAlert, ...] = ()
     pending = checkout.pending
     if pending is not None:
         key = pending_key(checkout) or ""
@@ -119,7 +119,7 @@ def airport_view(runner: Any) -> JourneyView:
         summary.append(("bags", str(len(state.bags))))
     if fees.minor:
         summary.append(("fees", money_text(fees.minor, fees.currency)))
-    alerts = ()
+    alerts: tuple[OpenAlert, ...] = ()
     intervention = state.intervention
     if intervention is not None:
         ids = [p.passenger_id for p in state.passengers]
@@ -158,7 +158,7 @@ def hotel_view(runner: Any) -> JourneyView:
     due = state.balance_due() if (stay is not None or state.folio is not None) else None
     if due is not None and due.minor:
         summary.append(("due", money_text(due.minor, due.currency)))
-    alerts = ()
+    alerts: tuple[OpenAlert, ...] = ()
     intervention = state.intervention
     if intervention is not None:
         ids = [g.guest_id for g in state.guests]
