@@ -210,12 +210,25 @@ def _attendant(
             lane, service, window, bridge, desk_ui, idle_check_ms=idle_check_ms
         )
     else:
-        signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
-        window.add_staff_screen(signin)
-        window.add_staff_screen(dashboard)
+        # Built on first use (a call for staff, a badge) or in idle time after the first
+        # paint, whichever comes first: the attract screen does not wait for them.
+        def build() -> tuple[AttendantSignInScreen, AttendantDashboard]:
+            signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
+            window.add_staff_screen(signin)
+            window.add_staff_screen(dashboard)
+            return signin, dashboard
+
         attendant = AttendantPresenter(
-            service, bridge, signin, dashboard, window.show_staff, idle_check_ms=idle_check_ms
+            service,
+            bridge,
+            None,
+            None,
+            window.show_staff,
+            idle_check_ms=idle_check_ms,
+            build=build,
+            parent=window,
         )
+        window.after_first_paint(attendant.build_screens)
     attendant.closed.connect(window.close_staff)
     attendant.closed.connect(presenter.refresh)
     presenter.staffRequested.connect(attendant.open)

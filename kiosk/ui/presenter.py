@@ -108,12 +108,13 @@ class LanePresenter(QObject):
         self._flags = (False, False)  # (closed, paused) as staff set them
         self._reading: ScaleReading | None = None  # the latest reading, drawn while weighing
         # The grid reads the catalog on a pool thread: a connection of its own is best.
-        catalog = catalog if catalog is not None else controller.catalog
-        self._lookup = ItemLookup(screens.produce, catalog, bridge, self)
+        self._catalog = catalog if catalog is not None else controller.catalog
         printer = controller.print_receipt if controller.receipts is not None else None
-        self._ending = SaleEnding(window, screens.receipt, screens.thanks, bridge, printer,
-                                  ereceipt_base_url=ereceipt_base_url, thanks_ms=thanks_ms,
-                                  after_rating_ms=after_rating_ms)  # fmt: skip
+        self._ending_options = (printer, ereceipt_base_url, thanks_ms, after_rating_ms)
+        # Built with their screens on first use (kiosk.ui.lane_screens): the grid's look-up
+        # and the receipt / thank-you ending.
+        self._lookup_: ItemLookup | None = None
+        self._ending_: SaleEnding | None = None
         self._connect()
         controller.listeners.append(self._on_lane)
         self._render()
@@ -128,18 +129,16 @@ class LanePresenter(QObject):
         s.scanning.lookupRequested.connect(self._open_grid)
         s.scanning.skipBaggingRequested.connect(lambda: self._submit(BaggingSkipped))
         s.scanning.lineTapped.connect(self._line_tapped)
-        self._lookup.chosen.connect(self._add_item)
-        self._lookup.closed.connect(self._render)
-        self._lookup.unknownCode.connect(lambda code: self._show_message("plu_unknown", code))
-        s.weigh.cancelRequested.connect(lambda: self._submit_in(Phase.WEIGHING, Cancelled))
-        s.pay.retryRequested.connect(self._retry)
-        s.pay.cancelRequested.connect(self._cancel_payment)
-        self._ending.finished.connect(self.finish_customer)
-        self._ending.ratingGiven.connect(self.ratingGiven)
-        self._ending.printFailed.connect(self._print_failed)
+        weighing_cancelled = lambda: self._submit_in(Phase.WEIGHING, Cancelled)  # noqa: E731
+        s.when_built("weigh", lambda weigh: weigh.cancelRequested.connect(weighing_cancelled))
+        s.when_built("pay", lambda pay: pay.retryRequested.connect(self._retry))
+        s.when_built("pay", lambda pay: pay.cancelRequested.connect(self._cancel_payment))
+        s.when_built("produce", lambda _: self._lookup)  # the grid is the look-up's
+        s.when_built("receipt", lambda _: self._ending)  # both screens are the ending's
+        s.when_built("thanks", lambda _: self._ending)
         s.intervention.staffRequested.connect(self.staffRequested)
         s.intervention.withdrawRequested.connect(self._withdraw)
-        s.closed.staffRequested.connect(self.staffRequested)
+        s.when_built("closed", lambda closed: closed.staffRequested.connect(self.staffRequested))
         s.line_dialog.removeRequested.connect(
             lambda n: self._submit(lambda at: VoidRequested(n, at))
         )
@@ -149,6 +148,32 @@ class LanePresenter(QObject):
         w.helpRequested.connect(lambda: self._submit(HelpRequested))
         w.helpCancelled.connect(self._withdraw)
         w.idleExpired.connect(self._idle_expired)
+
+    @property
+    def _lookup(self) -> ItemLookup:
+        """The produce grid's look-up (built with the grid on first use)."""
+        if self._lookup_ is None:
+            lookup = self._lookup_ = ItemLookup(self._s.produce, self._catalog, self._bridge, self)
+            lookup.chosen.connect(self._add_item)
+            lookup.closed.connect(self._render)
+            lookup.unknownCode.connect(lambda code: self._show_message("plu_unknown", code))
+        return self._lookup_
+
+    @property
+    def _ending(self) -> SaleEnding:
+        """The receipt and thank-you screens' flow (built with them on first use)."""
+        if self._ending_ is None:
+            receipt, thanks = self._s.receipt, self._s.thanks  # building one may build it
+        if self._ending_ is None:
+            printer, ereceipt_base_url, thanks_ms, after_rating_ms = self._ending_options
+            ending = self._ending_ = SaleEnding(
+                self._window, receipt, thanks, self._bridge, printer,
+                ereceipt_base_url=ereceipt_base_url, thanks_ms=thanks_ms,
+                after_rating_ms=after_rating_ms)  # fmt: skip
+            ending.finished.connect(self.finish_customer)
+            ending.ratingGiven.connect(self.ratingGiven)
+            ending.printFailed.connect(self._print_failed)
+        return self._ending_
 
     def refresh(self) -> None:
         """Show the screen for the current checkout again (after the attendant left)."""
@@ -274,7 +299,7 @@ class LanePresenter(QObject):
         elif base is Phase.SHOPPING:
             if stage is not None:
                 self._show_pay(stage)
-            elif self._lookup.is_open():
+            elif self._lookup_ is not None and self._lookup_.is_open():
                 w.show_screen("produce")
             else:
                 self._show_scanning()
@@ -380,7 +405,8 @@ class LanePresenter(QObject):
 
     def finish_customer(self) -> None:
         """End the sale on screen: a fresh basket for the next shopper, attract shown."""
-        self._ending.reset()
+        if self._ending_ is not None:
+            self._ending_.reset()
         self._s.toast.hide()
         self._finishing = True
         self._s.line_dialog.close_overlay()

@@ -482,8 +482,8 @@ class KioskWindow(QWidget):
         return self.height() > self.width()
 
     def _set_portrait(self, portrait: bool) -> None:
-        for name in self.navigator.names():
-            self.navigator.get(name).set_portrait(portrait)
+        for screen in self.navigator.built_screens():  # the others get it when built
+            screen.set_portrait(portrait)
         for screen in self._staff_screens.values():
             screen.set_portrait(portrait)
 
