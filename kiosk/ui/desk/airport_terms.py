@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "AirportDesk"
+_STAFF = str(QT_TRANSLATE_NOOP("AirportDesk", "Agent: %1 (%2)"))
+_PERSON = str(QT_TRANSLATE_NOOP("AirportDesk", "Passenger: %1"))
 
 
 #: Intervention kind -> its title on the desk.
@@ -165,3 +167,13 @@ class AirportTerms:
         """A staff role's name."""
         source = ROLES.get(role)
         return _tr(source) if source is not None else _plain(role)
+
+    @staticmethod
+    def staff_text(name: str, role: str) -> str:
+        """Who is signed in at the desk (``role`` already in words)."""
+        return _tr(_STAFF).replace("%1", name).replace("%2", role)
+
+    @staticmethod
+    def person_text(who: str) -> str:
+        """Whom the case is about."""
+        return _tr(_PERSON).replace("%1", who)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from kiosk.ui.desk.airport_terms import AirportTerms
 
 CONTEXT = "HotelDesk"
+_STAFF = str(QT_TRANSLATE_NOOP("HotelDesk", "Staff: %1 (%2)"))
+_GUEST = str(QT_TRANSLATE_NOOP("HotelDesk", "Guest: %1"))
 
 #: Intervention kind -> its title on the desk.
 KINDS: dict[str, str] = {
@@ -135,3 +137,13 @@ class HotelTerms:
         if role == "attendant":
             return _words(_RECEPTIONIST, role)
         return AirportTerms.role_name(role)
+
+    @staticmethod
+    def staff_text(name: str, role: str) -> str:
+        """Who is signed in at the desk (``role`` already in words)."""
+        return _words(_STAFF, "").replace("%1", name).replace("%2", role)
+
+    @staticmethod
+    def person_text(who: str) -> str:
+        """Whom the case is about."""
+        return _words(_GUEST, "").replace("%1", who)

@@ -56,6 +56,8 @@ class DeskTerms(Protocol):
     def detail_text(self, kind: str, detail: str) -> str: ...
     def document_type(self, code: str) -> str: ...
     def role_name(self, role: str) -> str: ...
+    def staff_text(self, name: str, role: str) -> str: ...
+    def person_text(self, who: str) -> str: ...
 
 
 class DeskScreen(Screen):
@@ -195,11 +197,7 @@ class DeskScreen(Screen):
 
     def retranslate_ui(self) -> None:
         view, terms = self._view, self.terms
-        self.staff.setText(
-            self.tr("Agent: %1 (%2)")
-            .replace("%1", view.staff_name)
-            .replace("%2", terms.role_name(view.role))
-        )
+        self.staff.setText(terms.staff_text(view.staff_name, terms.role_name(view.role)))
         self.message.setText(self._message_text())
         self.sign_out_button.setText(self.tr("Sign out"))
         self._retranslate_case(view.case)
@@ -223,7 +221,7 @@ class DeskScreen(Screen):
             return
         self.title.setText(terms.kind_title(case.kind))
         who = case.passenger or self.tr("the whole booking")
-        self.passenger.setText(self.tr("Passenger: %1").replace("%1", who))
+        self.passenger.setText(terms.person_text(who))
         failed = terms.detail_text(case.kind, case.detail) if case.detail else "—"
         self.failed.setText(self.tr("What failed: %1").replace("%1", failed))
         self.document.setVisible(case.document is not None)

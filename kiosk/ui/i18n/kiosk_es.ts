@@ -160,246 +160,256 @@
 <context>
     <name>AirportDesk</name>
     <message>
-        <location filename="../desk/airport_terms.py" line="19"/>
+        <location filename="../desk/airport_terms.py" line="15"/>
+        <source>Agent: %1 (%2)</source>
+        <translation>Agente: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="16"/>
+        <source>Passenger: %1</source>
+        <translation>Pasajero: %1</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="21"/>
         <source>Document could not be read</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
         <translation>No se ha podido leer el documento</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="20"/>
+        <location filename="../desk/airport_terms.py" line="22"/>
         <source>Name does not match the booking</source>
         <translation>El nombre no coincide con la reserva</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="21"/>
+        <location filename="../desk/airport_terms.py" line="23"/>
         <source>Document expired</source>
         <translation>Documento caducado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="22"/>
+        <location filename="../desk/airport_terms.py" line="24"/>
         <source>Visa or entry check needed</source>
         <translation>Hay que comprobar el visado o la entrada</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="24"/>
+        <location filename="../desk/airport_terms.py" line="26"/>
         <source>Passenger inhibited by the airline</source>
         <translation>Pasajero bloqueado por la aerolínea</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="26"/>
+        <location filename="../desk/airport_terms.py" line="28"/>
         <source>Bag over the maximum weight</source>
         <translation>Maleta por encima del peso máximo</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="27"/>
+        <location filename="../desk/airport_terms.py" line="29"/>
         <source>Airline system not answering</source>
         <translation>El sistema de la aerolínea no responde</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="28"/>
+        <location filename="../desk/airport_terms.py" line="30"/>
         <source>Printer out of order</source>
         <translation>Impresora averiada</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="29"/>
+        <location filename="../desk/airport_terms.py" line="31"/>
         <source>Payment problem</source>
         <translation>Problema con el pago</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="30"/>
+        <location filename="../desk/airport_terms.py" line="32"/>
         <source>Safety question answered “yes”</source>
         <translation>Pregunta de seguridad respondida con «sí»</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="33"/>
+        <location filename="../desk/airport_terms.py" line="35"/>
         <source>Refuse passenger</source>
         <translation>Rechazar al pasajero</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="34"/>
+        <location filename="../desk/airport_terms.py" line="36"/>
         <source>Read another document</source>
         <translation>Leer otro documento</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="35"/>
+        <location filename="../desk/airport_terms.py" line="37"/>
         <source>Accept document</source>
         <translation>Aceptar el documento</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="39"/>
+        <location filename="../desk/airport_terms.py" line="41"/>
         <source>Read the document again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
         <translation>Volver a leer el documento</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="48"/>
+        <location filename="../desk/airport_terms.py" line="50"/>
         <source>Documents checked: may travel</source>
         <translation>Documentos comprobados: puede viajar</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="51"/>
+        <location filename="../desk/airport_terms.py" line="53"/>
         <source>Passenger cleared</source>
         <translation>Pasajero autorizado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="53"/>
+        <location filename="../desk/airport_terms.py" line="55"/>
         <source>Take the bag</source>
         <translation>Aceptar la maleta</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="54"/>
+        <location filename="../desk/airport_terms.py" line="56"/>
         <source>Weigh the bag again</source>
         <translation>Volver a pesar la maleta</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="55"/>
+        <location filename="../desk/airport_terms.py" line="57"/>
         <source>Do not take the bag</source>
         <translation>No aceptar la maleta</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="57"/>
+        <location filename="../desk/airport_terms.py" line="59"/>
         <source>Ask the airline system again</source>
         <translation>Volver a consultar el sistema de la aerolínea</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="60"/>
+        <location filename="../desk/airport_terms.py" line="62"/>
         <source>Printer fixed: print the rest</source>
         <translation>Impresora arreglada: imprimir lo que falta</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="62"/>
+        <location filename="../desk/airport_terms.py" line="64"/>
         <source>Finish without printing</source>
         <translation>Terminar sin imprimir</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="63"/>
+        <location filename="../desk/airport_terms.py" line="65"/>
         <source>Fee paid</source>
         <translation>Importe pagado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="64"/>
+        <location filename="../desk/airport_terms.py" line="66"/>
         <source>Not paid</source>
         <translation>No pagado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="65"/>
+        <location filename="../desk/airport_terms.py" line="67"/>
         <source>Dealt with: go on</source>
         <translation>Resuelto: continuar</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="66"/>
+        <location filename="../desk/airport_terms.py" line="68"/>
         <source>Cancel the check-in</source>
         <translation>Anular la facturación</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="71"/>
+        <location filename="../desk/airport_terms.py" line="73"/>
         <source>The document could not be read.</source>
         <extracomment>What the check-in wrote as an intervention&apos;s detail -&gt; what the agent reads.</extracomment>
         <translation>No se ha podido leer el documento.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="73"/>
+        <location filename="../desk/airport_terms.py" line="75"/>
         <source>The airline system refused the document data.</source>
         <translation>El sistema de la aerolínea ha rechazado los datos del documento.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="76"/>
+        <location filename="../desk/airport_terms.py" line="78"/>
         <source>The name on the document differs from the booking.</source>
         <translation>El nombre del documento no coincide con el de la reserva.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="78"/>
+        <location filename="../desk/airport_terms.py" line="80"/>
         <source>The document has no expiry date.</source>
         <translation>El documento no tiene fecha de caducidad.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="80"/>
+        <location filename="../desk/airport_terms.py" line="82"/>
         <source>The document expires before the last flight.</source>
         <translation>El documento caduca antes del último vuelo.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="82"/>
+        <location filename="../desk/airport_terms.py" line="84"/>
         <source>A visa is needed for the destination.</source>
         <translation>Se necesita un visado para el destino.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="84"/>
+        <location filename="../desk/airport_terms.py" line="86"/>
         <source>An ESTA is needed for the destination.</source>
         <translation>Se necesita una ESTA para el destino.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="87"/>
-        <location filename="../desk/airport_terms.py" line="90"/>
+        <location filename="../desk/airport_terms.py" line="89"/>
+        <location filename="../desk/airport_terms.py" line="92"/>
         <source>The airline will not check this passenger in at a kiosk.</source>
         <translation>La aerolínea no permite facturar a este pasajero en un quiosco.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="92"/>
+        <location filename="../desk/airport_terms.py" line="94"/>
         <source>The card was declined too many times.</source>
         <translation>La tarjeta se ha rechazado demasiadas veces.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="94"/>
+        <location filename="../desk/airport_terms.py" line="96"/>
         <source>The airline system gave no boarding pass.</source>
         <translation>El sistema de la aerolínea no ha emitido la tarjeta de embarque.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="97"/>
+        <location filename="../desk/airport_terms.py" line="99"/>
         <source>No answer from the airline system (%1).</source>
         <translation>El sistema de la aerolínea no responde (%1).</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="101"/>
+        <location filename="../desk/airport_terms.py" line="103"/>
         <source>Accept</source>
         <extracomment>A verdict&apos;s words when its kind has none of its own.</extracomment>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="103"/>
+        <location filename="../desk/airport_terms.py" line="105"/>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="104"/>
+        <location filename="../desk/airport_terms.py" line="106"/>
         <source>Fixed</source>
         <translation>Arreglado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="109"/>
+        <location filename="../desk/airport_terms.py" line="111"/>
         <source>Passport</source>
         <extracomment>ICAO 9303 document codes (the first letter of the MRZ) -&gt; words.</extracomment>
         <translation>Pasaporte</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="110"/>
-        <location filename="../desk/airport_terms.py" line="111"/>
         <location filename="../desk/airport_terms.py" line="112"/>
+        <location filename="../desk/airport_terms.py" line="113"/>
+        <location filename="../desk/airport_terms.py" line="114"/>
         <source>Identity card</source>
         <translation>Documento de identidad</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="113"/>
+        <location filename="../desk/airport_terms.py" line="115"/>
         <source>Visa</source>
         <translation>Visado</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="118"/>
+        <location filename="../desk/airport_terms.py" line="120"/>
         <source>agent</source>
         <extracomment>Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.</extracomment>
         <translation>agente</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="119"/>
+        <location filename="../desk/airport_terms.py" line="121"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="120"/>
+        <location filename="../desk/airport_terms.py" line="122"/>
         <source>manager</source>
         <translation>gerente</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="121"/>
+        <location filename="../desk/airport_terms.py" line="123"/>
         <source>technician</source>
         <translation>técnico</translation>
     </message>
@@ -1025,78 +1035,68 @@
 <context>
     <name>DeskScreen</name>
     <message>
-        <location filename="../desk/screen.py" line="199"/>
-        <source>Agent: %1 (%2)</source>
-        <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
-        <translation>Agente: %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../desk/screen.py" line="204"/>
+        <location filename="../desk/screen.py" line="202"/>
         <source>Sign out</source>
+        <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="206"/>
+        <location filename="../desk/screen.py" line="204"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="214"/>
+        <location filename="../desk/screen.py" line="212"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="222"/>
+        <location filename="../desk/screen.py" line="220"/>
         <source>Nothing is waiting for you.</source>
         <translation>No hay nada pendiente.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="225"/>
+        <location filename="../desk/screen.py" line="223"/>
         <source>the whole booking</source>
         <translation>toda la reserva</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="226"/>
-        <source>Passenger: %1</source>
-        <translation>Pasajero: %1</translation>
-    </message>
-    <message>
-        <location filename="../desk/screen.py" line="228"/>
         <source>What failed: %1</source>
         <translation>Qué ha fallado: %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="238"/>
+        <location filename="../desk/screen.py" line="236"/>
         <source>Keys with a lock are for: %1.</source>
         <translation>Las teclas con candado son para: %1.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="244"/>
+        <location filename="../desk/screen.py" line="242"/>
         <source>Name on the document: %1</source>
         <translation>Nombre en el documento: %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="247"/>
+        <location filename="../desk/screen.py" line="245"/>
         <source>Document: %1, issued by %2</source>
         <translation>Documento: %1, expedido por %2</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="250"/>
+        <location filename="../desk/screen.py" line="248"/>
         <source>Expires: %1</source>
         <translation>Caduca: %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="253"/>
+        <location filename="../desk/screen.py" line="251"/>
         <source>Number ends in: %1</source>
         <translation>El número termina en: %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="262"/>
+        <location filename="../desk/screen.py" line="260"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="265"/>
+        <location filename="../desk/screen.py" line="263"/>
         <source>Your role may not give this verdict. Who may: %1.</source>
         <translation>Su función no permite tomar esta decisión. Pueden hacerlo: %1.</translation>
     </message>
@@ -1104,52 +1104,52 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="209"/>
+        <location filename="../hotel/guests.py" line="210"/>
         <source>A few details for %1</source>
         <translation>Algunos datos de %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="210"/>
+        <location filename="../hotel/guests.py" line="211"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La ley pide a los hoteles que registren estos datos de cada huésped.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="212"/>
+        <location filename="../hotel/guests.py" line="213"/>
         <source>Street and number</source>
         <translation>Calle y número</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="213"/>
+        <location filename="../hotel/guests.py" line="214"/>
         <source>Postal code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="215"/>
         <source>Town or city</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="216"/>
         <source>E-mail or phone number</source>
         <translation>Correo o teléfono</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="217"/>
         <source>Place of birth</source>
         <translation>Lugar de nacimiento</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="218"/>
         <source>Support number of your ID card</source>
         <translation>Número de soporte de su DNI</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="221"/>
+        <location filename="../hotel/guests.py" line="222"/>
         <source>Please fill in every field.</source>
         <translation>Rellene todos los campos.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="225"/>
+        <location filename="../hotel/guests.py" line="226"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -1798,47 +1798,47 @@
         <translation>Necesitamos un documento (pasaporte o DNI) de cada huésped adulto.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="110"/>
-        <source>%1 of %2 IDs read</source>
-        <translation>%1 de %2 documentos leídos</translation>
+        <location filename="../hotel/guests.py" line="111"/>
+        <source>IDs read: %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="113"/>
+        <location filename="../hotel/guests.py" line="114"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="114"/>
+        <location filename="../hotel/guests.py" line="115"/>
         <source>checking…</source>
         <translation>revisando…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="115"/>
+        <location filename="../hotel/guests.py" line="116"/>
         <source>a few details to add</source>
         <translation>faltan algunos datos</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="116"/>
+        <location filename="../hotel/guests.py" line="117"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="121"/>
+        <location filename="../hotel/guests.py" line="122"/>
         <source>Children travelling with you are registered at the front desk.</source>
         <translation>Los niños que viajan con usted se registran en recepción.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="128"/>
+        <location filename="../hotel/guests.py" line="129"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>No se ha podido leer el documento. Póngalo plano en el lector y no lo mueva.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="130"/>
+        <location filename="../hotel/guests.py" line="131"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Ya tenemos este documento. Ponga el siguiente.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="136"/>
+        <location filename="../hotel/guests.py" line="137"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Pasaporte: página de la foto hacia abajo. DNI: por cualquier cara.</translation>
     </message>
@@ -1952,6 +1952,210 @@
         <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
         <translation>Personal</translation>
+    </message>
+</context>
+<context>
+    <name>HotelDesk</name>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="19"/>
+        <source>Staff: %1 (%2)</source>
+        <translation>Personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="20"/>
+        <source>Guest: %1</source>
+        <translation>Huésped: %1</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="24"/>
+        <source>Booking not found</source>
+        <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
+        <translation>Reserva no encontrada</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="25"/>
+        <source>ID could not be read</source>
+        <translation>No se pudo leer el documento</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="26"/>
+        <source>Name on the ID does not match</source>
+        <translation>El nombre del documento no coincide</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="27"/>
+        <source>ID expired</source>
+        <translation>Documento caducado</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="28"/>
+        <source>Guest register incomplete</source>
+        <translation>Registro de viajeros incompleto</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="29"/>
+        <source>Payment problem</source>
+        <translation>Problema con el pago</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="30"/>
+        <source>Key card not encoded</source>
+        <translation>Tarjeta llave no codificada</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="31"/>
+        <source>Room not ready</source>
+        <translation>Habitación no lista</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="32"/>
+        <source>Hotel system not answering</source>
+        <translation>El sistema del hotel no responde</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="33"/>
+        <source>Hotel system refused</source>
+        <translation>El sistema del hotel lo ha rechazado</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="34"/>
+        <source>Printer out of order</source>
+        <translation>Impresora averiada</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="37"/>
+        <source>Serve at the front desk</source>
+        <translation>Atender en recepción</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="38"/>
+        <source>Read another ID</source>
+        <translation>Leer otro documento</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="39"/>
+        <source>Accept the ID</source>
+        <translation>Aceptar el documento</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="43"/>
+        <source>Search again</source>
+        <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="45"/>
+        <source>Read the ID again</source>
+        <translation>Leer el documento de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="54"/>
+        <source>Register completed at the desk</source>
+        <translation>Registro completado en recepción</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="58"/>
+        <source>Paid or settled</source>
+        <translation>Pagado o liquidado</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="59"/>
+        <source>Not paid: pay again</source>
+        <translation>No pagado: pagar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="60"/>
+        <source>Encode the key again</source>
+        <translation>Codificar la llave de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="61"/>
+        <source>Finish with the keys made</source>
+        <translation>Terminar con las llaves hechas</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="62"/>
+        <source>Room ready: ask again</source>
+        <translation>Habitación lista: consultar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="64"/>
+        <source>Keep the luggage: room later</source>
+        <translation>Guardar el equipaje: habitación más tarde</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="67"/>
+        <source>Ask the hotel system again</source>
+        <translation>Consultar de nuevo el sistema del hotel</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="69"/>
+        <source>Fixed in the system: ask again</source>
+        <translation>Corregido en el sistema: consultar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="71"/>
+        <source>Printer fixed: print again</source>
+        <translation>Impresora reparada: imprimir de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="72"/>
+        <source>Go on without printing</source>
+        <translation>Continuar sin imprimir</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="77"/>
+        <source>The ID could not be read.</source>
+        <extracomment>What the visit wrote as an intervention&apos;s detail -&gt; what staff read.</extracomment>
+        <translation>No se pudo leer el documento.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="79"/>
+        <source>The name on the ID is not a guest&apos;s of the booking.</source>
+        <translation>El nombre del documento no es de ningún huésped de la reserva.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="81"/>
+        <source>The ID has no expiry date.</source>
+        <translation>El documento no tiene fecha de caducidad.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="83"/>
+        <source>The ID is not valid on the day of arrival.</source>
+        <translation>El documento no es válido el día de llegada.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="85"/>
+        <source>The ID has expired.</source>
+        <translation>El documento ha caducado.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="86"/>
+        <location filename="../desk/hotel_terms.py" line="87"/>
+        <location filename="../desk/hotel_terms.py" line="88"/>
+        <source>No room is assigned yet.</source>
+        <translation>Aún no hay habitación asignada.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="89"/>
+        <source>The room is not ready yet.</source>
+        <translation>La habitación aún no está lista.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="91"/>
+        <source>No answer from the hotel system (%1).</source>
+        <translation>Sin respuesta del sistema del hotel (%1).</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="92"/>
+        <source>The register still needs: %1.</source>
+        <translation>Al registro aún le falta: %1.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="95"/>
+        <source>receptionist</source>
+        <extracomment>What a hotel calls its attendant (the other roles: as the airport desk names them).</extracomment>
+        <translation>recepcionista</translation>
     </message>
 </context>
 <context>

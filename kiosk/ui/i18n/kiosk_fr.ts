@@ -160,246 +160,256 @@
 <context>
     <name>AirportDesk</name>
     <message>
-        <location filename="../desk/airport_terms.py" line="19"/>
+        <location filename="../desk/airport_terms.py" line="15"/>
+        <source>Agent: %1 (%2)</source>
+        <translation>Agent : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="16"/>
+        <source>Passenger: %1</source>
+        <translation>Passager : %1</translation>
+    </message>
+    <message>
+        <location filename="../desk/airport_terms.py" line="21"/>
         <source>Document could not be read</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
         <translation>Le document n&apos;a pas pu être lu</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="20"/>
+        <location filename="../desk/airport_terms.py" line="22"/>
         <source>Name does not match the booking</source>
         <translation>Le nom ne correspond pas à la réservation</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="21"/>
+        <location filename="../desk/airport_terms.py" line="23"/>
         <source>Document expired</source>
         <translation>Document expiré</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="22"/>
+        <location filename="../desk/airport_terms.py" line="24"/>
         <source>Visa or entry check needed</source>
         <translation>Contrôle du visa ou de l&apos;entrée nécessaire</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="24"/>
+        <location filename="../desk/airport_terms.py" line="26"/>
         <source>Passenger inhibited by the airline</source>
         <translation>Passager bloqué par la compagnie</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="26"/>
+        <location filename="../desk/airport_terms.py" line="28"/>
         <source>Bag over the maximum weight</source>
         <translation>Bagage au-delà du poids maximal</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="27"/>
+        <location filename="../desk/airport_terms.py" line="29"/>
         <source>Airline system not answering</source>
         <translation>Le système de la compagnie ne répond pas</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="28"/>
+        <location filename="../desk/airport_terms.py" line="30"/>
         <source>Printer out of order</source>
         <translation>Imprimante hors service</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="29"/>
+        <location filename="../desk/airport_terms.py" line="31"/>
         <source>Payment problem</source>
         <translation>Problème de paiement</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="30"/>
+        <location filename="../desk/airport_terms.py" line="32"/>
         <source>Safety question answered “yes”</source>
         <translation>Question de sécurité : réponse « oui »</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="33"/>
+        <location filename="../desk/airport_terms.py" line="35"/>
         <source>Refuse passenger</source>
         <translation>Refuser le passager</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="34"/>
+        <location filename="../desk/airport_terms.py" line="36"/>
         <source>Read another document</source>
         <translation>Lire un autre document</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="35"/>
+        <location filename="../desk/airport_terms.py" line="37"/>
         <source>Accept document</source>
         <translation>Accepter le document</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="39"/>
+        <location filename="../desk/airport_terms.py" line="41"/>
         <source>Read the document again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
         <translation>Relire le document</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="48"/>
+        <location filename="../desk/airport_terms.py" line="50"/>
         <source>Documents checked: may travel</source>
         <translation>Documents vérifiés : peut voyager</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="51"/>
+        <location filename="../desk/airport_terms.py" line="53"/>
         <source>Passenger cleared</source>
         <translation>Passager autorisé</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="53"/>
+        <location filename="../desk/airport_terms.py" line="55"/>
         <source>Take the bag</source>
         <translation>Accepter le bagage</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="54"/>
+        <location filename="../desk/airport_terms.py" line="56"/>
         <source>Weigh the bag again</source>
         <translation>Repeser le bagage</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="55"/>
+        <location filename="../desk/airport_terms.py" line="57"/>
         <source>Do not take the bag</source>
         <translation>Ne pas accepter le bagage</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="57"/>
+        <location filename="../desk/airport_terms.py" line="59"/>
         <source>Ask the airline system again</source>
         <translation>Interroger de nouveau le système de la compagnie</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="60"/>
+        <location filename="../desk/airport_terms.py" line="62"/>
         <source>Printer fixed: print the rest</source>
         <translation>Imprimante réparée : imprimer le reste</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="62"/>
+        <location filename="../desk/airport_terms.py" line="64"/>
         <source>Finish without printing</source>
         <translation>Terminer sans imprimer</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="63"/>
+        <location filename="../desk/airport_terms.py" line="65"/>
         <source>Fee paid</source>
         <translation>Frais payés</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="64"/>
+        <location filename="../desk/airport_terms.py" line="66"/>
         <source>Not paid</source>
         <translation>Non payé</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="65"/>
+        <location filename="../desk/airport_terms.py" line="67"/>
         <source>Dealt with: go on</source>
         <translation>Réglé : continuer</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="66"/>
+        <location filename="../desk/airport_terms.py" line="68"/>
         <source>Cancel the check-in</source>
         <translation>Annuler l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="71"/>
+        <location filename="../desk/airport_terms.py" line="73"/>
         <source>The document could not be read.</source>
         <extracomment>What the check-in wrote as an intervention&apos;s detail -&gt; what the agent reads.</extracomment>
         <translation>Le document n&apos;a pas pu être lu.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="73"/>
+        <location filename="../desk/airport_terms.py" line="75"/>
         <source>The airline system refused the document data.</source>
         <translation>Le système de la compagnie a refusé les données du document.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="76"/>
+        <location filename="../desk/airport_terms.py" line="78"/>
         <source>The name on the document differs from the booking.</source>
         <translation>Le nom du document diffère de celui de la réservation.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="78"/>
+        <location filename="../desk/airport_terms.py" line="80"/>
         <source>The document has no expiry date.</source>
         <translation>Le document n&apos;a pas de date d&apos;expiration.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="80"/>
+        <location filename="../desk/airport_terms.py" line="82"/>
         <source>The document expires before the last flight.</source>
         <translation>Le document expire avant le dernier vol.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="82"/>
+        <location filename="../desk/airport_terms.py" line="84"/>
         <source>A visa is needed for the destination.</source>
         <translation>Un visa est nécessaire pour la destination.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="84"/>
+        <location filename="../desk/airport_terms.py" line="86"/>
         <source>An ESTA is needed for the destination.</source>
         <translation>Une ESTA est nécessaire pour la destination.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="87"/>
-        <location filename="../desk/airport_terms.py" line="90"/>
+        <location filename="../desk/airport_terms.py" line="89"/>
+        <location filename="../desk/airport_terms.py" line="92"/>
         <source>The airline will not check this passenger in at a kiosk.</source>
         <translation>La compagnie n&apos;enregistre pas ce passager sur une borne.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="92"/>
+        <location filename="../desk/airport_terms.py" line="94"/>
         <source>The card was declined too many times.</source>
         <translation>La carte a été refusée trop de fois.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="94"/>
+        <location filename="../desk/airport_terms.py" line="96"/>
         <source>The airline system gave no boarding pass.</source>
         <translation>Le système de la compagnie n&apos;a pas fourni de carte d&apos;embarquement.</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="97"/>
+        <location filename="../desk/airport_terms.py" line="99"/>
         <source>No answer from the airline system (%1).</source>
         <translation>Pas de réponse du système de la compagnie (%1).</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="101"/>
+        <location filename="../desk/airport_terms.py" line="103"/>
         <source>Accept</source>
         <extracomment>A verdict&apos;s words when its kind has none of its own.</extracomment>
         <translation>Accepter</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="103"/>
+        <location filename="../desk/airport_terms.py" line="105"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="104"/>
+        <location filename="../desk/airport_terms.py" line="106"/>
         <source>Fixed</source>
         <translation>Réparé</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="109"/>
+        <location filename="../desk/airport_terms.py" line="111"/>
         <source>Passport</source>
         <extracomment>ICAO 9303 document codes (the first letter of the MRZ) -&gt; words.</extracomment>
         <translation>Passeport</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="110"/>
-        <location filename="../desk/airport_terms.py" line="111"/>
         <location filename="../desk/airport_terms.py" line="112"/>
+        <location filename="../desk/airport_terms.py" line="113"/>
+        <location filename="../desk/airport_terms.py" line="114"/>
         <source>Identity card</source>
         <translation>Carte d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="113"/>
+        <location filename="../desk/airport_terms.py" line="115"/>
         <source>Visa</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="118"/>
+        <location filename="../desk/airport_terms.py" line="120"/>
         <source>agent</source>
         <extracomment>Staff roles (``kiosk.domain.staff.Role`` values) as the airport calls them.</extracomment>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="119"/>
+        <location filename="../desk/airport_terms.py" line="121"/>
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="120"/>
+        <location filename="../desk/airport_terms.py" line="122"/>
         <source>manager</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../desk/airport_terms.py" line="121"/>
+        <location filename="../desk/airport_terms.py" line="123"/>
         <source>technician</source>
         <translation>technicien</translation>
     </message>
@@ -1025,78 +1035,68 @@
 <context>
     <name>DeskScreen</name>
     <message>
-        <location filename="../desk/screen.py" line="199"/>
-        <source>Agent: %1 (%2)</source>
-        <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
-        <translation>Agent : %1 (%2)</translation>
-    </message>
-    <message>
-        <location filename="../desk/screen.py" line="204"/>
+        <location filename="../desk/screen.py" line="202"/>
         <source>Sign out</source>
+        <extracomment>The most verdicts one case offers (the airport&apos;s kinds offer at most three). The lock on a key the role does not grant: a grey seen on light and high-contrast keys. A verdict&apos;s icon (others: a tick).</extracomment>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="206"/>
+        <location filename="../desk/screen.py" line="204"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="214"/>
+        <location filename="../desk/screen.py" line="212"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="222"/>
+        <location filename="../desk/screen.py" line="220"/>
         <source>Nothing is waiting for you.</source>
         <translation>Rien n&apos;est en attente.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="225"/>
+        <location filename="../desk/screen.py" line="223"/>
         <source>the whole booking</source>
         <translation>toute la réservation</translation>
     </message>
     <message>
         <location filename="../desk/screen.py" line="226"/>
-        <source>Passenger: %1</source>
-        <translation>Passager : %1</translation>
-    </message>
-    <message>
-        <location filename="../desk/screen.py" line="228"/>
         <source>What failed: %1</source>
         <translation>Ce qui a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="238"/>
+        <location filename="../desk/screen.py" line="236"/>
         <source>Keys with a lock are for: %1.</source>
         <translation>Les touches avec un cadenas sont pour : %1.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="244"/>
+        <location filename="../desk/screen.py" line="242"/>
         <source>Name on the document: %1</source>
         <translation>Nom sur le document : %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="247"/>
+        <location filename="../desk/screen.py" line="245"/>
         <source>Document: %1, issued by %2</source>
         <translation>Document : %1, délivré par %2</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="250"/>
+        <location filename="../desk/screen.py" line="248"/>
         <source>Expires: %1</source>
         <translation>Expire le : %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="253"/>
+        <location filename="../desk/screen.py" line="251"/>
         <source>Number ends in: %1</source>
         <translation>Le numéro se termine par : %1</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="262"/>
+        <location filename="../desk/screen.py" line="260"/>
         <source>Done.</source>
         <translation>Fait.</translation>
     </message>
     <message>
-        <location filename="../desk/screen.py" line="265"/>
+        <location filename="../desk/screen.py" line="263"/>
         <source>Your role may not give this verdict. Who may: %1.</source>
         <translation>Votre rôle ne permet pas cette décision. Peuvent la prendre : %1.</translation>
     </message>
@@ -1104,52 +1104,52 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="209"/>
+        <location filename="../hotel/guests.py" line="210"/>
         <source>A few details for %1</source>
         <translation>Quelques informations pour %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="210"/>
+        <location filename="../hotel/guests.py" line="211"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La loi demande aux hôtels de noter ces informations pour chaque client.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="212"/>
+        <location filename="../hotel/guests.py" line="213"/>
         <source>Street and number</source>
         <translation>Rue et numéro</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="213"/>
+        <location filename="../hotel/guests.py" line="214"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="215"/>
         <source>Town or city</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="216"/>
         <source>E-mail or phone number</source>
         <translation>E-mail ou téléphone</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="217"/>
         <source>Place of birth</source>
         <translation>Lieu de naissance</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="218"/>
         <source>Support number of your ID card</source>
         <translation>Numéro de support de votre carte</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="221"/>
+        <location filename="../hotel/guests.py" line="222"/>
         <source>Please fill in every field.</source>
         <translation>Remplissez tous les champs.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="225"/>
+        <location filename="../hotel/guests.py" line="226"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -1798,47 +1798,47 @@
         <translation>Il nous faut une pièce d&apos;identité (passeport ou carte) de chaque client adulte.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="110"/>
-        <source>%1 of %2 IDs read</source>
-        <translation>%1 pièces d&apos;identité lues sur %2</translation>
+        <location filename="../hotel/guests.py" line="111"/>
+        <source>IDs read: %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="113"/>
+        <location filename="../hotel/guests.py" line="114"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="114"/>
+        <location filename="../hotel/guests.py" line="115"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="115"/>
+        <location filename="../hotel/guests.py" line="116"/>
         <source>a few details to add</source>
         <translation>quelques informations à ajouter</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="116"/>
+        <location filename="../hotel/guests.py" line="117"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="121"/>
+        <location filename="../hotel/guests.py" line="122"/>
         <source>Children travelling with you are registered at the front desk.</source>
         <translation>Les enfants qui voyagent avec vous sont enregistrés à la réception.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="128"/>
+        <location filename="../hotel/guests.py" line="129"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Posez-la à plat sur le lecteur sans la bouger.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="130"/>
+        <location filename="../hotel/guests.py" line="131"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Nous avons déjà cette pièce. Posez la suivante.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="136"/>
+        <location filename="../hotel/guests.py" line="137"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Passeport : page photo vers le bas. Carte d&apos;identité : l&apos;une ou l&apos;autre face.</translation>
     </message>
@@ -1952,6 +1952,210 @@
         <location filename="../hotel/pay.py" line="148"/>
         <source>Staff</source>
         <translation>Personnel</translation>
+    </message>
+</context>
+<context>
+    <name>HotelDesk</name>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="19"/>
+        <source>Staff: %1 (%2)</source>
+        <translation>Personnel : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="20"/>
+        <source>Guest: %1</source>
+        <translation>Client : %1</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="24"/>
+        <source>Booking not found</source>
+        <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
+        <translation>Réservation introuvable</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="25"/>
+        <source>ID could not be read</source>
+        <translation>Pièce d&apos;identité illisible</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="26"/>
+        <source>Name on the ID does not match</source>
+        <translation>Le nom sur la pièce d&apos;identité ne correspond pas</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="27"/>
+        <source>ID expired</source>
+        <translation>Pièce d&apos;identité expirée</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="28"/>
+        <source>Guest register incomplete</source>
+        <translation>Fiche de police incomplète</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="29"/>
+        <source>Payment problem</source>
+        <translation>Problème de paiement</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="30"/>
+        <source>Key card not encoded</source>
+        <translation>Carte-clé non encodée</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="31"/>
+        <source>Room not ready</source>
+        <translation>Chambre pas prête</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="32"/>
+        <source>Hotel system not answering</source>
+        <translation>Le système de l&apos;hôtel ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="33"/>
+        <source>Hotel system refused</source>
+        <translation>Refus du système de l&apos;hôtel</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="34"/>
+        <source>Printer out of order</source>
+        <translation>Imprimante hors service</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="37"/>
+        <source>Serve at the front desk</source>
+        <translation>Prendre en charge à la réception</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="38"/>
+        <source>Read another ID</source>
+        <translation>Lire une autre pièce d&apos;identité</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="39"/>
+        <source>Accept the ID</source>
+        <translation>Accepter la pièce d&apos;identité</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="43"/>
+        <source>Search again</source>
+        <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
+        <translation>Chercher à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="45"/>
+        <source>Read the ID again</source>
+        <translation>Relire la pièce d&apos;identité</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="54"/>
+        <source>Register completed at the desk</source>
+        <translation>Fiche complétée à la réception</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="58"/>
+        <source>Paid or settled</source>
+        <translation>Payé ou réglé</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="59"/>
+        <source>Not paid: pay again</source>
+        <translation>Non payé : payer à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="60"/>
+        <source>Encode the key again</source>
+        <translation>Encoder à nouveau la clé</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="61"/>
+        <source>Finish with the keys made</source>
+        <translation>Terminer avec les clés faites</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="62"/>
+        <source>Room ready: ask again</source>
+        <translation>Chambre prête : interroger à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="64"/>
+        <source>Keep the luggage: room later</source>
+        <translation>Garder les bagages : chambre plus tard</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="67"/>
+        <source>Ask the hotel system again</source>
+        <translation>Interroger à nouveau le système de l&apos;hôtel</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="69"/>
+        <source>Fixed in the system: ask again</source>
+        <translation>Corrigé dans le système : interroger à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="71"/>
+        <source>Printer fixed: print again</source>
+        <translation>Imprimante réparée : imprimer à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="72"/>
+        <source>Go on without printing</source>
+        <translation>Continuer sans imprimer</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="77"/>
+        <source>The ID could not be read.</source>
+        <extracomment>What the visit wrote as an intervention&apos;s detail -&gt; what staff read.</extracomment>
+        <translation>La pièce d&apos;identité n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="79"/>
+        <source>The name on the ID is not a guest&apos;s of the booking.</source>
+        <translation>Le nom sur la pièce d&apos;identité n&apos;est celui d&apos;aucun client de la réservation.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="81"/>
+        <source>The ID has no expiry date.</source>
+        <translation>La pièce d&apos;identité n&apos;a pas de date d&apos;expiration.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="83"/>
+        <source>The ID is not valid on the day of arrival.</source>
+        <translation>La pièce d&apos;identité n&apos;est pas valide le jour de l&apos;arrivée.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="85"/>
+        <source>The ID has expired.</source>
+        <translation>La pièce d&apos;identité a expiré.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="86"/>
+        <location filename="../desk/hotel_terms.py" line="87"/>
+        <location filename="../desk/hotel_terms.py" line="88"/>
+        <source>No room is assigned yet.</source>
+        <translation>Aucune chambre n&apos;est encore attribuée.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="89"/>
+        <source>The room is not ready yet.</source>
+        <translation>La chambre n&apos;est pas encore prête.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="91"/>
+        <source>No answer from the hotel system (%1).</source>
+        <translation>Pas de réponse du système de l&apos;hôtel (%1).</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="92"/>
+        <source>The register still needs: %1.</source>
+        <translation>Il manque encore à la fiche : %1.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="95"/>
+        <source>receptionist</source>
+        <extracomment>What a hotel calls its attendant (the other roles: as the airport desk names them).</extracomment>
+        <translation>réceptionniste</translation>
     </message>
 </context>
 <context>
