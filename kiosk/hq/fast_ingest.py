@@ -13,7 +13,8 @@ the model's dump, an absent or null ``savings`` / ``discounts`` is left out of t
 canonical JSON, so a lane without offers keeps its documents' hashes. Each sale's canonical JSON
 is encoded once (msgspec writes the bytes ``SaleDocument.model_dump_json(by_alias=True)``
 writes: tests/hq pins it, since replays are detected by that text's SHA-256), rows go
-to :func:`kiosk.hq.sales.store_encoded`, and the answer is encoded once.
+to :func:`kiosk.hq.sales.store_overlapped` (on PostgreSQL the rules and the encoding run
+while the database looks up which sales are stored), and the answer is encoded once.
 
 Any doubt sends the request down the pydantic path unchanged: a body msgspec refuses,
 a control character anywhere in the body or an escape that may stand for one (or for
@@ -325,19 +326,26 @@ def _try_batch(
     batch = decode(body)
     if batch is None:
         return None
-    for sale in batch.sales:
-        if (sale.store_id, sale.lane_id) != (who.store_id, who.lane_id) or not _adds_up(sale):
+    lane = (who.store_id, who.lane_id)
+    if any((sale.store_id, sale.lane_id) != lane for sale in batch.sales):
+        return None
+
+    def prepare() -> list[sales.EncodedSale] | None:
+        # On PostgreSQL this runs while the database looks up the batch's stored sales.
+        if not all(_adds_up(sale) for sale in batch.sales):
             return None
-    encoded = encode(batch.sales)
+        return encode(batch.sales)
+
+    tids = [sale.transaction_id for sale in batch.sales]
     try:
-        outcomes = sales.store_encoded(engine, who, encoded)
+        outcomes = sales.store_overlapped(engine, who, tids, prepare)
     except (sa.exc.SQLAlchemyError, HqError) as error:
         # Rolled back (a failed commit too, as far as HQ can know): the model path writes
         # again and answers the error its way; a sale that did commit meanwhile would be
         # answered "duplicate", which the lane treats as sent.
         log.info("fast sales path: %s; the model path answers", type(error).__name__)
         return None
-    return answer(outcomes)
+    return None if outcomes is None else answer(outcomes)
 
 
 def _adds_up(sale: Sale) -> bool:

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
 from kiosk.hq.errors import HqError
 
 CHUNK_BYTES = 256 * 1024
+T = TypeVar("T")
 _STAGE = (
     "CREATE TEMP TABLE IF NOT EXISTS sale_stage (LIKE sale INCLUDING DEFAULTS) "
     "ON COMMIT DELETE ROWS"
@@ -61,6 +62,10 @@ def copy_line(row: Sequence[Any]) -> str:
     """One row of COPY text (no newline)."""
     formats = _FORMATS
     return "\t".join([formats[type(v)](v) for v in row])
+
+
+class LookUpFailed(HqError):
+    """The database failed the look-up of :func:`look_up_while` (a lost connection...)."""
 
 
 class CopyConflict(HqError):
@@ -180,6 +185,34 @@ def look_up(
         else:
             new[tid] = new_id
     return stored, new
+
+
+def look_up_while(
+    conn: sa.Connection, store_id: str, lane_id: str, tids: Sequence[str], work: Callable[[], T]
+) -> tuple[dict[str, str], dict[str, int], T]:
+    """As :func:`look_up`, and ``work()``'s result: the query is sent first (psycopg's
+    pipeline mode) and ``work`` runs in Python while the database answers it, so the
+    round trip overlaps the caller's checks and encoding instead of following them."""
+    stored: dict[str, str] = {}
+    new: dict[str, int] = {}
+    from psycopg import Error
+
+    raw = conn.connection.driver_connection
+    cursor = raw.cursor()  # type: ignore[union-attr]
+    params = {"tids": list(tids), "store": store_id, "lane": lane_id}
+    try:
+        with raw.pipeline():  # type: ignore[union-attr]
+            cursor.execute(_LOOK_UP, params)
+            done = work()
+            rows = cursor.fetchall()
+    except Error as error:  # psycopg's own, not wrapped by SQLAlchemy here
+        raise LookUpFailed(f"look-up of stored sales: {type(error).__name__}") from error
+    for tid, sha, new_id in rows:
+        if new_id is None:
+            stored[tid] = sha
+        else:
+            new[tid] = new_id
+    return stored, new, done
 
 
 def insert_sales(

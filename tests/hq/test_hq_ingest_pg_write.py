@@ -1,7 +1,9 @@
 """How HQ writes a sales batch on PostgreSQL (kiosk.hq.sales over kiosk.hq.pg_copy): the
 look-up of stored sales probes the unique index once per transaction id whatever the
-planner's statistics say (so it does not grow with the lane's history), and the binary
-COPY stores exactly what SQLite's INSERT path stores (texts with backslashes, quotes
+planner's statistics say (so it does not grow with the lane's history); on the fast path
+it runs while the rules and encoding do (a batch found in doubt then writes nothing, a
+sale stored meanwhile or a failed look-up is handled); and the binary COPY stores
+exactly what SQLite's INSERT path stores (texts with backslashes, quotes
 and non-ASCII; NULLs; booleans)."""
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from hq_fixtures import LANE, STORE, make_hq_url
+from test_hq_sales_fast_path import Hq, _body
 
-from kiosk.hq import pg_copy
-from kiosk.hq.auth import LaneIdentity
+from kiosk.hq import fast_ingest, pg_copy
+from kiosk.hq.auth import LaneIdentity, enrol_lane
 from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.models import SaleDocument
 from kiosk.hq.sales import store_batch
 from kiosk.hq.samples import make_sale
+from kiosk.hq.server import ServerThread
 
 pytestmark = pytest.mark.postgres
 WHO = LaneIdentity(STORE, LANE)
@@ -140,3 +144,79 @@ def test_the_look_up_finds_stored_sales_and_draws_ids_for_the_others(request, tm
             assert pg_copy.look_up(conn, STORE, "lane-02", tids[:30])[0] == {}
     finally:
         engine.dispose()
+
+
+# -- the fast path's overlapped write (kiosk.hq.sales.store_overlapped) --
+
+
+@pytest.fixture
+def pg_hq(request, tmp_path):
+    engine = create_engine(make_hq_url("postgres", tmp_path, request), pool_size=4)
+    upgrade(engine)
+    token = enrol_lane(engine, STORE, LANE)
+    server = ServerThread(engine, max_body_bytes=4 * 1024 * 1024).start()
+    yield Hq(server, engine, token)
+    server.stop(force=True)
+    engine.dispose()
+
+
+def _count(engine: sa.Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        sales = conn.exec_driver_sql("SELECT count(*) FROM sale").scalar_one()
+        lines = conn.exec_driver_sql("SELECT count(*) FROM sale_line").scalar_one()
+    return sales, lines
+
+
+def test_a_batch_in_doubt_after_the_look_up_writes_nothing(pg_hq):
+    """The rules run while the database looks up the batch: a sale that does not add up
+    sends the whole batch to the model path (422) and nothing is stored."""
+    rng = random.Random(21)
+    raw = [make_sale(STORE, LANE, rng) for _ in range(60)]
+    raw[59]["totals"]["total"] += 1
+    before = dict(fast_ingest.counts)
+    reply = pg_hq.send(_body(raw))
+    assert reply.status_code == 422, reply.text
+    assert "sales[59].totals.total" in reply.text
+    assert fast_ingest.counts["declined"] == before.get("declined", 0) + 1
+    assert _count(pg_hq.engine) == (0, 0)
+    raw[59]["totals"]["total"] -= 1
+    reply = pg_hq.send(_body(raw))
+    assert {r["status"] for r in reply.json()["results"]} == {"accepted"}
+    assert fast_ingest.counts["fast"] == before.get("fast", 0) + 1
+    assert _count(pg_hq.engine) == (60, sum(len(s["lines"]) for s in raw))
+
+
+def test_a_sale_stored_during_the_overlapped_look_up_is_written_again_safely(pg_hq, monkeypatch):
+    rng = random.Random(22)
+    raw = [make_sale(STORE, LANE, rng) for _ in range(60)]
+    assert pg_hq.send(_body(raw[:1])).status_code == 200
+    real = pg_copy.look_up_while
+    calls = []
+
+    def stale(conn, store_id, lane_id, tids, work):  # as if read before the other commit
+        calls.append(len(tids))
+        stored, new, done = real(conn, store_id, lane_id, tids, work)
+        new.update((tid, 10_000 + n) for n, tid in enumerate(stored))
+        return {}, new, done
+
+    monkeypatch.setattr(pg_copy, "look_up_while", stale)
+    before = fast_ingest.counts["fast"]
+    reply = pg_hq.send(_body(raw))
+    assert calls == [60]
+    assert fast_ingest.counts["fast"] == before + 1
+    assert [r["status"] for r in reply.json()["results"]] == ["duplicate"] + ["accepted"] * 59
+    assert _count(pg_hq.engine) == (60, sum(len(s["lines"]) for s in raw))
+
+
+def test_a_failed_look_up_hands_the_batch_to_the_model_path(pg_hq, monkeypatch):
+    def broken(conn, store_id, lane_id, tids, work):
+        raise pg_copy.LookUpFailed("look-up of stored sales: OperationalError")
+
+    monkeypatch.setattr(pg_copy, "look_up_while", broken)
+    rng = random.Random(23)
+    raw = [make_sale(STORE, LANE, rng) for _ in range(60)]
+    before = fast_ingest.counts["declined"]
+    reply = pg_hq.send(_body(raw))
+    assert {r["status"] for r in reply.json()["results"]} == {"accepted"}
+    assert fast_ingest.counts["declined"] == before + 1
+    assert _count(pg_hq.engine)[0] == 60
