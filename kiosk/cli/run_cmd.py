@@ -128,96 +128,90 @@ def _demo(args: argparse.Namespace) -> int:
 def _demo_airport(args: argparse.Namespace) -> int:
     """The airport check-in kiosk on simulators: the DCS, a document reader, boarding pass
     and bag tag printers, the belt scale, the card terminal and a local HQ."""
-    import dataclasses
-
-    from kiosk.app.demo import DEMO_ATTENDANT, ensure_demo_attendant
+    from kiosk.app.demo import DEMO_ATTENDANT
     from kiosk.app.demo_airport import DEMO_BOOKING, AirportDemoConsole, AirportDemoRig
-    from kiosk.app.wiring import build_lane
-    from kiosk.config import load_config
-    from kiosk.logs import setup_logging
 
-    workdir = (args.dir or Path("var/demo-airport")).resolve()
-    setup_logging("INFO", workdir / "kiosk.log")
-    logging.getLogger().handlers[0].setLevel(logging.WARNING)
-    config = load_config(args.config or ROOT / "config" / "demo-airport.toml")
-    config = dataclasses.replace(
-        config, store=dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
-    )
-    if not _has_display():
-        print("demo: the airport kiosk needs a display (or QT_QPA_PLATFORM=offscreen)")
-        return 2
-    ensure_demo_attendant(config.store.path)
-    with AirportDemoRig(workdir, with_hq=not args.no_hq, airport=config.airport.airport) as rig:
-        config = rig.configure(config)
-        lane = build_lane(config)
-        console = AirportDemoConsole(rig, lane)
-        print(f"demo: files in {workdir}; boarding passes and bag tags as PNG there")
-        print(f"demo: airline DCS {rig.dcs.url}, HQ {rig.hq_url or 'off'}")
-        print(f"demo: attendant station {rig.station_url or 'off'}")
-        print(
-            f"demo: check in booking {DEMO_BOOKING[0]} / {DEMO_BOOKING[1]} (type it on the "
-            "screen); agents sign in with " + DEMO_ATTENDANT.sign_in_text()
-        )
-        from kiosk.app.shell import run_lane_app
-        from kiosk.threads import start_thread
+    def make_rig(workdir: Path, config: Any) -> Any:
+        return AirportDemoRig(workdir, with_hq=not args.no_hq, airport=config.airport.airport)
 
-        if sys.stdin.isatty() or args.script is not None:
-            lines = (
-                args.script.read_text(encoding="utf-8").splitlines()
-                if args.script is not None
-                else sys.stdin
-            )
-            print(f"demo: commands in this terminal:\n{console.help()}")
-            start_thread("demo-airport-console", lambda: console.run(lines))
-        try:
-            return run_lane_app(lane, quit_after_ms=args.quit_after_ms)
-        finally:
-            lane.stop()
+    def lines(rig: Any) -> list[str]:
+        return [
+            "boarding passes and bag tags as PNG there",
+            f"airline DCS {rig.dcs.url}, HQ {rig.hq_url or 'off'}",
+            f"check in booking {DEMO_BOOKING[0]} / {DEMO_BOOKING[1]} (type it on the screen); "
+            "agents sign in with " + DEMO_ATTENDANT.sign_in_text(),
+        ]
+
+    return _travel_demo(args, "airport", make_rig, AirportDemoConsole, lines)
 
 
 def _demo_hotel(args: argparse.Namespace) -> int:
     """The hotel check-in kiosk on simulators: the Mews PMS, the Salto key encoder, a
     document reader, the receipt printer, the card terminal and a local HQ."""
+    from kiosk.app.demo import DEMO_ATTENDANT
+    from kiosk.app.demo_hotel import DEMO_STAY, HotelDemoConsole, HotelDemoRig
+
+    def make_rig(workdir: Path, config: Any) -> Any:
+        del config
+        return HotelDemoRig(workdir, with_hq=not args.no_hq)
+
+    def lines(rig: Any) -> list[str]:
+        return [
+            "registration cards and invoices as PNG in receipts/",
+            f"hotel PMS {rig.pms.url}, key encoder {rig.encoder_server.address}",
+            f"check in stay {DEMO_STAY[0]} / {DEMO_STAY[1]} (type it on the screen); "
+            "staff sign in with " + DEMO_ATTENDANT.sign_in_text(),
+        ]
+
+    return _travel_demo(args, "hotel", make_rig, HotelDemoConsole, lines)
+
+
+def _travel_demo(
+    args: argparse.Namespace,
+    journey: str,
+    make_rig: Any,
+    make_console: Any,
+    lines: Any,
+) -> int:
+    """A travel kiosk (``journey``: airport, hotel) on its simulators, in a window, with
+    the demo's terminal commands read on a thread of their own."""
     import dataclasses
 
-    from kiosk.app.demo import DEMO_ATTENDANT, ensure_demo_attendant
-    from kiosk.app.demo_hotel import DEMO_STAY, HotelDemoConsole, HotelDemoRig
+    from kiosk.app.demo import ensure_demo_attendant
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_logging
 
-    workdir = (args.dir or Path("var/demo-hotel")).resolve()
+    workdir = (args.dir or Path(f"var/demo-{journey}")).resolve()
     setup_logging("INFO", workdir / "kiosk.log")
     logging.getLogger().handlers[0].setLevel(logging.WARNING)
-    config = load_config(args.config or ROOT / "config" / "demo-hotel.toml")
+    config = load_config(args.config or ROOT / "config" / f"demo-{journey}.toml")
     config = dataclasses.replace(
         config, store=dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
     )
     if not _has_display():
-        print("demo: the hotel kiosk needs a display (or QT_QPA_PLATFORM=offscreen)")
+        print(f"demo: the {journey} kiosk needs a display (or QT_QPA_PLATFORM=offscreen)")
         return 2
     ensure_demo_attendant(config.store.path)
-    with HotelDemoRig(workdir, with_hq=not args.no_hq) as rig:
+    with make_rig(workdir, config) as rig:
         config = rig.configure(config)
         lane = build_lane(config)
-        console = HotelDemoConsole(rig, lane)
-        print(f"demo: files in {workdir}; registration cards and invoices as PNG in receipts/")
-        print(f"demo: hotel PMS {rig.pms.url}, key encoder {rig.encoder_server.address}")
-        print(
-            f"demo: check in stay {DEMO_STAY[0]} / {DEMO_STAY[1]} (type it on the screen); "
-            "staff sign in with " + DEMO_ATTENDANT.sign_in_text()
-        )
+        console = make_console(rig, lane)
+        files, services, start = lines(rig)
+        print(f"demo: files in {workdir}; {files}")
+        print(f"demo: {services}")
+        print(f"demo: {start}")
         from kiosk.app.shell import run_lane_app
         from kiosk.threads import start_thread
 
         if sys.stdin.isatty() or args.script is not None:
-            lines = (
+            commands = (
                 args.script.read_text(encoding="utf-8").splitlines()
                 if args.script is not None
                 else sys.stdin
             )
             print(f"demo: commands in this terminal:\n{console.help()}")
-            start_thread("demo-hotel-console", lambda: console.run(lines))
+            start_thread(f"demo-{journey}-console", lambda: console.run(commands))
         try:
             return run_lane_app(lane, quit_after_ms=args.quit_after_ms)
         finally:
