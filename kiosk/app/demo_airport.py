@@ -18,13 +18,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import time
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
-from kiosk import clock as kiosk_clock
 from kiosk.app.demo import DemoRig
+from kiosk.app.demo_console import TravelDemoConsole
 from kiosk.backoffice.dcs.sim import DcsSimulator
 from kiosk.config import KioskConfig
 from kiosk.config.devices import DeviceConfig
@@ -105,15 +102,8 @@ def _kilograms(text: str) -> int:
     return grams
 
 
-class AirportDemoConsole:
+class AirportDemoConsole(TravelDemoConsole):
     """The demo's terminal: what a person does to the devices (see the module docstring)."""
-
-    def __init__(
-        self, rig: AirportDemoRig, lane: Any = None, out: Callable[[str], object] = print
-    ) -> None:
-        self.rig = rig
-        self.lane = lane
-        self.out = out
 
     def help(self) -> str:
         documents = ", ".join(f"{name} ({DESCRIPTIONS.get(name, '')})" for name in SAMPLE_DOCUMENTS)
@@ -133,28 +123,8 @@ class AirportDemoConsole:
             ]
         )
 
-    def run(self, lines: Iterable[str]) -> int:
-        for line in lines:
-            text = line.strip()
-            if text in ("quit", "exit"):
-                break
-            if text:
-                self.out(self.command(text))
-        return 0
-
-    def command(self, text: str) -> str:
-        """Do one command; returns what to print."""
-        word, _, rest = text.partition(" ")
-        rest = rest.strip()
-        try:
-            return self._command(word.lower(), rest)
-        except (ValueError, OSError) as error:
-            return f"{word}: {error}"
-
     def _command(self, word: str, rest: str) -> str:
         rig = self.rig
-        if word == "help":
-            return self.help()
         if word == "doc":
             self._device_ready("docreader")  # a read before the port is open is lost
             rig.docreader.present(rest)
@@ -172,10 +142,6 @@ class AirportDemoConsole:
             return rig.atb.command("jam next")
         if word == "fixed":
             return "; ".join(sim.command("recover") for sim in (rig.atb, rig.btp))
-        if word == "state":
-            return self._step()
-        if word == "wait":
-            return self._wait(rest)
         if word == "dcs":
             if rest == "down":
                 rig.dcs.fail_next(1_000_000)
@@ -183,24 +149,3 @@ class AirportDemoConsole:
             rig.dcs.fail_next(0)
             return "the DCS answers again"
         return f"unknown command {word!r}; `help` lists them"
-
-    def _device_ready(self, name: str, timeout_s: float = 15.0) -> bool:
-        device = None if self.lane is None else self.lane.devices.get(name)
-        deadline = kiosk_clock.monotonic() + timeout_s
-        while device is not None and kiosk_clock.monotonic() < deadline:
-            if device.status.usable:
-                return True
-            time.sleep(0.05)  # a start-up wait for the device's worker thread
-        return device is None
-
-    def _step(self) -> str:
-        return "no lane" if self.lane is None else str(self.lane.controller.state_name())
-
-    def _wait(self, rest: str) -> str:
-        step, _, seconds = rest.partition(" ")
-        deadline = kiosk_clock.monotonic() + float(seconds or "10")
-        while kiosk_clock.monotonic() < deadline:
-            if self._step() == step:
-                return f"at {step}"
-            time.sleep(0.05)  # a script waiting for the lane, not a timing check
-        return f"timed out waiting for {step} (at {self._step()})"

@@ -24,14 +24,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from kiosk import clock as kiosk_clock
 from kiosk.app.demo import DemoRig
+from kiosk.app.demo_console import TravelDemoConsole
 from kiosk.backoffice.pms.sim import ACCESS_TOKEN, CLIENT_TOKEN, MewsSimulator
 from kiosk.config import KioskConfig
 from kiosk.config.devices import DeviceConfig
@@ -142,15 +141,8 @@ class HotelDemoRig(DemoRig):
         return dataclasses.replace(config, devices=devices, hotel=hotel)
 
 
-class HotelDemoConsole:
+class HotelDemoConsole(TravelDemoConsole):
     """The demo's terminal: what a person does to the devices (see the module docstring)."""
-
-    def __init__(
-        self, rig: HotelDemoRig, lane: Any = None, out: Callable[[str], object] = print
-    ) -> None:
-        self.rig = rig
-        self.lane = lane
-        self.out = out
 
     def help(self) -> str:
         return "\n".join(
@@ -169,27 +161,8 @@ class HotelDemoConsole:
             ]
         )
 
-    def run(self, lines: Iterable[str]) -> int:
-        for line in lines:
-            text = line.strip()
-            if text in ("quit", "exit"):
-                break
-            if text:
-                self.out(self.command(text))
-        return 0
-
-    def command(self, text: str) -> str:
-        """Do one command; returns what to print."""
-        word, _, rest = text.partition(" ")
-        try:
-            return self._command(word.lower(), rest.strip())
-        except (ValueError, OSError, KeyError) as error:
-            return f"{word}: {error}"
-
     def _command(self, word: str, rest: str) -> str:
         rig = self.rig
-        if word == "help":
-            return self.help()
         if word == "doc":
             if rest not in GUEST_DOCUMENTS:
                 raise ValueError(f"no document {rest!r}; known: {', '.join(GUEST_DOCUMENTS)}")
@@ -221,29 +194,4 @@ class HotelDemoConsole:
             return f"room {number} is {state or 'clean'}"
         if word == "paper":
             return rig.printer.command(f"paper {rest}")
-        if word == "state":
-            return self._step()
-        if word == "wait":
-            return self._wait(rest)
         return f"unknown command {word!r}; `help` lists them"
-
-    def _device_ready(self, name: str, timeout_s: float = 15.0) -> bool:
-        device = None if self.lane is None else self.lane.devices.get(name)
-        deadline = kiosk_clock.monotonic() + timeout_s
-        while device is not None and kiosk_clock.monotonic() < deadline:
-            if device.status.usable:
-                return True
-            time.sleep(0.05)  # a start-up wait for the device's worker thread
-        return device is None
-
-    def _step(self) -> str:
-        return "no lane" if self.lane is None else str(self.lane.controller.state_name())
-
-    def _wait(self, rest: str) -> str:
-        step, _, seconds = rest.partition(" ")
-        deadline = kiosk_clock.monotonic() + float(seconds or "10")
-        while kiosk_clock.monotonic() < deadline:
-            if self._step() == step:
-                return f"at {step}"
-            time.sleep(0.05)  # a script waiting for the lane, not a timing check
-        return f"timed out waiting for {step} (at {self._step()})"
