@@ -262,11 +262,19 @@ def _journey_desk(
     *,
     idle_check_ms: int,
 ) -> StaffLayer:
-    """The shell's staff sign-in in front of the journey's own desk screen."""
-    signin = AttendantSignInScreen()
-    window.add_staff_screen(signin)
-    layer = StaffLayer(service, bridge, signin, window.show_staff, idle_check_ms=idle_check_ms)
-    desk = desk_ui(DeskContext(lane, service, window, bridge, layer))
-    window.add_staff_screen(desk.screen)
-    layer.set_desk(desk.screen.name, desk.refresh)
+    """The shell's staff sign-in in front of the journey's own desk screen, both built on
+    first use (a call for staff, a badge) or in idle time after the first paint."""
+
+    def build() -> AttendantSignInScreen:
+        signin = AttendantSignInScreen()
+        window.add_staff_screen(signin)
+        desk = desk_ui(DeskContext(lane, service, window, bridge, layer))
+        window.add_staff_screen(desk.screen)
+        layer.set_desk(desk.screen.name, desk.refresh)
+        return signin
+
+    layer = StaffLayer(
+        service, bridge, build, window.show_staff, idle_check_ms=idle_check_ms, parent=window
+    )
+    window.after_first_paint(layer.build)
     return layer

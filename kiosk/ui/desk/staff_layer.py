@@ -89,8 +89,10 @@ class StaffLayer(QObject):
     def signin(self) -> AttendantSignInScreen:
         """The sign-in screen (built now if it was given as a builder and not built yet)."""
         if self._signin is None:
-            assert self._build_signin is not None
-            self._attach(self._build_signin())
+            build, self._build_signin = self._build_signin, None
+            if build is None:
+                raise RuntimeError("the sign-in screen was asked for while being built")
+            self._attach(build())
         assert self._signin is not None
         return self._signin
 
@@ -151,6 +153,7 @@ class StaffLayer(QObject):
     def lane_changed(self) -> None:
         """The journey changed: redraw the desk if someone is signed in."""
         if self.service.current_session is not None:
+            self.build()  # the desk comes with the sign-in screen
             self._refresh()
 
     def close(self, reason: str = "") -> None:
@@ -198,6 +201,7 @@ class StaffLayer(QObject):
         self._show(self.signin.name)
 
     def _show_desk(self) -> None:
+        self.build()
         self._open = True
         self._idle.start()
         self._refresh()
