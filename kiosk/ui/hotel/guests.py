@@ -106,8 +106,9 @@ class GuestIdsScreen(HotelScreen):
             self.tr("We need an ID (passport or identity card) of every adult guest.")
         )
         done = sum(1 for r in view.rows if r.status is GuestStatus.DONE)
+        count = str(len(view.rows))
         self.progress.setText(
-            self.tr("%1 of %2 IDs read").replace("%1", str(done)).replace("%2", str(len(view.rows)))
+            self.tr("IDs read: %1 of %2").replace("%1", str(done)).replace("%2", count)
         )
         words = {
             GuestStatus.WAITING: self.tr("waiting"),

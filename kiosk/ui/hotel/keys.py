@@ -71,12 +71,12 @@ class KeysScreen(HotelScreen):
         encode = self._encode = QVBoxLayout(self.encode_panel)
         encode.setContentsMargins(32, 24, 32, 24)
         encode.setSpacing(16)
-        self.encode_caption = text_label(role="heading", wrap=True)
+        self.encode_caption = text_label(role="title", wrap=True)
         encode.addStretch(1)
         encode.addWidget(self.encode_caption)
         self._rows: list[QLabel] = []
         encode.addStretch(1)
-        self.icon = icon_label("id", "#0A6CFF", 140)
+        self.icon = icon_label("contactless", "#0A6CFF", 140)
         self.body.addWidget(self.count_panel, 3)
         self.body.addWidget(self.encode_panel, 3)
         self.body.addWidget(self.icon, 1, CENTRE)
@@ -97,7 +97,7 @@ class KeysScreen(HotelScreen):
         while len(self._rows) > len(view.made):
             discard(self._rows.pop())
         while len(self._rows) < len(view.made):
-            label = text_label(role="title", wrap=True)
+            label = text_label(role="heading", wrap=True)
             self._encode.insertWidget(2 + len(self._rows), label)
             self._rows.append(label)
         self.set_ways_out(back=False, cancel=can_cancel and choosing)
