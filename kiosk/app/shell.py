@@ -19,15 +19,13 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kiosk.app.journeys import JourneyUi, JourneyUiContext, journey_spec
 from kiosk.app.journeys.spec import DeskContext, DeskUi
 from kiosk.app.wiring import Lane
 from kiosk.sdnotify import Notifier
-from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.presenter import AttendantPresenter
-from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.bridge import BadgeScanned, Bridge, JourneyChanged, LaneFlagsChanged
 from kiosk.ui.desk import StaffLayer
 from kiosk.ui.i18n import available_languages
@@ -36,6 +34,10 @@ from kiosk.ui.screens.feedback import attach_feedback
 from kiosk.ui.station_notice import StationNotice, attach_station_notices
 from kiosk.ui.watchdog import UiWatchdog
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:  # imported when the screens are built: not on the start path
+    from kiosk.ui.attendant.dashboard import AttendantDashboard
+    from kiosk.ui.attendant.signin import AttendantSignInScreen
 
 log = logging.getLogger(__name__)
 DEFAULT_LANGUAGES = ("en", "es", "fr")
@@ -213,6 +215,9 @@ def _attendant(
         # Built on first use (a call for staff, a badge) or in idle time after the first
         # paint, whichever comes first: the attract screen does not wait for them.
         def build() -> tuple[AttendantSignInScreen, AttendantDashboard]:
+            from kiosk.ui.attendant.dashboard import AttendantDashboard
+            from kiosk.ui.attendant.signin import AttendantSignInScreen
+
             signin, dashboard = AttendantSignInScreen(), AttendantDashboard()
             window.add_staff_screen(signin)
             window.add_staff_screen(dashboard)
@@ -266,6 +271,8 @@ def _journey_desk(
     first use (a call for staff, a badge) or in idle time after the first paint."""
 
     def build() -> AttendantSignInScreen:
+        from kiosk.ui.attendant.signin import AttendantSignInScreen
+
         signin = AttendantSignInScreen()
         window.add_staff_screen(signin)
         desk = desk_ui(DeskContext(lane, service, window, bridge, layer))

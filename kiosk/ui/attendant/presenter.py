@@ -22,17 +22,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.attendant_api import AttendantService, DeviceLine, LaneTotals
 from kiosk.domain.staff import ROLE_GRANTS, Action
-from kiosk.ui.attendant.dashboard import AttendantDashboard
-from kiosk.ui.attendant.signin import AttendantSignInScreen
-from kiosk.ui.attendant.views import dashboard_view
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.desk.staff_layer import StaffLayer
+
+if TYPE_CHECKING:  # imported by whoever builds them: not on the lane's start path
+    from kiosk.ui.attendant.dashboard import AttendantDashboard
+    from kiosk.ui.attendant.signin import AttendantSignInScreen
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,6 @@ class AttendantPresenter(QObject):
         self._layer = StaffLayer(
             service, bridge, self._build_signin, show, idle_check_ms=idle_check_ms, parent=self
         )
-        self._layer.set_desk(AttendantDashboard.name, self.refresh)
         self._layer.signedIn.connect(self._signed_in)
         self._layer.deskShown.connect(self.reload)
         self._layer.closed.connect(self._left)
@@ -118,6 +118,7 @@ class AttendantPresenter(QObject):
     def _build_signin(self) -> AttendantSignInScreen:
         signin, dashboard = self._build()
         self._dashboard = dashboard
+        self._layer.set_desk(dashboard.name, self.refresh)
         self._wire(dashboard)
         return signin
 
@@ -207,6 +208,8 @@ class AttendantPresenter(QObject):
 
     def refresh(self) -> None:
         """Redraw the dashboard from the service's state (no I/O)."""
+        from kiosk.ui.attendant.views import dashboard_view  # with the dashboard
+
         service = self.service
         view = dashboard_view(
             service.current_session,

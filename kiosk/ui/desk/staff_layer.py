@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.attendant_api import SignInFailed, StaffSignIn
 from kiosk.clock import monotonic
-from kiosk.ui.attendant.signin import AttendantSignInScreen
-from kiosk.ui.attendant.views import SignInView
 from kiosk.ui.bridge import Bridge
+
+if TYPE_CHECKING:  # imported with the screen (built on first use): not on the start path
+    from kiosk.ui.attendant.signin import AttendantSignInScreen
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class StaffLayer(QObject):
         idle_check_ms: int = 5000,
         parent: QObject | None = None,
     ) -> None:
-        built = signin if isinstance(signin, AttendantSignInScreen) else None
+        built = signin if isinstance(signin, QObject) else None  # a screen, not a builder
         super().__init__(parent if parent is not None else built)
         self.service, self.bridge, self._show = service, bridge, show
         self._signin: AttendantSignInScreen | None = None
@@ -174,14 +175,14 @@ class StaffLayer(QObject):
         if self.service.current_session is not None:
             return False
         log.info("desk action after the session ended: %s", error)
-        self.signin.set_model(SignInView(error="inactivity"))
+        self._say(error="inactivity")
         self.close("inactivity")
         return True
 
     # -- sign-in -----------------------------------------------------------------------
 
     def _sign_in(self, operation: Callable[[], Any]) -> None:
-        self.signin.set_model(SignInView(busy=True))
+        self._say(busy=True)
         self.bridge.run_in_background(operation, lambda _: self._signed_in(), self._refused)
 
     def _signed_in(self) -> None:
@@ -191,14 +192,19 @@ class StaffLayer(QObject):
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, SignInFailed):
-            view = SignInView(error=error.outcome.value, locked_seconds=error.locked_seconds)
+            self._say(error=error.outcome.value, locked_seconds=error.locked_seconds)
         else:
             log.error("sign-in failed: %s", error)
-            view = SignInView(error=str(error))
-        self.signin.set_model(view)
+            self._say(error=str(error))
         self._open = True
         self._idle.start()
         self._show(self.signin.name)
+
+    def _say(self, **view: Any) -> None:
+        """Show ``SignInView(**view)`` on the sign-in screen (its module comes with it)."""
+        from kiosk.ui.attendant.views import SignInView
+
+        self.signin.set_model(SignInView(**view))
 
     def _show_desk(self) -> None:
         self.build()
@@ -217,7 +223,7 @@ class StaffLayer(QObject):
 
         def expired(signed_out: bool) -> None:
             if signed_out and self._open:
-                self.signin.set_model(SignInView(error="inactivity"))
+                self._say(error="inactivity")
                 self.close("inactivity")
 
         self.bridge.run_in_background(self.service.expire_idle, expired)
