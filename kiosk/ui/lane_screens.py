@@ -15,34 +15,51 @@ per event-loop turn. Whoever wires a lazy screen's signals does so through
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.closed import LaneClosedScreen
 from kiosk.ui.screens.intervention import InterventionOverlay
-from kiosk.ui.screens.pay import PayScreen
-from kiosk.ui.screens.pin import PinScreen
-from kiosk.ui.screens.produce import ProduceScreen
-from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.scanning import ScanningScreen
-from kiosk.ui.screens.thanks import ThanksScreen
-from kiosk.ui.screens.weigh import WeighScreen
 from kiosk.ui.viewmodels import AttractView
 from kiosk.ui.widgets.line_dialog import LineDialog
 from kiosk.ui.widgets.toast import Toast
 from kiosk.ui.window import KioskWindow
 
-# Attribute -> screen class, in the navigator's order: built on first use.
-LAZY: dict[str, type[Screen]] = {
-    "produce": ProduceScreen,
-    "weigh": WeighScreen,
-    "pay": PayScreen,
-    "receipt": ReceiptScreen,
-    "thanks": ThanksScreen,
-    "staff_pin": PinScreen,
-    "closed": LaneClosedScreen,
+if TYPE_CHECKING:  # their modules are imported when they are built (the grid's is big)
+    from kiosk.ui.screens.closed import LaneClosedScreen
+    from kiosk.ui.screens.pay import PayScreen
+    from kiosk.ui.screens.pin import PinScreen
+    from kiosk.ui.screens.produce import ProduceScreen
+    from kiosk.ui.screens.receipt import ReceiptScreen
+    from kiosk.ui.screens.thanks import ThanksScreen
+    from kiosk.ui.screens.weigh import WeighScreen
+
+
+class LazyScreen(NamedTuple):
+    """A screen built on first use: its navigator name and where its class lives."""
+
+    name: str
+    module: str
+    cls: str
+
+    def make(self) -> Screen:
+        """Import the screen's module (once) and build the screen."""
+        screen: Screen = getattr(importlib.import_module(self.module), self.cls)()
+        return screen
+
+
+# Attribute -> screen, in the navigator's order: built on first use.
+LAZY: dict[str, LazyScreen] = {
+    "produce": LazyScreen("produce", "kiosk.ui.screens.produce", "ProduceScreen"),
+    "weigh": LazyScreen("weigh", "kiosk.ui.screens.weigh", "WeighScreen"),
+    "pay": LazyScreen("pay", "kiosk.ui.screens.pay", "PayScreen"),
+    "receipt": LazyScreen("receipt", "kiosk.ui.screens.receipt", "ReceiptScreen"),
+    "thanks": LazyScreen("thanks", "kiosk.ui.screens.thanks", "ThanksScreen"),
+    "staff_pin": LazyScreen("staff_pin", "kiosk.ui.screens.pin", "PinScreen"),
+    "closed": LazyScreen("lane_closed", "kiosk.ui.screens.closed", "LaneClosedScreen"),
 }
 
 
@@ -87,8 +104,8 @@ class LaneScreens:
         )
         window.add_screen(attract)
         window.add_screen(screens.scanning)
-        for name, kind in LAZY.items():
-            window.navigator.add_lazy(kind.name, lambda n=name: screens.screen(n))
+        for name, lazy in LAZY.items():
+            window.navigator.add_lazy(lazy.name, lambda n=name: screens.screen(n))
             window.after_first_paint(lambda n=name: screens.screen(n))
         window.navigator.screenChanged.connect(screens.toast.hide)  # news of the last screen
         return screens
@@ -98,7 +115,7 @@ class LaneScreens:
         is not yet: added to the window, then wired by every :meth:`when_built` callback."""
         screen = self._built.get(name)
         if screen is None:
-            screen = self._built[name] = LAZY[name]()
+            screen = self._built[name] = LAZY[name].make()
             self._window.add_screen(screen)
             for wire in self._wiring.pop(name):
                 wire(screen)
@@ -117,28 +134,28 @@ class LaneScreens:
 
     @property
     def produce(self) -> ProduceScreen:
-        return cast(ProduceScreen, self.screen("produce"))
+        return cast("ProduceScreen", self.screen("produce"))
 
     @property
     def weigh(self) -> WeighScreen:
-        return cast(WeighScreen, self.screen("weigh"))
+        return cast("WeighScreen", self.screen("weigh"))
 
     @property
     def pay(self) -> PayScreen:
-        return cast(PayScreen, self.screen("pay"))
+        return cast("PayScreen", self.screen("pay"))
 
     @property
     def receipt(self) -> ReceiptScreen:
-        return cast(ReceiptScreen, self.screen("receipt"))
+        return cast("ReceiptScreen", self.screen("receipt"))
 
     @property
     def thanks(self) -> ThanksScreen:
-        return cast(ThanksScreen, self.screen("thanks"))
+        return cast("ThanksScreen", self.screen("thanks"))
 
     @property
     def staff_pin(self) -> PinScreen:
-        return cast(PinScreen, self.screen("staff_pin"))
+        return cast("PinScreen", self.screen("staff_pin"))
 
     @property
     def closed(self) -> LaneClosedScreen:
-        return cast(LaneClosedScreen, self.screen("closed"))
+        return cast("LaneClosedScreen", self.screen("closed"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -49,12 +49,14 @@ from kiosk.domain.tax import BasketTotals
 from kiosk.ui import lane_views as views
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.format import format_money
-from kiosk.ui.item_lookup import ItemLookup
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.messages import SHOWN_PARAMS, message_text
 from kiosk.ui.sale_ending import SaleEnding
 from kiosk.ui.viewmodels import LaneClosedView, PayStage
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.item_lookup import ItemLookup
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,8 @@ class LanePresenter(QObject):
     def _lookup(self) -> ItemLookup:
         """The produce grid's look-up (built with the grid on first use)."""
         if self._lookup_ is None:
+            from kiosk.ui.item_lookup import ItemLookup  # with the grid (a big module)
+
             lookup = self._lookup_ = ItemLookup(self._s.produce, self._catalog, self._bridge, self)
             lookup.chosen.connect(self._add_item)
             lookup.closed.connect(self._render)
