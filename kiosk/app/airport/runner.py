@@ -27,44 +27,40 @@ logged holds an MRZ: events with document data keep it out of their ``repr``.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
-import uuid
 from collections.abc import Callable
-from dataclasses import fields, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from kiosk import clock as kiosk_clock
+from kiosk.app.travel.runner import (
+    EPOCH,
+    Clock,
+    Listener,
+    ResolvePayment,
+    TravelRunner,
+    VerdictRefused,
+    stamped,
+)
+from kiosk.app.travel.runner import new_journey_id as new_checkin_id
 from kiosk.domain.airport import effects as fx
 from kiosk.domain.airport import events as ev
 from kiosk.domain.airport.dcs import DcsError, DcsErrorKind, DepartureControl
-from kiosk.domain.airport.interventions import VERDICTS, AirportInterventionKind, Verdict
+from kiosk.domain.airport.interventions import VERDICTS, AirportInterventionKind
 from kiosk.domain.airport.machine import CheckinMachine
 from kiosk.domain.airport.record import CheckinRecord
-from kiosk.domain.airport.states import CheckinSettings, CheckinState, IllegalEvent, Step
-from kiosk.threads import start_repeating, start_thread, start_timer
+from kiosk.domain.airport.states import CheckinSettings, CheckinState, Step
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-Listener = Callable[[CheckinState, list[Any]], None]
-Job = Callable[[], None]
-#: ``resolve_payment(reference, paid, staff_id)``: the payment flow's verdict on an
-#: unknown payment after asking the terminal again; True when it counts as paid.
-ResolvePayment = Callable[[str, bool, str], bool]
+__all__ = [
+    "AirportRunner",
+    "Clock",
+    "Listener",
+    "ResolvePayment",
+    "VerdictRefused",
+    "new_checkin_id",
+]
 
 
-class VerdictRefused(IllegalEvent):
-    """An agent's verdict that cannot be taken now (the terminal is still working on the
-    payment it is about); the message says why."""
-
-
-def new_checkin_id() -> str:
-    """Check-in ids double as transaction ids: unique across lanes and restarts."""
-    return str(uuid.uuid4())
-
-
-class AirportRunner:
+class AirportRunner(TravelRunner):
     """One kiosk's check-in, run on its own thread (the shell's ``JourneyRunner``).
 
     Args:
@@ -83,6 +79,13 @@ class AirportRunner:
             printed (``records.OpenCheckins``: a restart then knows what to undo), or None.
     """
 
+    thread_name = "airport"
+    noun = "check-in"
+    ev = ev
+    verdicts = VERDICTS
+    payment_failed = AirportInterventionKind.PAYMENT_FAILED
+    steps = Step
+
     def __init__(
         self,
         *,
@@ -97,179 +100,47 @@ class AirportRunner:
         new_id: Callable[[], str] = new_checkin_id,
         progress: Any = None,
     ) -> None:
+        super().__init__(
+            state=CheckinState.start(settings, new_id()),
+            machine=CheckinMachine(),
+            commit=commit,
+            clock=clock,
+            resolve_payment=resolve_payment,
+            abandon_after_s=abandon_after_s,
+            new_id=new_id,
+        )
         self.settings = settings
         self.dcs = dcs
         self.printers = printers
         self.payments = payments
-        self.commit = commit
-        self.clock = clock
-        self.resolve_payment = resolve_payment
-        self.abandon_after_s = abandon_after_s
-        self.new_id = new_id
         self.progress = progress
-        self.machine = CheckinMachine()
-        self.accepting = True
-        self.listeners: list[Listener] = []
-        self._state = CheckinState.start(settings, new_id())
-        self._queue: queue.Queue[Job | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._watchdog: Any = None
-        self._last_touch = kiosk_clock.monotonic()
-        self._stopping = False
-
-    # -- the shell's JourneyRunner ---------------------------------------------------------
 
     @property
     def state(self) -> CheckinState:
         """The latest state (read from any thread; replaced, never changed)."""
-        return self._state
-
-    def start(self) -> None:
-        """Start the runner's thread (idempotent)."""
-        self._stopping = False
-        if self._thread is None:
-            self._thread = start_thread("airport", self._run)
-            if self.abandon_after_s > 0:
-                self._watchdog = start_repeating("airport-idle", 1.0, self._check_idle)
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Finish queued work and stop the thread (device faults from now on are the
-        lane stopping: ignored)."""
-        self._stopping = True
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            self._watchdog = None
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join(timeout)
-            self._thread = None
+        return self._state  # type: ignore[no-any-return]
 
     def scan(self, raw: str, aim: str | None = None) -> None:
         """A code from a scanner: a boarding pass on the welcome screen (else ignored)."""
         if self.accepting:
-            self.send(ev.BoardingPassScanned(raw, _EPOCH))
+            self.send(ev.BoardingPassScanned(raw, EPOCH))
 
     def weight(self, grams: int | None, stable: bool) -> None:
         """A scale reading (the bag scale)."""
         self._queue.put(lambda: self._handle(ev.ScaleRead(int(grams or 0), stable, self.clock())))
 
-    def device_faulted(self, device: str, detail: str) -> None:
-        """A required device failed (the shell says so). The machine learns of the devices
-        a check-in needs from their own status (``ports.follow_document_readers``:
-        ``DeviceChanged``); here it is logged, except while the lane stops (every device
-        then reports "not claimed": that is the lane stopping, not a fault)."""
-        if self._stopping:
-            log.debug("device %s stopped with the lane: %s", device, detail)
-            return
-        log.warning("device %s faulted: %s", device, detail)
-
-    def state_name(self) -> str:
-        return self._state.step.value
-
-    def busy(self) -> bool:
-        """True while a traveller is part-way through a check-in."""
-        state = self._state
-        return state.started_at is not None and state.step is not Step.DONE
-
-    def call(self, job: Job) -> None:
-        """Run ``job`` on the runner's thread (the service-event recorder's writes)."""
-        self._queue.put(job)
-
-    # -- what the screens and the desk call --------------------------------------------
-
     def send(self, event: ev.Event) -> None:
-        """A traveller's event (or a device's), stamped with the lane clock on the thread."""
+        """A traveller's event, or a device's health (``ports.follow_document_readers``:
+        ``DeviceChanged``, not a touch: the idle clock runs on), stamped on the thread."""
         if isinstance(event, ev.DeviceChanged):
-            self._queue.put(lambda: self._device(_stamped(event, self.clock())))
+            self._queue.put(lambda: self._device(stamped(event, self.clock())))
             return
-        self._last_touch = kiosk_clock.monotonic()
-        self._queue.put(lambda: self._handle(_stamped(event, self.clock())))
-
-    def agent_verdict(self, event: ev.AgentVerdict, staff_id: str) -> None:
-        """An agent's verdict (the desk audits it).
-
-        Raises:
-            IllegalEvent: no intervention of ``event.kind`` is open, or the verdict does
-                not apply to it (checked here, on the caller's thread).
-            VerdictRefused: a verdict on an unknown payment the terminal, asked again,
-                is still working on (the caller's thread waits for that answer).
-        """
-        state = self._state
-        open_ = state.intervention
-        if open_ is None or open_.kind is not event.kind:
-            raise IllegalEvent(
-                state.step, event, f"no open intervention of kind {event.kind.value}"
-            )
-        if event.verdict not in VERDICTS[open_.kind]:
-            why = f"verdict {event.verdict.value} does not apply to {open_.kind.value}"
-            raise IllegalEvent(state.step, event, why)
-        verdict = self._settle_payment(replace(event, staff_id=staff_id), state)
-        self._queue.put(lambda: self._handle(replace(verdict, at=self.clock())))
-
-    def _settle_payment(self, event: ev.AgentVerdict, state: CheckinState) -> ev.AgentVerdict:
-        """A verdict on an unknown payment: the terminal is asked again first and its word
-        beats the agent's (invariant 9); the verdict becomes what the journal now says.
-
-        Raises:
-            VerdictRefused: the terminal is still working on it, or the journal refused.
-        """
-        unknown = [p for p in state.payments if p.outcome == "unknown"]
-        kind = AirportInterventionKind.PAYMENT_FAILED
-        if event.kind is not kind or not unknown or self.resolve_payment is None:
-            return event
-        reference = unknown[-1].reference
-        try:
-            paid = self.resolve_payment(reference, event.verdict is Verdict.ACCEPT, event.staff_id)
-        except Exception as error:  # PaymentInProgressError, PaymentError, JournalError
-            raise VerdictRefused(state.step, event, f"payment {reference}: {error}") from None
-        return replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
-
-    def reset(self) -> None:
-        """The next traveller (after the goodbye screen)."""
-        self.send(ev.Reset(self.new_id(), _EPOCH))
+        super().send(event)
 
     # -- the runner's thread -----------------------------------------------------------
 
-    def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
-            try:
-                job()
-            except Exception:  # a bug must not kill the kiosk; the state is unchanged
-                log.exception("check-in job failed")
-
-    def _check_idle(self) -> None:
-        """Abandon a check-in nobody touched for ``abandon_after_s`` - but never one that
-        waits for an agent (the agent decides whether the traveller is gone)."""
-        idle = kiosk_clock.monotonic() - self._last_touch
-        waiting_for_agent = self._state.step is Step.INTERVENTION
-        if idle >= self.abandon_after_s and self.busy() and not waiting_for_agent:
-            self._last_touch = kiosk_clock.monotonic()
-            self._queue.put(lambda: self._handle(ev.IdleTimedOut(self.clock())))
-
-    def _handle(self, first: ev.Event) -> None:
-        """Apply ``first`` and every answer its effects get, in order."""
-        pending = [first]
-        while pending:
-            event = pending.pop(0)
-            try:
-                state, effects = self.machine.handle(self._state, event, self.clock())
-            except IllegalEvent as error:
-                log.info("ignored: %s", error)
-                continue
-            if state is self._state and not effects:
-                continue  # nothing changed (a scale reading that weighs nothing): no news
-            before, self._state = self._state, state
-            self._note_progress(before, state)
-            self._broadcast(state, effects)
-            for effect in effects:
-                answer = self._perform(effect)
-                if answer is not None:
-                    pending.append(answer)
-
-    def _device(self, event: ev.Event) -> None:
-        """A device's health (not a touch: the idle clock runs on); what is wrong is
-        logged once per change."""
-        assert isinstance(event, ev.DeviceChanged)
+    def _device(self, event: ev.DeviceChanged) -> None:
+        """A device's health; what is wrong is logged once per change."""
         before = self._state
         self._handle(event)
         after = self._state
@@ -280,7 +151,7 @@ class AirportRunner:
         if event.device in after.devices_low and event.device not in before.devices_low:
             log.warning("device %s (%s): media low", event.device, event.role)
 
-    def _note_progress(self, before: CheckinState, after: CheckinState) -> None:
+    def _adopted(self, before: CheckinState, after: CheckinState) -> None:
         """Tell ``progress`` what a restart would have to undo (never stops the kiosk)."""
         if self.progress is None or before.checkin_id != after.checkin_id:
             return
@@ -293,21 +164,21 @@ class AirportRunner:
         except Exception:
             log.exception("check-in %s: progress not noted", after.checkin_id)
 
-    def _broadcast(self, state: CheckinState, effects: list[Any]) -> None:
-        for listener in list(self.listeners):
-            try:
-                listener(state, effects)
-            except Exception:
-                log.exception("check-in listener failed")
-
     def _perform(self, effect: fx.Effect) -> ev.Event | None:
-        if isinstance(effect, fx.PrintBoardingPass | fx.PrintBagTag):
-            return self._print(effect)
+        if isinstance(effect, fx.PrintBoardingPass):
+            data, checkin_id = effect.data, self._state.checkin_id
+            return self._print(
+                effect.document_id, lambda: self.printers.boarding_pass(data, checkin_id)
+            )
+        if isinstance(effect, fx.PrintBagTag):
+            tag, name = effect.tag, effect.passenger_name
+            return self._print(effect.document_id, lambda: self.printers.bag_tag(tag, name))
         if isinstance(effect, fx.StartPayment):
             self._pay(effect)
             return None
         if isinstance(effect, fx.CommitCheckin):
-            return self._commit(effect.record)
+            record = effect.record
+            return self._commit(record.checkin_id, lambda: self._store(record))
         if isinstance(effect, fx.CallAgent):
             i = effect.intervention
             log.warning("agent called: %s (passenger %s)", i.kind.value, i.passenger_id or "-")
@@ -330,22 +201,6 @@ class AirportRunner:
             kind = DcsErrorKind.UNREACHABLE
             return ev.DcsFailed(call, kind, "", type(error).__name__, self.clock())
 
-    def _print(self, effect: fx.PrintBoardingPass | fx.PrintBagTag) -> ev.Event:
-        from kiosk.devices.errors import DeviceError
-
-        try:
-            if isinstance(effect, fx.PrintBoardingPass):
-                self.printers.boarding_pass(effect.data, self._state.checkin_id)
-            else:
-                self.printers.bag_tag(effect.tag, effect.passenger_name)
-        except DeviceError as error:
-            log.warning("printing %s failed: %s", effect.document_id, error)
-            return ev.PrintFailed(effect.document_id, str(error), self.clock())
-        except Exception as error:
-            log.exception("printing %s failed", effect.document_id)
-            return ev.PrintFailed(effect.document_id, type(error).__name__, self.clock())
-        return ev.DocumentPrinted(effect.document_id, self.clock())
-
     def _pay(self, effect: fx.StartPayment) -> None:
         def deliver(event: ev.Event) -> None:
             self._queue.put(lambda: self._handle(event))
@@ -359,7 +214,8 @@ class AirportRunner:
             log.exception("payment could not start")
             deliver(ev.PaymentDeclined("", type(error).__name__, self.clock()))
 
-    def _commit(self, record: CheckinRecord, attempt: int = 0) -> ev.Event | None:
+    def _store(self, record: CheckinRecord) -> ev.Event | None:
+        """Commit ``record``; None when stored (other failures are retried by ``_commit``)."""
         from kiosk.app.payments import SaleNotPaid
 
         try:
@@ -369,29 +225,8 @@ class AirportRunner:
             # machine takes the journal's word and calls an agent (invariant 9).
             log.error("check-in %s refused: %s", record.checkin_id, error)
             return ev.RecordRefused(str(error), error.approved, self.clock())
-        except Exception:
-            # Keep CLOSING and try again: the record must reach the store (and HQ).
-            log.exception("check-in %s not stored (attempt %d)", record.checkin_id, attempt + 1)
-            delay = min(30.0, 0.5 * 2**attempt)
+        return None
 
-            def again() -> None:
-                answer = self._commit(record, attempt + 1)
-                if answer is not None:
-                    self._handle(answer)
-
-            start_timer("checkin-retry", delay, lambda: self._queue.put(again))
-            return None
-        return ev.RecordCommitted(self.clock())
-
-
-def _stamped(event: ev.Event, at: datetime) -> ev.Event:
-    """``event`` with ``at`` set to the lane clock's time."""
-    if any(f.name == "at" for f in fields(event)):
-        return replace(event, at=at)
-    return event
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: events are stamped on the thread
 
 _CALLS: dict[type[Any], ev.DcsCall] = {
     fx.FindBooking: ev.DcsCall.FIND_BOOKING,

@@ -30,45 +30,41 @@ formats them (invariant 6).
 from __future__ import annotations
 
 import logging
-import queue
-import threading
-import uuid
 from collections.abc import Callable
-from dataclasses import fields, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from kiosk import clock as kiosk_clock
-from kiosk.domain.airport.interventions import Verdict
+from kiosk.app.travel.runner import (
+    EPOCH,
+    Clock,
+    Listener,
+    ResolvePayment,
+    TravelRunner,
+    VerdictRefused,
+)
+from kiosk.app.travel.runner import new_journey_id as new_visit_id
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import VERDICTS, HotelInterventionKind
 from kiosk.domain.hotel.machine import HotelMachine
 from kiosk.domain.hotel.pms import PmsError, PmsErrorKind, PropertyManagement
-from kiosk.domain.hotel.states import HotelSettings, HotelState, IllegalEvent, Step
+from kiosk.domain.hotel.states import HotelSettings, HotelState, Step
 from kiosk.domain.hotel.steps import CALLS
 from kiosk.domain.money import Money
-from kiosk.threads import start_repeating, start_thread, start_timer
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-Listener = Callable[[HotelState, list[Any]], None]
-Job = Callable[[], None]
-#: ``resolve_payment(reference, paid, staff_id)``: the payment flow's verdict on an
-#: unknown payment after asking the terminal again; True when it counts as paid.
-ResolvePayment = Callable[[str, bool, str], bool]
+__all__ = [
+    "Clock",
+    "HotelRunner",
+    "HotelStays",
+    "Listener",
+    "ResolvePayment",
+    "VerdictRefused",
+    "new_visit_id",
+]
 
 
-class VerdictRefused(IllegalEvent):
-    """A verdict that cannot be taken now (the terminal is still working on the payment)."""
-
-
-def new_visit_id() -> str:
-    """Visit ids double as transaction ids: unique across lanes and restarts."""
-    return str(uuid.uuid4())
-
-
-class HotelRunner:
+class HotelRunner(TravelRunner):
     """One hotel kiosk's visits, run on their own thread (the shell's ``JourneyRunner``).
 
     Args:
@@ -85,6 +81,13 @@ class HotelRunner:
         new_id: makes the next visit's id.
     """
 
+    thread_name = "hotel"
+    noun = "visit"
+    ev = ev
+    verdicts = VERDICTS
+    payment_failed = HotelInterventionKind.PAYMENT_FAILED
+    steps = Step
+
     def __init__(
         self,
         *,
@@ -100,81 +103,36 @@ class HotelRunner:
         abandon_after_s: float = 0.0,
         new_id: Callable[[], str] = new_visit_id,
     ) -> None:
+        super().__init__(
+            state=HotelState.start(settings, new_id()),
+            machine=HotelMachine(),
+            commit=commit,
+            clock=clock,
+            resolve_payment=resolve_payment,
+            abandon_after_s=abandon_after_s,
+            new_id=new_id,
+        )
         self.settings = settings
         self.pms = pms
         self.keys = keys
         self.payments = payments
         self.printer = printer
-        self.commit = commit
         self.stays = stays
-        self.clock = clock
-        self.resolve_payment = resolve_payment
-        self.abandon_after_s = abandon_after_s
-        self.new_id = new_id
-        self.machine = HotelMachine()
-        self.accepting = True
-        self.listeners: list[Listener] = []
-        self._state = HotelState.start(settings, new_id())
-        self._queue: queue.Queue[Job | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._watchdog: Any = None
-        self._last_touch = kiosk_clock.monotonic()
-
-    # -- the shell's JourneyRunner ---------------------------------------------------------
 
     @property
     def state(self) -> HotelState:
         """The latest state (read from any thread; replaced, never changed)."""
-        return self._state
-
-    def start(self) -> None:
-        """Start the runner's thread (idempotent)."""
-        if self._thread is None:
-            self._thread = start_thread("hotel", self._run)
-            if self.abandon_after_s > 0:
-                self._watchdog = start_repeating("hotel-idle", 1.0, self._check_idle)
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Finish queued work and stop the thread."""
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            self._watchdog = None
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread.join(timeout)
-            self._thread = None
+        return self._state  # type: ignore[no-any-return]
 
     def scan(self, raw: str, aim: str | None = None) -> None:
         """A code at the scanner: the booking e-mail's QR code (where none is asked, nothing)."""
         if self.accepting and self._state.step is Step.WELCOME:
-            self.send(ev.ConfirmationEntered(raw, _EPOCH, scanned=True))
+            self.send(ev.ConfirmationEntered(raw, EPOCH, scanned=True))
 
     def weight(self, grams: int | None, stable: bool) -> None:
         """A hotel kiosk has no scale: ignored."""
 
-    def device_faulted(self, device: str, detail: str) -> None:
-        """A device failed: the shell shows it; the encoder's or printer's failure during a
-        job is the machine's intervention (raised when the job itself fails)."""
-        log.warning("device %s faulted: %s", device, detail)
-
-    def state_name(self) -> str:
-        return self._state.step.value
-
-    def busy(self) -> bool:
-        """True while a guest is part-way through a visit."""
-        state = self._state
-        return state.started_at is not None and state.step is not Step.DONE
-
-    def call(self, job: Job) -> None:
-        """Run ``job`` on the runner's thread."""
-        self._queue.put(job)
-
     # -- what the screens and the desk call --------------------------------------------
-
-    def send(self, event: ev.Event) -> None:
-        """A guest's event (or a device's), stamped with the lane clock on the thread."""
-        self._last_touch = kiosk_clock.monotonic()
-        self._queue.put(lambda: self._handle(_stamped(event, self.clock())))
 
     def sign(self, image: bytes, language: str) -> None:
         """The guest signed the registration card: keep the image (PNG) with the stay in
@@ -204,42 +162,9 @@ class HotelRunner:
         reference = self._keep(image)  # "": the machine says signature_missing, sign again
         self._handle(ev.CardSigned(reference, language, self.clock()))
 
-    def agent_verdict(self, event: ev.AgentVerdict, staff_id: str) -> None:
-        """Staff's verdict (the desk audits it).
-
-        Raises:
-            IllegalEvent: no intervention of ``event.kind`` is open, or the verdict does
-                not apply to it (checked here, on the caller's thread).
-            VerdictRefused: a verdict on an unknown payment the terminal, asked again,
-                is still working on.
-        """
-        state = self._state
-        open_ = state.intervention
-        if open_ is None or open_.kind is not event.kind:
-            raise IllegalEvent(
-                state.step, event, f"no open intervention of kind {event.kind.value}"
-            )
-        if event.verdict not in VERDICTS[open_.kind]:
-            why = f"verdict {event.verdict.value} does not apply to {open_.kind.value}"
-            raise IllegalEvent(state.step, event, why)
-        verdict = self._settle_payment(replace(event, staff_id=staff_id), state)
-        self._queue.put(lambda: self._handle(replace(verdict, at=self.clock())))
-
-    def _settle_payment(self, event: ev.AgentVerdict, state: HotelState) -> ev.AgentVerdict:
-        """A verdict on an unknown payment: the terminal's word beats staff's (invariant 9)."""
-        unknown = [p for p in state.payments if p.outcome == "unknown"]
-        kind = HotelInterventionKind.PAYMENT_FAILED
-        if event.kind is not kind or not unknown or self.resolve_payment is None:
-            return event
-        reference = unknown[-1].reference
-        try:
-            paid = self.resolve_payment(reference, event.verdict is Verdict.ACCEPT, event.staff_id)
-        except Exception as error:  # PaymentInProgressError, PaymentError, JournalError
-            raise VerdictRefused(state.step, event, f"payment {reference}: {error}") from None
-        if paid:
-            payment = unknown[-1]
-            self._queue.put(lambda: self._note_deposit(payment.purpose, payment, state))
-        return replace(event, verdict=Verdict.ACCEPT if paid else Verdict.REFUSE)
+    def _verdict_paid(self, payment: Any, state: HotelState) -> None:
+        """The terminal, asked again, took ``payment``: note what it did for the deposit."""
+        self._queue.put(lambda: self._note_deposit(payment.purpose, payment, state))
 
     def _note_deposit(self, purpose: ev.PaymentPurpose, payment: Any, state: HotelState) -> None:
         """What a deposit operation the terminal confirmed did, in the lane store."""
@@ -256,52 +181,6 @@ class HotelRunner:
                 self.stays.settle_deposit(state.deposit_ref, "released")
         except Exception:
             log.exception("deposit of stay %s not noted", stay_id)
-
-    def reset(self) -> None:
-        """The next guest (after the goodbye screen)."""
-        self.send(ev.Reset(self.new_id(), _EPOCH))
-
-    # -- the runner's thread -----------------------------------------------------------
-
-    def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
-            try:
-                job()
-            except Exception:  # a bug must not kill the kiosk; the state is unchanged
-                log.exception("hotel job failed")
-
-    def _check_idle(self) -> None:
-        idle = kiosk_clock.monotonic() - self._last_touch
-        waiting_for_staff = self._state.step is Step.INTERVENTION
-        if idle >= self.abandon_after_s and self.busy() and not waiting_for_staff:
-            self._last_touch = kiosk_clock.monotonic()
-            self._queue.put(lambda: self._handle(ev.IdleTimedOut(self.clock())))
-
-    def _handle(self, first: ev.Event) -> None:
-        """Apply ``first`` and every answer its effects get, in order."""
-        pending = [first]
-        while pending:
-            event = pending.pop(0)
-            try:
-                state, effects = self.machine.handle(self._state, event, self.clock())
-            except IllegalEvent as error:
-                log.info("ignored: %s", error)
-                continue
-            if state is self._state and not effects:
-                continue
-            self._state = state
-            self._broadcast(state, effects)
-            for effect in effects:
-                answer = self._perform(effect)
-                if answer is not None:
-                    pending.append(answer)
-
-    def _broadcast(self, state: HotelState, effects: list[Any]) -> None:
-        for listener in list(self.listeners):
-            try:
-                listener(state, effects)
-            except Exception:
-                log.exception("hotel listener failed")
 
     def _perform(self, effect: fx.Effect) -> ev.Event | None:
         handler = _PMS.get(type(effect))
@@ -326,10 +205,15 @@ class HotelRunner:
         ):
             self._pay(effect)
             return None
-        if isinstance(effect, fx.PrintRegistrationCard | fx.PrintInvoice):
-            return self._print(effect)
+        if isinstance(effect, fx.PrintRegistrationCard):
+            card, job = effect.card, self._job(effect.document_id)
+            return self._print(effect.document_id, lambda: self.printer.print_card(card, job))
+        if isinstance(effect, fx.PrintInvoice):
+            folio, job = effect.folio, self._job(effect.document_id)
+            return self._print(effect.document_id, lambda: self.printer.print_invoice(folio, job))
         if isinstance(effect, fx.CommitCheckin):
-            return self._commit(effect.record, self._state.card_language)
+            record, language = effect.record, self._state.card_language
+            return self._commit(record.checkin_id, lambda: self.commit(record, language))
         if isinstance(effect, fx.CallAgent):
             i = effect.intervention
             log.warning("staff called: %s (guest %s)", i.kind.value, i.guest_id or "-")
@@ -399,39 +283,9 @@ class HotelRunner:
                 log.exception("deposit of stay %s not noted", stay_id)
         self._handle(event)
 
-    def _print(self, effect: fx.PrintRegistrationCard | fx.PrintInvoice) -> ev.Event:
-        from kiosk.devices.errors import DeviceError
-
-        job = f"{self._state.checkin_id}:{effect.document_id}"
-        try:
-            if isinstance(effect, fx.PrintRegistrationCard):
-                self.printer.print_card(effect.card, job)
-            else:
-                self.printer.print_invoice(effect.folio, job)
-        except DeviceError as error:
-            log.warning("printing %s failed: %s", effect.document_id, error)
-            return ev.PrintFailed(effect.document_id, str(error), self.clock())
-        except Exception as error:
-            log.exception("printing %s failed", effect.document_id)
-            return ev.PrintFailed(effect.document_id, type(error).__name__, self.clock())
-        return ev.DocumentPrinted(effect.document_id, self.clock())
-
-    def _commit(self, record: Any, language: str, attempt: int = 0) -> ev.Event | None:
-        try:
-            self.commit(record, language)
-        except Exception:
-            # Stay CLOSING and try again: the record must reach the store (and HQ).
-            log.exception("visit %s not stored (attempt %d)", record.checkin_id, attempt + 1)
-            delay = min(30.0, 0.5 * 2**attempt)
-
-            def again() -> None:
-                answer = self._commit(record, language, attempt + 1)
-                if answer is not None:
-                    self._handle(answer)
-
-            start_timer("hotel-record-retry", delay, lambda: self._queue.put(again))
-            return None
-        return ev.RecordCommitted(self.clock())
+    def _job(self, document_id: str) -> str:
+        """The printer's job name for a document of this visit."""
+        return f"{self._state.checkin_id}:{document_id}"
 
 
 class HotelStays:
@@ -484,14 +338,6 @@ class HotelStays:
 
         return save_signature(self.conn, stay_id, checkin_id, image, reference)
 
-
-def _stamped(event: ev.Event, at: datetime) -> ev.Event:
-    if any(f.name == "at" for f in fields(event)):
-        return replace(event, at=at)
-    return event
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: events are stamped on the thread
 
 _PURPOSE: dict[type[Any], ev.PaymentPurpose] = {
     fx.ChargeBalance: ev.PaymentPurpose.BALANCE,

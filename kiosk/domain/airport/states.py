@@ -40,6 +40,8 @@ from kiosk.domain.airport.dcs import (
 from kiosk.domain.airport.events import DcsCall
 from kiosk.domain.airport.interventions import AirportIntervention, ResolvedAirportIntervention
 from kiosk.domain.money import Money
+from kiosk.domain.travel.journey import IllegalEvent as IllegalEvent  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import Outcome as Outcome  # noqa: PLC0414 (re-exported)
 
 
 class Step(enum.Enum):
@@ -100,25 +102,6 @@ class DeviceProblem:
     @property
     def printer(self) -> bool:
         return self.role is not DeviceRole.DOCUMENT_READER
-
-
-class Outcome(enum.Enum):
-    """How a check-in ended (the record's ``status``)."""
-
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-    ABANDONED = "abandoned"
-
-
-class IllegalEvent(Exception):
-    """An event the current step does not accept; the message names both."""
-
-    def __init__(self, step: Step, event: object, why: str = "") -> None:
-        name = type(event).__name__
-        message = f"can't handle event {name} in step {step.value}"
-        super().__init__(f"{message}: {why}" if why else message)
-        self.step = step
-        self.event = event
 
 
 @dataclass(frozen=True, slots=True)

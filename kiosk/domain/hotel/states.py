@@ -31,6 +31,8 @@ from kiosk.domain.hotel.interventions import HotelIntervention, ResolvedHotelInt
 from kiosk.domain.hotel.pms import Folio, GuestIdentity, RoomAssignment, Stay
 from kiosk.domain.hotel.register import RegisterData, RegisterRule, rule_for
 from kiosk.domain.money import Money
+from kiosk.domain.travel.journey import IllegalEvent as IllegalEvent  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import Outcome as Outcome  # noqa: PLC0414 (re-exported)
 from kiosk.domain.travel.mrz import MrzDocument
 
 
@@ -83,25 +85,6 @@ class DepositState(enum.Enum):
     RELEASED = "released"
     WAIVED = "waived"  # staff let the guest go on without one
     FAILED = "failed"  # capture or release did not happen: the rest by card
-
-
-class Outcome(enum.Enum):
-    """How a visit ended (the record's ``status``)."""
-
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-    ABANDONED = "abandoned"
-
-
-class IllegalEvent(Exception):
-    """An event the current step does not accept; the message names both."""
-
-    def __init__(self, step: Step, event: object, why: str = "") -> None:
-        name = type(event).__name__
-        message = f"can't handle event {name} in step {step.value}"
-        super().__init__(f"{message}: {why}" if why else message)
-        self.step = step
-        self.event = event
 
 
 @dataclass(frozen=True, slots=True)
