@@ -34,26 +34,14 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.app.payments import SaleNotPaid, approved_payments
-from kiosk.app.service_events import (
-    Ids,
-    Occurrence,
-    envelope,
-    intervention_id,
-    language_tag,
-)
+from kiosk.app.service_events import Ids, Occurrence
+from kiosk.app.travel import records as travel
 from kiosk.domain.airport.dcs import DcsError, DcsErrorKind, DepartureControl
 from kiosk.domain.airport.record import CheckinRecord, paid_minor, record_document
 from kiosk.domain.airport.states import Outcome
 from kiosk.domain.money import Money
 from kiosk.payment.money_check import charged_per_basket
-from kiosk.store.checkins import (
-    commit_checkin,
-    drop_open,
-    note_checked_in,
-    note_printed,
-    open_checkins,
-)
-from kiosk.store.service_events import insert_events
+from kiosk.store.checkins import drop_open, note_checked_in, note_printed, open_checkins
 
 log = logging.getLogger(__name__)
 JOURNEY = "airport_checkin"
@@ -61,37 +49,10 @@ JOURNEY = "airport_checkin"
 
 def service_occurrences(ids: Ids, record: CheckinRecord, language: str) -> list[Occurrence]:
     """What one finished check-in means for HQ's service measures (docs/service-events.md)."""
-    tx = record.checkin_id
-    found = [Occurrence("transaction.started", record.started_at, tx, tx)]
-    for i in record.interventions:
-        kind = i.kind.value
-        iid = intervention_id(ids.store_id, ids.lane_id, tx, kind, i.raised_at)
-        raised = {"intervention_id": iid, "kind": kind}
-        found.append(Occurrence("intervention.raised", i.raised_at, tx, iid, raised))
-        resolved: dict[str, Any] = {
-            "intervention_id": iid,
-            "kind": kind,
-            "outcome": "abandoned" if i.verdict is None else i.verdict.value,
-        }
-        if i.staff_id:
-            resolved.update(staff_id=i.staff_id[:64], how="at_lane")
-        else:
-            resolved["how"] = "shopper"
-        found.append(Occurrence("intervention.resolved", i.resolved_at, tx, iid, resolved))
     travellers = sum(1 for p in record.passengers if p.checked_in)
-    if record.status is Outcome.COMPLETED:
-        data = {
-            "items": travellers,
-            "total_minor": paid_minor(record),
-            "currency": record.currency,
-            "language": language_tag(language) or "en",
-        }
-        found.append(Occurrence("transaction.completed", record.completed_at, tx, tx, data))
-    else:
-        reason = "idle_timeout" if record.status is Outcome.ABANDONED else "cancelled"
-        data = {"reason": reason, "items": travellers}
-        found.append(Occurrence("transaction.abandoned", record.completed_at, tx, tx, data))
-    return found
+    return travel.service_occurrences(
+        ids, record, language, items=travellers, total_minor=paid_minor(record)
+    )
 
 
 class CheckinNotPaid(SaleNotPaid):
@@ -131,23 +92,22 @@ def check_checkin_paid(document: dict[str, Any], records: list[Any]) -> None:
     )
 
 
-class CheckinCommitter:
+class CheckinCommitter(travel.RecordCommitter):
     """Commits check-in records on the runner's thread (``conn`` is that thread's).
 
-    Args:
-        conn: the lane store's connection.
-        store_id, lane_id, language: the lane's ids and default language.
-        close_payments: ``(conn, checkin_id)`` closes the check-in's card payments in the
-            payment journal inside the record's transaction (or None: no card payments).
+    Args: those of :class:`kiosk.app.travel.records.RecordCommitter`, and
         payments_for: ``(conn, checkin_id)`` reads the check-in's payment journal rows
             on the record's connection (``PaymentJournal.for_sale_on``); by default that
             of the journal whose ``close_sale`` is ``close_payments``.
-        recorder: the lane's ``ServiceEventRecorder`` (its ``last_transaction`` is set).
-        wake_sync: asks sync to upload now.
         give_back: ``(checkin_id, references)`` reverses the card fees of a check-in that
             did not complete (an agent cancelled it after the traveller paid); called
             after the commit (or None).
+
+    Committing raises :class:`CheckinNotPaid` when a record's card payments do not add
+    up (nothing stored), and ``StoreError`` when the store refused the write.
     """
+
+    journey = JOURNEY
 
     def __init__(
         self,
@@ -162,63 +122,44 @@ class CheckinCommitter:
         give_back: Callable[[str, tuple[str, ...]], object] | None = None,
         payments_for: Callable[[Any, str], list[Any]] | None = None,
     ) -> None:
-        self.conn = conn
-        self.ids = Ids(store_id, lane_id)
-        self.language = language
-        self.close_payments = close_payments
-        self.recorder = recorder
-        self.wake_sync = wake_sync
+        super().__init__(
+            conn,
+            store_id=store_id,
+            lane_id=lane_id,
+            language=language,
+            close_payments=close_payments,
+            recorder=recorder,
+            wake_sync=wake_sync,
+        )
         self.give_back = give_back
         journal = getattr(close_payments, "__self__", None)
         self.payments_for = payments_for or getattr(journal, "for_sale_on", None)
-        self.last_document: dict[str, Any] | None = None
 
-    def document(self, record: CheckinRecord) -> dict[str, Any]:
+    def _document(self, record: CheckinRecord, language: str) -> dict[str, Any]:
         return record_document(
             record,
             store_id=self.ids.store_id,
             lane_id=self.ids.lane_id,
-            language=language_tag(self.language) or "en",
+            language=language,
             journey=JOURNEY,
         )
 
-    def __call__(self, record: CheckinRecord) -> None:
-        """Commit ``record``.
+    def _occurrences(self, record: CheckinRecord, language: str) -> list[Occurrence]:
+        return service_occurrences(self.ids, record, language)
 
-        Raises:
-            CheckinNotPaid: its card payments do not add up (nothing stored).
-            StoreError: the store refused the write (nothing stored).
-        """
-        document = self.document(record)
-        events = [
-            envelope(
-                o,
-                store_id=self.ids.store_id,
-                lane_id=self.ids.lane_id,
-                language=self.language,
-                journey=JOURNEY,
-            )
-            for o in service_occurrences(self.ids, record, self.language)
-        ]
+    def _check(self, conn: Any, record: CheckinRecord, document: dict[str, Any]) -> None:
+        if self.payments_for is not None:  # read inside the record's transaction
+            check_checkin_paid(document, self.payments_for(conn, record.checkin_id))
 
-        completed = record.status is Outcome.COMPLETED
+    def _closes(self, record: CheckinRecord) -> bool:
+        # a cancelled check-in's fees stay open: they are given back
+        return record.status is Outcome.COMPLETED
 
-        def also(conn: Any) -> None:
-            if self.payments_for is not None:  # read inside the record's transaction
-                check_checkin_paid(document, self.payments_for(conn, record.checkin_id))
-            insert_events(conn, events)
-            if self.close_payments is not None and completed:
-                # a cancelled check-in's fees stay open: they are given back
-                self.close_payments(conn, record.checkin_id)
-
-        commit_checkin(self.conn, document, also)
-        self.last_document = document
+    def _committed(self, record: CheckinRecord) -> None:
         paid = [p.reference for p in record.payments if p.outcome in ("approved", "confirmed")]
+        completed = record.status is Outcome.COMPLETED
         if not completed and paid and self.give_back is not None:
             self.give_back(record.checkin_id, tuple(paid))
-        if self.recorder is not None and record.status is Outcome.COMPLETED:
-            self.recorder.last_transaction = record.checkin_id
-        self.wake_sync()
 
 
 class OpenCheckins:
