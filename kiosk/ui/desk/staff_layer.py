@@ -116,7 +116,8 @@ class StaffLayer(QObject):
 
     @property
     def desk_name(self) -> str:
-        """The name of the journey's desk screen."""
+        """The name of the journey's desk screen (built now if it is not yet)."""
+        self.build()
         return self._desk_name
 
     # -- entry points (the shell calls these) ------------------------------------------
