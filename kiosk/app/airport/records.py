@@ -108,44 +108,21 @@ class CheckinCommitter(travel.RecordCommitter):
     """
 
     journey = JOURNEY
+    record_document = staticmethod(record_document)
+    occurrences = staticmethod(service_occurrences)
 
     def __init__(
         self,
         conn: Any,
         *,
-        store_id: str,
-        lane_id: str,
-        language: str,
-        close_payments: Callable[[Any, str], object] | None = None,
-        recorder: Any = None,
-        wake_sync: Callable[[], None] = lambda: None,
         give_back: Callable[[str, tuple[str, ...]], object] | None = None,
         payments_for: Callable[[Any, str], list[Any]] | None = None,
+        **lane: Any,
     ) -> None:
-        super().__init__(
-            conn,
-            store_id=store_id,
-            lane_id=lane_id,
-            language=language,
-            close_payments=close_payments,
-            recorder=recorder,
-            wake_sync=wake_sync,
-        )
+        super().__init__(conn, **lane)
         self.give_back = give_back
-        journal = getattr(close_payments, "__self__", None)
+        journal = getattr(self.close_payments, "__self__", None)
         self.payments_for = payments_for or getattr(journal, "for_sale_on", None)
-
-    def _document(self, record: CheckinRecord, language: str) -> dict[str, Any]:
-        return record_document(
-            record,
-            store_id=self.ids.store_id,
-            lane_id=self.ids.lane_id,
-            language=language,
-            journey=JOURNEY,
-        )
-
-    def _occurrences(self, record: CheckinRecord, language: str) -> list[Occurrence]:
-        return service_occurrences(self.ids, record, language)
 
     def _check(self, conn: Any, record: CheckinRecord, document: dict[str, Any]) -> None:
         if self.payments_for is not None:  # read inside the record's transaction

@@ -22,8 +22,6 @@ transaction, so the thank-you screen's rating and NPS answer go with it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from kiosk.app.service_events import Ids, Occurrence
 from kiosk.app.travel import records as travel
 from kiosk.domain.hotel.record import CheckinRecord, record_document, taken_minor
@@ -46,15 +44,5 @@ class HotelCommitter(travel.RecordCommitter):
     """
 
     journey = JOURNEY
-
-    def _document(self, record: CheckinRecord, language: str) -> dict[str, Any]:
-        return record_document(
-            record,
-            store_id=self.ids.store_id,
-            lane_id=self.ids.lane_id,
-            language=language,
-            journey=JOURNEY,
-        )
-
-    def _occurrences(self, record: CheckinRecord, language: str) -> list[Occurrence]:
-        return service_occurrences(self.ids, record, language)
+    record_document = staticmethod(record_document)
+    occurrences = staticmethod(service_occurrences)

@@ -6,8 +6,8 @@ schema-1 ``checkin`` document (the journey's ``record_document`` with the lane's
 ids and language) and commits it with :func:`kiosk.store.checkins.commit_checkin`
 in one ``BEGIN IMMEDIATE`` transaction together with the journey's service events
 (:func:`service_occurrences`) and, where the journey says so (:meth:`_closes`),
-closing its card payments in the payment journal. A journey's subclass supplies
-:meth:`_document` and :meth:`_occurrences`, and may check the record inside the
+closing its card payments in the payment journal. A journey's subclass names its
+``journey``, ``record_document`` and ``occurrences``, and may check the record inside the
 transaction (:meth:`_check`) or act after the commit (:meth:`_committed`).
 Afterwards the lane's service-event recorder knows a completed journey as the last
 transaction, so the thank-you screen's rating and NPS answer go with it.
@@ -76,6 +76,10 @@ class RecordCommitter:
     """
 
     journey: ClassVar[str]  # the documents' and events' journey: "airport_checkin"
+    #: the journey's ``record_document(record, *, store_id, lane_id, language, journey)``
+    record_document: ClassVar[Callable[..., dict[str, Any]]]
+    #: the journey's ``service_occurrences(ids, record, language)``
+    occurrences: ClassVar[Callable[[Ids, Any, str], list[Occurrence]]]
 
     def __init__(
         self,
@@ -135,11 +139,17 @@ class RecordCommitter:
 
     def _document(self, record: Any, language: str) -> dict[str, Any]:
         """The journey's ``record_document`` with this lane's ids and ``language``."""
-        raise NotImplementedError
+        return type(self).record_document(
+            record,
+            store_id=self.ids.store_id,
+            lane_id=self.ids.lane_id,
+            language=language,
+            journey=self.journey,
+        )
 
     def _occurrences(self, record: Any, language: str) -> list[Occurrence]:
         """The journey's service events for ``record``."""
-        raise NotImplementedError
+        return type(self).occurrences(self.ids, record, language)
 
     def _check(self, conn: Any, record: Any, document: dict[str, Any]) -> None:
         """A hook inside the record's transaction: raise to store nothing."""
