@@ -40,6 +40,10 @@ class Condition(enum.StrEnum):
     OVERLOAD = "overload"
     UNDER_ZERO = "under_zero"
     NOT_CLAIMED = "not_claimed"
+    # the common-use model of boarding pass and bag tag printers (kiosk.devices.aea)
+    MEDIA_LOW = "media_low"
+    MEDIA_EMPTY = "media_empty"
+    MEDIA_JAMMED = "media_jammed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,16 +52,16 @@ from kiosk.devices.aea.replies import (
 )
 from kiosk.devices.base import Device, DeviceState
 from kiosk.devices.errors import DeviceError, DeviceStateError, ProtocolError
-from kiosk.devices.status import DeviceStatus, Health
+from kiosk.devices.status import Condition, DeviceStatus, Health
 from kiosk.devices.transport import ByteStream
 from kiosk.devices.worker import Backoff, ReconnectingWorker
 from kiosk.domain.airport.dcs import BagTag, BoardingPassData
 
 log = logging.getLogger(__name__)
 
-MEDIA_LOW = "media_low"
-MEDIA_EMPTY = "media_empty"
-MEDIA_JAMMED = "media_jammed"
+MEDIA_LOW = Condition.MEDIA_LOW.value
+MEDIA_EMPTY = Condition.MEDIA_EMPTY.value
+MEDIA_JAMMED = Condition.MEDIA_JAMMED.value
 _IDLE_WAIT = 0.1
 
 
