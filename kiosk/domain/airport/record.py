@@ -11,13 +11,19 @@ number): never the MRZ (invariant 6). Amounts are integer minor units.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from kiosk.domain.airport.dcs import DocumentSummary
 from kiosk.domain.airport.interventions import ResolvedAirportIntervention
 from kiosk.domain.airport.states import CheckinState, Fee, FeePayment, Outcome
 from kiosk.domain.money import Money
+from kiosk.domain.travel.record_document import (
+    document_head,
+    document_summary,
+    intervention_entry,
+    payment_entry,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,23 +138,6 @@ def build_record(state: CheckinState, status: Outcome, at: datetime) -> CheckinR
     )
 
 
-def iso(at: datetime) -> str:
-    """``at`` as the lane's UTC text (``2026-12-05T09:00:00.000000Z``)."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _summary(document: DocumentSummary | None) -> dict[str, Any] | None:
-    if document is None:
-        return None
-    return {
-        "document_code": document.document_code,
-        "issuing_state": document.issuing_state,
-        "nationality": document.nationality,
-        "expiry": None if document.expiry is None else document.expiry.isoformat(),
-        "number_last4": document.number_last4,
-    }
-
-
 def _traveller(p: PassengerRecord) -> dict[str, Any]:
     seat = next((s for _, s in p.seats if s), "")
     out: dict[str, Any] = {
@@ -156,38 +145,9 @@ def _traveller(p: PassengerRecord) -> dict[str, Any]:
         "checked_in": p.checked_in,
         "seat_or_room": seat,
     }
-    summary = _summary(p.document)
+    summary = document_summary(p.document)
     if summary is not None:
         out["document"] = summary
-    return out
-
-
-def _payment(p: FeePayment) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "reference": p.reference or "waived",
-        "method": "card" if p.outcome != "waived" else "waived",
-        "amount": p.amount.minor,
-        "outcome": p.outcome,
-    }
-    for key, value in (
-        ("auth_code", p.auth_code),
-        ("masked_pan", p.masked_pan),
-        ("brand", p.brand),
-    ):
-        if value:
-            out[key] = value
-    return out
-
-
-def _intervention(i: ResolvedAirportIntervention) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "kind": i.kind.value,
-        "raised_at": iso(i.raised_at),
-        "resolved_at": iso(i.resolved_at),
-        "resolution": "abandoned" if i.verdict is None else i.verdict.value,
-    }
-    if i.staff_id:
-        out["staff_id"] = i.staff_id
     return out
 
 
@@ -207,20 +167,17 @@ def record_document(
     """The check-in document (schema 1, kind ``checkin``) the lane stores in its outbox
     and HQ takes at ``/api/v1/checkins`` (docs/airport.md). No name, no MRZ, no document
     number: a traveller is their passenger id and a :class:`DocumentSummary`."""
+    head = document_head(
+        record,
+        store_id=store_id,
+        lane_id=lane_id,
+        language=language,
+        journey=journey,
+        reference=record.record_locator or "NONE",
+        fees_total=paid_minor(record),
+    )
     return {
-        "schema": 1,
-        "kind": "checkin",
-        "transaction_id": record.checkin_id,
-        "store_id": store_id,
-        "lane_id": lane_id,
-        "journey": journey,
-        "reference": record.record_locator or "NONE",
-        "status": record.status.value,
-        "started_at": iso(record.started_at),
-        "completed_at": iso(record.completed_at),
-        "language": language,
-        "currency": record.currency,
-        "fees_total": paid_minor(record),
+        **head,
         "travellers": [_traveller(p) for p in record.passengers],
         "bags": [
             {
@@ -232,8 +189,10 @@ def record_document(
             for b in record.bags
             if b.licence_plate
         ],
-        "payments": [_payment(p) for p in record.payments],
-        "interventions": [_intervention(i) for i in record.interventions],
+        "payments": [
+            payment_entry(p, "waived" if p.outcome == "waived" else "card") for p in record.payments
+        ],
+        "interventions": [intervention_entry(i) for i in record.interventions],
         "item_count": sum(1 for p in record.passengers if p.checked_in),
         "details": {
             "airport": record.airport,

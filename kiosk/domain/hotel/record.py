@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from kiosk.domain.airport.dcs import DocumentSummary
 from kiosk.domain.hotel.interventions import ResolvedHotelIntervention
 from kiosk.domain.hotel.states import HotelPayment, HotelState, Outcome
+from kiosk.domain.travel.record_document import (
+    document_head,
+    document_summary,
+    intervention_entry,
+    payment_entry,
+)
 
 _NOT_REFERENCE = re.compile(r"[^A-Z0-9]+")
 _NOT_ROOM = re.compile(r"[^A-Z0-9-]+")
@@ -128,11 +134,6 @@ def build_record(state: HotelState, status: Outcome, at: datetime) -> CheckinRec
     )
 
 
-def iso(at: datetime) -> str:
-    """``at`` as the lane's UTC text (``2026-12-05T09:00:00.000000Z``)."""
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def reference_of(confirmation_number: str) -> str:
     """The confirmation number as HQ's ``reference`` (A-Z 0-9, at most 16; ``NONE``)."""
     return _NOT_REFERENCE.sub("", confirmation_number.upper())[:16] or "NONE"
@@ -143,56 +144,15 @@ def room_of(number: str) -> str:
     return _NOT_ROOM.sub("", number.upper())[:8]
 
 
-def _summary(document: DocumentSummary | None) -> dict[str, Any] | None:
-    if document is None:
-        return None
-    return {
-        "document_code": document.document_code,
-        "issuing_state": document.issuing_state,
-        "nationality": document.nationality,
-        "expiry": None if document.expiry is None else document.expiry.isoformat(),
-        "number_last4": document.number_last4,
-    }
-
-
 def _traveller(record: CheckinRecord, g: GuestRecord) -> dict[str, Any]:
     out: dict[str, Any] = {
         "traveller_id": g.guest_id,
         "checked_in": record.checked_in and g.registered,
         "seat_or_room": room_of(record.room),
     }
-    summary = _summary(g.document)
+    summary = document_summary(g.document)
     if summary is not None:
         out["document"] = summary
-    return out
-
-
-def _payment(p: HotelPayment) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "reference": p.reference or "waived",
-        "method": "waived" if p.outcome == "waived" else METHODS[p.purpose.value],
-        "amount": p.amount.minor,
-        "outcome": p.outcome,
-    }
-    for key, value in (
-        ("auth_code", p.auth_code),
-        ("masked_pan", p.masked_pan),
-        ("brand", p.brand),
-    ):
-        if value:
-            out[key] = value
-    return out
-
-
-def _intervention(i: ResolvedHotelIntervention) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "kind": i.kind.value,
-        "raised_at": iso(i.raised_at),
-        "resolved_at": iso(i.resolved_at),
-        "resolution": "abandoned" if i.verdict is None else i.verdict.value,
-    }
-    if i.staff_id:
-        out["staff_id"] = i.staff_id
     return out
 
 
@@ -211,23 +171,23 @@ def record_document(
 ) -> dict[str, Any]:
     """The check-in document (schema 1, kind ``checkin``) the lane stores in its outbox
     and HQ takes at ``/api/v1/checkins``; ``store_id`` / ``lane_id`` are the runner's."""
+    head = document_head(
+        record,
+        store_id=store_id,
+        lane_id=lane_id,
+        language=language,
+        journey=journey,
+        reference=reference_of(record.confirmation_number),
+        fees_total=taken_minor(record),
+    )
     return {
-        "schema": 1,
-        "kind": "checkin",
-        "transaction_id": record.checkin_id,
-        "store_id": store_id,
-        "lane_id": lane_id,
-        "journey": journey,
-        "reference": reference_of(record.confirmation_number),
-        "status": record.status.value,
-        "started_at": iso(record.started_at),
-        "completed_at": iso(record.completed_at),
-        "language": language,
-        "currency": record.currency,
-        "fees_total": taken_minor(record),
+        **head,
         "travellers": [_traveller(record, g) for g in record.guests],
-        "payments": [_payment(p) for p in record.payments],
-        "interventions": [_intervention(i) for i in record.interventions],
+        "payments": [
+            payment_entry(p, "waived" if p.outcome == "waived" else METHODS[p.purpose.value])
+            for p in record.payments
+        ],
+        "interventions": [intervention_entry(i) for i in record.interventions],
         "item_count": record.keys_encoded,
         "details": {
             "purpose": record.purpose,
