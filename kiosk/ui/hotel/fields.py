@@ -105,6 +105,14 @@ class TypedFields(QObject):
         if self.fields:
             self.choose(next(iter(self.fields)))
 
+    def set_text(self, key: str, text: str) -> None:
+        """Put ``text`` in field ``key`` (offered, e.g. the adult's surname; any letters)."""
+        if key in self._texts:
+            self._texts[key] = text.upper()
+            if key == self.current:
+                self.keyboard.set_entry(self._texts[key], self._lengths[key])
+            self._show()
+
     def type_into(self, key: str, text: str) -> None:
         """Type ``text`` into ``key`` key by key (samples and tests)."""
         self.choose(key)

@@ -119,7 +119,7 @@ class GuestIdsScreen(HotelScreen):
         for row, label in zip(view.rows, self._labels, strict=False):
             label.setText(f"{_MARK[row.status]}  {row.name}: {words[row.status]}")
         self.children_note.setText(
-            self.tr("Children travelling with you are registered at the front desk.")
+            self.tr("Then we add the children travelling with you.")
             if view.children_missing
             else ""
         )

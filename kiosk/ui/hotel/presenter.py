@@ -32,10 +32,11 @@ from PySide6.QtGui import QImage
 from kiosk.clock import utc_now
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.pms import Address
+from kiosk.domain.hotel.register import Relationship
 from kiosk.domain.hotel.states import HotelState, Outcome, Purpose, Step
 from kiosk.ui.hotel import state_views as sv
 from kiosk.ui.hotel.screens import HotelScreens, HotelTitle
-from kiosk.ui.hotel.views import FindMode, HotelInfo
+from kiosk.ui.hotel.views import FindMode, HotelInfo, NewChild
 from kiosk.ui.i18n import current_language
 from kiosk.ui.viewmodels import LaneClosedView
 
@@ -111,6 +112,7 @@ class HotelPresenter(QObject):
         s.pick_stay.backRequested.connect(self._cancel)
         s.stay.primaryRequested.connect(lambda: self._send(ev.StayConfirmed))
         s.details.detailsEntered.connect(self._details)
+        s.child.childAdded.connect(self._child)
         s.registration.signed.connect(self._signed)
         s.registration.deliveryChosen.connect(self._card_delivery)
         s.payment.payRequested.connect(lambda: self._send(ev.PayRequested))
@@ -220,6 +222,8 @@ class HotelPresenter(QObject):
             s.guests.set_model(sv.guests_view(state))
         elif name == "hotel_details":
             s.details.set_model(sv.details_view(state))
+        elif name == "hotel_child":
+            s.child.set_model(sv.child_view(state))
         elif name == "hotel_registration":
             s.registration.set_model(sv.registration_view(state))
         elif name == "hotel_payment":
@@ -291,6 +295,20 @@ class HotelPresenter(QObject):
                 phone=phone,
                 birth_place=values.get("birth_place", ""),
                 support_number=values.get("support_number", ""),
+            )
+        )
+
+    def _child(self, child: NewChild) -> None:
+        relationship = Relationship(child.relationship)
+        self._send(
+            lambda at: ev.MinorAdded(
+                child.surname,
+                child.given_names,
+                child.birth_date,
+                child.guardian_id,
+                relationship,
+                at,
+                child.sex,
             )
         )
 

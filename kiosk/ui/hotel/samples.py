@@ -104,6 +104,19 @@ def _signed_pad(s: HotelScreens) -> None:
     s.registration.pad.add_stroke(wave)
 
 
+def _child(s: HotelScreens) -> None:
+    s.child.set_model(v.ChildView("", ""))
+    s.child.set_model(v.ChildView("g1", "Garcia Lopez", ANA))
+    s.child.entry.type_into("given_names", "lucia")
+    s.child.entry.type_into("birth_date", "14032019")
+
+
+def _child_relation(s: HotelScreens) -> None:
+    _child(s)
+    s.child.primary_button.click()
+    s.child.sex_buttons["F"].click()
+
+
 def _room_typed(s: HotelScreens) -> None:
     s.find_room.set_model(v.FindRoomView("check_out", typing=True))
     s.find_room.entry.clear()
@@ -135,6 +148,8 @@ def shots() -> dict[str, Setup]:
             "hotel_guests", lambda s: s.guests.set_model(sample_guests("document_unreadable"))
         ),
         "hotel-details": make("hotel_details", _details),
+        "hotel-child": make("hotel_child", _child),
+        "hotel-child-relation": make("hotel_child", _child_relation),
         "hotel-registration": make("hotel_registration", _signed_pad),
         "hotel-registration-copy": make(
             "hotel_registration",

@@ -7,6 +7,7 @@ from typing import Any
 
 from kiosk.ui.airport.screens import CheckinTitle
 from kiosk.ui.hotel.checkout import DropKeysScreen, FolioScreen, InvoiceScreen
+from kiosk.ui.hotel.child import ChildScreen
 from kiosk.ui.hotel.find import FindBookingScreen, FindRoomScreen, WelcomeScreen
 from kiosk.ui.hotel.guests import DetailsScreen, GuestIdsScreen
 from kiosk.ui.hotel.keys import HotelDoneScreen, KeysScreen
@@ -34,6 +35,7 @@ class HotelScreens:
     stay: StayScreen
     guests: GuestIdsScreen
     details: DetailsScreen
+    child: ChildScreen
     registration: RegistrationScreen
     payment: HotelPaymentScreen
     keys: KeysScreen
@@ -57,7 +59,7 @@ class HotelScreens:
     def kinds() -> tuple[type, ...]:
         return (
             WelcomeScreen, FindBookingScreen, PickStayScreen, StayScreen, GuestIdsScreen,
-            DetailsScreen, RegistrationScreen, HotelPaymentScreen, KeysScreen,
+            DetailsScreen, ChildScreen, RegistrationScreen, HotelPaymentScreen, KeysScreen,
             HotelDoneScreen, FindRoomScreen, FolioScreen, InvoiceScreen, DropKeysScreen,
             HotelAgentScreen, LaneClosedScreen,
         )  # fmt: skip

@@ -47,7 +47,27 @@ def screen_for(state: HotelState, finding: bool) -> str:
         return "hotel_done" if state.outcome is Outcome.COMPLETED else "hotel_welcome"
     if state.step is Step.WELCOME:
         return "hotel_find" if finding or state.waiting is not None else "hotel_welcome"
+    if state.step is Step.GUESTS and wants_child(state):
+        return "hotel_child"
     return SCREENS[state.step]
+
+
+def wants_child(state: HotelState) -> bool:
+    """Every ID is read and a child the booking holds is still to be added."""
+    return (
+        state.purpose is Purpose.CHECK_IN
+        and not state.document_for
+        and state.children_missing > 0
+        and all(g.check is GuestCheck.DONE for g in state.guests)
+    )
+
+
+def child_view(state: HotelState) -> v.ChildView:
+    adults = state.adults()
+    adult = adults[0] if adults else None
+    guardian = adult.guest_id if adult is not None else ""
+    surname = adult.surname if adult is not None else ""
+    return v.ChildView(guardian, surname, name_of(adult), state.notice)
 
 
 def name_of(guest: GuestState | None) -> str:

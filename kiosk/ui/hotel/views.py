@@ -85,6 +85,30 @@ class GuestsView:
 
 
 @dataclass(frozen=True, slots=True)
+class ChildView:
+    """A child the booking holds and nobody registered yet: ``guardian_id`` and
+    ``adult`` the adult they are registered with, ``surname`` the adult's (offered)."""
+
+    guardian_id: str
+    surname: str
+    adult: str = ""
+    problem: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewChild:
+    """A child as the guest typed them: names, date of birth, ``F`` / ``M``, the adult
+    and how they are related (a ``Relationship`` value)."""
+
+    given_names: str
+    surname: str
+    birth_date: date
+    sex: str
+    guardian_id: str
+    relationship: str
+
+
+@dataclass(frozen=True, slots=True)
 class DetailsView:
     """What the register needs that the ID does not say: ``fields`` are register field
     values (``address``, ``contact``, ``birth_place``, ``support_number``...)."""
