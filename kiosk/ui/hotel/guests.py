@@ -98,13 +98,18 @@ class GuestIdsScreen(HotelScreen):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         view, name = self._view, self.current_name()
-        if name:
+        if view.rekey:
+            self.title.setText(self.tr("Place your ID on the reader"))
+        elif name:
             self.title.setText(self.tr("Place %1's ID on the reader").replace("%1", name))
         else:
             self.title.setText(self.tr("Your IDs"))
         self.subtitle.setText(
-            self.tr("We need an ID (passport or identity card) of every adult guest.")
+            self.tr("For a new key card we check the ID of a guest of the room.")
+            if view.rekey
+            else self.tr("We need an ID (passport or identity card) of every adult guest.")
         )
+        self.progress.setVisible(not view.rekey)
         done = sum(1 for r in view.rows if r.status is GuestStatus.DONE)
         count = str(len(view.rows))
         self.progress.setText(

@@ -147,6 +147,9 @@ def shots() -> dict[str, Setup]:
         "hotel-guests-unreadable": make(
             "hotel_guests", lambda s: s.guests.set_model(sample_guests("document_unreadable"))
         ),
+        "hotel-key-help-id": make(
+            "hotel_guests", lambda s: s.guests.set_model(v.GuestsView((), rekey=True))
+        ),
         "hotel-details": make("hotel_details", _details),
         "hotel-child": make("hotel_child", _child),
         "hotel-child-relation": make("hotel_child", _child_relation),

@@ -105,6 +105,8 @@ def guests_view(state: HotelState) -> v.GuestsView:
     )
     params = dict(state.notice_params)
     attempts = int(params.get("attempts_left", "0") or 0)
+    if state.purpose is Purpose.REKEY:
+        return v.GuestsView((), "", state.notice, attempts, rekey=True)
     return v.GuestsView(rows, state.document_for, state.notice, attempts, state.children_missing)
 
 

@@ -82,6 +82,7 @@ class GuestsView:
     problem: str = ""
     attempts_left: int = 0
     children_missing: int = 0
+    rekey: bool = False  # key help: one ID of a guest of the room is checked again
 
 
 @dataclass(frozen=True, slots=True)

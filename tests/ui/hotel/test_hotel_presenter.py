@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "domain" / "hotel")
 from hotel_domain_factories import ANA, LUIS, NOW, STAY, Journey, World
 
 from kiosk.domain.hotel import events as ev
+from kiosk.domain.hotel.pms import StayState
 from kiosk.domain.hotel.register import Relationship
 from kiosk.domain.hotel.states import HotelState, Outcome, Step
 from kiosk.ui.bridge import Bridge
@@ -168,6 +169,40 @@ def test_cancel_on_the_stay_ends_the_visit_on_the_welcome_screen(qtbot: Any) -> 
         qtbot.waitUntil(lambda: window.current_screen() is s.welcome)
         assert runner.state.step is Step.WELCOME
         assert runner.journey.record().record.status is Outcome.CANCELLED
+    finally:
+        presenter.detach()
+        window.shutdown()
+
+
+def test_a_key_that_does_not_work_is_made_again_by_touch(qtbot: Any) -> None:
+    runner = MachineRunner(World(stay=replace(STAY, state=StayState.CHECKED_IN)))
+    window, s, presenter = open_window(qtbot, runner)
+    try:
+        touch(qtbot, s.welcome.key_button)
+        qtbot.waitUntil(lambda: window.current_screen() is s.find_room)
+        assert s.find_room.title.text() == "A new key card"
+        touch(qtbot, s.find_room.type_button)
+        touch(qtbot, s.find_room.entry.fields["room"])
+        for key in "204":
+            touch(qtbot, s.find_room.keyboard.button(key))
+        touch(qtbot, s.find_room.entry.fields["surname"])
+        for key in "garcia":
+            touch(qtbot, s.find_room.keyboard.button(key))
+        touch(qtbot, s.find_room.primary_button)
+
+        # the ID of a guest of the room, checked again (no list of everyone's IDs)
+        qtbot.waitUntil(lambda: window.current_screen() is s.guests)
+        assert s.guests.title.text() == "Place your ID on the reader"
+        assert not s.guests.progress.isVisible()
+        runner.send(ev.DocumentScanned(ANA, NOW))
+        qtbot.waitUntil(
+            lambda: window.current_screen() is s.keys and s.keys.count_panel.isVisible()
+        )
+        assert not s.keys.step_label.text()  # key help is not the check-in's steps
+        touch(qtbot, s.keys.count_buttons[1])
+        qtbot.waitUntil(lambda: window.current_screen() is s.done)
+        assert s.done.title.text() == "Your new key cards are ready"
+        assert runner.state.keys_encoded() == 1
     finally:
         presenter.detach()
         window.shutdown()
