@@ -213,6 +213,7 @@ class HotelPresenter(QObject):
         state, s = self._state, self._s
         cancel = sv.can_cancel(state)
         if name == "hotel_find":
+            self._finding = True  # Back goes to the welcome screen from here
             s.find.set_model(sv.find_view(state, self._find_mode, self._today()))
         elif name == "hotel_pick_stay":
             s.pick_stay.set_model(sv.pick_stay_view(state))
@@ -263,6 +264,8 @@ class HotelPresenter(QObject):
     def _stop_finding(self) -> None:
         if self._state.step is Step.WELCOME:
             self._finding = False
+            if self._state.notice:  # the search's answer was shown: start afresh
+                self._send(ev.Cancelled)
             self._render()
 
     def _mode_chosen(self, mode: str) -> None:

@@ -46,7 +46,8 @@ def screen_for(state: HotelState, finding: bool) -> str:
     if state.step in (Step.DONE, Step.CLOSING):
         return "hotel_done" if state.outcome is Outcome.COMPLETED else "hotel_welcome"
     if state.step is Step.WELCOME:
-        return "hotel_find" if finding or state.waiting is not None else "hotel_welcome"
+        searched = state.waiting is not None or bool(state.notice)  # e.g. an ID at welcome
+        return "hotel_find" if finding or searched else "hotel_welcome"
     if state.step is Step.GUESTS and wants_child(state):
         return "hotel_child"
     return SCREENS[state.step]

@@ -206,3 +206,18 @@ def test_a_key_that_does_not_work_is_made_again_by_touch(qtbot: Any) -> None:
     finally:
         presenter.detach()
         window.shutdown()
+
+
+def test_an_id_at_the_welcome_screen_that_finds_nothing_says_so(qtbot: Any) -> None:
+    runner = MachineRunner(World(stays_by_name=()))
+    window, s, presenter = open_window(qtbot, runner)
+    try:
+        runner.send(ev.DocumentScanned(ANA, NOW))  # the ID on the reader, nothing touched
+        qtbot.waitUntil(lambda: window.current_screen() is s.find and s.find.problem.isVisible())
+        assert s.find.problem.text().startswith("We could not find that booking")
+        touch(qtbot, s.find.back_button)  # start afresh
+        qtbot.waitUntil(lambda: window.current_screen() is s.welcome)
+        qtbot.waitUntil(lambda: runner.state.step is Step.WELCOME and not runner.state.notice)
+    finally:
+        presenter.detach()
+        window.shutdown()
