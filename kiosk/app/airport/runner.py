@@ -81,7 +81,6 @@ class AirportRunner(TravelRunner):
 
     thread_name = "airport"
     noun = "check-in"
-    ev = ev
     verdicts = VERDICTS
     payment_failed = AirportInterventionKind.PAYMENT_FAILED
     steps = Step

@@ -83,7 +83,6 @@ class HotelRunner(TravelRunner):
 
     thread_name = "hotel"
     noun = "visit"
-    ev = ev
     verdicts = VERDICTS
     payment_failed = HotelInterventionKind.PAYMENT_FAILED
     steps = Step

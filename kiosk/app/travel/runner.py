@@ -11,8 +11,8 @@ back office is asked); then the effects run in order on this thread through the
 journey's :meth:`TravelRunner._perform`, and each answer is handled at once, before
 any queued touch.
 
-The journey's subclass sets the class attributes (``thread_name``, ``noun``, ``ev``:
-its events module, ``verdicts``, ``payment_failed`` and ``steps``) and overrides
+The journey's subclass sets the class attributes (``thread_name``, ``noun``,
+``verdicts``, ``payment_failed`` and ``steps``) and overrides
 :meth:`_perform` plus, where it needs to, the small hooks (:meth:`_adopted`,
 :meth:`_verdict_paid`). Failures never escape: a job's exception is logged and the
 state stays as it was; an event the machine refuses (:class:`IllegalEvent`) is
@@ -28,12 +28,18 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import fields, replace
 from datetime import UTC, datetime
-from types import ModuleType
 from typing import Any, ClassVar
 
 from kiosk import clock as kiosk_clock
 from kiosk.domain.airport.interventions import Verdict
-from kiosk.domain.travel.journey import IllegalEvent
+from kiosk.domain.travel.journey import (
+    DocumentPrinted,
+    IdleTimedOut,
+    IllegalEvent,
+    PrintFailed,
+    RecordCommitted,
+    Reset,
+)
 from kiosk.threads import start_repeating, start_thread, start_timer
 
 log = logging.getLogger(__name__)
@@ -80,7 +86,6 @@ class TravelRunner:
 
     thread_name: ClassVar[str]  # "airport": the thread is kiosk-airport
     noun: ClassVar[str]  # "check-in": what the logs call one journey
-    ev: ClassVar[ModuleType]  # the journey's events (Reset, IdleTimedOut, PrintFailed, ...)
     verdicts: ClassVar[Mapping[Any, frozenset[Verdict]]]  # verdicts per intervention kind
     payment_failed: ClassVar[Any]  # the intervention kind of an unknown payment
     steps: ClassVar[Any]  # the journey's Step (its DONE and INTERVENTION)
@@ -211,7 +216,7 @@ class TravelRunner:
 
     def reset(self) -> None:
         """The next person (after the goodbye screen)."""
-        self.send(self.ev.Reset(self.new_id(), EPOCH))
+        self.send(Reset(self.new_id(), EPOCH))
 
     # -- the runner's thread -----------------------------------------------------------
 
@@ -229,7 +234,7 @@ class TravelRunner:
         waiting_for_agent = self._state.step is self.steps.INTERVENTION
         if idle >= self.abandon_after_s and self.busy() and not waiting_for_agent:
             self._last_touch = kiosk_clock.monotonic()
-            self._queue.put(lambda: self._handle(self.ev.IdleTimedOut(self.clock())))
+            self._queue.put(lambda: self._handle(IdleTimedOut(self.clock())))
 
     def _handle(self, first: Any) -> None:
         """Apply ``first`` and every answer its effects get, in order."""
@@ -274,11 +279,11 @@ class TravelRunner:
             print_it()
         except DeviceError as error:
             log.warning("printing %s failed: %s", document_id, error)
-            return self.ev.PrintFailed(document_id, str(error), self.clock())
+            return PrintFailed(document_id, str(error), self.clock())
         except Exception as error:
             log.exception("printing %s failed", document_id)
-            return self.ev.PrintFailed(document_id, type(error).__name__, self.clock())
-        return self.ev.DocumentPrinted(document_id, self.clock())
+            return PrintFailed(document_id, type(error).__name__, self.clock())
+        return DocumentPrinted(document_id, self.clock())
 
     def _commit(self, journey_id: str, store: Callable[[], Any], attempt: int = 0) -> Any:
         """Store a finished journey's record (``store`` commits it; its answer, if any, is
@@ -298,4 +303,4 @@ class TravelRunner:
             name = f"{self.thread_name}-record-retry"
             start_timer(name, delay, lambda: self._queue.put(again))
             return None
-        return answer if answer is not None else self.ev.RecordCommitted(self.clock())
+        return answer if answer is not None else RecordCommitted(self.clock())

@@ -11,6 +11,10 @@ Three sources, one stream (handed to
   card terminal (``PaymentApproved``, ...), the store (``RecordCommitted``);
 * the agent (``AgentVerdict``; ``Cancelled`` with a ``staff_id``).
 
+``Cancelled``, ``IdleTimedOut``, ``Reset``, ``DocumentPrinted``, ``PrintFailed``
+and ``RecordCommitted`` are the airport's and the hotel's alike: they live in
+:mod:`kiosk.domain.travel.journey` and are re-exported here.
+
 Time is passed in (``at``, timezone-aware UTC): the domain has no clock.
 ``DocumentScanned.lines`` is a full MRZ: it is kept out of ``repr`` so that no
 log line can ever hold it (DESIGN.md invariant 6); the machine keeps only a
@@ -34,6 +38,12 @@ from kiosk.domain.airport.dcs import (
 )
 from kiosk.domain.airport.interventions import AirportInterventionKind, Verdict
 from kiosk.domain.money import Money
+from kiosk.domain.travel.journey import Cancelled as Cancelled  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import DocumentPrinted as DocumentPrinted  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import IdleTimedOut as IdleTimedOut  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import PrintFailed as PrintFailed  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import RecordCommitted as RecordCommitted  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import Reset as Reset  # noqa: PLC0414 (re-exported)
 
 
 class DcsCall(enum.Enum):
@@ -239,32 +249,7 @@ class DeviceChanged:
     low: bool = False
 
 
-# --- anyone --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Cancelled:
-    """Cancel the check-in (the traveller, or an agent with ``staff_id``)."""
-
-    at: datetime
-    staff_id: str | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class IdleTimedOut:
-    """Nobody touched the kiosk for the idle time (and "are you still there" went
-    unanswered): the check-in is abandoned."""
-
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Reset:
-    """Back to the welcome screen for the next traveller, whose check-in is ``checkin_id``."""
-
-    checkin_id: str
-    at: datetime
+# --- anyone: Cancelled, IdleTimedOut, Reset (kiosk.domain.travel.journey) ---------------
 
 
 # --- the DCS answered ----------------------------------------------------------------------
@@ -359,23 +344,6 @@ class DcsFailed:
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentPrinted:
-    """The printer confirmed printout ``document_id`` (see ``CheckinState.printouts``)."""
-
-    document_id: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class PrintFailed:
-    """Printout ``document_id`` did not print (paper out, jammed, offline: ``reason``)."""
-
-    document_id: str
-    reason: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class PaymentApproved:
     """The terminal approved ``amount`` for payment ``reference``."""
 
@@ -402,13 +370,6 @@ class PaymentUnknown:
 
     reference: str
     amount: Money
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class RecordCommitted:
-    """The store committed the check-in record with its outbox row."""
-
     at: datetime
 
 

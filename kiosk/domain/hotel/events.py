@@ -13,6 +13,10 @@ Three sources, one stream (handed to
   its :class:`PaymentPurpose`), the printer, the store (``RecordCommitted``);
 * staff (``AgentVerdict``; ``Cancelled`` with a ``staff_id``).
 
+``Cancelled``, ``IdleTimedOut``, ``Reset``, ``DocumentPrinted``, ``PrintFailed``
+and ``RecordCommitted`` are the airport's and the hotel's alike: they live in
+:mod:`kiosk.domain.travel.journey` and are re-exported here.
+
 Time is passed in (``at``, timezone-aware UTC). ``DocumentScanned.lines`` is a
 full MRZ and ``GuestDetailsEntered.support_number`` a document number: both are
 kept out of ``repr`` (DESIGN.md invariant 6).
@@ -29,6 +33,12 @@ from kiosk.domain.hotel.interventions import HotelInterventionKind
 from kiosk.domain.hotel.pms import Address, Folio, Guest, PmsErrorKind, Stay
 from kiosk.domain.hotel.register import Relationship
 from kiosk.domain.money import Money
+from kiosk.domain.travel.journey import Cancelled as Cancelled  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import DocumentPrinted as DocumentPrinted  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import IdleTimedOut as IdleTimedOut  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import PrintFailed as PrintFailed  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import RecordCommitted as RecordCommitted  # noqa: PLC0414 (re-exported)
+from kiosk.domain.travel.journey import Reset as Reset  # noqa: PLC0414 (re-exported)
 
 
 class Call(enum.Enum):
@@ -238,31 +248,6 @@ class KeysDropped:
     at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Cancelled:
-    """Cancel the visit (the guest, or staff with ``staff_id``)."""
-
-    at: datetime
-    staff_id: str | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class IdleTimedOut:
-    """Nobody touched the kiosk for the idle time: the visit is abandoned (or, past the
-    point of no return, completed)."""
-
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Reset:
-    """Back to the welcome screen for the next guest, whose visit is ``checkin_id``."""
-
-    checkin_id: str
-    at: datetime
-
-
 # --- the PMS answered ----------------------------------------------------------------------
 
 
@@ -422,30 +407,6 @@ class PaymentUnknown:
     purpose: PaymentPurpose
     reference: str
     amount: Money
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentPrinted:
-    """The printer confirmed ``document_id`` (``card:<stay>`` or ``invoice:<stay>``)."""
-
-    document_id: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class PrintFailed:
-    """``document_id`` did not print (``reason``: paper out, jammed, offline)."""
-
-    document_id: str
-    reason: str
-    at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class RecordCommitted:
-    """The store committed the visit's record with its outbox row."""
-
     at: datetime
 
 
