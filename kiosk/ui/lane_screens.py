@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from kiosk.ui.screens.attract import AttractScreen
@@ -105,8 +106,8 @@ class LaneScreens:
         window.add_screen(attract)
         window.add_screen(screens.scanning)
         for name, lazy in LAZY.items():
-            window.navigator.add_lazy(lazy.name, lambda n=name: screens.screen(n))
-            window.after_first_paint(lambda n=name: screens.screen(n))
+            window.navigator.add_lazy(lazy.name, partial(screens.screen, name))
+            window.after_first_paint(partial(screens.screen, name))
         window.navigator.screenChanged.connect(screens.toast.hide)  # news of the last screen
         return screens
 

@@ -155,9 +155,11 @@ class LanePresenter(QObject):
     def _lookup(self) -> ItemLookup:
         """The produce grid's look-up (built with the grid on first use)."""
         if self._lookup_ is None:
+            grid = self._s.produce  # building it builds the look-up (its wiring comes here)
+        if self._lookup_ is None:
             from kiosk.ui.item_lookup import ItemLookup  # with the grid (a big module)
 
-            lookup = self._lookup_ = ItemLookup(self._s.produce, self._catalog, self._bridge, self)
+            lookup = self._lookup_ = ItemLookup(grid, self._catalog, self._bridge, self)
             lookup.chosen.connect(self._add_item)
             lookup.closed.connect(self._render)
             lookup.unknownCode.connect(lambda code: self._show_message("plu_unknown", code))

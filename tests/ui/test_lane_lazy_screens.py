@@ -22,8 +22,10 @@ from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.presenter import AttendantPresenter
 from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.item_lookup import ItemLookup
 from kiosk.ui.lane_screens import LAZY
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.sale_ending import SaleEnding
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.window import KioskWindow
 
@@ -85,7 +87,13 @@ def test_the_lane_builds_its_other_screens_on_first_use_wired(qtbot: Any, tmp_pa
         assert screens.is_built("receipt")
         assert screens.is_built("thanks")
         assert presenter._ending_ is not None
+        assert len(window.findChildren(SaleEnding)) == 1
         assert not screens.is_built("produce")
+        # "Look up" before the grid was built: built at once, with one look-up (one item
+        # per chosen tile or typed PLU)
+        screens.scanning.lookupRequested.emit()
+        assert navigator.current_name() == "produce"
+        assert len(presenter.findChildren(ItemLookup)) == 1
         # shown, the window paints; then the rest is built in idle time
         window.resize(1920, 1080)
         window.show()

@@ -75,10 +75,13 @@ class AttendantPresenter(QObject):
             if signin is None or dashboard is None:
                 raise ValueError("AttendantPresenter needs both screens or a build function")
             screens = (signin, dashboard)
-            build = lambda: screens  # noqa: E731
+
+            def build() -> tuple[AttendantSignInScreen, AttendantDashboard]:
+                return screens
+
         super().__init__(parent if parent is not None else dashboard)
         self.service, self.bridge = service, bridge
-        self._build = build
+        self._build: Callable[[], tuple[AttendantSignInScreen, AttendantDashboard]] = build
         self._dashboard: AttendantDashboard | None = None
         self._devices: list[DeviceLine] | None = None
         self._totals: LaneTotals | None = None

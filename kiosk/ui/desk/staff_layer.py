@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -75,7 +75,9 @@ class StaffLayer(QObject):
         super().__init__(parent if parent is not None else built)
         self.service, self.bridge, self._show = service, bridge, show
         self._signin: AttendantSignInScreen | None = None
-        self._build_signin = signin if built is None else None
+        self._build_signin: Callable[[], AttendantSignInScreen] | None = None
+        if built is None:  # a builder, not a screen
+            self._build_signin = cast("Callable[[], AttendantSignInScreen]", signin)
         self._desk_name = ""
         self._refresh: Callable[[], None] = lambda: None
         self._open = False
