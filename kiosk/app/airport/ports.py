@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any
 
+from kiosk.app.travel import devices as travel_devices
+from kiosk.app.travel.devices import first_of
+from kiosk.app.travel.runner import EPOCH
 from kiosk.domain.airport import events as ev
 from kiosk.domain.airport.dcs import BagTag, BoardingPassData
 from kiosk.domain.checkout import events as checkout_events
@@ -28,7 +30,6 @@ from kiosk.domain.money import Money
 
 log = logging.getLogger(__name__)
 RECEIPT_TIMEOUT_S = 60.0
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: the runner stamps events
 
 
 class AirportPrinters:
@@ -41,12 +42,9 @@ class AirportPrinters:
     """
 
     def __init__(self, devices: Mapping[str, Any], types: Mapping[str, str]) -> None:
-        def first(kind: str) -> Any:
-            return next((d for n, d in devices.items() if types.get(n) == kind), None)
-
-        self.atb = first("atb_printer")
-        self.btp = first("btp_printer")
-        self.receipt = first("printer")
+        self.atb = first_of(devices, types, "atb_printer")
+        self.btp = first_of(devices, types, "btp_printer")
+        self.receipt = first_of(devices, types, "printer")
 
     def boarding_pass(self, data: BoardingPassData, checkin_id: str) -> None:
         """Print ``data``; blocks until printed.
@@ -106,23 +104,15 @@ def follow_document_readers(
     ``DocumentScanned`` (stamped by the runner), and every change of health of the
     devices a check-in needs (:data:`ROLES`: the document readers, the boarding pass
     and bag tag printers) as a ``DeviceChanged``; returns the readers' names."""
-    from kiosk.devices.docreader.events import DocumentRead
-    from kiosk.devices.status import DataEvent, StatusEvent
-
-    names = [name for name in devices if types.get(name) == "docreader"]
-
-    def listener(event: object) -> None:
-        if isinstance(event, DataEvent) and isinstance(event.data, DocumentRead):
-            deliver(ev.DocumentScanned(tuple(event.data.lines), _EPOCH))
-        elif isinstance(event, StatusEvent):
-            deliver(device_changed(event, ROLES.get(types.get(event.device, ""), "")))
-
-    for name in names:
-        devices[name].add_listener(listener)
-    for name, device in devices.items():
-        if types.get(name) in ROLES and name not in names:
-            device.add_listener(listener)
-    return names
+    return travel_devices.follow_document_readers(
+        devices,
+        types,
+        lambda lines: deliver(ev.DocumentScanned(lines, EPOCH)),
+        status=lambda event: deliver(
+            device_changed(event, ROLES.get(types.get(event.device, ""), ""))
+        ),
+        watched=ROLES,
+    )
 
 
 def device_changed(event: Any, role: str) -> ev.DeviceChanged:
@@ -131,7 +121,7 @@ def device_changed(event: Any, role: str) -> ev.DeviceChanged:
     ok = bool(status.usable)
     detail = "" if ok else (status.detail or status.health.value)
     low = bool(_LOW & set(status.conditions))
-    return ev.DeviceChanged(event.device, role, ok, detail, _EPOCH, low)
+    return ev.DeviceChanged(event.device, role, ok, detail, EPOCH, low)
 
 
 class FeePayments:

@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.app.travel import devices as travel_devices
+from kiosk.app.travel.devices import first_of
+from kiosk.app.travel.runner import EPOCH
 from kiosk.devices.printer.codepages import printable
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
@@ -47,10 +50,6 @@ _P = ev.PaymentPurpose
 _UNSETTLED = (PaymentState.SENT, PaymentState.UNKNOWN)
 
 
-def _first(devices: Mapping[str, Any], types: Mapping[str, str], kind: str) -> Any:
-    return next((d for n, d in devices.items() if types.get(n) == kind), None)
-
-
 # -- the key encoder -----------------------------------------------------------------------
 
 
@@ -66,7 +65,7 @@ class HotelKeys:
     def from_devices(
         cls, devices: Mapping[str, Any], types: Mapping[str, str], zone: ZoneInfo, clock: Clock
     ) -> HotelKeys:
-        return cls(_first(devices, types, "keyencoder"), zone, clock)
+        return cls(first_of(devices, types, "keyencoder"), zone, clock)
 
     def _local(self, moment: datetime) -> datetime:
         """``moment`` as the hotel's wall clock (what the lock system is given)."""
@@ -136,21 +135,9 @@ def follow_document_readers(
 ) -> list[str]:
     """Send each document read by a ``docreader`` device to ``deliver`` as a
     ``DocumentScanned`` (stamped by the runner); returns the readers' names."""
-    from kiosk.devices.docreader.events import DocumentRead
-    from kiosk.devices.status import DataEvent
-
-    names = [name for name in devices if types.get(name) == "docreader"]
-
-    def listener(event: object) -> None:
-        if isinstance(event, DataEvent) and isinstance(event.data, DocumentRead):
-            deliver(ev.DocumentScanned(tuple(event.data.lines), _EPOCH))
-
-    for name in names:
-        devices[name].add_listener(listener)
-    return names
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # a placeholder: the runner stamps events
+    return travel_devices.follow_document_readers(
+        devices, types, lambda lines: deliver(ev.DocumentScanned(lines, EPOCH))
+    )
 
 
 # -- card payments ----------------------------------------------------------------------------
@@ -374,7 +361,7 @@ class HotelPrinter:
         hotel: str,
         terms: Mapping[str, str] | None = None,
     ) -> HotelPrinter:
-        return cls(_first(devices, types, "printer"), hotel, terms)
+        return cls(first_of(devices, types, "printer"), hotel, terms)
 
     def terms_text(self, language: str) -> str:
         """The terms in ``language`` (else English's, else the built-in text)."""
