@@ -157,8 +157,14 @@ def test_a_two_guest_booking_checks_in_by_touch(
                 ),
                 timeout=WAIT_MS,
             )
+            qtbot.waitUntil(
+                lambda: (
+                    s.payment.view().purpose == "deposit"  # type: ignore[union-attr]
+                    and s.payment.primary_button.isEnabled()
+                ),
+                timeout=WAIT_MS,
+            )
             shown(s.payment)
-            assert s.payment.view().purpose == "deposit"  # type: ignore[union-attr]
             touch(qtbot, s.payment.primary_button)
 
             # -- two keys, each confirmed by the encoder
