@@ -190,15 +190,15 @@ class AirportRunner(TravelRunner):
         call = _CALLS.get(type(effect))
         if call is None:
             return None
-        try:
-            return _DCS[type(effect)](self.dcs, effect, self.clock)
-        except DcsError as error:
-            log.warning("DCS %s failed: %s %s", call.value, error.kind.value, error.code)
-            return ev.DcsFailed(call, error.kind, error.code, error.message, self.clock())
-        except Exception as error:  # a driver bug is an unreachable DCS, never a crash
-            log.exception("DCS %s failed", call.value)
-            kind = DcsErrorKind.UNREACHABLE
-            return ev.DcsFailed(call, kind, "", type(error).__name__, self.clock())
+        ask = _DCS[type(effect)]
+        return self._ask(  # type: ignore[no-any-return]
+            "DCS",
+            call,
+            lambda: ask(self.dcs, effect, self.clock),
+            refused=DcsError,
+            failed=ev.DcsFailed,
+            unreachable=DcsErrorKind.UNREACHABLE,
+        )
 
     def _pay(self, effect: fx.StartPayment) -> None:
         def deliver(event: ev.Event) -> None:

@@ -226,16 +226,14 @@ class HotelRunner(TravelRunner):
         return None  # AgentCleared
 
     def _ask_pms(self, effect: fx.Effect, handler: PmsStep) -> ev.Event:
-        call = CALLS[type(effect)]
-        try:
-            return handler(self.pms, effect, self.clock)
-        except PmsError as error:
-            log.warning("PMS %s failed: %s %s", call.value, error.kind.value, error.code)
-            return ev.PmsFailed(call, error.kind, error.code, error.message, self.clock())
-        except Exception as error:  # a driver bug is an unreachable PMS, never a crash
-            log.exception("PMS %s failed", call.value)
-            kind = PmsErrorKind.UNREACHABLE
-            return ev.PmsFailed(call, kind, "", type(error).__name__, self.clock())
+        return self._ask(  # type: ignore[no-any-return]
+            "PMS",
+            CALLS[type(effect)],
+            lambda: handler(self.pms, effect, self.clock),
+            refused=PmsError,
+            failed=ev.PmsFailed,
+            unreachable=PmsErrorKind.UNREACHABLE,
+        )
 
     def _look_up_deposit(self, stay_id: str) -> ev.Event:
         held = None

@@ -270,6 +270,30 @@ class TravelRunner:
         """Perform ``effect`` on this thread; the machine's answer to it, or None."""
         raise NotImplementedError
 
+    def _ask(
+        self,
+        system: str,
+        call: Any,
+        ask: Callable[[], Any],
+        *,
+        refused: type[Exception],
+        failed: Callable[..., Any],
+        unreachable: Any,
+    ) -> Any:
+        """Ask the back office (``system``: "DCS", "PMS") ``call``: ``ask()``'s answer, or
+        ``failed(call, kind, code, message, at)`` when it raised ``refused`` (its
+        ``kind``, ``code``, ``message``) - or anything else: a driver's bug is an
+        ``unreachable`` back office, never a crash."""
+        try:
+            return ask()
+        except refused as error:
+            kind, code, message = error.kind, error.code, error.message  # type: ignore[attr-defined]
+            log.warning("%s %s failed: %s %s", system, call.value, kind.value, code)
+            return failed(call, kind, code, message, self.clock())
+        except Exception as error:
+            log.exception("%s %s failed", system, call.value)
+            return failed(call, unreachable, "", type(error).__name__, self.clock())
+
     def _print(self, document_id: str, print_it: Callable[[], object]) -> Any:
         """Print a document (``print_it`` blocks until printed): ``DocumentPrinted``, or
         ``PrintFailed`` naming the printer's error."""
