@@ -9,11 +9,13 @@ help: ``set_counted``); an on-screen keyboard keeps its height in portrait.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.airport.base import CENTRE, AirportScreen
 
-__all__ = ["CENTRE", "STEPS", "HotelScreen"]
+__all__ = ["CENTRE", "STEPS", "HotelScreen", "TypingScreen"]
 
 #: The check-in's steps as the header counts them: screen name -> step number.
 STEPS = {
@@ -63,3 +65,34 @@ class HotelScreen(AirportScreen):
             if number is not None
             else ""
         )
+
+
+class TypingScreen(HotelScreen):
+    """A hotel screen with an on-screen keyboard (``self.keyboard``): its main action is
+    enabled once ``ready()`` (what was typed is enough) and nothing is awaited; busy,
+    the keys grey out; on a short screen the keys get lower and the subtitle gives way.
+    """
+
+    #: key height (px) at the frame's gap (16: roomy, 10: tight; else the tightest, 56)
+    KEY_HEIGHTS: ClassVar[dict[int, int]] = {16: 72, 10: 64}
+
+    def ready(self) -> bool:
+        """Whether what was typed is enough for the main action."""
+        return True
+
+    def show_ready(self) -> None:
+        self.primary_button.setEnabled(self.ready() and not self.busy())
+        self.fitter.later()
+
+    def busy_changed(self, busy: bool) -> None:
+        keyboard = getattr(self, "keyboard", None)
+        if keyboard is not None:
+            keyboard.setEnabled(not busy)
+        self.show_ready()
+
+    def tighten(self, gap: int) -> None:
+        keyboard = getattr(self, "keyboard", None)
+        if keyboard is not None:
+            keyboard.set_key_height(self.KEY_HEIGHTS.get(gap, 56))
+            keyboard.set_spacing(10 if gap > 6 else 6)
+            self.subtitle.setVisible(gap > 6)  # the keys need the room more

@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.hotel.base import CENTRE, HotelScreen
+from kiosk.ui.hotel.base import CENTRE, TypingScreen
 from kiosk.ui.hotel.fields import TextKeyboard, TypedFields
 from kiosk.ui.hotel.views import ChildView, NewChild
 from kiosk.ui.widgets.common import (
@@ -41,7 +41,7 @@ def birth_date(digits: str) -> date | None:
         return None
 
 
-class ChildScreen(HotelScreen):
+class ChildScreen(TypingScreen):
     """A child's names and date of birth, then their relationship to the adult.
 
     Signals:
@@ -60,7 +60,7 @@ class ChildScreen(HotelScreen):
         self.keyboard = TextKeyboard()
         self.entry = TypedFields(self.keyboard, self)
         self.entry.set_fields(((GIVEN, 30), (SURNAME, 30), (BORN, 8)))
-        self.entry.changed.connect(self._show_ready)
+        self.entry.changed.connect(self.show_ready)
         self.relation_panel = card()
         column = self._relation = QVBoxLayout(self.relation_panel)
         column.setContentsMargins(32, 24, 32, 24)
@@ -128,23 +128,18 @@ class ChildScreen(HotelScreen):
         self.set_busy(False)
         self.retranslate_ui()
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         return all(self.entry.text(key) for key in (GIVEN, SURNAME, BORN))
 
-    def _show_ready(self) -> None:
-        self.primary_button.setEnabled(self._ready() and not self.busy())
-        self.fitter.later()
-
     def busy_changed(self, busy: bool) -> None:
-        self.keyboard.setEnabled(not busy)
         for button in (*self.relation_buttons.values(), *self.sex_buttons.values()):
             button.setEnabled(not busy)
         self._sex_chosen(self._sex)
-        self._show_ready()
+        super().busy_changed(busy)
 
     def _to_relation(self) -> None:
         self._bad_date = birth_date(self.entry.text(BORN)) is None
-        self._relating = self._ready() and not self._bad_date
+        self._relating = self.ready() and not self._bad_date
         self._view = ChildView(self._view.guardian_id, self._view.surname, self._view.adult)
         self._show_phase()
 
@@ -177,14 +172,12 @@ class ChildScreen(HotelScreen):
         )
 
     def tighten(self, gap: int) -> None:
-        if hasattr(self, "keyboard"):
-            self.keyboard.set_key_height({16: 72, 10: 64}.get(gap, 56))
-            self.keyboard.set_spacing(10 if gap > 6 else 6)
+        super().tighten(gap)
+        if hasattr(self, "_relation"):
             self._relation.setSpacing(gap)
             margin = {16: 32, 10: 16}.get(gap, 8)
             self._relation.setContentsMargins(margin, margin, margin, margin)
             self._grid.setSpacing(gap)
-            self.subtitle.setVisible(gap > 6)  # the keys need the room more
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -224,5 +217,5 @@ class ChildScreen(HotelScreen):
         self.primary_button.setText(self.tr("Continue"))
         self.back_button.setText(self.tr("Back"))
         keep_text_whole(*self.relation_buttons.values(), *self.sex_buttons.values())
-        self._show_ready()
+        self.show_ready()
         self.keep_buttons_whole()

@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.airport.hint import PASSPORT, ReaderHint
-from kiosk.ui.hotel.base import CENTRE, HotelScreen
+from kiosk.ui.hotel.base import CENTRE, HotelScreen, TypingScreen
 from kiosk.ui.hotel.fields import TextKeyboard, TypedFields
 from kiosk.ui.hotel.text import day_text
 from kiosk.ui.hotel.views import FindMode, FindRoomView, FindView
@@ -97,7 +97,7 @@ class WelcomeScreen(HotelScreen):
         self.keep_buttons_whole()
 
 
-class FindBookingScreen(HotelScreen):
+class FindBookingScreen(TypingScreen):
     """The confirmation number, or surname + arrival date, on the keyboard.
 
     Signals:
@@ -117,7 +117,7 @@ class FindBookingScreen(HotelScreen):
         self._arrival: date | None = None
         self.keyboard = TextKeyboard()
         self.entry = TypedFields(self.keyboard, self)
-        self.entry.changed.connect(self._show_ready)
+        self.entry.changed.connect(self.show_ready)
         left = QWidget()
         column = self._left = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -197,21 +197,13 @@ class FindBookingScreen(HotelScreen):
                 self._arrival = moved
         self.retranslate_ui()
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         if self._view.mode is FindMode.CONFIRMATION:
             return len(self.entry.text(CONFIRMATION)) >= 3
         return bool(self.entry.text(SURNAME)) and self._arrival is not None
 
-    def _show_ready(self) -> None:
-        self.primary_button.setEnabled(self._ready() and not self.busy())
-        self.fitter.later()
-
-    def busy_changed(self, busy: bool) -> None:
-        self.keyboard.setEnabled(not busy)
-        self._show_ready()
-
     def _find(self) -> None:
-        if not self._ready():
+        if not self.ready():
             return
         self.set_busy(True)
         if self._view.mode is FindMode.CONFIRMATION:
@@ -220,11 +212,9 @@ class FindBookingScreen(HotelScreen):
             self.surnameEntered.emit(self.entry.text(SURNAME), self._arrival)
 
     def tighten(self, gap: int) -> None:
-        if hasattr(self, "keyboard"):
-            self.keyboard.set_key_height({16: 72, 10: 64}.get(gap, 56))
-            self.keyboard.set_spacing(10 if gap > 6 else 6)
+        super().tighten(gap)
+        if hasattr(self, "_left"):
             self._left.setSpacing(gap)
-            self.subtitle.setVisible(gap > 6)  # the keys need the room more
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -256,7 +246,7 @@ class FindBookingScreen(HotelScreen):
         self.problem.setText(problems.get(problem, self.tr("Please try again.")) if problem else "")
         self.problem.setVisible(bool(problem))
         keep_text_whole(self.by_number, self.by_name, self.earlier, self.later)
-        self._show_ready()
+        self.show_ready()
         self.keep_buttons_whole()
 
     def spoken_text(self) -> str:
@@ -264,7 +254,7 @@ class FindBookingScreen(HotelScreen):
         return " ".join(p for p in parts if p)
 
 
-class FindRoomScreen(HotelScreen):
+class FindRoomScreen(TypingScreen):
     """Check-out and key help: tap a key card, or type room number and surname.
 
     Signals:
@@ -310,7 +300,7 @@ class FindRoomScreen(HotelScreen):
         self.keyboard = TextKeyboard()
         self.entry = TypedFields(self.keyboard, self)
         self.entry.set_fields(((ROOM, 6), (SURNAME, 30)))
-        self.entry.changed.connect(self._show_ready)
+        self.entry.changed.connect(self.show_ready)
         self.body.addWidget(self.tap_area, 1)
         self.body.addWidget(self.entry.panel, 3)
         self.body.addWidget(self.keyboard, 5)
@@ -342,27 +332,17 @@ class FindRoomScreen(HotelScreen):
         if self._view.typing:
             self._typing(False)
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         return bool(self.entry.text(ROOM)) and bool(self.entry.text(SURNAME))
 
-    def _show_ready(self) -> None:
-        self.primary_button.setEnabled(self._ready() and not self.busy())
-        self.fitter.later()
-
     def busy_changed(self, busy: bool) -> None:
-        self.keyboard.setEnabled(not busy)
         self.tap_button.setEnabled(not busy)
-        self._show_ready()
+        super().busy_changed(busy)
 
     def _find(self) -> None:
-        if self._ready():
+        if self.ready():
             self.set_busy(True)
             self.roomEntered.emit(self.entry.text(ROOM), self.entry.text(SURNAME))
-
-    def tighten(self, gap: int) -> None:
-        if hasattr(self, "keyboard"):
-            self.keyboard.set_key_height({16: 72, 10: 64}.get(gap, 56))
-            self.keyboard.set_spacing(10 if gap > 6 else 6)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -391,5 +371,5 @@ class FindRoomScreen(HotelScreen):
         self.problem.setText(problems.get(problem, self.tr("Please try again.")) if problem else "")
         self.problem.setVisible(bool(problem))
         keep_text_whole(self.tap_button, self.type_button)
-        self._show_ready()
+        self.show_ready()
         self.keep_buttons_whole()

@@ -9,11 +9,13 @@ on-screen keyboard.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.airport.hint import PASSPORT, ReaderHint
-from kiosk.ui.hotel.base import CENTRE, HotelScreen
+from kiosk.ui.hotel.base import CENTRE, HotelScreen, TypingScreen
 from kiosk.ui.hotel.fields import TextKeyboard, TypedFields
 from kiosk.ui.hotel.views import DetailsView, GuestStatus, GuestsView
 from kiosk.ui.widgets.common import card, discard, text_label
@@ -147,7 +149,7 @@ class GuestIdsScreen(HotelScreen):
         return " ".join(p for p in (self.title.text(), self.problem.text()) if p)
 
 
-class DetailsScreen(HotelScreen):
+class DetailsScreen(TypingScreen):
     """What the register needs that the ID does not say, typed on the keyboard.
 
     Signals:
@@ -164,7 +166,7 @@ class DetailsScreen(HotelScreen):
         self._view = DetailsView("", "", ())
         self.keyboard = TextKeyboard(symbols=True)
         self.entry = TypedFields(self.keyboard, self)
-        self.entry.changed.connect(self._show_ready)
+        self.entry.changed.connect(self.show_ready)
         self.problem = text_label(role="error", wrap=True, align=CENTRE)
         self._outer.insertWidget(2, self.problem)
         self.problem.hide()
@@ -185,29 +187,21 @@ class DetailsScreen(HotelScreen):
     def view(self) -> DetailsView:
         return self._view
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         return bool(self.entry.fields) and all(self.entry.text(k) for k in self.entry.fields)
 
-    def _show_ready(self) -> None:
-        self.primary_button.setEnabled(self._ready() and not self.busy())
-        self.fitter.later()
-
-    def busy_changed(self, busy: bool) -> None:
-        self.keyboard.setEnabled(not busy)
-        self._show_ready()
-
     def _send(self) -> None:
-        if self._ready():
+        if self.ready():
             self.set_busy(True)
             values = {key: self.entry.text(key) for key in self.entry.fields}
             self.detailsEntered.emit(self._view.guest_id, values)
 
+    KEY_HEIGHTS: ClassVar[dict[int, int]] = {16: 72, 10: 60}
+
     def tighten(self, gap: int) -> None:
-        if hasattr(self, "keyboard"):
-            self.keyboard.set_key_height({16: 72, 10: 60}.get(gap, 56))
-            self.keyboard.set_spacing(10 if gap > 6 else 6)
+        super().tighten(gap)
+        if hasattr(self, "entry"):
             self.entry.grid.setVerticalSpacing({16: 12, 10: 8}.get(gap, 4))
-            self.subtitle.setVisible(gap > 6)  # the fields and keys need the room more
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -229,5 +223,5 @@ class DetailsScreen(HotelScreen):
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
         self.primary_button.setText(self.tr("Continue"))
-        self._show_ready()
+        self.show_ready()
         self.keep_buttons_whole()
