@@ -28,6 +28,12 @@ class SyncConfig:
     batch_size: int = setting(
         500, doc="most sales sent in one upload request", check=checks.between(1, 1000)
     )
+    in_flight: int = setting(
+        2,
+        doc="sale batches posted to HQ at once, each on its own connection "
+        "(1: one at a time, waiting for each reply)",
+        check=checks.between(1, 8),
+    )
     catalog_page_size: int = setting(
         10_000, doc="catalog changes asked for per request", check=checks.between(1, 100_000)
     )

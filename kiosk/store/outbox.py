@@ -9,15 +9,19 @@ from collections.abc import Iterable
 
 _PENDING = (
     "SELECT id, transaction_id, payload FROM outbox o WHERE sent_at IS NULL AND kind = ? "
-    "AND NOT EXISTS (SELECT 1 FROM sync_dead_letter d WHERE d.outbox_id = o.id "
+    "AND id > ? AND NOT EXISTS (SELECT 1 FROM sync_dead_letter d WHERE d.outbox_id = o.id "
     "AND d.requeued_at IS NULL) ORDER BY id LIMIT ?"
 )
 
 
-def pending_rows(conn: sqlite3.Connection, kind: str, limit: int) -> list[tuple[int, str, str]]:
+def pending_rows(
+    conn: sqlite3.Connection, kind: str, limit: int, after_id: int = 0
+) -> list[tuple[int, str, str]]:
     """(outbox id, transaction id, payload) of the oldest ``limit`` rows of ``kind`` not
-    yet sent and not dead-lettered."""
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in conn.execute(_PENDING, (kind, limit))]
+    yet sent and not dead-lettered, with an id above ``after_id`` (the pipelined drain
+    reads past the rows it has in flight)."""
+    rows = conn.execute(_PENDING, (kind, after_id, limit))
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
 def mark_sent(conn: sqlite3.Connection, outbox_ids: Iterable[int], at: str) -> None:

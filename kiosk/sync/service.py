@@ -229,7 +229,15 @@ class SyncService:
                 log.exception("cannot record the sync error")
 
     def _upload(self, conn: sqlite3.Connection, client: HqClient, report: RoundReport) -> None:
-        part = uploader.drain(conn, client, self.config.batch_size)
+        # Pipelined only with clients of our own making (an injected one is the caller's).
+        in_flight = self.config.in_flight if self._client is None else 1
+        part = uploader.drain(
+            conn,
+            client,
+            self.config.batch_size,
+            in_flight=in_flight,
+            make_client=lambda: client_from_config(self.config),
+        )
         report.upload = part
 
     def _pull(self, conn: sqlite3.Connection, client: HqClient, report: RoundReport) -> None:

@@ -23,14 +23,30 @@ Which failure is whose (DESIGN.md invariant 10):
   rows stay pending and are retried. A record that made HQ fail with a 5xx every
   time would be retried for ever and hold back the rows behind it, which is why
   HQ answers content errors with 422.
+
+Two batches in flight (``in_flight`` > 1, DESIGN.md invariants 4 and 10 unchanged):
+while HQ answers batch n, batch n+1 is read from the outbox (only rows with an id
+above the last one in flight, so no row is in two batches) and posted by another
+poster thread, each with its own :class:`HqClient` (the client is thread-confined).
+The SQLite connection stays on the caller's thread: it reads the batches and records
+each reply as it comes, oldest first, in its own transaction, exactly as the serial
+drain does (HQ is idempotent, so the order of marking does not matter). When a batch
+fails, no further batch is read; the ones still in flight are waited for, those HQ
+answered are recorded, the failed ones get an attempt and the error, and the first
+failure (in outbox order) is raised for the caller's backoff. A content refusal is
+split on the caller's own client as above (not once the drain is stopping: the rows
+stay pending). A kill at any point leaves unanswered rows pending: at least once.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.store import outbox
@@ -38,6 +54,7 @@ from kiosk.store.db import write_transaction
 from kiosk.store.sync_state import set_state, utc_now
 from kiosk.sync.client import UPLOADS, HqClient, result_id
 from kiosk.sync.errors import HqRefused, SyncError
+from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 # 4xx that are about the lane's set-up, not about a record: never dead-letter for them.
@@ -58,9 +75,11 @@ class DrainReport:
     dead: int = 0
 
 
-def pending(conn: sqlite3.Connection, limit: int, kind: str = "sale") -> list[Pending]:
-    """The oldest ``limit`` rows of ``kind`` still to upload."""
-    return [Pending(*row) for row in outbox.pending_rows(conn, kind, limit)]
+def pending(
+    conn: sqlite3.Connection, limit: int, kind: str = "sale", after_id: int = 0
+) -> list[Pending]:
+    """The oldest ``limit`` rows of ``kind`` still to upload (with an id above ``after_id``)."""
+    return [Pending(*row) for row in outbox.pending_rows(conn, kind, limit, after_id)]
 
 
 def upload_batch(
@@ -81,14 +100,28 @@ def upload_batch(
     except HqRefused as refusal:
         if not is_content_refusal(refusal.status):
             raise
-        if len(rows) == 1:
-            _dead_letter(conn, [(rows[0], str(refusal), refusal.status)], report)
-            return
-        middle = len(rows) // 2
-        upload_batch(conn, client, rows[:middle], report, kind)
-        upload_batch(conn, client, rows[middle:], report, kind)
+        _split(conn, client, rows, refusal, report=report, kind=kind)
         return
     _record(conn, rows, results, report, kind)
+
+
+def _split(
+    conn: sqlite3.Connection,
+    client: HqClient,
+    rows: Sequence[Pending],
+    refusal: HqRefused,
+    *,
+    report: DrainReport,
+    kind: str,
+) -> None:
+    """HQ refused the content of ``rows``: dead-letter it if it is one row, else upload
+    each half on its own."""
+    if len(rows) == 1:
+        _dead_letter(conn, [(rows[0], str(refusal), refusal.status)], report)
+        return
+    middle = len(rows) // 2
+    upload_batch(conn, client, rows[:middle], report, kind)
+    upload_batch(conn, client, rows[middle:], report, kind)
 
 
 def is_content_refusal(status: int) -> bool:
@@ -157,25 +190,163 @@ def note_failure(conn: sqlite3.Connection, rows: Sequence[Pending], message: str
 
 
 def drain(
-    conn: sqlite3.Connection, client: HqClient, batch_size: int, limit: int | None = None
+    conn: sqlite3.Connection,
+    client: HqClient,
+    batch_size: int,
+    limit: int | None = None,
+    *,
+    in_flight: int = 1,
+    make_client: Callable[[], HqClient] | None = None,
 ) -> DrainReport:
     """Upload until the outbox is empty (or ``limit`` rows were handled): sales first,
     then audit records, then service events (each kind to its endpoint,
     :data:`kiosk.sync.client.UPLOADS`).
 
+    ``in_flight`` > 1 keeps that many batches posted at once, each by a poster thread
+    with its own client from ``make_client`` (see the module docstring); ``client`` is
+    then used only, on the caller's thread, to split a batch whose content HQ refused.
+
     Raises:
         HqUnreachable / HqRefused: from the first batch that fails (earlier batches stay
             recorded; the failed batch's rows get an attempt and the error).
+        ValueError: ``in_flight`` below 1, or above 1 without ``make_client``.
     """
+    if in_flight < 1:
+        raise ValueError(f"drain: in_flight must be at least 1, not {in_flight}")
+    if in_flight > 1 and make_client is None:
+        raise ValueError(
+            f"drain: in_flight={in_flight} needs make_client (one HqClient per poster thread)"
+        )
     report = DrainReport()
-    for kind in UPLOADS:
-        while limit is None or report.sent + report.dead < limit:
-            rows = pending(conn, batch_size, kind)
-            if not rows:
-                break
-            try:
-                upload_batch(conn, client, rows, report, kind)
-            except SyncError as error:
-                note_failure(conn, rows, str(error))
-                raise
+    if in_flight == 1:
+        for kind in UPLOADS:
+            while limit is None or report.sent + report.dead < limit:
+                rows = pending(conn, batch_size, kind)
+                if not rows:
+                    break
+                try:
+                    upload_batch(conn, client, rows, report, kind)
+                except SyncError as error:
+                    note_failure(conn, rows, str(error))
+                    raise
+        return report
+    assert make_client is not None
+    posters = _Posters(in_flight, make_client)
+    try:
+        for kind in UPLOADS:
+            _drain_pipelined(
+                conn, client, posters, batch_size=batch_size, limit=limit, kind=kind, report=report
+            )
+    finally:
+        posters.close()
     return report
+
+
+def _drain_pipelined(
+    conn: sqlite3.Connection,
+    client: HqClient,
+    posters: _Posters,
+    *,
+    batch_size: int,
+    limit: int | None,
+    kind: str,
+    report: DrainReport,
+) -> None:
+    """Drain ``kind`` with up to ``posters.count`` batches in flight (module docstring)."""
+    flying: deque[_Job] = deque()
+    after_id = 0
+    more = True
+    failure: SyncError | None = None
+    while True:
+        while more and failure is None and len(flying) < posters.count:
+            handled = report.sent + report.dead + sum(len(job.rows) for job in flying)
+            if limit is not None and handled >= limit:
+                break
+            rows = pending(conn, batch_size, kind, after_id)
+            if not rows:
+                more = False
+                break
+            after_id = rows[-1].outbox_id
+            flying.append(posters.post(kind, rows))
+        if not flying:
+            break
+        job = flying.popleft()
+        try:
+            try:
+                results = job.result()
+            except HqRefused as refusal:
+                if failure is not None or not is_content_refusal(refusal.status):
+                    raise
+                _split(conn, client, job.rows, refusal, report=report, kind=kind)
+            else:
+                _record(conn, job.rows, results, report, kind)
+        except SyncError as error:
+            note_failure(conn, job.rows, str(error))
+            if failure is None:
+                failure = error
+    if failure is not None:
+        raise failure
+
+
+@dataclass(eq=False)
+class _Job:
+    """One batch handed to a poster thread, and its outcome (HQ's results or the error)."""
+
+    kind: str
+    rows: list[Pending]
+    _outcome: queue.Queue[list[dict[str, Any]] | BaseException] = field(
+        default_factory=lambda: queue.Queue(maxsize=1)
+    )
+
+    def finish(self, outcome: list[dict[str, Any]] | BaseException) -> None:
+        """The poster's outcome: HQ's results, or what the upload raised."""
+        self._outcome.put(outcome)
+
+    def result(self) -> list[dict[str, Any]]:
+        """Wait for the poster; HQ's results, or raise what the upload raised."""
+        outcome = self._outcome.get()
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+
+class _Posters:
+    """``count`` threads, started on the first batch, each posting batches on its own
+    :class:`HqClient` made (and closed) on that thread."""
+
+    def __init__(self, count: int, make_client: Callable[[], HqClient]) -> None:
+        self.count = count
+        self._make_client = make_client
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._threads: list[threading.Thread] = []
+
+    def post(self, kind: str, rows: list[Pending]) -> _Job:
+        if not self._threads:
+            self._threads = [
+                start_thread(f"sync-post-{n + 1}", self._serve) for n in range(self.count)
+            ]
+        job = _Job(kind, rows)
+        self._jobs.put(job)
+        return job
+
+    def close(self) -> None:
+        """Stop the threads once their batches are answered (each closes its client)."""
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
+
+    def _serve(self) -> None:
+        client: HqClient | None = None
+        try:
+            while (job := self._jobs.get()) is not None:
+                try:
+                    if client is None:
+                        client = self._make_client()
+                    job.finish(client.upload(job.kind, [row.payload for row in job.rows]))
+                except BaseException as error:  # every outcome goes back to the drain
+                    job.finish(error)
+        finally:
+            if client is not None:
+                client.close()
