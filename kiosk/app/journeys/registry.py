@@ -1,13 +1,15 @@
 """The one registry of journeys: ``lane.mode`` -> :class:`JourneySpec`.
 
-The lane's own journeys are registered when this module is first imported;
-another package adds one with :func:`register_journey` before the lane is built
+The lane's own journeys (``_BUILTIN``) are imported when a lane first asks for
+one (a self-checkout lane never imports the travel journeys); another package
+adds one with :func:`register_journey` before the lane is built
 (``docs/journeys.md``). An unknown mode is a :class:`~kiosk.config.ConfigError`
 that names it and the modes known.
 """
 
 from __future__ import annotations
 
+import importlib
 import threading
 
 from kiosk.app.journeys.spec import JourneySpec
@@ -15,6 +17,12 @@ from kiosk.config import ConfigError
 
 _LOCK = threading.Lock()
 _JOURNEYS: dict[str, JourneySpec] = {}
+#: The lane's own journeys: mode -> (module, spec), imported on first use.
+_BUILTIN: dict[str, tuple[str, str]] = {
+    "self_checkout": ("kiosk.app.journeys.self_checkout", "SELF_CHECKOUT"),
+    "airport_checkin": ("kiosk.app.journeys.airport", "AIRPORT_CHECKIN"),
+    "hotel_checkin": ("kiosk.app.journeys.hotel", "HOTEL_CHECKIN"),
+}
 
 
 def register_journey(spec: JourneySpec, *, replace: bool = False) -> JourneySpec:
@@ -39,9 +47,9 @@ def unregister_journey(mode: str) -> None:
 
 
 def known_journeys() -> tuple[str, ...]:
-    """The registered modes, sorted."""
+    """The registered modes and the built-in ones, sorted."""
     with _LOCK:
-        return tuple(sorted(_JOURNEYS))
+        return tuple(sorted(set(_JOURNEYS) | set(_BUILTIN)))
 
 
 def journey_spec(mode: str) -> JourneySpec:
@@ -53,19 +61,23 @@ def journey_spec(mode: str) -> JourneySpec:
     with _LOCK:
         spec = _JOURNEYS.get(mode)
     if spec is None:
+        spec = _load_builtin(mode)
+    if spec is None:
         known = ", ".join(known_journeys()) or "none"
         raise ConfigError("configuration", "lane.mode", mode, f"a registered journey ({known})")
     return spec
 
 
-def _register_builtin() -> None:
-    from kiosk.app.journeys.airport import AIRPORT_CHECKIN
-    from kiosk.app.journeys.hotel import HOTEL_CHECKIN
-    from kiosk.app.journeys.self_checkout import SELF_CHECKOUT
+def _load_builtin(mode: str) -> JourneySpec | None:
+    """Import and register the built-in journey ``mode`` (None: it is not one).
 
-    register_journey(SELF_CHECKOUT, replace=True)
-    register_journey(AIRPORT_CHECKIN, replace=True)
-    register_journey(HOTEL_CHECKIN, replace=True)
-
-
-_register_builtin()
+    The lane's own journeys are imported only when a lane asks for one, so a
+    self-checkout lane never imports the airport's or the hotel's code at start.
+    """
+    where = _BUILTIN.get(mode)
+    if where is None:
+        return None
+    module_name, name = where
+    spec: JourneySpec = getattr(importlib.import_module(module_name), name)
+    with _LOCK:
+        return _JOURNEYS.setdefault(mode, spec)  # a journey registered meanwhile wins
