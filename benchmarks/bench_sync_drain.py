@@ -26,6 +26,9 @@ runs, per round, interleaved:
   serial (one batch in flight), so that share adds to HQ's time: the drain / anchor ratio
   cannot go below (floor time + anchor time) / anchor time.
 
+``--in-flight 1,2`` runs the drain leg once per value, in the same round: the uploader
+keeping that many batches posted at once (``[sync] in_flight``; 1 is the serial drain).
+
 ``--workers N`` runs ``kiosk hq serve --workers N`` (the serial drain keeps one request
 in flight, so more workers are not expected to help it; they help many lanes at once).
 
@@ -99,7 +102,13 @@ EMPTY: dict[str, Any] = {"routes": {}}
 
 
 def bench_drain(
-    backend: str, payloads: list[str], batch: int, fast: bool = True, workers: int = 1
+    backend: str,
+    payloads: list[str],
+    batch: int,
+    *,
+    fast: bool = True,
+    workers: int = 1,
+    in_flight: int = 1,
 ) -> tuple[float, float]:
     """The full drain into a fresh HQ: sales per second of the drain, and of HQ's own time
     in the sales requests (its request-time histogram, +-2.2 %)."""
@@ -116,7 +125,13 @@ def bench_drain(
         cpu_before = hq.cpu_seconds()
         lane_cpu = time.process_time()
         started = time.perf_counter()
-        report = drain(conn, client, batch)
+        report = drain(
+            conn,
+            client,
+            batch,
+            in_flight=in_flight,
+            make_client=lambda: HqClient(hq.url, token, timeout_s=120),
+        )
         elapsed = time.perf_counter() - started
         lane_cpu = time.process_time() - lane_cpu
         hq_cpu = hq.cpu_seconds() - cpu_before
@@ -267,22 +282,28 @@ def side_by_side(
     *,
     floor: bool = False,
     workers: int = 1,
+    in_flights: tuple[int, ...] = (1,),
 ) -> None:
     payloads = make_payloads(count)
     lines = statistics.mean(len(json.loads(p)["lines"]) for p in payloads[:1000])
     size = statistics.mean(len(p) for p in payloads[:1000])
-    legs = ["anchor", "drain"] + ["model-path drain"] * model_path + ["floor"] * floor
+    legs = ["anchor"] + [f"drain (in flight {flight})" for flight in in_flights]
+    legs += ["model-path drain"] * model_path + ["floor"] * floor
     print(
         f"PostgreSQL, {count} sales ({lines:.1f} lines, 1 payment, {size:,.0f} B each) in "
         f"batches of {batch}, HQ workers {workers}, {rounds} rounds; each round: "
         f"{', '.join(legs)}; {os.cpu_count()} CPUs, load average {load_average()}"
     )
     ratios, own_ratios, drains, owns, anchors, models, floors = [], [], [], [], [], [], []
+    by_flight: dict[int, list[float]] = {}
     for n in range(rounds):
         print(f"round {n + 1}, load average {load_average()}:", flush=True)
         anchor = bench_raw_copy(payloads, batch)
-        rate, own = bench_drain("postgres", payloads, batch, workers=workers)
         anchors.append(anchor)
+        for flight in in_flights:
+            rate, own = bench_drain("postgres", payloads, batch, workers=workers, in_flight=flight)
+            by_flight.setdefault(flight, []).append(rate)
+            print(f"  drain in flight {flight} / anchor: x{anchor / rate:.2f}", flush=True)
         drains.append(rate)
         owns.append(own)
         ratios.append(anchor / rate)
@@ -292,15 +313,24 @@ def side_by_side(
         if floor:
             floors.append(bench_floor(payloads, batch))
         print(
-            f"  drain / anchor: x{anchor / rate:.2f} (time); HQ's own time / anchor: "
+            f"  drain (in flight {in_flights[-1]}) / anchor: x{anchor / rate:.2f} (time); "
+            f"HQ's own time / anchor: "
             f"x{anchor / own:.2f}; load average {load_average()}",
             flush=True,
         )
     print(
-        f"drain {min(drains):,.0f} / {statistics.median(drains):,.0f} sales/s (min / median); "
+        f"drain (in flight {in_flights[-1]}) {min(drains):,.0f} / "
+        f"{statistics.median(drains):,.0f} sales/s (min / median); "
         f"anchor {min(anchors):,.0f} / {statistics.median(anchors):,.0f}; "
         f"ratio x{min(ratios):.2f} / x{statistics.median(ratios):.2f} (target: within x2)"
     )
+    for n, rates in by_flight.items():
+        flight_ratios = [a / r for a, r in zip(anchors, rates, strict=True)]
+        print(
+            f"in flight {n}: drain {min(rates):,.0f} / {statistics.median(rates):,.0f} sales/s "
+            f"(min / median); ratio to the anchor x{min(flight_ratios):.2f} / "
+            f"x{statistics.median(flight_ratios):.2f}"
+        )
     print(
         f"HQ's own time: {min(owns):,.0f} / {statistics.median(owns):,.0f} sales/s, ratio "
         f"x{min(own_ratios):.2f} / x{statistics.median(own_ratios):.2f}"
@@ -331,6 +361,11 @@ def main() -> None:
     parser.add_argument("--model-path", action="store_true", help="also drain with it off")
     parser.add_argument("--floor", action="store_true", help="also drain into a stub HQ")
     parser.add_argument("--workers", type=int, default=1, help="kiosk hq serve --workers N")
+    parser.add_argument(
+        "--in-flight",
+        default="1",
+        help="comma-separated [sync] in_flight values, each a drain leg (e.g. 1,2)",
+    )
     args = parser.parse_args()
     if args.side_by_side:
         side_by_side(
@@ -340,6 +375,7 @@ def main() -> None:
             args.model_path,
             floor=args.floor,
             workers=args.workers,
+            in_flights=tuple(int(n) for n in args.in_flight.split(",")),
         )
         return
     payloads = make_payloads(args.sales)
