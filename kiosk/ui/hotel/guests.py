@@ -112,6 +112,8 @@ class GuestIdsScreen(HotelScreen):
             else self.tr("We need an ID (passport or identity card) of every adult guest.")
         )
         self.progress.setVisible(not view.rekey)
+        # key help lists nobody: the panel is there only to say why a read was not taken
+        self.list_panel.setVisible(not view.rekey or bool(view.problem))
         done = sum(1 for r in view.rows if r.status is GuestStatus.DONE)
         count = str(len(view.rows))
         self.progress.setText(

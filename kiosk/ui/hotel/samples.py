@@ -88,6 +88,19 @@ def _not_found(s: HotelScreens) -> None:
     s.find.set_model(v.FindView(v.FindMode.CONFIRMATION, "booking_not_found", today=TODAY))
 
 
+def _guests(problem: str = "") -> Callable[[HotelScreens], None]:
+    def setup(s: HotelScreens) -> None:
+        s.guests.set_counted(True)
+        s.guests.set_model(sample_guests(problem))
+
+    return setup
+
+
+def _key_help_id(s: HotelScreens) -> None:
+    s.guests.set_counted(False)  # key help is not the check-in's steps
+    s.guests.set_model(v.GuestsView((), rekey=True))
+
+
 def _details(s: HotelScreens) -> None:
     s.details.set_model(v.DetailsView("g2", LUIS, ("address", "contact")))
     s.details.entry.clear()
@@ -143,13 +156,9 @@ def shots() -> dict[str, Setup]:
         "hotel-find-not-found": make("hotel_find", _not_found),
         "hotel-pick-stay": make("hotel_pick_stay", lambda s: s.pick_stay.set_model(sample_stays())),
         "hotel-stay": make("hotel_stay", lambda s: s.stay.set_model(sample_stay())),
-        "hotel-guests": make("hotel_guests", lambda s: s.guests.set_model(sample_guests())),
-        "hotel-guests-unreadable": make(
-            "hotel_guests", lambda s: s.guests.set_model(sample_guests("document_unreadable"))
-        ),
-        "hotel-key-help-id": make(
-            "hotel_guests", lambda s: s.guests.set_model(v.GuestsView((), rekey=True))
-        ),
+        "hotel-guests": make("hotel_guests", _guests()),
+        "hotel-guests-unreadable": make("hotel_guests", _guests("document_unreadable")),
+        "hotel-key-help-id": make("hotel_guests", _key_help_id),
         "hotel-details": make("hotel_details", _details),
         "hotel-child": make("hotel_child", _child),
         "hotel-child-relation": make("hotel_child", _child_relation),
