@@ -1033,6 +1033,124 @@
     </message>
 </context>
 <context>
+    <name>ChildScreen</name>
+    <message>
+        <location filename="../hotel/child.py" line="184"/>
+        <source>A child travelling with you</source>
+        <translation>Un niño que viaja con usted</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="185"/>
+        <source>Children are registered with the adult they are with.</source>
+        <translation>Los niños se registran con el adulto que los acompaña.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="186"/>
+        <source>Child&apos;s first names</source>
+        <translation>Nombre del niño</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="187"/>
+        <source>Child&apos;s surname</source>
+        <translation>Apellidos del niño</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="188"/>
+        <source>Date of birth (DD MM YYYY)</source>
+        <translation>Fecha de nacimiento (DD MM AAAA)</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="190"/>
+        <source>How is the child related to %1?</source>
+        <translation>¿Qué relación tiene el niño con %1?</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="193"/>
+        <source>Parent</source>
+        <translation>Padre o madre</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="194"/>
+        <source>Grandparent</source>
+        <translation>Abuelo o abuela</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="195"/>
+        <source>Brother or sister</source>
+        <translation>Hermano o hermana</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="196"/>
+        <source>Uncle or aunt</source>
+        <translation>Tío o tía</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="197"/>
+        <source>Legal guardian</source>
+        <translation>Tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="198"/>
+        <source>Other</source>
+        <translation>Otra</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="202"/>
+        <source>The child is a</source>
+        <translation>El menor es</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="203"/>
+        <source>Girl</source>
+        <translation>Niña</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="204"/>
+        <source>Boy</source>
+        <translation>Niño</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="206"/>
+        <source>Please check the date of birth: this is for children.</source>
+        <translation>Compruebe la fecha de nacimiento: esto es para niños.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="207"/>
+        <source>Please type the child&apos;s names.</source>
+        <translation>Escriba el nombre del niño.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="208"/>
+        <source>Please ask at the front desk.</source>
+        <translation>Pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="209"/>
+        <source>The booking has no more children.</source>
+        <translation>La reserva no tiene más niños.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="212"/>
+        <source>Please try again.</source>
+        <translation>Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="214"/>
+        <source>Please check the date of birth.</source>
+        <translation>Compruebe la fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="217"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="218"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <location filename="../desk/screen.py" line="202"/>
@@ -1104,52 +1222,52 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="210"/>
+        <location filename="../hotel/guests.py" line="211"/>
         <source>A few details for %1</source>
         <translation>Algunos datos de %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="211"/>
+        <location filename="../hotel/guests.py" line="212"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La ley pide a los hoteles que registren estos datos de cada huésped.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="213"/>
+        <location filename="../hotel/guests.py" line="214"/>
         <source>Street and number</source>
         <translation>Calle y número</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="215"/>
         <source>Postal code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="216"/>
         <source>Town or city</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="217"/>
         <source>E-mail or phone number</source>
         <translation>Correo o teléfono</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="218"/>
         <source>Place of birth</source>
         <translation>Lugar de nacimiento</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="218"/>
+        <location filename="../hotel/guests.py" line="219"/>
         <source>Support number of your ID card</source>
         <translation>Número de soporte de su DNI</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="222"/>
+        <location filename="../hotel/guests.py" line="223"/>
         <source>Please fill in every field.</source>
         <translation>Rellene todos los campos.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="226"/>
+        <location filename="../hotel/guests.py" line="227"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -1576,82 +1694,82 @@
 <context>
     <name>FindBookingScreen</name>
     <message>
-        <location filename="../hotel/find.py" line="231"/>
+        <location filename="../hotel/find.py" line="221"/>
         <source>Find your booking</source>
         <translation>Busque su reserva</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="233"/>
+        <location filename="../hotel/find.py" line="223"/>
         <source>Type your confirmation number, or your surname and the day you arrive.</source>
         <translation>Escriba su número de confirmación, o su apellido y el día de llegada.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="235"/>
+        <location filename="../hotel/find.py" line="225"/>
         <source>Confirmation number</source>
         <translation>Número de confirmación</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="236"/>
+        <location filename="../hotel/find.py" line="226"/>
         <source>Surname</source>
         <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="237"/>
+        <location filename="../hotel/find.py" line="227"/>
         <source>Confirmation number (in your e-mail)</source>
         <translation>Número de confirmación (en su correo)</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="238"/>
+        <location filename="../hotel/find.py" line="228"/>
         <source>Surname on the booking</source>
         <translation>Apellido de la reserva</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="239"/>
+        <location filename="../hotel/find.py" line="229"/>
         <source>Arrival date</source>
         <translation>Fecha de llegada</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="241"/>
+        <location filename="../hotel/find.py" line="231"/>
         <source>Find my booking</source>
         <translation>Buscar mi reserva</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="244"/>
+        <location filename="../hotel/find.py" line="234"/>
         <source>We could not find that booking. Please check and try again.</source>
         <translation>No hemos encontrado esa reserva. Compruébela e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="246"/>
+        <location filename="../hotel/find.py" line="236"/>
         <source>Please check the confirmation number.</source>
         <translation>Compruebe el número de confirmación.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="247"/>
+        <location filename="../hotel/find.py" line="237"/>
         <source>Please type your surname.</source>
         <translation>Escriba su apellido.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="248"/>
+        <location filename="../hotel/find.py" line="238"/>
         <source>This booking is already checked in.</source>
         <translation>Esta reserva ya está registrada.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="250"/>
+        <location filename="../hotel/find.py" line="240"/>
         <source>This booking cannot be checked in here. Please see the front desk.</source>
         <translation>Esta reserva no se puede registrar aquí. Diríjase a recepción.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="252"/>
+        <location filename="../hotel/find.py" line="242"/>
         <source>Your booking starts on a later day. Please see the front desk.</source>
         <translation>Su reserva empieza otro día. Diríjase a recepción.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="253"/>
+        <location filename="../hotel/find.py" line="243"/>
         <source>The ID could not be read. Please try again.</source>
         <translation>No se ha podido leer el documento. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="256"/>
+        <location filename="../hotel/find.py" line="246"/>
         <source>Please try again.</source>
         <translation>Inténtelo de nuevo.</translation>
     </message>
@@ -1659,84 +1777,84 @@
 <context>
     <name>FindRoomScreen</name>
     <message>
-        <location filename="../hotel/find.py" line="370"/>
+        <location filename="../hotel/find.py" line="350"/>
         <source>A new key card</source>
         <translation>Una tarjeta llave nueva</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="370"/>
+        <location filename="../hotel/find.py" line="350"/>
         <source>Check out</source>
         <translation>Hacer el check-out</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="371"/>
+        <location filename="../hotel/find.py" line="351"/>
         <source>First, let us find your room.</source>
         <translation>Primero, busquemos su habitación.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="372"/>
+        <location filename="../hotel/find.py" line="352"/>
         <source>Put your key card on the card reader</source>
         <translation>Ponga su tarjeta llave en el lector</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="373"/>
+        <location filename="../hotel/find.py" line="353"/>
         <source>My card is on the reader</source>
         <translation>Mi tarjeta está en el lector</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="374"/>
+        <location filename="../hotel/find.py" line="354"/>
         <source>No card with you?</source>
         <translation>¿No tiene la tarjeta?</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="375"/>
+        <location filename="../hotel/find.py" line="355"/>
         <source>Type your room number</source>
         <translation>Escribir el número de habitación</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="376"/>
+        <location filename="../hotel/find.py" line="356"/>
         <source>Room number</source>
         <translation>Número de habitación</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="377"/>
+        <location filename="../hotel/find.py" line="357"/>
         <source>Surname</source>
         <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="378"/>
+        <location filename="../hotel/find.py" line="358"/>
         <source>Find my room</source>
         <translation>Buscar mi habitación</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="379"/>
+        <location filename="../hotel/find.py" line="359"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="382"/>
+        <location filename="../hotel/find.py" line="362"/>
         <source>The card could not be read. Please try again or type your room number.</source>
         <translation>No se ha podido leer la tarjeta. Inténtelo de nuevo o escriba su número de habitación.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="384"/>
+        <location filename="../hotel/find.py" line="364"/>
         <source>Please type your room number.</source>
         <translation>Escriba el número de su habitación.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="385"/>
+        <location filename="../hotel/find.py" line="365"/>
         <source>Please type your surname.</source>
         <translation>Escriba su apellido.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="386"/>
-        <location filename="../hotel/find.py" line="387"/>
-        <location filename="../hotel/find.py" line="388"/>
+        <location filename="../hotel/find.py" line="366"/>
+        <location filename="../hotel/find.py" line="367"/>
+        <location filename="../hotel/find.py" line="368"/>
         <source>We found no stay in this room with that surname.</source>
         <translation>No hay ninguna estancia en esta habitación con ese apellido.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="391"/>
+        <location filename="../hotel/find.py" line="371"/>
         <source>Please try again.</source>
         <translation>Inténtelo de nuevo.</translation>
     </message>
@@ -1782,63 +1900,73 @@
 <context>
     <name>GuestIdsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="102"/>
-        <source>Place %1&apos;s ID on the reader</source>
+        <location filename="../hotel/guests.py" line="104"/>
+        <source>Place your ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
+        <translation>Ponga su documento en el lector</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="106"/>
+        <source>Place %1&apos;s ID on the reader</source>
         <translation>Ponga el documento de %1 en el lector</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="104"/>
+        <location filename="../hotel/guests.py" line="108"/>
         <source>Your IDs</source>
         <translation>Sus documentos</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="106"/>
+        <location filename="../hotel/guests.py" line="110"/>
+        <source>For a new key card we check the ID of a guest of the room.</source>
+        <translation>Para una tarjeta nueva comprobamos el documento de un huésped de la habitación.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="112"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
         <translation>Necesitamos un documento (pasaporte o DNI) de cada huésped adulto.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="111"/>
+        <location filename="../hotel/guests.py" line="120"/>
         <source>IDs read: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos leídos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="114"/>
+        <location filename="../hotel/guests.py" line="123"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="115"/>
+        <location filename="../hotel/guests.py" line="124"/>
         <source>checking…</source>
         <translation>revisando…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="116"/>
+        <location filename="../hotel/guests.py" line="125"/>
         <source>a few details to add</source>
         <translation>faltan algunos datos</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="117"/>
+        <location filename="../hotel/guests.py" line="126"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="122"/>
-        <source>Children travelling with you are registered at the front desk.</source>
-        <translation>Los niños que viajan con usted se registran en recepción.</translation>
+        <location filename="../hotel/guests.py" line="131"/>
+        <source>Then we add the children travelling with you.</source>
+        <translation>Después añadimos a los niños que viajan con usted.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="129"/>
+        <location filename="../hotel/guests.py" line="138"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>No se ha podido leer el documento. Póngalo plano en el lector y no lo mueva.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="131"/>
+        <location filename="../hotel/guests.py" line="140"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Ya tenemos este documento. Ponga el siguiente.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="137"/>
+        <location filename="../hotel/guests.py" line="146"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Pasaporte: página de la foto hacia abajo. DNI: por cualquier cara.</translation>
     </message>
@@ -2328,7 +2456,7 @@
 <context>
     <name>HotelScreen</name>
     <message>
-        <location filename="../hotel/base.py" line="62"/>
+        <location filename="../hotel/base.py" line="64"/>
         <source>Step %1 of %2</source>
         <extracomment>The check-in&apos;s steps as the header counts them: screen name -&gt; step number.</extracomment>
         <translation>Paso %1 de %2</translation>
@@ -2337,7 +2465,7 @@
 <context>
     <name>HotelTitle</name>
     <message>
-        <location filename="../hotel/screens.py" line="24"/>
+        <location filename="../hotel/screens.py" line="25"/>
         <source>Reception</source>
         <translation>Recepción</translation>
     </message>

@@ -1033,6 +1033,124 @@
     </message>
 </context>
 <context>
+    <name>ChildScreen</name>
+    <message>
+        <location filename="../hotel/child.py" line="184"/>
+        <source>A child travelling with you</source>
+        <translation>Un enfant qui voyage avec vous</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="185"/>
+        <source>Children are registered with the adult they are with.</source>
+        <translation>Les enfants sont enregistrés avec l&apos;adulte qui les accompagne.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="186"/>
+        <source>Child&apos;s first names</source>
+        <translation>Prénoms de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="187"/>
+        <source>Child&apos;s surname</source>
+        <translation>Nom de l&apos;enfant</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="188"/>
+        <source>Date of birth (DD MM YYYY)</source>
+        <translation>Date de naissance (JJ MM AAAA)</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="190"/>
+        <source>How is the child related to %1?</source>
+        <translation>Quel est le lien de l&apos;enfant avec %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="193"/>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="194"/>
+        <source>Grandparent</source>
+        <translation>Grand-parent</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="195"/>
+        <source>Brother or sister</source>
+        <translation>Frère ou sœur</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="196"/>
+        <source>Uncle or aunt</source>
+        <translation>Oncle ou tante</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="197"/>
+        <source>Legal guardian</source>
+        <translation>Tuteur légal</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="198"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="202"/>
+        <source>The child is a</source>
+        <translation>L&apos;enfant est</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="203"/>
+        <source>Girl</source>
+        <translation>Une fille</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="204"/>
+        <source>Boy</source>
+        <translation>Un garçon</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="206"/>
+        <source>Please check the date of birth: this is for children.</source>
+        <translation>Vérifiez la date de naissance : ceci est pour les enfants.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="207"/>
+        <source>Please type the child&apos;s names.</source>
+        <translation>Tapez les noms de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="208"/>
+        <source>Please ask at the front desk.</source>
+        <translation>Adressez-vous à la réception.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="209"/>
+        <source>The booking has no more children.</source>
+        <translation>La réservation ne compte pas d&apos;autres enfants.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="212"/>
+        <source>Please try again.</source>
+        <translation>Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="214"/>
+        <source>Please check the date of birth.</source>
+        <translation>Vérifiez la date de naissance.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="217"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../hotel/child.py" line="218"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <location filename="../desk/screen.py" line="202"/>
@@ -1104,52 +1222,52 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="210"/>
+        <location filename="../hotel/guests.py" line="211"/>
         <source>A few details for %1</source>
         <translation>Quelques informations pour %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="211"/>
+        <location filename="../hotel/guests.py" line="212"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La loi demande aux hôtels de noter ces informations pour chaque client.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="213"/>
+        <location filename="../hotel/guests.py" line="214"/>
         <source>Street and number</source>
         <translation>Rue et numéro</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="215"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="216"/>
         <source>Town or city</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="217"/>
         <source>E-mail or phone number</source>
         <translation>E-mail ou téléphone</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="218"/>
         <source>Place of birth</source>
         <translation>Lieu de naissance</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="218"/>
+        <location filename="../hotel/guests.py" line="219"/>
         <source>Support number of your ID card</source>
         <translation>Numéro de support de votre carte</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="222"/>
+        <location filename="../hotel/guests.py" line="223"/>
         <source>Please fill in every field.</source>
         <translation>Remplissez tous les champs.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="226"/>
+        <location filename="../hotel/guests.py" line="227"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -1576,82 +1694,82 @@
 <context>
     <name>FindBookingScreen</name>
     <message>
-        <location filename="../hotel/find.py" line="231"/>
+        <location filename="../hotel/find.py" line="221"/>
         <source>Find your booking</source>
         <translation>Trouvez votre réservation</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="233"/>
+        <location filename="../hotel/find.py" line="223"/>
         <source>Type your confirmation number, or your surname and the day you arrive.</source>
         <translation>Tapez votre numéro de confirmation, ou votre nom et le jour d&apos;arrivée.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="235"/>
+        <location filename="../hotel/find.py" line="225"/>
         <source>Confirmation number</source>
         <translation>Numéro de confirmation</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="236"/>
+        <location filename="../hotel/find.py" line="226"/>
         <source>Surname</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="237"/>
+        <location filename="../hotel/find.py" line="227"/>
         <source>Confirmation number (in your e-mail)</source>
         <translation>Numéro de confirmation (dans votre e-mail)</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="238"/>
+        <location filename="../hotel/find.py" line="228"/>
         <source>Surname on the booking</source>
         <translation>Nom sur la réservation</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="239"/>
+        <location filename="../hotel/find.py" line="229"/>
         <source>Arrival date</source>
         <translation>Date d&apos;arrivée</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="241"/>
+        <location filename="../hotel/find.py" line="231"/>
         <source>Find my booking</source>
         <translation>Trouver ma réservation</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="244"/>
+        <location filename="../hotel/find.py" line="234"/>
         <source>We could not find that booking. Please check and try again.</source>
         <translation>Nous n&apos;avons pas trouvé cette réservation. Vérifiez et réessayez.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="246"/>
+        <location filename="../hotel/find.py" line="236"/>
         <source>Please check the confirmation number.</source>
         <translation>Vérifiez le numéro de confirmation.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="247"/>
+        <location filename="../hotel/find.py" line="237"/>
         <source>Please type your surname.</source>
         <translation>Tapez votre nom.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="248"/>
+        <location filename="../hotel/find.py" line="238"/>
         <source>This booking is already checked in.</source>
         <translation>Cette réservation est déjà enregistrée.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="250"/>
+        <location filename="../hotel/find.py" line="240"/>
         <source>This booking cannot be checked in here. Please see the front desk.</source>
         <translation>Cette réservation ne peut pas être enregistrée ici. Adressez-vous à la réception.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="252"/>
+        <location filename="../hotel/find.py" line="242"/>
         <source>Your booking starts on a later day. Please see the front desk.</source>
         <translation>Votre réservation commence un autre jour. Adressez-vous à la réception.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="253"/>
+        <location filename="../hotel/find.py" line="243"/>
         <source>The ID could not be read. Please try again.</source>
         <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Veuillez réessayer.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="256"/>
+        <location filename="../hotel/find.py" line="246"/>
         <source>Please try again.</source>
         <translation>Veuillez réessayer.</translation>
     </message>
@@ -1659,84 +1777,84 @@
 <context>
     <name>FindRoomScreen</name>
     <message>
-        <location filename="../hotel/find.py" line="370"/>
+        <location filename="../hotel/find.py" line="350"/>
         <source>A new key card</source>
         <translation>Une nouvelle carte-clé</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="370"/>
+        <location filename="../hotel/find.py" line="350"/>
         <source>Check out</source>
         <translation>Départ</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="371"/>
+        <location filename="../hotel/find.py" line="351"/>
         <source>First, let us find your room.</source>
         <translation>D&apos;abord, trouvons votre chambre.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="372"/>
+        <location filename="../hotel/find.py" line="352"/>
         <source>Put your key card on the card reader</source>
         <translation>Posez votre carte-clé sur le lecteur</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="373"/>
+        <location filename="../hotel/find.py" line="353"/>
         <source>My card is on the reader</source>
         <translation>Ma carte est sur le lecteur</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="374"/>
+        <location filename="../hotel/find.py" line="354"/>
         <source>No card with you?</source>
         <translation>Vous n&apos;avez pas votre carte ?</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="375"/>
+        <location filename="../hotel/find.py" line="355"/>
         <source>Type your room number</source>
         <translation>Taper le numéro de chambre</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="376"/>
+        <location filename="../hotel/find.py" line="356"/>
         <source>Room number</source>
         <translation>Numéro de chambre</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="377"/>
+        <location filename="../hotel/find.py" line="357"/>
         <source>Surname</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="378"/>
+        <location filename="../hotel/find.py" line="358"/>
         <source>Find my room</source>
         <translation>Trouver ma chambre</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="379"/>
+        <location filename="../hotel/find.py" line="359"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="382"/>
+        <location filename="../hotel/find.py" line="362"/>
         <source>The card could not be read. Please try again or type your room number.</source>
         <translation>La carte n&apos;a pas pu être lue. Réessayez ou tapez votre numéro de chambre.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="384"/>
+        <location filename="../hotel/find.py" line="364"/>
         <source>Please type your room number.</source>
         <translation>Tapez votre numéro de chambre.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="385"/>
+        <location filename="../hotel/find.py" line="365"/>
         <source>Please type your surname.</source>
         <translation>Tapez votre nom.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="386"/>
-        <location filename="../hotel/find.py" line="387"/>
-        <location filename="../hotel/find.py" line="388"/>
+        <location filename="../hotel/find.py" line="366"/>
+        <location filename="../hotel/find.py" line="367"/>
+        <location filename="../hotel/find.py" line="368"/>
         <source>We found no stay in this room with that surname.</source>
         <translation>Aucun séjour dans cette chambre à ce nom.</translation>
     </message>
     <message>
-        <location filename="../hotel/find.py" line="391"/>
+        <location filename="../hotel/find.py" line="371"/>
         <source>Please try again.</source>
         <translation>Veuillez réessayer.</translation>
     </message>
@@ -1782,63 +1900,73 @@
 <context>
     <name>GuestIdsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="102"/>
-        <source>Place %1&apos;s ID on the reader</source>
+        <location filename="../hotel/guests.py" line="104"/>
+        <source>Place your ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
+        <translation>Posez votre pièce d&apos;identité sur le lecteur</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="106"/>
+        <source>Place %1&apos;s ID on the reader</source>
         <translation>Posez la pièce d&apos;identité de %1 sur le lecteur</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="104"/>
+        <location filename="../hotel/guests.py" line="108"/>
         <source>Your IDs</source>
         <translation>Vos pièces d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="106"/>
+        <location filename="../hotel/guests.py" line="110"/>
+        <source>For a new key card we check the ID of a guest of the room.</source>
+        <translation>Pour une nouvelle carte, nous vérifions la pièce d&apos;identité d&apos;un client de la chambre.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="112"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
         <translation>Il nous faut une pièce d&apos;identité (passeport ou carte) de chaque client adulte.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="111"/>
+        <location filename="../hotel/guests.py" line="120"/>
         <source>IDs read: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces d&apos;identité lues : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="114"/>
+        <location filename="../hotel/guests.py" line="123"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="115"/>
+        <location filename="../hotel/guests.py" line="124"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="116"/>
+        <location filename="../hotel/guests.py" line="125"/>
         <source>a few details to add</source>
         <translation>quelques informations à ajouter</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="117"/>
+        <location filename="../hotel/guests.py" line="126"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="122"/>
-        <source>Children travelling with you are registered at the front desk.</source>
-        <translation>Les enfants qui voyagent avec vous sont enregistrés à la réception.</translation>
+        <location filename="../hotel/guests.py" line="131"/>
+        <source>Then we add the children travelling with you.</source>
+        <translation>Ensuite, nous ajoutons les enfants qui voyagent avec vous.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="129"/>
+        <location filename="../hotel/guests.py" line="138"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Posez-la à plat sur le lecteur sans la bouger.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="131"/>
+        <location filename="../hotel/guests.py" line="140"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Nous avons déjà cette pièce. Posez la suivante.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="137"/>
+        <location filename="../hotel/guests.py" line="146"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Passeport : page photo vers le bas. Carte d&apos;identité : l&apos;une ou l&apos;autre face.</translation>
     </message>
@@ -2328,7 +2456,7 @@
 <context>
     <name>HotelScreen</name>
     <message>
-        <location filename="../hotel/base.py" line="62"/>
+        <location filename="../hotel/base.py" line="64"/>
         <source>Step %1 of %2</source>
         <extracomment>The check-in&apos;s steps as the header counts them: screen name -&gt; step number.</extracomment>
         <translation>Étape %1 sur %2</translation>
@@ -2337,7 +2465,7 @@
 <context>
     <name>HotelTitle</name>
     <message>
-        <location filename="../hotel/screens.py" line="24"/>
+        <location filename="../hotel/screens.py" line="25"/>
         <source>Reception</source>
         <translation>Réception</translation>
     </message>
