@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import http.server
 import json
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lane_helpers import add_sales, assert_hq_equals_lane, lane_db, lane_sales
+from lane_helpers import add_sales, assert_hq_equals_lane, lane_db, lane_sales, wait_for
 
 from kiosk.store.sync_state import dead_letters, requeue_dead_letters, status
 from kiosk.sync.client import HqClient
@@ -28,7 +30,8 @@ class BatchProxy:
     """Reverse proxy to HQ; ``fates[first transaction id]`` (used once) says what happens
     to that batch: ``drop`` (HQ answers, the lane gets no reply), ``drop-after:<tid>``
     (the same, once the batch starting with <tid> was dropped: both were in flight),
-    or an HTTP status answered without asking HQ."""
+    ``hold`` (HQ answers, the reply waits for :attr:`release`), or an HTTP status
+    answered without asking HQ."""
 
     def __init__(self, upstream: str, fates: dict[str, str] | None = None) -> None:
         self.upstream = upstream.rstrip("/")
@@ -36,6 +39,8 @@ class BatchProxy:
         self.dropped: dict[str, threading.Event] = {}
         self.overlapped: list[str] = []
         self.first_ids: list[str] = []
+        self.held: list[str] = []
+        self.release = threading.Event()
         self._lock = threading.Lock()
         proxy = self
 
@@ -56,7 +61,11 @@ class BatchProxy:
                     k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")
                 }
                 reply = httpx.post(proxy.upstream + self.path, content=body, headers=headers)
-                if fate == "pass":
+                if fate == "hold":
+                    with proxy._lock:
+                        proxy.held.append(first)
+                    proxy.release.wait(30)
+                if fate in ("pass", "hold"):
                     self._answer(reply.status_code, reply.content)
                     return
                 if fate.startswith("drop-after:"):
@@ -85,6 +94,7 @@ class BatchProxy:
         self._thread.start()
 
     def close(self) -> None:
+        self.release.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)
@@ -183,6 +193,37 @@ def test_a_content_refusal_in_flight_is_split_and_nothing_else_is_held(
     proxy.fates = {sales[10]["transaction_id"]: "413"}  # once: the halves then pass
     report = _piped(lane, proxy.url, lane_token, batch_size=10)
     assert (report.sent, report.dead) == (30, 0)
+    assert_hq_equals_lane(hq_engine, lane)
+
+
+_KILLED_DRAIN = """
+import sys
+from kiosk.store.db import connect
+from kiosk.sync.client import HqClient
+from kiosk.sync.uploader import drain
+path, url, token = sys.argv[1:]
+drain(connect(path), HqClient(url, token), 10, in_flight=2,
+      make_client=lambda: HqClient(url, token))
+"""
+
+
+def test_a_drain_killed_with_two_batches_in_flight_loses_nothing(
+    tmp_path, lane, proxy, lane_token, hq_engine
+):
+    sales = add_sales(lane, 40, seed=16)
+    proxy.fates = {sales[10]["transaction_id"]: "hold", sales[20]["transaction_id"]: "hold"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_DRAIN, str(tmp_path / "lane.sqlite3"), proxy.url, lane_token]
+    )
+    try:
+        wait_for(lambda: len(proxy.held) == 2, what="batches 2 and 3 in flight at once")
+    finally:
+        child.kill()  # SIGKILL: HQ has batches 2 and 3, the lane never heard
+        child.wait(10)
+    proxy.release.set()
+    assert status(lane).pending == 30  # batch 1 was recorded before batch 3 was read
+    report = _piped(lane, proxy.url, lane_token, batch_size=10)
+    assert (report.sent, report.duplicates) == (30, 20)
     assert_hq_equals_lane(hq_engine, lane)
 
 
