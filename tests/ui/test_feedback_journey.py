@@ -182,4 +182,5 @@ def test_nobody_answering_goes_back_to_attract(qtbot, open_rig) -> None:
     buy_and_rate(qtbot, rig, face=2)
     qtbot.waitUntil(lambda: rig.screen() == "feedback")
     qtbot.waitUntil(lambda: rig.screen() == "attract", timeout=10_000)
-    assert rig.lane.controller.checkout.phase is Phase.IDLE
+    # the screen turns first; the lane thread then takes the reset it was sent
+    qtbot.waitUntil(lambda: rig.lane.controller.checkout.phase is Phase.IDLE)
