@@ -34,8 +34,9 @@ def _run(args: argparse.Namespace) -> int:
 
     from kiosk.cli import UserError
     from kiosk.devices.errors import DeviceError
-    from kiosk.devices.printer.sim import HELP, PrinterSimulator, serve_pty, serve_tcp
+    from kiosk.devices.printer.sim import HELP, PrinterSimulator, serve_pty
     from kiosk.devices.sim.pty import VirtualPort
+    from kiosk.devices.sim.tcp import serve_tcp
     from kiosk.devices.worker import start_thread
 
     sim = PrinterSimulator(

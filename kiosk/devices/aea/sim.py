@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 import select
-import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -223,32 +222,6 @@ class AeaSimulator:
             f"{'online' if self.online else 'offline'}; pectabs {sorted(self.pectabs)}; "
             f"printed {len(self.documents)}, lost {self.lost}"
         )
-
-
-def serve_tcp(sim: AeaSimulator, listener: socket.socket, stop: threading.Event) -> None:
-    """Answer one connection at a time on ``listener`` (bound, listening) until ``stop``."""
-    listener.settimeout(0.1)
-    while not stop.is_set():
-        try:
-            conn, _ = listener.accept()
-        except TimeoutError:
-            continue
-        except OSError:
-            return
-        with conn:
-            conn.settimeout(0.1)
-            while not stop.is_set():
-                try:
-                    data = conn.recv(65536)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    break
-                if not data:
-                    break
-                reply = sim.feed(data)
-                if reply:
-                    conn.sendall(reply)
 
 
 def serve_pty(sim: AeaSimulator, port: VirtualPort, stop: threading.Event) -> None:

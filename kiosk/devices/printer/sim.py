@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import select
-import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -139,32 +138,6 @@ class PrinterSimulator:
                 f"error {'on' if self.error else 'off'}; printed {len(self.receipts)}, "
                 f"lost {self.lost}, drawer kicks {self.drawer_kicks}"
             )
-
-
-def serve_tcp(sim: PrinterSimulator, listener: socket.socket, stop: threading.Event) -> None:
-    """Accept one connection at a time on ``listener`` (bound, listening) until ``stop``."""
-    listener.settimeout(0.1)
-    while not stop.is_set():
-        try:
-            conn, _ = listener.accept()
-        except TimeoutError:
-            continue
-        except OSError:
-            return
-        with conn:
-            conn.settimeout(0.1)
-            while not stop.is_set():
-                try:
-                    data = conn.recv(65536)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    break
-                if not data:
-                    break
-                reply = sim.feed(data)
-                if reply:
-                    conn.sendall(reply)
 
 
 def serve_pty(sim: PrinterSimulator, port: VirtualPort, stop: threading.Event) -> None:

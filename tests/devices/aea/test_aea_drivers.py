@@ -22,8 +22,9 @@ from kiosk.devices.aea.driver import (
     device_status,
 )
 from kiosk.devices.aea.replies import Media, StatusReport
-from kiosk.devices.aea.sim import AeaSimulator, serve_tcp
+from kiosk.devices.aea.sim import AeaSimulator
 from kiosk.devices.registry import build_device
+from kiosk.devices.sim.tcp import serve_tcp
 from kiosk.devices.status import Health
 
 

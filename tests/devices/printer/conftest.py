@@ -12,8 +12,9 @@ from printer_samples import spanish_receipt
 
 from kiosk.config.devices import DeviceConfig
 from kiosk.devices.printer.receipt import Receipt
-from kiosk.devices.printer.sim import PrinterSimulator, serve_pty, serve_tcp
+from kiosk.devices.printer.sim import PrinterSimulator, serve_pty
 from kiosk.devices.sim.pty import VirtualPort
+from kiosk.devices.sim.tcp import serve_tcp
 
 
 @pytest.fixture
