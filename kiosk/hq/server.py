@@ -4,6 +4,7 @@ tests and benchmarks (a real server on 127.0.0.1 and a free port, in a thread)."
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import ssl
@@ -20,6 +21,8 @@ from kiosk.hq.app import create_app
 from kiosk.hq.db import check_schema, create_engine
 from kiosk.hq.errors import HqError
 from kiosk.threads import start_thread
+
+log = logging.getLogger(__name__)
 
 
 def serve(
@@ -159,30 +162,43 @@ class ServerThread:
     ) -> None:
         """``tls``: certfile, keyfile and optionally ca_certs (then client certificates are
         required), as for :func:`serve`; ``log_level`` "info" turns the access log on."""
-        self.port = port or free_port()
-        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
-        app = create_app(engine, **app_options)
-        self.lane_listener = app.state.lane_listener
-        config = uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=self.port,
-            log_level=log_level,
-            timeout_keep_alive=30,
-            lifespan="off",
-            **_tls_options(**(tls or {})),
-        )
+        self._chosen = port is None  # a port we picked may be taken before we bind it
+        self._tls = tls
+        self._options = {"log_level": log_level, "tls": _tls_options(**(tls or {}))}
+        self.app = create_app(engine, **app_options)
+        self.lane_listener = self.app.state.lane_listener
         access_log.install()
-        self.server = uvicorn.Server(config)
+        self._configure(port or free_port())
         self.thread: threading.Thread | None = None
 
+    def _configure(self, port: int) -> None:
+        self.port = port
+        self.url = f"{'https' if self._tls else 'http'}://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level=self._options["log_level"],
+            timeout_keep_alive=30,
+            lifespan="off",
+            **self._options["tls"],
+        )
+        self.server = uvicorn.Server(config)
+
     def start(self) -> ServerThread:
-        self.thread = start_thread(f"hq-{self.port}", self.server.run)
-        while not self.server.started:
-            if not self.thread.is_alive():
-                raise HqError(f"HQ test server on port {self.port} did not start")
-            self.thread.join(0.01)
-        return self
+        """Serve; a port this server picked itself that another process took between
+        :func:`free_port` and the bind is picked again (a few times)."""
+        for attempt in range(5):
+            self.thread = start_thread(f"hq-{self.port}", self.server.run)
+            while not self.server.started and self.thread.is_alive():
+                self.thread.join(0.01)
+            if self.server.started:
+                return self
+            if not self._chosen or attempt == 4:
+                break
+            log.warning("HQ test server: port %d was taken; picking another", self.port)
+            self._configure(free_port())
+        raise HqError(f"HQ test server on port {self.port} did not start")
 
     def stop(self, force: bool = False) -> None:
         """Stop; ``force`` drops in-flight requests instead of finishing them."""
