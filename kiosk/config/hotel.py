@@ -11,6 +11,11 @@ give them through the environment (``KIOSK__HOTEL__ACCESS_TOKEN``).
 none (0: no deposit then). ``terms`` maps a language to the file holding the
 registration card's terms in that language (UTF-8 text); a language without a
 file prints ``terms["en"]``'s, or the kiosk's short built-in text.
+
+``wifi_network``, ``wifi_password`` and ``breakfast`` are shown on the check-in's
+done screen. Guests' e-mails (registration card, invoice) go through the SMTP
+server ``smtp_host`` (``smtp_password`` is a secret like the tokens), queued in the
+lane store and sent in the background (:mod:`kiosk.app.hotel.mail`).
 """
 
 from __future__ import annotations
@@ -51,6 +56,15 @@ def _terms(value: Any) -> str | None:
             return "a table of 2-letter language codes to file paths, e.g. {es = 'terms-es.txt'}"
         if not isinstance(path, str) or not path:
             return "a table of language codes to non-empty file paths"
+    return None
+
+
+def _address(value: Any) -> str | None:
+    from email.utils import parseaddr
+
+    text = str(value)
+    if text and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", parseaddr(text)[1]):
+        return "an e-mail address, e.g. 'Hotel <frontdesk@hotel.example>' (or empty)"
     return None
 
 
@@ -109,6 +123,43 @@ class HotelConfig:
         doc="language -> file with the registration card's terms in it (UTF-8 text)",
         check=_terms,
     )
+
+    wifi_network: str = setting(
+        "", doc="the guests' Wi-Fi network, shown on the check-in's done screen (empty: not shown)"
+    )
+    wifi_password: str = setting(
+        "",
+        doc="the guests' Wi-Fi password, shown to every guest on the done screen (not a "
+        "secret; its name keeps HQ's remote configuration from setting it)",
+    )
+    breakfast: str = setting(
+        "", doc="breakfast times shown on the done screen, e.g. '07:00-10:30' (empty: not shown)"
+    )
+    deposit_wait_s: float = setting(
+        5.0,
+        doc="seconds a check-out waits for the deposit's capture or release before it goes on "
+        "with it queued (sent when the card terminal answers again)",
+        check=checks.between(0, 60),
+    )
+    smtp_host: str = setting(
+        "", doc="the SMTP server for guests' e-mails (empty: e-mails are kept queued)"
+    )
+    smtp_port: int = setting(
+        587, doc="the SMTP server's port (kiosk sim mail: 8025)", check=checks.between(1, 65535)
+    )
+    smtp_from: str = setting(
+        "", doc="the sender of guests' e-mails, e.g. 'Hotel Sol <frontdesk@hotel.example>'",
+        check=_address,
+    )  # fmt: skip
+    smtp_user: str = setting("", doc="the SMTP login (empty: no login)")
+    smtp_password: str = setting(
+        "", doc="the SMTP password (a secret; KIOSK__HOTEL__SMTP_PASSWORD)"
+    )
+    smtp_starttls: bool = setting(True, doc="STARTTLS before logging in and sending")
+    mail_every_s: float = setting(
+        60.0, doc="seconds between tries of queued e-mails and deposits while some are left",
+        check=checks.between(1, 3600),
+    )  # fmt: skip
 
     def require(self) -> None:
         """Check what a hotel lane needs.

@@ -20,8 +20,8 @@ def open_hotel_screens(context: JourneyUiContext) -> JourneyUi:
     ``context.options`` may hold ``done_ms`` (how long the done screen stays before the
     next guest's welcome screen; default 20 s) and ``hotel_info`` (a ``HotelInfo``: the
     Wi-Fi and breakfast times the done screen shows); without it they come from the
-    ``[hotel]`` section's ``wifi_network``, ``wifi_password`` and ``breakfast`` where the
-    configuration has them (none shown otherwise).
+    ``[hotel]`` section's ``wifi_network``, ``wifi_password`` and ``breakfast`` (none
+    shown when all are empty).
     """
     screens = HotelScreens.build(context.window)
     info = context.options.get("hotel_info") or _configured_info(context)
@@ -38,10 +38,6 @@ def open_hotel_screens(context: JourneyUiContext) -> JourneyUi:
 
 def _configured_info(context: JourneyUiContext) -> HotelInfo | None:
     """What the ``[hotel]`` section says about Wi-Fi and breakfast (None: nothing)."""
-    hotel = getattr(getattr(context.lane, "config", None), "hotel", None)
-    info = HotelInfo(
-        str(getattr(hotel, "wifi_network", "") or ""),
-        str(getattr(hotel, "wifi_password", "") or ""),
-        str(getattr(hotel, "breakfast", "") or ""),
-    )
+    hotel = context.lane.config.hotel
+    info = HotelInfo(hotel.wifi_network, hotel.wifi_password, hotel.breakfast)
     return info if info != HotelInfo() else None

@@ -1,4 +1,4 @@
-"""``kiosk sim keyencoder``: a virtual Salto server with a key encoder (PMS Industry Standard).
+"""``kiosk sim keyencoder`` (or ``kiosk sim encoder``): a virtual Salto server with a key encoder (PMS Industry Standard).
 
 ``--port N`` listens on TCP 127.0.0.1:N (``type = "keyencoder"``, ``driver = "tcp"``,
 ``port = "127.0.0.1:N"``; 0 picks a free port); ``--link PATH`` answers on a pty
@@ -20,7 +20,9 @@ import threading
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "keyencoder", help="virtual Salto server and key card encoder (TCP and/or pty)"
+        "keyencoder",
+        aliases=["encoder"],  # the name issue 13 gives it; both work
+        help="virtual Salto server and key card encoder (TCP and/or pty)",
     )
     parser.add_argument("--port", type=int, default=None, help="TCP port on 127.0.0.1 (0: any)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
