@@ -121,7 +121,8 @@ class DemoRig:
         # the bagging area's scale: a lane device only when [bagging] enabled
         self.bag_port = VirtualPort(name="sim-bagging")
         self.bag_scale = ScaleSimulator("toledo")
-        self.printer = PrinterSimulator(out_dir=workdir / "receipts")
+        # each receipt a new file (time and sale id): a restart never overwrites one
+        self.printer = PrinterSimulator(out_dir=workdir / "receipts", unique_names=True)
         self.terminal = SimulatedTerminal(
             Ledger(workdir / "terminal-ledger.jsonl"),
             show=lambda text: log.info("terminal: %s", text),

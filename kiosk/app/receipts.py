@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from kiosk.app.receipt_locale import CURRENCY_SYMBOLS, receipt_locale
 from kiosk.devices.printer.receipt import (
-    FRENCH,
-    SPANISH,
     CodeKind,
-    Labels,
     PaymentSlip,
     PrintedCode,
     Receipt,
@@ -18,10 +16,9 @@ from kiosk.devices.printer.receipt import (
     TaxRow,
 )
 from kiosk.domain.money import Money
+from kiosk.domain.tax_letters import TaxLetters
 
 log = logging.getLogger(__name__)
-LABELS = {"en": Labels(), "es": SPANISH, "fr": FRENCH}
-_DECIMAL_SEPARATOR = {"en": ".", "es": ",", "fr": ","}
 
 
 def receipt_from_document(
@@ -31,15 +28,22 @@ def receipt_from_document(
     language: str = "en",
     footer: tuple[str, ...] = (),
     ereceipt_base_url: str | None = None,
+    tax_letters: TaxLetters | None = None,
+    timezone: str = "UTC",
 ) -> Receipt:
-    """The receipt of sale ``document`` (the schema-1 sale document) in ``language``."""
+    """The receipt of sale ``document`` (the schema-1 sale document) in ``language``.
+
+    ``tax_letters`` letters each rate as on every receipt of the store (without them the
+    rates of this sale are lettered in order, as older receipts were); the time of the
+    sale is printed in ``timezone`` (kiosk.app.receipt_locale).
+    """
     currency = document["currency"]
+    locale = receipt_locale(language)
 
     def money(minor: int) -> Money:
         return Money(int(minor), currency)
 
-    classes = sorted({row["tax_class"] for row in document["tax_summary"]})
-    codes = {tax_class: chr(ord("A") + i) for i, tax_class in enumerate(classes)}
+    codes = _tax_codes(document, tax_letters)
     lines = tuple(
         ReceiptLine(
             description=line["name"],
@@ -56,13 +60,14 @@ def receipt_from_document(
     taxes = tuple(
         TaxRow(
             code=codes[row["tax_class"]],
-            label=f"{row['rate']}%",
+            label=locale.rate(str(row["rate"])),
             net=money(row["net"]),
             tax=money(row["tax"]),
             gross=money(row["gross"]),
         )
         for row in document["tax_summary"]
     )
+    taxes = tuple(sorted(taxes, key=lambda row: row.code))  # A, B, C as the store letters them
     payments = tuple(
         PaymentSlip(method=_payment_label(p), amount=money(p["amount"]))
         for p in document["payments"]
@@ -75,20 +80,33 @@ def receipt_from_document(
         lines=lines,
         total=money(document["totals"]["total"]),
         transaction_id=transaction_id,
-        printed_at=document["completed_at"].replace("T", " ")[:16],
+        printed_at=locale.moment(document["completed_at"], timezone),
         meta=(f"{document['store_id']} / {document['lane_id']}",),
         tax_summary=taxes,
         deposit_total=money(deposit) if deposit else None,
         payments=payments,
         transaction_code=PrintedCode(CodeKind.QR, transaction_id),
-        footer=footer,
+        footer=tuple(locale.footer_line(text) for text in footer),
         ereceipt_url=(
             f"{ereceipt_base_url.rstrip('/')}/{transaction_id}" if ereceipt_base_url else None
         ),
-        labels=LABELS.get(language, Labels()),
-        decimal_separator=_DECIMAL_SEPARATOR.get(language, "."),
+        labels=locale.labels,
+        decimal_separator=locale.decimal_separator,
+        thousands_separator=locale.thousands_separator,
+        currency_symbol=CURRENCY_SYMBOLS.get(currency, ""),
         savings=_savings(document, money),
     )
+
+
+def _tax_codes(document: dict[str, Any], letters: TaxLetters | None) -> dict[str, str]:
+    """Tax class -> the letter printed on the lines and the VAT summary."""
+    rows = document["tax_summary"]
+    if letters is None:
+        classes = sorted({row["tax_class"] for row in rows})
+        return {tax_class: chr(ord("A") + i) for i, tax_class in enumerate(classes)}
+    rates = {line["tax_class"]: str(line.get("tax_rate", "")) for line in document["lines"]}
+    rates.update({row["tax_class"]: str(row["rate"]) for row in rows})
+    return {tax_class: letters.letter(tax_class, rate or None) for tax_class, rate in rates.items()}
 
 
 def _savings(document: dict[str, Any], money: Any) -> tuple[ReceiptSaving, ...]:
@@ -121,7 +139,11 @@ class PrinterReceipts:
         footer: tuple[str, ...] = (),
         language: str = "en",
         ereceipt_base_url: str | None = None,
+        tax_letters: TaxLetters | None = None,
+        timezone: str = "UTC",
     ) -> None:
+        self.tax_letters = tax_letters
+        self.timezone = timezone
         self.printer = printer
         self.header = header
         self.footer = footer
@@ -129,12 +151,16 @@ class PrinterReceipts:
         self.ereceipt_base_url = ereceipt_base_url
 
     def build(self, document: dict[str, Any], language: str | None = None) -> Receipt:
+        """The receipt of ``document`` in ``language``, else in the sale's own language
+        (the shopper's or the store's, ``[lane] receipt_language``), else the lane's."""
         return receipt_from_document(
             document,
             header=self.header,
-            language=language or self.language,
+            language=language or document.get("language") or self.language,
             footer=self.footer,
             ereceipt_base_url=self.ereceipt_base_url,
+            tax_letters=self.tax_letters,
+            timezone=self.timezone,
         )
 
     def print_sale(self, sale: Any, document: dict[str, Any]) -> None:

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.config import checks
 from kiosk.config.loader import setting
 from kiosk.domain.money import Rounding
 from kiosk.domain.tax import TaxRules
+from kiosk.domain.tax_letters import TaxLetters
+
+
+def _tax_letters(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"[A-Z0-9]", v)
+        for k, v in value.items()
+    ):
+        return "a table of tax class = one capital letter or digit, e.g. {standard = 'A'}"
+    if len(set(value.values())) != len(value):
+        return "a different letter for each tax class"
+    return None
+
+
+def _bag_skus(value: Any) -> str | None:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
+        return "a list of SKUs, e.g. ['BAG1', 'BAG2']"
+    if len(value) > 4 or len(set(value)) != len(value):
+        return "at most 4 different SKUs"
+    return None
 
 
 @dataclass(frozen=True)
@@ -46,6 +68,25 @@ class LaneConfig:
         "(empty: badges are not used)",
     )
     receipt_footer: tuple[str, ...] = setting(("Thank you!",), doc="receipt footer lines")
+    receipt_language: str = setting(
+        "shopper",
+        doc="shopper: receipts (and the sale's item names) in the language the shopper chose; "
+        "store: always in the lane's first language",
+        check=checks.one_of("shopper", "store"),
+    )
+    merge_identical: bool = setting(
+        False,
+        doc="true: a scan of an item already in the basket adds to its line ('2 x'); "
+        "weighed items, prices from the barcode and lines with a staff price never merge",
+    )
+    bag_prompt: bool = setting(
+        False, doc="true: 'Do you need bags?' after Start, selling the bag_skus items"
+    )
+    bag_skus: tuple[str, ...] = setting(
+        (),
+        doc="the catalog's carrier bags offered by bag_prompt, in order (SKUs)",
+        check=_bag_skus,
+    )
 
 
 @dataclass(frozen=True)
@@ -75,6 +116,12 @@ class TaxConfig:
         doc="true: container deposits are taxed at their "
         "item's rate (e.g. DE); false: deposits are outside tax",
     )
+    letters: dict[str, str] = setting(
+        default_factory=dict,
+        doc="tax class -> the letter printed for its rate on every receipt (e.g. "
+        "{standard = 'A'}); rates not listed are lettered A, B... from the highest",
+        check=_tax_letters,
+    )
 
     def to_rules(self) -> TaxRules:
         """The domain's tax rules for this section (rates already checked by the loader)."""
@@ -85,6 +132,10 @@ class TaxConfig:
             mode=self.rounding_mode,
             deposit_taxed=self.deposit_taxed,
         )
+
+    def tax_letters(self) -> TaxLetters:
+        """The receipt letter of each rate of this section (kiosk.domain.tax_letters)."""
+        return TaxLetters.from_table(self.rates, self.letters)
 
 
 @dataclass(frozen=True)

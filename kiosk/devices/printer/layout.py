@@ -121,8 +121,9 @@ class _Formatter:
         self.labels = receipt.labels
 
     def money(self, amount: Money) -> str:
-        text = f"{amount.to_decimal():.{amount.exponent}f}"
-        return text.replace(".", self.receipt.decimal_separator)
+        text = f"{amount.to_decimal():,.{amount.exponent}f}"
+        marks = {".": self.receipt.decimal_separator, ",": self.receipt.thousands_separator}
+        return "".join(marks.get(char, char) for char in text)
 
     def rule(self) -> TextLine:
         return TextLine("-" * self.columns)

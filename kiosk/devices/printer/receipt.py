@@ -183,6 +183,7 @@ class Receipt:
     decimal_separator: str = "."
     currency_symbol: str = ""
     savings: tuple[ReceiptSaving, ...] = ()
+    thousands_separator: str = ""  # "": amounts are printed ungrouped (1234.50)
 
     def __post_init__(self) -> None:
         currency = self.total.currency

@@ -21,10 +21,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.clock import Clock, utc_now
 from kiosk.devices.errors import DeviceError
 from kiosk.devices.printer import escpos_events as ev
 from kiosk.devices.printer.interpreter import EscposInterpreter
 from kiosk.devices.printer.png import ReceiptCanvas, to_png
+from kiosk.devices.printer.receipt_files import write_new_receipt
 from kiosk.devices.printer.status import PaperState, encode_reply
 from kiosk.devices.sim.pty import VirtualPort
 
@@ -44,7 +46,14 @@ class PrinterSimulator:
         columns: int = 42,
         out_dir: str | Path | None = None,
         on_receipt: Callable[[bytes], None] | None = None,
+        unique_names: bool = False,
+        clock: Clock = utc_now,
     ) -> None:
+        # True (the demo): each receipt a new file named by time and its first QR code,
+        # never overwriting one (kiosk.devices.printer.receipt_files)
+        self._unique_names = unique_names
+        self._clock = clock
+        self._page_code = ""
         self.paper = PaperState.OK
         self.cover_open = False
         self.error = False
@@ -91,6 +100,8 @@ class PrinterSimulator:
             return b""
         if isinstance(event, ev.Initialize):
             return b""
+        if isinstance(event, ev.QrCode) and not self._page_code:  # the sale's id, on a lane
+            self._page_code = event.data.decode("ascii", "replace")
         if not self.can_print:
             self._spoiled = True
             if isinstance(event, ev.Cut):
@@ -104,13 +115,18 @@ class PrinterSimulator:
         return b""
 
     def _drop(self) -> None:
+        self._page_code = ""
         self.lost += 1
         self._spoiled = False
         self._canvas = ReceiptCanvas(self._columns)
 
     def _keep(self, png: bytes) -> None:
         self.receipts.append(png)
-        if self._out_dir is not None:
+        code, self._page_code = self._page_code, ""
+        if self._out_dir is not None and self._unique_names:
+            path = write_new_receipt(self._out_dir, png, self._clock(), code)
+            log.info("printed %s", path)
+        elif self._out_dir is not None:
             self._out_dir.mkdir(parents=True, exist_ok=True)
             path = self._out_dir / f"receipt-{len(self.receipts):04d}.png"
             path.write_bytes(png)
