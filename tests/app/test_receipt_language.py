@@ -149,6 +149,9 @@ def test_each_receipt_is_a_new_file_even_across_restarts(tmp_path: Path) -> None
     stem = "receipt-20261205-153200-3f2a9c1e-0000-4000-8000-000000000001"
     assert files == sorted([f"{stem}.png", f"{stem}-2.png", f"{stem}-3.png", f"{stem}-4.png"])
     assert len({(folder / name).read_bytes() for name in files}) == 1
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    assert len(texts) == 4
+    assert all("Bread" in text for text in texts)  # each PNG has its text beside it
 
 
 def test_a_receipt_file_name_holds_only_safe_characters() -> None:

@@ -54,6 +54,8 @@ class PrinterSimulator:
         self._unique_names = unique_names
         self._clock = clock
         self._page_code = ""
+        self._page_text: list[str] = []
+        self.texts: list[str] = []  # the words of each kept receipt, lines joined by \n
         self.paper = PaperState.OK
         self.cover_open = False
         self.error = False
@@ -102,6 +104,8 @@ class PrinterSimulator:
             return b""
         if isinstance(event, ev.QrCode) and not self._page_code:  # the sale's id, on a lane
             self._page_code = event.data.decode("ascii", "replace")
+        if isinstance(event, ev.Text | ev.LineFeed):
+            self._page_text.append(event.text if isinstance(event, ev.Text) else "\n")
         if not self.can_print:
             self._spoiled = True
             if isinstance(event, ev.Cut):
@@ -116,6 +120,7 @@ class PrinterSimulator:
 
     def _drop(self) -> None:
         self._page_code = ""
+        self._page_text = []
         self.lost += 1
         self._spoiled = False
         self._canvas = ReceiptCanvas(self._columns)
@@ -123,8 +128,11 @@ class PrinterSimulator:
     def _keep(self, png: bytes) -> None:
         self.receipts.append(png)
         code, self._page_code = self._page_code, ""
+        text, self._page_text = "".join(self._page_text), []
+        self.texts.append(text)
         if self._out_dir is not None and self._unique_names:
             path = write_new_receipt(self._out_dir, png, self._clock(), code)
+            path.with_suffix(".txt").write_text(text, encoding="utf-8")  # to read or grep
             log.info("printed %s", path)
         elif self._out_dir is not None:
             self._out_dir.mkdir(parents=True, exist_ok=True)
