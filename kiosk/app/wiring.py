@@ -187,7 +187,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
     if lane.sync is not None and parts.offers_changed is not None:
         lane.sync.offers_listeners.append(parts.offers_changed)
     if spec.attendant is None:
-        lane.extras = build_extras(config, lane, clock)
+        lane.extras = [*parts.extras, *build_extras(config, lane, clock)]
         return lane
     # Staff sign-in and the audit log are guarded by different locks in the attendant
     # service, so each gets its own connection (never one connection, two writers).
@@ -201,7 +201,7 @@ def build_lane(config: KioskConfig, *, clock: Clock = utc_clock, with_sync: bool
 
     follow_flags(lane.attendant.flags)
     lane.attendant.flag_listeners.append(follow_flags)
-    lane.extras = build_extras(config, lane, clock)
+    lane.extras = [*parts.extras, *build_extras(config, lane, clock)]
     return lane
 
 

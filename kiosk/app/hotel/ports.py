@@ -14,7 +14,9 @@
   turns its outcome into the machine's events naming the purpose. The terminal
   protocol has no "adjust a pre-authorisation": ``AdjustDeposit`` is answered
   ``PaymentDeclined`` (the machine then captures what is held and charges the
-  rest, docs/hotel.md).
+  rest, docs/hotel.md). With a :class:`~kiosk.app.hotel.deposits.DepositQueue`,
+  captures and releases are queued in the lane store and sent by the background
+  sender, so a terminal or network that is down never keeps the guest waiting.
 * :class:`HotelPrinter` prints the registration card and the invoice as ESC/POS
   text on the receipt printer (device type ``printer``), blocking until printed; a
   job that did not print is dropped from the printer's queue (the machine prints it
@@ -151,10 +153,13 @@ class HotelPayments:
     every operation declined).
     """
 
-    def __init__(self, flow: Any, clock: Clock, currency: str) -> None:
+    def __init__(self, flow: Any, clock: Clock, currency: str, deposits: Any = None) -> None:
         self.flow = flow
         self.clock = clock
         self.currency = currency
+        #: captures and releases queued for the background (kiosk.app.hotel.deposits)
+        self.deposits = deposits
+        self.terminal_lock = deposits.terminal_lock if deposits is not None else None
 
     def start(self, effect: fx.PaymentEffect, deliver: Deliver) -> None:
         start_thread("hotel-payment", lambda: deliver(self._run_safely(effect)))
@@ -180,8 +185,14 @@ class HotelPayments:
             )
         if self.flow is None:
             return ev.PaymentDeclined(purpose, "", "no card terminal", self.clock())
+        if self.deposits is not None and isinstance(effect, fx.CaptureDeposit | fx.ReleaseDeposit):
+            return self.deposits.settle(effect, amount)  # type: ignore[no-any-return]
         try:
-            outcome = self._send(effect)
+            if self.terminal_lock is None:
+                outcome = self._send(effect)
+            else:
+                with self.terminal_lock:  # never while the background sender is at it
+                    outcome = self._send(effect)
         except PaymentBlockedError as error:
             log.warning("%s refused: %s", purpose.value, error)
             unresolved = self.flow.journal.unresolved()

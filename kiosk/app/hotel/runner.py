@@ -101,6 +101,7 @@ class HotelRunner(TravelRunner):
         resolve_payment: ResolvePayment | None = None,
         abandon_after_s: float = 0.0,
         new_id: Callable[[], str] = new_visit_id,
+        mail: Any = None,
     ) -> None:
         super().__init__(
             state=HotelState.start(settings, new_id()),
@@ -117,6 +118,7 @@ class HotelRunner(TravelRunner):
         self.payments = payments
         self.printer = printer
         self.stays = stays
+        self.mail = mail  # kiosk.app.hotel.mail.MailQueue, or None: e-mails only logged
 
     @property
     def state(self) -> HotelState:
@@ -160,6 +162,13 @@ class HotelRunner(TravelRunner):
     def _signed(self, image: bytes, language: str) -> None:
         reference = self._keep(image)  # "": the machine says signature_missing, sign again
         self._handle(ev.CardSigned(reference, language, self.clock()))
+
+    def deposit_queued(self) -> str:
+        """``capture`` / ``release`` while this visit's deposit waits in the background
+        queue for the card terminal, else "" (read from memory: any thread)."""
+        deposits = getattr(self.payments, "deposits", None)
+        ref = self._state.deposit_ref
+        return str(deposits.queued(ref)) if deposits is not None and ref else ""
 
     def _verdict_paid(self, payment: Any, state: HotelState) -> None:
         """The terminal, asked again, took ``payment``: note what it did for the deposit."""
@@ -217,6 +226,9 @@ class HotelRunner(TravelRunner):
             i = effect.intervention
             log.warning("staff called: %s (guest %s)", i.kind.value, i.guest_id or "-")
             return None
+        if isinstance(effect, fx.EmailRegistrationCard | fx.EmailInvoice) and self.mail:
+            self._email(effect)
+            return None
         if isinstance(effect, fx.EmailRegistrationCard | fx.EmailInvoice | fx.NotifyWhenRoomReady):
             # No mail service on the lane yet: noted for the front desk (no address logged).
             log.warning(
@@ -224,6 +236,15 @@ class HotelRunner(TravelRunner):
             )
             return None
         return None  # AgentCleared
+
+    def _email(self, effect: fx.EmailRegistrationCard | fx.EmailInvoice) -> None:
+        """Queue the e-mail (sent in the background); a bad address or a store failure is
+        logged for the front desk (never the address itself)."""
+        try:
+            self.mail.send(effect)
+        except Exception as error:
+            log.error("visit %s: %s not queued: %s", self._state.checkin_id,
+                      type(effect).__name__, error)  # fmt: skip
 
     def _ask_pms(self, effect: fx.Effect, handler: PmsStep) -> ev.Event:
         return self._ask(  # type: ignore[no-any-return]

@@ -6,7 +6,9 @@ encoder (device type ``keyencoder``), the document readers' events, the card
 payments through the same journaled payment flow as the self-checkout
 (unfinished payments settled first, approvals of a visit that never finished given
 back: invariant 3), the registration card and invoice on the receipt printer, the
-deposits and signatures in the lane store (:mod:`kiosk.store.stays`), the record's
+deposits and signatures in the lane store (:mod:`kiosk.store.stays`), the deposits
+captured or released at check-out and the guests' e-mails queued and sent in the
+background (:mod:`kiosk.app.hotel.background`, a lane extra), the record's
 commit (:class:`kiosk.app.hotel.records.HotelCommitter`) and the
 :class:`~kiosk.app.hotel.runner.HotelRunner`. Screens: ``kiosk.app.journeys.hotel_ui``.
 It sends ``checkin`` documents to HQ (docs/hotel.md).
@@ -19,6 +21,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.app.hotel.background import HotelSender
+from kiosk.app.hotel.deposits import DepositQueue
+from kiosk.app.hotel.mail import MailQueue, smtp_settings
 from kiosk.app.hotel.ports import (
     HotelKeys,
     HotelPayments,
@@ -43,6 +48,7 @@ from kiosk.payment.flow import PaymentFlow, SaleState
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.checkins import load_checkin
 from kiosk.store.db import connect
+from kiosk.store.stays import load_signature
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +139,25 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         wake_sync=services.wake_sync,
     )
 
+    deposits = DepositQueue(
+        services.connect,
+        flow.terminal,
+        clock,
+        wait_s=hotel.deposit_wait_s,
+        backoff=config.payment.status_backoff_s,
+    )
+    printer = HotelPrinter.from_devices(services.devices, types, hotel.hotel, hotel.terms)
+    signatures = services.connect()
+    mail = MailQueue(
+        services.connect,
+        smtp_settings(hotel),
+        hotel=hotel.hotel,
+        terms=printer.terms_text,
+        signature=lambda ref: load_signature(signatures, ref),
+    )
+    sender = HotelSender([deposits.run_once, mail.run_once], every_s=hotel.mail_every_s)
+    deposits.wake = mail.wake = sender.wake
+
     def resolve_payment(reference: str, paid: bool, staff_id: str) -> bool:
         record = flow.resolve(reference, paid, staff_id)
         return record.state is PaymentState.APPROVED
@@ -141,13 +166,14 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         settings=hotel_settings(config, zone, clock()),
         pms=pms,
         keys=HotelKeys.from_devices(services.devices, types, zone, clock),
-        payments=HotelPayments(flow, clock, config.lane.currency),
-        printer=HotelPrinter.from_devices(services.devices, types, hotel.hotel, hotel.terms),
+        payments=HotelPayments(flow, clock, config.lane.currency, deposits),
+        printer=printer,
         commit=committer,
         stays=HotelStays(conn, config.lane.currency, journal),
         clock=clock,
         resolve_payment=resolve_payment,
         abandon_after_s=hotel.abandon_after_s,
+        mail=mail,
     )
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:
@@ -161,7 +187,9 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         finally:
             other.close()
 
-    return JourneyParts(runner=runner, payment_flow=flow, give_back_orphans=give_back_orphans)
+    return JourneyParts(
+        runner=runner, payment_flow=flow, give_back_orphans=give_back_orphans, extras=[sender]
+    )
 
 
 def open_hotel_ui(context: JourneyUiContext) -> JourneyUi:

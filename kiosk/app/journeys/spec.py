@@ -108,6 +108,8 @@ class JourneyParts:
     payment_flow: Any = None
     give_back_orphans: Callable[[], list[str]] = field(default=list)
     offers_changed: Callable[[], None] | None = None
+    #: the journey's background helpers (``start()`` / ``stop()``), started with the lane
+    extras: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

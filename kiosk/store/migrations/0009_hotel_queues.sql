@@ -10,8 +10,8 @@ CREATE TABLE deposit_task (
     action       TEXT NOT NULL CHECK (action IN ('capture', 'release')),
     amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),  -- what to capture (0: release)
     currency     TEXT NOT NULL,
-    stay_id      TEXT NOT NULL,
-    checkin_id   TEXT NOT NULL,               -- the check-out visit that queued it
+    stay_id      TEXT NOT NULL,               -- from stay_deposit ("" if none)
+    checkin_id   TEXT NOT NULL,               -- the visit that pre-authorised it ("" if unknown)
     reference    TEXT NOT NULL UNIQUE,        -- the request's journal reference
     state        TEXT NOT NULL CHECK (state IN ('queued', 'done', 'failed')),
     attempts     INTEGER NOT NULL DEFAULT 0,

@@ -245,7 +245,18 @@ class HotelDoneScreen(HotelScreen, DoneScreen):
         self.floor.setText(self.tr("Floor %1").replace("%1", view.floor))
         if view.purpose == "check_out":
             self.title.setText(self.tr("Thank you for staying with us"))
-            self.message.setText(self.tr("You are checked out. Have a good journey!"))
+            message = self.tr("You are checked out. Have a good journey!")
+            if view.deposit_queued == "release":
+                message += " " + self.tr(
+                    "Deposit release queued: the hold on your card ends as soon as the card "
+                    "terminal is back."
+                )
+            elif view.deposit_queued == "capture":
+                message += " " + self.tr(
+                    "Deposit capture queued: your bill is paid from the deposit held on your "
+                    "card as soon as the card terminal is back."
+                )
+            self.message.setText(message)
         elif view.purpose == "rekey":
             self.title.setText(self.tr("Your new key cards are ready"))
             self.message.setText(

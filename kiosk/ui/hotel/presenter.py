@@ -247,7 +247,9 @@ class HotelPresenter(QObject):
     def _show_done(self) -> None:
         if self._window.navigator.current_name() in ("hotel_done", "feedback"):
             return
-        self._s.done.set_model(sv.done_view(self._state, self._info))
+        queued = getattr(self._runner, "deposit_queued", None)  # runners without a queue
+        deposit = queued() if callable(queued) else ""
+        self._s.done.set_model(sv.done_view(self._state, self._info, deposit))
         self._feedback = None
         self._done.start()
 

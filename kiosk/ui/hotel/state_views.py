@@ -169,11 +169,18 @@ def folio_view(state: HotelState) -> v.FolioView:
     return v.FolioView(lines, state.balance_due(), state.deposit_amount)
 
 
-def done_view(state: HotelState, info: v.HotelInfo) -> v.DoneView:
+def done_view(state: HotelState, info: v.HotelInfo, deposit_queued: str = "") -> v.DoneView:
+    """``deposit_queued``: the deposit's capture or release waits for the terminal."""
     room = state.room.number if state.room is not None else ""
     floor = state.room.floor if state.room is not None else ""
     return v.DoneView(
-        state.purpose.value, room, floor, state.keys_encoded(), info, state.luggage_left
+        state.purpose.value,
+        room,
+        floor,
+        state.keys_encoded(),
+        info,
+        state.luggage_left,
+        deposit_queued,
     )
 
 

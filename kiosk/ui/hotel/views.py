@@ -183,6 +183,7 @@ class DoneView:
     keys: int = 0
     info: HotelInfo = HotelInfo()
     luggage_left: bool = False
+    deposit_queued: str = ""  # "capture" / "release": waiting for the card terminal
 
 
 @dataclass(frozen=True, slots=True)

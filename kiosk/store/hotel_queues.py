@@ -1,0 +1,258 @@
+"""The hotel lane's queued work: deposits to capture or release, e-mails to guests.
+
+Both are written by the visit that asks for them and done later by the lane's
+background sender (:mod:`kiosk.app.hotel.background`), so that a card terminal or
+a network that is down never keeps a guest waiting and nothing asked is lost
+across a crash (each write is its own ``BEGIN IMMEDIATE`` transaction).
+
+Deposits (``deposit_task``): :func:`queue_deposit` records what to do with a
+pre-authorisation (``capture`` an amount, or ``release`` it) together with the
+payment journal reference its request will carry, and in the same transaction
+marks the stay's held deposit (:mod:`kiosk.store.stays`) settled, so that no
+other visit captures it again. One task per pre-authorisation (a second one is
+refused). :func:`renew_deposit_reference` gives a task a fresh reference after a
+request that certainly did not reach the terminal; :func:`finish_deposit` ends it
+``done`` or ``failed``.
+
+E-mails (``mail_out``): :func:`queue_mail` keeps the whole message;
+:func:`mail_sent` empties it once the server accepted it; :func:`mail_failed`
+ends one the server refused for good; :func:`mail_attempted` counts a try that
+failed for now (the network, a server that is down).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from kiosk.store.codec import utc_now
+from kiosk.store.db import write_transaction
+from kiosk.store.errors import StoreError, sqlite_errors
+
+ACTIONS = ("capture", "release")
+_ENDS = ("done", "failed")
+
+
+@dataclass(frozen=True)
+class DepositTask:
+    """A deposit to capture (``amount_minor``) or release, and where it stands."""
+
+    preauth_ref: str
+    action: str
+    amount_minor: int
+    currency: str
+    stay_id: str
+    checkin_id: str
+    reference: str
+    state: str
+    attempts: int
+    last_error: str
+
+
+@dataclass(frozen=True)
+class QueuedMail:
+    """An e-mail waiting for the server (``message``: the RFC 5322 bytes)."""
+
+    mail_id: str
+    kind: str
+    recipient: str
+    message: bytes
+    state: str
+    attempts: int
+    last_error: str
+
+
+_TASK_COLUMNS = (
+    "preauth_ref, action, amount_minor, currency, stay_id, checkin_id, reference, state, "
+    "attempts, last_error"
+)
+
+
+def _task(row: sqlite3.Row | tuple[object, ...]) -> DepositTask:
+    return DepositTask(
+        str(row[0]), str(row[1]), int(row[2]), str(row[3]), str(row[4]), str(row[5]),  # type: ignore[call-overload]
+        str(row[6]), str(row[7]), int(row[8]), str(row[9]),  # type: ignore[call-overload]
+    )  # fmt: skip
+
+
+def queue_deposit(
+    conn: sqlite3.Connection,
+    *,
+    preauth_ref: str,
+    action: str,
+    amount_minor: int,
+    currency: str,
+    reference: str,
+) -> DepositTask:
+    """Queue the capture or release of pre-authorisation ``preauth_ref`` and mark the
+    stay's held deposit settled, in one transaction.
+
+    Raises:
+        StoreError: an unknown action, an empty reference, a negative amount, a task
+            for ``preauth_ref`` already queued, or the write failed.
+    """
+    if action not in ACTIONS:
+        raise StoreError(f"deposit {preauth_ref}: action {action!r} is not one of {ACTIONS}")
+    if not preauth_ref or not reference:
+        raise StoreError("deposit task: the pre-authorisation and request references are needed")
+    if amount_minor < 0:
+        raise StoreError(f"deposit {preauth_ref}: amount {amount_minor} is negative")
+    now = utc_now()
+    settled = "captured" if action == "capture" else "released"
+    what = f"queueing the {action} of deposit {preauth_ref}"
+    with sqlite_errors(what), write_transaction(conn):
+        found = conn.execute(
+            "SELECT state FROM deposit_task WHERE preauth_ref = ?", (preauth_ref,)
+        ).fetchone()
+        if found is not None:
+            raise StoreError(f"deposit {preauth_ref}: already queued ({found[0]})")
+        stay = conn.execute(
+            "SELECT stay_id, checkin_id FROM stay_deposit WHERE reference = ?", (preauth_ref,)
+        ).fetchone()
+        stay_id, checkin_id = (str(stay[0]), str(stay[1])) if stay else ("", "")
+        conn.execute(
+            f"INSERT INTO deposit_task ({_TASK_COLUMNS}, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, '', ?, ?)",
+            (preauth_ref, action, amount_minor, currency, stay_id, checkin_id, reference,
+             now, now),
+        )  # fmt: skip
+        conn.execute(
+            "UPDATE stay_deposit SET state = ?, updated_at = ? "
+            "WHERE reference = ? AND state = 'held'",
+            (settled, now, preauth_ref),
+        )
+    task = deposit_task(conn, preauth_ref)
+    assert task is not None
+    return task
+
+
+def deposit_task(conn: sqlite3.Connection, preauth_ref: str) -> DepositTask | None:
+    """The task for pre-authorisation ``preauth_ref``, or None."""
+    with sqlite_errors(f"reading the deposit task of {preauth_ref}"):
+        row = conn.execute(
+            f"SELECT {_TASK_COLUMNS} FROM deposit_task WHERE preauth_ref = ?", (preauth_ref,)
+        ).fetchone()
+    return None if row is None else _task(row)
+
+
+def deposit_tasks(conn: sqlite3.Connection, state: str | None = "queued") -> list[DepositTask]:
+    """Tasks in ``state`` (None: all), oldest first."""
+    where, args = ("WHERE state = ?", (state,)) if state else ("", ())
+    with sqlite_errors("reading the deposit tasks"):
+        rows = conn.execute(
+            f"SELECT {_TASK_COLUMNS} FROM deposit_task {where} ORDER BY created_at, preauth_ref",
+            args,
+        ).fetchall()
+    return [_task(row) for row in rows]
+
+
+def renew_deposit_reference(
+    conn: sqlite3.Connection, preauth_ref: str, reference: str, error: str
+) -> None:
+    """A request that certainly did not reach the terminal: the next try goes with
+    ``reference`` (the old one is used up in the journal).
+
+    Raises:
+        StoreError: the write failed.
+    """
+    what = f"renewing the reference of deposit {preauth_ref}"
+    with sqlite_errors(what), write_transaction(conn):
+        conn.execute(
+            "UPDATE deposit_task SET reference = ?, attempts = attempts + 1, "
+            "last_error = ?, updated_at = ? WHERE preauth_ref = ? AND state = 'queued'",
+            (reference, error[:500], utc_now(), preauth_ref),
+        )
+
+
+def deposit_attempted(conn: sqlite3.Connection, preauth_ref: str, error: str) -> None:
+    """Count a try that could not finish now (kept queued)."""
+    with sqlite_errors(f"noting a try of deposit {preauth_ref}"), write_transaction(conn):
+        conn.execute(
+            "UPDATE deposit_task SET attempts = attempts + 1, last_error = ?, updated_at = ? "
+            "WHERE preauth_ref = ? AND state = 'queued'",
+            (error[:500], utc_now(), preauth_ref),
+        )
+
+
+def finish_deposit(conn: sqlite3.Connection, preauth_ref: str, state: str, note: str = "") -> None:
+    """End the task ``done`` or ``failed`` (``note``: why it failed).
+
+    Raises:
+        StoreError: an unknown state, or the write failed.
+    """
+    if state not in _ENDS:
+        raise StoreError(f"deposit {preauth_ref}: state {state!r} is not one of {_ENDS}")
+    with sqlite_errors(f"finishing deposit task {preauth_ref}"), write_transaction(conn):
+        conn.execute(
+            "UPDATE deposit_task SET state = ?, last_error = ?, updated_at = ? "
+            "WHERE preauth_ref = ? AND state = 'queued'",
+            (state, note[:500], utc_now(), preauth_ref),
+        )
+
+
+# -- e-mail ---------------------------------------------------------------------------------
+
+_MAIL_COLUMNS = "mail_id, kind, recipient, message, state, attempts, last_error"
+
+
+def _mail(row: sqlite3.Row | tuple[object, ...]) -> QueuedMail:
+    return QueuedMail(
+        str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), str(row[4]),  # type: ignore[arg-type]
+        int(row[5]), str(row[6]),  # type: ignore[call-overload]
+    )  # fmt: skip
+
+
+def queue_mail(
+    conn: sqlite3.Connection, mail_id: str, kind: str, recipient: str, message: bytes
+) -> None:
+    """Keep an e-mail to send (a ``mail_id`` queued before is left as it is).
+
+    Raises:
+        StoreError: an empty id, recipient or message, or the write failed.
+    """
+    if not mail_id or not recipient or not message:
+        raise StoreError(f"e-mail {mail_id!r}: the id, the recipient and the message are needed")
+    now = utc_now()
+    with sqlite_errors(f"queueing e-mail {mail_id}"), write_transaction(conn):
+        conn.execute(
+            f"INSERT OR IGNORE INTO mail_out ({_MAIL_COLUMNS}, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, 'queued', 0, '', ?, ?)",
+            (mail_id, kind, recipient, message, now, now),
+        )
+
+
+def queued_mail(conn: sqlite3.Connection, state: str | None = "queued") -> list[QueuedMail]:
+    """E-mails in ``state`` (None: all), oldest first."""
+    where, args = ("WHERE state = ?", (state,)) if state else ("", ())
+    with sqlite_errors("reading the e-mail queue"):
+        rows = conn.execute(
+            f"SELECT {_MAIL_COLUMNS} FROM mail_out {where} ORDER BY created_at, mail_id", args
+        ).fetchall()
+    return [_mail(row) for row in rows]
+
+
+def _mail_update(
+    conn: sqlite3.Connection, mail_id: str, sql: str, args: tuple[object, ...]
+) -> None:
+    with sqlite_errors(f"updating e-mail {mail_id}"), write_transaction(conn):
+        conn.execute(
+            f"UPDATE mail_out SET {sql}, updated_at = ? WHERE mail_id = ? AND state = 'queued'",
+            (*args, utc_now(), mail_id),
+        )
+
+
+def mail_sent(conn: sqlite3.Connection, mail_id: str) -> None:
+    """The server accepted ``mail_id``: its message is emptied, the row kept as proof."""
+    _mail_update(conn, mail_id, "state = 'sent', message = x'', attempts = attempts + 1", ())
+
+
+def mail_failed(conn: sqlite3.Connection, mail_id: str, error: str) -> None:
+    """The server refused ``mail_id`` for good (kept, for the front desk)."""
+    _mail_update(
+        conn, mail_id, "state = 'failed', attempts = attempts + 1, last_error = ?", (error[:500],)
+    )
+
+
+def mail_attempted(conn: sqlite3.Connection, mail_id: str, error: str) -> None:
+    """A try of ``mail_id`` failed for now (kept queued)."""
+    _mail_update(conn, mail_id, "attempts = attempts + 1, last_error = ?", (error[:500],))
