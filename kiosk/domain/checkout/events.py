@@ -20,6 +20,10 @@ class ItemScanned:
     """A code was scanned or a PLU picked. ``item`` is None if the catalog has no match.
 
     ``weight_g``/``price`` come from variable-measure barcodes that embed them.
+    ``symbology`` (a ``kiosk.domain.gs1.aim.Symbology`` value, "" when not known) and
+    ``gtin14`` say what was scanned; GS1 codes may add the pack's expiry (AI 17),
+    best-before (AI 15), batch (AI 10) and serial (AI 21), which
+    :mod:`kiosk.domain.checkout.sale_rules` checks.
     """
 
     item: CatalogItem | None
@@ -28,6 +32,12 @@ class ItemScanned:
     quantity: int = 1
     weight_g: int | None = None
     price: Money | None = None
+    symbology: str = ""
+    gtin14: str | None = None
+    expiry: date | None = None
+    best_before: date | None = None
+    batch: str | None = None
+    serial: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,9 @@ class InterventionKind(enum.Enum):
     BAGGING_ITEM_REMOVED = "bagging_item_removed"
     BAGGING_WEIGHT_MISMATCH = "bagging_weight_mismatch"
     BAGGING_NO_ITEM_PLACED = "bagging_no_item_placed"
+    # a pack refused at the scanner (kiosk.domain.checkout.sale_rules): a page, not a pause
+    EXPIRED_ITEM = "expired_item"
+    RECALLED_ITEM = "recalled_item"
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,7 @@ from kiosk.domain.checkout.interventions import (
     Intervention,
     ResolvedIntervention,
 )
+from kiosk.domain.checkout.sale_rules import RecentScan
 from kiosk.domain.checkout.states import (
     CheckoutSettings,
     IllegalTransition,
@@ -141,6 +142,8 @@ class Checkout:
     member_card: str | None = None
     #: The bagging area (kiosk.domain.checkout.bagging); None when the policy is disabled.
     bagging: BagTracker | None = None
+    #: Scans the dual-scan rule remembers (kiosk.domain.checkout.sale_rules).
+    recent_scans: tuple[RecentScan, ...] = ()
 
     @classmethod
     def start(cls, settings: CheckoutSettings, basket_id: str) -> Checkout:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError, QuantityLimitExceeded
-from kiosk.domain.checkout import paying
+from kiosk.domain.checkout import packs, paying
 from kiosk.domain.checkout.effects import Beep, OpenBasket
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -91,7 +91,10 @@ def scan(checkout: Checkout, event: ItemScanned) -> Result:
         return pause(checkout, InterventionKind.UNKNOWN_BARCODE, event.at, detail)
     if event.quantity < 1:
         return reject(checkout, "item_refused", sku=item.sku, reason="quantity below 1")
-    action = AddItem(item, event.code, event.quantity, event.weight_g, event.price)
+    checkout, stop, price = packs.screen(checkout, event, item)  # expiry, recall, hours, twin
+    if stop is not None:
+        return checkout, stop
+    action = AddItem(item, event.code, event.quantity, event.weight_g, price or event.price)
     return offer_item(checkout, action, event.at, age_checked=False)
 
 

@@ -1,0 +1,64 @@
+"""The scan step that applies :mod:`kiosk.domain.checkout.sale_rules` to a checkout.
+
+:func:`screen` is called by ``selling.scan`` for a known item before it is offered to the
+basket. It answers with effects when the scan stops there (a refused pack, the twin code
+of a pack just scanned), else with the checkout that remembers the scan and the unit
+price to sell at (a markdown close to the pack's date, or None for the usual price).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kiosk.domain.catalog import CatalogItem
+from kiosk.domain.checkout.effects import Beep, CallAttendant, Effect
+from kiosk.domain.checkout.events import ItemScanned
+from kiosk.domain.checkout.interventions import InterventionKind
+from kiosk.domain.checkout.sale_rules import (
+    PackFacts,
+    Refusal,
+    form_of,
+    hours_text,
+    is_second_look,
+    markdown,
+    refusal,
+    remember,
+)
+from kiosk.domain.checkout.steps import message, reject
+from kiosk.domain.money import Money
+
+if TYPE_CHECKING:
+    from kiosk.domain.checkout.machine import Checkout
+
+_PAGED = {
+    Refusal.RECALLED: InterventionKind.RECALLED_ITEM,
+    Refusal.EXPIRED: InterventionKind.EXPIRED_ITEM,
+}
+
+
+def screen(
+    checkout: Checkout, event: ItemScanned, item: CatalogItem
+) -> tuple[Checkout, list[Effect] | None, Money | None]:
+    """(checkout, effects, price): effects when the scan ends here, else None and the
+    checkout that remembers the scan, with the marked-down unit price or None."""
+    rules = checkout.settings.sale_rules
+    pack = PackFacts(event.gtin14, event.symbology, event.expiry, event.batch, item.category)
+    refused = refusal(rules, pack, event.at)
+    if refused is not None:
+        why, detail = refused
+        if why is Refusal.SALE_HOURS:
+            days, hours = hours_text(rules, item.category)
+            return (*reject(checkout, why.value, days=days, hours=hours, sku=item.sku), None)
+        shown = (event.expiry or event.at.date()).isoformat()
+        after, effects = reject(checkout, why.value, date=shown, sku=item.sku)
+        return after, [*effects, CallAttendant(_PAGED[why], f"{item.sku}: {detail}")], None
+    form, window = form_of(event.symbology), rules.dual_scan_window_s
+    recent = checkout.recent_scans
+    twin = is_second_look(recent, event.gtin14, form, event.at, window)
+    remembered = remember(recent, event.gtin14, form, event.at, window, paired=twin)
+    after = replace(checkout, recent_scans=remembered)
+    if twin:
+        return after, [Beep(ok=True), message("already_scanned", sku=item.sku)], None
+    base = event.price or item.price
+    return after, None, markdown(rules, base, event.expiry or event.best_before, event.at)
