@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import logging.handlers
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
@@ -118,9 +117,11 @@ def setup_logging(
     """
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if file is not None:
+        from logging.handlers import RotatingFileHandler  # socket, pickle...: only here
+
         file.parent.mkdir(parents=True, exist_ok=True)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            RotatingFileHandler(
                 file, maxBytes=rotate_bytes, backupCount=rotate_keep, encoding="utf-8"
             )
         )

@@ -19,13 +19,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.hazmat.primitives import padding
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
+from kiosk import warmup
 from kiosk.payment.errors import SecurityError
 from kiosk.payment.nexo.codec import dumps, loads, obj
 
 _SALT = b"AdyenNexoV1Salt"
+warmup.defer("cryptography.hazmat.primitives.ciphers", "cryptography.hazmat.primitives.padding")
 _ROUNDS = 4000
 
 
@@ -47,6 +46,11 @@ class SharedKey:
 
 
 def _crypt(key: SharedKey, data: bytes, nonce: bytes, encrypt: bool) -> bytes:
+    # cryptography's Rust bindings: ~10 ms of the lane's start; imported by the first
+    # protected message, or ahead after the first paint (kiosk.warmup, deferred below)
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
     _, cipher_key, iv = key._keys()
     actual_iv = bytes(a ^ b for a, b in zip(iv, nonce, strict=True))
     cipher = Cipher(algorithms.AES(cipher_key), modes.CBC(actual_iv))
