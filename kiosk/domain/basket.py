@@ -42,9 +42,11 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from operator import attrgetter
 
+from kiosk.domain.basket_merge import MergeIndex, joins
 from kiosk.domain.catalog import CatalogItem, SaleUnit
 from kiosk.domain.money import Money, Rounding
 from kiosk.domain.offers.book import OfferBook
+from kiosk.domain.offers.coupons import Coupon, CouponState, with_coupons
 from kiosk.domain.offers.engine import OfferState
 from kiosk.domain.tax import (
     BasketTotals,
@@ -159,7 +161,9 @@ class _Tally:
     sums of the line taxes. A change carries both over with the changed line.
     """
 
-    __slots__ = ("active", "classes", "limited", "negative_deposits", "offers", "taxes", "units")
+    __slots__ = (
+        "active", "classes", "coupons", "limited", "negative_deposits", "offers", "taxes", "units",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -171,8 +175,10 @@ class _Tally:
         limited: Mapping[str, int],
         taxes: tuple[TaxRules, Mapping[str, int]] | None,
         offers: OfferState | None = None,
+        coupons: CouponState | None = None,
     ) -> None:
         self.offers = offers
+        self.coupons = coupons
         self.classes = classes
         self.units = units
         self.active = active
@@ -225,6 +231,7 @@ class _Tally:
                     new_taxes[tax_class] = new_taxes.get(tax_class, 0) + sign * tax
         carried = None if new_taxes is None or rules is None else (rules, new_taxes)
         offers = None if self.offers is None else self.offers.changed(old, new)
+        coupons = None if self.coupons is None else self.coupons.changed(old, new)
         return _Tally(
             classes,
             units,
@@ -233,6 +240,7 @@ class _Tally:
             limited=limited,
             taxes=carried,
             offers=offers,
+            coupons=coupons,
         )
 
     def line_taxes(self, rules: TaxRules, lines: tuple[BasketLine, ...]) -> Mapping[str, int]:
@@ -272,6 +280,7 @@ class Basket:
     currency: str
     lines: tuple[BasketLine, ...] = ()
     _tally_cache: _Tally | None = field(default=None, init=False, repr=False, compare=False)
+    _merge_cache: MergeIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         previous = 0
@@ -335,12 +344,51 @@ class Basket:
             limited=tally.limited,
             taxes=tally.taxes,
             offers=offers,
+            coupons=tally.coupons,
+        )
+        return self._derived(self.lines, new)
+
+    @property
+    def coupons(self) -> CouponState | None:
+        """The coupons scanned onto this basket (None: none yet)."""
+        return self._tally.coupons
+
+    def with_coupon(self, coupon: Coupon) -> Basket:
+        """This basket with ``coupon`` on it (O(lines), once per coupon; later changes keep
+        it up to date in O(coupons)). Checks are the caller's (offers.coupons.refusal)."""
+        tally = self._tally
+        state = tally.coupons or CouponState.of(self.currency, self.lines)
+        new = _Tally(
+            tally.classes,
+            tally.units,
+            tally.active,
+            negative_deposits=tally.negative_deposits,
+            limited=tally.limited,
+            taxes=tally.taxes,
+            offers=tally.offers,
+            coupons=state.with_coupon(coupon, self.lines),
         )
         return self._derived(self.lines, new)
 
     def units_of(self, sku: str) -> int:
         """Units of ``sku`` over the active lines (weighed lines count 1 each)."""
         return self._tally.units_of(sku, self.lines)
+
+    def merge_target(self, item: CatalogItem, code: str) -> BasketLine | None:
+        """The line a scan of ``item`` by ``code`` joins where identical items merge, or
+        None (rules and cost: :mod:`kiosk.domain.basket_merge`)."""
+        index = self._merge_cache
+        if index is None:
+            index = MergeIndex(self.lines)
+            object.__setattr__(self, "_merge_cache", index)
+        for line_no in index.candidates(item.sku, self.next_line_no):
+            try:
+                line = self.line(line_no)
+            except BasketError:  # recorded by a sibling basket
+                continue
+            if line.item.sku == item.sku and joins(line, item, code):
+                return line
+        return None
 
     def add_item(
         self,
@@ -368,6 +416,8 @@ class Basket:
         )
         if not over_limit_ok and item.quantity_limit is not None:
             self._check_limit(item, self.units_of(item.sku) + line.units)
+        if self._merge_cache is not None:
+            self._merge_cache.record(line)
         # Concatenation copies the tuple once (unpacking builds a list first: 2x slower).
         lines = self.lines + (line,)  # noqa: RUF005
         return self._derived(lines, self._tally.changed(None, line)), line
@@ -420,6 +470,7 @@ class Basket:
         tally = self._tally
         lines = self.lines
         summary = None if tally.offers is None else tally.offers.summary()
+        summary = with_coupons(summary, tally.coupons)
         discounts = None if summary is None else summary.by_class
         if tally.negative_deposits:  # a negative weight: allocation refuses it, as before
             return compute_totals(lines, tax_rules, self.currency, discounts, summary)
@@ -467,6 +518,7 @@ class Basket:
         object.__setattr__(basket, "currency", self.currency)
         object.__setattr__(basket, "lines", lines)
         object.__setattr__(basket, "_tally_cache", tally)
+        object.__setattr__(basket, "_merge_cache", self._merge_cache)
         return basket
 
     def _replaced(self, new: BasketLine) -> tuple[Basket, BasketLine]:

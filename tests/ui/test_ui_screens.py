@@ -36,7 +36,7 @@ def test_scanning_shows_lines_highlights_last_and_announces(
     assert scanning.cart.is_highlighted(8)
     assert not scanning.cart.is_highlighted(7)
     assert scanning.cart.texts(3) == RowTexts(
-        "Sparkling water 1.5 L", "6 × €0.45", "€2.70", "+ Deposit", "€1.50"
+        "6 x Sparkling water 1.5 L", "6 × €0.45", "€2.70", "+ Deposit", "€1.50"
     )
     assert scanning.cart.texts(2).detail == "1.234\u00a0kg × €1.99/kg"
     assert scanning.is_flashing()

@@ -32,6 +32,7 @@ class ScanningScreen(Screen):
         lookupRequested(): "Look up item" (produce, bakery, PLU) was touched.
         lineTapped(int): a cart row was touched (line_no), e.g. to ask for a void.
         skipBaggingRequested(): "Skip bagging" was touched (a heavy or large item).
+        totalsRequested(): "Totals and VAT" was touched (subtotal, savings, VAT per rate).
     """
 
     name = "scanning"
@@ -39,6 +40,7 @@ class ScanningScreen(Screen):
     lookupRequested = Signal()
     lineTapped = Signal(int)
     skipBaggingRequested = Signal()
+    totalsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,10 @@ class ScanningScreen(Screen):
         self._count = text_label(role="muted")
         header.addWidget(self._cart_title, 1)
         header.addWidget(self._count)
+        self.totals_button = touch_button(role="secondary", icon="receipt", icon_px=32)
+        self.totals_button.setObjectName("TotalsButton")
+        self.totals_button.clicked.connect(self.totalsRequested)
+        header.addWidget(self.totals_button)
         cart.addLayout(header)
         self.cart = CartList()
         self.cart.lineTapped.connect(self.lineTapped)
@@ -204,7 +210,8 @@ class ScanningScreen(Screen):
         self.lookup_button.setText(self.tr("Look up item"))
         self.pay_button.setText(self.tr("Pay"))
         self.skip_bagging_button.setText(self.tr("Skip bagging"))
-        keep_text_whole(self.lookup_button, self.pay_button)
+        self.totals_button.setText(self.tr("Totals and VAT"))
+        keep_text_whole(self.lookup_button, self.pay_button, self.totals_button)
         self._render()
 
     def spoken_text(self) -> str:
@@ -229,6 +236,7 @@ class ScanningScreen(Screen):
         view, language = self._view, self.language
         has_lines = bool(view and view.lines)
         self.cart.setVisible(has_lines)
+        self.totals_button.setVisible(has_lines)
         self._empty.setVisible(not has_lines)
         if view is None:
             self._total.setText("")

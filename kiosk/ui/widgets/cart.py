@@ -60,10 +60,13 @@ def row_texts(line: CartLineView, language: str) -> RowTexts:
     elif line.price_overridden:
         detail += " · " + QCoreApplication.translate("CartRow", "price changed by staff")
     amount = "" if line.voided else format_money(line.amount, language)
+    name = pick_name(line.names, language)
+    if line.weight_g is None and line.quantity > 1:
+        name = f"{line.quantity} x {name}"  # as the receipt prints it: "2 x Milk"
     if line.deposit is None or not line.deposit or line.voided:
-        return RowTexts(pick_name(line.names, language), detail, amount)
+        return RowTexts(name, detail, amount)
     return RowTexts(
-        pick_name(line.names, language),
+        name,
         detail,
         amount,
         "+ " + QCoreApplication.translate("CartRow", "Deposit"),
