@@ -1,0 +1,155 @@
+"""The SES simulator's transport: a standard-library HTTP server for the SOAP endpoint.
+
+Every ``POST`` to a path ending in ``/comunicacion`` needs HTTP Basic with the
+simulator's user (else 401); the next queued fault, if any, applies (``down``: an
+HTTP error; ``refuse``: a well-formed refusal; ``garbage``: 200 and not XML;
+``bad_answer``: codigo 0 without a lote; ``drop``: the connection closed), else
+:meth:`~.service.SesService.handle` answers. ``POST /sim/fault`` with
+``{"kind": "refuse", "count": 1}`` queues a fault from another process.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import logging
+import socket
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from kiosk.backoffice.ses import wire
+from kiosk.backoffice.ses.sim.service import SesService
+
+log = logging.getLogger(__name__)
+FAULT_KINDS = ("down", "refuse", "garbage", "bad_answer", "drop")
+MAX_BODY = 10_000_000
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str
+    status: int = 503
+    code: str = "10121"
+    description: str = ""
+
+
+class Faults:
+    """A thread-safe queue of faults for the next calls."""
+
+    def __init__(self) -> None:
+        self._queue: list[Fault] = []
+        self._lock = threading.Lock()
+
+    def add(self, kind: str, count: int = 1, **details: object) -> None:
+        if kind not in FAULT_KINDS:
+            raise ValueError(f"unknown fault {kind!r}: expected one of {FAULT_KINDS}")
+        fault = Fault(kind, **details)  # type: ignore[arg-type]
+        with self._lock:
+            self._queue.extend([fault] * count)
+
+    def next(self) -> Fault | None:
+        with self._lock:
+            return self._queue.pop(0) if self._queue else None
+
+
+def _basic(header: str) -> tuple[str, str]:
+    if not header.startswith("Basic "):
+        return "", ""
+    try:
+        user, _, password = base64.b64decode(header[6:], validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return "", ""
+    return user, password
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self._send(413, b"too big", "text/plain")
+            return
+        raw = self.rfile.read(length)
+        if self.path == "/sim/fault":
+            self._control(raw)
+            return
+        if not self.path.endswith("/comunicacion"):
+            self._send(404, b"not found", "text/plain")
+            return
+        if not self.server.service.authorised(*_basic(self.headers.get("Authorization", ""))):
+            self._send(401, b"", "text/plain", {"WWW-Authenticate": 'Basic realm="SES"'})
+            return
+        fault = self.server.faults.next()
+        if fault is not None and self._faulted(fault):
+            return
+        try:
+            status, answer = self.server.service.handle(raw)
+        except Exception:  # a bug: the service answers 500 with a Fault
+            log.exception("simulated SES failed")
+            status, answer = 500, wire.fault("error interno")
+        self._send(status, answer)
+
+    def _faulted(self, fault: Fault) -> bool:
+        if fault.kind == "down":
+            self._send(fault.status, b"<html>Service Unavailable</html>", "text/html")
+        elif fault.kind == "refuse":
+            why = fault.description or "datos no válidos (simulado)"
+            self._send(200, wire.comunicacion_answer(fault.code, why))
+        elif fault.kind == "garbage":
+            self._send(200, b"<html>mantenimiento</html>\x00\xff", "text/html")
+        elif fault.kind == "bad_answer":
+            self._send(200, wire.comunicacion_answer("0", "Ok"))
+        else:  # drop
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+        return True
+
+    def _control(self, raw: bytes) -> None:
+        try:
+            data = json.loads(raw)
+            details = {k: data[k] for k in ("status", "code", "description") if k in data}
+            self.server.faults.add(str(data["kind"]), int(data.get("count", 1)), **details)
+        except (ValueError, KeyError, TypeError) as error:
+            self._send(400, f"bad fault request: {error}".encode(), "text/plain")
+            return
+        self._send(200, b"{}", "application/json")
+
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/xml; charset=utf-8",
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in (headers or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            log.info("the lane had gone before the answer was sent")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], service: SesService, faults: Faults) -> None:
+        self.service = service
+        self.faults = faults
+        super().__init__(address, _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        log.info("connection from %s ended abruptly", client_address, exc_info=True)
