@@ -34,6 +34,7 @@ from kiosk.hq import (
     lane_changes,
     metrics,
     offers,
+    recalls,
     sales,
     web,
 )
@@ -235,6 +236,7 @@ def create_app(
     app.include_router(kpi_api.router(engine))  # admin token, off until web.configure()
     app.include_router(web.router(engine))  # staff pages, off until web.configure()
     app.include_router(fleet.router(engine))  # GET /api/v1/lanes/config (lane token)
+    app.include_router(recalls.router(engine, max_page))  # GET /api/v1/recalls/changes
     return app
 
 

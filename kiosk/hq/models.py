@@ -253,6 +253,24 @@ class CardChange(BaseModel):
     blocked: bool
 
 
+class RecallChange(BaseModel):
+    """One recalled (GTIN-14, batch) pair (kiosk.hq.recalls); ``withdrawn``: lifted."""
+
+    gtin: Annotated[str, Text(14, pattern=r"^[0-9]{14}$")]
+    batch: Annotated[str, Text(20, min_length=1)]
+    withdrawn: bool
+    version: int
+
+
+class RecallPage(BaseModel):
+    """Recall changes with version > the asked cursor, oldest first; as
+    :class:`CatalogPage` for ``cursor`` and ``more``."""
+
+    recalls: list[RecallChange]
+    cursor: int
+    more: bool
+
+
 class OfferPage(BaseModel):
     """Offer and card changes with version > the asked cursor, oldest first; as
     :class:`CatalogPage` for ``cursor`` and ``more``."""

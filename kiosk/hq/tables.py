@@ -10,6 +10,8 @@ tables; ``tests/hq`` checks that a migrated database matches this metadata.
   from ``catalog_state`` so lanes can ask for "changes since cursor N".
 - ``offer`` / ``loyalty_card``: offers and loyalty cards for the lanes (kiosk.hq.offers),
   versioned from ``catalog_state`` like the catalog; deleted offers stay as tombstones.
+- ``recall``: recalled (GTIN, batch) pairs for the lanes (kiosk.hq.recalls), versioned the
+  same way; a lifted recall stays with ``withdrawn`` true.
 - ``lane_status``: the last heartbeat of each lane.
 - ``lane_audit``: staff actions outside a sale, unique on (store, lane, audit id).
 - ``checkin``: check-in records of the airport and hotel journeys (no MRZ), unique on
@@ -365,5 +367,15 @@ loyalty_card = Table(
     Column("number", String(13), primary_key=True, info=source("CardChange.number")),
     Column("version", BigInteger, nullable=False, index=True, unique=True),
     Column("blocked", Boolean, nullable=False, default=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)
+# Recalled (GTIN, batch) pairs for the lanes (kiosk.hq.recalls), versioned like offers.
+recall = Table(
+    "recall",
+    metadata,
+    Column("gtin", String(14), primary_key=True, info=source("RecallChange.gtin")),
+    Column("batch", String(20), primary_key=True, info=source("RecallChange.batch")),
+    Column("version", BigInteger, nullable=False, index=True, unique=True),
+    Column("withdrawn", Boolean, nullable=False, default=False),
     Column("updated_at", String(32), nullable=False, info=HQ),
 )

@@ -35,6 +35,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.offers import OfferRepository
 from kiosk.sync.client import HqClient
 from kiosk.sync.errors import HqRefused, SyncError
+from kiosk.sync.recalls_pull import pull_recalls
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class PullReport:
     held_back: bool = False
     offers: int = 0
     cards: int = 0
+    recalls: int = 0  # recalled batches applied (kiosk.sync.recalls_pull)
 
 
 def entry_to_item(entry: dict[str, Any]) -> CatalogItem:
@@ -154,7 +156,8 @@ def pull(
     page_size: int,
     can_apply: Callable[[], bool] = lambda: True,
 ) -> PullReport:
-    """Apply every catalog change HQ has after the stored cursor, then the offers.
+    """Apply every catalog change HQ has after the stored cursor, then the offers, then
+    the recalled batches (kiosk.sync.recalls_pull; even while new prices are held back).
 
     Raises:
         as :func:`pull_catalog` and :func:`pull_offers`.
@@ -162,6 +165,7 @@ def pull(
     report = pull_catalog(conn, client, page_size, can_apply)
     if not report.held_back:
         pull_offers(conn, client, page_size, report)
+    report.recalls = pull_recalls(conn, client, page_size)  # a recall is never held back
     return report
 
 

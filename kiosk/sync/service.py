@@ -245,7 +245,7 @@ class SyncService:
             conn, client, self.config.catalog_page_size, self._may_apply_catalog
         )
         set_state(conn, last_catalog_at=utc_now())
-        if report.catalog.offers:
+        if report.catalog.offers or report.catalog.recalls:  # the journey re-reads both
             for listener in list(self.offers_listeners):
                 listener()
 
