@@ -85,7 +85,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("devices", "staff see every device's status"),
     ("totals", "staff see today's sales of this lane"),
     ("status", "show the basket and who is signed in"),
-    ("wait PHASE [SECONDS]", "wait until the checkout is in PHASE (idle, shopping, ...)"),
+    ("wait PHASE [SECONDS]", "wait until the checkout is in PHASE (idle, shopping, ...; "
+     "bagged: every item sold is in the bagging area)"),
     ("expect KEY [SECONDS]", "wait until the screen shows message KEY"),
     ("synced [SECONDS]", "wait until every sale and audit row has reached HQ"),
     ("help", "this list"),
@@ -191,7 +192,10 @@ class LaneConsole:
         """Block until the checkout's phase is ``phase`` (by name)."""
 
         def reached() -> bool:
-            return bool(self.controller.checkout.phase.value == phase.lower())
+            checkout = self.controller.checkout
+            if phase.lower() == "bagged":  # nothing waits to be placed and no alarm is open
+                return checkout.bagging is None or checkout.bagging.settled
+            return bool(checkout.phase.value == phase.lower())
 
         with self._changed:
             return self._changed.wait_for(reached, timeout)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import logging
 import os
 import secrets
@@ -36,17 +37,24 @@ from kiosk.devices.scale.sim import ScaleSimulator
 from kiosk.devices.scale.sim import serve_pty as serve_scale
 from kiosk.devices.sim.pty import VirtualPort
 from kiosk.devices.sim.scanner import ScannerSimulator
+from kiosk.domain.offers.cards import parse_loyalty_card
+from kiosk.domain.offers.records import offer_from_record
 from kiosk.domain.staff import Role, Staff
 from kiosk.payment.sim.ledger import Ledger
 from kiosk.payment.sim.server import TerminalServer
 from kiosk.payment.sim.terminal import SimulatedTerminal
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
+from kiosk.store.offers import OfferRepository
 from kiosk.store.staff import StaffRepository
 from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
 SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "sample_catalog.csv"
+#: The demo's offers and loyalty card (yogurt 3 for 2, a member price on milk, spend 20
+#: save 2; card 2900000000018): imported at the demo's HQ, and stored in the lane's own
+#: file when it has no offers (so a demo without HQ has them too).
+SAMPLE_OFFERS = SAMPLE_CATALOG.parents[1] / "offers" / "sample_offers.json"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -95,6 +103,34 @@ def ensure_demo_attendant(store_path: Path, who: DemoAttendant = DEMO_ATTENDANT)
             raise
         log.info("demo attendant %s added", who.staff_id)
         return True
+    finally:
+        conn.close()
+
+
+def ensure_demo_offers(store_path: Path, path: Path = SAMPLE_OFFERS) -> int:
+    """Store the sample offers and cards of ``path`` in the lane's file unless it holds
+    offers already (HQ's, or an earlier demo's); the offers cursor stays where it is, so
+    HQ's own copies replace them at the next pull.
+
+    Returns:
+        How many offers were stored now (0: the store had some).
+    Raises:
+        OfferError, LoyaltyCardError: the sample file is broken; StoreError.
+    """
+    conn = connect(store_path)
+    try:
+        repository = OfferRepository(conn)
+        if repository.count()[0]:
+            return 0
+        data = json.loads(path.read_text(encoding="utf-8"))
+        offers = [(offer_from_record(record), 0) for record in data.get("offers", [])]
+        cards = [
+            (parse_loyalty_card(card["number"]), bool(card.get("blocked", False)), 0)
+            for card in data.get("cards", [])
+        ]
+        repository.apply_changes(offers, [], cards, repository.cursor())
+        log.info("demo offers stored: %d offers, %d cards", len(offers), len(cards))
+        return len(offers)
     finally:
         conn.close()
 
@@ -243,6 +279,7 @@ class DemoRig:
             line for line in token.splitlines() if line.strip() and not line.startswith("#")
         ).strip()
         self._hq("catalog", "import", str(SAMPLE_CATALOG), "--replace")
+        self._hq("offers", "import", str(SAMPLE_OFFERS))  # they reach the lane with the catalog
         port = free_port()
         self.hq_url = f"http://127.0.0.1:{port}"
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"

@@ -84,7 +84,7 @@ def _demo(args: argparse.Namespace) -> int:
     args.dir = args.dir or Path("var/demo")
     args.config = args.config or ROOT / "config" / "demo.toml"
 
-    from kiosk.app.demo import DEMO_ATTENDANT, DemoRig, ensure_demo_attendant
+    from kiosk.app.demo import DEMO_ATTENDANT, DemoRig, ensure_demo_attendant, ensure_demo_offers
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_logging
@@ -97,6 +97,7 @@ def _demo(args: argparse.Namespace) -> int:
     store = dataclasses.replace(config.store, path=workdir / "lane.sqlite3")
     config = dataclasses.replace(config, store=store)
     _ensure_catalog(config)
+    ensure_demo_offers(config.store.path)  # 3 for 2, a member price, spend 20 save 2
     try:
         added: bool | None = ensure_demo_attendant(config.store.path)
     except StoreError as error:  # e.g. its badge is another staff member's: go on without
@@ -122,6 +123,10 @@ def _demo(args: argparse.Namespace) -> int:
             )
             demo_staff = (DEMO_ATTENDANT.staff_id, DEMO_ATTENDANT.pin)
         console = args.console or args.script is not None or not _has_display()
+        if not console and config.bagging.enabled:  # in a window the demo's shopper bags
+            from kiosk.app.demo_bagging import DemoBagger
+
+            lane.controller.listeners.append(DemoBagger(rig.bag_scale))
         return _front_end(lane, console=console, rig=rig, script=args.script, demo_staff=demo_staff)
 
 
