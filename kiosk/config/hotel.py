@@ -5,7 +5,8 @@ Every key has a default so that other lanes need no section; a hotel lane needs
 missing, as a :class:`~kiosk.config.ConfigError` naming the key). The PMS tokens
 (``client_token``, ``access_token``) are secrets: their names keep them out of the
 configuration's version hash and of remote configuration (``kiosk.config.remote``);
-give them through the environment (``KIOSK__HOTEL__ACCESS_TOKEN``).
+give them through the environment (``KIOSK__HOTEL__ACCESS_TOKEN``); so is
+``ses_password`` (Spain's SES.HOSPEDAJES, ``KIOSK__HOTEL__SES_PASSWORD``).
 
 ``deposit_minor`` is the deposit pre-authorised at check-in when the stay names
 none (0: no deposit then). ``terms`` maps a language to the file holding the
@@ -68,6 +69,12 @@ def _address(value: Any) -> str | None:
     return None
 
 
+def _ses_code(value: Any) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9]{0,10}", str(value)):
+        return "SES's code: up to 10 letters or digits (or empty)"
+    return None
+
+
 @dataclass(frozen=True)
 class HotelConfig:
     hotel: str = setting("", doc="this kiosk's hotel (the PMS's property name or code)")
@@ -123,6 +130,24 @@ class HotelConfig:
         doc="language -> file with the registration card's terms in it (UTF-8 text)",
         check=_terms,
     )
+    # Spain's SES.HOSPEDAJES traveller report (kiosk.app.hotel.police; docs/ses-hospedajes.md)
+    ses_url: str = setting(
+        "", doc="the SES.HOSPEDAJES comunicacion endpoint (kiosk sim ses: "
+        "http://127.0.0.1:8795/hospedajes-web/ws/v1/comunicacion); empty: reports wait queued",
+        check=_url,
+    )  # fmt: skip
+    ses_user: str = setting("", doc="the SES.HOSPEDAJES web-service user")
+    ses_password: str = setting("", doc="the SES.HOSPEDAJES web-service password (a secret)")
+    ses_landlord: str = setting(
+        "", doc="SES's codigoArrendador of the hotel's owner", check=_ses_code
+    )
+    ses_establishment: str = setting(
+        "", doc="SES's codigo de establecimiento of this hotel", check=_ses_code
+    )
+    ses_keep_days: int = setting(
+        1095, doc="days a sent traveller report is kept at the lane (the law: 3 years)",
+        check=checks.between(1, 3650),
+    )  # fmt: skip
 
     wifi_network: str = setting(
         "", doc="the guests' Wi-Fi network, shown on the check-in's done screen (empty: not shown)"

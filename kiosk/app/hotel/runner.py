@@ -75,6 +75,8 @@ class HotelRunner(TravelRunner):
         printer: ``print_card(card, job)``, ``print_invoice(folio, job)`` (``ports.HotelPrinter``).
         commit: stores a finished visit's record (``records.HotelCommitter``).
         stays: the lane store's stays (``HotelStays``: deposits and signatures), or None.
+        police: queues the guest register's report once a visit is recorded
+            (``police.PoliceReports``), or None.
         clock: the lane's one clock.
         resolve_payment: settles an unknown payment with a verdict (or None).
         abandon_after_s: seconds without a touch that abandon a visit (0: never here).
@@ -102,6 +104,7 @@ class HotelRunner(TravelRunner):
         abandon_after_s: float = 0.0,
         new_id: Callable[[], str] = new_visit_id,
         mail: Any = None,
+        police: Any = None,
     ) -> None:
         super().__init__(
             state=HotelState.start(settings, new_id()),
@@ -119,6 +122,7 @@ class HotelRunner(TravelRunner):
         self.printer = printer
         self.stays = stays
         self.mail = mail  # kiosk.app.hotel.mail.MailQueue, or None: e-mails only logged
+        self.police = police
 
     @property
     def state(self) -> HotelState:
@@ -191,6 +195,8 @@ class HotelRunner(TravelRunner):
             log.exception("deposit of stay %s not noted", stay_id)
 
     def _perform(self, effect: fx.Effect) -> ev.Event | None:
+        if self.police is not None:  # keeps the documents the police report needs (memory)
+            self.police.seen(effect, self._state)
         handler = _PMS.get(type(effect))
         if handler is not None:
             return self._ask_pms(effect, handler)
@@ -220,8 +226,8 @@ class HotelRunner(TravelRunner):
             folio, job = effect.folio, self._job(effect.document_id)
             return self._print(effect.document_id, lambda: self.printer.print_invoice(folio, job))
         if isinstance(effect, fx.CommitCheckin):
-            record, language = effect.record, self._state.card_language
-            return self._commit(record.checkin_id, lambda: self.commit(record, language))
+            record, language, state = effect.record, self._state.card_language, self._state
+            return self._commit(record.checkin_id, lambda: self._record(record, language, state))
         if isinstance(effect, fx.CallAgent):
             i = effect.intervention
             log.warning("staff called: %s (guest %s)", i.kind.value, i.guest_id or "-")
@@ -245,6 +251,13 @@ class HotelRunner(TravelRunner):
         except Exception as error:
             log.error("visit %s: %s not queued: %s", self._state.checkin_id,
                       type(effect).__name__, error)  # fmt: skip
+
+    def _record(self, record: Any, language: str, state: HotelState) -> Any:
+        """Store the visit's record, then queue its police report (which never raises)."""
+        answer = self.commit(record, language)
+        if self.police is not None:
+            self.police.recorded(state, record.completed_at)
+        return answer
 
     def _ask_pms(self, effect: fx.Effect, handler: PmsStep) -> ev.Event:
         return self._ask(  # type: ignore[no-any-return]

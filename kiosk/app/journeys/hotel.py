@@ -24,6 +24,8 @@ from zoneinfo import ZoneInfo
 from kiosk.app.hotel.background import HotelSender
 from kiosk.app.hotel.deposits import DepositQueue
 from kiosk.app.hotel.mail import MailQueue, smtp_settings
+from kiosk.app.hotel.police import PoliceReports
+from kiosk.app.hotel.police_sender import sender_from_config
 from kiosk.app.hotel.ports import (
     HotelKeys,
     HotelPayments,
@@ -157,6 +159,8 @@ def build_hotel(services: ShellServices) -> JourneyParts:
     )
     sender = HotelSender([deposits.run_once, mail.run_once], every_s=hotel.mail_every_s)
     deposits.wake = mail.wake = sender.wake
+    police_sender = sender_from_config(config, clock)  # Spain's traveller reports, or None
+    police_wake = None if police_sender is None else police_sender.wake
 
     def resolve_payment(reference: str, paid: bool, staff_id: str) -> bool:
         record = flow.resolve(reference, paid, staff_id)
@@ -174,6 +178,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         resolve_payment=resolve_payment,
         abandon_after_s=hotel.abandon_after_s,
         mail=mail,
+        police=PoliceReports(conn, hotel.country, hotel.ses_establishment, police_wake),
     )
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:
@@ -188,7 +193,10 @@ def build_hotel(services: ShellServices) -> JourneyParts:
             other.close()
 
     return JourneyParts(
-        runner=runner, payment_flow=flow, give_back_orphans=give_back_orphans, extras=[sender]
+        runner=runner,
+        payment_flow=flow,
+        give_back_orphans=give_back_orphans,
+        extras=[sender, *([police_sender] if police_sender else [])],
     )
 
 
