@@ -121,8 +121,9 @@ def scanning_view(
     ``checkout.totals()`` and ``rows`` a row cache, if the caller has them."""
     totals = totals if totals is not None else checkout.totals()
     lines = checkout.basket.lines
+    shown = rows.rows(lines) if rows is not None else tuple(cart_line(ln) for ln in lines)
     return ScanningView(
-        lines=rows.rows(lines) if rows is not None else tuple(cart_line(ln) for ln in lines),
+        lines=shown + coupon_rows(checkout, totals),
         total=totals.total,
         item_count=totals.item_count,
         last_line_no=last_line_no,
@@ -133,6 +134,29 @@ def scanning_view(
         tax=totals.tax,
         **_bagging(checkout),
     )
+
+
+#: Cart rows of coupons are numbered from here (never a basket line's number).
+COUPON_ROWS = 1_000_000
+
+
+def coupon_rows(checkout: Checkout, totals: BasketTotals) -> tuple[CartLineView, ...]:
+    """A row per coupon on the basket, after the lines: its saving, or "no longer
+    applies" (voided) when its requirement is not met. O(coupons)."""
+    coupons = checkout.basket.coupons
+    if coupons is None:
+        return ()
+    offers = totals.offers
+    saved = {s.offer_id: s.amount for s in getattr(offers, "coupon_savings", ())}
+    currency = checkout.basket.currency
+    rows = []
+    for n, coupon in enumerate(coupons.coupons):
+        saving = Money(-saved.get(coupon.offer_id, 0), currency)
+        withdrawn = not coupons.met(coupon.coupon_id)
+        names = (("en", coupon.name),)
+        row = CartLineView(COUPON_ROWS + n, names, 1, saving, saving, voided=withdrawn, coupon=True)
+        rows.append(row)
+    return tuple(rows)
 
 
 def _bagging(checkout: Checkout) -> dict[str, Any]:

@@ -45,6 +45,9 @@ class CartLineView:
     deposit: Money | None = None
     voided: bool = False
     price_overridden: bool = False
+    #: A coupon's row (kiosk.ui.lane_views.coupon_rows): ``amount`` is its saving (negative),
+    #: ``voided`` says it no longer applies. Not a basket line: a tap does nothing.
+    coupon: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,13 @@ class RowTexts:
 
 def row_texts(line: CartLineView, language: str) -> RowTexts:
     """The texts of ``line`` in ``language`` (translated labels, formatted amounts)."""
+    if line.coupon:
+        if line.voided:
+            label = QCoreApplication.translate("CartRow", "No longer applies: items removed")
+            return RowTexts(QCoreApplication.translate("CartRow", "Coupon"), label, "")
+        detail = QCoreApplication.translate("CartRow", "Saving")
+        coupon = QCoreApplication.translate("CartRow", "Coupon")
+        return RowTexts(coupon, detail, format_money(line.amount, language))
     price = format_money(line.unit_price, language)
     if line.weight_g is not None:
         detail = f"{format_weight(line.weight_g, language)} × {price}/kg"
@@ -255,7 +262,9 @@ class CartList(QListView):
             self.scrollTo(model.row_index(row))
 
     def _clicked(self, index: QModelIndex) -> None:
-        self.lineTapped.emit(self.cart_model.line(index.row()).line_no)
+        line = self.cart_model.line(index.row())
+        if not line.coupon:  # a coupon's row is no basket line: nothing to change
+            self.lineTapped.emit(line.line_no)
 
     def _set_colour(self, name: str, value: QColor) -> None:
         self._colours[name] = QColor(value)
