@@ -28,6 +28,7 @@ import secrets
 import threading
 from collections.abc import Callable
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formatdate, make_msgid, parseaddr
 from typing import Any
 
@@ -121,7 +122,7 @@ class MailQueue:
         message["To"] = recipient
         mail_id = f"{kind}:{stay}:{secrets.token_hex(6)}"
         with self._front_lock:
-            q.queue_mail(self.front, mail_id, kind, recipient, message.as_bytes())
+            q.queue_mail(self.front, mail_id, kind, recipient, message.as_bytes(policy=SMTP))
         log.info("e-mail %s queued", mail_id)
         self.wake()
         return mail_id
