@@ -1,0 +1,153 @@
+"""Coupons in the lane store (0012): HQ's coupon list, and the coupons used once.
+
+One use across the store: a coupon with a serial (AI 8110 field 5, AI 8112, a store
+coupon's serial) is *redeemed* when a sale that saved with it is stored:
+:func:`record_redemptions` writes its key (``<offer>:<serial>``) in the sale's own
+transaction (kiosk.store.sales.complete_sale's ``also``), so a completed sale and its
+redemptions are never apart. HQ reads the same keys from the sale documents it ingests
+(the ``discounts`` entries whose offer id starts ``coupon:``) and sends every lane's
+redemptions back with the coupon list; :meth:`CouponRepository.apply_changes` stores a
+page and its cursor (catalog_meta ``coupons_cursor``) in one transaction (invariant 5).
+
+The window: a serial used at lane A is refused at lane A at once, offline or not; at
+lane B only once A's sale has reached HQ and B has pulled the coupon feed (the upload
+and the pull run every sync round, seconds apart with the network up). While the store
+is cut off from HQ, each lane refuses only the serials it has seen.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from kiosk.clock import utc_now
+from kiosk.domain.offers.coupon_records import coupon_offer_from_record, coupon_offer_to_record
+from kiosk.domain.offers.coupons import COUPON_ID_PREFIX, CouponList, CouponOffer
+from kiosk.domain.offers.model import OfferError
+from kiosk.store.catalog import set_meta
+from kiosk.store.db import write_transaction
+from kiosk.store.errors import sqlite_errors
+
+log = logging.getLogger(__name__)
+CURSOR_KEY = "coupons_cursor"
+
+
+def redemption_keys(document: Mapping[str, Any]) -> list[str]:
+    """The keys of the serial-numbered coupons a sale document saved with."""
+    keys = []
+    for entry in document.get("discounts") or ():
+        offer_id = entry.get("offer_id") if isinstance(entry, dict) else None
+        if isinstance(offer_id, str) and offer_id.startswith(COUPON_ID_PREFIX):
+            key = offer_id[len(COUPON_ID_PREFIX) :]
+            if _has_serial(key):
+                keys.append(key)
+    return keys
+
+
+def _has_serial(key: str) -> bool:
+    # 8110:<prefix>:<offer>:<serial>, 8112:<funder>:<offer>:<serial>, store:<offer>:<serial>
+    return key.count(":") == (3 if key.startswith(("8110:", "8112:")) else 2)
+
+
+def record_redemptions(conn: sqlite3.Connection, document: Mapping[str, Any]) -> int:
+    """Mark the document's serial-numbered coupons used; call inside the sale's
+    transaction. Returns how many keys it wrote (a key already there is kept)."""
+    transaction_id = str(document.get("transaction_id", ""))
+    keys = redemption_keys(document)
+    conn.executemany(
+        "INSERT INTO redeemed_coupon (redemption_key, transaction_id, source, redeemed_at) "
+        "VALUES (?, ?, 'lane', ?) ON CONFLICT (redemption_key) DO NOTHING",
+        [(key, transaction_id, utc_now()) for key in keys],
+    )
+    return len(keys)
+
+
+class CouponRepository:
+    """Reads and writes the coupon list and the redeemed coupons on one lane connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def cursor(self) -> int:
+        """HQ's coupons cursor this store is up to date with (0 before the first pull)."""
+        with sqlite_errors("reading the coupons cursor"):
+            row = self._conn.execute(
+                "SELECT value FROM catalog_meta WHERE key = ?", (CURSOR_KEY,)
+            ).fetchone()
+        return int(row[0]) if row is not None and str(row[0]).isdigit() else 0
+
+    def apply_changes(
+        self,
+        offers: Sequence[tuple[CouponOffer, int]],
+        deleted: Sequence[str],
+        families: Sequence[tuple[tuple[str, str], frozenset[str]]],
+        redeemed: Iterable[str],
+        cursor: int,
+    ) -> None:
+        """Upsert coupon ``offers`` (offer, version), delete ``deleted`` ids, upsert
+        ``families``, add HQ's ``redeemed`` keys and set the cursor, in one transaction.
+
+        Raises:
+            StoreError: if the store refuses the page (nothing of it is written).
+        """
+        with sqlite_errors(f"applying coupons up to {cursor}"), write_transaction(self._conn):
+            self._conn.executemany(
+                "INSERT INTO coupon_offer (coupon_id, version, record) VALUES (?, ?, ?) "
+                "ON CONFLICT (coupon_id) DO UPDATE SET version = excluded.version, "
+                "record = excluded.record",
+                [
+                    (o.coupon_id, v, json.dumps(coupon_offer_to_record(o), sort_keys=True))
+                    for o, v in offers
+                ],
+            )
+            self._conn.executemany(
+                "DELETE FROM coupon_offer WHERE coupon_id = ?", [(c,) for c in deleted]
+            )
+            self._conn.executemany(
+                "INSERT INTO coupon_family (company_prefix, family, skus) VALUES (?, ?, ?) "
+                "ON CONFLICT (company_prefix, family) DO UPDATE SET skus = excluded.skus",
+                [(p, f, json.dumps(sorted(skus))) for (p, f), skus in families],
+            )
+            now = utc_now()
+            self._conn.executemany(
+                "INSERT INTO redeemed_coupon (redemption_key, transaction_id, source, "
+                "redeemed_at) VALUES (?, NULL, 'hq', ?) ON CONFLICT (redemption_key) DO NOTHING",
+                [(key, now) for key in redeemed],
+            )
+            set_meta(self._conn, CURSOR_KEY, str(cursor))
+
+    def coupon_list(self) -> CouponList:
+        """The stored coupon offers and families (a record that no longer parses is
+        skipped and logged)."""
+        with sqlite_errors("reading coupons"):
+            rows = self._conn.execute("SELECT coupon_id, record FROM coupon_offer").fetchall()
+            family_rows = self._conn.execute(
+                "SELECT company_prefix, family, skus FROM coupon_family"
+            ).fetchall()
+        offers = {}
+        for coupon_id, record in rows:
+            try:
+                offers[coupon_id] = coupon_offer_from_record(json.loads(record))
+            except (ValueError, OfferError) as error:
+                log.error("skipping stored coupon %s: %s", coupon_id, error)
+        families = {(p, f): frozenset(json.loads(skus)) for p, f, skus in family_rows}
+        return CouponList(offers, families)
+
+    def is_redeemed(self, redemption_key: str) -> bool:
+        """Whether the coupon ``redemption_key`` was used (here, or at a lane HQ told of)."""
+        with sqlite_errors("reading redeemed coupons"):
+            row = self._conn.execute(
+                "SELECT 1 FROM redeemed_coupon WHERE redemption_key = ?", (redemption_key,)
+            ).fetchone()
+        return row is not None
+
+
+__all__ = [
+    "CURSOR_KEY",
+    "CouponRepository",
+    "record_redemptions",
+    "redemption_keys",
+]
