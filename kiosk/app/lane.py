@@ -47,6 +47,7 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.machine import Checkout, IllegalTransition
 from kiosk.domain.checkout.paying import paid
+from kiosk.domain.checkout.scanned import gs1_item_scanned
 from kiosk.domain.checkout.states import CheckoutSettings, PaymentRecord, Phase
 from kiosk.domain.gs1.scan import ScanKind, ScanResult, ScanRules, parse_scan, product_code
 from kiosk.domain.gtin import BarcodeError, NotAProductCode
@@ -205,6 +206,17 @@ class LaneController:
 
         self._queue.put(apply)
 
+    def use_recalls(self, recalled: frozenset[tuple[str, str]]) -> None:
+        """Refuse the recalled (GTIN-14, batch) pairs from now on, in the open basket too.
+        Any thread: applied on the lane thread."""
+
+        def apply() -> None:
+            rules = replace(self.settings.sale_rules, recalls=recalled)
+            self.settings = replace(self.settings, sale_rules=rules)
+            self.checkout = replace(self.checkout, settings=self.settings)
+
+        self._queue.put(apply)
+
     def call(self, job: Callable[[], None]) -> None:
         """Run ``job`` on the lane thread (for reads that must see a consistent state)."""
         self._queue.put(job)
@@ -287,7 +299,11 @@ class LaneController:
                 else None
             )
             return ItemScanned(item, result.data, now, weight_g=result.weight_g, price=price)
-        return ItemScanned(self.catalog.lookup(product_code(result)), result.data, now)
+        item = self.catalog.lookup(product_code(result))
+        if result.kind is not ScanKind.GS1:
+            symbology = result.symbology.value
+            return ItemScanned(item, result.data, now, symbology=symbology, gtin14=result.gtin14)
+        return gs1_item_scanned(item, result, now)  # a 2D code: its GTIN, dates, batch
 
     def handle(self, event: Event) -> list[Any]:
         """Apply one event and perform its effects (lane thread only).

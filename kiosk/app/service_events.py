@@ -52,6 +52,9 @@ if TYPE_CHECKING:
 SCHEMA = 1
 JOURNEY = "self_checkout"
 ABANDON_REASONS: tuple[str, ...] = ("cancelled", "idle_timeout", "walk_away")
+#: Pages that count as interventions without pausing: an expired or recalled pack refused
+#: at the scanner (kiosk.domain.checkout.sale_rules).
+REFUSED_PACKS = frozenset({InterventionKind.EXPIRED_ITEM, InterventionKind.RECALLED_ITEM})
 __all__ = [
     "CARD_NUMBER",
     "CONTROL_CHARACTERS",
@@ -250,7 +253,8 @@ def _pages(
     ids: Ids, tx: str, pending: Intervention | None, effects: Sequence[Any], now: datetime
 ) -> list[Occurrence]:
     """Pages that raised nothing new: help pressed while paying or already waiting, a
-    device fault while paying (the lane keeps serving: no ``lane.unavailable``)."""
+    device fault while paying (the lane keeps serving: no ``lane.unavailable``), and a
+    refused pack's page, which is an intervention of its kind with no pause."""
     found: list[Occurrence] = []
     for n, effect in enumerate(effects):
         if not isinstance(effect, fx.CallAttendant):
@@ -268,6 +272,10 @@ def _pages(
             found.append(
                 Occurrence("device.fault", now, None, key, {"device": device, "detail": detail})
             )
+        elif effect.kind in REFUSED_PACKS:  # staff are paged; the shopper keeps scanning
+            iid = ids.intervention(tx, effect.kind.value, now)
+            data = {"intervention_id": iid, "kind": effect.kind.value}
+            found.append(Occurrence("intervention.raised", now, tx, iid, data))
     return found
 
 

@@ -55,6 +55,25 @@ class LaneConfig:
         check=checks.languages,
     )
     timezone: str = setting("UTC", doc="IANA time zone for receipts and the business day")
+    # 2D codes (kiosk.domain.checkout.sale_rules): one pack, expiry, markdown
+    dual_scan_window_s: float = setting(
+        2.0,
+        doc="a 1D and a 2D code of the same GTIN scanned within this many seconds are one "
+        "pack (the second is ignored: 'Already scanned'); 0: off",
+        check=checks.between(0, 60),
+    )
+    block_expired: bool = setting(
+        True, doc="refuse a pack whose 2D code's expiry date (AI 17) is before today"
+    )
+    markdown_days: int = setting(
+        0,
+        doc="mark a pack down when its expiry (or best-before) date is fewer than this "
+        "many days away (1: on its last day); 0: no markdown",
+        check=checks.between(0, 365),
+    )
+    markdown_percent: int = setting(
+        30, doc="the markdown close to the date, in percent", check=checks.between(0, 100)
+    )
     store_name: str = setting("Kiosk Market", doc="shown on the screen and the receipt header")
     receipt_header: tuple[str, ...] = setting((), doc="more receipt header lines (address, tax id)")
     ereceipt_base_url: str = setting(

@@ -15,6 +15,7 @@ from kiosk.config.hq import HqConfig
 from kiosk.config.lane import LaneConfig, LoggingConfig, StoreConfig, TaxConfig
 from kiosk.config.loader import setting
 from kiosk.config.payment import PaymentConfig
+from kiosk.config.sale_rules import SaleHoursConfig
 from kiosk.config.station import StationConfig
 from kiosk.config.sync import SyncConfig
 from kiosk.config.ui import UiConfig
@@ -34,6 +35,9 @@ class KioskConfig:
     barcodes: BarcodeConfig = setting(default_factory=BarcodeConfig, doc="barcode rules")
     devices: tuple[DeviceConfig, ...] = setting(
         (), doc="the lane's devices", check=_unique_device_names
+    )
+    sale_hours: tuple[SaleHoursConfig, ...] = setting(
+        (), doc="when items of a catalog category may be sold (none: any time)"
     )
     payment: PaymentConfig = setting(default_factory=PaymentConfig, doc="card terminal")
     sync: SyncConfig = setting(default_factory=SyncConfig, doc="HQ sync")

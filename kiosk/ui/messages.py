@@ -153,6 +153,33 @@ MESSAGES: dict[str, MessageText] = {
         str(QT_TRANSLATE_NOOP("LaneMessages", "No item has the code %1. Please check it.")),
         error=True,
     ),
+    # packs refused or ignored at the scanner (kiosk.domain.checkout.sale_rules)
+    "item_recalled": MessageText(
+        str(
+            QT_TRANSLATE_NOOP("LaneMessages", "This item cannot be sold. Please hand it to staff.")
+        ),
+        error=True,
+    ),
+    "item_expired": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "This item expired on %1 and cannot be sold. A member of staff is coming.",
+            )
+        ),
+        error=True,
+    ),
+    "item_sale_hours": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "This item can only be sold on %1, %2. Please put it aside."
+            )
+        ),
+        error=True,
+    ),
+    "already_scanned": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Already scanned: this pack counts once."))
+    ),
     # the bagging area (kiosk.domain.checkout.bagging)
     "bagging.settle_first": MessageText(
         str(
@@ -178,7 +205,11 @@ MESSAGES: dict[str, MessageText] = {
 }
 
 #: Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts).
-SHOWN_PARAMS: dict[str, tuple[str, ...]] = {"payment_partial": ("paid", "due")}
+SHOWN_PARAMS: dict[str, tuple[str, ...]] = {
+    "payment_partial": ("paid", "due"),
+    "item_expired": ("date",),
+    "item_sale_hours": ("days", "hours"),
+}
 
 #: Keys a screen or overlay already shows; no toast for them.
 SILENT = frozenset(

@@ -31,6 +31,7 @@ from kiosk.app.lane import LaneController, LaneIdentity, RecoveredPayments
 from kiosk.app.payments import FlowPayments, approved_payments, commit_paid_sale
 from kiosk.app.receipts import PrinterReceipts
 from kiosk.config import KioskConfig
+from kiosk.config.sale_rules import sale_rules
 from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.domain.checkout.states import PaymentRecord as DomainPayment
 from kiosk.payment.factory import terminal_from_config
@@ -40,6 +41,7 @@ from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
 from kiosk.store.offers import OfferRepository
+from kiosk.store.recalls import RecallRepository
 from kiosk.store.sales import load_sale_document
 
 log = logging.getLogger(__name__)
@@ -65,10 +67,12 @@ def build_checkout(services: ShellServices) -> JourneyParts:
     journal = BasketJournal(conn)
     journal.discard_empty()  # baskets a crash left without a line would pile up for ever
     offers = OfferRepository(conn)
+    recalls = RecallRepository(conn)  # the lane's copy of HQ's recalls: holds offline
     settings = CheckoutSettings(
         config.lane.currency,
         config.tax.to_rules(),
         offers=offers.catalog(),
+        sale_rules=sale_rules(config.lane, config.sale_hours, recalls.recalled()),
         bagging=config.bagging.policy(),
     )
     unreturned = _reconcile_payments(flow, conn, journal)
@@ -106,8 +110,14 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         payment_flow=flow,
         give_back_orphans=lambda: _give_back_orphans(flow, path, timeout),
         # new offers from HQ: read on the lane thread (its connection), for the next basket
-        offers_changed=lambda: controller.call(lambda: controller.use_offers(offers.catalog())),
+        offers_changed=lambda: controller.call(lambda: _reread(controller, offers, recalls)),
     )
+
+
+def _reread(controller: LaneController, offers: OfferRepository, recalls: Any) -> None:
+    """New offers (for the next basket) and recalls (at once) stored by sync."""
+    controller.use_offers(offers.catalog())
+    controller.use_recalls(recalls.recalled())
 
 
 def open_checkout_ui(context: JourneyUiContext) -> JourneyUi:
