@@ -89,13 +89,14 @@ class PoliceSender:
         return float(min(self.max_s, self.base_s * 2 ** max(0, attempts - 1)))
 
     def _run(self) -> None:
-        conn = self.connect()
+        conn = None
         try:
             while not self._stopped.is_set():
                 self._wake.clear()
                 try:
+                    conn = conn or self.connect()
                     wait = self.run_once(conn)
-                except Exception:
+                except Exception:  # the store or a bug: logged, and the next round comes
                     log.exception("traveller reports: a round failed")
                     wait = self.base_s
                 with self.round_done:
@@ -103,7 +104,8 @@ class PoliceSender:
                     self.round_done.notify_all()
                 self._wake.wait(wait)
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def run_once(self, conn: Any) -> float:
         """One round on ``conn``; the seconds until the next one is due."""

@@ -273,3 +273,86 @@ def test_documents_of_another_visit_are_not_used(store) -> None:  # type: ignore
     row = state_of(store, "visit-9")
     assert row.state == "failed"
     assert "document_number" in row.error
+
+
+# -- which lanes send, and how the keys are checked ---------------------------------------
+
+
+def _config(tmp_path: Path, **hotel: object):  # type: ignore[no-untyped-def]
+    from kiosk.config import load_config
+
+    root = Path(__file__).resolve().parents[3]
+    config = load_config(root / "config" / "demo-hotel.toml", environ={})
+    store = replace(config.store, path=tmp_path / "lane.sqlite3")
+    return replace(config, store=store, hotel=replace(config.hotel, **hotel))
+
+
+@pytest.mark.parametrize(
+    ("hotel", "sends"),
+    [
+        ({"country": "ES", "ses_url": "http://127.0.0.1:9/ws/comunicacion"}, True),
+        ({"country": "ES", "ses_url": ""}, False),  # queued only, and a warning
+        ({"country": "PT", "ses_url": "http://127.0.0.1:9/ws/comunicacion"}, False),
+        ({"country": "IT", "ses_url": "http://127.0.0.1:9/ws/comunicacion"}, False),
+    ],
+)
+def test_only_a_spanish_lane_with_an_address_sends(tmp_path: Path, hotel, sends: bool) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.app.hotel.police_sender import sender_from_config
+
+    sender = sender_from_config(_config(tmp_path, **hotel), Clock())
+    assert (sender is not None) is sends
+
+
+def test_the_sender_thread_survives_a_store_it_cannot_open(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.store.errors import StoreError
+
+    opened: list[int] = []
+
+    def connect_later():  # type: ignore[no-untyped-def]
+        opened.append(1)
+        if len(opened) == 1:
+            raise StoreError("the disk is not there yet")
+        return connect(tmp_path / "lane.sqlite3")
+
+    sender = PoliceSender(connect_later, sender_for("http://127.0.0.1:9/x", Clock()).client,
+                          Clock(), base_s=0.01)  # fmt: skip
+    sender.start()
+    try:
+        with sender.round_done:
+            assert sender.round_done.wait_for(lambda: sender.rounds >= 2, timeout=30)
+    finally:
+        sender.stop()
+    assert len(opened) == 2
+    assert "the disk is not there yet" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "ok"),
+    [
+        ("ses_establishment", "0000000042", True),
+        ("ses_establishment", "12345678901", False),
+        ("ses_landlord", "00 01", False),
+        ("ses_url", "ftp://ses", False),
+        ("ses_keep_days", 0, False),
+    ],
+)
+def test_bad_ses_keys_fail_at_start_naming_the_key(
+    tmp_path: Path, key: str, value, ok: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.config import ConfigError, load_config
+
+    path = tmp_path / "lane.toml"
+    literal = f'"{value}"' if isinstance(value, str) else str(value)
+    demo = (Path(__file__).resolve().parents[3] / "config" / "demo-hotel.toml").read_text("utf-8")
+    path.write_text(demo.replace("[hotel]\n", f"[hotel]\n{key} = {literal}\n"), "utf-8")
+    if ok:
+        assert getattr(load_config(path, environ={}).hotel, key) == value
+        return
+    with pytest.raises(ConfigError, match=f"hotel.{key}"):
+        load_config(path, environ={})
+
+
+def test_the_ses_password_is_a_secret() -> None:
+    from kiosk.config.remote import is_secret
+
+    assert is_secret("ses_password")
