@@ -6,11 +6,15 @@ scale, printer on real ptys, card terminal over HTTP; no HQ), then writes a lane
 TOML pointing at them (``config/demo.toml`` + those devices, window not full
 screen). For each run, ``t0 = time.monotonic()`` is taken just before
 ``subprocess.Popen([python, this script, "--child", toml])``. The child is a new
-interpreter that creates the ``QApplication`` (offscreen), wraps
-``AttractScreen.paintEvent`` and then calls ``kiosk.cli.main(["run", "--config",
-toml])``: exactly what ``kiosk run`` does (load the config, logging, ``build_lane``
-with its payment reconciliation, the window, presenter, attendant screens, the
-devices and lane thread, ``app.exec()``). When the ``AttractScreen`` has painted
+interpreter that imports ``kiosk.cli`` (as the ``kiosk`` script does) and calls
+``kiosk.cli.main(["run", "--config", toml])``: exactly what ``kiosk run`` does
+(hold the collector, load the config, logging, ``build_lane`` with its payment
+reconciliation, the ``QApplication`` (offscreen), the window, presenter, attendant
+screens, the devices and lane thread, ``app.exec()``); the probe is put on
+``AttractScreen.paintEvent`` by an import hook when ``kiosk run`` imports that
+screen, so the child imports and makes nothing ahead of it. The measured children
+import no module of the harness either (not even the standard ones the parent uses:
+they would add the same time to both and flatter the ratio). When the ``AttractScreen`` has painted
 for the first time, the wrapper posts a zero-time timer; when the event loop has
 run it (``t1``: the attract screen is painted *and* the loop is processing
 events: interactive) the child prints ``time.monotonic()`` (CLOCK_MONOTONIC is
@@ -109,33 +113,40 @@ HOLD_GC = "KIOSK_BENCH_HOLD_GC"
 
 
 def child(toml: str) -> int:
-    """Run ``kiosk run --config toml`` and report when the attract screen is interactive."""
-    if os.environ.get(HOLD_GC):  # the what-if: as if `kiosk run` held it on its first line
+    """Run ``kiosk run --config toml`` and report when the attract screen is interactive.
+
+    Nothing of the lane is imported or made here ahead of ``kiosk run`` (it imports the
+    attract screen, makes the ``QApplication`` and holds the collector itself): the
+    probe is put on the attract screen's class when ``kiosk run`` imports it."""
+    if os.environ.get(HOLD_GC):  # the what-if: the collector held from the child's start
         from kiosk import warmup
 
         warmup.hold_collections()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.cli import main as kiosk_main
-    from kiosk.ui.screens.attract import AttractScreen
 
     t_imports = time.monotonic()
-    app = QApplication(sys.argv[:1])
     stamps: dict[str, float] = {}
-    painted_by_class = AttractScreen.paintEvent
 
-    def first_paint(screen: AttractScreen, event: Any) -> None:
-        painted_by_class(screen, event)
-        if "painted" not in stamps:
-            stamps["painted"] = time.monotonic()
-            QTimer.singleShot(0, interactive)
+    def probe(module: Any) -> None:  # kiosk.ui.screens.attract, just imported
+        from PySide6.QtCore import QTimer
 
-    AttractScreen.paintEvent = first_paint  # type: ignore[method-assign]  # the probe
+        screen_class = module.AttractScreen
+        painted_by_class = screen_class.paintEvent
+
+        def first_paint(screen: Any, event: Any) -> None:
+            painted_by_class(screen, event)
+            if "painted" not in stamps:
+                stamps["painted"] = time.monotonic()
+                QTimer.singleShot(0, interactive)
+
+        screen_class.paintEvent = first_paint
 
     def interactive() -> None:
+        from PySide6.QtWidgets import QApplication
+
         stamps["interactive"] = time.monotonic()
+        app = QApplication.instance()
         window = next(w for w in app.topLevelWidgets() if hasattr(w, "navigator"))
         line = {
             "ready": stamps["interactive"],
@@ -146,11 +157,37 @@ def child(toml: str) -> int:
             "visible": window.isVisible(),
             "vmhwm_mb": vm_mb("VmHWM"),
             "cpu_s": time.process_time(),  # every thread, from the process's start
+            "main_cpu_s": time.thread_time(),  # the main (UI) thread alone
         }
         print(f"READY {line!r}", flush=True)
         app.quit()
 
+    sys.meta_path.insert(0, _AfterImport("kiosk.ui.screens.attract", probe))
     return int(kiosk_main(["run", "--config", toml]) or 0)
+
+
+class _AfterImport:
+    """A meta path finder that calls ``then(module)`` right after module ``name`` is
+    executed (the first time it is imported), then leaves ``sys.meta_path``."""
+
+    def __init__(self, name: str, then: Any) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(fullname)
+        run_body = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            run_body(module)
+            self.then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def vm_mb(field: str) -> float:

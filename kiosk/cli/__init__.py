@@ -44,6 +44,14 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _runs_the_lane_window(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` is ``kiosk [-v] run`` with the window (not ``--console``), the
+    start :func:`kiosk.warmup.hold_collections` is for (a guess before parsing: the
+    command's own code decides again; a wrong guess only holds the collector a little)."""
+    words = [a for a in argv if not a.startswith("-")]
+    return bool(words) and words[0] == "run" and "--console" not in argv
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Self-service kiosk: lane app, simulators, HQ and tools."
@@ -62,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if _runs_the_lane_window(sys.argv[1:] if argv is None else argv):
+        from kiosk import warmup
+
+        # From the first line, not from `kiosk run`'s own: the parser's and the lane's
+        # imports make objects that all live; the window's first paint gives it back.
+        warmup.hold_collections()
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging("DEBUG" if args.verbose else "WARNING")

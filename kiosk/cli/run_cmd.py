@@ -63,7 +63,10 @@ def _has_display() -> bool:
 def _run(args: argparse.Namespace) -> int:
     from kiosk import warmup
 
-    warmup.hold_collections()  # until the first paint: a start makes objects that all live
+    if args.console:  # no window, no first paint to give the collector back
+        warmup.release_collections()
+    else:
+        warmup.hold_collections()  # until the first paint: a start's objects all live
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_lane_logging
