@@ -5,9 +5,10 @@ card terminal, local HQ) the Mews Connector API simulator over HTTP
 (:class:`kiosk.backoffice.pms.sim.MewsSimulator`, its sample hotel's stays on the
 rig clock's day), the Salto key encoder simulator over TCP
 (:class:`kiosk.devices.keyencoder.serve.TcpServer`) and a document reader on a
-real pty. The lane runs its real drivers against them; the registration card and
+real pty, and an SMTP sink (:class:`kiosk.backoffice.mail.sim.MailSink`, ``kiosk
+sim mail``). The lane runs its real drivers against them; the registration card and
 the invoice come out of the receipt printer simulator as PNG under
-``<dir>/receipts``.
+``<dir>/receipts``, and e-mailed ones as ``.eml`` files under ``<dir>/mail``.
 
 ``HotelDemoConsole`` reads the terminal while the window runs: ``doc ana`` puts
 Ana García López's passport on the reader (``doc luis``, ``doc stranger``),
@@ -31,6 +32,7 @@ from pathlib import Path
 from kiosk import clock as kiosk_clock
 from kiosk.app.demo import DemoRig
 from kiosk.app.demo_console import TravelDemoConsole
+from kiosk.backoffice.mail.sim import MailSink
 from kiosk.backoffice.pms.sim import ACCESS_TOKEN, CLIENT_TOKEN, MewsSimulator
 from kiosk.config import KioskConfig
 from kiosk.config.devices import DeviceConfig
@@ -101,16 +103,19 @@ class HotelDemoRig(DemoRig):
         self.encoder_server = TcpServer(self.salto)
         self.docreader_port = VirtualPort(name="sim-docreader")
         self.docreader = DocReaderSimulator(self.docreader_port)
+        self.mail = MailSink(workdir / "mail", port=0, show=log.info)
 
     def __enter__(self) -> HotelDemoRig:
         super().__enter__()
         self.docreader_port.plug()
         self.encoder_server.start()
         self.pms.start()
+        self.mail.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.pms.stop()
+        self.mail.stop()
         self.encoder_server.stop()
         super().__exit__(*exc)
         with contextlib.suppress(Exception):
@@ -136,6 +141,9 @@ class HotelDemoRig(DemoRig):
             base_url=self.pms.url,
             client_token=CLIENT_TOKEN,
             access_token=ACCESS_TOKEN,
+            smtp_host=self.mail.host,
+            smtp_port=self.mail.port,
+            smtp_starttls=False,
         )
         devices = (*config.devices, *hotel_devices)
         return dataclasses.replace(config, devices=devices, hotel=hotel)

@@ -254,8 +254,13 @@ class HotelPresenter(QObject):
         self._done.start()
 
     def _email(self) -> str:
+        """The booking's e-mail address, or "" when it has none that can take an e-mail
+        (the e-mail choice is then not offered)."""
+        from kiosk.backoffice.mail.smtp import check_address
+
         stay = self._state.stay
-        return stay.guests[0].email if stay is not None and stay.guests else ""
+        email = stay.guests[0].email if stay is not None and stay.guests else ""
+        return email if check_address(email) is None else ""
 
     # -- the guest's touches --------------------------------------------------------
     def _start_finding(self) -> None:

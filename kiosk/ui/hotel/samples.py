@@ -202,6 +202,10 @@ def shots() -> dict[str, Setup]:
         "hotel-done-check-out": make(
             "hotel_done", lambda s: s.done.set_model(v.DoneView("check_out"))
         ),
+        "hotel-done-check-out-queued": make(
+            "hotel_done",
+            lambda s: s.done.set_model(v.DoneView("check_out", deposit_queued="release")),
+        ),
         "hotel-done-rekey": make(
             "hotel_done", lambda s: s.done.set_model(v.DoneView("rekey", "204", keys=1))
         ),
