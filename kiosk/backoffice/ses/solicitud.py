@@ -74,6 +74,18 @@ def solicitud_xml(report: TravellerReport) -> bytes:
     Raises:
         SesError: (``INVALID``) the result does not validate (a bug or bad data).
     """
+    try:
+        root = _tree(report)
+    except ValueError as error:  # text lxml cannot put in XML (the domain cleans it first)
+        raise SesError(
+            SesErrorKind.INVALID, f"the report cannot be written as XML: {error}"
+        ) from None
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    validate(data)
+    return data
+
+
+def _tree(report: TravellerReport) -> etree._Element:
     root = etree.Element(f"{{{NAMESPACE}}}peticion", nsmap={"ns2": NAMESPACE})
     solicitud = etree.SubElement(root, "solicitud")
     _add(solicitud, "codigoEstablecimiento", report.establishment)
@@ -90,9 +102,7 @@ def solicitud_xml(report: TravellerReport) -> bytes:
     _add(pago, "tipoPago", c.payment_type)
     for person in report.persons:
         _persona(comunicacion, person)
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    validate(data)
-    return data
+    return root
 
 
 def _text(el: etree._Element, tag: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from ses_factories import ANA, LUIS, PABLO, guests, report, with_contract
@@ -14,7 +14,7 @@ from ses_factories import ANA, LUIS, PABLO, guests, report, with_contract
 from kiosk.backoffice.ses import SesError, SesErrorKind, solicitud_xml, validate
 from kiosk.backoffice.ses.solicitud import NAMESPACE
 from kiosk.domain.hotel.pms import Address, DocumentType, IdentityDocument, Stay, StayState
-from kiosk.domain.hotel.police.ses import ReportIncomplete, SesAddress, traveller_report
+from kiosk.domain.hotel.police.ses import ReportIncomplete, SesAddress, clean, traveller_report
 from kiosk.domain.hotel.register import RegisterData, Relationship
 from kiosk.domain.hotel.states import GuestCheck, GuestState, HotelSettings, HotelState
 from kiosk.domain.money import Money
@@ -146,6 +146,7 @@ _DOCUMENTS = st.dictionaries(
 )
 
 
+@settings(max_examples=300)
 @given(st.lists(guests, min_size=1, max_size=4, unique_by=lambda g: g.guest_id), _DOCUMENTS)
 def test_any_guests_either_validate_or_are_refused_with_a_named_field(guests_, documents) -> None:  # type: ignore[no-untyped-def]
     state = replace(HotelState.start(_SETTINGS, "v1"), stay=_STAY, guests=tuple(guests_),
@@ -163,11 +164,12 @@ def test_any_guests_either_validate_or_are_refused_with_a_named_field(guests_, d
     validate(solicitud_xml(built))  # raises if the domain let something invalid through
 
 
+_ANY = st.text(min_size=1, max_size=150).filter(lambda s: bool(clean(s)))
 _NAME = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÑÇ -'", min_size=1, max_size=80).filter(
     lambda s: s.strip()
 )
 _PLAUSIBLE = st.builds(
-    lambda gid, surname, given_, born, country, street, number: (
+    lambda gid, surname, given_, born, country, street, number, phone: (
         GuestState(
             gid,
             surname,
@@ -181,8 +183,8 @@ _PLAUSIBLE = st.builds(
                 birth_date=born,
                 nationality=country,
                 relationship=Relationship.PARENT,
-                address=Address(street, "Lisboa", "1100-048", country),
-                phone="+351 21 000",
+                address=Address(street, street, "1100-048", country, street),
+                phone=phone,
             ),
         ),
         IdentityDocument(DocumentType.PASSPORT, number, "PT", None),
@@ -192,11 +194,13 @@ _PLAUSIBLE = st.builds(
     _NAME,
     st.dates(date(1920, 1, 1), date(2026, 12, 4)),
     st.sampled_from(["PT", "FR", "DE", "US", "GB"]),
-    _NAME,
+    _ANY,
     st.from_regex(r"[A-Z0-9]{1,15}", fullmatch=True),
+    _ANY,
 )
 
 
+@settings(max_examples=200)
 @given(st.lists(_PLAUSIBLE, min_size=1, max_size=5, unique_by=lambda g: g[0].guest_id))
 def test_plausible_guests_always_validate(pairs) -> None:  # type: ignore[no-untyped-def]
     state = replace(HotelState.start(_SETTINGS, "v1"), stay=_STAY,

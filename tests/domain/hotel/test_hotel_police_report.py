@@ -14,6 +14,7 @@ from kiosk.domain.hotel.police import SES_HOSPEDAJES, duty_of
 from kiosk.domain.hotel.police.ses import (
     ReportIncomplete,
     alpha3,
+    clean,
     document_type_of,
     owes_report,
     split_surname,
@@ -220,3 +221,36 @@ def test_document_types(document: IdentityDocument, kind: str) -> None:
 
 def test_alpha3_codes() -> None:
     assert (alpha3("ES"), alpha3("de"), alpha3("GB"), alpha3("??")) == ("ESP", "DEU", "GBR", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("  ANA\tMARIA \n", "ANA MARIA"),
+        ("RUA\x08 AUGUSTA\x00", "RUA AUGUSTA"),
+        ("A\u00a0B\u200bC", "A BC"),
+        ("\x01\x02", ""),
+    ],
+)
+def test_text_is_cleaned_for_xml(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned
+
+
+def test_an_unusable_email_is_left_out_and_a_phone_serves() -> None:
+    built = report(visit(adult(email="not an address", phone="+34\x07 600 111 222")))
+    assert built is not None
+    assert (built.persons[0].email, built.persons[0].phone) == ("", "+34 600 111 222")
+    with pytest.raises(ReportIncomplete, match="contact"):
+        report(visit(adult(email="not an address")))
+
+
+def test_long_text_is_cut_to_the_schemas_length_without_a_trailing_space() -> None:
+    built = report(visit(adult(given_names="A" * 49 + " BEATRIZ")))
+    assert built is not None
+    assert built.persons[0].given_names == "A" * 49
+
+
+@pytest.mark.parametrize("number", ["PAB<12345", "P" * 16, "PAB 123"])
+def test_a_document_number_that_is_not_letters_and_digits_is_refused(number: str) -> None:
+    with pytest.raises(ReportIncomplete, match="document_number"):
+        report(visit(adult()), {"g1": replace(PASSPORT, number=number)})

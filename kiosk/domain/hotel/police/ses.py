@@ -36,6 +36,7 @@ Document numbers are in this report because the law asks for them; never an MRZ
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -63,6 +64,8 @@ LENGTHS = {
 }
 
 _DNI = re.compile(r"^[0-9]{8}[A-Z]$")
+_IDENTIFIER = re.compile(r"[A-Z0-9]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _NIE = re.compile(r"^[XYZ][0-9]{7}[A-Z]$")
 _PARTICLES = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "Y", "SAN", "SANTA"})
 _SEX = {"M": "H", "F": "M", "X": "O"}
@@ -149,8 +152,19 @@ class TravellerReport:
     report: str = SES_HOSPEDAJES
 
 
+def clean(text: str) -> str:
+    """``text`` as XML can carry it: control, format and unassigned characters dropped,
+    any run of spaces one space, no space at either end."""
+    kept = "".join(
+        " " if unicodedata.category(c).startswith("Z") else c
+        for c in text
+        if not unicodedata.category(c).startswith("C") or c in "\t\n\r"
+    )
+    return " ".join(kept.split())
+
+
 def _clip(text: str, what: str) -> str:
-    return " ".join(text.split())[: LENGTHS[what]]
+    return clean(text)[: LENGTHS[what]].strip()
 
 
 def alpha3(code: str) -> str:
@@ -190,13 +204,13 @@ def payment_type_of(state: HotelState) -> str:
 
 def _address(guest: str, address: Address) -> SesAddress:
     country = alpha3(address.country)
-    if not address.line1.strip() or not country:
+    if not clean(address.line1) or not country:
         raise ReportIncomplete(guest, "address")
     if country == "ESP":
         raise ReportIncomplete(
             guest, "address.municipality_code", "(INE code) is not collected for Spain"
         )
-    if not address.city.strip() or not address.postal_code.strip():
+    if not clean(address.city) or not clean(address.postal_code):
         raise ReportIncomplete(guest, "address", "has no town or postal code")
     return SesAddress(
         street=_clip(address.line1, "street"),
@@ -208,8 +222,8 @@ def _address(guest: str, address: Address) -> SesAddress:
 
 
 def _names(guest: GuestState, data: RegisterData, kind: str) -> tuple[str, str, str]:
-    given = " ".join((data.given_names or guest.given_names).split())
-    surname = " ".join((data.surname or guest.surname).split())
+    given = clean(data.given_names) or clean(guest.given_names)
+    surname = clean(data.surname) or clean(guest.surname)
     if not given:
         raise ReportIncomplete(guest.guest_id, "given_names")
     if not surname:
@@ -229,14 +243,23 @@ def _document(
         return "", "", ""
     kind = document_type_of(document)
     number = document.number.strip().upper()
-    if len(number) > LENGTHS["document_number"]:
-        raise ReportIncomplete(guest.guest_id, "document_number", "is too long")
+    if len(number) > LENGTHS["document_number"] or not _IDENTIFIER.fullmatch(number):
+        raise ReportIncomplete(guest.guest_id, "document_number", "is not 1-15 letters or digits")
     support = document.support_number.strip().upper()
     if kind in ("NIF", "NIE") and not support:
         raise ReportIncomplete(guest.guest_id, "support_number")
-    if len(support) > LENGTHS["support_number"]:
-        raise ReportIncomplete(guest.guest_id, "support_number", "is too long")
+    if support and (len(support) > LENGTHS["support_number"] or not _IDENTIFIER.fullmatch(support)):
+        raise ReportIncomplete(guest.guest_id, "support_number", "is not 1-9 letters or digits")
     return kind, number, support
+
+
+def _contact(data: RegisterData) -> tuple[str, str]:
+    """The telephone and e-mail the report can carry (an unusable one is left out)."""
+    phone = _clip(data.phone, "phone")
+    email = clean(data.email)
+    if len(email) > LENGTHS["email"] or not _EMAIL.fullmatch(email):
+        email = ""
+    return phone, email
 
 
 def person_of(
@@ -265,11 +288,11 @@ def person_of(
     address = data.address or (lead.address if lead is not None else None)
     if address is None:
         raise ReportIncomplete(gid, "address")
-    phone, email = data.phone.strip(), data.email.strip()
+    phone, email = _contact(data)
     if not (phone or email) and lead is not None:
-        phone, email = lead.phone.strip(), lead.email.strip()
+        phone, email = _contact(lead)
     if not (phone or email):
-        raise ReportIncomplete(gid, "contact")
+        raise ReportIncomplete(gid, "contact", "is missing (an e-mail address or a telephone)")
     relationship = ""
     if not adult:
         if data.relationship is None:
@@ -286,8 +309,8 @@ def person_of(
         support_number=support,
         nationality=nationality,
         sex=_SEX.get(data.sex.strip().upper(), ""),
-        phone=phone[: LENGTHS["phone"]],
-        email=email[: LENGTHS["email"]],
+        phone=phone,
+        email=email,
         relationship=relationship,
     )
 
