@@ -34,6 +34,10 @@ from kiosk.app.demo import DemoRig
 from kiosk.app.demo_console import TravelDemoConsole
 from kiosk.backoffice.mail.sim import MailSink
 from kiosk.backoffice.pms.sim import ACCESS_TOKEN, CLIENT_TOKEN, MewsSimulator
+from kiosk.backoffice.ses.sim import LANDLORD as SES_LANDLORD
+from kiosk.backoffice.ses.sim import PASSWORD as SES_PASSWORD
+from kiosk.backoffice.ses.sim import USER as SES_USER
+from kiosk.backoffice.ses.sim import SesSimulator
 from kiosk.config import KioskConfig
 from kiosk.config.devices import DeviceConfig
 from kiosk.devices.docreader.sim import DocReaderSimulator
@@ -104,6 +108,7 @@ class HotelDemoRig(DemoRig):
         self.docreader_port = VirtualPort(name="sim-docreader")
         self.docreader = DocReaderSimulator(self.docreader_port)
         self.mail = MailSink(workdir / "mail", port=0, show=log.info)
+        self.ses = SesSimulator()  # Spain's SES.HOSPEDAJES (used when [hotel] country = "ES")
 
     def __enter__(self) -> HotelDemoRig:
         super().__enter__()
@@ -111,11 +116,13 @@ class HotelDemoRig(DemoRig):
         self.encoder_server.start()
         self.pms.start()
         self.mail.start()
+        self.ses.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.pms.stop()
         self.mail.stop()
+        self.ses.stop()
         self.encoder_server.stop()
         super().__exit__(*exc)
         with contextlib.suppress(Exception):
@@ -144,6 +151,11 @@ class HotelDemoRig(DemoRig):
             smtp_host=self.mail.host,
             smtp_port=self.mail.port,
             smtp_starttls=False,
+            ses_url=self.ses.url,
+            ses_user=SES_USER,
+            ses_password=SES_PASSWORD,
+            ses_landlord=SES_LANDLORD,
+            ses_establishment=config.hotel.ses_establishment or "0000000001",
         )
         devices = (*config.devices, *hotel_devices)
         return dataclasses.replace(config, devices=devices, hotel=hotel)
