@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli import _hq_config, _hq_recalls
+from kiosk.cli import _hq_config, _hq_coupons, _hq_recalls
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     offers_imp.set_defaults(func=_offers_import)
     _hq_config.register(actions, _engine)  # kiosk hq config set/unset/show
     _hq_recalls.register(actions, _engine)  # kiosk hq recalls import
+    _hq_coupons.register(actions, _engine)  # kiosk hq coupons import
     kpis = actions.add_parser("kpis", help="service measures (the same JSON as GET /api/v1/kpis)")
     kpis.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (UTC)"

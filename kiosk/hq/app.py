@@ -28,6 +28,7 @@ from kiosk.hq import (
     audit,
     catalog,
     checkins,
+    coupons,
     events,
     fleet,
     kpi_api,
@@ -236,7 +237,9 @@ def create_app(
     app.include_router(kpi_api.router(engine))  # admin token, off until web.configure()
     app.include_router(web.router(engine))  # staff pages, off until web.configure()
     app.include_router(fleet.router(engine))  # GET /api/v1/lanes/config (lane token)
-    app.include_router(recalls.router(engine, max_page))  # GET /api/v1/recalls/changes
+    # GET /api/v1/recalls/changes and /api/v1/coupons/changes
+    for feed in (recalls.router(engine, max_page), coupons.router(engine, max_page)):
+        app.include_router(feed)
     return app
 
 

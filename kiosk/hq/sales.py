@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kiosk.hq import metrics, pg_copy
+from kiosk.hq import coupons, metrics, pg_copy
 from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.models import SaleDocument, SaleResult
@@ -274,6 +274,7 @@ def _write(
                 for line in p.lines
             ],
         )
+        _redeemed(conn, head, prepared, inserted)
     return inserted, stored
 
 
@@ -296,6 +297,18 @@ def _copy_new(
         pg_copy.copy_binary(conn, "sale_line", LINE_COLUMNS, lines)
     else:
         _insert_lines(conn, lines)
+    _redeemed(conn, head, prepared, inserted)
+
+
+def _redeemed(
+    conn: sa.Connection,
+    head: tuple[str, str, str],
+    prepared: dict[str, EncodedSale],
+    inserted: dict[str, int],
+) -> None:
+    """The serial-numbered coupons of the new sales, used once (kiosk.hq.coupons)."""
+    documents = ((tid, str(prepared[tid].values[-1])) for tid in inserted)
+    coupons.record_redemptions(conn, head[0], head[1], documents)
 
 
 def _insert_for(conn: sa.Connection) -> Any:

@@ -369,6 +369,28 @@ loyalty_card = Table(
     Column("blocked", Boolean, nullable=False, default=False),
     Column("updated_at", String(32), nullable=False, info=HQ),
 )
+# The coupon list and the coupons used once (kiosk.hq.coupons), versioned like offers.
+coupon_entry = Table(
+    "coupon_entry",
+    metadata,
+    Column("entry_id", String(64), primary_key=True, info=HQ),  # checked on import
+    Column("version", BigInteger, nullable=False, index=True, unique=True),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("record", Text, nullable=False),
+    Column("updated_at", String(32), nullable=False, info=HQ),
+)
+coupon_redemption = Table(
+    "coupon_redemption",
+    metadata,
+    Column("redemption_key", String(64), primary_key=True, info=source("Discount.offer_id")),
+    Column("version", BigInteger, nullable=False, index=True, unique=True),
+    Column("store_id", String(64), nullable=False, info=source("SaleDocument.store_id")),
+    Column("lane_id", String(64), nullable=False, info=source("SaleDocument.lane_id")),
+    Column(
+        "transaction_id", String(64), nullable=False, info=source("SaleDocument.transaction_id")
+    ),
+    Column("redeemed_at", String(32), nullable=False, info=HQ),
+)
 # Recalled (GTIN, batch) pairs for the lanes (kiosk.hq.recalls), versioned like offers.
 recall = Table(
     "recall",

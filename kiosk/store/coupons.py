@@ -25,7 +25,7 @@ from typing import Any
 
 from kiosk.clock import utc_now
 from kiosk.domain.offers.coupon_records import coupon_offer_from_record, coupon_offer_to_record
-from kiosk.domain.offers.coupons import COUPON_ID_PREFIX, CouponList, CouponOffer
+from kiosk.domain.offers.coupons import CouponList, CouponOffer, serial_key_of
 from kiosk.domain.offers.model import OfferError
 from kiosk.store.catalog import set_meta
 from kiosk.store.db import write_transaction
@@ -40,16 +40,10 @@ def redemption_keys(document: Mapping[str, Any]) -> list[str]:
     keys = []
     for entry in document.get("discounts") or ():
         offer_id = entry.get("offer_id") if isinstance(entry, dict) else None
-        if isinstance(offer_id, str) and offer_id.startswith(COUPON_ID_PREFIX):
-            key = offer_id[len(COUPON_ID_PREFIX) :]
-            if _has_serial(key):
-                keys.append(key)
+        key = serial_key_of(offer_id) if isinstance(offer_id, str) else None
+        if key is not None:
+            keys.append(key)
     return keys
-
-
-def _has_serial(key: str) -> bool:
-    # 8110:<prefix>:<offer>:<serial>, 8112:<funder>:<offer>:<serial>, store:<offer>:<serial>
-    return key.count(":") == (3 if key.startswith(("8110:", "8112:")) else 2)
 
 
 def record_redemptions(conn: sqlite3.Connection, document: Mapping[str, Any]) -> int:

@@ -34,6 +34,7 @@ from kiosk.store.catalog_bulk import NotFast, apply_page_text
 from kiosk.store.errors import StoreError
 from kiosk.store.offers import OfferRepository
 from kiosk.sync.client import HqClient
+from kiosk.sync.coupons_pull import pull_coupons
 from kiosk.sync.errors import HqRefused, SyncError
 from kiosk.sync.recalls_pull import pull_recalls
 
@@ -51,6 +52,7 @@ class PullReport:
     offers: int = 0
     cards: int = 0
     recalls: int = 0  # recalled batches applied (kiosk.sync.recalls_pull)
+    coupons: int = 0  # coupon list entries and redeemed coupons (kiosk.sync.coupons_pull)
 
 
 def entry_to_item(entry: dict[str, Any]) -> CatalogItem:
@@ -166,6 +168,7 @@ def pull(
     if not report.held_back:
         pull_offers(conn, client, page_size, report)
     report.recalls = pull_recalls(conn, client, page_size)  # a recall is never held back
+    report.coupons = pull_coupons(conn, client, page_size)  # nor a coupon used elsewhere
     return report
 
 

@@ -25,8 +25,9 @@ match each requirement and, for the requirement the saving applies to, its amoun
 tax class and its unit prices. :meth:`CouponState.changed` takes the old and new version
 of one line, like :class:`~kiosk.domain.offers.engine.OfferState`: O(coupons), never
 O(lines). :meth:`CouponState.savings` prices the coupons whose requirement is met, in
-scan order, each capped by what is left of each tax class after the offers and the
-coupons before it: no class and so no total goes below zero. A coupon whose requirement
+offer id order (so the result does not depend on the scan order), each capped by what
+is left of each tax class after the offers and the coupons before it: no class and so
+no total goes below zero. A coupon whose requirement
 is no longer met (a void) saves nothing and is *withdrawn*; it comes back if the
 requirement is met again, and only coupons that saved count as redeemed with the sale.
 """
@@ -60,6 +61,17 @@ GRAMS_PER_POUND = Fraction(45359237, 100000)
 STORE_COUPON_PREFIX = "99"
 #: Offer ids of coupons in the sale document and the redemption records start so.
 COUPON_ID_PREFIX = "coupon:"
+
+
+def serial_key_of(offer_id: str) -> str | None:
+    """The redemption key in a sale's discount ``offer_id`` if it is a coupon with a
+    serial (``coupon:8110:<prefix>:<offer>:<serial>``, ``coupon:8112:...``,
+    ``coupon:store:<offer>:<serial>``), else None: what is used once in the store."""
+    if not offer_id.startswith(COUPON_ID_PREFIX):
+        return None
+    key = offer_id[len(COUPON_ID_PREFIX) :]
+    parts = key.count(":")
+    return key if parts == (3 if key.startswith(("8110:", "8112:")) else 2) else None
 
 
 class CouponRefused(ValueError):
@@ -426,11 +438,13 @@ class CouponState:
         return tuple(t.coupon for t in self.tracked if not t.met())
 
     def savings(self, taken: Mapping[str, int]) -> tuple[Saving, ...]:
-        """What each coupon whose requirement is met saves, in scan order, after the
+        """What each coupon whose requirement is met saves, in offer id order, after the
         offers took ``taken`` per tax class; no class goes below zero."""
         room = {c: a - taken.get(c, 0) for c, a in self.amounts.items()}
         savings = []
-        for tracked in self.tracked:
+        # In offer id order, not scan order: what the coupons save depends on which are
+        # on the basket, never on the order they were scanned in.
+        for tracked in sorted(self.tracked, key=lambda t: t.coupon.offer_id):
             if not tracked.met():
                 continue
             shares = self._shares(tracked, room)
@@ -506,6 +520,7 @@ __all__ = [
     "coupon_from_8112",
     "encode_store_coupon",
     "refusal",
+    "serial_key_of",
     "store_coupon",
     "store_coupon_code",
     "with_coupons",

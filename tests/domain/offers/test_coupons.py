@@ -247,8 +247,7 @@ def test_total_never_negative_and_order_free(items, coupons, rnd, voids) -> None
             if line_nos:
                 b, _ = b.void_line(line_nos[n % len(line_nos)])
                 assert b.totals(RULES).total.minor >= 0
-    # Coupons take from each tax class in scan order, but what they take in all is
-    # min(their shares, the room): the total does not depend on the order.
+    # Coupons are priced in offer id order, never in scan order.
     assert results[0] == results[1]
 
 
