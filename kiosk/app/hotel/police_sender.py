@@ -79,6 +79,9 @@ class PoliceSender:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
 
     def wake(self) -> None:
         """Send now (a report was queued, or the network is back)."""

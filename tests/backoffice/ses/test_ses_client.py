@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from ses_factories import ANA, LUIS, PABLO, report
 
@@ -119,3 +121,16 @@ def test_a_request_that_is_not_soap_gets_a_fault(sim: SesSimulator) -> None:
     answer = httpx.post(sim.url, content=b"hello", auth=(USER, PASSWORD))
     assert answer.status_code == 500
     assert b"Fault" in answer.content
+
+
+@settings(
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=st.binary(max_size=300) | st.sampled_from([b"", b"<a/>", b"<Envelope/>"]))
+def test_the_simulator_answers_any_request_body_with_soap(sim: SesSimulator, body: bytes) -> None:
+    import httpx
+
+    answer = httpx.post(sim.url, content=body, auth=(USER, PASSWORD), timeout=10)
+    assert answer.status_code in (200, 500)
+    assert b"Envelope" in answer.content
