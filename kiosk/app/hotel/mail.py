@@ -46,14 +46,40 @@ class MailAddressError(ValueError):
     """The guest's address cannot take an e-mail (the message says why)."""
 
 
-def card_png(card: fx.RegistrationCard, hotel: str, terms: str) -> bytes:
-    """The registration card as the receipt printer would print it, as a PNG."""
+def card_png(
+    card: fx.RegistrationCard, hotel: str, terms: str, signature: bytes | None = None
+) -> bytes:
+    """The registration card as the receipt printer would print it, as a PNG, with the
+    guest's ``signature`` (PNG) drawn under it when it is a readable image."""
     from kiosk.devices.printer.interpreter import EscposInterpreter
     from kiosk.devices.printer.png import ReceiptCanvas, to_png
 
     canvas = ReceiptCanvas(42)
     pages = canvas.apply(EscposInterpreter().feed(registration_card_bytes(card, hotel, terms)))
-    return to_png(pages[0] if pages else canvas.finish())
+    page = pages[0] if pages else canvas.finish()
+    if signature:
+        page = _with_signature(page, signature)
+    return to_png(page)
+
+
+def _with_signature(page: Any, signature: bytes) -> Any:
+    """``page`` with the signature image pasted at its foot (unchanged if unreadable)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        drawn = Image.open(io.BytesIO(signature)).convert("L")
+    except (UnidentifiedImageError, OSError, ValueError):
+        log.warning("signature image not readable: the card goes without it")
+        return page
+    width = page.width - 32
+    scale = min(1.0, width / max(drawn.width, 1))
+    drawn = drawn.resize((max(int(drawn.width * scale), 1), max(int(drawn.height * scale), 1)))
+    whole = Image.new("L", (page.width, page.height + drawn.height + 16), 255)
+    whole.paste(page, (0, 0))
+    whole.paste(drawn, (16, page.height))
+    return whole
 
 
 def _amount(money: Money) -> str:

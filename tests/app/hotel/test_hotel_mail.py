@@ -175,3 +175,22 @@ def test_check_address_never_raises_and_what_it_accepts_is_plain(text: str) -> N
     else:
         assert isinstance(reason, str)
         assert reason
+
+
+def test_the_card_image_carries_the_signature_when_it_is_readable() -> None:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from kiosk.app.hotel.mail import card_png
+
+    drawn = Image.new("L", (600, 200), 255)
+    ImageDraw.Draw(drawn).line([(20, 150), (300, 40), (580, 150)], fill=0, width=6)
+    buffer = io.BytesIO()
+    drawn.save(buffer, "PNG")
+    plain = Image.open(io.BytesIO(card_png(CARD, "Hotel Sol", "Terms.")))
+    signed = Image.open(io.BytesIO(card_png(CARD, "Hotel Sol", "Terms.", buffer.getvalue())))
+    unreadable = Image.open(io.BytesIO(card_png(CARD, "Hotel Sol", "Terms.", PNG)))
+    assert signed.height > plain.height + 100
+    assert min(signed.crop((0, plain.height, signed.width, signed.height)).getdata()) == 0
+    assert unreadable.size == plain.size
