@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from fractions import Fraction
 from typing import Any
 
 from kiosk.app.receipt_locale import CURRENCY_SYMBOLS, receipt_locale
@@ -15,7 +16,8 @@ from kiosk.devices.printer.receipt import (
     ReceiptSaving,
     TaxRow,
 )
-from kiosk.domain.money import Money
+from kiosk.domain.checkout.sale_rules import markdown_of
+from kiosk.domain.money import Money, Rounding
 from kiosk.domain.tax_letters import TaxLetters
 
 log = logging.getLogger(__name__)
@@ -47,10 +49,10 @@ def receipt_from_document(
     lines = tuple(
         ReceiptLine(
             description=line["name"],
-            amount=money(line["amount"]),
+            amount=_before_markdown(line, money)[1],
             quantity=line["quantity"],
             weight_g=line["weight_g"],
-            unit_price=money(line["unit_price"]),
+            unit_price=_before_markdown(line, money)[0],
             tax_code=codes.get(line["tax_class"], ""),
             deposit=money(line["deposit"]) if line["deposit"] else None,
             voided=line["voided"],
@@ -94,7 +96,7 @@ def receipt_from_document(
         decimal_separator=locale.decimal_separator,
         thousands_separator=locale.thousands_separator,
         currency_symbol=CURRENCY_SYMBOLS.get(currency, ""),
-        savings=_savings(document, money),
+        savings=_savings(document, money) + _markdowns(document, money, language),
     )
 
 
@@ -120,6 +122,35 @@ def _savings(document: dict[str, Any], money: Any) -> tuple[ReceiptSaving, ...]:
         )
         for discount in document.get("discounts") or ()
     )
+
+
+#: The word before a markdown's percentage on the receipt ("Reduced -30%").
+_REDUCED = {"en": "Reduced", "es": "Rebaja", "fr": "Démarque"}
+
+
+def _before_markdown(line: dict[str, Any], money: Any) -> tuple[Money, Money]:
+    """(unit price, amount) of a line as printed: before its markdown, if it has one (the
+    markdown is printed under it as a saving, kiosk.domain.checkout.sale_rules)."""
+    unit_price, amount = money(line["unit_price"]), money(line["amount"])
+    marked = markdown_of(line.get("price_override_reason"))
+    if marked is None or marked[1].currency != unit_price.currency:
+        return unit_price, amount
+    before = marked[1]
+    if line["weight_g"] is not None:
+        return before, before.scaled(Fraction(line["weight_g"], 1000), Rounding.HALF_UP)
+    return before, before * line["quantity"]
+
+
+def _markdowns(document: dict[str, Any], money: Any, language: str) -> tuple[ReceiptSaving, ...]:
+    """Each marked-down line's saving ("Reduced -30%"), printed under the line."""
+    word = _REDUCED.get(language, _REDUCED["en"])
+    found = []
+    for index, line in enumerate(document["lines"]):
+        marked = markdown_of(line.get("price_override_reason"))
+        saved = _before_markdown(line, money)[1] - money(line["amount"])
+        if marked is not None and saved.minor > 0 and not line["voided"]:
+            found.append(ReceiptSaving(f"{word} -{marked[0]}%", saved, after=index))
+    return tuple(found)
 
 
 def _payment_label(payment: dict[str, Any]) -> str:

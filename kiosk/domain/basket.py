@@ -399,8 +399,10 @@ class Basket:
         scanned_code: str | None = None,
         *,
         over_limit_ok: bool = False,
+        price_reason: str | None = None,
     ) -> tuple[Basket, BasketLine]:
-        """Append a line for ``item`` (price defaults to the catalog price).
+        """Append a line for ``item`` (price defaults to the catalog price; ``price_reason``
+        says why another ``unit_price`` applies, kept as the line's override reason).
 
         Raises:
             QuantityLimitExceeded: if the item's limit would be passed (unless
@@ -412,7 +414,13 @@ class Basket:
         if item.unit is SaleUnit.WEIGHT and quantity != 1:
             raise BasketError(f"item {item.sku}: a weighed item has quantity 1")
         line = BasketLine(
-            self.next_line_no, item, quantity, weight_g, price, scanned_code=scanned_code
+            self.next_line_no,
+            item,
+            quantity,
+            weight_g,
+            price,
+            price_override_reason=price_reason,
+            scanned_code=scanned_code,
         )
         if not over_limit_ok and item.quantity_limit is not None:
             self._check_limit(item, self.units_of(item.sku) + line.units)

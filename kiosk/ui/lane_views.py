@@ -26,6 +26,7 @@ from kiosk.domain.checkout.interventions import (
     withdrawable,
 )
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.checkout.sale_rules import markdown_of
 from kiosk.domain.checkout.states import PaymentFailure, Phase
 from kiosk.domain.money import Money
 from kiosk.domain.tax import BasketTotals
@@ -69,6 +70,7 @@ _PICTURES = (
 def cart_line(line: BasketLine) -> CartLineView:
     """One basket line as a cart row."""
     deposit = line.deposit_amount
+    marked = markdown_of(line.price_override_reason)  # a pack close to its date
     return CartLineView(
         line_no=line.line_no,
         names=line.item.names,
@@ -78,7 +80,8 @@ def cart_line(line: BasketLine) -> CartLineView:
         weight_g=line.weight_g,
         deposit=deposit if deposit.minor else None,
         voided=line.voided,
-        price_overridden=line.price_override_reason is not None,
+        price_overridden=line.price_override_reason is not None and marked is None,
+        markdown_percent=marked[0] if marked else None,
     )
 
 

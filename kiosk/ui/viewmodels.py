@@ -45,6 +45,8 @@ class CartLineView:
     deposit: Money | None = None
     voided: bool = False
     price_overridden: bool = False
+    #: Marked down close to its date (kiosk.domain.checkout.sale_rules): the percent off.
+    markdown_percent: int | None = None
     #: A coupon's row (kiosk.ui.lane_views.coupon_rows): ``amount`` is its saving (negative),
     #: ``voided`` says it no longer applies. Not a basket line: a tap does nothing.
     coupon: bool = False

@@ -23,6 +23,8 @@ from kiosk.domain.checkout.sale_rules import (
     form_of,
     is_second_look,
     markdown,
+    markdown_of,
+    markdown_reason,
     parse_days,
     remember,
 )
@@ -300,7 +302,9 @@ def test_parse_days_garbage_is_a_value_error(text: str) -> None:
 def test_markdown_on_the_last_day() -> None:
     start = checkout(markdown_days=1, markdown_percent=30)
     after, _ = feed(start, scanned(symbology="gs1-datamatrix", expiry=date(2026, 12, 5)))
-    assert after.basket.active_lines[0].unit_price == Money(90, "EUR")  # 129 * 0.7 = 90.3
+    line = after.basket.active_lines[0]
+    assert line.unit_price == Money(90, "EUR")  # 129 * 0.7 = 90.3
+    assert markdown_of(line.price_override_reason) == (30, Money(129, "EUR"))
     later, _ = feed(start, scanned(symbology="gs1-datamatrix", expiry=date(2026, 12, 6)))
     assert later.basket.active_lines[0].unit_price == Money(129, "EUR")
 
@@ -332,3 +336,17 @@ def test_markdown_is_never_negative_nor_above_the_price(
 def test_rules_refuse_bad_numbers() -> None:
     with pytest.raises(ValueError, match="markdown_percent"):
         SaleRules(markdown_percent=101)
+
+
+@given(
+    st.integers(0, 100), st.integers(0, 10**9), st.sampled_from(["EUR", "JPY", "KWD"]), st.dates()
+)
+def test_markdown_reason_round_trips(percent: int, minor: int, currency: str, dated: date) -> None:
+    price = Money(minor, currency)
+    assert markdown_of(markdown_reason(percent, price, dated)) == (percent, price)
+
+
+@given(st.none() | st.text(max_size=60))
+def test_other_reasons_are_not_markdowns(reason: str | None) -> None:
+    found = markdown_of(reason)
+    assert found is None or (reason or "").startswith("markdown ")

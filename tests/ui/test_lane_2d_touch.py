@@ -40,6 +40,7 @@ from kiosk.domain.gs1.element_string import GS
 from kiosk.store.catalog_import import import_csv
 from kiosk.store.db import connect
 from kiosk.ui.messages import MESSAGES
+from kiosk.ui.screens.receipt import RECEIPT_PRINT
 
 __all__ = ["hq_engine", "hq_server", "hq_url", "lane_token", "pg_database"]
 
@@ -83,13 +84,13 @@ def open_window(qtbot: Any, tmp_path: Path, clock: SetClock, **sync: Any) -> Any
     demo = DemoRig(tmp_path / "rig", with_hq=False).__enter__()
     config = demo.configure(config)
     lane_section = dataclasses.replace(
-        config.lane, timezone="Europe/Madrid", store_id=STORE, lane_id=LANE
+        config.lane, timezone="Europe/Madrid", store_id=STORE, lane_id=LANE, markdown_days=1
     )
     config = dataclasses.replace(
         config,
         lane=lane_section,
         store=dataclasses.replace(config.store, path=db),
-        devices=tuple(d for d in config.devices if d.type == "scanner"),
+        devices=tuple(d for d in config.devices if d.type in ("printer", "scanner")),
         bagging=dataclasses.replace(config.bagging, enabled=False),
         sale_hours=(SaleHoursConfig("beer_wine", "mon-sat", "08:00-22:00"),),
     )
@@ -155,7 +156,7 @@ def test_2d_and_1d_of_one_pack_is_one_line(qtbot: Any, rig: Any) -> None:
     assert presenter.checkout().totals().total.minor == 95  # priced as its EAN
     clock.now += timedelta(seconds=5)
     demo.scanner.scan("]E0" + MILK)  # another pack, later
-    qtbot.waitUntil(lambda: scanning.cart.row_count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: presenter.checkout().totals().item_count == 2, timeout=10_000)
 
 
 def test_an_expired_pack_is_refused_on_screen(qtbot: Any, rig: Any) -> None:
@@ -212,3 +213,29 @@ def test_a_recalled_batch_stays_refused_with_hq_down(
         qtbot.waitUntil(lambda: scanning.cart.row_count() == 1, timeout=10_000)
     finally:
         close_window(parts)
+
+
+def test_a_pack_on_its_last_day_is_marked_down_on_cart_and_receipt(qtbot: Any, rig: Any) -> None:
+    _lane, window, presenter, demo, _clock = rig
+    scanning = start(qtbot, window, presenter)
+    demo.scanner.scan(datamatrix(expiry="261205"))  # today in Madrid: 30 % off
+    qtbot.waitUntil(lambda: scanning.cart.row_count() == 1, timeout=10_000)
+    row = scanning.cart.texts(1)  # line 1
+    assert row.amount == "€0.67"  # 0.95 - 30 %, rounded half up
+    assert "30% off: close to its date" in row.detail
+    assert "staff" not in row.detail
+    assert presenter.checkout().totals().total.minor == 67
+
+    qtbot.waitUntil(scanning.pay_button.isEnabled)
+    touch(qtbot, scanning.pay_button)
+    qtbot.waitUntil(lambda: window.navigator.current_name() == "receipt", timeout=30_000)
+    touch(qtbot, window.navigator.get("receipt").buttons[RECEIPT_PRINT])
+    qtbot.waitUntil(lambda: len(demo.printer.texts) == 1, timeout=20_000)
+    printed = demo.printer.texts[0].splitlines()
+    item = next(n for n, line in enumerate(printed) if "Casa M" in line)
+    assert printed[item].split()[-2] == "0.95"  # the price before the markdown...
+    assert printed[item + 1].split() == ["Reduced", "-30%", "-0.28"]  # ...and the markdown
+    total = next(line for line in printed if line.startswith("TOTAL"))
+    assert total.split()[1] == "0.67"
+    saved = next(line for line in printed if line.startswith("You saved"))
+    assert saved.split()[-1] == "0.28"

@@ -59,6 +59,9 @@ class AddItem:
     quantity: int = 1
     weight_g: int | None = None
     unit_price: Money | None = None
+    #: why ``unit_price`` is not the catalog's, kept on the line (a markdown, see
+    #: kiosk.domain.checkout.sale_rules.markdown_reason)
+    price_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from kiosk.domain.checkout.sale_rules import (
     hours_text,
     is_second_look,
     markdown,
+    markdown_reason,
     refusal,
     remember,
 )
@@ -39,9 +40,11 @@ _PAGED = {
 
 def screen(
     checkout: Checkout, event: ItemScanned, item: CatalogItem
-) -> tuple[Checkout, list[Effect] | None, Money | None]:
-    """(checkout, effects, price): effects when the scan ends here, else None and the
-    checkout that remembers the scan, with the marked-down unit price or None."""
+) -> tuple[Checkout, list[Effect] | None, tuple[Money, str] | None]:
+    """(checkout, effects, markdown): effects when the scan ends here, else None and the
+    checkout that remembers the scan, with the marked-down unit price and its reason (the
+    line's override reason, :func:`~kiosk.domain.checkout.sale_rules.markdown_reason`)
+    or None."""
     rules = checkout.settings.sale_rules
     pack = PackFacts(event.gtin14, event.symbology, event.expiry, event.batch, item.category)
     refused = refusal(rules, pack, event.at)
@@ -61,4 +64,8 @@ def screen(
     if twin:
         return after, [Beep(ok=True), message("already_scanned", sku=item.sku)], None
     base = event.price or item.price
-    return after, None, markdown(rules, base, event.expiry or event.best_before, event.at)
+    dated = event.expiry or event.best_before
+    reduced = markdown(rules, base, dated, event.at)
+    if reduced is None or dated is None:
+        return after, None, None
+    return after, None, (reduced, markdown_reason(rules.markdown_percent, base, dated))

@@ -63,4 +63,5 @@ def place(
         action.unit_price,
         action.code,
         over_limit_ok=over_limit_ok,
+        price_reason=action.price_reason,
     )

@@ -38,11 +38,12 @@ Pure: the store's time zone is a ``tzinfo`` passed in, the time is the event's `
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
 
-from kiosk.domain.money import Money, Rounding
+from kiosk.domain.money import Money, MoneyError, Rounding
 
 #: weekday names as in config ("mon-sat"), Monday first like ``date.weekday()``
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -257,3 +258,23 @@ def markdown(rules: SaleRules, price: Money, dated: date | None, at: datetime) -
         return None
     reduced = price.scaled(Fraction(100 - rules.markdown_percent, 100), Rounding.HALF_UP)
     return reduced if reduced.minor >= 0 else Money.zero(price.currency)
+
+
+_MARKDOWN = re.compile(r"markdown (\d{1,3})% of (-?\d+(?:\.\d+)?) ([A-Z]{3}) \(date (\S+)\)")
+
+
+def markdown_reason(percent: int, price: Money, dated: date) -> str:
+    """The line's override reason for a markdown: ``"markdown 30% of 0.95 EUR (date
+    2026-12-05)"`` (read back by :func:`markdown_of` for the cart and the receipt)."""
+    return f"markdown {percent}% of {price} (date {dated.isoformat()})"
+
+
+def markdown_of(reason: str | None) -> tuple[int, Money] | None:
+    """(percent, price before it) of a markdown reason, or None for any other reason."""
+    match = _MARKDOWN.fullmatch(reason or "")
+    if match is None:
+        return None
+    try:
+        return int(match.group(1)), Money.parse(match.group(2), match.group(3))
+    except MoneyError:
+        return None

@@ -91,10 +91,11 @@ def scan(checkout: Checkout, event: ItemScanned) -> Result:
         return pause(checkout, InterventionKind.UNKNOWN_BARCODE, event.at, detail)
     if event.quantity < 1:
         return reject(checkout, "item_refused", sku=item.sku, reason="quantity below 1")
-    checkout, stop, price = packs.screen(checkout, event, item)  # expiry, recall, hours, twin
+    checkout, stop, marked = packs.screen(checkout, event, item)  # expiry, recall, hours, twin
     if stop is not None:
         return checkout, stop
-    action = AddItem(item, event.code, event.quantity, event.weight_g, price or event.price)
+    price, reason = marked or (event.price, None)
+    action = AddItem(item, event.code, event.quantity, event.weight_g, price, reason)
     return offer_item(checkout, action, event.at, age_checked=False)
 
 

@@ -92,7 +92,12 @@ def offer_item(checkout: Checkout, action: AddItem, at: datetime, *, age_checked
         ]
     try:
         basket, line = checkout.basket.add_item(
-            item, action.quantity, action.weight_g, action.unit_price, action.code
+            item,
+            action.quantity,
+            action.weight_g,
+            action.unit_price,
+            action.code,
+            price_reason=action.price_reason,
         )
     except QuantityLimitExceeded as exc:
         return pause(ready, InterventionKind.QUANTITY_LIMIT, at, str(exc), action=action)
