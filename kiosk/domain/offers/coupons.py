@@ -74,8 +74,15 @@ def serial_key_of(offer_id: str) -> str | None:
     return key if parts == (3 if key.startswith(("8110:", "8112:")) else 2) else None
 
 
+#: Every ``CouponRefused.reason`` (the shopper's message is ``coupon.<reason>``).
+REFUSAL_REASONS = (
+    "already_used", "expired", "needs_staff", "not_yet_valid", "requirement_not_met",
+    "scan_items_first", "twice", "unknown",
+)  # fmt: skip
+
+
 class CouponRefused(ValueError):
-    """A scanned coupon the lane does not take; ``reason`` is a message key suffix."""
+    """A scanned coupon the lane does not take; ``reason`` is one of REFUSAL_REASONS."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"coupon refused: {reason}" + (f" ({detail})" if detail else ""))
@@ -508,6 +515,7 @@ def with_coupons(summary: OfferSummary | None, coupons: CouponState | None) -> O
 __all__ = [
     "COUPON_ID_PREFIX",
     "NO_COUPONS",
+    "REFUSAL_REASONS",
     "Coupon",
     "CouponList",
     "CouponOffer",
