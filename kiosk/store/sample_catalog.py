@@ -102,7 +102,33 @@ def sample_items(seed: int = 2026) -> list[CatalogItem]:
                     )
                 )
     items.extend(_other_symbologies())
+    items.extend(_carrier_bags())
     return items
+
+
+#: The carrier bags of the sample store (the demo's ``[lane] bag_skus``).
+BAG_SKUS = ("BAG01", "BAG02")
+
+
+def _carrier_bags() -> list[CatalogItem]:
+    """Carrier bags, sold by the "Do you need bags?" question: store PLUs 7901-7902 and a
+    barcode each (a bag can also be scanned)."""
+    bags = (
+        ("Paper bag", "Bolsa de papel", "Sac en papier", 15),
+        ("Reusable bag", "Bolsa reutilizable", "Sac réutilisable", 50),
+    )
+    return [
+        CatalogItem(
+            sku,
+            (("en", en), ("es", es), ("fr", fr)),
+            Money(cents, CURRENCY),
+            "standard",
+            gtins=(_gtin14(gtin13(98765, n)),),  # not 8499: the synthetic items
+            plu=f"790{n}",
+            category="bags",
+        )
+        for n, (sku, (en, es, fr, cents)) in enumerate(zip(BAG_SKUS, bags, strict=True), start=1)
+    ]
 
 
 _SIZE_WORDS = {

@@ -278,6 +278,6 @@ def test_progress_bar_on_request(
     import_csv(conn, sample_csv, progress=True)
     err = capsys.readouterr().err
     assert "catalog import" in err
-    assert "265/265" in err
+    assert "267/267" in err
     import_csv(conn, sample_csv, progress=False)
     assert capsys.readouterr().err == ""

@@ -49,7 +49,6 @@ class BagsOverlay(Overlay):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, card_width=1000)
-        self.setObjectName("BagsOverlay")
         self._bags: tuple[BagChoice, ...] = ()
         self._counts: dict[str, int] = {}
         self._row_widgets: list[QWidget] = []
@@ -82,6 +81,7 @@ class BagsOverlay(Overlay):
         """Open with one row per bag in ``bags``, every count at zero."""
         for widget in self._row_widgets:
             self._grid.removeWidget(widget)
+            widget.setParent(None)  # gone from the card at once, not at the next event loop
             widget.deleteLater()
         self._row_widgets = []
         self._bags = bags

@@ -33,7 +33,6 @@ class HowManyOverlay(Overlay):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, card_width=1100)
-        self.setObjectName("HowManyOverlay")
         self._names: Names = ()
         row = QHBoxLayout()
         row.setSpacing(32)

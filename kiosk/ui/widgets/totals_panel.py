@@ -31,7 +31,6 @@ class TotalsOverlay(Overlay):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, card_width=900)
-        self.setObjectName("TotalsOverlay")
         self._view: TotalsView | None = None
         self._title = text_label(role="title", wrap=True)
         self._rows = QGridLayout()
@@ -88,6 +87,7 @@ class TotalsOverlay(Overlay):
     def _fill(self) -> None:
         for label in self._row_labels:
             self._rows.removeWidget(label)
+            label.setParent(None)  # gone from the card at once, not at the next event loop
             label.deleteLater()
         self._row_labels = []
         view = self._view
