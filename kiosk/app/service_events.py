@@ -201,6 +201,10 @@ def change_occurrences(
     done = before.interventions if same_basket and before is not None else ()
     for record in after.interventions[len(done) :] if same_basket else ():
         found.extend(_resolved(ids, tx, record))
+    seen = before.aside if same_basket and before is not None else ()
+    for entry in after.aside:  # put aside: raised without pausing (kiosk.domain.checkout.aside)
+        if entry not in seen:
+            found.extend(_raised(ids, tx, entry))
     old = before.pending if same_basket and before is not None else None
     if after.pending is not None and after.pending != old:
         found.extend(_raised(ids, tx, after.pending))

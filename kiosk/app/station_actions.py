@@ -35,7 +35,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.app.attendant.model import AttendantError
-from kiosk.app.station_views import pending_key
+from kiosk.app.station_views import aside_alert, pending_key
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.staff import Action, PermissionRefused, Staff, require
 
@@ -189,6 +189,11 @@ class RemoteActions:
         raise Refused(f"this lane does not know the command {kind!r}")
 
     def _resolve(self, checkout: Any, args: dict[str, Any]) -> str:
+        entry = next(
+            (e for e in checkout.aside if aside_alert(checkout, e).key == args.get("alert")), None
+        )
+        if entry is not None:  # an unknown item put aside while the shopper scans on
+            return self._resolve_aside(entry, args)
         pending = checkout.pending
         if pending is None or pending_key(checkout) != args.get("alert"):
             raise Refused("the lane has moved on: that alert is no longer waiting")
@@ -220,6 +225,28 @@ class RemoteActions:
             return f"item {args['item_code']} added"
         self.service.resolve_pending(approved, note=note)
         return "approved" if approved else "refused"
+
+    def _resolve_aside(self, entry: Any, args: dict[str, Any]) -> str:
+        note = str(args.get("reason", ""))
+        if not bool(args.get("approved", True)):
+            self.service.resolve_aside(entry.raised_at, False, note=note)
+            return "item put aside dismissed"
+        if not args.get("item_code"):
+            raise Refused("pick the item (its code or PLU) to add it")
+        code = str(args["item_code"])
+        after = self.service.resolve_aside(entry.raised_at, True, code, note)
+        if args.get("price_minor") is not None:
+            line = after.basket.lines[-1].line_no
+            try:
+                self.service.override_price(
+                    line, _int(args, "price_minor"), note or "price keyed at the station"
+                )
+            except (Refused, AttendantError) as error:
+                raise Refused(
+                    f"item {code} added at its catalog price; the keyed price was refused: {error}"
+                ) from None
+            return f"item {code} added at the keyed price"
+        return f"item {code} added"
 
     # -- helpers -----------------------------------------------------------------------
 

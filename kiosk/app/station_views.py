@@ -84,6 +84,7 @@ def checkout_view(controller: Any) -> JourneyView:
     if pending is not None:
         key = pending_key(checkout) or ""
         alerts = (OpenAlert(key, pending.kind.value, str(pending.detail), pending.raised_at),)
+    alerts += tuple(aside_alert(checkout, entry) for entry in getattr(checkout, "aside", ()))
     lines = tuple(
         {
             "no": line.line_no,
@@ -315,6 +316,14 @@ def pending_key(checkout: Any) -> str | None:
         return None
     raised = pending.raised_at.isoformat()
     return alert_key(str(checkout.basket.basket_id), pending.kind.value, raised)
+
+
+def aside_alert(checkout: Any, entry: Any) -> OpenAlert:
+    """The alert of an unknown item put aside (kiosk.domain.checkout.aside): keyed as the
+    pending intervention it becomes at Pay (same kind and time), so it is one alert."""
+    basket = str(checkout.basket.basket_id)
+    key = alert_key(basket, entry.kind.value, entry.raised_at.isoformat())
+    return OpenAlert(key, entry.kind.value, str(entry.detail), entry.raised_at)
 
 
 def alert_key(*parts: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from kiosk.config import checks
 from kiosk.config.loader import setting
+from kiosk.domain.checkout.flow import AgeCheck, ShopperFlow, UnknownBarcode
 from kiosk.domain.money import Rounding
 from kiosk.domain.tax import TaxRules
 from kiosk.domain.tax_letters import TaxLetters
@@ -55,6 +56,21 @@ class LaneConfig:
         check=checks.languages,
     )
     timezone: str = setting("UTC", doc="IANA time zone for receipts and the business day")
+    # the shopper keeps scanning (kiosk.domain.checkout.aside / pending_age)
+    unknown_barcode: str = setting(
+        "pause",
+        doc="pause: an unknown barcode stops the lane until an attendant comes; put_aside: "
+        "the shopper puts it aside and keeps scanning, the attendant is alerted and Pay "
+        "waits until the attendant has added or dismissed every item put aside",
+        check=checks.one_of("pause", "put_aside"),
+    )
+    age_check: str = setting(
+        "at_once",
+        doc="at_once: an age-restricted item waits for the attendant's check before it is "
+        "added; before_payment: it is added with its check pending and Pay waits for one "
+        "check of every such item (a refusal removes them)",
+        check=checks.one_of("at_once", "before_payment"),
+    )
     # 2D codes (kiosk.domain.checkout.sale_rules): one pack, expiry, markdown
     dual_scan_window_s: float = setting(
         2.0,
@@ -106,6 +122,11 @@ class LaneConfig:
         doc="the catalog's carrier bags offered by bag_prompt, in order (SKUs)",
         check=_bag_skus,
     )
+
+
+def shopper_flow(lane: LaneConfig) -> ShopperFlow:
+    """The domain's flow choices of the [lane] section (values already checked)."""
+    return ShopperFlow(UnknownBarcode(lane.unknown_barcode), AgeCheck(lane.age_check))
 
 
 @dataclass(frozen=True)
@@ -207,4 +228,4 @@ class LoggingConfig:
     )
 
 
-__all__ = ["LaneConfig", "LoggingConfig", "StoreConfig", "TaxConfig"]
+__all__ = ["LaneConfig", "LoggingConfig", "StoreConfig", "TaxConfig", "shopper_flow"]

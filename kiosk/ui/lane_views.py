@@ -9,6 +9,7 @@ read only the immutable checkout, never the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from fractions import Fraction
 from itertools import compress
 from operator import is_not
@@ -19,6 +20,7 @@ from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout.interventions import (
     IDLE_SUSPENDED,
     AddItem,
+    CheckAge,
     InterventionKind,
     OverridePrice,
     SetQuantity,
@@ -125,6 +127,7 @@ def scanning_view(
     totals = totals if totals is not None else checkout.totals()
     lines = checkout.basket.lines
     shown = rows.rows(lines) if rows is not None else tuple(cart_line(ln) for ln in lines)
+    shown = age_marked(shown, checkout.age_pending)
     return ScanningView(
         lines=shown + coupon_rows(checkout, totals),
         total=totals.total,
@@ -137,6 +140,22 @@ def scanning_view(
         tax=totals.tax,
         **_bagging(checkout),
     )
+
+
+def age_marked(
+    rows: tuple[CartLineView, ...], pending: tuple[int, ...]
+) -> tuple[CartLineView, ...]:
+    """``rows`` with the lines whose age check is pending marked "age check needed"
+    (line ``n`` is row ``n - 1``: numbers start at 1 and are never skipped). O(pending)
+    in Python."""
+    if not pending:
+        return rows
+    marked = list(rows)
+    for line_no in pending:
+        index = line_no - 1
+        if 0 <= index < len(marked) and marked[index].line_no == line_no:
+            marked[index] = replace(marked[index], age_pending=True)
+    return tuple(marked)
 
 
 #: Cart rows of coupons are numbered from here (never a basket line's number).
@@ -277,6 +296,9 @@ def intervention_view(checkout: Checkout) -> InterventionView | None:
         subject = action.item.names
         age_limit = action.item.age_limit if kind is InterventionKind.AGE_RESTRICTED else None
         limit = action.item.quantity_limit
+    elif isinstance(action, CheckAge):  # the age check of lines added pending, at Pay
+        subject = _line_names(checkout, action.line_nos[0])
+        age_limit = action.age_limit
     elif isinstance(action, SetQuantity | VoidLine | OverridePrice):
         subject = _line_names(checkout, action.line_no)
         if isinstance(action, SetQuantity) and subject:

@@ -105,6 +105,25 @@ MESSAGES: dict[str, MessageText] = {
     "item_set_aside": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "The item was not added. Please put it aside."))
     ),
+    # the shopper keeps scanning (kiosk.domain.checkout.aside, .pending_age)
+    "item_put_aside": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "Put this item aside and keep scanning. An attendant will come."
+            )
+        ),
+        error=True,
+    ),
+    "aside_dismissed": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "The item put aside was not added."))
+    ),
+    "age_lines_voided": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "The age-restricted items were removed from your basket."
+            )
+        )
+    ),
     "loyalty_card_accepted": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Loyalty card accepted: member prices apply."))
     ),

@@ -45,6 +45,8 @@ class CartLineView:
     deposit: Money | None = None
     voided: bool = False
     price_overridden: bool = False
+    #: The line's age check is pending (``[lane] age_check = "before_payment"``).
+    age_pending: bool = False
     #: Marked down close to its date (kiosk.domain.checkout.sale_rules): the percent off.
     markdown_percent: int | None = None
     #: A coupon's row (kiosk.ui.lane_views.coupon_rows): ``amount`` is its saving (negative),

@@ -63,6 +63,8 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.BagWeighed: st.builds(ev.BagWeighed, st.integers(-5, 3000), st.just(NOW)),
     ev.BaggingSkipped: st.builds(ev.BaggingSkipped, st.just(NOW)),
     ev.BaggingTimedOut: st.builds(ev.BaggingTimedOut, st.just(NOW)),
+    ev.AsideResolved: st.builds(ev.AsideResolved, st.just(NOW), st.just("s-1"), st.booleans(),
+                                st.just(NOW), st.none() | items),
 }  # fmt: skip
 any_event = st.one_of(*BY_TYPE.values())
 

@@ -35,6 +35,7 @@ SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.BagWeighed: ev.BagWeighed(400, at(3)),
     ev.BaggingSkipped: ev.BaggingSkipped(at(3)),
     ev.BaggingTimedOut: ev.BaggingTimedOut(at(3)),
+    ev.AsideResolved: ev.AsideResolved(at(1), "s-17", False, at(3)),
 }
 
 P = Phase
@@ -99,6 +100,8 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     **{(phase, ev.BagWeighed): (phase, []) for phase in P},
     (P.SHOPPING, ev.BaggingSkipped): (P.SHOPPING, REFUSE),
     (P.SHOPPING, ev.BaggingTimedOut): (P.SHOPPING, []),
+    # nothing was put aside in these settings: the request is refused
+    (P.SHOPPING, ev.AsideResolved): (P.SHOPPING, REFUSE),
 }
 
 ALL_PAIRS = [(phase, event_type) for phase in Phase for event_type in SAMPLES]

@@ -29,7 +29,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from kiosk.app.attendant import plans, queries, verdicts
+from kiosk.app.attendant import aside, plans, queries, verdicts
 from kiosk.app.attendant.lane_ops import apply_events, run_on_lane
 from kiosk.app.attendant.model import (
     AttendantError,
@@ -232,6 +232,13 @@ class AttendantService:
             details["resolution"] = after.interventions[-1].resolution
         self._record(staff, action, note, **details)
         return after
+
+    def resolve_aside(
+        self, raised_at: datetime, approved: bool, item_code: str | None = None, note: str = ""
+    ) -> Checkout:
+        """Add (with the ``item_code`` found) or dismiss the unknown item put aside at
+        ``raised_at`` (kiosk.app.attendant.aside). Raises AttendantError."""
+        return aside.resolve_aside(self, raised_at, approved, item_code=item_code, note=note)
 
     def approve_age(self, date_of_birth: date | None = None, id_seen: bool = False) -> Checkout:
         """Approve the pending age check by date of birth or "ID seen"."""

@@ -31,6 +31,7 @@ from kiosk.app.lane import LaneController, LaneIdentity, RecoveredPayments
 from kiosk.app.payments import FlowPayments, approved_payments, commit_paid_sale
 from kiosk.app.receipts import PrinterReceipts
 from kiosk.config import KioskConfig
+from kiosk.config.lane import shopper_flow
 from kiosk.config.sale_rules import sale_rules
 from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.domain.checkout.states import PaymentRecord as DomainPayment
@@ -72,6 +73,7 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         config.lane.currency,
         config.tax.to_rules(),
         offers=offers.catalog(),
+        flow=shopper_flow(config.lane),  # unknown codes put aside? age checked at Pay?
         sale_rules=sale_rules(config.lane, config.sale_hours, recalls.recalled()),
         bagging=config.bagging.policy(),
     )

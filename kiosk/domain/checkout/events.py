@@ -177,6 +177,20 @@ class InterventionResolved:
 
 
 @dataclass(frozen=True, slots=True)
+class AsideResolved:
+    """An attendant dealt with the unknown item put aside at ``raised_at`` (see
+    kiosk.domain.checkout.aside): approved with the ``item`` it is, it is added; else
+    it stays out of the basket."""
+
+    raised_at: datetime
+    staff_id: str
+    approved: bool
+    at: datetime
+    item: CatalogItem | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PayRequested:
     """The shopper pressed "pay"."""
 
@@ -276,6 +290,7 @@ Event = (
     | RequestWithdrawn
     | DeviceFaulted
     | InterventionResolved
+    | AsideResolved
     | PayRequested
     | PaymentNoticeClosed
     | PaymentApproved
@@ -293,5 +308,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
     PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
     SaleRefused, SaleCompleted, Cancelled, Reset, ScaleRead, StartTouched, WelcomeLapsed,
-    BagWeighed, BaggingSkipped, BaggingTimedOut,
+    BagWeighed, BaggingSkipped, BaggingTimedOut, AsideResolved,
 )  # fmt: skip

@@ -90,7 +90,16 @@ class ConfirmPayment:
     amount: Money
 
 
-Action = AddItem | SetQuantity | VoidLine | OverridePrice | ConfirmPayment | None
+@dataclass(frozen=True, slots=True)
+class CheckAge:
+    """The age check of lines added with it pending (see kiosk.domain.checkout.pending_age):
+    an approval clears the lines it covers, the others (or all, refused) are voided."""
+
+    line_nos: tuple[int, ...]
+    age_limit: int  # the highest limit among them
+
+
+Action = AddItem | SetQuantity | VoidLine | OverridePrice | ConfirmPayment | CheckAge | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,9 @@ Rules worth knowing:
   (invariant 3). ``max_declines`` declines in a row call the attendant.
 * Age: the attendant approves with a date of birth or "ID seen". The approval
   holds for the rest of the basket; see :mod:`.interventions` for when a later
-  restricted item asks again.
+  restricted item asks again. A store may defer the check to Pay (:mod:`.pending_age`)
+  and put unknown codes aside instead of pausing (:mod:`.aside`): Pay then waits for
+  the attendant (:mod:`.pay_gate`).
 * A failed payment's reason (``payment_failure``) is news for one step: any event
   after the ``PaymentDeclined`` clears it (``PaymentNoticeClosed`` when the shopper
   only leaves the pay screen). ``aborting`` lasts while the terminal answers an abort.
@@ -62,9 +64,10 @@ from typing import Any
 
 from kiosk.domain.bagging.tracker import BagTracker
 from kiosk.domain.basket import Basket
-from kiosk.domain.checkout import bagging, paying, resolving, selling
+from kiosk.domain.checkout import aside, bagging, paying, pending_age, resolving, selling
 from kiosk.domain.checkout.effects import Effect, SaleRecord
 from kiosk.domain.checkout.events import (
+    AsideResolved,
     BaggingSkipped,
     BaggingTimedOut,
     BagWeighed,
@@ -142,6 +145,12 @@ class Checkout:
     member_card: str | None = None
     #: The bagging area (kiosk.domain.checkout.bagging); None when the policy is disabled.
     bagging: BagTracker | None = None
+    #: Unknown codes put aside, oldest first (``[lane] unknown_barcode = "put_aside"``),
+    #: each as the intervention it raised; Pay waits until none is left (.aside).
+    aside: tuple[Intervention, ...] = ()
+    #: Lines added with their age check pending (``[lane] age_check = "before_payment"``);
+    #: Pay waits for the check (.pending_age).
+    age_pending: tuple[int, ...] = ()
     #: Scans the dual-scan rule remembers (kiosk.domain.checkout.sale_rules).
     recent_scans: tuple[RecentScan, ...] = ()
 
@@ -164,7 +173,8 @@ class Checkout:
         payments the payment journal holds for it (approved ones count towards the total)."""
         if settings.offers.offers:
             basket = basket.with_offers(settings.offers.book_for(started_at))
-        return cls(settings, basket, Phase.SHOPPING, started_at, payments=payments)
+        recovered = cls(settings, basket, Phase.SHOPPING, started_at, payments=payments)
+        return pending_age.recovered(recovered)  # the journal keeps no age approval
 
     def totals(self) -> BasketTotals:
         """Totals of the active lines under the lane's tax rules."""
@@ -182,6 +192,7 @@ class Checkout:
         gated = bagging.gate(self, event)
         after, effects = handler(self, event) if gated is None else gated
         after, effects = bagging.follow(self, after, event, effects)
+        after = pending_age.follow(after, event, effects)
         if after.payment_failure is not None and not isinstance(event, PaymentDeclined):
             after = replace(after, payment_failure=None)  # the shopper has moved on
         return after, effects
@@ -215,6 +226,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         PayRequested: paying.pay,
+        AsideResolved: aside.resolve_one,
         PaymentNoticeClosed: paying.close_notice,
         PaymentReversed: paying.reversed_,
         Cancelled: selling.cancel_basket,

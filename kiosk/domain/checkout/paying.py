@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kiosk.domain.checkout import pay_gate
 from kiosk.domain.checkout.effects import AbortPayment, PrintReceipt, StartPayment
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -114,6 +115,11 @@ def overpaid(checkout: Checkout, at: datetime, detail: str) -> Result:
 def pay(checkout: Checkout, event: PayRequested) -> Result:
     """SHOPPING: charge what is still due; an empty basket is refused, a zero total (or
     one already paid) commits at once, an overpaid one calls the attendant."""
+    if checkout.basket.is_empty and not checkout.aside:
+        return reject(checkout, "basket_empty")
+    gated = pay_gate.before_payment(checkout, event.at)  # put aside, age pending
+    if gated is not None:
+        return gated
     if checkout.basket.is_empty:
         return reject(checkout, "basket_empty")
     due = checkout.totals().total - paid(checkout)

@@ -7,13 +7,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError
-from kiosk.domain.checkout import bagging, paying
+from kiosk.domain.checkout import bagging, pay_gate, paying, pending_age
 from kiosk.domain.checkout.effects import AttendantCleared
 from kiosk.domain.checkout.events import InterventionResolved, RequestWithdrawn
 from kiosk.domain.checkout.interventions import (
     AddItem,
     AgeApproval,
     AuditEntry,
+    CheckAge,
     ConfirmPayment,
     Intervention,
     InterventionKind,
@@ -59,7 +60,7 @@ def resolve(checkout: Checkout, event: InterventionResolved) -> Result:
         age=age or checkout.age,
     )
     after, effects = RESOLVERS[pending.kind](cleared, pending, event)
-    return after, [AttendantCleared(pending.kind), *effects]
+    return pay_gate.chain(pending, after, [AttendantCleared(pending.kind), *effects], event.at)
 
 
 def withdraw(checkout: Checkout, event: RequestWithdrawn) -> Result:
@@ -96,6 +97,8 @@ def _required_age(pending: Intervention) -> int:
     action = pending.action
     if isinstance(action, AddItem) and action.item.age_limit is not None:
         return action.item.age_limit
+    if isinstance(action, CheckAge):
+        return action.age_limit
     return 0
 
 
@@ -105,6 +108,8 @@ def _covers(age: AgeApproval, pending: Intervention, event: InterventionResolved
 
 def _age(checkout: Checkout, pending: Intervention, event: InterventionResolved) -> Result:
     action = pending.action
+    if isinstance(action, CheckAge):  # lines added with the check pending
+        return pending_age.resolved(checkout, action, event)
     if not isinstance(action, AddItem) or not event.approved:
         return checkout, [message("age_refused")]
     if checkout.age is None or not _covers(checkout.age, pending, event):

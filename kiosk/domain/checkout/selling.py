@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError, QuantityLimitExceeded
-from kiosk.domain.checkout import packs, paying
+from kiosk.domain.checkout import aside, packs, paying
 from kiosk.domain.checkout.effects import Beep, OpenBasket
 from kiosk.domain.checkout.events import (
     Cancelled,
@@ -88,6 +88,8 @@ def scan(checkout: Checkout, event: ItemScanned) -> Result:
             pass
     if item is None or item.tax_class not in checkout.settings.tax.rates:
         detail = event.code if item is None else f"{event.code}: no tax rate for {item.sku}"
+        if checkout.settings.flow.puts_aside:  # the shopper keeps scanning
+            return aside.put_aside(checkout, event.code, detail, event.at)
         return pause(checkout, InterventionKind.UNKNOWN_BARCODE, event.at, detail)
     if event.quantity < 1:
         return reject(checkout, "item_refused", sku=item.sku, reason="quantity below 1")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.bagging.policy import NO_BAGGING, BaggingPolicy
+from kiosk.domain.checkout.flow import PAUSE_AT_ONCE, ShopperFlow
 from kiosk.domain.checkout.sale_rules import NO_SALE_RULES, SaleRules
 from kiosk.domain.money import Money
 from kiosk.domain.offers.book import NO_OFFERS, OfferCatalog
@@ -56,6 +57,7 @@ class CheckoutSettings:
     max_declines: int = 3
     offers: OfferCatalog = NO_OFFERS
     bagging: BaggingPolicy = NO_BAGGING  # disabled unless [bagging] enabled
+    flow: ShopperFlow = PAUSE_AT_ONCE  # unknown codes put aside? age checked before payment?
     sale_rules: SaleRules = NO_SALE_RULES  # expiry, recalls, sale hours, 1D+2D of one pack
 
 

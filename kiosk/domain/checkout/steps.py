@@ -82,6 +82,7 @@ def offer_item(checkout: Checkout, action: AddItem, at: datetime, *, age_checked
     if (
         item.age_limit is not None
         and not age_checked
+        and not checkout.settings.flow.defers_age  # added pending: see .pending_age
         and not (age is not None and age.covers(item.age_limit, at.date()))
     ):
         detail = f"{item.sku} needs age {item.age_limit}"

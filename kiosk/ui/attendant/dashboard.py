@@ -54,6 +54,9 @@ class AttendantDashboard(Screen):
     idSeenRequested = Signal()
     birthDateEntered = Signal(str)  # ISO date
     itemCodeEntered = Signal(str)  # the barcode or PLU of an unknown item, to approve it
+    # an item the shopper put aside (raised at, ISO): added as the code keyed in, or not
+    asideCodeEntered = Signal(str, str)
+    asideDismissed = Signal(str)
     cancelRequested = Signal(str)
     suspendRequested = Signal()
     resumeRequested = Signal()
@@ -287,6 +290,10 @@ class AttendantDashboard(Screen):
             title = titles.get(pending.kind, pending.kind)
             if pending.on_hold:
                 title = self.tr("Basket on hold")
+            if pending.aside_at is not None:
+                title = self.tr("Put aside by the shopper: %1").replace(
+                    "%1", str(pending.aside_count)
+                )
             self.pending_title.setText(title)
             detail = pending.detail
             if pending.on_hold:
@@ -395,6 +402,8 @@ class AttendantDashboard(Screen):
         pending = self._view.pending
         if pending is not None and pending.decision == "hold":
             self._ask_cancel()
+        elif pending is not None and pending.aside_at is not None:
+            self.asideDismissed.emit(pending.aside_at)
         else:
             self.denyRequested.emit()
 
@@ -423,6 +432,10 @@ class AttendantDashboard(Screen):
         elif what == "date":
             self.birthDateEntered.emit(value)
         elif what == "code":
-            self.itemCodeEntered.emit(value)
+            aside_at = self._view.pending.aside_at if self._view.pending else None
+            if aside_at is not None:  # the oldest item put aside
+                self.asideCodeEntered.emit(aside_at, value)
+            else:
+                self.itemCodeEntered.emit(value)
         elif what == "cancel":
             self.cancelRequested.emit(reason)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -139,6 +139,12 @@ class AttendantPresenter(QObject):
         )
         d.itemCodeEntered.connect(
             lambda code: self._act(service.resolve_pending, True, item_code=code)
+        )
+        d.asideCodeEntered.connect(
+            lambda at, code: self._act(service.resolve_aside, datetime.fromisoformat(at), True, code)
+        )
+        d.asideDismissed.connect(
+            lambda at: self._act(service.resolve_aside, datetime.fromisoformat(at), False)
         )
         d.cancelRequested.connect(lambda reason: self._act(service.cancel_transaction, reason))
         d.suspendRequested.connect(lambda: self._act(service.suspend))

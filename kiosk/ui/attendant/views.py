@@ -13,6 +13,7 @@ from kiosk.attendant_api import DeviceLine, LaneFlags, LaneTotals, StaffSession
 from kiosk.devices.status import DeviceStatus
 from kiosk.domain.checkout.interventions import (
     AddItem,
+    CheckAge,
     InterventionKind,
     OverridePrice,
     SetQuantity,
@@ -46,6 +47,10 @@ class PendingView:
     line_no: int | None = None
     price: Money | None = None
     on_hold: bool = False  # a basket on hold (IDLE_SUSPENDED: nobody answered)
+    #: Nothing pending but items put aside by the shopper (kiosk.domain.checkout.aside):
+    #: ``detail`` lists their codes, the keys act on the oldest (raised at ``aside_at``).
+    aside_at: str | None = None
+    aside_count: int = 0
 
     @property
     def is_age(self) -> bool:
@@ -127,6 +132,7 @@ def cart_lines(checkout: Checkout) -> tuple[CartLineView, ...]:
             weight_g=line.weight_g,
             voided=line.voided,
             price_overridden=line.price_override_reason is not None,
+            age_pending=line.line_no in checkout.age_pending,
         )
         for line in checkout.basket.lines
     )
@@ -136,13 +142,25 @@ def pending_view(checkout: Checkout) -> PendingView | None:
     """The pending intervention, with what the attendant needs to decide."""
     pending = checkout.pending
     if pending is None:
-        return None
+        return aside_view(checkout)
     action = pending.action
     age = action.item.age_limit if isinstance(action, AddItem) else None
+    if isinstance(action, CheckAge):  # lines added with their check pending, at Pay
+        age = action.age_limit
     line_no = action.line_no if isinstance(action, SetQuantity | VoidLine | OverridePrice) else None
     price = action.price if isinstance(action, OverridePrice) else None
     on_hold = pending.kind is InterventionKind.IDLE_SUSPENDED
     return PendingView(pending.kind.value, pending.detail, age, line_no, price, on_hold)
+
+
+def aside_view(checkout: Checkout) -> PendingView | None:
+    """The items put aside while the shopper scans on, oldest first (None: none)."""
+    if not checkout.aside:
+        return None
+    codes = ", ".join(entry.detail for entry in checkout.aside)
+    oldest = checkout.aside[0].raised_at.isoformat()
+    kind = InterventionKind.UNKNOWN_BARCODE.value
+    return PendingView(kind, codes, aside_at=oldest, aside_count=len(checkout.aside))
 
 
 def dashboard_view(
