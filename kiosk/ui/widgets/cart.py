@@ -66,11 +66,11 @@ def row_texts(line: CartLineView, language: str) -> RowTexts:
         detail = QCoreApplication.translate("CartRow", "Removed")
     elif line.price_overridden:
         detail += " · " + QCoreApplication.translate("CartRow", "price changed by staff")
-    if line.age_pending and not line.voided:
-        detail += " · " + QCoreApplication.translate("CartRow", "age check needed")
     elif line.markdown_percent is not None:  # a pack close to its date
         reduced = QCoreApplication.translate("CartRow", "%1% off: close to its date")
         detail += " · " + reduced.replace("%1", str(line.markdown_percent))
+    if line.age_pending and not line.voided:
+        detail += " · " + QCoreApplication.translate("CartRow", "age check needed")
     amount = "" if line.voided else format_money(line.amount, language)
     name = pick_name(line.names, language)
     if line.weight_g is None and line.quantity > 1:
