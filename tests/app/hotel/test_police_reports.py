@@ -344,6 +344,7 @@ def test_bad_ses_keys_fail_at_start_naming_the_key(
     path = tmp_path / "lane.toml"
     literal = f'"{value}"' if isinstance(value, str) else str(value)
     demo = (Path(__file__).resolve().parents[3] / "config" / "demo-hotel.toml").read_text("utf-8")
+    demo = "\n".join(line for line in demo.splitlines() if not line.startswith(key + " "))
     path.write_text(demo.replace("[hotel]\n", f"[hotel]\n{key} = {literal}\n"), "utf-8")
     if ok:
         assert getattr(load_config(path, environ={}).hotel, key) == value
