@@ -40,4 +40,3 @@ def test_a_bad_value_is_named(tmp_path: Path, line: str, key: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, line + "\n"), environ={})
     assert key in str(caught.value)
-

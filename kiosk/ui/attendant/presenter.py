@@ -141,7 +141,9 @@ class AttendantPresenter(QObject):
             lambda code: self._act(service.resolve_pending, True, item_code=code)
         )
         d.asideCodeEntered.connect(
-            lambda at, code: self._act(service.resolve_aside, datetime.fromisoformat(at), True, code)
+            lambda at, code: self._act(
+                service.resolve_aside, datetime.fromisoformat(at), True, code
+            )
         )
         d.asideDismissed.connect(
             lambda at: self._act(service.resolve_aside, datetime.fromisoformat(at), False)
