@@ -221,6 +221,57 @@ MESSAGES: dict[str, MessageText] = {
         str(QT_TRANSLATE_NOOP("LaneMessages", "OK, keep this item out of the bag."))
     ),
     "bagging.thanks": MessageText(str(QT_TRANSLATE_NOOP("LaneMessages", "Thank you. Carry on."))),
+    # coupons (kiosk.domain.checkout.coupons): "coupon." + a CouponRefused reason
+    "coupon.accepted": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Coupon accepted: you save %1."))
+    ),
+    "coupon.expired": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This coupon has expired.")), error=True
+    ),
+    "coupon.not_yet_valid": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This coupon is not valid yet.")), error=True
+    ),
+    "coupon.twice": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This coupon is already on your bill.")),
+        error=True,
+    ),
+    "coupon.already_used": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This coupon has already been used.")),
+        error=True,
+    ),
+    "coupon.requirement_not_met": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "This coupon needs items that are not on your bill. Scan them first.",
+            )
+        ),
+        error=True,
+    ),
+    "coupon.unknown": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "This coupon is not known here. Please ask a member of staff."
+            )
+        ),
+        error=True,
+    ),
+    "coupon.needs_staff": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "This coupon needs a member of staff.")),
+        error=True,
+    ),
+    "coupon.withdrawn": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages", "A coupon no longer applies: the items it needs were removed."
+            )
+        ),
+        error=True,
+    ),
+    "coupon.scan_items_first": MessageText(
+        str(QT_TRANSLATE_NOOP("LaneMessages", "Please scan your items first, then the coupon.")),
+        error=True,
+    ),
 }
 
 #: Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts).
@@ -228,6 +279,7 @@ SHOWN_PARAMS: dict[str, tuple[str, ...]] = {
     "payment_partial": ("paid", "due"),
     "item_expired": ("date",),
     "item_sale_hours": ("days", "hours"),
+    "coupon.accepted": ("saving",),
 }
 
 #: Keys a screen or overlay already shows; no toast for them.

@@ -18,9 +18,19 @@ from kiosk.domain.checkout import (
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.interventions import IDLE_SUSPENDED, InterventionKind
+from kiosk.domain.gs1.coupon import RequirementCode
 from kiosk.domain.money import Rounding
+from kiosk.domain.offers.coupons import Coupon, Requirement, SaveKind
 
 NOW = T0  # events are re-stamped in order below
+COUPONS = [  # a coupon on milk, one of 50.00 off the basket, one serial-numbered on beer
+    Coupon("store:1", "0.50 off milk", SaveKind.AMOUNT_OFF, 50,
+           (Requirement(1, skus=frozenset({"milk"})),)),
+    Coupon("store:2", "50.00 off", SaveKind.AMOUNT_OFF_TOTAL, 5000,
+           (Requirement(100, RequirementCode.TRANSACTION),)),
+    Coupon("8110:0614141:1", "free beer", SaveKind.FREE_ITEM, 0,
+           (Requirement(2, skus=frozenset({"beer"})),), serial="123456"),
+]  # fmt: skip
 items = st.sampled_from([MILK, BANANAS, BEER, WHISKY, GUM, FREEBIE])
 line_nos = st.integers(min_value=0, max_value=8)
 money = st.integers(min_value=-5, max_value=5000).map(eur)
@@ -65,6 +75,8 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
     ev.BaggingTimedOut: st.builds(ev.BaggingTimedOut, st.just(NOW)),
     ev.AsideResolved: st.builds(ev.AsideResolved, st.just(NOW), st.just("s-1"), st.booleans(),
                                 st.just(NOW), st.none() | items),
+    ev.CouponScanned: st.builds(ev.CouponScanned, st.sampled_from(COUPONS), st.just(NOW),
+                                st.booleans()),
 }  # fmt: skip
 any_event = st.one_of(*BY_TYPE.values())
 
@@ -108,7 +120,9 @@ def check_invariants(c: Checkout, effects: list[fx.Effect]) -> None:
     totals = c.totals()
     active = basket.active_lines
     if c.settings.tax.prices_include_tax:
-        assert totals.total == sum((x.amount + x.deposit_amount for x in active), eur(0))
+        shelf = sum((x.amount + x.deposit_amount for x in active), eur(0))
+        assert totals.total == shelf - totals.savings  # coupons' savings, if any
+    assert totals.total.minor >= 0
     assert totals.total == totals.net + totals.tax + totals.untaxed_deposit
     assert totals.item_count == sum(line.quantity for line in active)
     assert (c.phase is Phase.INTERVENTION) == (c.pending is not None)

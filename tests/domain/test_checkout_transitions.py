@@ -8,7 +8,11 @@ from domain_factories import MILK, at, checkout_in, eur, help_resolved, scan
 from kiosk.domain.checkout import TRANSITIONS, IllegalTransition, Phase
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
+from kiosk.domain.offers.coupons import Coupon, Requirement, SaveKind
 
+MILK_COUPON = Coupon(
+    "store:1", "0.10 off", SaveKind.AMOUNT_OFF, 10, (Requirement(1, skus=frozenset({"milk"})),)
+)
 SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.ItemScanned: scan(MILK, 3),
     ev.ItemWeighed: ev.ItemWeighed(500, at(3)),
@@ -36,6 +40,7 @@ SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.BaggingSkipped: ev.BaggingSkipped(at(3)),
     ev.BaggingTimedOut: ev.BaggingTimedOut(at(3)),
     ev.AsideResolved: ev.AsideResolved(at(1), "s-17", False, at(3)),
+    ev.CouponScanned: ev.CouponScanned(MILK_COUPON, at(3)),
 }
 
 P = Phase
@@ -102,6 +107,12 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     (P.SHOPPING, ev.BaggingTimedOut): (P.SHOPPING, []),
     # nothing was put aside in these settings: the request is refused
     (P.SHOPPING, ev.AsideResolved): (P.SHOPPING, REFUSE),
+    # a coupon: taken while shopping (milk meets it), refused in the other selling phases
+    (P.IDLE, ev.CouponScanned): (P.IDLE, REFUSE),
+    (P.SHOPPING, ev.CouponScanned): (P.SHOPPING, [fx.Beep, fx.ShowMessage]),
+    (P.WEIGHING, ev.CouponScanned): (P.WEIGHING, REFUSE),
+    (P.INTERVENTION, ev.CouponScanned): (P.INTERVENTION, REFUSE),
+    (P.PAYING, ev.CouponScanned): (P.PAYING, REFUSE),
 }
 
 ALL_PAIRS = [(phase, event_type) for phase in Phase for event_type in SAMPLES]

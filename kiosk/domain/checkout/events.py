@@ -13,6 +13,7 @@ from datetime import date, datetime
 from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.money import Money
+from kiosk.domain.offers.coupons import Coupon
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +275,19 @@ class Reset:
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class CouponScanned:
+    """A coupon was scanned (:mod:`kiosk.domain.checkout.coupons`); ``redeemed``: the
+    store already has its serial as used."""
+
+    coupon: Coupon
+    at: datetime
+    redeemed: bool = False
+
+
 Event = (
     ItemScanned
+    | CouponScanned
     | ItemWeighed
     | ScaleRead
     | BagWeighed
@@ -308,5 +320,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
     PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
     SaleRefused, SaleCompleted, Cancelled, Reset, ScaleRead, StartTouched, WelcomeLapsed,
-    BagWeighed, BaggingSkipped, BaggingTimedOut, AsideResolved,
+    BagWeighed, BaggingSkipped, BaggingTimedOut, AsideResolved, CouponScanned,
 )  # fmt: skip

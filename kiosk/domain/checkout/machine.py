@@ -64,7 +64,8 @@ from typing import Any
 
 from kiosk.domain.bagging.tracker import BagTracker
 from kiosk.domain.basket import Basket
-from kiosk.domain.checkout import aside, bagging, paying, pending_age, resolving, selling
+from kiosk.domain.checkout import aside, bagging, coupons, paying, pending_age, resolving, selling
+from kiosk.domain.checkout.coupons import refuse_coupon, refuse_coupon_now, scan_coupon
 from kiosk.domain.checkout.effects import Effect, SaleRecord
 from kiosk.domain.checkout.events import (
     AsideResolved,
@@ -72,6 +73,7 @@ from kiosk.domain.checkout.events import (
     BaggingTimedOut,
     BagWeighed,
     Cancelled,
+    CouponScanned,
     DeviceFaulted,
     Event,
     HelpRequested,
@@ -192,6 +194,7 @@ class Checkout:
         gated = bagging.gate(self, event)
         after, effects = handler(self, event) if gated is None else gated
         after, effects = bagging.follow(self, after, event, effects)
+        effects = coupons.follow(self, after, effects)
         after = pending_age.follow(after, event, effects)
         if after.payment_failure is not None and not isinstance(event, PaymentDeclined):
             after = replace(after, payment_failure=None)  # the shopper has moved on
@@ -210,6 +213,7 @@ _ALWAYS_PAGE: dict[type[Any], Handler] = {
 TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
     Phase.IDLE: {
         ItemScanned: selling.open_and_scan,
+        CouponScanned: refuse_coupon,
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         Reset: selling.reset,
@@ -220,6 +224,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
     },
     Phase.SHOPPING: {
         ItemScanned: selling.scan,
+        CouponScanned: scan_coupon,
         QuantityChanged: selling.change_quantity,
         VoidRequested: selling.request_void,
         PriceOverrideRequested: selling.request_override,
@@ -239,6 +244,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         ItemWeighed: selling.weigh,
         ScaleRead: selling.scale_read,
         ItemScanned: selling.refuse_scan,
+        CouponScanned: refuse_coupon_now,
         HelpRequested: selling.ask_help,
         DeviceFaulted: selling.device_fault,
         Cancelled: selling.cancel_weighing,
@@ -249,6 +255,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         RequestWithdrawn: resolving.withdraw,
         PaymentReversed: paying.reversed_,
         ItemScanned: selling.refuse_scan,
+        CouponScanned: refuse_coupon_now,
         **_ALWAYS_PAGE,
     },
     Phase.PAYING: {
@@ -257,6 +264,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         PaymentUnknown: paying.unknown,
         Cancelled: paying.abort,
         ItemScanned: selling.refuse_scan,
+        CouponScanned: refuse_coupon_now,
         **_ALWAYS_PAGE,
     },
     Phase.COMPLETING: {
