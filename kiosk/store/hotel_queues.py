@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.store.codec import utc_now
 from kiosk.store.db import write_transaction
@@ -68,10 +69,10 @@ _TASK_COLUMNS = (
 )
 
 
-def _task(row: sqlite3.Row | tuple[object, ...]) -> DepositTask:
+def _task(row: Any) -> DepositTask:
     return DepositTask(
-        str(row[0]), str(row[1]), int(row[2]), str(row[3]), str(row[4]), str(row[5]),  # type: ignore[call-overload]
-        str(row[6]), str(row[7]), int(row[8]), str(row[9]),  # type: ignore[call-overload]
+        str(row[0]), str(row[1]), int(row[2]), str(row[3]), str(row[4]), str(row[5]),
+        str(row[6]), str(row[7]), int(row[8]), str(row[9]),
     )  # fmt: skip
 
 
@@ -195,10 +196,10 @@ def finish_deposit(conn: sqlite3.Connection, preauth_ref: str, state: str, note:
 _MAIL_COLUMNS = "mail_id, kind, recipient, message, state, attempts, last_error"
 
 
-def _mail(row: sqlite3.Row | tuple[object, ...]) -> QueuedMail:
+def _mail(row: Any) -> QueuedMail:
     return QueuedMail(
-        str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), str(row[4]),  # type: ignore[arg-type]
-        int(row[5]), str(row[6]),  # type: ignore[call-overload]
+        str(row[0]), str(row[1]), str(row[2]), bytes(row[3]), str(row[4]),
+        int(row[5]), str(row[6]),
     )  # fmt: skip
 
 
