@@ -31,10 +31,12 @@ from kiosk.app.payments import SaleNotPaid
 from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout.coupons import coupon_of_scan, looks_like_coupon
 from kiosk.domain.checkout.events import (
     BaggingSkipped,
     BaggingTimedOut,
     BagWeighed,
+    CouponScanned,
     DeviceFaulted,
     Event,
     ItemScanned,
@@ -54,6 +56,7 @@ from kiosk.domain.gtin import BarcodeError, NotAProductCode
 from kiosk.domain.money import Money
 from kiosk.domain.mrzlike import looks_like_mrz
 from kiosk.domain.offers import OfferCatalog
+from kiosk.domain.offers.coupons import NO_COUPONS, CouponRefused
 from kiosk.threads import start_thread, start_timer
 
 log = logging.getLogger(__name__)
@@ -114,8 +117,11 @@ class LaneController:
         clock: Clock = utc_clock,
         auto_print: bool = False,
         recovered_payments: Callable[[str], RecoveredPayments] = lambda basket_id: NO_PAYMENTS,
+        coupons: Any = None,
     ) -> None:
         self.identity = identity
+        # The store's coupon list and redeemed serials (kiosk.store.coupons), or None.
+        self.coupons = coupons
         self.settings = settings
         self.scan_rules = scan_rules
         self.catalog = catalog
@@ -254,7 +260,10 @@ class LaneController:
         now = self.clock()
         try:
             result = parse_scan(raw, self.scan_rules, today=now.date(), aim=aim)
-            event = self.scan_event(result, now)
+            event: Event = self._coupon_event(result, now) or self.scan_event(result, now)
+        except CouponRefused as error:
+            log.info("coupon refused: %s", error)
+            message = fx.ShowMessage(f"coupon.{error.reason}")
         except NotAProductCode as error:
             log.info("not a product code: %s", error)
             message = fx.ShowMessage(error.message_key)  # e.g. scan.not_a_product
@@ -280,6 +289,22 @@ class LaneController:
         else:
             message = fx.ShowMessage("scan.card_not_accepted")
         self._broadcast([fx.Beep(False), message])
+
+    def _coupon_event(self, result: ScanResult, now: datetime) -> CouponScanned | None:
+        """A coupon scan as CouponScanned (with the store's word on its serial), or None.
+
+        Raises:
+            CouponRefused, BarcodeError: a coupon the lane cannot take or read.
+        """
+        if not looks_like_coupon(result):
+            return None
+        store = self.coupons
+        coupon = coupon_of_scan(result, store.coupon_list() if store else NO_COUPONS, now.date())
+        if coupon is None:
+            return None
+        redeemed = bool(coupon.serial) and store is not None
+        redeemed = redeemed and store.is_redeemed(coupon.redemption_key)
+        return CouponScanned(coupon, now, redeemed)
 
     def scan_event(self, result: ScanResult, now: datetime) -> ItemScanned:
         """Turn a parsed scan into ItemScanned, looking the item up in the catalog.

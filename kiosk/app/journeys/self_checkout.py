@@ -39,6 +39,7 @@ from kiosk.payment.factory import terminal_from_config
 from kiosk.payment.flow import PaymentFlow
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.catalog import CatalogRepository
+from kiosk.store.coupons import CouponRepository, record_redemptions
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
 from kiosk.store.offers import OfferRepository
@@ -83,7 +84,13 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         """Store the sale only if the journal's payments pay exactly what it is due
         (checked inside the sale's transaction). Raises SaleNotPaid, StoreError."""
         events = services.service_events  # the sale's service events, in its transaction
-        also = events.store_with_sale(document) if events is not None else None
+        with_events = events.store_with_sale(document) if events is not None else None
+
+        def also(sale_conn: Any) -> None:  # its coupons are used once, with the sale
+            record_redemptions(sale_conn, document)
+            if with_events is not None:
+                with_events(sale_conn)
+
         commit_paid_sale(conn, payment_journal, document, basket_id, also)
         services.wake_sync()  # upload now rather than at the next idle poll
 
@@ -99,6 +106,7 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         receipts=_receipts(config, services.devices, identity),
         clock=clock,
         recovered_payments=_recovered_payments(flow),
+        coupons=CouponRepository(conn),
     )
     if config.bagging.enabled and config.bagging.record_sessions:  # for `kiosk bagging replay`
         from kiosk.app.bagging_record import SessionRecorder
