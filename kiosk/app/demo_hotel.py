@@ -14,7 +14,7 @@ the invoice come out of the receipt printer simulator as PNG under
 Ana García López's passport on the reader (``doc luis``, ``doc stranger``),
 ``scan TEXT`` scans a code (the booking e-mail's QR), ``card N`` puts key N on the
 encoder (``card blank``, ``card none``), ``encoder fail|ok``, ``pms down|up``,
-``room 112 clean`` (housekeeping), ``paper out|ok``.
+``room 112 clean`` (housekeeping), ``paper out|ok``, ``mail`` (the e-mails sent).
 
 The guests' documents are specimens written by :func:`kiosk.domain.travel.format_mrz`
 for the simulator's sample stays (no real person's MRZ).
@@ -174,6 +174,7 @@ class HotelDemoConsole(TravelDemoConsole):
                 "  pms down|up   the hotel's system stops / starts answering",
                 "  room NUMBER STATE   housekeeping: e.g. room 112 clean",
                 "  paper out|ok  the receipt printer's paper",
+                "  mail          the e-mails the guests were sent (.eml files of the SMTP sink)",
                 "  state         the step the visit is at",
                 "  wait STEP S   wait up to S seconds for the visit to reach STEP (scripts)",
                 "  quit          stop reading commands (the window stays)",
@@ -214,4 +215,7 @@ class HotelDemoConsole(TravelDemoConsole):
             return f"room {number} is {state or 'clean'}"
         if word == "paper":
             return rig.printer.command(f"paper {rest}")
+        if word == "mail":
+            sent = rig.mail.messages()
+            return "\n".join(str(path) for path in sent) or f"no e-mail yet ({rig.mail.folder})"
         return f"unknown command {word!r}; `help` lists them"

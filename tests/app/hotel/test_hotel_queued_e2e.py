@@ -104,3 +104,16 @@ def test_emails_go_and_a_release_waits_for_the_terminal(tmp_path: Path) -> None:
                 "invoice",
             ]
             conn.close()
+
+
+def test_the_demo_console_lists_the_e_mails_sent(tmp_path: Path) -> None:
+    import smtplib
+
+    from kiosk.app.demo_hotel import HotelDemoConsole
+
+    with hotel_rig(tmp_path) as rig:
+        console = HotelDemoConsole(rig.demo)
+        assert console.command("mail").startswith("no e-mail yet")
+        with smtplib.SMTP(rig.config.hotel.smtp_host, rig.config.hotel.smtp_port) as smtp:
+            smtp.sendmail("desk@hotel.example", ["ana@example.es"], b"Subject: hi\r\n\r\nx\r\n")
+        assert console.command("mail").endswith("0001-ana@example.es.eml")
