@@ -170,5 +170,7 @@ def sample_interventions() -> dict[str, InterventionView]:
         InterventionView(kind.BAGGING_ITEM_REMOVED),
         InterventionView(kind.BAGGING_WEIGHT_MISMATCH),
         InterventionView(kind.BAGGING_NO_ITEM_PLACED),
+        InterventionView(kind.EXPIRED_ITEM, _CART[0][0]),
+        InterventionView(kind.RECALLED_ITEM, _CART[0][0]),
     )
     return {view.kind.value: view for view in views}

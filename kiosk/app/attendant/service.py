@@ -75,6 +75,9 @@ _RESOLVE_ACTION: dict[InterventionKind, Action | None] = {
     InterventionKind.BAGGING_ITEM_REMOVED: None,
     InterventionKind.BAGGING_WEIGHT_MISMATCH: None,
     InterventionKind.BAGGING_NO_ITEM_PLACED: None,
+    # pages, never paused: nothing to resolve (kiosk.domain.checkout.sale_rules)
+    InterventionKind.EXPIRED_ITEM: None,
+    InterventionKind.RECALLED_ITEM: None,
 }
 
 

@@ -133,6 +133,24 @@ _TEXTS: dict[InterventionKind, tuple[str, object, object]] = {
             "Please put the item you scanned in the bagging area. A member of staff will help you.",
         ),
     ),
+    # packs refused at the scanner (kiosk.domain.checkout.sale_rules): staff are paged
+    # and the shopper keeps scanning; drawn when staff look at the page
+    InterventionKind.EXPIRED_ITEM: (
+        "warning",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Item past its date"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "%1 is past its expiry date and cannot be sold. A member of staff is coming.",
+        ),
+    ),
+    InterventionKind.RECALLED_ITEM: (
+        "warning",
+        QT_TRANSLATE_NOOP("InterventionOverlay", "Item withdrawn from sale"),
+        QT_TRANSLATE_NOOP(
+            "InterventionOverlay",
+            "%1 has been recalled and cannot be sold. Please hand it to staff.",
+        ),
+    ),
 }
 
 
