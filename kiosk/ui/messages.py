@@ -11,6 +11,7 @@ already shows (the pay screen, the thank-you, an intervention overlay) are
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -297,6 +298,33 @@ SILENT = frozenset(
 SILENT_PREFIXES = ("intervention.",)
 
 
+#: Day names of the sale-hours rules ("mon-sat", kiosk.domain.checkout.sale_rules).
+_DAYS = {
+    "mon": QT_TRANSLATE_NOOP("LaneMessages", "Mon"),
+    "tue": QT_TRANSLATE_NOOP("LaneMessages", "Tue"),
+    "wed": QT_TRANSLATE_NOOP("LaneMessages", "Wed"),
+    "thu": QT_TRANSLATE_NOOP("LaneMessages", "Thu"),
+    "fri": QT_TRANSLATE_NOOP("LaneMessages", "Fri"),
+    "sat": QT_TRANSLATE_NOOP("LaneMessages", "Sat"),
+    "sun": QT_TRANSLATE_NOOP("LaneMessages", "Sun"),
+}
+_EVERY_DAY = QT_TRANSLATE_NOOP("LaneMessages", "every day")
+
+
+def days_text(days: str) -> str:
+    """Sale-hours days as configured ("mon-sat", "sat,sun", "*") in the shopper's
+    language ("Mon-Sat"); anything else is left as it is."""
+    parts = [part.strip() for part in days.split(",")]
+    if "*" in parts:
+        return QCoreApplication.translate(CONTEXT, _EVERY_DAY)
+
+    def day(match: re.Match[str]) -> str:
+        name = _DAYS.get(match.group(0).lower())
+        return QCoreApplication.translate(CONTEXT, name) if name else match.group(0)
+
+    return ", ".join(re.sub(r"[A-Za-z]{3}", day, part) for part in parts)
+
+
 def is_silent(key: str) -> bool:
     """Whether ``key`` needs no toast (its screen or overlay says it)."""
     return key in SILENT or key.startswith(SILENT_PREFIXES)
@@ -312,6 +340,8 @@ def message_text(key: str, *args: str) -> tuple[str, bool] | None:
         log.warning("no shopper text for message key %r", key)
         return None
     text = QCoreApplication.translate(CONTEXT, entry.text)
+    if key == "item_sale_hours" and args:  # the days in the shopper's language
+        args = (days_text(args[0]), *args[1:])
     for number, value in enumerate(args, start=1):
         text = text.replace(f"%{number}", value)
     return text, entry.error

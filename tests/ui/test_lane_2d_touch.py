@@ -178,7 +178,7 @@ def test_beer_at_23_is_refused_with_the_hours(qtbot: Any, rig: Any) -> None:
     clock.now = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)  # 23:00 in Madrid
     demo.scanner.scan("]E0" + BEER)
     toast = presenter._s.toast
-    text = said("item_sale_hours").replace("%1", "mon-sat").replace("%2", "08:00-22:00")
+    text = said("item_sale_hours").replace("%1", "Mon-Sat").replace("%2", "08:00-22:00")
     qtbot.waitUntil(lambda: toast.text() == text, timeout=10_000)
     assert "08:00-22:00" in toast.text()
     assert toast.isVisible()
