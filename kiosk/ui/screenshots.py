@@ -18,11 +18,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.domain.money import Money
 from kiosk.ui import render_checks, samples
 from kiosk.ui.attendant import samples as attendant_samples
 from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.icon_contrast import faint_icons
+from kiosk.ui.lane_views import COUPON_ROWS
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.closed import LaneClosedScreen
 from kiosk.ui.screens.intervention import InterventionOverlay
@@ -33,7 +35,7 @@ from kiosk.ui.screens.receipt import RECEIPT_DIGITAL, ReceiptScreen
 from kiosk.ui.screens.scanning import ScanningScreen
 from kiosk.ui.screens.thanks import ThanksScreen
 from kiosk.ui.screens.weigh import WeighScreen
-from kiosk.ui.viewmodels import LaneClosedView, PayStage, ScanningView
+from kiosk.ui.viewmodels import CartLineView, LaneClosedView, PayStage, ScanningView
 from kiosk.ui.window import KioskWindow
 
 LANDSCAPE = (1920, 1080)
@@ -95,6 +97,7 @@ def _shots(window: KioskWindow) -> dict[str, Setup]:
         "scanning-empty": screen("scanning", ScanningView((), samples.sample_cart(0).total, 0)),
         "scanning": screen("scanning", cart),
         "scanning-long": screen("scanning", samples.sample_cart(30)),
+        "scanning-coupon": screen("scanning", _with_coupon(samples.sample_cart(3))),
         "produce": screen("produce", samples.sample_produce()),
         "produce-plu": screen("produce", samples.sample_produce(), lambda: _plu_mode(window)),
         "weigh-empty": screen("weigh", samples.sample_weigh(None, stable=False)),
@@ -133,6 +136,15 @@ def _shots(window: KioskWindow) -> dict[str, Setup]:
     shots["intervention-help_requested-own"] = alert("help_requested", withdrawable=True)
     shots.update(_attendant_shots(window, screen("scanning", cart), alert("age_restricted")))
     return shots
+
+
+def _with_coupon(cart: ScanningView) -> ScanningView:
+    """``cart`` with a coupon's row after its lines (kiosk.ui.lane_views.coupon_rows)."""
+    saving = Money(-50, cart.total.currency)
+    row = CartLineView(COUPON_ROWS, (("en", "Coupon"),), 1, saving, saving, coupon=True)
+    total = cart.total + saving
+    return replace(cart, lines=(*cart.lines, row), total=total, subtotal=cart.total,
+                   savings=-saving)  # fmt: skip
 
 
 def _attendant_shots(window: KioskWindow, shopper: Setup, alert: Setup) -> dict[str, Setup]:
