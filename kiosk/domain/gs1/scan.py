@@ -55,7 +55,9 @@ COUPON_PREFIXES = ("98", "99")
 
 
 class CouponNotAccepted(NotAProductCode):
-    """A GS1 coupon (or refund receipt) number at the item scanner: the lane takes none."""
+    """A GS1 coupon (or refund receipt) number asked for as a product. The lane takes store
+    coupons (99) and AI 8110/8112 coupons before it asks for a product code
+    (kiosk.domain.checkout.coupons); refund receipts (980) and 981-984 coupons end here."""
 
     message_key = "scan.coupon_not_accepted"
 
