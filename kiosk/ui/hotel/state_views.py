@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kiosk.backoffice.mail.smtp import check_address
 from kiosk.domain.hotel.events import PaymentPurpose
 from kiosk.domain.hotel.pms import FolioLineKind, Stay
 from kiosk.domain.hotel.states import GuestCheck, GuestState, HotelState, Outcome, Purpose, Step
@@ -123,6 +124,7 @@ def registration_view(state: HotelState) -> v.RegistrationView:
         owner = state.stay.guests[0]
     guest = state.guests[0] if state.guests else None
     email = owner.email if owner is not None else ""
+    email = email if check_address(email) is None else ""  # no e-mail choice for it then
     return v.RegistrationView(name_of(guest), bool(state.signature_ref), email, state.notice)
 
 
