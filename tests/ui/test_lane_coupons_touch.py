@@ -151,3 +151,31 @@ def test_coupon_saves_prints_and_is_refused_the_second_time(qtbot: Any, rig: Any
 def test_every_coupon_message_has_shopper_text(reason: str) -> None:
     entry = MESSAGES[f"coupon.{reason}"]
     assert entry.error is (reason != "accepted")
+
+
+def test_a_withdrawn_coupon_row_says_so_and_a_tap_on_a_coupon_row_does_nothing(qtbot: Any) -> None:
+    from kiosk.domain.money import Money
+    from kiosk.ui.viewmodels import CartLineView
+    from kiosk.ui.widgets.cart import CartList, row_texts
+
+    zero, saving = Money(0, "EUR"), Money(-25, "EUR")
+    withdrawn = CartLineView(COUPON_ROWS, (("en", "Coupon"),), 1, zero, zero, voided=True,
+                             coupon=True)  # fmt: skip
+    texts = row_texts(withdrawn, "en")
+    assert (texts.name, texts.detail, texts.amount) == (
+        "Coupon",
+        "No longer applies: items removed",
+        "",
+    )
+    cart = CartList()
+    qtbot.addWidget(cart)
+    applied = CartLineView(COUPON_ROWS + 1, (("en", "Coupon"),), 1, saving, saving, coupon=True)
+    cart.set_lines((applied,), None)
+    cart.resize(600, 400)
+    cart.show()
+    qtbot.waitExposed(cart)
+    tapped: list[int] = []
+    cart.lineTapped.connect(tapped.append)
+    rect = cart.line_rect(COUPON_ROWS + 1)
+    qtbot.mouseClick(cart.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tapped == []
