@@ -5,6 +5,10 @@ SQLite (and PostgreSQL when KIOSK_TEST_PG_URL is set)."""
 
 from __future__ import annotations
 
+import http.server
+import json
+import threading
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +20,8 @@ from kiosk.hq.errors import HqError
 from kiosk.store.recalls import RecallRepository
 from kiosk.sync.catalog_pull import pull
 from kiosk.sync.client import HqClient
-from kiosk.sync.errors import HqRefused, HqUnreachable
+from kiosk.sync.errors import HqRefused, HqUnreachable, SyncError
+from kiosk.sync.recalls_pull import pull_recalls
 
 MILK = "04000000000013"
 BEER = "05000000000005"
@@ -114,3 +119,90 @@ def test_garbage_files_are_an_hq_error_or_recalls(text: str) -> None:
         assert "row" in problem or "columns" in problem
     else:
         assert all(len(r.gtin14) == 14 and 1 <= len(r.batch) <= 20 for r in found)
+
+
+class _Canned(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the body the test put on the server (one page)."""
+
+    def do_GET(self) -> None:
+        body = self.server.canned  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def canned_hq():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+ENTRY = st.fixed_dictionaries(
+    {},
+    optional={
+        "gtin": st.sampled_from([MILK, BEER, MILK[1:], "123", "04000000000014"]) | JSON,
+        "batch": st.text(max_size=22) | JSON,
+        "withdrawn": st.booleans() | JSON,
+        "version": st.integers(0, 10**6) | JSON,
+    },
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(entries=st.lists(ENTRY | JSON, max_size=5), noise=JSON)
+def test_a_garbage_page_is_a_sync_error_or_applies_only_good_recalls(
+    canned_hq, tmp_path_factory, entries, noise
+):
+    conn = lane_db(tmp_path_factory.mktemp("recalls") / "lane.sqlite3")
+    page = {"recalls": entries, "cursor": 7, "more": False}
+    canned_hq.canned = json.dumps(page if noise is None else [page, noise]).encode()
+    client = HqClient(f"http://127.0.0.1:{canned_hq.server_address[1]}", "s:l:x", timeout_s=5)
+    try:
+        pull_recalls(conn, client, page_size=10)
+    except SyncError:
+        assert RecallRepository(conn).cursor() == 0  # nothing of the page applied
+    else:
+        for gtin, batch in RecallRepository(conn).recalled():
+            assert len(gtin) == 14
+            assert gtin.isdigit()
+            assert 1 <= len(batch) <= 20
+    finally:
+        client.close()
+        conn.close()
+
+
+def test_one_bad_recall_never_blocks_the_good_ones(canned_hq, tmp_path):
+    conn = lane_db(tmp_path / "lane.sqlite3")
+    good = {"gtin": MILK, "batch": "L42", "withdrawn": False, "version": 5}
+    bad = [{"gtin": "04000000000014", "batch": "L1", "withdrawn": False, "version": 6},
+           {"gtin": MILK, "batch": "x" * 21, "withdrawn": False, "version": 6},
+           {"gtin": MILK, "batch": "L2", "withdrawn": "no", "version": 6}, "junk"]  # fmt: skip
+    canned_hq.canned = json.dumps({"recalls": [*bad, good], "cursor": 7, "more": False}).encode()
+    client = HqClient(f"http://127.0.0.1:{canned_hq.server_address[1]}", "s:l:x", timeout_s=5)
+    try:
+        assert pull_recalls(conn, client, page_size=10) == 1
+    finally:
+        client.close()
+    assert RecallRepository(conn).recalled() == {(MILK, "L42")}
+    assert RecallRepository(conn).cursor() == 7
+    conn.close()
