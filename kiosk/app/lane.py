@@ -118,10 +118,15 @@ class LaneController:
         auto_print: bool = False,
         recovered_payments: Callable[[str], RecoveredPayments] = lambda basket_id: NO_PAYMENTS,
         coupons: Any = None,
+        language_follows_shopper: bool = False,
     ) -> None:
         self.identity = identity
         # The store's coupon list and redeemed serials (kiosk.store.coupons), or None.
         self.coupons = coupons
+        # True: a sale is recorded (item names) and its receipt printed in the language
+        # the shopper chose ([lane] receipt_language = "shopper"); else the lane's.
+        self.language_follows_shopper = language_follows_shopper
+        self.shopper_language = identity.language
         self.settings = settings
         self.scan_rules = scan_rules
         self.catalog = catalog
@@ -137,6 +142,7 @@ class LaneController:
         self.accepting = True
         self.listeners: list[Listener] = []
         self.last_document: dict[str, Any] | None = None
+        self.last_language = identity.language  # the last sale's (its receipt's) language
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self.checkout = self._recover()
@@ -209,6 +215,15 @@ class LaneController:
         def apply() -> None:
             self.settings = replace(self.settings, offers=offers)
             self.checkout = replace(self.checkout, settings=self.settings)
+
+        self._queue.put(apply)
+
+    def language_chosen(self, code: str) -> None:
+        """The screen's language is now ``code`` (any thread; applied on the lane thread,
+        so a sale committed after the choice is recorded in it)."""
+
+        def apply() -> None:
+            self.shopper_language = code
 
         self._queue.put(apply)
 
@@ -381,7 +396,10 @@ class LaneController:
         self._queue.put(lambda: self.handle(event))
 
     def _commit(self, sale: fx.SaleRecord, attempt: int = 0) -> None:
-        document = sale_document(sale, self.identity)
+        identity = self.identity
+        if self.language_follows_shopper:
+            identity = replace(identity, language=self.shopper_language)
+        document = sale_document(sale, identity)
         try:
             self.commit_sale(document, sale.basket.basket_id)
         except SaleNotPaid as error:
@@ -406,6 +424,7 @@ class LaneController:
             )
             return
         self.last_document = document
+        self.last_language = identity.language
         # Only now may the screen say the sale is complete (invariant 1).
         self._queue.put(lambda: self.handle(SaleCompleted(self.clock())))
 
@@ -438,7 +457,10 @@ class LaneController:
     def print_receipt(self) -> None:
         """Print the last completed sale's receipt (the shopper chose "print")."""
         if self.receipts is not None and self.last_document is not None:
-            self.receipts.print_sale(None, self.last_document)
+            # the language the sale was recorded in goes with it to the receipt port (not a
+            # key of the stored document: HQ refuses unknown keys)
+            document = {**self.last_document, "language": self.last_language}
+            self.receipts.print_sale(None, document)
 
     def reset(self) -> None:
         """Back to idle with a fresh basket id (after the thank-you screen)."""
