@@ -118,3 +118,11 @@ def test_a_bad_coupons_file_names_the_entry(hq_url, hq_engine, tmp_path, capsys)
     path.write_text(json.dumps(bad), encoding="utf-8")
     assert main(["hq", "--database-url", hq_url, "coupons", "import", str(path)]) != 0
     assert "store:00042" in capsys.readouterr().err
+
+
+def test_the_demo_coupons_file_imports(hq_url, hq_engine, capsys):
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[2] / "assets" / "coupons" / "demo_coupons.json"
+    assert main(["hq", "--database-url", hq_url, "coupons", "import", str(demo)]) == 0
+    assert "3 coupon entries written" in capsys.readouterr().out
