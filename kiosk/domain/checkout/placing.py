@@ -32,6 +32,7 @@ def merge_target(checkout: Checkout, action: AddItem) -> BasketLine | None:
         or item.sold_by_weight
         or action.weight_g is not None
         or action.unit_price is not None
+        or action.price_reason is not None
     ):
         return None
     target = checkout.basket.merge_target(item, action.code)

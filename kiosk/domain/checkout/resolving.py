@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError
-from kiosk.domain.checkout import bagging, pay_gate, paying, pending_age
+from kiosk.domain.checkout import bagging, pay_gate, paying, pending_age, placing
 from kiosk.domain.checkout.effects import AttendantCleared
 from kiosk.domain.checkout.events import InterventionResolved, RequestWithdrawn
 from kiosk.domain.checkout.interventions import (
@@ -133,14 +133,7 @@ def _apply(checkout: Checkout, pending: Intervention, event: InterventionResolve
     audit: tuple[AuditEntry, ...] = ()
     try:
         if isinstance(action, AddItem):
-            basket, line = basket.add_item(
-                action.item,
-                action.quantity,
-                action.weight_g,
-                action.unit_price,
-                action.code,
-                over_limit_ok=True,
-            )
+            basket, line = placing.place(checkout, action, over_limit_ok=True)
         elif isinstance(action, SetQuantity):
             basket, line = basket.set_quantity(action.line_no, action.quantity, over_limit_ok=True)
             audit = _audit(event, "set_quantity", line_no=action.line_no, quantity=action.quantity)

@@ -57,6 +57,9 @@ class CheckoutSettings:
     max_declines: int = 3
     offers: OfferCatalog = NO_OFFERS
     bagging: BaggingPolicy = NO_BAGGING  # disabled unless [bagging] enabled
+    #: A scan of an item already in the basket adds to its line ("2 x"), see
+    #: kiosk.domain.checkout.placing; False: one line per scan.
+    merge_identical: bool = False
     flow: ShopperFlow = PAUSE_AT_ONCE  # unknown codes put aside? age checked before payment?
     sale_rules: SaleRules = NO_SALE_RULES  # expiry, recalls, sale hours, 1D+2D of one pack
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.domain.basket import BasketError, BasketLine, QuantityLimitExceeded
+from kiosk.domain.checkout import placing
 from kiosk.domain.checkout.effects import (
     Beep,
     CallAttendant,
@@ -92,14 +93,7 @@ def offer_item(checkout: Checkout, action: AddItem, at: datetime, *, age_checked
             message("place_on_scale", sku=item.sku)
         ]
     try:
-        basket, line = checkout.basket.add_item(
-            item,
-            action.quantity,
-            action.weight_g,
-            action.unit_price,
-            action.code,
-            price_reason=action.price_reason,
-        )
+        basket, line = placing.place(checkout, action)  # a new line, or merged into one
     except QuantityLimitExceeded as exc:
         return pause(ready, InterventionKind.QUANTITY_LIMIT, at, str(exc), action=action)
     except BasketError as exc:
