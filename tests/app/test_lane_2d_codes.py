@@ -121,8 +121,9 @@ def datamatrix(expiry: str = "271231", batch: str = "L1", serial: str = "S1") ->
         f"]Q3(01){MILK14}(17)271231(10)L3(21)S3",  # what some scanners send: HRI
         f"]Q1https://id.gs1.org/01/{MILK14}/10/L4/21/S4?17=271231",
         f"]d2{GS}01{MILK14}",
+        f"]d2{GS}01{MILK14}17271231" + f"3922000120{GS}10L5",  # a price in the code: ignored
     ],
-    ids=["datamatrix", "gs1-qr", "gs1-qr-hri", "digital-link", "gtin-only"],
+    ids=["datamatrix", "gs1-qr", "gs1-qr-hri", "digital-link", "gtin-only", "with-3922"],
 )
 def test_2d_codes_are_priced_like_the_ean(rig: Any, code: str) -> None:
     lane, demo, clock, seen = rig
