@@ -135,6 +135,7 @@ def _shots(window: KioskWindow) -> dict[str, Setup]:
         shots[f"intervention-{kind}"] = alert(kind)
     shots["intervention-help_requested-own"] = alert("help_requested", withdrawable=True)
     shots.update(_attendant_shots(window, screen("scanning", cart), alert("age_restricted")))
+    shots["scanning-age-pending"] = screen("scanning", _age_pending(cart))  # before payment
     return shots
 
 
@@ -145,6 +146,12 @@ def _with_coupon(cart: ScanningView) -> ScanningView:
     total = cart.total + saving
     return replace(cart, lines=(*cart.lines, row), total=total, subtotal=cart.total,
                    savings=-saving)  # fmt: skip
+
+
+def _age_pending(cart: ScanningView) -> ScanningView:
+    """``cart`` with its third line's age check pending ("age check needed")."""
+    lines = tuple(replace(ln, age_pending=ln.line_no == 3) for ln in cart.lines)
+    return replace(cart, lines=lines)
 
 
 def _attendant_shots(window: KioskWindow, shopper: Setup, alert: Setup) -> dict[str, Setup]:
@@ -187,6 +194,12 @@ def _attendant_shots(window: KioskWindow, shopper: Setup, alert: Setup) -> dict[
             "attendant", shopper, price, attendant_samples.sample_dashboard(None)
         ),
         "attendant-date-of-birth": staff("attendant", shopper, dashboard.dob_button.click, board),
+        "attendant-put-aside": staff(
+            "attendant",
+            shopper,
+            dashboard.close_entry,
+            attendant_samples.sample_dashboard("put_aside"),
+        ),
         "attendant-signin-over-alert": staff("attendant_signin", alert, signin.reset),
         "attendant-dashboard-over-alert": staff("attendant", alert, dashboard.close_entry, board),
     }

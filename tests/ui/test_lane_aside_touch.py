@@ -187,7 +187,7 @@ def test_the_attendant_deals_with_the_items_put_aside_while_the_shopper_scans(
     qtbot: Any, open_rig: Any
 ) -> None:
     """GIVEN two unknown items put aside, WHEN a supervisor's badge opens the dashboard,
-    THEN it lists both codes; "Key in the item" adds the oldest as milk, "Set aside"
+    THEN it lists both codes; "Key in the item" adds the oldest as milk, "Do not add"
     dismisses the other, and the shopper then pays with no pause."""
     rig = open_rig(["approve"])
     keep_scanning(qtbot, rig)
@@ -208,6 +208,7 @@ def test_the_attendant_deals_with_the_items_put_aside_while_the_shopper_scans(
     qtbot.waitUntil(lambda: dashboard.pending_title.text() == "Put aside by the shopper: 1")
     assert dashboard.pending_detail.text() == other
     assert rig.service.checkout.phase is Phase.SHOPPING  # the shopper was never stopped
+    assert dashboard.deny_button.text() == "Do not add"
     touch(qtbot, dashboard.deny_button)
     qtbot.waitUntil(lambda: dashboard.pending_title.text() == "Nothing is waiting for you.")
     checkout = rig.service.checkout

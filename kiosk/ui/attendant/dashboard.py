@@ -312,6 +312,8 @@ class AttendantDashboard(Screen):
             "fault": (self.tr("Fault fixed"), ""),
             "done": (self.tr("Help given"), ""),
         }.get(decision, (self.tr("Approve"), self.tr("Deny")))
+        if pending is not None and pending.aside_at is not None:  # already aside: keep it out
+            deny = self.tr("Do not add")
         self.approve_button.setText(approve)
         self.id_seen_button.setText(self.tr("ID seen"))
         self.dob_button.setText(self.tr("Date of birth"))

@@ -35,12 +35,18 @@ def sample_dashboard(
         "help_requested": PendingView("help_requested", ""),
         "idle_suspended": PendingView("idle_suspended", "idle_suspended", on_hold=True),
         "device_fault": PendingView("device_fault", "printer: offline (paper out)"),
+        "put_aside": PendingView(  # items the shopper put aside, nothing pending
+            "unknown_barcode",
+            "4006381333931, 8419999999981",
+            aside_at="2026-11-22T10:03:00+00:00",
+            aside_count=2,
+        ),
     }
     return DashboardView(
         staff_name="Sam Supervisor",
         role=role.value,
         allowed=frozenset(a.value for a in ROLE_GRANTS[role].actions),
-        phase="intervention" if pending else "shopping",
+        phase="intervention" if pending not in (None, "put_aside") else "shopping",
         lines=rows,
         total=cart.total,
         item_count=cart.item_count,
