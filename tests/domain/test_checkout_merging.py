@@ -15,6 +15,7 @@ from kiosk.domain.catalog import CatalogItem
 from kiosk.domain.checkout import Checkout, CheckoutSettings, Phase
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
+from kiosk.domain.checkout.flow import AgeCheck, ShopperFlow
 from kiosk.domain.checkout.interventions import InterventionKind
 from kiosk.domain.offers import Offer, OfferCatalog, OfferKind
 
@@ -106,6 +107,22 @@ def test_the_age_check_still_applies_before_a_merge() -> None:
     c = run(c, approve, scan(BEER, 3))
     assert lines(c) == [("beer", 2)]
     assert c.totals().deposit == eur(50)
+
+
+def test_a_line_whose_age_check_is_pending_does_not_take_the_scan() -> None:
+    """Age checked before payment: the pending beer line stays as scanned; once the check
+    is approved the lines covered merge again."""
+    deferred = ShopperFlow(age_check=AgeCheck.BEFORE_PAYMENT)
+    c = run(shopping(flow=deferred), scan(BEER, 1), scan(BEER, 2))
+    assert lines(c) == [("beer", 1), ("beer", 1)]
+    assert c.age_pending == (1, 2)
+    c = run(c, ev.PayRequested(at(3)))
+    assert c.pending is not None
+    c = run(c, ev.InterventionResolved(InterventionKind.AGE_RESTRICTED, "s-1", True, at(4),
+                                       id_seen=True))  # fmt: skip
+    assert (c.phase, c.age_pending) == (Phase.SHOPPING, ())
+    c = run(c, scan(BEER, 6))
+    assert lines(c) == [("beer", 1), ("beer", 2)]
 
 
 def test_removing_one_unit_of_a_merged_line_asks_staff_through_the_quantity_path() -> None:
