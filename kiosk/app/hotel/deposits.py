@@ -10,7 +10,8 @@ settled in the same transaction (no other visit finds it held again). It then wa
 the background sender and waits at most ``wait_s`` for it:
 
 * done in time: the machine hears the terminal's own answer (approved / declined);
-* not yet (terminal or network down, a slow answer): the machine hears it approved
+* tried in vain (the terminal cannot be reached: at once, not after ``wait_s``) or not
+  yet answered (a slow terminal or network): the machine hears it approved
   as *queued* - the pre-authorisation holds the money - and the check-out goes on;
   :meth:`DepositQueue.queued` tells the screens, which say "deposit release queued".
 
@@ -164,7 +165,8 @@ class DepositQueue:
         return task
 
     def _wait(self, preauth_ref: str) -> q.DepositTask:
-        """The task once the sender ended it, or as it is after ``wait_s``."""
+        """The task once the sender ended it or tried it in vain (the terminal cannot be
+        reached: no point waiting longer), or as it is after ``wait_s``."""
         end = kiosk_clock.monotonic() + self.wait_s
         with self._changed:
             while True:
@@ -172,7 +174,7 @@ class DepositQueue:
                     task = q.deposit_task(self.front, preauth_ref)
                 assert task is not None
                 left = end - kiosk_clock.monotonic()
-                if task.state != "queued" or left <= 0:
+                if task.state != "queued" or task.attempts > 0 or left <= 0:
                     return task
                 self._changed.wait(left)
 
