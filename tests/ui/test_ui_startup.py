@@ -92,6 +92,7 @@ START = textwrap.dedent(
         DeviceConfig(name="printer", type="printer", driver="file", port=sys.argv[1]), "file"
     )
     at_start = [m for m in HEAVY if m in sys.modules]
+    crypto_at_start = "cryptography.hazmat.primitives.ciphers" in sys.modules
     printer.settings.renderer().render([TextLine("hello")])
     after_render = [m for m in HEAVY if m in sys.modules]
     try:
@@ -100,7 +101,7 @@ START = textwrap.dedent(
         refused = type(error).__name__
     print(json.dumps({"start": at_start, "render": after_render, "deferred": warmup.deferred(),
                       "after_request": [m for m in HEAVY if m in sys.modules],
-                      "refused": refused}))
+                      "refused": refused, "crypto_at_start": crypto_at_start}))
     """
 )
 
@@ -117,6 +118,8 @@ def test_a_start_imports_no_http_client_no_escpos_printer_no_pil(tmp_path: Path)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["start"] == []
     assert seen["render"] == ["escpos.printer", "PIL.Image"]
-    assert set(seen["deferred"]) == {"httpx", "escpos.printer", "PIL.Image"}
+    cipher = ("cryptography.hazmat.primitives.ciphers", "cryptography.hazmat.primitives.padding")
+    assert set(seen["deferred"]) == {"httpx", "escpos.printer", "PIL.Image", *cipher}
+    assert seen["crypto_at_start"] is False  # the nexo cipher: on first use or the warm-up
     assert seen["after_request"] == ["httpx", "escpos.printer", "PIL.Image"]
     assert seen["refused"] == "TerminalUnreachableError"  # the lazy client still maps errors
