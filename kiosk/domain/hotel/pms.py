@@ -148,6 +148,7 @@ class Address:
     country: str  # ISO 3166-1 alpha-2
     line2: str = ""
     subdivision: str = ""  # ISO 3166-2, e.g. "ES-M"
+    municipality_code: str = ""  # INE code of the town in Spain (picked at the kiosk), or ""
 
 
 @dataclass(frozen=True)

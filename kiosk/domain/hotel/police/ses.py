@@ -19,9 +19,11 @@ sources and the decisions taken where they are silent. In short:
 * ``sexo``: the MRZ's ``M`` / ``F`` / ``X`` are SES's ``H`` / ``M`` / ``O``;
   nationality and country ISO 3166-1 alpha-3;
 * the address and contact are the guest's own, else the first registered adult's
-  (a family travels from one home); an address in Spain needs the INE
-  municipality code (``codigoMunicipio``), which the kiosk does not collect yet:
-  such a guest is refused with the field named;
+  (a family travels from one home); an address in Spain goes by the INE
+  municipality code (``codigoMunicipio``): the one the guest picked at the kiosk
+  (``Address.municipality_code``), else the town of the postal code's province
+  with exactly the address's town name (:mod:`.municipalities`); a town that is
+  neither is refused with the field named;
 * ``fechaEntrada`` is the check-in moment, ``fechaSalida`` the stay's scheduled
   departure, both in the hotel's local time; ``fechaContrato`` the check-in day
   (the kiosk does not know when the booking was made); ``tipoPago`` is ``TARJT``
@@ -44,6 +46,7 @@ from datetime import date, datetime, timedelta
 from kiosk.domain.hotel.countries import ALPHA2
 from kiosk.domain.hotel.pms import Address, DocumentType, IdentityDocument
 from kiosk.domain.hotel.police import SES_HOSPEDAJES, duty_of
+from kiosk.domain.hotel.police.municipalities import default_table, province_of
 from kiosk.domain.hotel.register import RegisterData, Relationship, age_on
 from kiosk.domain.hotel.states import GuestCheck, GuestState, HotelState, Purpose
 
@@ -207,9 +210,7 @@ def _address(guest: str, address: Address) -> SesAddress:
     if not clean(address.line1) or not country:
         raise ReportIncomplete(guest, "address")
     if country == "ESP":
-        raise ReportIncomplete(
-            guest, "address.municipality_code", "(INE code) is not collected for Spain"
-        )
+        return _spanish_address(guest, address)
     if not clean(address.city) or not clean(address.postal_code):
         raise ReportIncomplete(guest, "address", "has no town or postal code")
     return SesAddress(
@@ -217,6 +218,35 @@ def _address(guest: str, address: Address) -> SesAddress:
         postal_code=_clip(address.postal_code, "postal_code"),
         country=country,
         municipality=_clip(address.city, "municipality"),
+        extra=_clip(address.line2, "street"),
+    )
+
+
+def _spanish_address(guest: str, address: Address) -> SesAddress:
+    """An address in Spain: its town by INE code, the one the guest picked or else the
+    one of the postal code's province with the town's exact name."""
+    if not clean(address.line1):
+        raise ReportIncomplete(guest, "address")
+    postal = clean(address.postal_code)
+    province = province_of(postal)
+    if not province:
+        raise ReportIncomplete(guest, "address.postal_code", "is not a Spanish one (5 digits)")
+    table = default_table()
+    code = address.municipality_code.strip() or table.code_for(province, address.city)
+    town = table.get(code)
+    if town is None:
+        raise ReportIncomplete(
+            guest, "address.municipality_code", "(INE code) is unknown: no town was picked"
+        )
+    if town.province != province:
+        raise ReportIncomplete(
+            guest, "address.municipality_code", "is not in the postal code's province"
+        )
+    return SesAddress(
+        street=_clip(address.line1, "street"),
+        postal_code=postal,
+        country="ESP",
+        municipality_code=town.code,
         extra=_clip(address.line2, "street"),
     )
 
