@@ -1,4 +1,5 @@
-"""``kiosk sim keyencoder`` (or ``kiosk sim encoder``): a virtual Salto server with a key encoder (PMS Industry Standard).
+"""``kiosk sim keyencoder`` (alias ``kiosk sim encoder``): a virtual Salto server with a key
+encoder (PMS Industry Standard).
 
 ``--port N`` listens on TCP 127.0.0.1:N (``type = "keyencoder"``, ``driver = "tcp"``,
 ``port = "127.0.0.1:N"``; 0 picks a free port); ``--link PATH`` answers on a pty
