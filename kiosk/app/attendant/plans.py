@@ -13,6 +13,7 @@ from datetime import datetime
 
 from kiosk.app.attendant.model import AttendantError
 from kiosk.domain.checkout.events import (
+    AsideResolved,
     Cancelled,
     Event,
     InterventionResolved,
@@ -85,5 +86,10 @@ def cancel(
         raise AttendantError(f"nothing to cancel while {checkout.phase.value}")
     if checkout.phase is Phase.SHOPPING:
         out.extend(PaymentReversed(reference, at) for reference in given_back)
+        # items put aside are not sold either: each ends as not added (kiosk.domain.checkout.aside)
+        out.extend(
+            AsideResolved(e.raised_at, staff_id, False, at, note="cancelled")
+            for e in checkout.aside
+        )
     out.append(Cancelled(at, staff_id, reason))
     return out
