@@ -164,8 +164,11 @@ class LaneController:
             basket_id = info.basket.basket_id
             log.warning("restored open basket %s with %d lines", basket_id, len(info.basket.lines))
             recovered = self.recovered_payments(basket_id)
+            basket = info.basket
+            for coupon in self.coupons.journaled_coupons(basket_id) if self.coupons else ():
+                basket = basket.with_coupon(coupon)  # before the payments are counted
             checkout = Checkout.recover(
-                self.settings, info.basket, _parse_time(info.started_at), recovered.approved
+                self.settings, basket, _parse_time(info.started_at), recovered.approved
             )
             if recovered.unresolved:
                 reference, amount = recovered.unresolved[0]
@@ -377,6 +380,8 @@ class LaneController:
             self.journal.start(effect.basket_id, effect.currency, iso(effect.at))
         elif isinstance(effect, fx.JournalLine):
             self.journal.record(effect.basket_id, effect.line)
+        elif isinstance(effect, fx.JournalCoupon) and self.coupons is not None:
+            self.coupons.journal_coupon(effect.basket_id, effect.coupon)
 
     def _page(self, device: str, detail: str) -> None:
         """Call the attendant about a lane fault (queued: runs after the current event)."""

@@ -24,12 +24,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from kiosk.clock import utc_now
-from kiosk.domain.offers.coupon_records import coupon_offer_from_record, coupon_offer_to_record
-from kiosk.domain.offers.coupons import CouponList, CouponOffer, serial_key_of
+from kiosk.domain.offers.coupon_records import (
+    coupon_from_record,
+    coupon_offer_from_record,
+    coupon_offer_to_record,
+    coupon_to_record,
+)
+from kiosk.domain.offers.coupons import Coupon, CouponList, CouponOffer, serial_key_of
 from kiosk.domain.offers.model import OfferError
 from kiosk.store.catalog import set_meta
 from kiosk.store.db import write_transaction
-from kiosk.store.errors import sqlite_errors
+from kiosk.store.errors import StoreError, sqlite_errors
 
 log = logging.getLogger(__name__)
 CURSOR_KEY = "coupons_cursor"
@@ -129,6 +134,38 @@ class CouponRepository:
                 log.error("skipping stored coupon %s: %s", coupon_id, error)
         families = {(p, f): frozenset(json.loads(skus)) for p, f, skus in family_rows}
         return CouponList(offers, families)
+
+    def journal_coupon(self, basket_id: str, coupon: Coupon) -> None:
+        """Journal ``coupon`` on the open basket ``basket_id`` (upserted: a replay after a
+        crash cannot double it), committed before the screen shows it (invariant 2).
+
+        Raises:
+            StoreError: if the write fails.
+        """
+        record = json.dumps(coupon_to_record(coupon), sort_keys=True)
+        with sqlite_errors(f"journaling a coupon on {basket_id}"), write_transaction(self._conn):
+            self._conn.execute(
+                "INSERT INTO open_basket_coupon (basket_id, coupon_id, seq, record) VALUES "
+                "(?, ?, (SELECT count(*) FROM open_basket_coupon WHERE basket_id = ?), ?) "
+                "ON CONFLICT (basket_id, coupon_id) DO UPDATE SET record = excluded.record",
+                (basket_id, coupon.coupon_id, basket_id, record),
+            )
+
+    def journaled_coupons(self, basket_id: str) -> tuple[Coupon, ...]:
+        """The coupons journaled on the open basket ``basket_id``, in scan order.
+
+        Raises:
+            StoreError: if a journaled coupon cannot be read back (damaged file).
+        """
+        with sqlite_errors(f"restoring the coupons of {basket_id}"):
+            rows = self._conn.execute(
+                "SELECT record FROM open_basket_coupon WHERE basket_id = ? ORDER BY seq",
+                (basket_id,),
+            ).fetchall()
+        try:
+            return tuple(coupon_from_record(json.loads(row[0])) for row in rows)
+        except (ValueError, OfferError) as error:
+            raise StoreError(f"a coupon journaled on {basket_id} is damaged: {error}") from error
 
     def is_redeemed(self, redemption_key: str) -> bool:
         """Whether the coupon ``redemption_key`` was used (here, or at a lane HQ told of)."""

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from test_lane_controller import NOW, ScriptedPayments, build, counted_gtin, run
 
+from kiosk.app.lane import LaneController
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.events import PayRequested
 from kiosk.domain.checkout.states import Phase
@@ -43,16 +44,20 @@ def databar(serial: str | None = "123456789", requirement: int = 1) -> str:
 
 
 def lane_with_coupons(db: Path, outcomes: list[str]) -> Any:
-    lane = build(db, ScriptedPayments(outcomes))
-    lane.coupons = CouponRepository(connect(db))
+    """The lane of test_lane_controller.build, wired as the self-checkout wires coupons:
+    the store's coupons on the controller, redemptions in the sale's transaction."""
+    built = build(db, ScriptedPayments(outcomes))  # the catalog, settings and ports
     conn = connect(db)
 
     def commit(document: dict[str, Any], basket_id: str) -> None:
         complete_sale(conn, document, basket_id=basket_id,
                       also=lambda c: record_redemptions(c, document))  # fmt: skip
 
-    lane.commit_sale = commit
-    return lane
+    return LaneController(
+        identity=built.identity, settings=built.settings, scan_rules=built.scan_rules,
+        catalog=built.catalog, journal=built.journal, commit_sale=commit,
+        payments=built.payments, clock=built.clock, coupons=CouponRepository(conn),
+    )  # fmt: skip
 
 
 def messages_of(lane: Any) -> list[str]:
@@ -128,3 +133,31 @@ def test_store_coupon_from_the_list_and_a_serial_from_hq(db: Path) -> None:
     assert "coupon.unknown" in seen
     assert "scan.unreadable" in seen
     assert CouponRepository(connect(db)).cursor() == 5
+
+
+def test_a_coupon_on_the_open_basket_survives_a_restart(db: Path) -> None:
+    lane = lane_with_coupons(db, [])
+    lane.start()
+    try:
+        run(lane, lambda: lane.scan(_item_gtin13()), lambda c: len(c.basket.lines) == 1)
+        before = run(lane, lambda: lane.scan(databar()), lambda c: c.basket.coupons is not None)
+    finally:
+        lane.stop()  # as if the lane died here: the coupon is journaled with the basket
+    again = lane_with_coupons(db, ["approve"])
+    restored = again.checkout
+    assert restored.basket.basket_id == before.basket.basket_id
+    assert restored.totals().total == before.totals().total
+    assert (
+        [c.coupon_id for c in restored.basket.coupons.coupons]
+        == [  # type: ignore[union-attr]
+            f"8110:{_item_gtin13()[:7]}:654321"
+        ]
+    )
+    again.start()
+    try:
+        run(again, lambda: again.submit(PayRequested), lambda c: c.phase is Phase.FINISHED)
+    finally:
+        again.stop()
+    conn = connect(db)
+    assert conn.execute("SELECT count(*) FROM open_basket_coupon").fetchone()[0] == 0
+    assert CouponRepository(conn).is_redeemed(f"8110:{_item_gtin13()[:7]}:654321:123456789")

@@ -109,7 +109,7 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     (P.SHOPPING, ev.AsideResolved): (P.SHOPPING, REFUSE),
     # a coupon: taken while shopping (milk meets it), refused in the other selling phases
     (P.IDLE, ev.CouponScanned): (P.IDLE, REFUSE),
-    (P.SHOPPING, ev.CouponScanned): (P.SHOPPING, [fx.Beep, fx.ShowMessage]),
+    (P.SHOPPING, ev.CouponScanned): (P.SHOPPING, [fx.JournalCoupon, fx.Beep, fx.ShowMessage]),
     (P.WEIGHING, ev.CouponScanned): (P.WEIGHING, REFUSE),
     (P.INTERVENTION, ev.CouponScanned): (P.INTERVENTION, REFUSE),
     (P.PAYING, ev.CouponScanned): (P.PAYING, REFUSE),

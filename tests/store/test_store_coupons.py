@@ -4,6 +4,7 @@ and a sale's serial-numbered coupons marked used in the sale's own transaction."
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -78,3 +79,32 @@ def test_a_sale_that_fails_records_no_redemption(conn: sqlite3.Connection) -> No
         complete_sale(conn, document, also=fail)
     assert not CouponRepository(conn).is_redeemed("store:00042:00011")
     assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_a_journaled_coupon_comes_back_once_and_goes_with_its_basket(
+    conn: sqlite3.Connection,
+) -> None:
+    from kiosk.store.journal import BasketJournal
+
+    journal, repo = BasketJournal(conn), CouponRepository(conn)
+    journal.start("b-9", "EUR")
+    _basket, line = Basket("b-9", "EUR").add_item(BREAD)
+    journal.record("b-9", line)
+    first, second = coupon("00012"), replace(coupon(None), coupon_id="store:00043")
+    for c in (first, second, first):  # the first again: a replay after a crash
+        repo.journal_coupon("b-9", c)
+    assert repo.journaled_coupons("b-9") == (first, second)
+    assert repo.journaled_coupons("b-8") == ()
+    assert journal.discard("b-9")
+    assert conn.execute("SELECT count(*) FROM open_basket_coupon").fetchone()[0] == 0
+
+
+def test_a_damaged_journaled_coupon_is_a_store_error(conn: sqlite3.Connection) -> None:
+    from kiosk.store.journal import BasketJournal
+
+    BasketJournal(conn).start("b-7", "EUR")
+    conn.execute(
+        "INSERT INTO open_basket_coupon VALUES ('b-7', 'store:00042', 0, ?)", ('{"save": 1}',)
+    )
+    with pytest.raises(StoreError, match="b-7"):
+        CouponRepository(conn).journaled_coupons("b-7")

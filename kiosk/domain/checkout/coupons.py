@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.domain.checkout.effects import Beep, Effect
+from kiosk.domain.checkout.effects import Beep, Effect, JournalCoupon
 from kiosk.domain.checkout.events import CouponScanned
 from kiosk.domain.checkout.steps import Result, message, reject
 from kiosk.domain.gs1.coupon import COUPON_CODE_AI, PAPERLESS_COUPON_AI, parse_8110, parse_8112
@@ -83,7 +83,8 @@ def scan_coupon(checkout: Checkout, event: CouponScanned) -> Result:
     rules = checkout.settings.tax
     saved = with_coupon.totals(rules).savings - basket.totals(rules).savings
     after = replace(checkout, basket=with_coupon)
-    return after, [Beep(ok=True), message("coupon.accepted", coupon=coupon.coupon_id, saving=saved)]
+    accepted = message("coupon.accepted", coupon=coupon.coupon_id, saving=saved)
+    return after, [JournalCoupon(basket.basket_id, coupon), Beep(ok=True), accepted]
 
 
 def follow(before: Checkout, after: Checkout, effects: list[Effect]) -> list[Effect]:

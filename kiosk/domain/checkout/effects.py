@@ -14,6 +14,7 @@ from kiosk.domain.basket import Basket, BasketLine
 from kiosk.domain.checkout.interventions import AuditEntry, InterventionKind, ResolvedIntervention
 from kiosk.domain.checkout.states import PaymentRecord
 from kiosk.domain.money import Money
+from kiosk.domain.offers.coupons import Coupon
 from kiosk.domain.tax import BasketTotals
 
 
@@ -32,6 +33,15 @@ class JournalLine:
 
     basket_id: str
     line: BasketLine
+
+
+@dataclass(frozen=True, slots=True)
+class JournalCoupon:
+    """Persist this coupon with the open basket (upsert by basket and coupon id) before
+    showing it, so a restored basket keeps it (kiosk.store.coupons)."""
+
+    basket_id: str
+    coupon: Coupon
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +120,7 @@ class PrintReceipt:
 Effect = (
     OpenBasket
     | JournalLine
+    | JournalCoupon
     | CallAttendant
     | AttendantCleared
     | Beep

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from kiosk.domain.gs1.coupon import PurchaseRules, RequirementCode
-from kiosk.domain.offers.coupons import CouponOffer, Requirement, SaveKind
+from kiosk.domain.offers.coupons import Coupon, CouponOffer, Requirement, SaveKind
 from kiosk.domain.offers.model import OfferError
 
 _FIELDS = frozenset(
@@ -92,8 +92,10 @@ def _requirement(record: Mapping[str, Any], raw: Any) -> Requirement:
     return Requirement(_int(raw, "amount", 0, 10_000_000), code, skus, prefix)
 
 
-def coupon_offer_from_record(record: Any) -> CouponOffer:
-    """The coupon offer of ``record``.
+def coupon_offer_from_record(
+    record: Any, *, ids: tuple[str, ...] = ("store:", "8112:")
+) -> CouponOffer:
+    """The coupon offer of ``record`` (its id starting with one of ``ids``).
 
     Raises:
         OfferError: naming the coupon and the field.
@@ -104,7 +106,7 @@ def coupon_offer_from_record(record: Any) -> CouponOffer:
     if unknown:
         raise _fail(record, ", ".join(sorted(unknown)), "is not a coupon field")
     coupon_id = record.get("coupon_id")
-    if not isinstance(coupon_id, str) or not coupon_id.startswith(("store:", "8112:")):
+    if not isinstance(coupon_id, str) or not coupon_id.startswith(ids):
         raise _fail(record, "coupon_id", "must be store:<offer id> or 8112:<funder>:<offer>")
     name = record.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > 80 or not name.isprintable():
@@ -157,6 +159,37 @@ def coupon_offer_to_record(offer: CouponOffer) -> dict[str, Any]:
     }
 
 
+def coupon_to_record(coupon: Coupon) -> dict[str, Any]:
+    """A scanned coupon as a record (the open-basket journal): its offer's record with
+    ``serial`` and ``code``."""
+    offer = CouponOffer(
+        coupon.coupon_id, coupon.name, coupon.save, coupon.value, coupon.requirements,
+        coupon.rules, coupon.applies_to, coupon.starts, coupon.expires,
+    )  # fmt: skip
+    return {**coupon_offer_to_record(offer), "serial": coupon.serial, "code": coupon.code}
+
+
+def coupon_from_record(record: Any) -> Coupon:
+    """The coupon of a :func:`coupon_to_record` record.
+
+    Raises:
+        OfferError: naming the coupon and the field.
+    """
+    if not isinstance(record, dict):
+        raise OfferError(f"a coupon is an object, not {type(record).__name__}")
+    fields = dict(record)
+    serial, code = fields.pop("serial", None), fields.pop("code", "")
+    if not (serial is None or (isinstance(serial, str) and serial.isdigit())):
+        raise _fail(record, "serial", "must be digits or null")
+    if not isinstance(code, str) or len(code) > 100:
+        raise _fail(record, "code", "must be a text of at most 100 characters")
+    o = coupon_offer_from_record(fields, ids=("store:", "8110:", "8112:"))
+    return Coupon(
+        o.coupon_id, o.name, o.save, o.value, o.requirements, o.rules, o.applies_to,
+        o.starts, o.expires, serial, code,
+    )  # fmt: skip
+
+
 def family_from_record(record: Any) -> tuple[tuple[str, str], frozenset[str]]:
     """((company prefix, family code), SKUs) of a family record.
 
@@ -173,4 +206,10 @@ def family_from_record(record: Any) -> tuple[tuple[str, str], frozenset[str]]:
     return (prefix, family), _skus(record, record["skus"])
 
 
-__all__ = ["coupon_offer_from_record", "coupon_offer_to_record", "family_from_record"]
+__all__ = [
+    "coupon_from_record",
+    "coupon_offer_from_record",
+    "coupon_offer_to_record",
+    "coupon_to_record",
+    "family_from_record",
+]
