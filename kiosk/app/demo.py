@@ -55,6 +55,8 @@ SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "s
 #: save 2; card 2900000000018): imported at the demo's HQ, and stored in the lane's own
 #: file when it has no offers (so a demo without HQ has them too).
 SAMPLE_OFFERS = SAMPLE_CATALOG.parents[1] / "offers" / "sample_offers.json"
+#: milk batch RECALL1 is recalled: ]d2 + GS + 0108410000000016 10RECALL1 is refused
+SAMPLE_RECALLS = SAMPLE_CATALOG.parents[1] / "recalls" / "sample_recalls.csv"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -280,6 +282,7 @@ class DemoRig:
         ).strip()
         self._hq("catalog", "import", str(SAMPLE_CATALOG), "--replace")
         self._hq("offers", "import", str(SAMPLE_OFFERS))  # they reach the lane with the catalog
+        self._hq("recalls", "import", str(SAMPLE_RECALLS))  # ... and so do the recalls
         port = free_port()
         self.hq_url = f"http://127.0.0.1:{port}"
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"
