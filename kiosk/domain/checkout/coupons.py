@@ -14,7 +14,9 @@ basket, once in the store) and puts it on the basket only if the basket meets it
 purchase requirement now; the saving then shows with the offers' savings (the cart's
 total, the receipt and the sale document, whose ``discounts`` entry has the offer id
 ``coupon:<offer>[:<serial>]``). Before the first item, or in any other phase, a coupon
-is refused with a message and nothing changes.
+is refused with a message and nothing changes. The sale date is the store's (its time
+zone, ``[lane] timezone``). An accepted coupon is journaled with the open basket
+(:class:`~kiosk.domain.checkout.effects.JournalCoupon`) so a restart keeps it.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def scan_coupon(checkout: Checkout, event: CouponScanned) -> Result:
     coupon = event.coupon
     basket = checkout.basket
     held = basket.coupons.coupons if basket.coupons is not None else ()
-    refused = refusal(coupon, event.at.date(), held, redeemed=event.redeemed)
+    today = checkout.settings.sale_rules.local(event.at).date()  # the store's day
+    refused = refusal(coupon, today, held, redeemed=event.redeemed)
     if refused is not None:
         return reject(checkout, f"coupon.{refused.reason}", coupon=coupon.coupon_id)
     with_coupon = basket.with_coupon(coupon)

@@ -164,3 +164,19 @@ def test_the_void_that_withdraws_it_says_so() -> None:
         )
     )
     assert "coupon.withdrawn" in keys(effects)
+
+
+def test_the_sale_date_is_the_stores() -> None:
+    from dataclasses import replace
+    from zoneinfo import ZoneInfo
+
+    from kiosk.domain.checkout.sale_rules import SaleRules
+
+    # 5 Dec 2026 02:00 UTC is still 4 Dec in Los Angeles: a coupon expiring on 4 Dec holds
+    late = replace(coupon_scan(databar(expires="261204")), at=datetime(2026, 12, 5, 2, tzinfo=UTC))
+    zone = SaleRules(zone=ZoneInfo("America/Los_Angeles"))
+    here = replace(shopping(CEREAL), settings=replace(SETTINGS, sale_rules=zone))
+    _, effects = here.handle(late)
+    assert keys(effects) == ["coupon.accepted"]
+    _, effects = shopping(CEREAL).handle(late)  # a store on UTC: already 5 Dec
+    assert keys(effects) == ["coupon.expired"]
