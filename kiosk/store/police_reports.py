@@ -13,7 +13,10 @@ or :func:`mark_retry` with the next try's time when the network was down. One ba
 report never blocks the others: a failed one is out of the queue. :func:`purge`
 deletes sent and failed rows older than the retention (``[hotel] ses_keep_days``);
 a queued one is kept until sent, whatever its age (the duty is not done yet).
-Each write is its own ``BEGIN IMMEDIATE`` transaction. Times are UTC ISO 8601.
+Each write is its own ``BEGIN IMMEDIATE`` transaction, except :func:`insert_report`
+and :func:`insert_refused`, which the lane runs inside the transaction that stores
+the visit's record (``kiosk.app.hotel.records``): a lane that dies at any point
+leaves either both or neither. Times are UTC ISO 8601.
 """
 
 from __future__ import annotations
@@ -74,16 +77,39 @@ def queue_report(
     Raises:
         StoreError: an empty id or payload, or the write failed.
     """
+    with sqlite_errors(f"queuing police report {report_id}"), write_transaction(conn):
+        return insert_report(
+            conn, report_id=report_id, service=service, stay_id=stay_id, reference=reference,
+            payload=payload, at=at,
+        )  # fmt: skip
+
+
+def insert_report(
+    conn: sqlite3.Connection,
+    *,
+    report_id: str,
+    service: str,
+    stay_id: str,
+    reference: str,
+    payload: bytes,
+    at: datetime,
+) -> bool:
+    """:func:`queue_report` inside the caller's transaction (the visit's record's, so
+    that a record is never stored without its report); False if the visit had one.
+
+    Raises:
+        StoreError: an empty id or payload.
+        sqlite3.Error: the write failed (the caller's transaction rolls back).
+    """
     if not report_id or not payload:
         raise StoreError(f"police report {report_id!r}: id and payload must not be empty")
     now = stamp(at)
-    with sqlite_errors(f"queuing police report {report_id}"), write_transaction(conn):
-        added = conn.execute(
-            "INSERT OR IGNORE INTO police_report (report_id, service, stay_id, reference, "
-            "state, payload, next_try_at, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
-            (report_id, service, stay_id, reference, payload, now, now, now),
-        ).rowcount
+    added = conn.execute(
+        "INSERT OR IGNORE INTO police_report (report_id, service, stay_id, reference, "
+        "state, payload, next_try_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+        (report_id, service, stay_id, reference, payload, now, now, now),
+    ).rowcount
     return added > 0
 
 
@@ -103,16 +129,38 @@ def note_refused(
     Raises:
         StoreError: an empty id, or the write failed.
     """
+    with sqlite_errors(f"noting police report {report_id}"), write_transaction(conn):
+        return insert_refused(
+            conn, report_id=report_id, service=service, stay_id=stay_id, reference=reference,
+            error=error, at=at,
+        )  # fmt: skip
+
+
+def insert_refused(
+    conn: sqlite3.Connection,
+    *,
+    report_id: str,
+    service: str,
+    stay_id: str,
+    reference: str,
+    error: str,
+    at: datetime,
+) -> bool:
+    """:func:`note_refused` inside the caller's transaction (the visit's record's).
+
+    Raises:
+        StoreError: an empty id.
+        sqlite3.Error: the write failed (the caller's transaction rolls back).
+    """
     if not report_id:
         raise StoreError("police report: the id must not be empty")
     now = stamp(at)
-    with sqlite_errors(f"noting police report {report_id}"), write_transaction(conn):
-        added = conn.execute(
-            "INSERT OR IGNORE INTO police_report (report_id, service, stay_id, reference, "
-            "state, payload, next_try_at, error, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, 'failed', NULL, ?, ?, ?, ?)",
-            (report_id, service, stay_id, reference, now, error[:500], now, now),
-        ).rowcount
+    added = conn.execute(
+        "INSERT OR IGNORE INTO police_report (report_id, service, stay_id, reference, "
+        "state, payload, next_try_at, error, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 'failed', NULL, ?, ?, ?, ?)",
+        (report_id, service, stay_id, reference, now, error[:500], now, now),
+    ).rowcount
     return added > 0
 
 

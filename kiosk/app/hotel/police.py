@@ -4,20 +4,27 @@ Theory of operation. The document numbers the report needs are not in the visit'
 state (it keeps a summary: invariant 6); they pass through the runner in the
 ``UpdateGuest`` effects that send each guest's identity to the PMS.
 :meth:`PoliceReports.seen` keeps the document of each (in memory, by the guest's
-PMS id, for the visit under way). Once the visit's record is stored,
-:meth:`PoliceReports.recorded` builds the report from the final state
+PMS id, for the visit under way). When the visit ends, :meth:`PoliceReports.prepare`
+builds the report from the final state
 (:func:`kiosk.domain.hotel.police.ses.traveller_report`), writes and validates its
-XML (:func:`kiosk.backoffice.ses.solicitud_xml`) and queues it in the lane store
-(:mod:`kiosk.store.police_reports`) on the runner's connection, then wakes the
-sender (:mod:`.police_sender`). A report that cannot be built is kept ``failed``
-with the field named, and logged as an error for staff; a country with no duty
-queues nothing. Nothing here raises into the runner: the record is already stored.
+XML (:func:`kiosk.backoffice.ses.solicitud_xml`) and hands the runner a
+:class:`PendingReport` whose ``write`` the record's committer runs inside the
+transaction that stores the visit's record (:mod:`.records`,
+:func:`kiosk.store.police_reports.insert_report`): the document numbers live only
+in memory until then, so a lane killed between the two would lose the report; in
+one transaction a stored record always has its report queued. After the commit,
+:meth:`PoliceReports.stored` logs it and wakes the sender (:mod:`.police_sender`).
+A report that cannot be built is kept ``failed`` with the field named, and logged
+as an error for staff; a country with no duty queues nothing. Nothing here raises
+into the runner. :meth:`PoliceReports.recorded` queues a report in a transaction
+of its own (a record stored without one).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +35,21 @@ from kiosk.domain.hotel.police.ses import ReportIncomplete, owes_report, travell
 from kiosk.domain.hotel.states import HotelState
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PendingReport:
+    """A visit's report, built, to be written in its record's transaction.
+
+    ``write(conn)`` inserts the row (``queued`` with the XML, or ``failed`` with
+    ``problem`` when it could not be built) without a transaction of its own.
+    """
+
+    checkin_id: str
+    reference: str
+    guests: int
+    write: Callable[[Any], object] = field(repr=False)
+    problem: str = ""
 
 
 class PoliceReports:
@@ -62,24 +84,65 @@ class PoliceReports:
             self._documents, self._visit = {}, state.checkin_id
         self._documents[effect.pms_id] = effect.identity.document
 
-    def recorded(self, state: HotelState, at: datetime) -> None:
-        """The visit ``state`` was recorded at ``at``: queue its report, if it owes one."""
+    def prepare(self, state: HotelState, at: datetime) -> PendingReport | None:
+        """The report of the finished visit ``state`` (recorded at ``at``) ready to be
+        written with its record, or None (no duty, nothing to report, or a fault that
+        was logged)."""
         documents = self._documents if state.checkin_id == self._visit else {}
-        self._documents, self._visit = {}, ""
         if not self.duty or not owes_report(state):
+            return None
+        try:
+            return self._build(state, documents, at)
+        except Exception:
+            log.exception(
+                "ALERT visit %s: the police report (%s) was not built", state.checkin_id, self.duty
+            )
+            return None
+
+    def stored(self, pending: PendingReport) -> None:
+        """The record and ``pending`` were committed: say so, wake the sender. The
+        visit's documents are forgotten only now (a record the store refused is tried
+        again, and its report with it)."""
+        if pending.checkin_id == self._visit:
+            self._documents, self._visit = {}, ""
+        if pending.problem:
+            log.error(
+                "ALERT visit %s (stay %s): the police report cannot be sent: %s; the front "
+                "desk must report these guests by hand",
+                pending.checkin_id,
+                pending.reference,
+                pending.problem,
+            )
+            return
+        log.info("visit %s: police report queued (%d guests)", pending.checkin_id, pending.guests)
+        if self.wake is not None:
+            self.wake()
+
+    def recorded(self, state: HotelState, at: datetime) -> None:
+        """The visit ``state`` was recorded at ``at`` without its report: queue it now,
+        in a transaction of its own, if it owes one."""
+        from kiosk.store.db import write_transaction
+
+        pending = self.prepare(state, at)
+        if pending is None:
+            if state.checkin_id == self._visit:
+                self._documents, self._visit = {}, ""
             return
         try:
-            self._queue(state, documents, at)
+            with write_transaction(self.conn):
+                pending.write(self.conn)
         except Exception:
             log.exception(
                 "ALERT visit %s: the police report (%s) was not queued", state.checkin_id, self.duty
             )
+            return
+        self.stored(pending)
 
-    def _queue(
+    def _build(
         self, state: HotelState, documents: dict[str, IdentityDocument], at: datetime
-    ) -> None:
+    ) -> PendingReport | None:
         from kiosk.backoffice.ses import SesError, solicitud_xml
-        from kiosk.store.police_reports import note_refused, queue_report
+        from kiosk.store.police_reports import insert_refused, insert_report
 
         stay = state.stay
         assert stay is not None
@@ -92,21 +155,15 @@ class PoliceReports:
         try:
             report = traveller_report(state, documents, at=at, establishment=self.establishment)
             if report is None:
-                return
+                return None
             payload = solicitud_xml(report)
         except (ReportIncomplete, SesError) as error:
-            log.error(
-                "ALERT visit %s (stay %s): the police report cannot be sent: %s; the front "
-                "desk must report these guests by hand",
-                state.checkin_id,
-                stay.confirmation_number,
-                error,
-            )
-            note_refused(self.conn, **ids, error=f"not built: {error}", at=at)
-            return
-        queue_report(self.conn, **ids, payload=payload, at=at)
-        log.info(
-            "visit %s: police report queued (%d guests)", state.checkin_id, len(report.persons)
-        )
-        if self.wake is not None:
-            self.wake()
+            problem = f"not built: {error}"
+            return PendingReport(
+                state.checkin_id, stay.confirmation_number, 0,
+                lambda conn: insert_refused(conn, **ids, error=problem, at=at), str(error),
+            )  # fmt: skip
+        return PendingReport(
+            state.checkin_id, stay.confirmation_number, len(report.persons),
+            lambda conn: insert_report(conn, **ids, payload=payload, at=at),
+        )  # fmt: skip

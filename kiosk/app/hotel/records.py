@@ -10,6 +10,9 @@ together with:
   ``transaction.started``, each intervention ``raised`` and ``resolved`` (their own
   times), then ``transaction.completed`` or ``transaction.abandoned``
   (``cancelled`` / ``idle_timeout``), journey ``hotel_checkin``;
+* the visit's police report, when the hotel's country asks for one (``also``:
+  :meth:`kiosk.app.hotel.police.PoliceReports.prepare`), so that a lane that dies
+  cannot keep the record and lose the report;
 * closing the visit's card payments in the payment journal, so that start-up never
   takes them for orphans to give back (invariant 3). A cancelled visit's are closed
   too: a balance the terminal took was posted to the hotel's bill at once (the front
@@ -21,6 +24,9 @@ transaction, so the thank-you screen's rating and NPS answer go with it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from kiosk.app.service_events import Ids, Occurrence
 from kiosk.app.travel import records as travel
@@ -46,3 +52,20 @@ class HotelCommitter(travel.RecordCommitter):
     journey = JOURNEY
     record_document = staticmethod(record_document)
     occurrences = staticmethod(service_occurrences)
+    _also: Callable[[Any], object] | None = None
+
+    def __call__(
+        self, record: Any, language: str = "", also: Callable[[Any], object] | None = None
+    ) -> None:
+        """Commit ``record`` as the base does; ``also(conn)`` writes more in the same
+        transaction (the visit's police report: never a record without it)."""
+        self._also = also
+        try:
+            super().__call__(record, language)
+        finally:
+            self._also = None
+
+    def _check(self, conn: Any, record: Any, document: dict[str, Any]) -> None:
+        super()._check(conn, record, document)
+        if self._also is not None:
+            self._also(conn)

@@ -75,8 +75,8 @@ class HotelRunner(TravelRunner):
         printer: ``print_card(card, job)``, ``print_invoice(folio, job)`` (``ports.HotelPrinter``).
         commit: stores a finished visit's record (``records.HotelCommitter``).
         stays: the lane store's stays (``HotelStays``: deposits and signatures), or None.
-        police: queues the guest register's report once a visit is recorded
-            (``police.PoliceReports``), or None.
+        police: the guest register's report, written in the transaction of the
+            visit's record (``police.PoliceReports``), or None.
         clock: the lane's one clock.
         resolve_payment: settles an unknown payment with a verdict (or None).
         abandon_after_s: seconds without a touch that abandon a visit (0: never here).
@@ -253,10 +253,12 @@ class HotelRunner(TravelRunner):
                       type(effect).__name__, error)  # fmt: skip
 
     def _record(self, record: Any, language: str, state: HotelState) -> Any:
-        """Store the visit's record, then queue its police report (which never raises)."""
-        answer = self.commit(record, language)
-        if self.police is not None:
-            self.police.recorded(state, record.completed_at)
+        """Store the visit's record with its police report, in one transaction."""
+        pending = None if self.police is None else self.police.prepare(state, record.completed_at)
+        if pending is None:
+            return self.commit(record, language)
+        answer = self.commit(record, language, also=pending.write)
+        self.police.stored(pending)
         return answer
 
     def _ask_pms(self, effect: fx.Effect, handler: PmsStep) -> ev.Event:
