@@ -64,6 +64,7 @@ def sample_cart(lines: int = 8) -> ScanningView:
                 amount=_eur(amount),
                 weight_g=weight,
                 deposit=_eur(deposit_minor) if deposit_minor else None,
+                markdown_percent=30 if index == 4 else None,  # eggs close to their date
             )
         )
         total += amount + (deposit_minor or 0)
