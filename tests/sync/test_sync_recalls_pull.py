@@ -206,3 +206,12 @@ def test_one_bad_recall_never_blocks_the_good_ones(canned_hq, tmp_path):
     assert RecallRepository(conn).recalled() == {(MILK, "L42")}
     assert RecallRepository(conn).cursor() == 7
     conn.close()
+
+
+def test_a_bad_file_is_refused_whole_with_its_row(hq_url, hq_engine, tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"gtin,batch\n{MILK},L1\n4000000000014,L2\n", encoding="utf-8")
+    assert main(["hq", "--database-url", hq_url, "recalls", "import", str(bad)]) != 0
+    error = capsys.readouterr().err
+    assert f"{bad}: row 3: gtin" in error
+    assert hq_recalls.changes_since(hq_engine, 0, 10)["recalls"] == []  # nothing written
