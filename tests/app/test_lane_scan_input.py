@@ -54,7 +54,7 @@ ANSWERS = {
     "4006381333932": "scan.unreadable",  # EAN-13 with a wrong check digit
     "STAFF0042": "scan.not_a_product",  # a staff badge typed at the item scanner
     "9900420000": "scan.not_a_product",  # 10 digits: no GTIN, no PLU
-    "9912345678909": "scan.coupon_not_accepted",  # check digit right: a GS1 coupon
+    "9912345678909": "coupon.unknown",  # a store coupon (99) of an offer the list lacks
     "]E09812345678902": "scan.coupon_not_accepted",  # a common-currency coupon
 }
 
