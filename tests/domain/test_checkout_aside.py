@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from domain_factories import BEER, MILK, WHISKY, at, eur, run, scan, settings
 
-from kiosk.domain.checkout import Checkout, Phase
+from kiosk.domain.checkout import Checkout, Phase, aside
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.flow import AgeCheck, ShopperFlow, UnknownBarcode
@@ -31,6 +31,7 @@ def test_an_unknown_code_is_put_aside_and_the_attendant_paged_without_a_pause() 
     assert [(e.kind, e.detail) for e in after.aside] == [(UNKNOWN, "12345670")]
     assert after.aside[0].raised_at == at(2)
     assert effects == [
+        fx.JournalAside("b-1", after.aside),  # kept with the basket before it shows
         fx.Beep(ok=False),
         fx.CallAttendant(UNKNOWN, "12345670"),
         fx.ShowMessage("item_put_aside"),
@@ -103,7 +104,11 @@ def test_the_attendant_adds_or_dismisses_an_item_while_the_shopper_scans() -> No
     assert not any(isinstance(e, fx.AttendantCleared) for e in effects)  # one is left
     dismissed, effects = added.handle(ev.AsideResolved(at(2), "s-1", False, at(5)))
     assert dismissed.aside == ()
-    assert effects == [fx.AttendantCleared(UNKNOWN), fx.ShowMessage("aside_dismissed")]
+    assert effects == [
+        fx.JournalAside("b-1", ()),
+        fx.AttendantCleared(UNKNOWN),
+        fx.ShowMessage("aside_dismissed"),
+    ]
     records = [(r.kind, r.resolution, r.raised_at, r.staff_id) for r in dismissed.interventions]
     assert records == [(UNKNOWN, "approved", at(3), "s-1"), (UNKNOWN, "denied", at(2), "s-1")]
 
@@ -129,3 +134,36 @@ def test_a_new_basket_starts_with_nothing_aside() -> None:
     c = run(started(), unknown("111", 2), ev.Cancelled(at(3)), ev.SaleCompleted(at(4)))
     fresh, _ = c.handle(ev.Reset("b-2", at(5)))
     assert fresh.aside == ()
+
+
+def journaled(effects: list[fx.Effect]) -> list[tuple[str, ...]]:
+    return [tuple(e.detail for e in x.entries) for x in effects if isinstance(x, fx.JournalAside)]
+
+
+def test_what_is_outstanding_is_journaled_at_each_change_and_only_then() -> None:
+    c = started()
+    c, effects = c.handle(unknown("111", 2))
+    assert journaled(effects) == [("111",)]
+    c, effects = c.handle(scan(MILK, 3))
+    assert journaled(effects) == []  # nothing changed aside
+    c, effects = c.handle(unknown("222", 4))
+    assert journaled(effects) == [("111", "222")]
+    c, effects = c.handle(ev.PayRequested(at(5)))  # paused for 111: still outstanding
+    assert journaled(effects) == []
+    c, effects = c.handle(ev.InterventionResolved(UNKNOWN, "s-1", False, at(6)))
+    assert journaled(effects) == [("222",)]  # then paused for 222
+    c, effects = c.handle(ev.InterventionResolved(UNKNOWN, "s-1", False, at(7)))
+    assert journaled(effects) == [()]
+
+
+def test_a_first_scan_put_aside_is_journaled_after_the_basket_opens() -> None:
+    _, effects = Checkout.start(ASIDE, "b-1").handle(unknown("999", 1))
+    assert [type(e) for e in effects[:2]] == [fx.OpenBasket, fx.JournalAside]
+
+
+def test_a_restored_basket_has_its_items_put_aside_and_pay_asks_for_them() -> None:
+    c = run(started(), unknown("111", 2))
+    back = aside.restored(Checkout.recover(ASIDE, c.basket, at(0)), ((at(2), "111"),))
+    assert back.aside == c.aside
+    paused, _ = back.handle(ev.PayRequested(at(9)))
+    assert paused.pending == c.aside[0]

@@ -1,5 +1,6 @@
 """No sequence of events starts a payment (or completes a sale) with an item put aside or
-a restricted line whose age check is pending, whatever the store's flow."""
+a restricted line whose age check is pending, whatever the store's flow; and what is
+journaled of the items put aside is always what is outstanding."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from test_checkout_properties import BY_TYPE, _fields, check_invariants
 
-from kiosk.domain.checkout import TRANSITIONS, Checkout, IllegalTransition
+from kiosk.domain.checkout import TRANSITIONS, Checkout, IllegalTransition, Phase, aside
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.flow import AgeCheck, ShopperFlow, UnknownBarcode
+from kiosk.domain.checkout.interventions import Intervention
 from kiosk.domain.checkout.machine import Checkout as MachineCheckout
 
 BIRTHS = [date(1990, 1, 1), date(2009, 6, 1), date(2015, 1, 1)]
@@ -79,6 +81,7 @@ def assert_nothing_outstanding(
 @given(st.data(), flows)
 def test_no_payment_with_anything_outstanding(data: st.DataObject, flow: ShopperFlow) -> None:
     c = Checkout.start(replace(settings(), flow=flow), "b-1")
+    stored: tuple[Intervention, ...] = ()
     for minute in range(data.draw(st.integers(0, 40), label="length")):
         event = data.draw(st.one_of(likely_events(c), scans, aside_resolutions(c)))
         stamped = type(event)(**{**_fields(event), "at": T0 + timedelta(minutes=minute)})
@@ -88,6 +91,14 @@ def test_no_payment_with_anything_outstanding(data: st.DataObject, flow: Shopper
             continue
         check_invariants(after, effects)
         assert_nothing_outstanding(after, effects, stamped.at)
+        # what is journaled is what is outstanding: a restart would restore exactly it
+        if isinstance(stamped, ev.Reset):
+            stored = ()
+        for effect in effects:
+            if isinstance(effect, fx.JournalAside):
+                stored = effect.entries
+        if after.phase in (Phase.SHOPPING, Phase.WEIGHING, Phase.INTERVENTION, Phase.PAYING):
+            assert stored == aside.outstanding(after)
         if flow.defers_age:
             for line_no in after.age_pending:  # pending lines are real, counting lines
                 assert after.basket.line(line_no).counts

@@ -70,7 +70,10 @@ def cancel(
     ``given_back`` as reversed, then cancel (or abort the payment in flight). An unknown
     payment must be settled first; one already given back no longer blocks."""
     out: list[Event] = []
-    if checkout.phase is Phase.INTERVENTION and checkout.pending is not None:
+    # Pay's pauses for items put aside and age checks follow one another (pay_gate.chain)
+    for _ in range(len(checkout.aside) + 2):
+        if checkout.phase is not Phase.INTERVENTION or checkout.pending is None:
+            break
         action = checkout.pending.action
         settled = isinstance(action, ConfirmPayment) and action.reference in given_back
         if checkout.pending.kind is InterventionKind.PAYMENT_UNKNOWN and not settled:

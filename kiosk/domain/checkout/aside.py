@@ -17,8 +17,10 @@ aside, and the lane pauses for the oldest entry as the usual unknown-item
 intervention (the same raised time, so it is the same intervention;
 :mod:`.pay_gate`). Each outcome is a ``ResolvedIntervention`` of the sale.
 
-The list is not journaled: after a restart it is empty (the items were never in the
-basket, so nothing is charged for them; the station already had the alert).
+What is outstanding (the list, and the entry Pay paused for) is journaled with the
+open basket (``JournalAside``, before the screen shows the change: :func:`journaled`)
+and put back on the basket restored after a restart (:func:`restored`), so the
+attendant is still asked about every item put aside.
 """
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from kiosk.domain.checkout.effects import AttendantCleared, Beep, CallAttendant, Effect
+from kiosk.domain.checkout.effects import (
+    AttendantCleared,
+    Beep,
+    CallAttendant,
+    Effect,
+    JournalAside,
+    OpenBasket,
+)
 from kiosk.domain.checkout.events import AsideResolved
 from kiosk.domain.checkout.interventions import (
     AddItem,
@@ -88,4 +97,46 @@ def take_oldest(checkout: Checkout) -> Result | None:
                  resume=Phase.SHOPPING)  # fmt: skip
 
 
-__all__ = ["code_of", "put_aside", "resolve_one", "take_oldest"]
+def outstanding(checkout: Checkout) -> tuple[Intervention, ...]:
+    """The items put aside not yet dealt with: the one Pay paused for, then the list."""
+    pending = checkout.pending
+    paused = () if pending is None or not _is_entry(checkout, pending) else (pending,)
+    return (*paused, *checkout.aside)
+
+
+def _is_entry(checkout: Checkout, pending: Intervention) -> bool:
+    return pending.kind is KIND and pending.action is None and checkout.settings.flow.puts_aside
+
+
+def journaled(before: Checkout, after: Checkout, effects: list[Effect]) -> list[Effect]:
+    """After any transition of the same basket: journal what is outstanding if it changed
+    (after the basket is opened, before anything is shown)."""
+    if before.basket.basket_id != after.basket.basket_id and not after.aside:
+        return effects  # a new basket (Reset): nothing of the old one to keep
+    now = outstanding(after)
+    if now == outstanding(before):
+        return effects
+    opened = [n for n, effect in enumerate(effects) if isinstance(effect, OpenBasket)]
+    at = opened[-1] + 1 if opened else 0
+    entry = JournalAside(after.basket.basket_id, now)
+    return [*effects[:at], entry, *effects[at:]]
+
+
+def restored(checkout: Checkout, entries: tuple[tuple[datetime, str], ...]) -> Checkout:
+    """A basket rebuilt after a restart with the items put aside that were outstanding
+    (``(raised_at, detail)`` as journaled, oldest first)."""
+    if not entries:
+        return checkout
+    aside = tuple(Intervention(KIND, at, detail) for at, detail in entries)
+    return replace(checkout, aside=(*checkout.aside, *aside))
+
+
+__all__ = [
+    "code_of",
+    "journaled",
+    "outstanding",
+    "put_aside",
+    "resolve_one",
+    "restored",
+    "take_oldest",
+]

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.basket import Basket, BasketLine
-from kiosk.domain.checkout.interventions import AuditEntry, InterventionKind, ResolvedIntervention
+from kiosk.domain.checkout.interventions import (
+    AuditEntry,
+    Intervention,
+    InterventionKind,
+    ResolvedIntervention,
+)
 from kiosk.domain.checkout.states import PaymentRecord
 from kiosk.domain.money import Money
 from kiosk.domain.offers.coupons import Coupon
@@ -42,6 +47,16 @@ class JournalCoupon:
 
     basket_id: str
     coupon: Coupon
+
+
+@dataclass(frozen=True, slots=True)
+class JournalAside:
+    """Persist the unknown items put aside and not yet dealt with (all of them: the list
+    replaces the stored one) before showing the change, so a restored basket still has
+    them (kiosk.domain.checkout.aside)."""
+
+    basket_id: str
+    entries: tuple[Intervention, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +136,7 @@ Effect = (
     OpenBasket
     | JournalLine
     | JournalCoupon
+    | JournalAside
     | CallAttendant
     | AttendantCleared
     | Beep

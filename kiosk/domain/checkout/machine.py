@@ -196,6 +196,7 @@ class Checkout:
         after, effects = bagging.follow(self, after, event, effects)
         effects = coupons.follow(self, after, effects)
         after = pending_age.follow(after, event, effects)
+        effects = aside.journaled(self, after, effects)
         if after.payment_failure is not None and not isinstance(event, PaymentDeclined):
             after = replace(after, payment_failure=None)  # the shopper has moved on
         return after, effects
