@@ -161,6 +161,35 @@ class PaymentFlow:
             also=also,
         )
 
+    def adjust(self, preauth_reference: str, amount: Money, *, also: Also = None) -> FlowOutcome:
+        """Make the approved pre-authorisation ``preauth_reference`` hold ``amount`` (the
+        new total) before a larger completion: journaled and sent like any request
+        (kind ``preauth_adjust``), an unknown outcome asked again, never re-sent.
+
+        Exactly once: an adjustment of that pre-authorisation to that amount already
+        approved (a visit asked again after a restart) is returned, nothing is sent.
+        Raises like :meth:`pay`, and PaymentError if the pre-authorisation is not held.
+        """
+        original = self._approved(preauth_reference)
+        if original.kind is not PaymentKind.PREAUTH:
+            raise PaymentError(f"payment {preauth_reference} is not a pre-authorisation")
+        for done in self.journal.for_sale(original.sale_id):
+            if (
+                done.kind is PaymentKind.PREAUTH_ADJUST
+                and done.original_reference == original.reference
+                and done.state is PaymentState.APPROVED
+                and done.amount == amount
+            ):
+                return FlowOutcome(done)
+        return self._start(
+            original.sale_id,
+            PaymentKind.PREAUTH_ADJUST,
+            amount,
+            original.reference,
+            lambda ref: self.terminal.adjust_preauthorisation(original.as_result(), amount, ref),
+            also=also,
+        )
+
     def reverse(self, reference: str, *, also: Also = None) -> FlowOutcome:
         """Undo the approved payment ``reference`` (the sale cannot complete).
 

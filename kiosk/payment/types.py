@@ -34,6 +34,7 @@ class PaymentKind(enum.Enum):
     COMPLETION = "completion"
     PREAUTH_CANCEL = "preauth_cancel"
     REVERSAL = "reversal"
+    PREAUTH_ADJUST = "preauth_adjust"  # nexo PaymentType UpdateReservation
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,13 @@ class PaymentTerminal(Protocol):
 
     def complete(self, original: PaymentResult, amount: Money, reference: str) -> PaymentResult:
         """Charge ``amount`` (at most the reserved one) against a pre-authorisation."""
+        ...
+
+    def adjust_preauthorisation(
+        self, original: PaymentResult, amount: Money, reference: str
+    ) -> PaymentResult:
+        """Make the pre-authorisation ``original`` hold ``amount`` from now on (the new
+        total, not the difference); the terminal may refuse more than the card allows."""
         ...
 
     def cancel_preauthorisation(self, original: PaymentResult, reference: str) -> PaymentResult:

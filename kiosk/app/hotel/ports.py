@@ -11,10 +11,11 @@
   memory only and are never logged: invariant 6).
 * :class:`HotelPayments` runs each card operation through the journaled payment
   flow (:class:`kiosk.payment.flow.PaymentFlow`, invariant 3) on a worker and
-  turns its outcome into the machine's events naming the purpose. The terminal
-  protocol has no "adjust a pre-authorisation": ``AdjustDeposit`` is answered
-  ``PaymentDeclined`` (the machine then captures what is held and charges the
-  rest, docs/hotel.md). With a :class:`~kiosk.app.hotel.deposits.DepositQueue`,
+  turns its outcome into the machine's events naming the purpose. ``AdjustDeposit``
+  raises the pre-authorisation (:meth:`PaymentFlow.adjust`, nexo UpdateReservation)
+  while the guest waits; declined (above the card's limit), the machine captures
+  what is held and charges the rest (docs/hotel.md). With a
+  :class:`~kiosk.app.hotel.deposits.DepositQueue`,
   captures and releases are queued in the lane store and sent by the background
   sender, so a terminal or network that is down never keeps the guest waiting.
 * :class:`HotelPrinter` prints the registration card and the invoice as ESC/POS
@@ -179,10 +180,6 @@ class HotelPayments:
     def run(self, effect: fx.PaymentEffect) -> ev.Event:
         """Perform ``effect`` at the terminal (blocking) and return its outcome event."""
         purpose, amount, sale = _purpose(effect, self.currency)
-        if isinstance(effect, fx.AdjustDeposit):
-            return ev.PaymentDeclined(
-                purpose, "", "the card terminal cannot adjust a pre-authorisation", self.clock()
-            )
         if self.flow is None:
             return ev.PaymentDeclined(purpose, "", "no card terminal", self.clock())
         if self.deposits is not None and isinstance(effect, fx.CaptureDeposit | fx.ReleaseDeposit):
@@ -235,6 +232,8 @@ class HotelPayments:
             return flow.pay(effect.checkin_id, effect.amount)
         if isinstance(effect, fx.PreauthoriseDeposit):
             return flow.preauthorise(effect.checkin_id, effect.amount)
+        if isinstance(effect, fx.AdjustDeposit):
+            return flow.adjust(effect.reference, effect.amount)
         if isinstance(effect, fx.CaptureDeposit):
             return flow.complete(effect.reference, effect.amount)
         if isinstance(effect, fx.ReleaseDeposit):

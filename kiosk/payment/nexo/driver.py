@@ -158,6 +158,13 @@ class NexoTerminal:
         """PaymentRequest (Completion) naming the pre-authorisation's POI transaction."""
         return self._pay(amount, reference, "Completion", original=_poi(original))
 
+    def adjust_preauthorisation(
+        self, original: PaymentResult, amount: Money, reference: str
+    ) -> PaymentResult:
+        """PaymentRequest (UpdateReservation: nexo's "update of a reservation") naming the
+        pre-authorisation's POI transaction; ``amount`` is what it holds from now on."""
+        return self._pay(amount, reference, "UpdateReservation", original=_poi(original))
+
     def cancel_preauthorisation(self, original: PaymentResult, reference: str) -> PaymentResult:
         """ReversalRequest of the pre-authorisation."""
         return self.reverse(original, reference)

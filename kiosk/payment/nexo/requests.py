@@ -19,7 +19,8 @@ from kiosk.payment.nexo.codec import Header, amount, money_json, obj, text
 @dataclass(frozen=True, slots=True)
 class PaymentRequest:
     """PaymentRequest; ``payment_type`` is nexo's Normal / Refund / FirstReservation /
-    Completion; completions name the ``original`` POI transaction (id, timestamp)."""
+    UpdateReservation / Completion; an update of a reservation and a completion name the
+    ``original`` POI transaction (id, timestamp)."""
 
     header: Header
     reference: str

@@ -35,6 +35,8 @@ class LedgerEntry:
     brand: str = ""
     error_condition: str = ""
     original_poi_transaction_id: str = ""
+    reservation: bool = False  # a pre-authorisation
+    reserved_minor: int = 0  # what the reservation holds now (0: used up)
 
 
 class Ledger:

@@ -5,6 +5,12 @@ or :data:`DROP` when the connection must be cut without an answer. It may block
 (PIN entry, a late answer, a terminal that hangs) until :meth:`stop` is called.
 Test card numbers are generated in memory for each "card" and only their masked
 form ever leaves this module (answers, ledger, console).
+
+Reservations (hotel deposits): a pre-authorisation (``authorisationType=PreAuth`` or
+PaymentType FirstReservation) holds its amount (``LedgerEntry.reserved_minor``). An
+UpdateReservation naming it makes it hold the new amount, refused (``NotAllowed``)
+above ``reservation_limit`` (the card's limit) or for a reservation no longer held; a
+Completion may take at most what it holds, and uses it up.
 """
 
 from __future__ import annotations
@@ -80,10 +86,12 @@ class SimulatedTerminal:
         default: Scenario = Scenario.APPROVE,
         pin_delay: float = 0.5,
         late_delay: float = 3.0,
+        reservation_limit: int = 100_000,
         show: Callable[[str], None] = print,
     ) -> None:
         self.ledger, self.poi_id, self.key, self.default = ledger, poi_id, key, default
         self.pin_delay, self.late_delay, self.show = pin_delay, late_delay, show
+        self.reservation_limit = reservation_limit  # minor units a reservation may hold
         self._queue: deque[Scenario] = deque()
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -189,6 +197,7 @@ class SimulatedTerminal:
             self._running.pop((header.sale_id, header.service_id), None)
         if final is None:
             return DROP
+        final = self._reservation(request, final)
         self.ledger.record(final)
         if waiting.power_lost.is_set():
             return DROP
@@ -226,6 +235,33 @@ class SimulatedTerminal:
         if scenario is Scenario.PARTIAL and entry.amount_minor > 1:
             entry = replace(entry, amount_minor=entry.amount_minor // 2)
         return self._finish(entry, "approved", "")
+
+    def _reservation(self, request: PaymentRequest, final: LedgerEntry) -> LedgerEntry:
+        """Apply the reservation rules (module docstring) to an approved answer: a
+        pre-authorisation holds its amount; an update or completion is checked against
+        the reservation it names (refused: declined ``NotAllowed``) and changes it."""
+        if final.state != "approved":
+            return final
+        kind = request.payment_type
+        if kind == "FirstReservation" or "PreAuth" in request.sale_to_acquirer_data:
+            return replace(final, reservation=True, reserved_minor=final.amount_minor)
+        if kind not in ("UpdateReservation", "Completion") or request.original is None:
+            return final
+        original = self.ledger.by_poi_transaction(request.original[0])
+        if kind == "Completion" and original is not None and not original.reservation:
+            return final  # the completion of a payment that is no reservation: as before
+        if original is None or original.state != "approved" or original.reserved_minor <= 0:
+            why = "no reservation held"
+        elif kind == "UpdateReservation" and final.amount_minor > self.reservation_limit:
+            why = f"above the card's limit ({self.reservation_limit})"
+        elif kind == "Completion" and final.amount_minor > original.reserved_minor:
+            why = f"more than the {original.reserved_minor} reserved"
+        else:
+            held = final.amount_minor if kind == "UpdateReservation" else 0
+            self.ledger.record(replace(original, reserved_minor=held))
+            return final
+        self.show(f"[{self.poi_id}] {kind} ref {final.reference}: refused, {why}")
+        return replace(final, state="declined", error_condition="NotAllowed", auth_code="")
 
     def _finish(self, entry: LedgerEntry, state: str, error: str) -> LedgerEntry:
         number = next(self._numbers)

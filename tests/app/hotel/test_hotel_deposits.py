@@ -168,11 +168,13 @@ def test_release_with_the_terminal_up_is_the_terminals_answer(
     assert [e.state for e in reversals] == ["approved"]
 
 
-def test_adjust_then_capture_captures_what_is_held_through_the_queue(
-    tmp_path: Path, simulator: SimulatedTerminal
+@pytest.mark.parametrize(("limit", "adjusted_ok"), [(100_000, True), (12_000, False)])
+def test_adjust_then_capture_through_the_queue(
+    tmp_path: Path, simulator: SimulatedTerminal, limit: int, adjusted_ok: bool
 ) -> None:
     db = tmp_path / "lane.db"
     preauth = held(db, simulator, 10000)
+    simulator.reservation_limit = limit
     with TerminalServer(simulator) as server:
         deposits = queue_for(db, server.port, wait_s=20)
         flow = PaymentFlow(deposits.terminal, PaymentJournal(connect(db, migrate=False), clock))
@@ -183,17 +185,20 @@ def test_adjust_then_capture_captures_what_is_held_through_the_queue(
         try:
             # the folio's 130.00 is more than the 100.00 held: the machine asks to adjust
             adjusted = payments.run(fx.AdjustDeposit(preauth, eur(13000)))
-            captured = payments.run(fx.CaptureDeposit(preauth, eur(10000)))
-            rest = payments.run(fx.ChargeBalance("visit-out", "S1", eur(3000)))
+            if adjusted_ok:  # raised: all of it is captured
+                captured = payments.run(fx.CaptureDeposit(preauth, eur(13000)))
+            else:  # above the card's limit: what is held is captured, the rest by card
+                captured = payments.run(fx.CaptureDeposit(preauth, eur(10000)))
+                rest = payments.run(fx.ChargeBalance("visit-out", "S1", eur(3000)))
+                assert isinstance(rest, ev.PaymentApproved)
+                assert rest.amount == eur(3000)
         finally:
             sender.stop()
-    assert isinstance(adjusted, ev.PaymentDeclined)  # the terminal protocol cannot adjust
+    assert isinstance(adjusted, ev.PaymentApproved if adjusted_ok else ev.PaymentDeclined)
     assert isinstance(captured, ev.PaymentApproved)
-    assert captured.amount == eur(10000)
     assert captured.masked_pan  # the terminal's own answer, not a queued one
-    assert isinstance(rest, ev.PaymentApproved)
-    assert rest.amount == eur(3000)
-    assert [e.amount_minor for e in completions(simulator.ledger)] == [10000]
+    done = [e.amount_minor for e in completions(simulator.ledger)]
+    assert done == ([13000] if adjusted_ok else [10000])
 
 
 def test_a_failed_capture_is_declined_and_kept_for_the_front_desk(

@@ -109,12 +109,12 @@ def test_without_an_encoder_every_key_fails_and_no_card_is_read() -> None:
     keys.void("204")  # nothing to check out: no error
 
 
-def test_the_terminal_cannot_adjust_a_pre_authorisation() -> None:
-    payments = HotelPayments(object(), lambda: NOW, "EUR")
+def test_without_a_terminal_an_adjustment_is_declined() -> None:
+    payments = HotelPayments(None, lambda: NOW, "EUR")
     answer = payments.run(fx.AdjustDeposit("pre-1", eur(20000)))
     assert isinstance(answer, ev.PaymentDeclined)
     assert answer.purpose is ev.PaymentPurpose.ADJUST
-    assert "cannot adjust" in answer.reason
+    assert answer.reason == "no card terminal"
 
 
 @pytest.mark.parametrize(

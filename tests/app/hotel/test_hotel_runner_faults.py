@@ -1,7 +1,8 @@
 """What the hotel runner does when its parts fail, on the same real parts as the e2e test:
 the PMS down (an intervention staff retry), the key encoder failing a key (an
-intervention; the key made again), a bill larger than the deposit (the terminal cannot
-adjust a pre-authorisation: what is held is captured, the rest paid by card).
+intervention; the key made again), a bill larger than the deposit (the pre-authorisation
+is raised to it, then captured; one the card's limit refuses: what is held is captured,
+the rest paid by card).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hotel_lane_rig import (
@@ -29,7 +31,7 @@ from kiosk.backoffice.pms.sim.data import charge
 from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import HotelInterventionKind as Kind
-from kiosk.domain.hotel.states import DepositState, Outcome, Step
+from kiosk.domain.hotel.states import DepositState, HotelState, Outcome, Step
 from kiosk.payment.journal import PaymentState
 from kiosk.payment.sim.terminal import Scenario
 from kiosk.store.db import connect
@@ -73,10 +75,50 @@ def test_a_key_the_encoder_did_not_confirm_calls_staff_and_is_made_again(
     assert [(k.room, k.copy) for k in rig.demo.salto.keys] == [("204", False), ("204", True)]
 
 
-def test_a_bill_over_the_deposit_captures_what_is_held_and_the_rest_by_card(
+def _check_out_with_a_spa_bill(rig: Any, lane: Any) -> HotelState:
+    """Check in, then check out two days later with 200.00 of spa on the bill (the
+    deposit held is 150.00): the state once the deposit is settled."""
+    runner = lane.controller
+    check_in_to_keys(rig, lane)
+    runner.send(ev.KeyCountChosen(1, NOW))
+    state = wait_for(lane, lambda s: s.step is Step.DONE)
+    reservation = rig.demo.pms.hotel.reservations[state.stay.stay_id]
+    rig.clock.advance(timedelta(days=2, hours=-6))
+    charge(rig.demo.pms.hotel, reservation, "Spa", "200.00", rig.clock().date(),
+           kind="ProductOrder")  # fmt: skip
+    runner.reset()
+    wait_for(lane, at(Step.WELCOME))
+    runner.send(ev.CheckOutChosen(NOW))
+    wait_for(lane, at(Step.FIND_ROOM))
+    runner.send(ev.RoomEntered("204", "García", NOW))
+    wait_for(lane, lambda s: at(Step.FOLIO)(s) and s.folio is not None)
+    runner.send(ev.FolioConfirmed(NOW))
+    return wait_for(lane, lambda s: at(Step.PAYING)(s) or at(Step.INVOICE)(s), timeout=60)
+
+
+def test_a_bill_over_the_deposit_raises_the_pre_authorisation_then_captures_it(
     tmp_path: Path,
 ) -> None:
     with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        state = _check_out_with_a_spa_bill(rig, lane)
+        # the bill's 200.00 (more than the 150.00 held): UpdateReservation, then capture
+        assert state.deposit_state is DepositState.CAPTURED
+        assert state.balance_due().minor == 0
+        assert state.step is Step.INVOICE
+        purposes = [(p.purpose.value, p.outcome, p.amount.minor) for p in state.payments]
+        assert purposes == [("adjust", "approved", 20000), ("capture", "approved", 20000)]
+    ledger = rig.demo.terminal.ledger.entries()
+    updates = [e for e in ledger if e.payment_type == "UpdateReservation"]
+    assert [(e.state, e.amount_minor) for e in updates] == [("approved", 20000)]
+    captured = [e for e in ledger if e.payment_type == "Completion" and e.state == "approved"]
+    assert [e.amount_minor for e in captured] == [20000]
+
+
+def test_a_bill_over_the_cards_limit_captures_what_is_held_and_the_rest_by_card(
+    tmp_path: Path,
+) -> None:
+    with hotel_rig(tmp_path) as rig, running_lane(rig) as lane:
+        rig.demo.terminal.reservation_limit = 18000  # the card takes no reservation of 200.00
         runner = lane.controller
         check_in_to_keys(rig, lane)
         runner.send(ev.KeyCountChosen(1, NOW))
@@ -93,7 +135,7 @@ def test_a_bill_over_the_deposit_captures_what_is_held_and_the_rest_by_card(
         wait_for(lane, lambda s: at(Step.FOLIO)(s) and s.folio is not None)
         runner.send(ev.FolioConfirmed(NOW))
         state = wait_for(lane, lambda s: at(Step.PAYING)(s) or at(Step.INVOICE)(s), timeout=60)
-        # the terminal cannot adjust: 150.00 held is captured, 50.00 is left to pay
+        # the adjustment is refused: 150.00 held is captured, 50.00 is left to pay
         assert state.deposit_state is DepositState.CAPTURED
         assert state.balance_due().minor == 5000
         assert state.step is Step.PAYING
