@@ -30,6 +30,7 @@ from kiosk.app.documents import iso, sale_document
 from kiosk.app.payments import SaleNotPaid
 from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
+from kiosk.domain.checkout import aside
 from kiosk.domain.checkout import effects as fx
 from kiosk.domain.checkout.coupons import coupon_of_scan, looks_like_coupon
 from kiosk.domain.checkout.events import (
@@ -170,6 +171,7 @@ class LaneController:
             checkout = Checkout.recover(
                 self.settings, basket, _parse_time(info.started_at), recovered.approved
             )
+            checkout = aside.restored(checkout, self.journal.aside_of(basket_id))
             if recovered.unresolved:
                 reference, amount = recovered.unresolved[0]
                 unknown = PaymentUnknown(reference, amount, self.clock())
@@ -380,6 +382,8 @@ class LaneController:
             self.journal.start(effect.basket_id, effect.currency, iso(effect.at))
         elif isinstance(effect, fx.JournalLine):
             self.journal.record(effect.basket_id, effect.line)
+        elif isinstance(effect, fx.JournalAside):  # items put aside (kiosk.store.aside_journal)
+            self.journal.record_aside(effect.basket_id, effect.entries)
         elif isinstance(effect, fx.JournalCoupon) and self.coupons is not None:
             self.coupons.journal_coupon(effect.basket_id, effect.coupon)
 

@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from kiosk.domain.basket import Basket, BasketError, BasketLine
 from kiosk.domain.money import Money
+from kiosk.store.aside_journal import aside_of, record_aside
 from kiosk.store.codec import item_from_json, item_to_json, utc_now
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
@@ -82,6 +86,14 @@ class BasketJournal:
             if updated.rowcount != 1:
                 raise StoreError(f"basket {basket_id} is not open in the journal")
             self._conn.executemany(_UPSERT_LINE, [_line_row(basket_id, ln, at) for ln in lines])
+
+    def record_aside(self, basket_id: str, entries: Iterable[Any]) -> None:
+        """Store the basket's items put aside (kiosk.store.aside_journal). Raises StoreError."""
+        record_aside(self._conn, basket_id, entries)
+
+    def aside_of(self, basket_id: str) -> tuple[tuple[datetime, str], ...]:
+        """The basket's items put aside as journaled, oldest first. Raises StoreError."""
+        return aside_of(self._conn, basket_id)
 
     def discard(self, basket_id: str) -> bool:
         """Remove an open basket without a sale (attendant void); True if it existed."""
