@@ -2,7 +2,9 @@
 shopper scans through the simulated serial scanner (a real pty), the demo attendant
 signs in and approves an age check through the attendant service, the card terminal
 simulator approves the payment over HTTP, the receipt printer simulator prints, and
-the local HQ receives the sale and the attendant's audit rows."""
+the local HQ receives the sale and the attendant's audit rows. The demo weighs the
+bagging area (config/demo.toml): the script puts the two milks and the beer on its
+simulated scale (1040 + 1040 + 560 g) and waits until the lane has them before paying."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ wait intervention 20
 staff demo 2468
 approve
 wait shopping 20
+bag 2640
+wait bagged 20
 pay
 wait finished 60
 receipt

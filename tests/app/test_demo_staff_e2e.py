@@ -73,6 +73,9 @@ def add_staff(workdir: Path, staff_id: str, pin: str, badge: str) -> None:
     )
 
 
+# The demo weighs the bagging area (config/demo.toml [bagging]: milk 1040 g, beer 560 g):
+# the scripts put what was sold on its simulated scale and wait for the lane to have it;
+# the second basket's bag stands on the first one's (1600 + 1040 g).
 SIGNED_IN_SESSION = f"""
 wait idle 10
 staff s-17 4321
@@ -81,6 +84,8 @@ staff s-17 4321
 wait intervention 20
 approve
 wait shopping 20
+bag 1600
+wait bagged 20
 pay
 wait finished 60
 next
@@ -92,6 +97,8 @@ staff STF1717
 wait intervention 20
 deny
 wait shopping 20
+bag 2640
+wait bagged 20
 pay
 wait finished 60
 next
@@ -170,6 +177,8 @@ approve
 wait shopping 20
 weigh lots
 void two
+bag 1040
+wait bagged 20
 pay
 wait finished 60
 quit

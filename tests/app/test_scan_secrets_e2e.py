@@ -48,6 +48,9 @@ expect scan.card_not_accepted 20
 expect scan.card_not_accepted 20
 8410000000016
 wait shopping 20
+# the demo weighs the bagging area (config/demo.toml): the milk goes in the bag
+bag 1040
+wait bagged 20
 pay
 wait finished 60
 receipt

@@ -67,6 +67,9 @@ def test_scans_from_the_scanner_reach_the_cart_and_a_card_pays(
         lambda at: InterventionResolved(pending.kind, "s-1", True, at, id_seen=True)
     )
     qtbot.waitUntil(lambda: len(presenter.checkout().basket.lines) == 2, timeout=10_000)
+    # config/demo.toml weighs the bagging area: milk and beer go on its simulated scale
+    rig.bag_scale.load_g = 1040 + 560
+    qtbot.waitUntil(lambda: presenter.checkout().bagging.settled, timeout=10_000)
 
     screens = presenter._s  # the pay button of the real scanning screen
     screens.scanning.payRequested.emit()

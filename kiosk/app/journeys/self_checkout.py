@@ -12,6 +12,7 @@ invariant 3), the basket journal, the receipt printer port and the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -28,6 +29,7 @@ from kiosk.app.journeys.spec import (
     ShellServices,
 )
 from kiosk.app.lane import LaneController, LaneIdentity, RecoveredPayments
+from kiosk.app.learned_weights import keep_learned_weights
 from kiosk.app.payments import FlowPayments, approved_payments, commit_paid_sale
 from kiosk.app.receipts import PrinterReceipts
 from kiosk.config import KioskConfig
@@ -42,6 +44,7 @@ from kiosk.store.catalog import CatalogRepository
 from kiosk.store.coupons import CouponRepository, record_redemptions
 from kiosk.store.db import connect
 from kiosk.store.journal import BasketJournal
+from kiosk.store.learned_weights import LearnedWeightRepository
 from kiosk.store.offers import OfferRepository
 from kiosk.store.recalls import RecallRepository
 from kiosk.store.sales import load_sale_document
@@ -74,9 +77,10 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         config.lane.currency,
         config.tax.to_rules(),
         offers=offers.catalog(),
-        flow=shopper_flow(config.lane),  # unknown codes put aside? age checked at Pay?
+        bagging=_bagging_policy(config),
         sale_rules=sale_rules(config.lane, config.sale_hours, recalls.recalled()),
-        bagging=config.bagging.policy(),
+        merge_identical=config.lane.merge_identical,
+        flow=shopper_flow(config.lane),  # unknown codes put aside? age checked at Pay?
     )
     unreturned = _reconcile_payments(flow, conn, journal)
 
@@ -107,11 +111,14 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         clock=clock,
         recovered_payments=_recovered_payments(flow),
         coupons=CouponRepository(conn),
+        language_follows_shopper=config.lane.receipt_language == "shopper",
     )
     if config.bagging.enabled and config.bagging.record_sessions:  # for `kiosk bagging replay`
         from kiosk.app.bagging_record import SessionRecorder
 
         controller.listeners.append(SessionRecorder(Path(config.bagging.record_sessions), clock))
+    if config.bagging.enabled:  # what the bagging area learned outlives a restart
+        keep_learned_weights(controller, LearnedWeightRepository(conn))
     for detail in unreturned:  # a failed reversal is an intervention, never only a log line
         controller.device_faulted("payment", detail)
     return JourneyParts(
@@ -154,6 +161,17 @@ SELF_CHECKOUT = JourneySpec(
 )
 
 
+def _bagging_policy(config: KioskConfig) -> Any:
+    """The [bagging] policy; off (logged) when no [[devices]] scale has the [bagging]
+    scale's name: without its scale the lane would wait for ever for items to be placed."""
+    policy = config.bagging.policy()
+    scales = {d.name for d in config.devices if d.type == "scale"}
+    if policy.enabled and config.bagging.scale not in scales:
+        log.error("[bagging] is on but no scale is named %r: no checks", config.bagging.scale)
+        return dataclasses.replace(policy, enabled=False)
+    return policy
+
+
 def _receipts(config: KioskConfig, devices: dict[str, Any], identity: LaneIdentity) -> Any:
     """The receipt port: the first printer (its held receipts kept in a file), or none."""
     kinds = {d.name: d.type for d in config.devices}
@@ -169,6 +187,8 @@ def _receipts(config: KioskConfig, devices: dict[str, Any], identity: LaneIdenti
         footer=config.lane.receipt_footer,
         language=identity.language,
         ereceipt_base_url=config.lane.ereceipt_base_url or None,
+        tax_letters=config.tax.tax_letters(),
+        timezone=config.lane.timezone,
     )
 
 
