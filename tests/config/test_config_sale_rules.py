@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.config import ConfigError, load_config
+from kiosk.config.remote import build_with
 from kiosk.config.sale_rules import sale_rules
 
 BASE = """
@@ -88,3 +89,17 @@ def test_bad_lane_keys_are_refused(tmp_path: Path, line: str, key: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load(tmp_path, BASE + line + "\n")
     assert caught.value.key == key
+
+
+def test_hq_may_set_a_stores_sale_hours(tmp_path: Path) -> None:
+    """Sale hours by region: HQ's per-store override (``kiosk hq config set --store``)."""
+    path = tmp_path / "lane.toml"
+    path.write_text(BASE, encoding="utf-8")
+    hours = [{"category": "beer_wine", "days": "mon-sat", "hours": "08:00-22:00"}]
+    config = build_with(path, {"sale_hours": hours, "lane.markdown_days": 2}, "v1", environ={})
+    rules = sale_rules(config.lane, config.sale_hours)
+    assert [rule.category for rule in rules.sale_hours] == ["beer_wine"]
+    assert rules.markdown_days == 2
+    with pytest.raises(ConfigError) as caught:
+        build_with(path, {"sale_hours": [{**hours[0], "hours": "late"}]}, "v2", environ={})
+    assert "HQ configuration v2" in str(caught.value)
