@@ -345,3 +345,34 @@ def nps_occurrence(
         "comment": check_comment(comment),
     }
     return Occurrence("feedback.nps", at, transaction_id, transaction_id, data)
+
+
+# -- the hotel's deposits ------------------------------------------------------------------
+
+#: The kind of the intervention a hotel deposit becomes when its queued capture (or
+#: release) is declined after the guest left: the front desk charges the guest otherwise.
+DEPOSIT_FAILED = "deposit_capture_declined"
+
+
+def deposit_failed_occurrence(ids: Ids, transaction_id: str, raised: datetime) -> Occurrence:
+    """``intervention.raised`` (:data:`DEPOSIT_FAILED`) for the visit ``transaction_id``
+    whose deposit could not be captured (HQ finds the stay in that visit's record)."""
+    iid = ids.intervention(transaction_id, DEPOSIT_FAILED, raised)
+    data = {"intervention_id": iid, "kind": DEPOSIT_FAILED}
+    return Occurrence("intervention.raised", raised, transaction_id, iid, data)
+
+
+def deposit_settled_occurrence(
+    ids: Ids, transaction_id: str, raised: datetime, staff_id: str, at: datetime
+) -> Occurrence:
+    """``intervention.resolved`` of :func:`deposit_failed_occurrence`: the front desk
+    (``staff_id``) settled it with the guest."""
+    iid = ids.intervention(transaction_id, DEPOSIT_FAILED, raised)
+    data = {
+        "intervention_id": iid,
+        "kind": DEPOSIT_FAILED,
+        "staff_id": staff_id,
+        "how": "remote",  # at the front desk, not at the lane
+        "outcome": "settled_at_desk",
+    }
+    return Occurrence("intervention.resolved", at, transaction_id, iid, data)

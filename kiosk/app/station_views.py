@@ -167,6 +167,7 @@ def hotel_view(runner: Any) -> JourneyView:
         if intervention.guest_id in ids:
             detail = f"guest {ids.index(intervention.guest_id) + 1}: {detail}"
         alerts = (_intervention(state.checkin_id, intervention.kind.value, detail, intervention),)
+    alerts += tuple(_front_desk_alert(a) for a in getattr(runner, "front_desk_alerts", list)())
     return JourneyView(
         step=str(runner.state_name()),
         currency=state.settings.currency,
@@ -175,6 +176,19 @@ def hotel_view(runner: Any) -> JourneyView:
         summary=tuple(summary),
         alerts=alerts,
     )
+
+
+def _front_desk_alert(alert: Any) -> OpenAlert:
+    """A hotel deposit declined after the guest left (``DepositAlert``): open until the
+    front desk settles it, naming the stay and the amount to charge otherwise."""
+    money = money_text(alert.amount.minor, alert.amount.currency)
+    detail = _safe(
+        f"stay {alert.stay_id or '?'}: {alert.action} of {money} declined ({alert.why}); "
+        "charge the guest at the front desk",
+        200,
+    )
+    return OpenAlert(alert_key("deposit", alert.preauth_ref), "deposit_capture_declined",
+                     detail, alert.at)  # fmt: skip
 
 
 def _intervention(visit_id: str, kind: str, detail: str, intervention: Any) -> OpenAlert:

@@ -12,7 +12,9 @@ marks the stay's held deposit (:mod:`kiosk.store.stays`) settled, so that no
 other visit captures it again. One task per pre-authorisation (a second one is
 refused). :func:`renew_deposit_reference` gives a task a fresh reference after a
 request that certainly did not reach the terminal; :func:`finish_deposit` ends it
-``done`` or ``failed``.
+``done`` or ``failed``. A failed task is the front desk's to settle with the guest
+(:func:`failed_deposits` lists those still open, :func:`settle_failed_deposit` closes
+one, naming who; migration 0015).
 
 E-mails (``mail_out``): :func:`queue_mail` keeps the whole message;
 :func:`mail_sent` empties it once the server accepted it; :func:`mail_failed`
@@ -23,6 +25,7 @@ failed for now (the network, a server that is down).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,8 +178,15 @@ def deposit_attempted(conn: sqlite3.Connection, preauth_ref: str, error: str) ->
         )
 
 
-def finish_deposit(conn: sqlite3.Connection, preauth_ref: str, state: str, note: str = "") -> None:
-    """End the task ``done`` or ``failed`` (``note``: why it failed).
+def finish_deposit(
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    state: str,
+    note: str = "",
+    also: Callable[[sqlite3.Connection], object] | None = None,
+) -> None:
+    """End the task ``done`` or ``failed`` (``note``: why it failed); ``also(conn)``
+    writes more in the same transaction (the front desk's service event).
 
     Raises:
         StoreError: an unknown state, or the write failed.
@@ -184,11 +194,50 @@ def finish_deposit(conn: sqlite3.Connection, preauth_ref: str, state: str, note:
     if state not in _ENDS:
         raise StoreError(f"deposit {preauth_ref}: state {state!r} is not one of {_ENDS}")
     with sqlite_errors(f"finishing deposit task {preauth_ref}"), write_transaction(conn):
-        conn.execute(
+        changed = conn.execute(
             "UPDATE deposit_task SET state = ?, last_error = ?, updated_at = ? "
             "WHERE preauth_ref = ? AND state = 'queued'",
             (state, note[:500], utc_now(), preauth_ref),
-        )
+        ).rowcount
+        if changed and also is not None:
+            also(conn)
+
+
+def failed_deposits(conn: sqlite3.Connection) -> list[tuple[DepositTask, str]]:
+    """Failed tasks the front desk has not settled yet, with when they failed (ISO text),
+    oldest first."""
+    with sqlite_errors("reading the failed deposit tasks"):
+        rows = conn.execute(
+            f"SELECT {_TASK_COLUMNS}, updated_at FROM deposit_task "
+            "WHERE state = 'failed' AND settled_by = '' ORDER BY updated_at, preauth_ref"
+        ).fetchall()
+    return [(_task(row), str(row[10])) for row in rows]
+
+
+def settle_failed_deposit(
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    staff_id: str,
+    also: Callable[[sqlite3.Connection], object] | None = None,
+) -> bool:
+    """The front desk settled failed task ``preauth_ref`` with the guest (``staff_id``);
+    ``also(conn)`` in the same transaction. False if it is not an open failure.
+
+    Raises:
+        StoreError: no staff id, or the write failed.
+    """
+    if not staff_id:
+        raise StoreError(f"deposit {preauth_ref}: who settled it is needed")
+    now = utc_now()
+    with sqlite_errors(f"settling deposit task {preauth_ref}"), write_transaction(conn):
+        changed = conn.execute(
+            "UPDATE deposit_task SET settled_by = ?, settled_at = ?, updated_at = ? "
+            "WHERE preauth_ref = ? AND state = 'failed' AND settled_by = ''",
+            (staff_id[:64], now, now, preauth_ref),
+        ).rowcount
+        if changed and also is not None:
+            also(conn)
+    return bool(changed)
 
 
 # -- e-mail ---------------------------------------------------------------------------------

@@ -25,8 +25,12 @@ takes each queued task through the journaled payment flow
 * a row SENT or UNKNOWN (a crash, a timeout): ask the terminal about that reference
   (:meth:`PaymentFlow.recheck`), never send again; start-up's reconciliation has
   usually settled it already;
-* APPROVED: done. DECLINED: failed (logged for the front desk: the pre-authorisation
-  could not be captured or released). CANCELLED (the request certainly did not reach
+* APPROVED: done. DECLINED: failed - an alert for the front desk, who charge the guest
+  otherwise: :meth:`DepositQueue.alerts` (the station's hotel view shows each, with the
+  stay and the amount) and an ``intervention.raised`` service event for HQ (kind
+  ``deposit_capture_declined``, the visit that held the deposit), committed with the
+  task's end; :meth:`DepositQueue.settled_at_desk` closes it (``intervention.resolved``).
+  CANCELLED (the request certainly did not reach
   the terminal, e.g. connection refused): a fresh reference is committed to the task
   first, then sent on the next round. So a retried capture never captures twice.
 
@@ -38,13 +42,22 @@ later).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from kiosk import clock as kiosk_clock
+from kiosk.app.service_events import (
+    Ids,
+    Occurrence,
+    deposit_failed_occurrence,
+    deposit_settled_occurrence,
+    envelope,
+)
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.money import Money
@@ -53,10 +66,31 @@ from kiosk.payment.flow import PaymentFlow, new_reference
 from kiosk.payment.journal import PaymentJournal, PaymentRecord, PaymentState
 from kiosk.store import hotel_queues as q
 from kiosk.store.errors import StoreError
+from kiosk.store.service_events import insert_events
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 _P = ev.PaymentPurpose
+JOURNEY = "hotel_checkin"
+
+
+@dataclass(frozen=True)
+class DepositAlert:
+    """A deposit the terminal would not capture (or release) after the guest left: the
+    front desk must charge the guest otherwise (``why``: the terminal's reason)."""
+
+    preauth_ref: str
+    action: str
+    amount: Money
+    stay_id: str
+    checkin_id: str
+    why: str
+    at: datetime
+
+    @property
+    def transaction_id(self) -> str:
+        """The visit the service events are about (the deposit's own id if unknown)."""
+        return self.checkin_id or self.preauth_ref
 
 
 class DepositQueue:
@@ -72,6 +106,7 @@ class DepositQueue:
         wait_s: how long the check-out waits for the sender before going on as queued.
         backoff: the flow's status-inquiry backoff (``[payment] status_backoff_s``).
         references: makes a request's journal reference.
+        ids: the lane's ids for the front desk's service events (None: none recorded).
 
     ``wake`` asks the background sender for a round now (set by the sender).
     """
@@ -86,8 +121,9 @@ class DepositQueue:
         wait_s: float = 5.0,
         backoff: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 15.0),
         references: Callable[[], str] = new_reference,
+        ids: Ids | None = None,
     ) -> None:
-        self.terminal, self.clock = terminal, clock
+        self.terminal, self.clock, self.ids = terminal, clock, ids
         self.front, self.back = connect(), connect()
         self.front_journal = PaymentJournal(self.front, clock)
         self.journal = PaymentJournal(self.back, clock)  # the sender thread's
@@ -97,6 +133,10 @@ class DepositQueue:
         self._front_lock = threading.Lock()
         self._changed = threading.Condition()
         self._pending: dict[str, str] = {}  # pre-authorisation -> action, while queued
+        self._waiting: set[str] = set()  # pre-authorisations whose check-out waits (_wait)
+        self._alerts: dict[str, DepositAlert] = {
+            task.preauth_ref: _alert(task, at) for task, at in q.failed_deposits(self.front)
+        }
 
     # -- the check-out's side ------------------------------------------------------------
     def settle(self, effect: fx.CaptureDeposit | fx.ReleaseDeposit, held: Money | None) -> ev.Event:
@@ -112,6 +152,8 @@ class DepositQueue:
         except (StoreError, JournalError) as error:
             log.error("deposit %s: %s not queued: %s", effect.reference, purpose.value, error)
             return ev.PaymentDeclined(purpose, "", str(error), self.clock())
+        with self._changed:  # a failure while the check-out waits is the visit's to handle
+            self._waiting.add(task.preauth_ref)
         self.wake()
         task = self._wait(task.preauth_ref)
         if task.state == "failed":
@@ -140,6 +182,46 @@ class DepositQueue:
         """``capture`` / ``release`` while that deposit's task waits for the terminal, else
         "" (from memory: the screens may ask on the UI thread)."""
         return self._pending.get(preauth_ref, "")
+
+    def alerts(self) -> list[DepositAlert]:
+        """The failed deposits the front desk has not settled yet, oldest first (from
+        memory: the station's report asks on its own thread)."""
+        return sorted(self._alerts.values(), key=lambda a: (a.at, a.preauth_ref))
+
+    def settled_at_desk(self, preauth_ref: str, staff_id: str) -> bool:
+        """The front desk (``staff_id``) charged the guest otherwise: the alert closes,
+        with its ``intervention.resolved`` event. False if no such alert is open.
+
+        Raises:
+            StoreError: no staff id, or the store refused.
+        """
+        alert = self._alerts.get(preauth_ref)
+        if alert is None:
+            return False
+        resolved = None
+        if self.ids is not None:
+            resolved = deposit_settled_occurrence(
+                self.ids, alert.transaction_id, alert.at, staff_id, self.clock()
+            )
+        with self._front_lock:
+            done = q.settle_failed_deposit(
+                self.front, preauth_ref, staff_id, also=self._events(resolved)
+            )
+        self._alerts.pop(preauth_ref, None)
+        log.info("deposit %s: settled at the front desk by %s", preauth_ref, staff_id)
+        return done
+
+    def _events(self, occurrence: Occurrence | None) -> Callable[[Any], object] | None:
+        if occurrence is None:
+            return None
+        event = envelope(
+            occurrence,
+            store_id=self.ids.store_id if self.ids else "",
+            lane_id=self.ids.lane_id if self.ids else "",
+            language=None,
+            journey=JOURNEY,
+        )
+        return lambda conn: insert_events(conn, [event])
 
     def tasks(self, state: str | None = "queued") -> list[q.DepositTask]:
         """The deposit tasks in ``state`` (None: all)."""
@@ -175,6 +257,7 @@ class DepositQueue:
                 assert task is not None
                 left = end - kiosk_clock.monotonic()
                 if task.state != "queued" or task.attempts > 0 or left <= 0:
+                    self._waiting.discard(preauth_ref)  # from now on, a failure is an alert
                     return task
                 self._changed.wait(left)
 
@@ -250,10 +333,7 @@ class DepositQueue:
             q.finish_deposit(self.back, task.preauth_ref, "done")
             log.info("deposit %s: %s done (%s)", task.preauth_ref, task.action, task.reference)
         elif state is PaymentState.DECLINED:
-            why = f"{task.action} declined ({record.error_condition or 'declined'})"
-            q.finish_deposit(self.back, task.preauth_ref, "failed", why)
-            log.error("deposit %s of stay %s: %s: the front desk must settle it",
-                      task.preauth_ref, task.stay_id or "?", why)  # fmt: skip
+            self._fail(task, f"{task.action} declined ({record.error_condition or 'declined'})")
         elif state is PaymentState.CANCELLED:  # never reached the terminal: a new try
             why = record.error_condition or "cancelled"
             q.renew_deposit_reference(self.back, task.preauth_ref, self.references(), why)
@@ -269,11 +349,51 @@ class DepositQueue:
         if task.action == "release" and preauth and preauth.state is PaymentState.REVERSED:
             q.finish_deposit(self.back, task.preauth_ref, "done", "already released")
         elif preauth is None or preauth.state is not PaymentState.APPROVED:
-            why = f"the pre-authorisation is not held ({error})"
-            q.finish_deposit(self.back, task.preauth_ref, "failed", why)
-            log.error("deposit %s: %s", task.preauth_ref, why)
+            self._fail(task, f"the pre-authorisation is not held ({error})")
         else:
             q.deposit_attempted(self.back, task.preauth_ref, str(error))
 
+    def _fail(self, task: q.DepositTask, why: str) -> None:
+        """End ``task`` failed: an alert for the front desk and its service event for HQ,
+        committed with the task's end. Both take the time the store wrote (as a restart
+        reads it back: the resolution's event then names the same intervention)."""
+        failed: list[DepositAlert] = []
+
+        def also(conn: Any) -> None:
+            found = [a for t, a in q.failed_deposits(conn) if t.preauth_ref == task.preauth_ref]
+            alert = _alert(dataclasses.replace(task, last_error=why), found[0])
+            failed.append(alert)
+            if self.ids is not None:
+                raised = deposit_failed_occurrence(self.ids, alert.transaction_id, alert.at)
+                write = self._events(raised)
+                assert write is not None
+                write(conn)
+
+        with self._changed:  # the check-out still waiting hears it declined: no alert
+            if task.preauth_ref in self._waiting:
+                q.finish_deposit(self.back, task.preauth_ref, "failed", why)
+                q.settle_failed_deposit(self.back, task.preauth_ref, "checkout")
+                log.warning("deposit %s: %s (the check-out goes on)", task.preauth_ref, why)
+                return
+            q.finish_deposit(self.back, task.preauth_ref, "failed", why, also=also)
+        for alert in failed:
+            self._alerts[task.preauth_ref] = alert
+            log.error("deposit %s of stay %s: %s %s: the front desk must charge the guest",
+                      task.preauth_ref, task.stay_id or "?", alert.amount, why)  # fmt: skip
+
     def _note(self, task: q.DepositTask, why: str) -> None:
         q.deposit_attempted(self.back, task.preauth_ref, why)
+
+
+def _alert(task: q.DepositTask, at: datetime | str) -> DepositAlert:
+    """The front desk's alert for failed ``task`` (``at``: when it failed)."""
+    when = at if isinstance(at, datetime) else datetime.fromisoformat(at.replace("Z", "+00:00"))
+    return DepositAlert(
+        task.preauth_ref,
+        task.action,
+        Money(task.amount_minor, task.currency),
+        task.stay_id,
+        task.checkin_id,
+        task.last_error,
+        when,
+    )

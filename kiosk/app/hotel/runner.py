@@ -88,6 +88,9 @@ class HotelRunner(TravelRunner):
     verdicts = VERDICTS
     payment_failed = HotelInterventionKind.PAYMENT_FAILED
     steps = Step
+    #: deposits declined after the guest left, for the station (set by build_hotel to
+    #: ``DepositQueue.alerts``)
+    front_desk_alerts: Callable[[], list[Any]] = staticmethod(list)
 
     def __init__(
         self,

@@ -42,6 +42,7 @@ from kiosk.app.journeys.spec import (
     JourneyUiContext,
     ShellServices,
 )
+from kiosk.app.service_events import Ids
 from kiosk.config import KioskConfig
 from kiosk.domain.hotel.states import HotelSettings
 from kiosk.domain.money import Money
@@ -147,6 +148,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         clock,
         wait_s=hotel.deposit_wait_s,
         backoff=config.payment.status_backoff_s,
+        ids=Ids(config.lane.store_id, config.lane.lane_id),
     )
     printer = HotelPrinter.from_devices(services.devices, types, hotel.hotel, hotel.terms)
     signatures = services.connect()
@@ -180,6 +182,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         mail=mail,
         police=PoliceReports(conn, hotel.country, hotel.ses_establishment, police_wake),
     )
+    runner.front_desk_alerts = deposits.alerts  # the station's hotel view lists them
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:
         log.error("%s", detail)

@@ -2,6 +2,10 @@
 -- (kind 'preauth_adjust': nexo PaymentRequest with PaymentType UpdateReservation, the
 -- new amount the reservation holds; kiosk.payment.flow.PaymentFlow.adjust).
 --
+-- And a deposit task that failed (the capture or release declined after the guest
+-- left) is an alert for the front desk until someone there settles it with the guest
+-- (kiosk.store.hotel_queues.settle_failed_deposit): who and when, '' while open.
+--
 -- SQLite cannot change a CHECK constraint: the table is rebuilt with the same columns
 -- (0002_payments) and its rows copied, ids kept, in this migration's transaction.
 
@@ -48,4 +52,8 @@ ALTER TABLE payment_new RENAME TO payment;
 
 CREATE INDEX payment_sale ON payment (sale_id);
 
-CREATE INDEX payment_unresolved ON payment (state) WHERE state IN ('SENT', 'UNKNOWN')
+CREATE INDEX payment_unresolved ON payment (state) WHERE state IN ('SENT', 'UNKNOWN');
+
+ALTER TABLE deposit_task ADD COLUMN settled_by TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE deposit_task ADD COLUMN settled_at TEXT NOT NULL DEFAULT ''
