@@ -16,6 +16,10 @@ request that certainly did not reach the terminal; :func:`finish_deposit` ends i
 (:func:`failed_deposits` lists those still open, :func:`settle_failed_deposit` closes
 one, naming who; migration 0015).
 
+Room-ready notices (``room_notice``): :func:`watch_room` keeps the guest's address
+for a stay whose room was not ready; :func:`room_notices` lists those waiting;
+:func:`room_notice_done` ends one once its e-mail is queued.
+
 E-mails (``mail_out``): :func:`queue_mail` keeps the whole message;
 :func:`mail_sent` empties it once the server accepted it; :func:`mail_failed`
 ends one the server refused for good; :func:`mail_attempted` counts a try that
@@ -306,3 +310,66 @@ def mail_failed(conn: sqlite3.Connection, mail_id: str, error: str) -> None:
 def mail_attempted(conn: sqlite3.Connection, mail_id: str, error: str) -> None:
     """A try of ``mail_id`` failed for now (kept queued)."""
     _mail_update(conn, mail_id, "attempts = attempts + 1, last_error = ?", (error[:500],))
+
+
+# -- room-ready notices -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoomNotice:
+    """A guest to e-mail once the stay's room is ready."""
+
+    stay_id: str
+    recipient: str
+    language: str
+    attempts: int
+    last_error: str
+
+
+def watch_room(conn: sqlite3.Connection, stay_id: str, recipient: str, language: str) -> None:
+    """Keep ``recipient`` to tell when the room of ``stay_id`` is ready (a stay watched
+    before keeps its first notice).
+
+    Raises:
+        StoreError: an empty stay or recipient, or the write failed.
+    """
+    if not stay_id or not recipient:
+        raise StoreError("room notice: the stay and the recipient are needed")
+    now = utc_now()
+    with sqlite_errors(f"keeping the room notice of stay {stay_id}"), write_transaction(conn):
+        conn.execute(
+            "INSERT OR IGNORE INTO room_notice (stay_id, recipient, language, state, "
+            "created_at, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?)",
+            (stay_id, recipient, language, now, now),
+        )
+
+
+def room_notices(conn: sqlite3.Connection, state: str | None = "waiting") -> list[RoomNotice]:
+    """Notices in ``state`` (None: all), oldest first."""
+    where, args = ("WHERE state = ?", (state,)) if state else ("", ())
+    with sqlite_errors("reading the room notices"):
+        rows = conn.execute(
+            "SELECT stay_id, recipient, language, attempts, last_error FROM room_notice "
+            f"{where} ORDER BY created_at, stay_id",
+            args,
+        ).fetchall()
+    return [RoomNotice(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4])) for r in rows]
+
+
+def room_notice_done(
+    conn: sqlite3.Connection, stay_id: str, state: str = "sent", error: str = ""
+) -> None:
+    """End the notice ``sent`` (its e-mail queued) or ``failed``; ``waiting`` counts a try
+    (``error``: why it is still waiting).
+
+    Raises:
+        StoreError: an unknown state, or the write failed.
+    """
+    if state not in ("waiting", "sent", "failed"):
+        raise StoreError(f"room notice {stay_id}: unknown state {state!r}")
+    with sqlite_errors(f"updating the room notice of stay {stay_id}"), write_transaction(conn):
+        conn.execute(
+            "UPDATE room_notice SET state = ?, attempts = attempts + 1, last_error = ?, "
+            "updated_at = ? WHERE stay_id = ? AND state = 'waiting'",
+            (state, error[:500], utc_now(), stay_id),
+        )

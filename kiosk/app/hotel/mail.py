@@ -1,5 +1,5 @@
-"""Guests' e-mails (registration card, invoice): composed, queued in the lane store, sent
-in the background through the configured SMTP server.
+"""Guests' e-mails (registration card, invoice, room ready): composed, queued in the lane
+store, sent in the background through the configured SMTP server.
 
 Theory of operation. The runner hands :meth:`MailQueue.send` an
 ``EmailRegistrationCard`` or ``EmailInvoice`` effect on its thread. The address is
@@ -149,6 +149,32 @@ class MailQueue:
         mail_id = f"{kind}:{stay}:{secrets.token_hex(6)}"
         with self._front_lock:
             q.queue_mail(self.front, mail_id, kind, recipient, message.as_bytes(policy=SMTP))
+        log.info("e-mail %s queued", mail_id)
+        self.wake()
+        return mail_id
+
+    def send_room_ready(self, stay_id: str, recipient: str, room: str) -> str:
+        """Queue "your room is ready" for ``stay_id`` and wake the sender; its id is the
+        stay's, so asking twice (a round repeated after a crash) queues it once.
+
+        Raises:
+            MailAddressError: the address cannot take an e-mail (nothing queued).
+            StoreError: it could not be queued.
+        """
+        problem = check_address(recipient)
+        if problem is not None:
+            raise MailAddressError(problem)
+        message = self._message(f"{self.hotel}: your room is ready")
+        where = f"Room {room} is" if room else "Your room is"
+        message.set_content(
+            f"{where} ready: your luggage is waiting for you at the front desk.\n\n"
+            f"Welcome to {self.hotel}."
+        )
+        message["To"] = recipient.strip()
+        mail_id = f"room_ready:{stay_id}"
+        with self._front_lock:
+            q.queue_mail(self.front, mail_id, "room_ready", recipient.strip(),
+                         message.as_bytes(policy=SMTP))  # fmt: skip
         log.info("e-mail %s queued", mail_id)
         self.wake()
         return mail_id

@@ -108,6 +108,7 @@ class HotelRunner(TravelRunner):
         new_id: Callable[[], str] = new_visit_id,
         mail: Any = None,
         police: Any = None,
+        room_notices: Any = None,
     ) -> None:
         super().__init__(
             state=HotelState.start(settings, new_id()),
@@ -126,6 +127,8 @@ class HotelRunner(TravelRunner):
         self.stays = stays
         self.mail = mail  # kiosk.app.hotel.mail.MailQueue, or None: e-mails only logged
         self.police = police
+        #: kiosk.app.hotel.room_ready.RoomReadyNotices, or None: the notice only logged
+        self.room_notices = room_notices
 
     @property
     def state(self) -> HotelState:
@@ -237,6 +240,9 @@ class HotelRunner(TravelRunner):
             return None
         if isinstance(effect, fx.EmailRegistrationCard | fx.EmailInvoice) and self.mail:
             self._email(effect)
+            return None
+        if isinstance(effect, fx.NotifyWhenRoomReady) and self.room_notices is not None:
+            self.room_notices.watch(effect, self._state.card_language)
             return None
         if isinstance(effect, fx.EmailRegistrationCard | fx.EmailInvoice | fx.NotifyWhenRoomReady):
             # No mail service on the lane yet: noted for the front desk (no address logged).

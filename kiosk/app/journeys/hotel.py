@@ -33,6 +33,7 @@ from kiosk.app.hotel.ports import (
     follow_document_readers,
 )
 from kiosk.app.hotel.records import HotelCommitter
+from kiosk.app.hotel.room_ready import RoomReadyNotices
 from kiosk.app.hotel.runner import HotelRunner, HotelStays
 from kiosk.app.journeys.hotel_desk import build_hotel_desk, open_hotel_desk
 from kiosk.app.journeys.spec import (
@@ -101,6 +102,22 @@ def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
     return lines
 
 
+def _mews(config: KioskConfig) -> Any:
+    """A Mews Connector client of the ``[hotel]`` section."""
+    from kiosk.backoffice.pms.mews import MewsConnector
+
+    hotel = config.hotel
+    return MewsConnector(
+        hotel.base_url,
+        hotel.client_token,
+        hotel.access_token,
+        hotel.client_name,
+        hotel.timeout_s,
+        property_timezone=hotel.property_timezone,
+        currency=config.lane.currency,
+    )
+
+
 def build_hotel(services: ShellServices) -> JourneyParts:
     """The hotel runner and its ports over the shell's store and devices.
 
@@ -112,17 +129,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
     config, conn, clock = services.config, services.conn, services.clock
     hotel = config.hotel
     hotel.require()
-    from kiosk.backoffice.pms.mews import MewsConnector
-
-    pms = MewsConnector(
-        hotel.base_url,
-        hotel.client_token,
-        hotel.access_token,
-        hotel.client_name,
-        hotel.timeout_s,
-        property_timezone=hotel.property_timezone,
-        currency=config.lane.currency,
-    )
+    pms = _mews(config)
     zone = ZoneInfo(hotel.property_timezone)
     journal = PaymentJournal(services.connect(), clock)
     flow = PaymentFlow(
@@ -159,8 +166,11 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         terms=printer.terms_text,
         signature=lambda ref: load_signature(signatures, ref),
     )
-    sender = HotelSender([deposits.run_once, mail.run_once], every_s=hotel.mail_every_s)
-    deposits.wake = mail.wake = sender.wake
+    room_notices = RoomReadyNotices(services.connect, _mews(config), mail)  # its own client
+    sender = HotelSender(
+        [deposits.run_once, room_notices.run_once, mail.run_once], every_s=hotel.mail_every_s
+    )
+    deposits.wake = mail.wake = room_notices.wake = sender.wake
     police_sender = sender_from_config(config, clock)  # Spain's traveller reports, or None
     police_wake = None if police_sender is None else police_sender.wake
 
@@ -181,6 +191,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         abandon_after_s=hotel.abandon_after_s,
         mail=mail,
         police=PoliceReports(conn, hotel.country, hotel.ses_establishment, police_wake),
+        room_notices=room_notices,
     )
     runner.front_desk_alerts = deposits.alerts  # the station's hotel view lists them
     follow_document_readers(services.devices, types, runner.send)

@@ -6,6 +6,9 @@
 -- left) is an alert for the front desk until someone there settles it with the guest
 -- (kiosk.store.hotel_queues.settle_failed_deposit): who and when, '' while open.
 --
+-- And room_notice: a guest who left the luggage because the room was not ready is
+-- e-mailed once the PMS says it is (kiosk.app.hotel.room_ready).
+--
 -- SQLite cannot change a CHECK constraint: the table is rebuilt with the same columns
 -- (0002_payments) and its rows copied, ids kept, in this migration's transaction.
 
@@ -56,4 +59,15 @@ CREATE INDEX payment_unresolved ON payment (state) WHERE state IN ('SENT', 'UNKN
 
 ALTER TABLE deposit_task ADD COLUMN settled_by TEXT NOT NULL DEFAULT '';
 
-ALTER TABLE deposit_task ADD COLUMN settled_at TEXT NOT NULL DEFAULT ''
+ALTER TABLE deposit_task ADD COLUMN settled_at TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE room_notice (
+    stay_id     TEXT PRIMARY KEY,             -- one notice per stay
+    recipient   TEXT NOT NULL,                -- the guest's address (checked before)
+    language    TEXT NOT NULL DEFAULT '',
+    state       TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) WITHOUT ROWID
