@@ -208,11 +208,14 @@ class InvoiceScreen(HotelScreen):
         self.email_button.setText(self.tr("E-mail"))
         self.none_button.setText(self.tr("No, thanks"))
         problem = str(self.problem.property("problem") or "")
-        text = (
-            self.tr("We have no e-mail address for you. Please choose print.")
-            if problem == "email_missing"
-            else ""
-        )
+        problems = {
+            "email_missing": self.tr("We have no e-mail address for you. Please choose print."),
+            "email_refused": self.tr(
+                "We cannot send an e-mail to the address on your booking. "
+                "You can have it printed instead."
+            ),
+        }
+        text = problems.get(problem, "")
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
         keep_text_whole(self.print_button, self.email_button, self.none_button)

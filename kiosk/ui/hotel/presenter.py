@@ -20,6 +20,7 @@ one, then ``runner.reset()`` starts the next guest's visit on the welcome screen
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,7 +227,10 @@ class HotelPresenter(QObject):
         elif name == "hotel_child":
             s.child.set_model(sv.child_view(state))
         elif name == "hotel_registration":
-            s.registration.set_model(sv.registration_view(state))
+            view = sv.registration_view(state)
+            if view.signed and not view.problem:  # say why there is no e-mail choice
+                view = dataclasses.replace(view, problem=self._email_problem())
+            s.registration.set_model(view)
         elif name == "hotel_payment":
             s.payment.set_model(sv.payment_view(state), can_cancel=cancel)
         elif name == "hotel_keys":
@@ -236,7 +240,7 @@ class HotelPresenter(QObject):
         elif name == "hotel_folio":
             s.folio.set_model(sv.folio_view(state), can_cancel=cancel)
         elif name == "hotel_invoice":
-            s.invoice.set_model(self._email(), state.notice)
+            s.invoice.set_model(self._email(), state.notice or self._email_problem())
         elif name == "hotel_agent":
             s.agent.set_model(sv.agent_view(state))
         elif name == "hotel_done":
@@ -261,6 +265,15 @@ class HotelPresenter(QObject):
         stay = self._state.stay
         email = stay.guests[0].email if stay is not None and stay.guests else ""
         return email if check_address(email) is None else ""
+
+    def _email_problem(self) -> str:
+        """``email_refused`` when the booking has an address that cannot take an e-mail
+        (the guest is told it cannot be sent there and offered print), else ""."""
+        from kiosk.backoffice.mail.smtp import check_address
+
+        stay = self._state.stay
+        email = stay.guests[0].email if stay is not None and stay.guests else ""
+        return "email_refused" if email.strip() and check_address(email) is not None else ""
 
     # -- the guest's touches --------------------------------------------------------
     def _start_finding(self) -> None:
@@ -293,6 +306,7 @@ class HotelPresenter(QObject):
             address = Address(
                 values["street"], values.get("city", ""), values.get("postal_code", ""),
                 country or self._state.settings.country,
+                municipality_code=values.get("municipality_code", ""),
             )  # fmt: skip
         contact = values.get("contact", "")
         email, phone = (contact.lower(), "") if "@" in contact else ("", contact)

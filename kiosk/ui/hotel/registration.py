@@ -184,6 +184,10 @@ class RegistrationScreen(HotelScreen):
             "signature_missing": self.tr("Please sign in the box."),
             "sign_first": self.tr("Please sign in the box."),
             "email_missing": self.tr("We have no e-mail address for you. Please choose print."),
+            "email_refused": self.tr(
+                "We cannot send an e-mail to the address on your booking. "
+                "You can have it printed instead."
+            ),
         }
         text = problems.get(self._view.problem, "")
         self.problem.setText(text)
