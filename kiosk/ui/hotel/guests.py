@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from kiosk.ui.airport.hint import PASSPORT, ReaderHint
 from kiosk.ui.hotel.base import CENTRE, HotelScreen, TypingScreen
 from kiosk.ui.hotel.fields import TextKeyboard, TypedFields
+from kiosk.ui.hotel.towns import TownPicker
 from kiosk.ui.hotel.views import DetailsView, GuestStatus, GuestsView
 from kiosk.ui.widgets.common import card, discard, text_label
 
@@ -157,11 +158,13 @@ class DetailsScreen(TypingScreen):
     Signals:
         detailsEntered(str, dict): the guest's id and the typed values by field key
             (``street``, ``postal_code``, ``city``, ``contact``, ``birth_place``,
-            ``support_number``).
+            ``support_number``; ``municipality_code``: the INE code of a town in Spain,
+            picked from :mod:`.towns`).
     """
 
     name = "hotel_details"
     detailsEntered = Signal(str, dict)
+    _town_problem = ""  # what the town picker found missing at the last "Continue"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +172,9 @@ class DetailsScreen(TypingScreen):
         self.keyboard = TextKeyboard(symbols=True)
         self.entry = TypedFields(self.keyboard, self)
         self.entry.changed.connect(self.show_ready)
+        self.towns = TownPicker(self.entry, self)  # an address in Spain: its town's code
+        self.entry.column.insertWidget(1, self.towns.panel)
+        self.entry.changed.connect(lambda: self._town_problem and self.retranslate_ui())
         self.problem = text_label(role="error", wrap=True, align=CENTRE)
         self._outer.insertWidget(2, self.problem)
         self.problem.hide()
@@ -182,7 +188,10 @@ class DetailsScreen(TypingScreen):
         if view.fields != self._view.fields or view.guest_id != self._view.guest_id:
             typed = dict.fromkeys(f for field in view.fields for f in TYPED.get(field, ()))
             self.entry.set_fields(tuple(typed))
+            if view.guest_id != self._view.guest_id:
+                self.entry.clear()  # the same fields for the next guest: empty again
         self._view = view
+        self.towns.set_country(view.address_country)
         self.set_busy(False)
         self.retranslate_ui()
 
@@ -194,8 +203,14 @@ class DetailsScreen(TypingScreen):
 
     def _send(self) -> None:
         if self.ready():
+            self._town_problem = self.towns.problem()
+            if self._town_problem:  # an address in Spain without its town's code
+                self.retranslate_ui()
+                return
             self.set_busy(True)
             values = {key: self.entry.text(key) for key in self.entry.fields}
+            if self.towns.code():
+                values["municipality_code"] = self.towns.code()
             self.detailsEntered.emit(self._view.guest_id, values)
 
     KEY_HEIGHTS: ClassVar[dict[int, int]] = {16: 72, 10: 60}
@@ -204,6 +219,8 @@ class DetailsScreen(TypingScreen):
         super().tighten(gap)
         if hasattr(self, "entry"):
             self.entry.grid.setVerticalSpacing({16: 12, 10: 8}.get(gap, 4))
+        if hasattr(self, "towns"):
+            self.towns.set_tight(gap <= 6)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
@@ -221,7 +238,11 @@ class DetailsScreen(TypingScreen):
         for key, text in captions.items():
             self.entry.set_caption(key, text)
         problems = {"details_missing": self.tr("Please fill in every field.")}
-        text = problems.get(self._view.problem, "")
+        problems["postal_code"] = self.tr("Please type your 5-digit postal code.")
+        problems["town"] = self.tr("Please touch your town in the list.")
+        if self._town_problem and not self.towns.problem():
+            self._town_problem = ""  # put right since
+        text = problems.get(self._town_problem or self._view.problem, "")
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
         self.primary_button.setText(self.tr("Continue"))

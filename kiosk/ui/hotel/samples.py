@@ -108,6 +108,15 @@ def _details(s: HotelScreens) -> None:
     s.details.entry.type_into("postal_code", "28013")
 
 
+def _details_town(s: HotelScreens) -> None:
+    """A guest living in Spain: the towns of the postal code's province matching "alca"."""
+    s.details.set_model(v.DetailsView("g2", LUIS, ("address", "contact"), address_country="ES"))
+    s.details.entry.clear()
+    s.details.entry.type_into("street", "calle mayor 12")
+    s.details.entry.type_into("postal_code", "28801")
+    s.details.entry.type_into("city", "alca")
+
+
 def _signed_pad(s: HotelScreens) -> None:
     s.registration.set_model(v.RegistrationView(ANA, email="ana@example.es"))
     s.registration.pad.clear()
@@ -160,6 +169,7 @@ def shots() -> dict[str, Setup]:
         "hotel-guests-unreadable": make("hotel_guests", _guests("document_unreadable")),
         "hotel-key-help-id": make("hotel_guests", _key_help_id),
         "hotel-details": make("hotel_details", _details),
+        "hotel-details-town": make("hotel_details", _details_town),
         "hotel-child": make("hotel_child", _child),
         "hotel-child-relation": make("hotel_child", _child_relation),
         "hotel-registration": make("hotel_registration", _signed_pad),
@@ -222,6 +232,9 @@ def shots() -> dict[str, Setup]:
             lambda s: s.payment.set_model(v.PaymentView("bill", eur("137.50"), P.AT_TERMINAL)),
         ),
         "hotel-invoice": make("hotel_invoice", lambda s: s.invoice.set_model("yuki@example.jp")),
+        "hotel-invoice-email-refused": make(
+            "hotel_invoice", lambda s: s.invoice.set_model("", "email_refused")
+        ),
         "hotel-drop-keys": make("hotel_drop_keys", lambda s: None),
     }
 

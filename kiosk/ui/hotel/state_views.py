@@ -115,7 +115,8 @@ def guests_view(state: HotelState) -> v.GuestsView:
 def details_view(state: HotelState) -> v.DetailsView:
     guest = state.guest(state.details_for)
     fields = guest.missing if guest is not None else ()
-    return v.DetailsView(state.details_for, name_of(guest), tuple(fields), state.notice)
+    country = (guest.data.nationality if guest is not None else "") or state.settings.country
+    return v.DetailsView(state.details_for, name_of(guest), tuple(fields), state.notice, country)
 
 
 def registration_view(state: HotelState) -> v.RegistrationView:

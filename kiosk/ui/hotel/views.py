@@ -118,6 +118,7 @@ class DetailsView:
     name: str
     fields: tuple[str, ...]
     problem: str = ""
+    address_country: str = ""  # alpha-2 of the address asked (ES: its town is picked)
 
 
 @dataclass(frozen=True, slots=True)
