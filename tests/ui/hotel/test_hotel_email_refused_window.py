@@ -9,6 +9,7 @@ GIVEN booking 4701 checked in, whose guest's address in the PMS is then "ana@exa
 (no top-level domain: an e-mail would be refused) WHEN the guest checks out by touch
 THEN the invoice screen offers no e-mail, says the e-mail cannot be sent to the
 booking's address and offers print; the guest touches Print and the invoice is printed.
+The same at check-in for the copy of the signed registration card.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "app" / "hotel"))
-from hotel_lane_rig import NOW, check_in_to_keys, hotel_rig
+from hotel_lane_rig import NOW, check_in_to_keys, check_in_to_registration, hotel_rig
 
 from kiosk.app.shell import open_lane_window
 from kiosk.app.wiring import build_lane
@@ -44,6 +45,16 @@ def touch(qtbot: Any, widget: QWidget) -> None:
 
 
 @pytest.mark.slow
+def _bad_address(rig: Any) -> None:
+    """Every guest's address in the PMS one that takes no mail."""
+    changed = 0
+    for customer in rig.demo.pms.hotel.customers.values():
+        if customer.get("Email"):
+            customer["Email"] = "ana@example"
+            changed += 1
+    assert changed
+
+
 def test_an_address_that_cannot_take_mail_is_said_and_print_offered(
     qtbot: Any, tmp_path: Path
 ) -> None:
@@ -73,12 +84,7 @@ def test_an_address_that_cannot_take_mail_is_said_and_print_offered(
             runner.reset()
             qtbot.waitUntil(lambda: runner.state.step is Step.WELCOME, timeout=WAIT_MS)
             shown(s.welcome)
-            changed = 0
-            for customer in rig.demo.pms.hotel.customers.values():
-                if customer.get("Email"):
-                    customer["Email"] = "ana@example"
-                    changed += 1
-            assert changed
+            _bad_address(rig)
             rig.clock.advance(timedelta(days=2, hours=-6))
 
             # WHEN the guest checks out by touch
@@ -113,6 +119,45 @@ def test_an_address_that_cannot_take_mail_is_said_and_print_offered(
             touch(qtbot, s.drop_keys.primary_button)
             qtbot.waitUntil(lambda: window.current_screen() is s.done, timeout=WAIT_MS)
             assert rig.demo.mail.messages() == []  # nothing was queued for that address
+        finally:
+            presenter.detach()
+            lane.stop()
+            window.shutdown()
+
+
+@pytest.mark.slow
+def test_the_registration_cards_copy_says_it_too_and_prints(qtbot: Any, tmp_path: Path) -> None:
+    with hotel_rig(tmp_path) as rig:
+        lane = build_lane(rig.config, clock=rig.clock, with_sync=False)
+        window, presenter, _attendant = open_lane_window(
+            lane, show=False, kiosk_mode=False, idle_timeout_ms=600_000
+        )
+        qtbot.addWidget(window)
+        try:
+            window.resize(1366, 768)
+            window.show()
+            qtbot.waitExposed(window)
+            s = presenter.screens
+            runner = lane.controller
+            _bad_address(rig)  # GIVEN the booking's address takes no mail
+            check_in_to_registration(rig, lane)
+            runner.sign(b"\x89PNG\r\n\x1a\nsignature", "en")  # WHEN the card is signed
+            qtbot.waitUntil(
+                lambda: (
+                    window.current_screen() is s.registration
+                    and s.registration.copy_panel.isVisible()
+                    and not s.registration.busy()
+                ),
+                timeout=WAIT_MS,
+            )
+            # THEN the copy is not offered by e-mail, the screen says why, print is offered
+            assert not s.registration.email_button.isVisible()
+            assert REFUSED in s.registration.problem.text()
+            assert s.registration.problem.isVisible()
+            printed = len(rig.demo.printer.receipts)
+            touch(qtbot, s.registration.print_button)
+            qtbot.waitUntil(lambda: len(rig.demo.printer.receipts) > printed, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: runner.state.card_delivered, timeout=WAIT_MS)
         finally:
             presenter.detach()
             lane.stop()
