@@ -236,7 +236,7 @@ def _spanish_address(guest: str, address: Address) -> SesAddress:
     town = table.get(code)
     if town is None:
         raise ReportIncomplete(
-            guest, "address.municipality_code", "(INE code) is unknown: no town was picked"
+            guest, "address.municipality_code", "(INE code) is needed: the town is not in the table"
         )
     if town.province != province:
         raise ReportIncomplete(
