@@ -1,8 +1,17 @@
 """Run the HQ app under uvicorn: ``serve`` for ``kiosk hq serve``, ``ServerThread`` for
-tests and benchmarks (a real server on 127.0.0.1 and a free port, in a thread)."""
+tests and benchmarks (a real server on 127.0.0.1 and a free port, in a thread).
+
+A served process moves what its start made (the app, its routes and models, the
+libraries) out of the cyclic collector's sight once the app is built
+(:func:`_freeze_start_up`): those objects live as long as the process, yet every full
+collection walked them all, and a sales batch allocates enough containers (msgspec's
+lists, the rows) to set off collections: ~10 % of a batch's CPU (issue 16,
+``bench_sync_drain.py``). The collector keeps watching everything made afterwards.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -95,7 +104,15 @@ def _app(engine: sa.Engine, settings: dict[str, Any]) -> Any:
         admin_token=settings["admin_token"],
         not_reporting_minutes=settings["not_reporting_minutes"],
     )
+    _freeze_start_up()
     return app
+
+
+def _freeze_start_up() -> None:
+    """Collect once, then leave everything alive now out of later collections (see the
+    module docstring; a served process only: tests build many apps in one process)."""
+    gc.collect()
+    gc.freeze()
 
 
 def worker_app() -> Any:
