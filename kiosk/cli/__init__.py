@@ -52,7 +52,9 @@ def _runs_the_lane_window(argv: Sequence[str]) -> bool:
     return bool(words) and words[0] == "run" and "--console" not in argv
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``kiosk`` parser with the commands of every module here, or only of ``modules``
+    (``kiosk run`` registers its own alone: the others' imports are not its start's)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Self-service kiosk: lane app, simulators, HQ and tools."
     )
@@ -60,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module_info.name.startswith("_"):
+        if module_info.name.startswith("_") or (
+            modules is not None and module_info.name not in modules
+        ):
             continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         register = getattr(module, "register", None)
@@ -70,13 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if _runs_the_lane_window(sys.argv[1:] if argv is None else argv):
+    lane_window = _runs_the_lane_window(sys.argv[1:] if argv is None else argv)
+    if lane_window:
         from kiosk import warmup
 
         # From the first line, not from `kiosk run`'s own: the parser's and the lane's
         # imports make objects that all live; the window's first paint gives it back.
         warmup.hold_collections()
-    parser = build_parser()
+    parser = build_parser(("run_cmd",) if lane_window else None)
     args = parser.parse_args(argv)
     setup_logging("DEBUG" if args.verbose else "WARNING")
     func = getattr(args, "func", None)
