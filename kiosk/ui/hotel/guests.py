@@ -165,6 +165,7 @@ class DetailsScreen(TypingScreen):
     name = "hotel_details"
     detailsEntered = Signal(str, dict)
     _town_problem = ""  # what the town picker found missing at the last "Continue"
+    _warned: dict[str, str] | None = None  # what was typed when it was said
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,12 +204,13 @@ class DetailsScreen(TypingScreen):
 
     def _send(self) -> None:
         if self.ready():
-            self._town_problem = self.towns.problem()
-            if self._town_problem:  # an address in Spain without its town's code
+            values = {key: self.entry.text(key) for key in self.entry.fields}
+            problem = self.towns.problem()  # an address in Spain without its town's code
+            if problem and values != self._warned:  # said once; "Continue" again goes on
+                self._town_problem, self._warned = problem, values
                 self.retranslate_ui()
                 return
             self.set_busy(True)
-            values = {key: self.entry.text(key) for key in self.entry.fields}
             if self.towns.code():
                 values["municipality_code"] = self.towns.code()
             self.detailsEntered.emit(self._view.guest_id, values)
@@ -238,8 +240,12 @@ class DetailsScreen(TypingScreen):
         for key, text in captions.items():
             self.entry.set_caption(key, text)
         problems = {"details_missing": self.tr("Please fill in every field.")}
-        problems["postal_code"] = self.tr("Please type your 5-digit postal code.")
-        problems["town"] = self.tr("Please touch your town in the list.")
+        problems["postal_code"] = self.tr(
+            "Please check the postal code (5 digits). Not in Spain? Touch Continue again."
+        )
+        problems["town"] = self.tr(
+            "Please touch your town in the list. Not there? Touch Continue again."
+        )
         if self._town_problem and not self.towns.problem():
             self._town_problem = ""  # put right since
         text = problems.get(self._town_problem or self._view.problem, "")

@@ -10,10 +10,12 @@ accents and case aside, either name of a bilingual town, ``La Roda`` for ``Roda,
 La``). A touch puts the town's name in the field and keeps its code; a town typed
 out in full is found by its name too. :meth:`code` is the code to send (``""``:
 none yet) and :meth:`problem` says what is still missing: a postal code that is not
-Spanish (``postal_code``) or no town picked while some match (``town``). A town the
-table does not have (created after it) goes on by its name alone: its report is kept
-``failed`` with the field named, and the front desk reports it. Elsewhere the picker
-is hidden and asks nothing.
+Spanish (``postal_code``) or no town picked while some match (``town``); the screen
+says so once, and "Continue" touched again with nothing changed goes on without a
+code (a Spaniard living abroad: the address's country is the nationality). A town
+the table does not have (created after it) goes on by its name alone. Either way
+the report is kept ``failed`` with the field named, and the front desk reports it.
+Elsewhere the picker is hidden and asks nothing.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ GIVEN the details screen for an address in Spain WHEN the guest types a postal c
 and the start of a town THEN the matching towns of that province are offered; a town
 typed out in full needs no touch; a postal code that is not Spanish or an unpicked
 town among several keeps "Continue" from sending and says why; a town the table lacks
-goes on by name without a code; an address abroad is asked as before.
+goes on by name without a code, and so does one the guest insists on ("Continue"
+touched again with nothing changed: the front desk adds the code); an address abroad
+is asked as before.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def test_the_towns_of_the_postal_codes_province_are_offered_and_one_is_touched(
     assert all(b.text() != "Alcalá de Henares" for b in screen.towns.buttons)  # Madrid's
     touch(qtbot, screen.primary_button)  # not yet picked: asked to
     assert sent == []
-    assert screen.problem.text() == "Please touch your town in the list."
+    assert screen.problem.text() == (
+        "Please touch your town in the list. Not there? Touch Continue again."
+    )
     touch(qtbot, screen.towns.buttons[0])
     assert not screen.problem.isVisible()  # put right
     touch(qtbot, screen.primary_button)
@@ -74,7 +78,7 @@ def test_a_postal_code_that_is_not_spanish_is_asked_again(hotel_window: Any, qtb
     fill(screen, "2801", "madrid")
     touch(qtbot, screen.primary_button)
     assert sent == []
-    assert screen.problem.text() == "Please type your 5-digit postal code."
+    assert screen.problem.text().startswith("Please check the postal code (5 digits).")
     screen.entry.type_into("postal_code", "3")  # 28013
     assert not screen.problem.isVisible()
     touch(qtbot, screen.primary_button)
@@ -103,3 +107,27 @@ def test_an_address_abroad_is_asked_as_before(hotel_window: Any, qtbot: Any) -> 
     ((_gid, values),) = sent
     assert values["postal_code"] == "1100-048"
     assert "municipality_code" not in values
+
+
+def test_continue_touched_again_unchanged_goes_on_without_a_code(
+    hotel_window: Any, qtbot: Any
+) -> None:
+    screen, sent = details(hotel_window, "ES")  # a Spaniard living abroad, say
+    fill(screen, "1100-048", "lisboa")
+    touch(qtbot, screen.primary_button)
+    assert sent == []
+    assert screen.problem.isVisible()
+    touch(qtbot, screen.primary_button)  # again, nothing changed: it goes on
+    ((_gid, values),) = sent
+    assert values["postal_code"] == "1100-048"
+    assert "municipality_code" not in values
+
+
+def test_a_change_after_the_warning_is_checked_again(hotel_window: Any, qtbot: Any) -> None:
+    screen, sent = details(hotel_window, "ES")
+    fill(screen, "28013", "alc")
+    touch(qtbot, screen.primary_button)
+    screen.entry.type_into("city", "o")  # "alco": still several towns, not one picked
+    touch(qtbot, screen.primary_button)
+    assert sent == []
+    assert screen.problem.text().startswith("Please touch your town")
