@@ -46,13 +46,16 @@ from kiosk.domain.checkout.machine import Checkout
 from kiosk.domain.checkout.states import Phase
 from kiosk.domain.money import Money, MoneyError
 from kiosk.domain.tax import BasketTotals
+from kiosk.domain.tax_letters import TaxLetters
 from kiosk.ui import lane_views as views
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.format import format_money
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.messages import SHOWN_PARAMS, message_text
 from kiosk.ui.sale_ending import SaleEnding
+from kiosk.ui.shopper_prompts import ShopperPrompts
 from kiosk.ui.viewmodels import LaneClosedView, PayStage
+from kiosk.ui.widgets.loyalty_card import LoyaltyCardOverlay
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -96,7 +99,8 @@ class LanePresenter(QObject):
     def __init__(self, controller: Any, window: KioskWindow, bridge: Bridge,
                  screens: LaneScreens, *, ereceipt_base_url: str | None = None,
                  thanks_ms: int = 10_000, after_rating_ms: int = 2_000,
-                 catalog: Any = None) -> None:  # fmt: skip
+                 catalog: Any = None, bag_skus: tuple[str, ...] = (),
+                 tax_letters: TaxLetters | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.setObjectName("LanePresenter")
         self._controller, self._window, self._bridge, self._s = controller, window, bridge, screens
@@ -117,18 +121,37 @@ class LanePresenter(QObject):
         # and the receipt / thank-you ending.
         self._lookup_: ItemLookup | None = None
         self._ending_: SaleEnding | None = None
+        self._loyalty: LoyaltyCardOverlay | None = None  # built on first use
+        # "How many?", "Do you need bags?" and the totals review (kiosk.ui.shopper_prompts)
+        self._prompts = ShopperPrompts(
+            window, bridge, self._catalog, add=self._add_counted, reopen_grid=self._open_grid,
+            pay=lambda: self._submit(PayRequested), bag_skus=bag_skus, tax_letters=tax_letters,
+            welcome=lambda: self._submit_in(Phase.IDLE, WelcomeLapsed))  # fmt: skip
         self._connect()
         controller.listeners.append(self._on_lane)
         self._render()
 
     # -- wiring ---------------------------------------------------------------------
+    def _open_loyalty_card(self) -> None:
+        """The "Loyalty card" button: the number typed on a pad, then handed to the lane as a
+        scan."""
+        if self._loyalty is None:
+            self._loyalty = LoyaltyCardOverlay(self._window)
+            self._loyalty.entered.connect(self._controller.scan)  # as if the card was scanned
+        self._loyalty.ask()
+
     def _connect(self) -> None:
         s, w = self._s, self._window
         self._bridge.changed.connect(self._on_bridge)
         s.attract.startRequested.connect(self._start)
         s.attract.languageChosen.connect(w.set_language)
+        w.languageChanged.connect(self._controller.language_chosen)  # the sale's language
         s.scanning.payRequested.connect(lambda: self._submit(PayRequested))
         s.scanning.lookupRequested.connect(self._open_grid)
+        s.scanning.loyaltyRequested.connect(self._open_loyalty_card)
+        s.scanning.totalsRequested.connect(
+            lambda: self._prompts.show_totals(self._checkout, self._totals)
+        )
         s.scanning.skipBaggingRequested.connect(lambda: self._submit(BaggingSkipped))
         s.scanning.lineTapped.connect(self._line_tapped)
         weighing_cancelled = lambda: self._submit_in(Phase.WEIGHING, Cancelled)  # noqa: E731
@@ -278,6 +301,7 @@ class LanePresenter(QObject):
         c, s, w = self._checkout, self._s, self._window
         phase = c.phase
         closed, paused = self._flags
+        self._prompts.follow(c, self._totals, blocked=closed or paused)
         if closed or paused:  # staff have the lane: no alert, no selling, no idle timer
             w.set_idle_enabled(False)
             w.clear_blocking()
@@ -379,7 +403,11 @@ class LanePresenter(QObject):
         self._window.show_screen("produce")
 
     def _add_item(self, item: CatalogItem, code: str) -> None:
-        self._submit(lambda at: ItemScanned(item, code, at))
+        if not self._prompts.picked(item, code):  # sold by count: "How many?" first
+            self._submit(lambda at: ItemScanned(item, code, at))
+
+    def _add_counted(self, item: CatalogItem, code: str, quantity: int) -> None:
+        self._submit(lambda at: ItemScanned(item, code, at, quantity=quantity))
 
     def _print_failed(self, detail: str) -> None:
         self._show_message("print_failed")
@@ -414,6 +442,7 @@ class LanePresenter(QObject):
         if self._ending_ is not None:
             self._ending_.reset()
         self._s.toast.hide()
+        self._prompts.reset()
         self._finishing = True
         self._s.line_dialog.close_overlay()
         self._controller.reset()

@@ -25,6 +25,7 @@ from kiosk.ui.attendant.dashboard import AttendantDashboard
 from kiosk.ui.attendant.signin import AttendantSignInScreen
 from kiosk.ui.icon_contrast import faint_icons
 from kiosk.ui.lane_views import COUPON_ROWS
+from kiosk.ui.prompt_samples import prompt_shots
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.closed import LaneClosedScreen
 from kiosk.ui.screens.intervention import InterventionOverlay
@@ -136,6 +137,8 @@ def _shots(window: KioskWindow) -> dict[str, Setup]:
     shots["intervention-help_requested-own"] = alert("help_requested", withdrawable=True)
     shots.update(_attendant_shots(window, screen("scanning", cart), alert("age_restricted")))
     shots["scanning-age-pending"] = screen("scanning", _age_pending(cart))  # before payment
+    shots.update(prompt_shots(window, screen("scanning", cart)))  # how many, bags, totals
+    shots["loyalty-card"] = _loyalty_card_shot(window, screen("scanning", cart))
     return shots
 
 
@@ -152,6 +155,22 @@ def _age_pending(cart: ScanningView) -> ScanningView:
     """``cart`` with its third line's age check pending ("age check needed")."""
     lines = tuple(replace(ln, age_pending=ln.line_no == 3) for ln in cart.lines)
     return replace(cart, lines=lines)
+
+
+def _loyalty_card_shot(window: KioskWindow, scanning: Setup) -> Setup:
+    """The loyalty card's pad over the scanning screen, a number half typed."""
+    from kiosk.ui.widgets.loyalty_card import LoyaltyCardOverlay
+
+    pad = LoyaltyCardOverlay(window)
+
+    def setup() -> None:
+        scanning()
+        pad.ask()
+        for key in "29000000":
+            pad.keypad.press(key)
+        window.show_blocking(pad)
+
+    return setup
 
 
 def _attendant_shots(window: KioskWindow, shopper: Setup, alert: Setup) -> dict[str, Setup]:

@@ -276,9 +276,13 @@ def test_weighed_produce_from_the_grid_and_a_plu(qtbot, open_lane) -> None:  # t
     assert lane.screens.toast.is_error()
     assert lane.screen() == "produce"
     produce.keypad.clear()
-    for key in "7001":  # baguette, counted
+    for key in "7001":  # baguette, counted: "How many?" first
         produce.keypad.press(key)
     produce.keypad.press(ENTER)
+    how_many = lane.presenter._prompts.how_many
+    qtbot.waitUntil(how_many.isVisible)
+    click(qtbot, how_many.keypad.button("1"))
+    click(qtbot, how_many.keypad.button(ENTER))
     qtbot.waitUntil(lambda: lane.screens.scanning.cart.row_count() == 3)
     assert lane.screen() == "scanning"
     assert lane.presenter.checkout().basket.lines[2].item.sku == "B0001"

@@ -8,6 +8,8 @@ module only builds them with what the shell hands over.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kiosk.app.journeys.spec import JourneyUi, JourneyUiContext
 from kiosk.ui.lane_screens import LaneScreens
 from kiosk.ui.presenter import LanePresenter
@@ -33,7 +35,20 @@ def open_checkout_screens(context: JourneyUiContext) -> JourneyUi:
         ereceipt_base_url=ereceipt_base_url,
         thanks_ms=options.get("thanks_ms", 10_000),
         catalog=context.lane.catalog_view,
+        **_shopper_prompts(context),
     )
     return JourneyUi(
         presenter, screens, scale_reading=presenter.scale_reading, beeped=presenter.beeped
     )
+
+
+def _shopper_prompts(context: JourneyUiContext) -> dict[str, Any]:
+    """The bag question's bags and the receipt's VAT letters, from the lane's config."""
+    config = getattr(context.lane, "config", None)
+    if config is None:
+        return {}
+    lane = config.lane
+    return {
+        "bag_skus": tuple(lane.bag_skus) if lane.bag_prompt else (),
+        "tax_letters": config.tax.tax_letters(),
+    }

@@ -33,6 +33,7 @@ class ScanningScreen(Screen):
         lineTapped(int): a cart row was touched (line_no), e.g. to ask for a void.
         skipBaggingRequested(): "Skip bagging" was touched (a heavy or large item).
         totalsRequested(): "Totals and VAT" was touched (subtotal, savings, VAT per rate).
+        loyaltyRequested(): "Loyalty card" was touched (type the card's number).
     """
 
     name = "scanning"
@@ -41,6 +42,7 @@ class ScanningScreen(Screen):
     lineTapped = Signal(int)
     skipBaggingRequested = Signal()
     totalsRequested = Signal()
+    loyaltyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,10 +61,6 @@ class ScanningScreen(Screen):
         self._count = text_label(role="muted")
         header.addWidget(self._cart_title, 1)
         header.addWidget(self._count)
-        self.totals_button = touch_button(role="secondary", icon="receipt", icon_px=32)
-        self.totals_button.setObjectName("TotalsButton")
-        self.totals_button.clicked.connect(self.totalsRequested)
-        header.addWidget(self.totals_button)
         cart.addLayout(header)
         self.cart = CartList()
         self.cart.lineTapped.connect(self.lineTapped)
@@ -75,6 +73,11 @@ class ScanningScreen(Screen):
         empty.addWidget(self._empty_text)
         empty.addStretch(1)
         cart.addWidget(self._empty, 1)
+        # Under the list: subtotal, savings and the VAT per rate before paying.
+        self.totals_button = touch_button(role="secondary", icon="receipt", icon_px=32)
+        self.totals_button.setObjectName("TotalsButton")
+        self.totals_button.clicked.connect(self.totalsRequested)
+        cart.addWidget(self.totals_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self._box.addWidget(self._cart_card, 5)
         self._box.addWidget(self._build_side(), 3)
 
@@ -134,6 +137,12 @@ class ScanningScreen(Screen):
         )
         self.pay_button.setMinimumHeight(112)
         self.pay_button.clicked.connect(self.payRequested)
+        # a card that will not scan: its number typed (kiosk.ui.widgets.loyalty_card); a
+        # row of its own, so that portrait's row of buttons keeps its width
+        self.loyalty_button = touch_button(role="secondary", icon="keypad", icon_px=40)
+        self.loyalty_button.setObjectName("LoyaltyButton")
+        self.loyalty_button.clicked.connect(self.loyaltyRequested)
+        side.addWidget(self.loyalty_button)
         self._buttons.addWidget(self.lookup_button)
         self._buttons.addWidget(self.pay_button)
         side.addLayout(self._buttons)
@@ -208,10 +217,12 @@ class ScanningScreen(Screen):
         self._empty_text.setText(self.tr("Scan your first item"))
         self._total_label.setText(self.tr("Total"))
         self.lookup_button.setText(self.tr("Look up item"))
+        self.loyalty_button.setText(self.tr("Loyalty card"))
         self.pay_button.setText(self.tr("Pay"))
         self.skip_bagging_button.setText(self.tr("Skip bagging"))
         self.totals_button.setText(self.tr("Totals and VAT"))
         keep_text_whole(self.lookup_button, self.pay_button, self.totals_button)
+        keep_text_whole(self.loyalty_button)
         self._render()
 
     def spoken_text(self) -> str:
