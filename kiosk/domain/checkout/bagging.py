@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.bagging.tracker import BaggingError, BagTracker
+from kiosk.domain.basket import BasketError, BasketLine
 from kiosk.domain.checkout.effects import (
     AttendantCleared,
     CallAttendant,
@@ -134,7 +135,10 @@ def follow(before: Checkout, after: Checkout, event: object, effects: list[Effec
 
 def _expect(before: Checkout, bag: BagTracker, effect: JournalLine, at: Any) -> BagTracker:
     line = effect.line
-    old = next((x for x in before.basket.lines if x.line_no == line.line_no), None)
+    try:
+        old: BasketLine | None = before.basket.line(line.line_no)  # O(log lines)
+    except BasketError:  # a new line
+        old = None
     old_units = 0 if old is None or old.voided else old.quantity
     new_units = 0 if line.voided else line.quantity
     units = new_units - old_units
