@@ -277,10 +277,28 @@ def _pages(
                 Occurrence("device.fault", now, None, key, {"device": device, "detail": detail})
             )
         elif effect.kind in REFUSED_PACKS:  # staff are paged; the shopper keeps scanning
-            iid = ids.intervention(tx, effect.kind.value, now)
+            raised = effect.at or now  # the scan's time: the station alert's too (pack_pages)
+            iid = ids.intervention(tx, effect.kind.value, raised)
             data = {"intervention_id": iid, "kind": effect.kind.value}
-            found.append(Occurrence("intervention.raised", now, tx, iid, data))
+            found.append(Occurrence("intervention.raised", raised, tx, iid, data))
     return found
+
+
+def page_cleared_occurrences(
+    ids: Ids, page: Any, staff_id: str, how: str, at: datetime
+) -> list[Occurrence]:
+    """``intervention.staff_arrived`` and ``intervention.resolved`` (outcome
+    ``taken_away``) of a refused pack's page (kiosk.app.pack_pages: ``basket_id``,
+    ``kind``, ``raised_at``), cleared by ``staff_id`` ``how`` (``at_lane`` or ``remote``):
+    the ids of :func:`_pages`' ``intervention.raised``, so each is counted once."""
+    tx, kind = page.basket_id, page.kind
+    iid = ids.intervention(tx, kind, page.raised_at)
+    data = {"intervention_id": iid, "kind": kind, "staff_id": staff_id[:64], "how": how}
+    resolved = {**data, "outcome": "taken_away"}
+    return [
+        Occurrence("intervention.staff_arrived", at, tx, iid, data),
+        Occurrence("intervention.resolved", at, tx, iid, resolved),
+    ]
 
 
 # -- sales and feedback --------------------------------------------------------------------

@@ -50,6 +50,8 @@ REMOTE_KINDS = frozenset(
         InterventionKind.QUANTITY_LIMIT,
         InterventionKind.VOID_REQUEST,
         InterventionKind.PRICE_OVERRIDE,
+        InterventionKind.EXPIRED_ITEM,  # a refused pack's page: "taken away" (pack_pages)
+        InterventionKind.RECALLED_ITEM,
     }
 )
 AT_THE_LANE = {
@@ -161,6 +163,11 @@ class RemoteActions:
         service = self.service
         checkout = service.checkout
         basket = str(checkout.basket.basket_id)
+        pages = getattr(service.controller, "pack_pages", None)
+        page = pages.find(str(args.get("alert"))) if pages is not None else None
+        if kind == "resolve" and page is not None:  # a refused pack: outlives its basket
+            service.clear_page(page.key, str(args.get("reason", "")), how="remote")
+            return "pack taken away"
         if args.get("basket_id") and args["basket_id"] != basket and kind not in _LANE_WIDE:
             raise Refused("the basket has moved on since (a new basket is at the lane)")
         if kind in _BASKET and checkout.phase.value in ("idle", "finished"):

@@ -65,6 +65,7 @@ class JourneyView:
     alerts: tuple[OpenAlert, ...] = ()
     basket_id: str | None = None
     lines: tuple[dict[str, Any], ...] = field(default=())
+    coupons: tuple[dict[str, Any], ...] = ()
 
 
 StationView = Callable[[Any], JourneyView]
@@ -75,7 +76,8 @@ StationView = Callable[[Any], JourneyView]
 
 def checkout_view(controller: Any) -> JourneyView:
     """The self-checkout (``controller.checkout``): items, total, the basket's lines and
-    the pending intervention."""
+    coupons, the pending intervention, the items put aside and the refused packs' pages
+    still open (``controller.pack_alerts``)."""
     checkout = controller.checkout
     totals = checkout.totals()
     places = currency_exponent(totals.total.currency)
@@ -85,6 +87,7 @@ def checkout_view(controller: Any) -> JourneyView:
         key = pending_key(checkout) or ""
         alerts = (OpenAlert(key, pending.kind.value, str(pending.detail), pending.raised_at),)
     alerts += tuple(aside_alert(checkout, entry) for entry in getattr(checkout, "aside", ()))
+    alerts += tuple(getattr(controller, "pack_alerts", tuple)())  # kiosk.app.pack_pages
     lines = tuple(
         {
             "no": line.line_no,
@@ -102,6 +105,24 @@ def checkout_view(controller: Any) -> JourneyView:
         alerts=alerts,
         basket_id=str(checkout.basket.basket_id)[:64],
         lines=lines,
+        coupons=coupon_lines(checkout, totals, places),
+    )
+
+
+def coupon_lines(checkout: Any, totals: Any, places: int) -> tuple[dict[str, Any], ...]:
+    """The coupons on the basket, in scan order: ``name``, what it saves now
+    (``saving``) and whether the basket meets its purchase requirement (``met``)."""
+    state = checkout.basket.coupons
+    if state is None or not state.coupons:
+        return ()
+    saved = {s.offer_id: s.amount for s in getattr(totals.offers, "coupon_savings", ())}
+    return tuple(
+        {
+            "name": _safe(coupon.name, 200) or coupon.coupon_id[:200],
+            "saving": amount_text(saved.get(coupon.offer_id, 0), places),
+            "met": bool(state.met(coupon.coupon_id)),
+        }
+        for coupon in state.coupons[-32:]
     )
 
 
@@ -278,6 +299,8 @@ def lane_report(
     }
     if view.basket_id is not None:
         report["basket_id"] = view.basket_id
+    if view.coupons:  # only when there are some: a station older than coupons takes the rest
+        report["coupons"] = list(view.coupons)
     return report
 
 

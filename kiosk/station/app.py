@@ -82,6 +82,14 @@ class BasketLine(_Strict):
     price: Annotated[str, Field(pattern=r"^-?\d{1,12}(\.\d{1,3})?$")]
 
 
+class CouponLine(_Strict):
+    """A coupon on the lane's basket: what it saves now, and whether it applies yet."""
+
+    name: Text
+    saving: Annotated[str, Field(pattern=r"^-?\d{1,12}(\.\d{1,3})?$")]
+    met: bool = True
+
+
 class CommandResult(_Strict):
     """A lane's outcome of a command: applied, or refused and why."""
 
@@ -106,6 +114,7 @@ class LaneReport(_Strict):
     results: Annotated[list[CommandResult], Field(max_length=256)] = []
     basket_id: Key | None = None
     lines: Annotated[list[BasketLine], Field(max_length=500)] = []
+    coupons: Annotated[list[CouponLine], Field(max_length=32)] = []
     remote: Annotated[list[Short], Field(max_length=32)] = []
     summary: Annotated[dict[Short, Short], Field(max_length=16)] = {}  # booking, room...
 

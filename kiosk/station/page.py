@@ -93,6 +93,7 @@ function places(lane) { const m = /\\.(\\d+)$/.exec(lane.total); return m ? m[1]
 function minor(text, lane) { const v = parseFloat(String(text).replace(",", "."));
   return isFinite(v) && v >= 0 ? Math.round(v * 10 ** places(lane)) : null; }
 const APPROVE = ["quantity_limit", "void_request", "price_override", "age_restricted"];
+const PACKS = ["expired_item", "recalled_item"];  // refused packs: staff take them away
 function remoteButtons(a, lane) {
   if (!lane || !lane.remote.includes(a.kind)) return `<div class="at-lane">${esc(T.at_the_lane)}</div>`;
   const id = a.id, act = (cls, text, extra) => `<button class="${cls}" data-alert="${id}" data-lane="${esc(a.lane_id)}" ${extra || ""}>${esc(text)}</button>`;
@@ -101,6 +102,7 @@ function remoteButtons(a, lane) {
       <input id="price-${id}" data-keep inputmode="decimal" placeholder="${esc(T.price)}" aria-label="${esc(T.price)}">
       ${act("add-item", T.add_item)} ${act("refuse", T.refuse)}</div>`;
   if (APPROVE.includes(a.kind)) return `<div class="remote">${act("approve", T.approve)} ${act("refuse", T.refuse)}</div>`;
+  if (PACKS.includes(a.kind)) return `<div class="remote">${act("answer", T.taken_away)}</div>`;
   return `<div class="remote">${act("answer", T.answer)}</div>`;
 }
 function laneCard(l, now) {
@@ -112,6 +114,8 @@ function laneCard(l, now) {
       <button class="qty" data-lane="${esc(l.lane_id)}" data-line="${n.no}">${esc(T.set_quantity)}</button>
       <input id="newprice-${esc(l.lane_id)}-${n.no}" data-keep inputmode="decimal" placeholder="${esc(T.price)}" aria-label="${esc(T.price)}">
       <button class="price" data-lane="${esc(l.lane_id)}" data-line="${n.no}">${esc(T.set_price)}</button></div>`).join("");
+  const coupons = (l.coupons || []).map((c, i) => `<div class="coupon" id="coupon-${esc(l.lane_id)}-${i}">
+      ${esc(T.coupon)}: ${esc(c.name)} -${esc(c.saving)} ${esc(l.currency)}${c.met ? "" : " (" + esc(T.coupon_not_met) + ")"}</div>`).join("");
   const paused = l.state === "paused", closed = l.state === "closed";
   const summary = Object.entries(l.summary || {});
   const about = summary.length ? summary.map(([k, v]) => esc(T["sum_" + k] ? t("sum_" + k, {v: T[k + "_" + v] || v}) : k + " " + v)).join(", ")
@@ -123,7 +127,7 @@ function laneCard(l, now) {
       ${esc(T["state_" + l.state] || l.state)} - <span class="journey">${esc(T["journey_" + l.journey] || l.journey.replaceAll("_", " "))}</span> / <span class="step">${esc(l.step.replaceAll("_", " "))}</span></div>
       <div class="summary">${about}; ${esc(t("last_touch", {age: fmt(l.last_touch_s + seen)}))}</div>
       <div>${l.devices.filter(d => !d.ok).map(d => `<span class="error">${esc(d.name)}: ${esc(d.status)}</span>`).join(" ")}
-      ${media}</div>
+      ${media}</div>${coupons}
       ${l.remote.length ? lines + `<div class="lane-actions">
       <button class="${paused ? "resume" : "suspend"}" data-lane="${esc(l.lane_id)}">${esc(paused ? T.resume : T.suspend)}</button>
       <button class="${closed ? "open-lane" : "close-lane"}" data-lane="${esc(l.lane_id)}">${esc(closed ? T.open_lane : T.close_lane)}</button>

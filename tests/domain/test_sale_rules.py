@@ -187,7 +187,8 @@ def test_expired_pack_is_refused_and_pages_the_attendant() -> None:
     assert after.basket.is_empty
     assert after.phase is Phase.SHOPPING  # not paused
     assert keys(effects) == ["item_expired"]
-    page = fx.CallAttendant(InterventionKind.EXPIRED_ITEM, f"milk: expired 2026-12-04 ({GTIN})")
+    detail = f"milk: expired 2026-12-04 ({GTIN})"
+    page = fx.CallAttendant(InterventionKind.EXPIRED_ITEM, detail, T0)  # the scan's time
     assert page in effects
     assert fx.Beep(ok=False) in effects
 

@@ -29,7 +29,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from kiosk.app.attendant import aside, plans, queries, verdicts
+from kiosk.app.attendant import aside, pages, plans, queries, verdicts
 from kiosk.app.attendant.lane_ops import apply_events, run_on_lane
 from kiosk.app.attendant.model import (
     AttendantError,
@@ -242,6 +242,15 @@ class AttendantService:
         """Add (with the ``item_code`` found) or dismiss the unknown item put aside at
         ``raised_at`` (kiosk.app.attendant.aside). Raises AttendantError."""
         return aside.resolve_aside(self, raised_at, approved, item_code=item_code, note=note)
+
+    def open_pages(self) -> tuple[Any, ...]:
+        """The refused packs' pages still open, oldest first (kiosk.app.pack_pages)."""
+        return pages.open_pages(self)
+
+    def clear_page(self, key: str, note: str = "", *, how: str = "at_lane") -> Any:
+        """The pack of the open page ``key`` was taken away (any signed-in member of
+        staff; ``how``: ``at_lane`` or ``remote``). Raises AttendantError."""
+        return pages.clear_page(self, key, note, how)
 
     def approve_age(self, date_of_birth: date | None = None, id_seen: bool = False) -> Checkout:
         """Approve the pending age check by date of birth or "ID seen"."""

@@ -113,6 +113,12 @@ def build_checkout(services: ShellServices) -> JourneyParts:
         coupons=CouponRepository(conn),
         language_follows_shopper=config.lane.receipt_language == "shopper",
     )
+    recorder = services.service_events
+    if recorder is not None:  # refused packs: station alerts until staff take them away
+        from kiosk.app.pack_pages import PackPages, name_in
+
+        pages = PackPages(services.connect(), recorder.ids, clock, name_in(controller.catalog))
+        pages.attach(controller, language=lambda: recorder.language)
     if config.bagging.enabled and config.bagging.record_sessions:  # for `kiosk bagging replay`
         from kiosk.app.bagging_record import SessionRecorder
 

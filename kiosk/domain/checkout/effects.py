@@ -61,10 +61,12 @@ class JournalAside:
 
 @dataclass(frozen=True, slots=True)
 class CallAttendant:
-    """Light the lamp / page the attendant."""
+    """Light the lamp / page the attendant. ``at``: when, for a page that stays open
+    without pausing the lane (a refused pack: its station alert and service events)."""
 
     kind: InterventionKind
     detail: str = ""
+    at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,8 @@ def screen(
             return (*reject(checkout, why.value, days=days, hours=hours, sku=item.sku), None)
         shown = (event.expiry or event.at.date()).isoformat()
         after, effects = reject(checkout, why.value, date=shown, sku=item.sku)
-        return after, [*effects, CallAttendant(_PAGED[why], f"{item.sku}: {detail}")], None
+        page = CallAttendant(_PAGED[why], f"{item.sku}: {detail}", event.at)
+        return after, [*effects, page], None
     form, window = form_of(event.symbology), rules.dual_scan_window_s
     recent = checkout.recent_scans
     twin = is_second_look(recent, event.gtin14, form, event.at, window)
