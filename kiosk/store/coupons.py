@@ -32,9 +32,9 @@ from kiosk.domain.offers.coupon_records import (
 )
 from kiosk.domain.offers.coupons import Coupon, CouponList, CouponOffer, serial_key_of
 from kiosk.domain.offers.model import OfferError
-from kiosk.store.catalog import set_meta
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
+from kiosk.store.feed import FeedRepository
 
 log = logging.getLogger(__name__)
 CURSOR_KEY = "coupons_cursor"
@@ -64,19 +64,11 @@ def record_redemptions(conn: sqlite3.Connection, document: Mapping[str, Any]) ->
     return len(keys)
 
 
-class CouponRepository:
+class CouponRepository(FeedRepository):
     """Reads and writes the coupon list and the redeemed coupons on one lane connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def cursor(self) -> int:
-        """HQ's coupons cursor this store is up to date with (0 before the first pull)."""
-        with sqlite_errors("reading the coupons cursor"):
-            row = self._conn.execute(
-                "SELECT value FROM catalog_meta WHERE key = ?", (CURSOR_KEY,)
-            ).fetchone()
-        return int(row[0]) if row is not None and str(row[0]).isdigit() else 0
+    CURSOR_KEY = CURSOR_KEY
+    FEED = "coupons"
 
     def apply_changes(
         self,
@@ -92,7 +84,7 @@ class CouponRepository:
         Raises:
             StoreError: if the store refuses the page (nothing of it is written).
         """
-        with sqlite_errors(f"applying coupons up to {cursor}"), write_transaction(self._conn):
+        with self._page(cursor):
             self._conn.executemany(
                 "INSERT INTO coupon_offer (coupon_id, version, record) VALUES (?, ?, ?) "
                 "ON CONFLICT (coupon_id) DO UPDATE SET version = excluded.version, "
@@ -116,7 +108,6 @@ class CouponRepository:
                 "redeemed_at) VALUES (?, NULL, 'hq', ?) ON CONFLICT (redemption_key) DO NOTHING",
                 [(key, now) for key in redeemed],
             )
-            set_meta(self._conn, CURSOR_KEY, str(cursor))
 
     def coupon_list(self) -> CouponList:
         """The stored coupon offers and families (a record that no longer parses is

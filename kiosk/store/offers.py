@@ -11,34 +11,24 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from kiosk.domain.offers import Offer, OfferCatalog, OfferError
 from kiosk.domain.offers.cards import masked_card
 from kiosk.domain.offers.records import offer_from_record, offer_to_record
-from kiosk.store.catalog import set_meta
-from kiosk.store.db import write_transaction
 from kiosk.store.errors import sqlite_errors
+from kiosk.store.feed import FeedRepository
 
 log = logging.getLogger(__name__)
 CURSOR_KEY = "offers_cursor"
 
 
-class OfferRepository:
+class OfferRepository(FeedRepository):
     """Reads and writes offers and loyalty cards on one lane connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def cursor(self) -> int:
-        """HQ's offers cursor this store is up to date with (0 before the first pull)."""
-        with sqlite_errors("reading the offers cursor"):
-            row = self._conn.execute(
-                "SELECT value FROM catalog_meta WHERE key = ?", (CURSOR_KEY,)
-            ).fetchone()
-        return int(row[0]) if row is not None and str(row[0]).isdigit() else 0
+    CURSOR_KEY = CURSOR_KEY
+    FEED = "offers"
 
     def apply_changes(
         self,
@@ -53,7 +43,7 @@ class OfferRepository:
         Raises:
             StoreError: if the store refuses the page (nothing of it is written).
         """
-        with sqlite_errors(f"applying offers up to {cursor}"), write_transaction(self._conn):
+        with self._page(cursor):
             self._conn.executemany(
                 "INSERT INTO offer (offer_id, version, record) VALUES (?, ?, ?) "
                 "ON CONFLICT (offer_id) DO UPDATE SET version = excluded.version, "
@@ -72,7 +62,6 @@ class OfferRepository:
                 "version = excluded.version",
                 [(number, int(blocked), version) for number, blocked, version in cards],
             )
-            set_meta(self._conn, CURSOR_KEY, str(cursor))
 
     def catalog(self) -> OfferCatalog:
         """Every stored offer, for :class:`kiosk.domain.checkout.CheckoutSettings`."""

@@ -9,29 +9,19 @@ writes one page and its cursor (catalog_meta ``recalls_cursor``) in ONE transact
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
-from kiosk.store.catalog import set_meta
-from kiosk.store.db import write_transaction
 from kiosk.store.errors import sqlite_errors
+from kiosk.store.feed import FeedRepository
 
 CURSOR_KEY = "recalls_cursor"
 
 
-class RecallRepository:
+class RecallRepository(FeedRepository):
     """Reads and writes recalled (GTIN-14, batch) pairs on one lane connection."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def cursor(self) -> int:
-        """HQ's recalls cursor this store is up to date with (0 before the first pull)."""
-        with sqlite_errors("reading the recalls cursor"):
-            row = self._conn.execute(
-                "SELECT value FROM catalog_meta WHERE key = ?", (CURSOR_KEY,)
-            ).fetchone()
-        return int(row[0]) if row is not None and str(row[0]).isdigit() else 0
+    CURSOR_KEY = CURSOR_KEY
+    FEED = "recalls"
 
     def apply_changes(
         self,
@@ -45,14 +35,13 @@ class RecallRepository:
         Raises:
             StoreError: if the store refuses the page (nothing of it is written).
         """
-        with sqlite_errors(f"applying recalls up to {cursor}"), write_transaction(self._conn):
+        with self._page(cursor):
             self._conn.executemany(
                 "INSERT INTO recall (gtin, batch, version) VALUES (?, ?, ?) "
                 "ON CONFLICT (gtin, batch) DO UPDATE SET version = excluded.version",
                 list(recalled),
             )
             self._conn.executemany("DELETE FROM recall WHERE gtin = ? AND batch = ?", list(lifted))
-            set_meta(self._conn, CURSOR_KEY, str(cursor))
 
     def recalled(self) -> frozenset[tuple[str, str]]:
         """Every recalled (GTIN-14, batch) pair."""

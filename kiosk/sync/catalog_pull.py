@@ -9,9 +9,9 @@ holds new prices back until no basket is open. An entry that breaks a catalog
 rule is skipped and logged; it never stops the rest of the catalog.
 
 Offers and loyalty cards come with the catalog: after the catalog pages,
-:func:`pull_offers` asks ``/offers/changes`` for the offers feed (its own cursor,
-applied page by page with it by kiosk.store.offers, invariant 5). An HQ without the
-feed (404) is not an error; a bad offer or card is skipped and logged.
+:func:`pull_offers` asks ``/offers/changes`` for the offers feed (kiosk.sync.changes_feed;
+its own cursor, applied page by page with it by kiosk.store.offers, invariant 5). An HQ
+without the feed (404) is not an error; a bad offer or card is skipped and logged.
 """
 
 from __future__ import annotations
@@ -33,9 +33,10 @@ from kiosk.store.catalog import CatalogRepository
 from kiosk.store.catalog_bulk import NotFast, apply_page_text
 from kiosk.store.errors import StoreError
 from kiosk.store.offers import OfferRepository
+from kiosk.sync.changes_feed import Page, pull_changes
 from kiosk.sync.client import HqClient
 from kiosk.sync.coupons_pull import pull_coupons
-from kiosk.sync.errors import HqRefused, SyncError
+from kiosk.sync.errors import SyncError
 from kiosk.sync.recalls_pull import pull_recalls
 
 log = logging.getLogger(__name__)
@@ -183,37 +184,22 @@ def pull_offers(
         SyncError: if a page is malformed or the store refuses it.
     """
     repo = OfferRepository(conn)
-    cursor = repo.cursor()
-    while True:
-        try:
-            # HqClient has no offers method yet; its generic call maps errors the same way.
-            page = client._call(
-                "GET", "/offers/changes", params={"cursor": cursor, "limit": page_size}
-            )
-        except HqRefused as error:
-            if error.status == 404:
-                return
-            raise
-        if not (
-            isinstance(page, dict)
-            and isinstance(page.get("offers"), list)
-            and isinstance(page.get("cards"), list)
-            and type(page.get("cursor")) is int
-            and isinstance(page.get("more"), bool)
-        ):
-            raise SyncError(f"HQ offers page after {cursor} is not an offers page")
-        if page["cursor"] == cursor:
-            return
+
+    def apply(page: Page) -> int:
         offers, deleted, cards = _offer_changes(page, report)
-        try:
-            repo.apply_changes(offers, deleted, cards, page["cursor"])
-        except StoreError as error:
-            raise SyncError(f"cannot apply offers up to {page['cursor']}: {error}") from error
+        repo.apply_changes(offers, deleted, cards, page["cursor"])
         report.offers += len(offers) + len(deleted)
         report.cards += len(cards)
-        cursor = page["cursor"]
-        if not page["more"]:
-            return
+        return len(offers) + len(deleted) + len(cards)
+
+    pull_changes(
+        client,
+        "offers",
+        lists=("offers", "cards"),
+        cursor=repo.cursor(),
+        page_size=page_size,
+        apply=apply,
+    )
 
 
 def _offer_changes(

@@ -1,12 +1,12 @@
 """Pull the coupon list and the redeemed coupons from HQ into the lane store.
 
 :func:`pull_coupons` asks ``/coupons/changes`` for the changes after the stored cursor
-and applies each page with its cursor in one transaction (kiosk.store.coupons,
-invariant 5): coupon offers and GS1 families (withdrawn ones deleted), and the keys of
-serial-numbered coupons other lanes used, which this lane then refuses. It runs every
-sync round, after the recalls, even while new prices are held back (a used coupon is
-never held back). An HQ without the feed (404) is not an error; a bad entry is skipped
-and logged.
+(kiosk.sync.changes_feed) and applies each page with its cursor in one transaction
+(kiosk.store.coupons, invariant 5): coupon offers and GS1 families (withdrawn ones
+deleted), and the keys of serial-numbered coupons other lanes used, which this lane then
+refuses. It runs every sync round, after the recalls, even while new prices are held
+back (a used coupon is never held back). An HQ without the feed (404) is not an error; a
+bad entry is skipped and logged.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from kiosk.domain.offers.coupon_records import coupon_offer_from_record, family_
 from kiosk.domain.offers.coupons import CouponOffer
 from kiosk.domain.offers.model import OfferError
 from kiosk.store.coupons import CouponRepository
-from kiosk.store.errors import StoreError
+from kiosk.sync.changes_feed import Page, pull_changes
 from kiosk.sync.client import HqClient
-from kiosk.sync.errors import HqRefused, SyncError
 
 log = logging.getLogger(__name__)
 Families = list[tuple[tuple[str, str], frozenset[str]]]
@@ -36,37 +35,22 @@ def pull_coupons(conn: sqlite3.Connection, client: HqClient, page_size: int) -> 
         SyncError: if a page is malformed or the store refuses it.
     """
     repo = CouponRepository(conn)
-    cursor, applied = repo.cursor(), 0
-    while True:
-        try:
-            page = client._call(
-                "GET", "/coupons/changes", params={"cursor": cursor, "limit": page_size}
-            )
-        except HqRefused as error:
-            if error.status == 404:
-                return applied
-            raise
-        if not (
-            isinstance(page, dict)
-            and isinstance(page.get("coupons"), list)
-            and isinstance(page.get("redeemed"), list)
-            and type(page.get("cursor")) is int
-            and isinstance(page.get("more"), bool)
-        ):
-            raise SyncError(f"HQ coupons page after {cursor} is not a coupons page")
-        if page["cursor"] == cursor:
-            return applied
+
+    def apply(page: Page) -> int:
         offers, deleted, families = _entries(page["coupons"])
         redeemed = [e["key"] for e in page["redeemed"] if isinstance(e, dict)
                     and isinstance(e.get("key"), str) and 0 < len(e["key"]) <= 64]  # fmt: skip
-        try:
-            repo.apply_changes(offers, deleted, families, redeemed, page["cursor"])
-        except StoreError as error:
-            raise SyncError(f"cannot apply coupons up to {page['cursor']}: {error}") from error
-        applied += len(offers) + len(deleted) + len(families) + len(redeemed)
-        cursor = page["cursor"]
-        if not page["more"]:
-            return applied
+        repo.apply_changes(offers, deleted, families, redeemed, page["cursor"])
+        return len(offers) + len(deleted) + len(families) + len(redeemed)
+
+    return pull_changes(
+        client,
+        "coupons",
+        lists=("coupons", "redeemed"),
+        cursor=repo.cursor(),
+        page_size=page_size,
+        apply=apply,
+    )
 
 
 def _entries(entries: list[Any]) -> tuple[list[tuple[CouponOffer, int]], list[str], Families]:
