@@ -96,6 +96,7 @@ class PackPages:
     ) -> None:
         self._conn, self.ids, self.clock, self._name_of = conn, ids, clock, name_of
         self._language: Callable[[], str | None] = lambda: None
+        self._controller: Any = None
         self._open: tuple[PackPage, ...] = tuple(_loaded(get_state(conn).get(STATE_KEY)))
 
     def attach(
@@ -104,6 +105,7 @@ class PackPages:
         """Follow ``controller`` and let its station view list the open pages;
         ``language`` is the shopper's, for the service events' envelope."""
         self._language = language
+        self._controller = controller
         controller.listeners.append(self.on_change)
         controller.pack_pages = self
         controller.pack_alerts = self.alerts
@@ -165,7 +167,18 @@ class PackPages:
             set_state(self._conn, **{STATE_KEY: _dumped(kept)})
             insert_events(self._conn, events)
         self._open = kept
+        self._tell()
         return page
+
+    def _tell(self) -> None:
+        """The controller's listeners (the station link, the screens) hear of a page
+        closed as of a step: the checkout is the same, the pages are not."""
+        controller = self._controller
+        for listener in list(getattr(controller, "listeners", ())):
+            try:
+                listener(controller.checkout, [])
+            except Exception:
+                log.exception("lane listener failed")
 
     def _page(self, basket_id: str, effect: fx.CallAttendant) -> PackPage:
         sku, _, why = effect.detail.partition(": ")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.money import Money
+from kiosk.ui.attendant.views import CouponView
 from kiosk.ui.format import format_money, format_weight
 from kiosk.ui.i18n import current_language
 from kiosk.ui.viewmodels import CartLineView, pick_name
@@ -145,6 +146,11 @@ class BasketPanel(QFrame):
         layout.addWidget(scroll, 1)
         self.empty = text_label(role="muted", align=Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
+        # The coupons on the basket and what each saves (none: hidden).
+        self.coupons = text_label(role="label", wrap=True)
+        self.coupons.setObjectName("attendantCoupons")
+        layout.addWidget(self.coupons)
+        self._coupons: tuple[CouponView, ...] = ()
         self.rows: list[_LineRow] = []
         self._total: Money | None = None
         self._count = 0
@@ -179,6 +185,25 @@ class BasketPanel(QFrame):
         self.empty.setVisible(not lines)
         self.retranslate_ui()
 
+    def set_coupons(self, coupons: tuple[CouponView, ...]) -> None:
+        """Show the coupons on the basket with their savings."""
+        self._coupons = coupons
+        self._retranslate_coupons()
+
+    def _retranslate_coupons(self) -> None:
+        language = current_language()
+        rows = []
+        for coupon in self._coupons:
+            if coupon.met:
+                text = self.tr("Coupon: %1, saves %2").replace(
+                    "%2", format_money(coupon.saving, language)
+                )
+            else:
+                text = self.tr("Coupon: %1, needs a purchase first")
+            rows.append(text.replace("%1", coupon.name))
+        self.coupons.setText("\n".join(rows))
+        self.coupons.setVisible(bool(rows))
+
     def row(self, line_no: int) -> _LineRow:
         """The row of line ``line_no``; KeyError if it is not shown."""
         for row in self.rows:
@@ -194,6 +219,7 @@ class BasketPanel(QFrame):
         total = format_money(self._total, current_language()) if self._total else ""
         self.total.setText(total)
         self.empty.setText(self.tr("The basket is empty."))
+        self._retranslate_coupons()
         for row in self.rows:
             row.retranslate_ui()
         self._update_compact(self.width())

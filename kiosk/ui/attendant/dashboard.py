@@ -57,6 +57,7 @@ class AttendantDashboard(Screen):
     # an item the shopper put aside (raised at, ISO): added as the code keyed in, or not
     asideCodeEntered = Signal(str, str)
     asideDismissed = Signal(str)
+    pageCleared = Signal(str)  # a refused pack's page (its key): the pack was taken away
     cancelRequested = Signal(str)
     suspendRequested = Signal()
     resumeRequested = Signal()
@@ -207,13 +208,14 @@ class AttendantDashboard(Screen):
         self._view = view
         allowed = view.allowed
         self.basket.set_lines(view.lines, view.total, view.item_count, allowed)
+        self.basket.set_coupons(view.coupons)
         pending = view.pending
         decision = pending.decision if pending is not None else ""
         age = decision == "age"
         self.approve_button.setVisible(pending is not None and not age)
         self.id_seen_button.setVisible(age)
         self.dob_button.setVisible(age)
-        self.deny_button.setVisible(decision not in ("", "fault", "done"))
+        self.deny_button.setVisible(decision not in ("", "fault", "done", "page"))
         self.id_seen_button.setEnabled("approve_age" in allowed)
         self.dob_button.setEnabled("approve_age" in allowed)
         needs = _APPROVE_NEEDS.get(decision)
@@ -282,6 +284,8 @@ class AttendantDashboard(Screen):
             "payment_failure": self.tr("Payment problem"),
             "payment_unknown": self.tr("Payment outcome unknown"),
             "device_fault": self.tr("Device fault"),
+            "expired_item": self.tr("Expired item refused: take it away"),
+            "recalled_item": self.tr("Recalled item refused: take it away"),
         }
         if pending is None:
             self.pending_title.setText(self.tr("Nothing is waiting for you."))
@@ -294,6 +298,8 @@ class AttendantDashboard(Screen):
                 title = self.tr("Put aside by the shopper: %1").replace(
                     "%1", str(pending.aside_count)
                 )
+            if pending.page_count > 1:
+                title += f" ({pending.page_count})"
             self.pending_title.setText(title)
             detail = pending.detail
             if pending.on_hold:
@@ -311,6 +317,7 @@ class AttendantDashboard(Screen):
             "hold": (self.tr("Resume basket"), self.tr("Cancel sale")),
             "fault": (self.tr("Fault fixed"), ""),
             "done": (self.tr("Help given"), ""),
+            "page": (self.tr("Taken away"), ""),
         }.get(decision, (self.tr("Approve"), self.tr("Deny")))
         if pending is not None and pending.aside_at is not None:  # already aside: keep it out
             deny = self.tr("Do not add")
@@ -397,6 +404,8 @@ class AttendantDashboard(Screen):
             self._open_entry("code", 0, "code", title)
         elif decision == "fault":
             self.clearFaultRequested.emit()
+        elif decision == "page" and pending is not None and pending.page_key:
+            self.pageCleared.emit(pending.page_key)
         else:
             self.approveRequested.emit()
 

@@ -148,6 +148,7 @@ class AttendantPresenter(QObject):
         d.asideDismissed.connect(
             lambda at: self._act(service.resolve_aside, datetime.fromisoformat(at), False)
         )
+        d.pageCleared.connect(lambda key: self._act(service.clear_page, key))
         d.cancelRequested.connect(lambda reason: self._act(service.cancel_transaction, reason))
         d.suspendRequested.connect(lambda: self._act(service.suspend))
         d.resumeRequested.connect(lambda: self._act(service.resume))
@@ -228,6 +229,7 @@ class AttendantPresenter(QObject):
             service.flags,
             devices=self._devices,
             totals=self._totals,
+            pages=service.open_pages(),
             message=self._message,
             error=self._error,
         )

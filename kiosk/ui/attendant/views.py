@@ -8,6 +8,7 @@ lane flags, the signed-in session and the last device/totals queries, then hands
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from kiosk.attendant_api import DeviceLine, LaneFlags, LaneTotals, StaffSession
 from kiosk.devices.status import DeviceStatus
@@ -51,6 +52,10 @@ class PendingView:
     #: ``detail`` lists their codes, the keys act on the oldest (raised at ``aside_at``).
     aside_at: str | None = None
     aside_count: int = 0
+    #: Nothing else waiting but a refused pack's page (kiosk.app.pack_pages): its key,
+    #: and how many pages are open (the keys act on the oldest).
+    page_key: str | None = None
+    page_count: int = 0
 
     @property
     def is_age(self) -> bool:
@@ -60,11 +65,14 @@ class PendingView:
     def decision(self) -> str:
         """Which keys decide it: "age" (ID seen / date of birth / deny), "item" (key in
         the code / set aside), "payment" (paid / not paid), "hold" (resume / cancel the
-        sale), "fault" (fault fixed), "done" (help given) or "request" (approve / deny)."""
+        sale), "fault" (fault fixed), "done" (help given), "page" (a refused pack taken
+        away) or "request" (approve / deny)."""
         if self.is_age:
             return "age"
         if self.on_hold:
             return "hold"
+        if self.page_key is not None:
+            return "page"
         return _DECISIONS.get(self.kind, "request")
 
 
@@ -101,6 +109,16 @@ class TotalsView:
 
 
 @dataclass(frozen=True, slots=True)
+class CouponView:
+    """A coupon on the basket: what it saves now; ``met`` False while the basket lacks
+    the purchase it needs (it saves nothing yet)."""
+
+    name: str
+    saving: Money
+    met: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class DashboardView:
     """Everything the dashboard shows. ``allowed``: the Action values the role grants."""
 
@@ -109,6 +127,7 @@ class DashboardView:
     allowed: frozenset[str] = frozenset()
     phase: str = "idle"
     lines: tuple[CartLineView, ...] = ()
+    coupons: tuple[CouponView, ...] = ()
     total: Money | None = None
     item_count: int = 0
     pending: PendingView | None = None
@@ -138,11 +157,26 @@ def cart_lines(checkout: Checkout) -> tuple[CartLineView, ...]:
     )
 
 
-def pending_view(checkout: Checkout) -> PendingView | None:
-    """The pending intervention, with what the attendant needs to decide."""
+def coupon_views(checkout: Checkout) -> tuple[CouponView, ...]:
+    """The coupons on the basket in scan order, each with what it saves now."""
+    state = checkout.basket.coupons
+    if state is None or not state.coupons:
+        return ()
+    currency = checkout.basket.currency
+    offers = checkout.totals().offers
+    saved = {s.offer_id: s.amount for s in getattr(offers, "coupon_savings", ())}
+    return tuple(
+        CouponView(c.name, Money(saved.get(c.offer_id, 0), currency), state.met(c.coupon_id))
+        for c in state.coupons
+    )
+
+
+def pending_view(checkout: Checkout, pages: tuple[Any, ...] = ()) -> PendingView | None:
+    """The pending intervention, with what the attendant needs to decide; else the items
+    put aside; else the oldest refused pack's page still open (``pages``)."""
     pending = checkout.pending
     if pending is None:
-        return aside_view(checkout)
+        return aside_view(checkout) or page_view(pages)
     action = pending.action
     age = action.item.age_limit if isinstance(action, AddItem) else None
     if isinstance(action, CheckAge):  # lines added with their check pending, at Pay
@@ -163,11 +197,20 @@ def aside_view(checkout: Checkout) -> PendingView | None:
     return PendingView(kind, codes, aside_at=oldest, aside_count=len(checkout.aside))
 
 
+def page_view(pages: tuple[Any, ...]) -> PendingView | None:
+    """The oldest refused pack's page (``kind``, ``detail``, ``key``), None without one."""
+    if not pages:
+        return None
+    oldest = pages[0]
+    return PendingView(oldest.kind, oldest.detail, page_key=oldest.key, page_count=len(pages))
+
+
 def dashboard_view(
     session: StaffSession | None,
     checkout: Checkout,
     flags: LaneFlags,
     *,
+    pages: tuple[Any, ...] = (),
     devices: list[DeviceLine] | None = None,
     totals: LaneTotals | None = None,
     message: str = "",
@@ -194,7 +237,8 @@ def dashboard_view(
         lines=cart_lines(checkout),
         total=checkout.totals().total if basket.lines else Money(0, basket.currency),
         item_count=checkout.totals().item_count if basket.lines else 0,
-        pending=pending_view(checkout),
+        pending=pending_view(checkout, pages),
+        coupons=coupon_views(checkout) if basket.lines else (),
         lane_closed=flags.closed,
         lane_paused=flags.paused,
         devices=tuple(DeviceView(d.name, d.status) for d in devices or ()),
