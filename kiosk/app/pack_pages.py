@@ -206,22 +206,34 @@ def _dumped(pages: tuple[PackPage, ...]) -> str:
 
 
 def _loaded(text: str | None) -> list[PackPage]:
-    """The pages stored in ``text`` (a damaged value is logged and read as none)."""
+    """The pages stored in ``text``; a damaged value or entry is logged and skipped (a
+    time without its zone too: the station would refuse the whole report)."""
     if not text:
         return []
     try:
-        return [
-            PackPage(
-                str(p["basket_id"]),
-                str(p["kind"]),
-                str(p["detail"]),
-                datetime.fromisoformat(str(p["raised_at"])),
-            )
-            for p in json.loads(text)
-        ]
-    except (ValueError, TypeError, KeyError):
-        log.exception("the stored refused packs' pages are unreadable: none shown")
+        stored = json.loads(text)
+    except ValueError:
+        stored = None
+    if not isinstance(stored, list):
+        log.error("the stored refused packs' pages are unreadable: none shown")
         return []
+    pages = []
+    for entry in stored:
+        try:
+            raised = datetime.fromisoformat(str(entry["raised_at"]))
+            if raised.tzinfo is None:
+                raise ValueError("no time zone")
+            pages.append(
+                PackPage(
+                    str(entry["basket_id"]),
+                    str(entry["kind"])[:40],
+                    str(entry["detail"])[:200],
+                    raised,
+                )
+            )
+        except (ValueError, TypeError, KeyError) as error:
+            log.error("a stored refused pack's page is unreadable (%s): skipped", error)
+    return pages
 
 
 def name_in(catalog: Any) -> Callable[[str], str | None]:
