@@ -1,14 +1,13 @@
 """The DCS simulator's HTTP side: the DCS API (docs/dcs-api.md) on a local port.
 
-Theory of operation. A standard-library ``ThreadingHTTPServer`` (no FastAPI: the
-lane never needs it) runs on a thread started through :mod:`kiosk.threads`. Each
-request is matched against the route table, its API key checked, its JSON body
-read into typed arguments (a bad one is ``400 bad_request`` naming the field),
-then :class:`~.state.DcsState` does the work and the domain objects it returns
-are written with :mod:`kiosk.backoffice.dcs.dump`. A
-:class:`~.rules.Refusal` becomes ``{"error": {"code", "message"}}`` with its
-status. Before and after, the :class:`~.faults.FaultPlan` may delay, fail or
-garble the call.
+Theory of operation. A standard-library ``ThreadingHTTPServer`` (no FastAPI: the lane
+never needs it; set up as every HTTP simulator's by :mod:`kiosk.http_sim`) runs on a
+thread started through :mod:`kiosk.threads`. Each request is matched against the route
+table, its API key checked, its JSON body read into typed arguments (a bad one is ``400
+bad_request`` naming the field), then :class:`~.state.DcsState` does the work and the
+domain objects it returns are written with :mod:`kiosk.backoffice.dcs.dump`. A
+:class:`~.rules.Refusal` becomes ``{"error": {"code", "message"}}`` with its status.
+Before and after, the :class:`~.faults.FaultPlan` may delay, fail or garble the call.
 
 Admin endpoints (no API key; the simulator listens on 127.0.0.1):
 ``POST /sim/faults`` with any of ``{"fail": {"count": 2, "status": 503},
@@ -19,15 +18,12 @@ Request bodies are never logged: an APIS body holds a passport number.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import re
-import socket
 import threading
 from collections.abc import Callable
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -40,7 +36,7 @@ from kiosk.backoffice.dcs.sim.state import DcsState
 from kiosk.clock import Clock
 from kiosk.domain.airport.dcs import TravelDocument
 from kiosk.domain.money import Money, MoneyError
-from kiosk.threads import start_thread
+from kiosk.http_sim import ServedSimulator, SimHandler, SimServer
 
 log = logging.getLogger(__name__)
 API_ROOT = "/dcs/v1"
@@ -215,16 +211,8 @@ def route(method: str, path: str) -> tuple[Route, dict[str, str]]:
 
 
 # -- HTTP ------------------------------------------------------------------------------------
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(SimHandler):
     server: _Server
-    protocol_version = "HTTP/1.1"
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
 
     def do_GET(self) -> None:
         self._serve("GET")
@@ -260,7 +248,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.garbage:
             status, body = 200, garble(fault.garbage, body)
         sim.show(f"{method} {url.path} -> {status}")
-        self._reply(status, body)
+        self.send(status, body)
 
     def _api(self, method: str, path: str, query_text: str, raw: bytes) -> tuple[int, Json]:
         try:
@@ -291,11 +279,11 @@ class _Handler(BaseHTTPRequestHandler):
         except (ValueError, TypeError) as error:
             self._error(Refusal(400, "bad_request", str(error)))
             return
-        self._reply(200, b'{"ok": true}')
+        self.send(200, b'{"ok": true}')
 
     def _read_body(self) -> bytes:
         try:
-            length = int(self.headers.get("Content-Length") or 0)
+            length = self.content_length()
         except ValueError:
             raise Refusal(400, "bad_request", "Content-Length is not a number") from None
         if length > MAX_BODY:
@@ -305,17 +293,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _error(self, refusal: Refusal) -> None:
         self.server.simulator.show(f"{self.command} {self.path} -> {refusal.status}")
-        self._reply(refusal.status, json.dumps(_error_json(refusal)).encode())
-
-    def _reply(self, status: int, body: bytes) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            log.info("the client had gone before the answer was sent")
+        self.send(refusal.status, json.dumps(_error_json(refusal)).encode())
 
 
 def _error_json(refusal: Refusal) -> Json:
@@ -346,25 +324,21 @@ def _apply_faults(faults: FaultPlan, body: Json) -> None:
         faults.garbage_next(int(body["garbage"]["count"]), kind)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class _Server(SimServer):
     def __init__(self, address: tuple[str, int], simulator: DcsSimulator) -> None:
         self.simulator = simulator
         super().__init__(address, _Handler)
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        log.info("connection from %s ended abruptly", client_address, exc_info=True)
 
-
-class DcsSimulator:
+class DcsSimulator(ServedSimulator):
     """The DCS API with sample flights at ``airport``, on ``host:port`` (0: a free port).
 
     ``clock`` (aware UTC; default :func:`kiosk.clock.utc_now`) places the sample day;
     ``show`` gets one line per request (the CLI prints them). :attr:`faults` (or
     :meth:`fail_next`, :meth:`delay_next`, :meth:`garbage_next`) spoils the next calls.
     """
+
+    THREAD_NAME = "dcs-sim"
 
     def __init__(
         self,
@@ -386,11 +360,6 @@ class DcsSimulator:
         self._show = show
         self._host = host
         self._server = _Server((host, port), self)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
 
     @property
     def url(self) -> str:
@@ -411,26 +380,5 @@ class DcsSimulator:
     def garbage_next(self, count: int, kind: str = "text") -> None:
         self.faults.garbage_next(count, kind)
 
-    def start(self) -> DcsSimulator:
-        """Serve on a daemon thread; returns self."""
-        self._thread = start_thread("dcs-sim", lambda: self._server.serve_forever(0.05))
-        return self
-
-    def serve_forever(self) -> None:
-        """Serve on the calling thread (the CLI) until :meth:`stop` or Ctrl+C."""
-        self._server.serve_forever(0.2)
-
-    def stop(self) -> None:
-        """Release delayed calls, stop serving and close the socket."""
-        self.stopping.set()
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join(timeout=5)
-        with contextlib.suppress(OSError):
-            self._server.server_close()
-
-    def __enter__(self) -> DcsSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _release(self) -> None:
+        self.stopping.set()  # delayed calls end at once

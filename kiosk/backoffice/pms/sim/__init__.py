@@ -10,14 +10,13 @@ to arrange a case (a room made ready) and queue faults with :meth:`fail_next`,
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
 from kiosk.backoffice.pms.sim.api import Clock, MewsApi
 from kiosk.backoffice.pms.sim.data import Hotel, guid, sample_property
 from kiosk.backoffice.pms.sim.server import Fault, Faults, _Server
 from kiosk.clock import utc_now
-from kiosk.threads import start_thread
+from kiosk.http_sim import ServedSimulator
 
 #: The demo environment's tokens are public at Mews; these are the simulator's own.
 CLIENT_TOKEN = "SIM-CLIENT-TOKEN"
@@ -26,8 +25,10 @@ ACCESS_TOKEN = "SIM-ACCESS-TOKEN"
 __all__ = ["ACCESS_TOKEN", "CLIENT_TOKEN", "MewsSimulator", "guid"]
 
 
-class MewsSimulator:
+class MewsSimulator(ServedSimulator):
     """The Mews Connector API on ``host:port`` (port 0 picks a free one)."""
+
+    THREAD_NAME = "pms-sim"
 
     def __init__(
         self,
@@ -44,11 +45,6 @@ class MewsSimulator:
         self.api = MewsApi(self.hotel, self.clock, client_token, access_token)
         self.faults = Faults()
         self._server = _Server((host, port), self.api, self.faults)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
 
     @property
     def url(self) -> str:
@@ -56,27 +52,8 @@ class MewsSimulator:
         host = str(self._server.server_address[0])
         return f"http://{host}:{self.port}"
 
-    def start(self) -> MewsSimulator:
-        """Serve in a daemon thread; returns self."""
-        self._thread = start_thread("pms-sim", lambda: self._server.serve_forever(0.05))
-        return self
-
-    def serve_forever(self) -> None:
-        """Serve in the calling thread (the CLI)."""
-        self._server.serve_forever()
-
-    def stop(self) -> None:
-        self.faults.released.set()
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> MewsSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+    def _release(self) -> None:
+        self.faults.released.set()  # slow answers end at once
 
     # -- arranging cases -----------------------------------------------------------
 

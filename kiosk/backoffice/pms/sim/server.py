@@ -1,4 +1,5 @@
-"""The simulator's transport: a standard-library HTTP server for ``POST /api/connector/v1/...``.
+"""The simulator's transport: a standard-library HTTP server (kiosk.http_sim) for
+``POST /api/connector/v1/...``.
 
 Faults for tests are queued on :class:`Faults` and apply to the next calls in
 order: ``status`` answers with an HTTP error (503, 429 with ``Retry-After``, ...)
@@ -12,17 +13,15 @@ process (the CLI's users). Bodies are read with exact decimals and written with
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import socket
 import threading
 from dataclasses import dataclass
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kiosk.backoffice.pms.mews_wire import encode
 from kiosk.backoffice.pms.sim.api import MewsApi
+from kiosk.http_sim import SimHandler, SimServer
 
 log = logging.getLogger(__name__)
 PREFIX = "/api/connector/v1/"
@@ -59,20 +58,11 @@ class Faults:
             self._queue.clear()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(SimHandler):
     server: _Server
-    protocol_version = "HTTP/1.1"
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length)
+        raw = self.rfile.read(self.content_length())
         if self.path == "/sim/fault":
             self._control(raw)
             return
@@ -93,7 +83,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # a bug or data a test bent out of shape: Mews answers 500
             log.exception("simulated Mews failed on %s", self.path)
             status, payload = 500, encode({"Message": "Internal server error.", "RequestId": "sim"})
-        self._send(status, payload)
+        self.send(status, payload)
 
     def _faulted(self, fault: Fault) -> bool:
         """Apply a fault; True if the answer was given (or refused) by it."""
@@ -101,12 +91,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.faults.released.wait(fault.delay_s)
             return False
         if fault.kind == "garbage":
-            self._send(200, b"<html>Service Unavailable</html>\x00\xff")
+            self.send(200, b"<html>Service Unavailable</html>\x00\xff")
             return True
         if fault.kind == "drop":
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
+            self.drop()
             return True
         headers = {"Retry-After": "1"} if fault.status == 429 else {}
         message = {429: "Too many requests.", 408: "Request timeout."}.get(
@@ -130,29 +118,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _reply(
         self, status: int, body: dict[str, object], headers: dict[str, str] | None = None
     ) -> None:
-        self._send(status, encode(body), headers)
-
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            for key, value in (headers or {}).items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            log.info("the lane had gone before the answer was sent")
+        self.send(status, encode(body), headers=headers)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class _Server(SimServer):
     def __init__(self, address: tuple[str, int], api: MewsApi, faults: Faults) -> None:
         self.api = api
         self.faults = faults
         super().__init__(address, _Handler)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        log.info("connection from %s ended abruptly", client_address, exc_info=True)

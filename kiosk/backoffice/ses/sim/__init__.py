@@ -15,11 +15,9 @@ process queues them with ``POST /sim/fault {"kind": "refuse", "count": 1}``.
 
 from __future__ import annotations
 
-import threading
-
 from kiosk.backoffice.ses.sim.server import Faults, _Server
 from kiosk.backoffice.ses.sim.service import INVALID_CODE, SesService
-from kiosk.threads import start_thread
+from kiosk.http_sim import ServedSimulator
 
 #: The simulator's web-service user, password and landlord code (``kiosk sim ses``).
 USER = "SIM-SES-USER"
@@ -30,8 +28,10 @@ PATH = "/hospedajes-web/ws/v1/comunicacion"
 __all__ = ["INVALID_CODE", "LANDLORD", "PASSWORD", "PATH", "USER", "SesSimulator"]
 
 
-class SesSimulator:
+class SesSimulator(ServedSimulator):
     """The SES.HOSPEDAJES service on ``host:port`` (port 0 picks a free one)."""
+
+    THREAD_NAME = "ses-sim"
 
     def __init__(
         self,
@@ -45,37 +45,11 @@ class SesSimulator:
         self.service = SesService(user, password, landlord)
         self.faults = Faults()
         self._server = _Server((host, port), self.service, self.faults)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
 
     @property
     def url(self) -> str:
         """The ``comunicacion`` endpoint (``[hotel] ses_url``)."""
         return f"http://{self._server.server_address[0]}:{self.port}{PATH}"
-
-    def start(self) -> SesSimulator:
-        """Serve in a daemon thread; returns self."""
-        self._thread = start_thread("ses-sim", lambda: self._server.serve_forever(0.05))
-        return self
-
-    def serve_forever(self) -> None:
-        """Serve in the calling thread (the CLI)."""
-        self._server.serve_forever()
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def __enter__(self) -> SesSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- faults ---------------------------------------------------------------------
 

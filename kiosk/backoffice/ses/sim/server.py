@@ -1,4 +1,5 @@
-"""The SES simulator's transport: a standard-library HTTP server for the SOAP endpoint.
+"""The SES simulator's transport: a standard-library HTTP server (kiosk.http_sim) for the SOAP
+endpoint.
 
 Every ``POST`` to a path ending in ``/comunicacion`` needs HTTP Basic with the
 simulator's user (else 401); the next queued fault, if any, applies (``down``: an
@@ -12,16 +13,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import json
 import logging
-import socket
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kiosk.backoffice.ses import wire
 from kiosk.backoffice.ses.sim.service import SesService
+from kiosk.http_sim import SimHandler, SimServer
 
 log = logging.getLogger(__name__)
 FAULT_KINDS = ("down", "refuse", "garbage", "bad_answer", "drop")
@@ -65,27 +64,24 @@ def _basic(header: str) -> tuple[str, str]:
     return user, password
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(SimHandler):
     server: _Server
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("%s " + format, self.address_string(), *args)
+    content_type = "text/xml; charset=utf-8"
 
     def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self.content_length()
         if length > MAX_BODY:
-            self._send(413, b"too big", "text/plain")
+            self.send(413, b"too big", "text/plain")
             return
         raw = self.rfile.read(length)
         if self.path == "/sim/fault":
             self._control(raw)
             return
         if not self.path.endswith("/comunicacion"):
-            self._send(404, b"not found", "text/plain")
+            self.send(404, b"not found", "text/plain")
             return
         if not self.server.service.authorised(*_basic(self.headers.get("Authorization", ""))):
-            self._send(401, b"", "text/plain", {"WWW-Authenticate": 'Basic realm="SES"'})
+            self.send(401, b"", "text/plain", {"WWW-Authenticate": 'Basic realm="SES"'})
             return
         fault = self.server.faults.next()
         if fault is not None and self._faulted(fault):
@@ -95,22 +91,20 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # a bug: the service answers 500 with a Fault
             log.exception("simulated SES failed")
             status, answer = 500, wire.fault("error interno")
-        self._send(status, answer)
+        self.send(status, answer)
 
     def _faulted(self, fault: Fault) -> bool:
         if fault.kind == "down":
-            self._send(fault.status, b"<html>Service Unavailable</html>", "text/html")
+            self.send(fault.status, b"<html>Service Unavailable</html>", "text/html")
         elif fault.kind == "refuse":
             why = fault.description or "datos no válidos (simulado)"
-            self._send(200, wire.comunicacion_answer(fault.code, why))
+            self.send(200, wire.comunicacion_answer(fault.code, why))
         elif fault.kind == "garbage":
-            self._send(200, b"<html>mantenimiento</html>\x00\xff", "text/html")
+            self.send(200, b"<html>mantenimiento</html>\x00\xff", "text/html")
         elif fault.kind == "bad_answer":
-            self._send(200, wire.comunicacion_answer("0", "Ok"))
+            self.send(200, wire.comunicacion_answer("0", "Ok"))
         else:  # drop
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
+            self.drop()
         return True
 
     def _control(self, raw: bytes) -> None:
@@ -119,37 +113,13 @@ class _Handler(BaseHTTPRequestHandler):
             details = {k: data[k] for k in ("status", "code", "description") if k in data}
             self.server.faults.add(str(data["kind"]), int(data.get("count", 1)), **details)
         except (ValueError, KeyError, TypeError) as error:
-            self._send(400, f"bad fault request: {error}".encode(), "text/plain")
+            self.send(400, f"bad fault request: {error}".encode(), "text/plain")
             return
-        self._send(200, b"{}", "application/json")
-
-    def _send(
-        self,
-        status: int,
-        body: bytes,
-        content_type: str = "text/xml; charset=utf-8",
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for key, value in (headers or {}).items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            log.info("the lane had gone before the answer was sent")
+        self.send(200, b"{}", "application/json")
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class _Server(SimServer):
     def __init__(self, address: tuple[str, int], service: SesService, faults: Faults) -> None:
         self.service = service
         self.faults = faults
         super().__init__(address, _Handler)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        log.info("connection from %s ended abruptly", client_address, exc_info=True)
