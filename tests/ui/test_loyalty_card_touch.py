@@ -25,8 +25,8 @@ from kiosk.app.wiring import build_lane
 from kiosk.config import load_config
 from kiosk.store.catalog_import import import_csv
 from kiosk.store.db import connect
-from kiosk.ui.widgets.keypad import ENTER
 from kiosk.ui.widgets.keyentry import CLEAR
+from kiosk.ui.widgets.keypad import ENTER
 from kiosk.ui.widgets.loyalty_card import LoyaltyCardOverlay
 
 ROOT = Path(__file__).resolve().parents[2]
