@@ -13,6 +13,8 @@ process:
   writes the SKUs whose learned weight changed after each event that changed the book
   (an accepted placement, an attendant's "the scale is right"). A failed write is
   logged and tried again with the next change: learning is never worth stopping a sale.
+  A tracker that starts without the book (a basket restored after a crash has none,
+  and the baskets after it start afresh) gets the book again, queued on the lane thread.
 """
 
 from __future__ import annotations
@@ -32,9 +34,16 @@ log = logging.getLogger(__name__)
 class LearnedWeightKeeper:
     """Lane listener ``(checkout, effects)``: save the learned weights that changed."""
 
-    def __init__(self, repository: Any, clock: Callable[[], datetime], book: WeightBook) -> None:
+    def __init__(
+        self,
+        repository: Any,
+        clock: Callable[[], datetime],
+        book: WeightBook,
+        reseed: Callable[[WeightBook], None] | None = None,
+    ) -> None:
         self.repository = repository
         self.clock = clock
+        self.reseed = reseed
         self._saved = book  # what the store holds
 
     def __call__(self, checkout: Any, effects: list[Any]) -> None:
@@ -42,6 +51,9 @@ class LearnedWeightKeeper:
         if bag is None or bag.book is self._saved:
             return
         saved = self._saved.weights
+        if self.reseed is not None and saved and not set(saved) <= set(bag.book.weights):
+            self.reseed(self._saved)  # a fresh tracker lost the book: give it back
+            return
         changed = {sku: w for sku, w in bag.book.weights.items() if saved.get(sku) != w}
         if not changed:
             self._saved = bag.book
@@ -66,12 +78,13 @@ def keep_learned_weights(controller: Any, repository: Any) -> LearnedWeightKeepe
     book = repository.load()
     log.info("bagging: %d learned item weights loaded", len(book.weights))
 
-    def seed() -> None:
+    def seed(book: WeightBook) -> None:
         bag = controller.checkout.bagging
         if bag is not None:
             controller.checkout = replace(controller.checkout, bagging=replace(bag, book=book))
 
-    controller.call(seed)
-    keeper = LearnedWeightKeeper(repository, controller.clock, book)
+    controller.call(lambda: seed(book))
+    reseed = lambda book: controller.call(lambda: seed(book))  # noqa: E731
+    keeper = LearnedWeightKeeper(repository, controller.clock, book, reseed)
     controller.listeners.append(keeper)
     return keeper

@@ -105,3 +105,35 @@ def _stored(lane: Any) -> dict[str, Any]:
         return dict(LearnedWeightRepository(conn).load().weights)
     finally:
         conn.close()
+
+
+def test_after_a_basket_restored_from_a_crash_the_next_one_has_the_learned_weights(
+    start_lane: Any,
+) -> None:
+    rig, start = start_lane
+    # GIVEN a lane that learned the yoghurt and stopped with its basket still open
+    lane = start()
+    controller = lane.controller
+    wait_until(lambda: controller.checkout.bagging.last_g == 0)
+    controller.scan(YOGHURT_1KG)
+    wait_until(lambda: controller.checkout.bagging.awaiting is not None)
+    rig.bag_scale.load_g = 1010
+    wait_until(lambda: SKU in _stored(lane))
+    lane.stop()
+    rig.bag_scale.load_g = 0
+    # WHEN the lane comes back with that basket (restored without a bagging area) and
+    # the shopper leaves it
+    lane = start()
+    controller = lane.controller
+    wait_until(lambda: len(controller.checkout.basket.lines) == 1)
+    assert controller.checkout.bagging is None
+    controller.submit(Cancelled)
+    wait_until(lambda: controller.checkout.phase is Phase.FINISHED)
+    controller.reset()
+    # THEN the next basket's bagging area knows the yoghurt's weight again
+    wait_until(lambda: controller.checkout.phase is Phase.IDLE)
+    wait_until(lambda: controller.checkout.bagging.book.get(SKU) is not None)
+    controller.scan(YOGHURT_1KG)
+    wait_until(lambda: controller.checkout.bagging.awaiting is not None)
+    waiting = controller.checkout.bagging.awaiting
+    assert (waiting.low_g, waiting.high_g) == (1010, 1010)
