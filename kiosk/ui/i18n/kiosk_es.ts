@@ -440,295 +440,320 @@
 <context>
     <name>AttendantDashboard</name>
     <message>
-        <location filename="../attendant/dashboard.py" line="239"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Attendant: %1 (%2)</source>
         <extracomment>The role grant the approving key of a decision needs (others: checked by the service).</extracomment>
         <translation>Personal: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Lane closed</source>
         <translation>Caja cerrada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Lane open</source>
         <translation>Caja abierta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="245"/>
+        <location filename="../attendant/dashboard.py" line="250"/>
         <source>Lane paused, basket kept</source>
         <translation>Caja en pausa, cesta guardada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="247"/>
+        <location filename="../attendant/dashboard.py" line="252"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="248"/>
+        <location filename="../attendant/dashboard.py" line="253"/>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="250"/>
-        <location filename="../attendant/dashboard.py" line="304"/>
+        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="317"/>
         <source>Cancel sale</source>
         <translation>Anular venta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="251"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Suspend</source>
         <translation>Suspender</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="252"/>
+        <location filename="../attendant/dashboard.py" line="257"/>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="253"/>
+        <location filename="../attendant/dashboard.py" line="258"/>
         <source>Reprint receipt</source>
         <translation>Reimprimir tique</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Open lane</source>
         <translation>Abrir caja</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Close lane</source>
         <translation>Cerrar caja</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="257"/>
+        <location filename="../attendant/dashboard.py" line="262"/>
         <source>Clear device fault</source>
         <translation>Resolver fallo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="258"/>
+        <location filename="../attendant/dashboard.py" line="263"/>
         <source>Devices</source>
         <translation>Dispositivos</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="259"/>
+        <location filename="../attendant/dashboard.py" line="264"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="260"/>
+        <location filename="../attendant/dashboard.py" line="265"/>
         <source>Refresh</source>
         <translation>Actualizar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="273"/>
+        <location filename="../attendant/dashboard.py" line="278"/>
         <source>Age check</source>
         <translation>Control de edad</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="274"/>
+        <location filename="../attendant/dashboard.py" line="279"/>
         <source>Unknown item</source>
         <translation>Artículo desconocido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="275"/>
+        <location filename="../attendant/dashboard.py" line="280"/>
         <source>Quantity limit</source>
         <translation>Límite de cantidad</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="281"/>
         <source>Remove an item</source>
         <translation>Quitar un artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="277"/>
+        <location filename="../attendant/dashboard.py" line="282"/>
         <source>Price change</source>
         <translation>Cambio de precio</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="278"/>
+        <location filename="../attendant/dashboard.py" line="283"/>
         <source>Shopper asked for help</source>
         <translation>El cliente pide ayuda</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="279"/>
-        <location filename="../attendant/dashboard.py" line="407"/>
+        <location filename="../attendant/dashboard.py" line="284"/>
+        <location filename="../attendant/dashboard.py" line="427"/>
         <source>Payment problem</source>
         <translation>Problema con el pago</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="280"/>
+        <location filename="../attendant/dashboard.py" line="285"/>
         <source>Payment outcome unknown</source>
         <translation>Resultado del pago desconocido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="281"/>
+        <location filename="../attendant/dashboard.py" line="286"/>
         <source>Device fault</source>
         <translation>Fallo de dispositivo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="284"/>
+        <location filename="../attendant/dashboard.py" line="287"/>
+        <source>Expired item refused: take it away</source>
+        <translation>Artículo caducado rechazado: retírelo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="288"/>
+        <source>Recalled item refused: take it away</source>
+        <translation>Artículo de un lote retirado rechazado: retírelo</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="291"/>
         <source>Nothing is waiting for you.</source>
         <translation>No hay nada pendiente.</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="298"/>
+        <source>Put aside by the shopper: %1</source>
+        <translation>Apartados por el cliente: %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="311"/>
         <source>Needs age %1 or over.</source>
         <translation>Edad mínima: %1 años.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>Key in the item</source>
         <translation>Introducir el artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>Set aside</source>
         <translation>Apartar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="303"/>
+        <location filename="../attendant/dashboard.py" line="316"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="303"/>
+        <location filename="../attendant/dashboard.py" line="316"/>
         <source>Not paid</source>
         <translation>No pagado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="304"/>
+        <location filename="../attendant/dashboard.py" line="317"/>
         <source>Resume basket</source>
         <translation>Reanudar la cesta</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="305"/>
+        <location filename="../attendant/dashboard.py" line="318"/>
         <source>Fault fixed</source>
         <translation>Fallo resuelto</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="306"/>
+        <location filename="../attendant/dashboard.py" line="319"/>
         <source>Help given</source>
         <translation>Ayuda prestada</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="320"/>
+        <source>Taken away</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="321"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="309"/>
+        <location filename="../attendant/dashboard.py" line="323"/>
+        <source>Do not add</source>
+        <translation>No añadir</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="325"/>
         <source>ID seen</source>
         <translation>DNI visto</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="310"/>
+        <location filename="../attendant/dashboard.py" line="326"/>
         <source>Date of birth</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="321"/>
         <source>Deny</source>
         <translation>Denegar</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="289"/>
+        <location filename="../attendant/dashboard.py" line="296"/>
         <source>Basket on hold</source>
         <translation>Cesta en espera</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>Nobody answered “Are you still there?”. Resume the basket for the shopper, or cancel the sale.</source>
         <translation>Nadie respondió a «¿Sigue ahí?». Reanude la cesta para el cliente o anule la venta.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="315"/>
+        <location filename="../attendant/dashboard.py" line="331"/>
         <source>attendant</source>
         <translation>asistente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="316"/>
+        <location filename="../attendant/dashboard.py" line="332"/>
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="317"/>
+        <location filename="../attendant/dashboard.py" line="333"/>
         <source>manager</source>
         <translation>gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="318"/>
+        <location filename="../attendant/dashboard.py" line="334"/>
         <source>technician</source>
         <translation>técnico</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="328"/>
+        <location filename="../attendant/dashboard.py" line="344"/>
         <source>%1 sales, %2</source>
         <translation>Ventas: %1, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="331"/>
+        <location filename="../attendant/dashboard.py" line="347"/>
         <source>%1 cancelled</source>
         <translation>Anuladas: %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="384"/>
         <source>New quantity for line %1</source>
         <translation>Nueva cantidad para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="373"/>
+        <location filename="../attendant/dashboard.py" line="389"/>
         <source>Damaged</source>
         <translation>Dañado</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="374"/>
+        <location filename="../attendant/dashboard.py" line="390"/>
         <source>Shelf price</source>
         <translation>Precio del lineal</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="375"/>
+        <location filename="../attendant/dashboard.py" line="391"/>
         <source>Promotion</source>
         <translation>Promoción</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="376"/>
+        <location filename="../attendant/dashboard.py" line="392"/>
         <source>Manager discount</source>
         <translation>Descuento del gerente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="379"/>
+        <location filename="../attendant/dashboard.py" line="395"/>
         <source>New unit price for line %1</source>
         <translation>Nuevo precio unitario para la línea %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="387"/>
+        <location filename="../attendant/dashboard.py" line="403"/>
         <source>Barcode or PLU of the item</source>
         <translation>Código de barras o PLU del artículo</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="402"/>
+        <location filename="../attendant/dashboard.py" line="422"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Fecha de nacimiento (DD MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="406"/>
+        <location filename="../attendant/dashboard.py" line="426"/>
         <source>Shopper left</source>
         <translation>El cliente se ha ido</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="408"/>
+        <location filename="../attendant/dashboard.py" line="428"/>
         <source>Wrong items</source>
         <translation>Artículos equivocados</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="409"/>
+        <location filename="../attendant/dashboard.py" line="429"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="413"/>
+        <location filename="../attendant/dashboard.py" line="433"/>
         <source>Cancel this sale? Choose a reason.</source>
         <translation>¿Anular esta venta? Elija un motivo.</translation>
     </message>
@@ -952,14 +977,47 @@
     </message>
 </context>
 <context>
+    <name>BagsOverlay</name>
+    <message>
+        <location filename="../widgets/bags.py" line="118"/>
+        <source>Do you need bags?</source>
+        <translation>¿Necesita bolsas?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="119"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="120"/>
+        <source>No bags, thanks</source>
+        <translation>Sin bolsas, gracias</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="121"/>
+        <source>Add bags</source>
+        <translation>Añadir bolsas</translation>
+    </message>
+</context>
+<context>
     <name>BasketPanel</name>
     <message>
-        <location filename="../attendant/basket.py" line="193"/>
+        <location filename="../attendant/basket.py" line="198"/>
+        <source>Coupon: %1, saves %2</source>
+        <translation>Cupón: %1, ahorra %2</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="202"/>
+        <source>Coupon: %1, needs a purchase first</source>
+        <translation>Cupón: %1, falta la compra requerida</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="218"/>
         <source>Basket: %1 items</source>
         <translation>Cesta (artículos: %1)</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="196"/>
+        <location filename="../attendant/basket.py" line="221"/>
         <source>The basket is empty.</source>
         <translation>La cesta está vacía.</translation>
     </message>
@@ -980,17 +1038,43 @@
 <context>
     <name>CartRow</name>
     <message>
-        <location filename="../widgets/cart.py" line="59"/>
+        <location filename="../widgets/cart.py" line="55"/>
+        <source>No longer applies: items removed</source>
+        <translation>Ya no se aplica: artículos retirados</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="56"/>
+        <location filename="../widgets/cart.py" line="58"/>
+        <source>Coupon</source>
+        <translation>Cupón</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="57"/>
+        <source>Saving</source>
+        <translation>Ahorro</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="66"/>
         <source>Removed</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../widgets/cart.py" line="61"/>
+        <location filename="../widgets/cart.py" line="68"/>
         <source>price changed by staff</source>
         <translation>precio cambiado por el personal</translation>
     </message>
     <message>
-        <location filename="../widgets/cart.py" line="69"/>
+        <location filename="../widgets/cart.py" line="70"/>
+        <source>%1% off: close to its date</source>
+        <translation>%1 % de descuento: cerca de su fecha</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="73"/>
+        <source>age check needed</source>
+        <translation>falta comprobar la edad</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="84"/>
         <source>Deposit</source>
         <translation>Depósito</translation>
     </message>
@@ -1222,52 +1306,62 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="211"/>
+        <location filename="../hotel/guests.py" line="230"/>
         <source>A few details for %1</source>
         <translation>Algunos datos de %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="212"/>
+        <location filename="../hotel/guests.py" line="231"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La ley pide a los hoteles que registren estos datos de cada huésped.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="233"/>
         <source>Street and number</source>
         <translation>Calle y número</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="234"/>
         <source>Postal code</source>
         <translation>Código postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="235"/>
         <source>Town or city</source>
         <translation>Localidad</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="236"/>
         <source>E-mail or phone number</source>
         <translation>Correo o teléfono</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="218"/>
+        <location filename="../hotel/guests.py" line="237"/>
         <source>Place of birth</source>
         <translation>Lugar de nacimiento</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="219"/>
+        <location filename="../hotel/guests.py" line="238"/>
         <source>Support number of your ID card</source>
         <translation>Número de soporte de su DNI</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="223"/>
+        <location filename="../hotel/guests.py" line="242"/>
         <source>Please fill in every field.</source>
         <translation>Rellene todos los campos.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="227"/>
+        <location filename="../hotel/guests.py" line="244"/>
+        <source>Please check the postal code (5 digits). Not in Spain? Touch Continue again.</source>
+        <translation>Compruebe el código postal (5 cifras). ¿No es en España? Toque Continuar otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="247"/>
+        <source>Please touch your town in the list. Not there? Touch Continue again.</source>
+        <translation>Toque su municipio en la lista. ¿No está? Toque Continuar otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="254"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -1544,22 +1638,22 @@
 <context>
     <name>DropKeysScreen</name>
     <message>
-        <location filename="../hotel/checkout.py" line="249"/>
+        <location filename="../hotel/checkout.py" line="252"/>
         <source>Your key cards</source>
         <translation>Sus tarjetas llave</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="250"/>
+        <location filename="../hotel/checkout.py" line="253"/>
         <source>Please leave your key cards with us.</source>
         <translation>Déjenos sus tarjetas llave.</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="251"/>
+        <location filename="../hotel/checkout.py" line="254"/>
         <source>Drop your key cards in the box below the screen.</source>
         <translation>Deje sus tarjetas llave en el buzón bajo la pantalla.</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="252"/>
+        <location filename="../hotel/checkout.py" line="255"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
@@ -1900,73 +1994,73 @@
 <context>
     <name>GuestIdsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="104"/>
+        <location filename="../hotel/guests.py" line="105"/>
         <source>Place your ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
         <translation>Ponga su documento en el lector</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="106"/>
+        <location filename="../hotel/guests.py" line="107"/>
         <source>Place %1&apos;s ID on the reader</source>
         <translation>Ponga el documento de %1 en el lector</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="108"/>
+        <location filename="../hotel/guests.py" line="109"/>
         <source>Your IDs</source>
         <translation>Sus documentos</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="110"/>
+        <location filename="../hotel/guests.py" line="111"/>
         <source>For a new key card we check the ID of a guest of the room.</source>
         <translation>Para una tarjeta nueva comprobamos el documento de un huésped de la habitación.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="112"/>
+        <location filename="../hotel/guests.py" line="113"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
         <translation>Necesitamos un documento (pasaporte o DNI) de cada huésped adulto.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="120"/>
+        <location filename="../hotel/guests.py" line="121"/>
         <source>IDs read: %1 of %2</source>
         <translation>Documentos leídos: %1 de %2</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="123"/>
+        <location filename="../hotel/guests.py" line="124"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="124"/>
+        <location filename="../hotel/guests.py" line="125"/>
         <source>checking…</source>
         <translation>revisando…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="125"/>
+        <location filename="../hotel/guests.py" line="126"/>
         <source>a few details to add</source>
         <translation>faltan algunos datos</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="126"/>
+        <location filename="../hotel/guests.py" line="127"/>
         <source>done</source>
         <translation>hecho</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="131"/>
+        <location filename="../hotel/guests.py" line="132"/>
         <source>Then we add the children travelling with you.</source>
         <translation>Después añadimos a los niños que viajan con usted.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="138"/>
+        <location filename="../hotel/guests.py" line="139"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>No se ha podido leer el documento. Póngalo plano en el lector y no lo mueva.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="140"/>
+        <location filename="../hotel/guests.py" line="141"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Ya tenemos este documento. Ponga el siguiente.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="146"/>
+        <location filename="../hotel/guests.py" line="147"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Pasaporte: página de la foto hacia abajo. DNI: por cualquier cara.</translation>
     </message>
@@ -2309,52 +2403,62 @@
         <translation>Ya ha hecho el check-out. ¡Buen viaje!</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="250"/>
+        <location filename="../hotel/keys.py" line="251"/>
+        <source>Deposit release queued: the hold on your card ends as soon as the card terminal is back.</source>
+        <translation>Liberación del depósito en cola: la retención en su tarjeta termina en cuanto el terminal de pago vuelva a funcionar.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="256"/>
+        <source>Deposit capture queued: your bill is paid from the deposit held on your card as soon as the card terminal is back.</source>
+        <translation>Cobro del depósito en cola: su factura se paga con el depósito retenido en su tarjeta en cuanto el terminal de pago vuelva a funcionar.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="261"/>
         <source>Your new key cards are ready</source>
         <translation>Sus tarjetas llave nuevas están listas</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="252"/>
+        <location filename="../hotel/keys.py" line="263"/>
         <source>Please take your key cards. Your other cards still work.</source>
         <translation>Recoja sus tarjetas llave. Sus otras tarjetas siguen funcionando.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="255"/>
+        <location filename="../hotel/keys.py" line="266"/>
         <source>You are checked in</source>
         <translation>Ya ha facturado</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="258"/>
+        <location filename="../hotel/keys.py" line="269"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
         <translation>Su habitación aún no está lista. Deje su equipaje en recepción: le avisaremos en cuanto esté lista.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="263"/>
+        <location filename="../hotel/keys.py" line="274"/>
         <source>Welcome! You are checked in</source>
         <translation>¡Bienvenido! Ya está registrado</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="264"/>
+        <location filename="../hotel/keys.py" line="275"/>
         <source>Please take your key cards.</source>
         <translation>Recoja sus tarjetas llave.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="269"/>
+        <location filename="../hotel/keys.py" line="280"/>
         <source>Wi-Fi</source>
         <translation>Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="271"/>
+        <location filename="../hotel/keys.py" line="282"/>
         <source>Wi-Fi password</source>
         <translation>Contraseña Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="273"/>
+        <location filename="../hotel/keys.py" line="284"/>
         <source>Breakfast</source>
         <translation>Desayuno</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="284"/>
+        <location filename="../hotel/keys.py" line="295"/>
         <source>How was it today?</source>
         <translation>¿Qué tal ha ido hoy?</translation>
     </message>
@@ -2468,6 +2572,24 @@
         <location filename="../hotel/screens.py" line="25"/>
         <source>Reception</source>
         <translation>Recepción</translation>
+    </message>
+</context>
+<context>
+    <name>HowManyOverlay</name>
+    <message>
+        <location filename="../widgets/how_many.py" line="76"/>
+        <source>How many?</source>
+        <translation>¿Cuántos?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/how_many.py" line="78"/>
+        <source>Type how many you have (1 to 99), then touch OK.</source>
+        <translation>Escriba cuántos lleva (de 1 a 99) y toque OK.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/how_many.py" line="79"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
     </message>
 </context>
 <context>
@@ -2703,22 +2825,42 @@
         <translation>Coloque el artículo escaneado en la zona de embolsado. Un empleado le ayudará.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="217"/>
+        <location filename="../screens/intervention.py" line="140"/>
+        <source>Item past its date</source>
+        <translation>Artículo caducado</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="141"/>
+        <source>%1 is past its expiry date and cannot be sold. A member of staff is coming.</source>
+        <translation>%1 ha superado su fecha de caducidad y no se puede vender. Un empleado viene a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="148"/>
+        <source>Item withdrawn from sale</source>
+        <translation>Artículo retirado de la venta</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="149"/>
+        <source>%1 has been recalled and cannot be sold. Please hand it to staff.</source>
+        <translation>%1 ha sido retirado y no se puede vender. Entrégueselo a un empleado.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="235"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La venta está en pausa. Espere, por favor; la ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="218"/>
+        <location filename="../screens/intervention.py" line="236"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="219"/>
+        <location filename="../screens/intervention.py" line="237"/>
         <source>Cancel my request</source>
         <translation>Cancelar mi solicitud</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="225"/>
+        <location filename="../screens/intervention.py" line="243"/>
         <source>this item</source>
         <translation>este artículo</translation>
     </message>
@@ -2759,6 +2901,11 @@
         <location filename="../hotel/checkout.py" line="212"/>
         <source>We have no e-mail address for you. Please choose print.</source>
         <translation>No tenemos su correo electrónico. Elija imprimir.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="214"/>
+        <source>We cannot send an e-mail to the address on your booking. You can have it printed instead.</source>
+        <translation>No podemos enviar un correo electrónico a la dirección de su reserva. Puede imprimirlo en su lugar.</translation>
     </message>
 </context>
 <context>
@@ -2885,170 +3032,296 @@
 <context>
     <name>LaneMessages</name>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>This lane is closed. Please use another till.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
         <translation>Esta caja está cerrada. Utilice otra caja, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Please pay by card on the card terminal, not at the scanner.</source>
         <translation>Pague con tarjeta en el terminal de pago, no en el lector de códigos.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="47"/>
         <source>Sorry, that did not work. Help is on the way.</source>
         <translation>Lo sentimos, no ha funcionado. La ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>That barcode could not be read. Please scan it again.</source>
         <translation>No se ha podido leer el código de barras. Vuelva a escanearlo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>This lane does not take coupons or vouchers. Please ask a member of staff.</source>
         <translation>Esta caja no acepta cupones ni vales. Pida ayuda a un empleado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
         <translation>Ese código no es el código de barras de un producto. Escanee el código de barras del artículo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>Identity documents cannot be read here. Please scan your items.</source>
         <translation>Aquí no se pueden leer documentos de identidad. Escanee sus artículos.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Este artículo no se puede vender aquí. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="91"/>
         <source>Please finish this step before scanning.</source>
         <translation>Termine este paso antes de escanear.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>There is nothing to weigh.</source>
         <translation>No hay nada que pesar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>That item cannot be changed.</source>
         <translation>Ese artículo no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>The item was not added.</source>
         <translation>El artículo no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>The age-restricted item was not added.</source>
         <translation>El artículo con restricción de edad no se ha añadido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="107"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>El artículo no se ha añadido. Déjelo aparte, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="112"/>
+        <source>Put this item aside and keep scanning. An attendant will come.</source>
+        <translation>Deje este artículo aparte y siga escaneando. Un empleado vendrá a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="119"/>
+        <source>The item put aside was not added.</source>
+        <translation>El artículo apartado no se ha añadido.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="123"/>
+        <source>The age-restricted items were removed from your basket.</source>
+        <translation>Los artículos con restricción de edad se han quitado de su cesta.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="129"/>
         <source>Loyalty card accepted: member prices apply.</source>
         <translation>Tarjeta de fidelidad aceptada: se aplican los precios para socios.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="132"/>
         <source>Your request was not approved.</source>
         <translation>Su solicitud no ha sido aprobada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="135"/>
         <source>That change could not be made.</source>
         <translation>No se ha podido hacer ese cambio.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="137"/>
         <source>You can continue.</source>
         <translation>Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="139"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>No se ha realizado el cobro. Vuelva a pagar, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="142"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
         <translation>Pagado con tarjeta: %1. Pague el resto, %2, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="145"/>
         <source>Payment cancelled. Your card was not charged.</source>
         <translation>Pago cancelado. No se ha cobrado nada en su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="148"/>
         <source>Your request was cancelled. You can continue.</source>
         <translation>Su solicitud se ha cancelado. Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="152"/>
         <source>Only a member of staff can end this. Help is on the way.</source>
         <translation>Solo un empleado puede terminar esto. La ayuda está en camino.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="159"/>
         <source>Scan an item before paying.</source>
         <translation>Escanee un artículo antes de pagar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="162"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Su compra se ha cancelado. No se le ha cobrado nada.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="166"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>No se ha podido imprimir el tique. Un empleado viene a ayudarle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="173"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Ningún artículo tiene el código %1. Compruébelo, por favor.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="179"/>
+        <source>This item cannot be sold. Please hand it to staff.</source>
+        <translation>Este artículo no se puede vender. Entrégueselo a un empleado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="185"/>
+        <source>This item expired on %1 and cannot be sold. A member of staff is coming.</source>
+        <translation>Este artículo caducó el %1 y no se puede vender. Un empleado viene a ayudarle.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="194"/>
+        <source>This item can only be sold on %1, %2. Please put it aside.</source>
+        <translation>Este artículo solo se puede vender %1, %2. Déjelo aparte, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="201"/>
+        <source>Already scanned: this pack counts once.</source>
+        <translation>Ya escaneado: este paquete cuenta una sola vez.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="206"/>
         <source>Please place your items in the bagging area first.</source>
         <translation>Coloque primero sus artículos en la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="211"/>
         <source>Please check the bagging area first.</source>
         <translation>Compruebe primero la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="215"/>
         <source>Please put the bagging area right to continue.</source>
         <translation>Corrija la zona de embolsado para continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="171"/>
+        <location filename="../messages.py" line="218"/>
         <source>This item needs to go in the bagging area.</source>
         <translation>Este artículo debe ir en la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175"/>
+        <location filename="../messages.py" line="222"/>
         <source>OK, keep this item out of the bag.</source>
         <translation>De acuerdo, deje este artículo fuera de la bolsa.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177"/>
+        <location filename="../messages.py" line="224"/>
         <source>Thank you. Carry on.</source>
         <translation>Gracias. Puede continuar.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="227"/>
+        <source>Coupon accepted: you save %1.</source>
+        <translation>Cupón aceptado: ahorra %1.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="230"/>
+        <source>This coupon has expired.</source>
+        <translation>Este cupón ha caducado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="233"/>
+        <source>This coupon is not valid yet.</source>
+        <translation>Este cupón aún no es válido.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="236"/>
+        <source>This coupon is already on your bill.</source>
+        <translation>Este cupón ya está en su cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="240"/>
+        <source>This coupon has already been used.</source>
+        <translation>Este cupón ya se ha utilizado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="245"/>
+        <source>This coupon needs items that are not on your bill. Scan them first.</source>
+        <translation>Este cupón necesita artículos que no están en su cuenta. Escanéelos primero.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="254"/>
+        <source>This coupon is not known here. Please ask a member of staff.</source>
+        <translation>Este cupón no se reconoce aquí. Pida ayuda al personal.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="261"/>
+        <source>This coupon needs a member of staff.</source>
+        <translation>Este cupón necesita a un miembro del personal.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="266"/>
+        <source>A coupon no longer applies: the items it needs were removed.</source>
+        <translation>Un cupón ya no se aplica: se retiraron los artículos que necesita.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="273"/>
+        <source>Please scan your items first, then the coupon.</source>
+        <translation>Escanee primero sus artículos y después el cupón.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="303"/>
+        <source>Mon</source>
+        <extracomment>Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts). Keys a screen or overlay already shows; no toast for them. Day names of the sale-hours rules (&quot;mon-sat&quot;, kiosk.domain.checkout.sale_rules).</extracomment>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="304"/>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="305"/>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="306"/>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="307"/>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="308"/>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="309"/>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="311"/>
+        <source>every day</source>
+        <translation>todos los días</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3345,39 @@
         <location filename="../widgets/line_dialog.py" line="87"/>
         <source>Removing items or lowering a quantity needs a member of staff.</source>
         <translation>Para quitar artículos o reducir una cantidad hace falta un empleado.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyCardOverlay</name>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="90"/>
+        <source>Loyalty card</source>
+        <translation>Tarjeta de cliente</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="92"/>
+        <source>Type the 13 digits under the barcode of your card, then touch OK.</source>
+        <translation>Escriba los 13 dígitos que hay bajo el código de barras de su tarjeta y toque OK.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="94"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="117"/>
+        <source>A loyalty card number has 13 digits.</source>
+        <translation>El número de la tarjeta de cliente tiene 13 dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="118"/>
+        <source>This is not a loyalty card number. Please check the digits.</source>
+        <translation>No es un número de tarjeta de cliente. Compruebe los dígitos.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="120"/>
+        <source>That looks like a payment card. Please pay with it at the card terminal.</source>
+        <translation>Parece una tarjeta de pago. Pague con ella en el terminal de tarjetas.</translation>
     </message>
 </context>
 <context>
@@ -3666,81 +3972,96 @@
         <source>We have no e-mail address for you. Please choose print.</source>
         <translation>No tenemos su correo electrónico. Elija imprimir.</translation>
     </message>
+    <message>
+        <location filename="../hotel/registration.py" line="188"/>
+        <source>We cannot send an e-mail to the address on your booking. You can have it printed instead.</source>
+        <translation>No podemos enviar un correo electrónico a la dirección de su reserva. Puede imprimirlo en su lugar.</translation>
+    </message>
 </context>
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="162"/>
+        <location filename="../screens/scanning.py" line="177"/>
         <source>Please take the removed item out of the bag</source>
         <translation>Saque de la bolsa el artículo eliminado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="164"/>
+        <location filename="../screens/scanning.py" line="179"/>
         <source>Place the item in the bagging area</source>
         <translation>Coloque el artículo en la zona de embolsado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="201"/>
+        <location filename="../screens/scanning.py" line="216"/>
         <source>Your items</source>
         <translation>Sus artículos</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="202"/>
+        <location filename="../screens/scanning.py" line="217"/>
         <source>Scan your first item</source>
         <translation>Escanee su primer artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="203"/>
+        <location filename="../screens/scanning.py" line="218"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="204"/>
+        <location filename="../screens/scanning.py" line="219"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="205"/>
+        <location filename="../screens/scanning.py" line="220"/>
+        <source>Loyalty card</source>
+        <translation>Tarjeta de cliente</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="221"/>
         <source>Pay</source>
         <translation>Pagar</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="206"/>
+        <location filename="../screens/scanning.py" line="222"/>
         <source>Skip bagging</source>
         <translation>Omitir embolsado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="212"/>
+        <location filename="../screens/scanning.py" line="223"/>
+        <source>Totals and VAT</source>
+        <translation>Totales e IVA</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="230"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="243"/>
+        <location filename="../screens/scanning.py" line="262"/>
         <source>Items: %1</source>
         <translation>Artículos: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="247"/>
+        <location filename="../screens/scanning.py" line="266"/>
         <source>Includes deposit %1</source>
         <translation>Incluye depósito %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="255"/>
+        <location filename="../screens/scanning.py" line="274"/>
         <source>Added: %1</source>
         <translation>Añadido: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="267"/>
+        <location filename="../screens/scanning.py" line="286"/>
         <source>Subtotal %1</source>
         <translation>Subtotal %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="269"/>
+        <location filename="../screens/scanning.py" line="288"/>
         <source>Savings -%1</source>
         <translation>Ahorro -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="274"/>
+        <location filename="../screens/scanning.py" line="293"/>
         <source>VAT %1</source>
         <translation>IVA %1</translation>
     </message>
@@ -4041,6 +4362,68 @@
     </message>
 </context>
 <context>
+    <name>TotalsOverlay</name>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="76"/>
+        <source>Your totals</source>
+        <translation>Sus totales</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="77"/>
+        <source>Back to items</source>
+        <translation>Volver a la compra</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="78"/>
+        <source>Pay</source>
+        <translation>Pagar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="101"/>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="103"/>
+        <source>Savings</source>
+        <translation>Ahorro</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="105"/>
+        <source>Deposit</source>
+        <translation>Depósito</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="106"/>
+        <source>VAT %1</source>
+        <translation>IVA %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="106"/>
+        <source>Tax %1</source>
+        <translation>Impuesto %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="110"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>TownPicker</name>
+    <message>
+        <location filename="../hotel/towns.py" line="157"/>
+        <source>Touch your town:</source>
+        <extracomment>Towns offered at once (one row of buttons under the fields). A town&apos;s name longer than this shares the row with one other only. The fields the picker reads.</extracomment>
+        <translation>Toque su municipio:</translation>
+    </message>
+    <message>
+        <location filename="../hotel/towns.py" line="160"/>
+        <source>No town of this postal code&apos;s province starts like that.</source>
+        <translation>Ningún municipio de la provincia de este código postal empieza así.</translation>
+    </message>
+</context>
+<context>
     <name>WeighScreen</name>
     <message>
         <location filename="../screens/weigh.py" line="103"/>
@@ -4100,23 +4483,23 @@
 <context>
     <name>_LineRow</name>
     <message>
-        <location filename="../attendant/basket.py" line="74"/>
+        <location filename="../attendant/basket.py" line="75"/>
         <source>Qty</source>
         <extracomment>Below this width the line keys go under the line instead of beside it (or below the width the keys and the line&apos;s texts need side by side, if that is more).</extracomment>
         <translation>Cant.</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="75"/>
+        <location filename="../attendant/basket.py" line="76"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="76"/>
+        <location filename="../attendant/basket.py" line="77"/>
         <source>Void</source>
         <translation>Anular</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="82"/>
+        <location filename="../attendant/basket.py" line="83"/>
         <source>voided</source>
         <translation>anulada</translation>
     </message>

@@ -440,295 +440,320 @@
 <context>
     <name>AttendantDashboard</name>
     <message>
-        <location filename="../attendant/dashboard.py" line="239"/>
+        <location filename="../attendant/dashboard.py" line="244"/>
         <source>Attendant: %1 (%2)</source>
         <extracomment>The role grant the approving key of a decision needs (others: checked by the service).</extracomment>
         <translation>Personnel&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Lane closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="243"/>
+        <location filename="../attendant/dashboard.py" line="248"/>
         <source>Lane open</source>
         <translation>Caisse ouverte</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="245"/>
+        <location filename="../attendant/dashboard.py" line="250"/>
         <source>Lane paused, basket kept</source>
         <translation>Caisse en pause, panier conservé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="247"/>
+        <location filename="../attendant/dashboard.py" line="252"/>
         <source>Done.</source>
         <translation>Fait.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="248"/>
+        <location filename="../attendant/dashboard.py" line="253"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="250"/>
-        <location filename="../attendant/dashboard.py" line="304"/>
+        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="317"/>
         <source>Cancel sale</source>
         <translation>Annuler la vente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="251"/>
+        <location filename="../attendant/dashboard.py" line="256"/>
         <source>Suspend</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="252"/>
+        <location filename="../attendant/dashboard.py" line="257"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="253"/>
+        <location filename="../attendant/dashboard.py" line="258"/>
         <source>Reprint receipt</source>
         <translation>Réimprimer</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Open lane</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="255"/>
+        <location filename="../attendant/dashboard.py" line="260"/>
         <source>Close lane</source>
         <translation>Fermer la caisse</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="257"/>
+        <location filename="../attendant/dashboard.py" line="262"/>
         <source>Clear device fault</source>
         <translation>Lever l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="258"/>
+        <location filename="../attendant/dashboard.py" line="263"/>
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="259"/>
+        <location filename="../attendant/dashboard.py" line="264"/>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="260"/>
+        <location filename="../attendant/dashboard.py" line="265"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="273"/>
+        <location filename="../attendant/dashboard.py" line="278"/>
         <source>Age check</source>
         <translation>Contrôle de l&apos;âge</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="274"/>
+        <location filename="../attendant/dashboard.py" line="279"/>
         <source>Unknown item</source>
         <translation>Article inconnu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="275"/>
+        <location filename="../attendant/dashboard.py" line="280"/>
         <source>Quantity limit</source>
         <translation>Limite de quantité</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="276"/>
+        <location filename="../attendant/dashboard.py" line="281"/>
         <source>Remove an item</source>
         <translation>Retirer un article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="277"/>
+        <location filename="../attendant/dashboard.py" line="282"/>
         <source>Price change</source>
         <translation>Changement de prix</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="278"/>
+        <location filename="../attendant/dashboard.py" line="283"/>
         <source>Shopper asked for help</source>
         <translation>Le client demande de l&apos;aide</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="279"/>
-        <location filename="../attendant/dashboard.py" line="407"/>
+        <location filename="../attendant/dashboard.py" line="284"/>
+        <location filename="../attendant/dashboard.py" line="427"/>
         <source>Payment problem</source>
         <translation>Problème de paiement</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="280"/>
+        <location filename="../attendant/dashboard.py" line="285"/>
         <source>Payment outcome unknown</source>
         <translation>Résultat du paiement inconnu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="281"/>
+        <location filename="../attendant/dashboard.py" line="286"/>
         <source>Device fault</source>
         <translation>Incident matériel</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="284"/>
+        <location filename="../attendant/dashboard.py" line="287"/>
+        <source>Expired item refused: take it away</source>
+        <translation>Article périmé refusé : retirez-le</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="288"/>
+        <source>Recalled item refused: take it away</source>
+        <translation>Article d&apos;un lot rappelé refusé : retirez-le</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="291"/>
         <source>Nothing is waiting for you.</source>
         <translation>Rien n&apos;est en attente.</translation>
     </message>
     <message>
         <location filename="../attendant/dashboard.py" line="298"/>
+        <source>Put aside by the shopper: %1</source>
+        <translation>Mis de côté par le client : %1</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="311"/>
         <source>Needs age %1 or over.</source>
         <translation>Âge minimum&#xa0;: %1 ans.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>Key in the item</source>
         <translation>Saisir l&apos;article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="302"/>
+        <location filename="../attendant/dashboard.py" line="315"/>
         <source>Set aside</source>
         <translation>Mettre de côté</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="303"/>
+        <location filename="../attendant/dashboard.py" line="316"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="303"/>
+        <location filename="../attendant/dashboard.py" line="316"/>
         <source>Not paid</source>
         <translation>Non payé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="304"/>
+        <location filename="../attendant/dashboard.py" line="317"/>
         <source>Resume basket</source>
         <translation>Reprendre le panier</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="305"/>
+        <location filename="../attendant/dashboard.py" line="318"/>
         <source>Fault fixed</source>
         <translation>Incident résolu</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="306"/>
+        <location filename="../attendant/dashboard.py" line="319"/>
         <source>Help given</source>
         <translation>Aide apportée</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="320"/>
+        <source>Taken away</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="321"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="309"/>
+        <location filename="../attendant/dashboard.py" line="323"/>
+        <source>Do not add</source>
+        <translation>Ne pas ajouter</translation>
+    </message>
+    <message>
+        <location filename="../attendant/dashboard.py" line="325"/>
         <source>ID seen</source>
         <translation>Pièce vue</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="310"/>
+        <location filename="../attendant/dashboard.py" line="326"/>
         <source>Date of birth</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="307"/>
+        <location filename="../attendant/dashboard.py" line="321"/>
         <source>Deny</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="289"/>
+        <location filename="../attendant/dashboard.py" line="296"/>
         <source>Basket on hold</source>
         <translation>Panier en attente</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="294"/>
+        <location filename="../attendant/dashboard.py" line="307"/>
         <source>Nobody answered “Are you still there?”. Resume the basket for the shopper, or cancel the sale.</source>
         <translation>Personne n&apos;a répondu à «&#xa0;Êtes-vous toujours là&#xa0;?&#xa0;». Reprenez le panier pour le client ou annulez la vente.</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="315"/>
+        <location filename="../attendant/dashboard.py" line="331"/>
         <source>attendant</source>
         <translation>agent</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="316"/>
+        <location filename="../attendant/dashboard.py" line="332"/>
         <source>supervisor</source>
         <translation>superviseur</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="317"/>
+        <location filename="../attendant/dashboard.py" line="333"/>
         <source>manager</source>
         <translation>responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="318"/>
+        <location filename="../attendant/dashboard.py" line="334"/>
         <source>technician</source>
         <translation>technicien</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="328"/>
+        <location filename="../attendant/dashboard.py" line="344"/>
         <source>%1 sales, %2</source>
         <translation>Ventes&#xa0;: %1, %2</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="331"/>
+        <location filename="../attendant/dashboard.py" line="347"/>
         <source>%1 cancelled</source>
         <translation>Annulées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="368"/>
+        <location filename="../attendant/dashboard.py" line="384"/>
         <source>New quantity for line %1</source>
         <translation>Nouvelle quantité pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="373"/>
+        <location filename="../attendant/dashboard.py" line="389"/>
         <source>Damaged</source>
         <translation>Abîmé</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="374"/>
+        <location filename="../attendant/dashboard.py" line="390"/>
         <source>Shelf price</source>
         <translation>Prix en rayon</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="375"/>
+        <location filename="../attendant/dashboard.py" line="391"/>
         <source>Promotion</source>
         <translation>Promotion</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="376"/>
+        <location filename="../attendant/dashboard.py" line="392"/>
         <source>Manager discount</source>
         <translation>Remise du responsable</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="379"/>
+        <location filename="../attendant/dashboard.py" line="395"/>
         <source>New unit price for line %1</source>
         <translation>Nouveau prix unitaire pour la ligne %1</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="387"/>
+        <location filename="../attendant/dashboard.py" line="403"/>
         <source>Barcode or PLU of the item</source>
         <translation>Code-barres ou PLU de l&apos;article</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="402"/>
+        <location filename="../attendant/dashboard.py" line="422"/>
         <source>Date of birth (DD MM YYYY)</source>
         <translation>Date de naissance (JJ MM AAAA)</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="406"/>
+        <location filename="../attendant/dashboard.py" line="426"/>
         <source>Shopper left</source>
         <translation>Le client est parti</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="408"/>
+        <location filename="../attendant/dashboard.py" line="428"/>
         <source>Wrong items</source>
         <translation>Mauvais articles</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="409"/>
+        <location filename="../attendant/dashboard.py" line="429"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../attendant/dashboard.py" line="413"/>
+        <location filename="../attendant/dashboard.py" line="433"/>
         <source>Cancel this sale? Choose a reason.</source>
         <translation>Annuler cette vente&#xa0;? Choisissez un motif.</translation>
     </message>
@@ -952,14 +977,47 @@
     </message>
 </context>
 <context>
+    <name>BagsOverlay</name>
+    <message>
+        <location filename="../widgets/bags.py" line="118"/>
+        <source>Do you need bags?</source>
+        <translation>Avez-vous besoin de sacs ?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="119"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="120"/>
+        <source>No bags, thanks</source>
+        <translation>Pas de sac, merci</translation>
+    </message>
+    <message>
+        <location filename="../widgets/bags.py" line="121"/>
+        <source>Add bags</source>
+        <translation>Ajouter les sacs</translation>
+    </message>
+</context>
+<context>
     <name>BasketPanel</name>
     <message>
-        <location filename="../attendant/basket.py" line="193"/>
+        <location filename="../attendant/basket.py" line="198"/>
+        <source>Coupon: %1, saves %2</source>
+        <translation>Bon de réduction : %1, économise %2</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="202"/>
+        <source>Coupon: %1, needs a purchase first</source>
+        <translation>Bon de réduction : %1, achat requis d&apos;abord</translation>
+    </message>
+    <message>
+        <location filename="../attendant/basket.py" line="218"/>
         <source>Basket: %1 items</source>
         <translation>Panier (articles&#xa0;: %1)</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="196"/>
+        <location filename="../attendant/basket.py" line="221"/>
         <source>The basket is empty.</source>
         <translation>Le panier est vide.</translation>
     </message>
@@ -980,17 +1038,43 @@
 <context>
     <name>CartRow</name>
     <message>
-        <location filename="../widgets/cart.py" line="59"/>
+        <location filename="../widgets/cart.py" line="55"/>
+        <source>No longer applies: items removed</source>
+        <translation>Ne s&apos;applique plus : articles retirés</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="56"/>
+        <location filename="../widgets/cart.py" line="58"/>
+        <source>Coupon</source>
+        <translation>Bon de réduction</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="57"/>
+        <source>Saving</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="66"/>
         <source>Removed</source>
         <translation>Retiré</translation>
     </message>
     <message>
-        <location filename="../widgets/cart.py" line="61"/>
+        <location filename="../widgets/cart.py" line="68"/>
         <source>price changed by staff</source>
         <translation>prix modifié par le personnel</translation>
     </message>
     <message>
-        <location filename="../widgets/cart.py" line="69"/>
+        <location filename="../widgets/cart.py" line="70"/>
+        <source>%1% off: close to its date</source>
+        <translation>%1 % de remise : proche de sa date</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="73"/>
+        <source>age check needed</source>
+        <translation>vérification de l&apos;âge requise</translation>
+    </message>
+    <message>
+        <location filename="../widgets/cart.py" line="84"/>
         <source>Deposit</source>
         <translation>Consigne</translation>
     </message>
@@ -1222,52 +1306,62 @@
 <context>
     <name>DetailsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="211"/>
+        <location filename="../hotel/guests.py" line="230"/>
         <source>A few details for %1</source>
         <translation>Quelques informations pour %1</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="212"/>
+        <location filename="../hotel/guests.py" line="231"/>
         <source>The law asks hotels to record these for every guest.</source>
         <translation>La loi demande aux hôtels de noter ces informations pour chaque client.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="214"/>
+        <location filename="../hotel/guests.py" line="233"/>
         <source>Street and number</source>
         <translation>Rue et numéro</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="215"/>
+        <location filename="../hotel/guests.py" line="234"/>
         <source>Postal code</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="216"/>
+        <location filename="../hotel/guests.py" line="235"/>
         <source>Town or city</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="217"/>
+        <location filename="../hotel/guests.py" line="236"/>
         <source>E-mail or phone number</source>
         <translation>E-mail ou téléphone</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="218"/>
+        <location filename="../hotel/guests.py" line="237"/>
         <source>Place of birth</source>
         <translation>Lieu de naissance</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="219"/>
+        <location filename="../hotel/guests.py" line="238"/>
         <source>Support number of your ID card</source>
         <translation>Numéro de support de votre carte</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="223"/>
+        <location filename="../hotel/guests.py" line="242"/>
         <source>Please fill in every field.</source>
         <translation>Remplissez tous les champs.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="227"/>
+        <location filename="../hotel/guests.py" line="244"/>
+        <source>Please check the postal code (5 digits). Not in Spain? Touch Continue again.</source>
+        <translation>Vérifiez le code postal (5 chiffres). Pas en Espagne ? Touchez Continuer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="247"/>
+        <source>Please touch your town in the list. Not there? Touch Continue again.</source>
+        <translation>Touchez votre commune dans la liste. Elle n&apos;y est pas ? Touchez Continuer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/guests.py" line="254"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -1544,22 +1638,22 @@
 <context>
     <name>DropKeysScreen</name>
     <message>
-        <location filename="../hotel/checkout.py" line="249"/>
+        <location filename="../hotel/checkout.py" line="252"/>
         <source>Your key cards</source>
         <translation>Vos cartes-clés</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="250"/>
+        <location filename="../hotel/checkout.py" line="253"/>
         <source>Please leave your key cards with us.</source>
         <translation>Laissez-nous vos cartes-clés.</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="251"/>
+        <location filename="../hotel/checkout.py" line="254"/>
         <source>Drop your key cards in the box below the screen.</source>
         <translation>Déposez vos cartes-clés dans la boîte sous l&apos;écran.</translation>
     </message>
     <message>
-        <location filename="../hotel/checkout.py" line="252"/>
+        <location filename="../hotel/checkout.py" line="255"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1900,73 +1994,73 @@
 <context>
     <name>GuestIdsScreen</name>
     <message>
-        <location filename="../hotel/guests.py" line="104"/>
+        <location filename="../hotel/guests.py" line="105"/>
         <source>Place your ID on the reader</source>
         <extracomment>A register field -&gt; the fields typed for it (key, longest text). (the country of residence is the address&apos;s: the guest&apos;s nationality)</extracomment>
         <translation>Posez votre pièce d&apos;identité sur le lecteur</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="106"/>
+        <location filename="../hotel/guests.py" line="107"/>
         <source>Place %1&apos;s ID on the reader</source>
         <translation>Posez la pièce d&apos;identité de %1 sur le lecteur</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="108"/>
+        <location filename="../hotel/guests.py" line="109"/>
         <source>Your IDs</source>
         <translation>Vos pièces d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="110"/>
+        <location filename="../hotel/guests.py" line="111"/>
         <source>For a new key card we check the ID of a guest of the room.</source>
         <translation>Pour une nouvelle carte, nous vérifions la pièce d&apos;identité d&apos;un client de la chambre.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="112"/>
+        <location filename="../hotel/guests.py" line="113"/>
         <source>We need an ID (passport or identity card) of every adult guest.</source>
         <translation>Il nous faut une pièce d&apos;identité (passeport ou carte) de chaque client adulte.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="120"/>
+        <location filename="../hotel/guests.py" line="121"/>
         <source>IDs read: %1 of %2</source>
         <translation>Pièces d&apos;identité lues : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="123"/>
+        <location filename="../hotel/guests.py" line="124"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="124"/>
+        <location filename="../hotel/guests.py" line="125"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="125"/>
+        <location filename="../hotel/guests.py" line="126"/>
         <source>a few details to add</source>
         <translation>quelques informations à ajouter</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="126"/>
+        <location filename="../hotel/guests.py" line="127"/>
         <source>done</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="131"/>
+        <location filename="../hotel/guests.py" line="132"/>
         <source>Then we add the children travelling with you.</source>
         <translation>Ensuite, nous ajoutons les enfants qui voyagent avec vous.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="138"/>
+        <location filename="../hotel/guests.py" line="139"/>
         <source>The ID could not be read. Lay it flat on the reader and keep it still.</source>
         <translation>La pièce d&apos;identité n&apos;a pas pu être lue. Posez-la à plat sur le lecteur sans la bouger.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="140"/>
+        <location filename="../hotel/guests.py" line="141"/>
         <source>We already have this ID. Please place the next one.</source>
         <translation>Nous avons déjà cette pièce. Posez la suivante.</translation>
     </message>
     <message>
-        <location filename="../hotel/guests.py" line="146"/>
+        <location filename="../hotel/guests.py" line="147"/>
         <source>Passport: photo page down. Identity card: either side down.</source>
         <translation>Passeport : page photo vers le bas. Carte d&apos;identité : l&apos;une ou l&apos;autre face.</translation>
     </message>
@@ -2309,52 +2403,62 @@
         <translation>Votre départ est enregistré. Bon voyage !</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="250"/>
+        <location filename="../hotel/keys.py" line="251"/>
+        <source>Deposit release queued: the hold on your card ends as soon as the card terminal is back.</source>
+        <translation>Libération de la caution en attente : le blocage sur votre carte prend fin dès que le terminal de paiement est de retour.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="256"/>
+        <source>Deposit capture queued: your bill is paid from the deposit held on your card as soon as the card terminal is back.</source>
+        <translation>Encaissement de la caution en attente : votre facture est réglée avec la caution bloquée sur votre carte dès que le terminal de paiement est de retour.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/keys.py" line="261"/>
         <source>Your new key cards are ready</source>
         <translation>Vos nouvelles cartes-clés sont prêtes</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="252"/>
+        <location filename="../hotel/keys.py" line="263"/>
         <source>Please take your key cards. Your other cards still work.</source>
         <translation>Prenez vos cartes-clés. Vos autres cartes marchent toujours.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="255"/>
+        <location filename="../hotel/keys.py" line="266"/>
         <source>You are checked in</source>
         <translation>Vous êtes enregistré</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="258"/>
+        <location filename="../hotel/keys.py" line="269"/>
         <source>Your room is not ready yet. Please leave your luggage at the front desk: we will let you know as soon as your room is ready.</source>
         <translation>Votre chambre n&apos;est pas encore prête. Laissez vos bagages à la réception : nous vous préviendrons dès qu&apos;elle sera prête.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="263"/>
+        <location filename="../hotel/keys.py" line="274"/>
         <source>Welcome! You are checked in</source>
         <translation>Bienvenue ! Votre arrivée est enregistrée</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="264"/>
+        <location filename="../hotel/keys.py" line="275"/>
         <source>Please take your key cards.</source>
         <translation>Prenez vos cartes-clés.</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="269"/>
+        <location filename="../hotel/keys.py" line="280"/>
         <source>Wi-Fi</source>
         <translation>Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="271"/>
+        <location filename="../hotel/keys.py" line="282"/>
         <source>Wi-Fi password</source>
         <translation>Mot de passe Wi-Fi</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="273"/>
+        <location filename="../hotel/keys.py" line="284"/>
         <source>Breakfast</source>
         <translation>Petit-déjeuner</translation>
     </message>
     <message>
-        <location filename="../hotel/keys.py" line="284"/>
+        <location filename="../hotel/keys.py" line="295"/>
         <source>How was it today?</source>
         <translation>Comment cela s&apos;est-il passé ?</translation>
     </message>
@@ -2468,6 +2572,24 @@
         <location filename="../hotel/screens.py" line="25"/>
         <source>Reception</source>
         <translation>Réception</translation>
+    </message>
+</context>
+<context>
+    <name>HowManyOverlay</name>
+    <message>
+        <location filename="../widgets/how_many.py" line="76"/>
+        <source>How many?</source>
+        <translation>Combien ?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/how_many.py" line="78"/>
+        <source>Type how many you have (1 to 99), then touch OK.</source>
+        <translation>Tapez combien vous en avez (de 1 à 99), puis touchez OK.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/how_many.py" line="79"/>
+        <source>Back</source>
+        <translation>Retour</translation>
     </message>
 </context>
 <context>
@@ -2703,22 +2825,42 @@
         <translation>Veuillez placer l&apos;article scanné dans la zone d&apos;ensachage. Un membre du personnel va vous aider.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="217"/>
+        <location filename="../screens/intervention.py" line="140"/>
+        <source>Item past its date</source>
+        <translation>Article périmé</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="141"/>
+        <source>%1 is past its expiry date and cannot be sold. A member of staff is coming.</source>
+        <translation>%1 a dépassé sa date limite et ne peut pas être vendu. Un employé arrive.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="148"/>
+        <source>Item withdrawn from sale</source>
+        <translation>Article retiré de la vente</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="149"/>
+        <source>%1 has been recalled and cannot be sold. Please hand it to staff.</source>
+        <translation>%1 a été rappelé et ne peut pas être vendu. Veuillez le remettre à un employé.</translation>
+    </message>
+    <message>
+        <location filename="../screens/intervention.py" line="235"/>
         <source>Selling is paused. Please wait; help is on the way.</source>
         <translation>La vente est en pause. Patientez, l&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="218"/>
+        <location filename="../screens/intervention.py" line="236"/>
         <source>Staff</source>
         <translation>Personnel</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="219"/>
+        <location filename="../screens/intervention.py" line="237"/>
         <source>Cancel my request</source>
         <translation>Annuler ma demande</translation>
     </message>
     <message>
-        <location filename="../screens/intervention.py" line="225"/>
+        <location filename="../screens/intervention.py" line="243"/>
         <source>this item</source>
         <translation>cet article</translation>
     </message>
@@ -2759,6 +2901,11 @@
         <location filename="../hotel/checkout.py" line="212"/>
         <source>We have no e-mail address for you. Please choose print.</source>
         <translation>Nous n&apos;avons pas votre e-mail. Choisissez l&apos;impression.</translation>
+    </message>
+    <message>
+        <location filename="../hotel/checkout.py" line="214"/>
+        <source>We cannot send an e-mail to the address on your booking. You can have it printed instead.</source>
+        <translation>Nous ne pouvons pas envoyer d&apos;e-mail à l&apos;adresse de votre réservation. Vous pouvez l&apos;imprimer à la place.</translation>
     </message>
 </context>
 <context>
@@ -2885,170 +3032,296 @@
 <context>
     <name>LaneMessages</name>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>This lane is closed. Please use another till.</source>
         <extracomment>key -&gt; (source text, error). Every key the checkout can emit must be here (tests/ui/test_lane_messages.py reads the domain&apos;s source to check).</extracomment>
         <translation>Cette caisse est fermée. Veuillez utiliser une autre caisse.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Please pay by card on the card terminal, not at the scanner.</source>
         <translation>Veuillez payer par carte sur le terminal de paiement, pas au lecteur de codes.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="47"/>
         <source>Sorry, that did not work. Help is on the way.</source>
         <translation>Désolé, cela n&apos;a pas fonctionné. L&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>That barcode could not be read. Please scan it again.</source>
         <translation>Ce code-barres n&apos;a pas pu être lu. Veuillez le scanner à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>This lane does not take coupons or vouchers. Please ask a member of staff.</source>
         <translation>Cette caisse n&apos;accepte ni les coupons ni les bons d&apos;achat. Demandez de l&apos;aide à un employé.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>That code is not a product barcode. Please scan the item&apos;s barcode.</source>
         <translation>Ce code n&apos;est pas le code-barres d&apos;un article. Veuillez scanner le code-barres de l&apos;article.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>Identity documents cannot be read here. Please scan your items.</source>
         <translation>Les pièces d&apos;identité ne peuvent pas être lues ici. Veuillez scanner vos articles.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
         <source>This item cannot be sold here. Please put it aside.</source>
         <translation>Cet article ne peut pas être vendu ici. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="91"/>
         <source>Please finish this step before scanning.</source>
         <translation>Veuillez terminer cette étape avant de scanner.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>There is nothing to weigh.</source>
         <translation>Il n&apos;y a rien à peser.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>That item cannot be changed.</source>
         <translation>Cet article ne peut pas être modifié.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>The item was not added.</source>
         <translation>L&apos;article n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>The age-restricted item was not added.</source>
         <translation>L&apos;article soumis à une limite d&apos;âge n&apos;a pas été ajouté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="107"/>
         <source>The item was not added. Please put it aside.</source>
         <translation>L&apos;article n&apos;a pas été ajouté. Veuillez le mettre de côté.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="112"/>
+        <source>Put this item aside and keep scanning. An attendant will come.</source>
+        <translation>Mettez cet article de côté et continuez à scanner. Un employé va venir.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="119"/>
+        <source>The item put aside was not added.</source>
+        <translation>L&apos;article mis de côté n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="123"/>
+        <source>The age-restricted items were removed from your basket.</source>
+        <translation>Les articles soumis à une limite d&apos;âge ont été retirés de votre panier.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="129"/>
         <source>Loyalty card accepted: member prices apply.</source>
         <translation>Carte de fidélité acceptée : les prix adhérents s&apos;appliquent.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="132"/>
         <source>Your request was not approved.</source>
         <translation>Votre demande n&apos;a pas été acceptée.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="135"/>
         <source>That change could not be made.</source>
         <translation>Cette modification n&apos;a pas pu être faite.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="117"/>
+        <location filename="../messages.py" line="137"/>
         <source>You can continue.</source>
         <translation>Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="139"/>
         <source>The payment was not taken. Please pay again.</source>
         <translation>Le paiement n&apos;a pas été encaissé. Veuillez payer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="142"/>
         <source>%1 was paid by card. Please pay the remaining %2.</source>
         <translation>Payé par carte&#xa0;: %1. Veuillez payer le reste, soit %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="145"/>
         <source>Payment cancelled. Your card was not charged.</source>
         <translation>Paiement annulé. Votre carte n&apos;a pas été débitée.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="148"/>
         <source>Your request was cancelled. You can continue.</source>
         <translation>Votre demande a été annulée. Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="152"/>
         <source>Only a member of staff can end this. Help is on the way.</source>
         <translation>Seul un employé peut y mettre fin. L&apos;aide arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="159"/>
         <source>Scan an item before paying.</source>
         <translation>Scannez un article avant de payer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="162"/>
         <source>Your purchase was cancelled. Nothing was charged.</source>
         <translation>Votre achat a été annulé. Rien n&apos;a été débité.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="166"/>
         <source>The receipt could not be printed. A member of staff is coming.</source>
         <translation>Le ticket n&apos;a pas pu être imprimé. Un employé arrive.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="173"/>
         <source>No item has the code %1. Please check it.</source>
         <translation>Aucun article n&apos;a le code %1. Veuillez le vérifier.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="179"/>
+        <source>This item cannot be sold. Please hand it to staff.</source>
+        <translation>Cet article ne peut pas être vendu. Veuillez le remettre à un employé.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="185"/>
+        <source>This item expired on %1 and cannot be sold. A member of staff is coming.</source>
+        <translation>Cet article a expiré le %1 et ne peut pas être vendu. Un employé arrive.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="194"/>
+        <source>This item can only be sold on %1, %2. Please put it aside.</source>
+        <translation>Cet article ne peut être vendu que %1, %2. Veuillez le mettre de côté.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="201"/>
+        <source>Already scanned: this pack counts once.</source>
+        <translation>Déjà scanné : ce paquet ne compte qu&apos;une fois.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="206"/>
         <source>Please place your items in the bagging area first.</source>
         <translation>Veuillez d&apos;abord placer vos articles dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="164"/>
+        <location filename="../messages.py" line="211"/>
         <source>Please check the bagging area first.</source>
         <translation>Veuillez d&apos;abord vérifier la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="168"/>
+        <location filename="../messages.py" line="215"/>
         <source>Please put the bagging area right to continue.</source>
         <translation>Veuillez remettre la zone d&apos;ensachage en ordre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="171"/>
+        <location filename="../messages.py" line="218"/>
         <source>This item needs to go in the bagging area.</source>
         <translation>Cet article doit aller dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="175"/>
+        <location filename="../messages.py" line="222"/>
         <source>OK, keep this item out of the bag.</source>
         <translation>D&apos;accord, gardez cet article hors du sac.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="177"/>
+        <location filename="../messages.py" line="224"/>
         <source>Thank you. Carry on.</source>
         <translation>Merci. Vous pouvez continuer.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="227"/>
+        <source>Coupon accepted: you save %1.</source>
+        <translation>Bon accepté : vous économisez %1.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="230"/>
+        <source>This coupon has expired.</source>
+        <translation>Ce bon a expiré.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="233"/>
+        <source>This coupon is not valid yet.</source>
+        <translation>Ce bon n&apos;est pas encore valable.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="236"/>
+        <source>This coupon is already on your bill.</source>
+        <translation>Ce bon figure déjà sur votre ticket.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="240"/>
+        <source>This coupon has already been used.</source>
+        <translation>Ce bon a déjà été utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="245"/>
+        <source>This coupon needs items that are not on your bill. Scan them first.</source>
+        <translation>Ce bon demande des articles qui ne sont pas sur votre ticket. Scannez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="254"/>
+        <source>This coupon is not known here. Please ask a member of staff.</source>
+        <translation>Ce bon n&apos;est pas reconnu ici. Demandez à un membre du personnel.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="261"/>
+        <source>This coupon needs a member of staff.</source>
+        <translation>Ce bon nécessite un membre du personnel.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="266"/>
+        <source>A coupon no longer applies: the items it needs were removed.</source>
+        <translation>Un bon ne s&apos;applique plus : les articles qu&apos;il demande ont été retirés.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="273"/>
+        <source>Please scan your items first, then the coupon.</source>
+        <translation>Scannez d&apos;abord vos articles, puis le bon.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="303"/>
+        <source>Mon</source>
+        <extracomment>Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts). Keys a screen or overlay already shows; no toast for them. Day names of the sale-hours rules (&quot;mon-sat&quot;, kiosk.domain.checkout.sale_rules).</extracomment>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="304"/>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="305"/>
+        <source>Wed</source>
+        <translation>mer</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="306"/>
+        <source>Thu</source>
+        <translation>jeu</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="307"/>
+        <source>Fri</source>
+        <translation>ven</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="308"/>
+        <source>Sat</source>
+        <translation>sam</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="309"/>
+        <source>Sun</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="311"/>
+        <source>every day</source>
+        <translation>tous les jours</translation>
     </message>
 </context>
 <context>
@@ -3072,6 +3345,39 @@
         <location filename="../widgets/line_dialog.py" line="87"/>
         <source>Removing items or lowering a quantity needs a member of staff.</source>
         <translation>Retirer un article ou réduire une quantité nécessite un employé.</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyCardOverlay</name>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="90"/>
+        <source>Loyalty card</source>
+        <translation>Carte de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="92"/>
+        <source>Type the 13 digits under the barcode of your card, then touch OK.</source>
+        <translation>Saisissez les 13 chiffres sous le code-barres de votre carte, puis touchez OK.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="94"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="117"/>
+        <source>A loyalty card number has 13 digits.</source>
+        <translation>Le numéro de la carte de fidélité a 13 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="118"/>
+        <source>This is not a loyalty card number. Please check the digits.</source>
+        <translation>Ce n&apos;est pas un numéro de carte de fidélité. Vérifiez les chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/loyalty_card.py" line="120"/>
+        <source>That looks like a payment card. Please pay with it at the card terminal.</source>
+        <translation>Cela ressemble à une carte de paiement. Payez avec elle sur le terminal de paiement.</translation>
     </message>
 </context>
 <context>
@@ -3666,81 +3972,96 @@
         <source>We have no e-mail address for you. Please choose print.</source>
         <translation>Nous n&apos;avons pas votre e-mail. Choisissez l&apos;impression.</translation>
     </message>
+    <message>
+        <location filename="../hotel/registration.py" line="188"/>
+        <source>We cannot send an e-mail to the address on your booking. You can have it printed instead.</source>
+        <translation>Nous ne pouvons pas envoyer d&apos;e-mail à l&apos;adresse de votre réservation. Vous pouvez l&apos;imprimer à la place.</translation>
+    </message>
 </context>
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="162"/>
+        <location filename="../screens/scanning.py" line="177"/>
         <source>Please take the removed item out of the bag</source>
         <translation>Veuillez retirer du sac l&apos;article supprimé</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="164"/>
+        <location filename="../screens/scanning.py" line="179"/>
         <source>Place the item in the bagging area</source>
         <translation>Placez l&apos;article dans la zone d&apos;ensachage</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="201"/>
+        <location filename="../screens/scanning.py" line="216"/>
         <source>Your items</source>
         <translation>Vos articles</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="202"/>
+        <location filename="../screens/scanning.py" line="217"/>
         <source>Scan your first item</source>
         <translation>Scannez votre premier article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="203"/>
+        <location filename="../screens/scanning.py" line="218"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="204"/>
+        <location filename="../screens/scanning.py" line="219"/>
         <source>Look up item</source>
         <translation>Chercher un article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="205"/>
+        <location filename="../screens/scanning.py" line="220"/>
+        <source>Loyalty card</source>
+        <translation>Carte de fidélité</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="221"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="206"/>
+        <location filename="../screens/scanning.py" line="222"/>
         <source>Skip bagging</source>
         <translation>Ne pas ensacher</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="212"/>
+        <location filename="../screens/scanning.py" line="223"/>
+        <source>Totals and VAT</source>
+        <translation>Totaux et TVA</translation>
+    </message>
+    <message>
+        <location filename="../screens/scanning.py" line="230"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Scannez vos articles. Quand vous avez fini, touchez Payer.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="243"/>
+        <location filename="../screens/scanning.py" line="262"/>
         <source>Items: %1</source>
         <translation>Articles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="247"/>
+        <location filename="../screens/scanning.py" line="266"/>
         <source>Includes deposit %1</source>
         <translation>Dont consigne %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="255"/>
+        <location filename="../screens/scanning.py" line="274"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="267"/>
+        <location filename="../screens/scanning.py" line="286"/>
         <source>Subtotal %1</source>
         <translation>Sous-total %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="269"/>
+        <location filename="../screens/scanning.py" line="288"/>
         <source>Savings -%1</source>
         <translation>Économies -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="274"/>
+        <location filename="../screens/scanning.py" line="293"/>
         <source>VAT %1</source>
         <translation>TVA %1</translation>
     </message>
@@ -4041,6 +4362,68 @@
     </message>
 </context>
 <context>
+    <name>TotalsOverlay</name>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="76"/>
+        <source>Your totals</source>
+        <translation>Vos totaux</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="77"/>
+        <source>Back to items</source>
+        <translation>Retour aux articles</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="78"/>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="101"/>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="103"/>
+        <source>Savings</source>
+        <translation>Économies</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="105"/>
+        <source>Deposit</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="106"/>
+        <source>VAT %1</source>
+        <translation>TVA %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="106"/>
+        <source>Tax %1</source>
+        <translation>Taxe %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/totals_panel.py" line="110"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>TownPicker</name>
+    <message>
+        <location filename="../hotel/towns.py" line="157"/>
+        <source>Touch your town:</source>
+        <extracomment>Towns offered at once (one row of buttons under the fields). A town&apos;s name longer than this shares the row with one other only. The fields the picker reads.</extracomment>
+        <translation>Touchez votre commune :</translation>
+    </message>
+    <message>
+        <location filename="../hotel/towns.py" line="160"/>
+        <source>No town of this postal code&apos;s province starts like that.</source>
+        <translation>Aucune commune de la province de ce code postal ne commence ainsi.</translation>
+    </message>
+</context>
+<context>
     <name>WeighScreen</name>
     <message>
         <location filename="../screens/weigh.py" line="103"/>
@@ -4100,23 +4483,23 @@
 <context>
     <name>_LineRow</name>
     <message>
-        <location filename="../attendant/basket.py" line="74"/>
+        <location filename="../attendant/basket.py" line="75"/>
         <source>Qty</source>
         <extracomment>Below this width the line keys go under the line instead of beside it (or below the width the keys and the line&apos;s texts need side by side, if that is more).</extracomment>
         <translation>Qté</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="75"/>
+        <location filename="../attendant/basket.py" line="76"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="76"/>
+        <location filename="../attendant/basket.py" line="77"/>
         <source>Void</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../attendant/basket.py" line="82"/>
+        <location filename="../attendant/basket.py" line="83"/>
         <source>voided</source>
         <translation>annulée</translation>
     </message>
