@@ -18,42 +18,21 @@ from kiosk.domain.hotel.register import RegisterData, Relationship
 from kiosk.domain.hotel.states import GuestCheck, GuestState
 
 HOME = SesAddress("Rua Augusta 1", "1100-048", "PRT", municipality="Lisboa")
-ANA = Person(
-    given_names="ANA",
-    surname1="GARCIA",
-    surname2="LOPEZ",
-    birth_date=date(1985, 3, 2),
-    address=HOME,
-    document_type="NIF",
-    document_number="12345678Z",
-    support_number="BAA000589",
-    nationality="ESP",
-    sex="M",
-    email="ana@example.com",
-)
-LUIS = Person(
-    given_names="LUIS",
-    surname1="MARTIN",
-    surname2="",
-    birth_date=date(1983, 7, 9),
-    address=HOME,
-    document_type="PAS",
-    document_number="PXC765432",
-    nationality="ESP",
-    sex="H",
-    phone="+34600111222",
-)
-PABLO = Person(
-    given_names="PABLO",
-    surname1="GARCIA",
-    surname2="MARTIN",
-    birth_date=date(2019, 6, 1),
-    address=HOME,
-    nationality="ESP",
-    sex="H",
-    email="ana@example.com",
-    relationship="PM",
-)
+
+
+def _spaniard(names: tuple[str, str, str], born: date, sex: str, **rest: str) -> Person:
+    """A Spanish guest living at HOME; ``names``: given names and both surnames."""
+    return Person(*names, born, HOME, nationality="ESP", sex=sex, **rest)
+
+
+# fmt: off
+ANA = _spaniard(("ANA", "GARCIA", "LOPEZ"), date(1985, 3, 2), "M", document_type="NIF",
+                document_number="12345678Z", support_number="BAA000589", email="ana@example.com")
+LUIS = _spaniard(("LUIS", "MARTIN", ""), date(1983, 7, 9), "H", document_type="PAS",
+                 document_number="PXC765432", phone="+34600111222")
+PABLO = _spaniard(("PABLO", "GARCIA", "MARTIN"), date(2019, 6, 1), "H", email="ana@example.com",
+                  relationship="PM")
+# fmt: on
 
 
 def report(*persons: Person, reference: str = "4701", checkin_id: str = "v1") -> TravellerReport:
