@@ -49,6 +49,29 @@ def reserve_versions(conn: sa.Connection, count: int) -> int:
     return int(new_last) - count + 1
 
 
+def changes_page(
+    conn: sa.Connection, cursor: int, limit: int, **feeds: sa.Select[Any]
+) -> tuple[dict[str, list[sa.Row[Any]]], int, bool]:
+    """One page of a changes feed (offers, recalls, coupons) over one or more tables that
+    share the version sequence: each of ``feeds`` (a query selecting a ``version``
+    column) asked for version > ``cursor``, the rows merged oldest first, at most
+    ``limit`` in all.
+
+    Returns:
+        the page's rows by feed name, the page's cursor (its last version, ``cursor``
+        if it is empty), and whether more changes follow.
+    """
+    merged: list[tuple[int, str, sa.Row[Any]]] = []
+    for name, query in feeds.items():
+        version = query.selected_columns.version
+        rows = conn.execute(query.where(version > cursor).order_by(version).limit(limit + 1))
+        merged.extend((int(row.version), name, row) for row in rows)
+    merged.sort(key=lambda change: change[0])
+    page = merged[:limit]
+    by_feed = {name: [row for _, feed, row in page if feed == name] for name in feeds}
+    return by_feed, (page[-1][0] if page else cursor), len(merged) > limit
+
+
 def upsert_items(conn: sa.Connection, items: Sequence[dict[str, Any]]) -> int:
     """Write ``items`` (dicts with ``sku`` and the ``CONTENT`` keys; ``names`` and ``gtins``
     as JSON text); unchanged ones are skipped. Returns how many changed."""

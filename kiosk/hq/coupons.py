@@ -38,7 +38,7 @@ from kiosk.domain.offers.coupon_records import (
 )
 from kiosk.domain.offers.coupons import serial_key_of
 from kiosk.domain.offers.model import OfferError
-from kiosk.hq.catalog import reserve_versions
+from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
 from kiosk.hq.tables import coupon_entry, coupon_redemption
@@ -194,39 +194,27 @@ def changes_since(engine: sa.Engine, cursor: int, limit: int) -> dict[str, Any]:
     oldest first: ``{"coupons": [{"entry_id", "version", "deleted", "record"}],
     "redeemed": [{"key", "version"}], "cursor", "more"}``."""
     with engine.connect() as conn:
-        entries = conn.execute(
-            sa.select(coupon_entry)
-            .where(coupon_entry.c.version > cursor)
-            .order_by(coupon_entry.c.version)
-            .limit(limit + 1)
-        ).all()
-        used = conn.execute(
-            sa.select(coupon_redemption.c.redemption_key, coupon_redemption.c.version)
-            .where(coupon_redemption.c.version > cursor)
-            .order_by(coupon_redemption.c.version)
-            .limit(limit + 1)
-        ).all()
-    merged = sorted(
-        [(int(r.version), "entry", r) for r in entries]
-        + [(int(r.version), "used", r) for r in used],
-        key=lambda t: t[0],
-    )
-    page, more = merged[:limit], len(merged) > limit
+        rows, last, more = changes_page(
+            conn,
+            cursor,
+            limit,
+            coupons=sa.select(coupon_entry),
+            redeemed=sa.select(coupon_redemption.c.redemption_key, coupon_redemption.c.version),
+        )
     return {
         "coupons": [
             {
                 "entry_id": r.entry_id,
-                "version": v,
+                "version": int(r.version),
                 "deleted": bool(r.deleted),
                 "record": None if r.deleted else json.loads(r.record),
             }
-            for v, kind, r in page
-            if kind == "entry"
+            for r in rows["coupons"]
         ],
         "redeemed": [
-            {"key": r.redemption_key, "version": v} for v, kind, r in page if kind == "used"
+            {"key": r.redemption_key, "version": int(r.version)} for r in rows["redeemed"]
         ],
-        "cursor": page[-1][0] if page else cursor,
+        "cursor": last,
         "more": more,
     }
 

@@ -33,7 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from kiosk.domain.offers import Offer, OfferError
 from kiosk.domain.offers.cards import LoyaltyCardError, parse_loyalty_card
 from kiosk.domain.offers.records import offer_from_record, offer_to_record
-from kiosk.hq.catalog import reserve_versions
+from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
 from kiosk.hq.tables import loyalty_card, offer
@@ -237,38 +237,28 @@ def changes_since(engine: sa.Engine, cursor: int, limit: int) -> dict[str, Any]:
     """Up to ``limit`` offer and card changes with version > ``cursor``, oldest first, as
     an :class:`~kiosk.hq.models.OfferPage` dict."""
     with engine.connect() as conn:
-        offers = conn.execute(
-            sa.select(offer.c.offer_id, offer.c.version, offer.c.deleted, offer.c.record)
-            .where(offer.c.version > cursor)
-            .order_by(offer.c.version)
-            .limit(limit + 1)
-        ).all()
-        cards = conn.execute(
-            sa.select(loyalty_card.c.number, loyalty_card.c.version, loyalty_card.c.blocked)
-            .where(loyalty_card.c.version > cursor)
-            .order_by(loyalty_card.c.version)
-            .limit(limit + 1)
-        ).all()
-    merged = sorted([(int(r.version), "offer", r) for r in offers] +
-                    [(int(r.version), "card", r) for r in cards], key=lambda t: t[0])  # fmt: skip
-    page, more = merged[:limit], len(merged) > limit
+        rows, last, more = changes_page(
+            conn,
+            cursor,
+            limit,
+            offers=sa.select(offer.c.offer_id, offer.c.version, offer.c.deleted, offer.c.record),
+            cards=sa.select(loyalty_card.c.number, loyalty_card.c.version, loyalty_card.c.blocked),
+        )
     return {
         "offers": [
             {
                 "offer_id": r.offer_id,
-                "version": version,
+                "version": int(r.version),
                 "deleted": bool(r.deleted),
                 "record": None if r.deleted else json.loads(r.record),
             }
-            for version, kind, r in page
-            if kind == "offer"
+            for r in rows["offers"]
         ],
         "cards": [
-            {"number": r.number, "version": version, "blocked": bool(r.blocked)}
-            for version, kind, r in page
-            if kind == "card"
+            {"number": r.number, "version": int(r.version), "blocked": bool(r.blocked)}
+            for r in rows["cards"]
         ],
-        "cursor": page[-1][0] if page else cursor,
+        "cursor": last,
         "more": more,
     }
 

@@ -29,7 +29,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from kiosk.domain.gs1.element_string import make_element
 from kiosk.domain.gtin import BarcodeError, to_gtin14
-from kiosk.hq.catalog import reserve_versions
+from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
 from kiosk.hq.models import RecallPage
@@ -153,13 +153,12 @@ def changes_since(engine: sa.Engine, cursor: int, limit: int) -> dict[str, Any]:
     """Up to ``limit`` recall changes with version > ``cursor``, oldest first:
     ``{"recalls": [{"gtin", "batch", "withdrawn", "version"}], "cursor", "more"}``."""
     with engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(recall.c.gtin, recall.c.batch, recall.c.withdrawn, recall.c.version)
-            .where(recall.c.version > cursor)
-            .order_by(recall.c.version)
-            .limit(limit + 1)
-        ).all()
-    page, more = rows[:limit], len(rows) > limit
+        rows, last, more = changes_page(
+            conn,
+            cursor,
+            limit,
+            recalls=sa.select(recall.c.gtin, recall.c.batch, recall.c.withdrawn, recall.c.version),
+        )
     return {
         "recalls": [
             {
@@ -168,9 +167,9 @@ def changes_since(engine: sa.Engine, cursor: int, limit: int) -> dict[str, Any]:
                 "withdrawn": bool(r.withdrawn),
                 "version": int(r.version),
             }
-            for r in page
+            for r in rows["recalls"]
         ],
-        "cursor": int(page[-1].version) if page else cursor,
+        "cursor": last,
         "more": more,
     }
 
