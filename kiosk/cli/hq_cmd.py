@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from kiosk.cli import _hq_config, _hq_coupons, _hq_recalls
+from kiosk.cli import _hq_config, _hq_feeds
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,15 +46,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--replace", action="store_true", help="delete items not in the file")
     imp.add_argument("--currency", help="override hq.currency")
     imp.set_defaults(func=_catalog_import)
-    offers = actions.add_parser("offers", help="offers and loyalty cards for the lanes")
-    offer_actions = offers.add_subparsers(dest="offers_action", metavar="ACTION", required=True)
-    offers_imp = offer_actions.add_parser("import", help="import offers or cards (CSV or JSON)")
-    offers_imp.add_argument("file", type=Path, help="FILE.json or FILE.csv (kiosk.hq.offers)")
-    offers_imp.add_argument("--replace", action="store_true", help="withdraw offers not in it")
-    offers_imp.set_defaults(func=_offers_import)
+    _hq_feeds.register(actions, _engine)  # kiosk hq offers/recalls/coupons import
     _hq_config.register(actions, _engine)  # kiosk hq config set/unset/show
-    _hq_recalls.register(actions, _engine)  # kiosk hq recalls import
-    _hq_coupons.register(actions, _engine)  # kiosk hq coupons import
     kpis = actions.add_parser("kpis", help="service measures (the same JSON as GET /api/v1/kpis)")
     kpis.add_argument(
         "--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD (UTC)"
@@ -199,22 +192,6 @@ def _catalog_import(args: argparse.Namespace) -> int:
     except HqError as error:
         raise UserError(str(error)) from error
     print(f"{read} rows read, {changed} items changed")
-    return 0
-
-
-def _offers_import(args: argparse.Namespace) -> int:
-    from kiosk.cli import UserError
-    from kiosk.hq import offers
-    from kiosk.hq.db import check_schema
-    from kiosk.hq.errors import HqError
-
-    try:
-        engine = _engine(args)
-        check_schema(engine)
-        report = offers.import_offers(engine, offers.read_file(args.file), replace=args.replace)
-    except HqError as error:
-        raise UserError(str(error)) from error
-    print(offers.describe(report))
     return 0
 
 
