@@ -15,7 +15,8 @@ backoffice and devices may not import each other).
   and :meth:`~SimHandler.drop` closes the connection unanswered (the "drop" fault).
 - :class:`ServedSimulator`: what the simulator object does with its server: serve on a
   daemon thread (:func:`kiosk.threads.start_thread`) or in the calling thread (the
-  CLI), stop (releasing requests that wait first), and ``with``.
+  CLI, :meth:`~ServedSimulator.serve_until_interrupted` for ``kiosk sim``), stop
+  (releasing requests that wait first), and ``with``.
 """
 
 from __future__ import annotations
@@ -110,6 +111,15 @@ class ServedSimulator:
     def serve_forever(self) -> None:
         """Serve in the calling thread (the CLI) until Ctrl+C."""
         self._server.serve_forever(0.2)
+
+    def serve_until_interrupted(self) -> None:
+        """Serve in the calling thread (``kiosk sim ...``) until Ctrl+C, then stop."""
+        try:
+            self.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
 
     def _release(self) -> None:
         """Let requests that wait (a slow answer, a payment in progress) end; for stop()."""

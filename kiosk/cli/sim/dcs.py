@@ -46,10 +46,6 @@ def _run(args: argparse.Namespace) -> int:
         "Ctrl+C stops it",
         flush=True,
     )
-    try:
-        sim.serve_forever()
-    except KeyboardInterrupt:
-        print("stopped", flush=True)
-    finally:
-        sim.stop()
+    sim.serve_until_interrupted()
+    print("stopped", flush=True)
     return 0

@@ -56,10 +56,5 @@ def _run(args: argparse.Namespace) -> int:
             f"{reservation['ScheduledStartUtc'][:10]} -> {reservation['ScheduledEndUtc'][:10]}",
             flush=True,
         )
-    try:
-        sim.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
+    sim.serve_until_interrupted()
     return 0

@@ -43,10 +43,5 @@ def _run(args: argparse.Namespace) -> int:
         f"codigoArrendador {LANDLORD})",
         flush=True,
     )
-    try:
-        sim.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
+    sim.serve_until_interrupted()
     return 0
