@@ -19,6 +19,7 @@ from kiosk.ui.widgets.common import (
     touch_button,
 )
 from kiosk.ui.widgets.fit import LayoutFitter
+from kiosk.ui.widgets.reflow import ReflowLayout
 
 FLASH_MS = 600
 _CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -77,7 +78,19 @@ class ScanningScreen(Screen):
         self.totals_button = touch_button(role="secondary", icon="receipt", icon_px=32)
         self.totals_button.setObjectName("TotalsButton")
         self.totals_button.clicked.connect(self.totalsRequested)
-        cart.addWidget(self.totals_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        # a card that will not scan: its number typed (kiosk.ui.widgets.loyalty_card); under
+        # the list, beside the totals, so that the side panel keeps room for Pay under the
+        # help banner at 1366x768 with large text
+        self.loyalty_button = touch_button(role="secondary", icon="keypad", icon_px=32)
+        self.loyalty_button.setObjectName("LoyaltyButton")
+        self.loyalty_button.clicked.connect(self.loyaltyRequested)
+        # side by side where their captions fit, else one above the other (the list,
+        # which scrolls, gives up the height)
+        under = ReflowLayout(max_columns=2, spacing=16)
+        under.setContentsMargins(16, 0, 16, 0)
+        under.addWidget(self.loyalty_button)
+        under.addWidget(self.totals_button)
+        cart.addLayout(under)
         self._box.addWidget(self._cart_card, 5)
         self._box.addWidget(self._build_side(), 3)
 
@@ -137,12 +150,6 @@ class ScanningScreen(Screen):
         )
         self.pay_button.setMinimumHeight(112)
         self.pay_button.clicked.connect(self.payRequested)
-        # a card that will not scan: its number typed (kiosk.ui.widgets.loyalty_card); a
-        # row of its own, so that portrait's row of buttons keeps its width
-        self.loyalty_button = touch_button(role="secondary", icon="keypad", icon_px=40)
-        self.loyalty_button.setObjectName("LoyaltyButton")
-        self.loyalty_button.clicked.connect(self.loyaltyRequested)
-        side.addWidget(self.loyalty_button)
         self._buttons.addWidget(self.lookup_button)
         self._buttons.addWidget(self.pay_button)
         side.addLayout(self._buttons)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.domain.money import Money
 from kiosk.ui.format import format_money
@@ -20,6 +20,7 @@ from kiosk.ui.i18n import current_language
 from kiosk.ui.viewmodels import Names, pick_name
 from kiosk.ui.widgets.common import ON_PRIMARY, keep_text_whole, text_label, touch_button
 from kiosk.ui.widgets.overlay import Overlay
+from kiosk.ui.widgets.reflow import ReflowLayout
 
 MAX_BAGS = 9
 _CENTRE = Qt.AlignmentFlag.AlignCenter
@@ -67,11 +68,12 @@ class BagsOverlay(Overlay):
         self.none_button.clicked.connect(lambda: self._leave(self.declined))
         self.add_button = touch_button(role="primary", icon="bag", icon_colour=ON_PRIMARY)
         self.add_button.clicked.connect(self._add)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(16)
+        # in one row where the captions fit (English), else in two (Spanish, French with
+        # large text): never a caption cut
+        buttons = ReflowLayout(max_columns=3, spacing=16, centre_last_row=True)
         buttons.addWidget(self.back_button)
-        buttons.addWidget(self.none_button, 1)
-        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.none_button)
+        buttons.addWidget(self.add_button)
         self.body.addWidget(self._title)
         self.body.addLayout(self._grid)
         self.body.addLayout(buttons)
