@@ -162,11 +162,7 @@ def coupon_offer_to_record(offer: CouponOffer) -> dict[str, Any]:
 def coupon_to_record(coupon: Coupon) -> dict[str, Any]:
     """A scanned coupon as a record (the open-basket journal): its offer's record with
     ``serial`` and ``code``."""
-    offer = CouponOffer(
-        coupon.coupon_id, coupon.name, coupon.save, coupon.value, coupon.requirements,
-        coupon.rules, coupon.applies_to, coupon.starts, coupon.expires,
-    )  # fmt: skip
-    return {**coupon_offer_to_record(offer), "serial": coupon.serial, "code": coupon.code}
+    return {**coupon_offer_to_record(coupon), "serial": coupon.serial, "code": coupon.code}
 
 
 def coupon_from_record(record: Any) -> Coupon:
@@ -183,11 +179,7 @@ def coupon_from_record(record: Any) -> Coupon:
         raise _fail(record, "serial", "must be digits or null")
     if not isinstance(code, str) or len(code) > 100:
         raise _fail(record, "code", "must be a text of at most 100 characters")
-    o = coupon_offer_from_record(fields, ids=("store:", "8110:", "8112:"))
-    return Coupon(
-        o.coupon_id, o.name, o.save, o.value, o.requirements, o.rules, o.applies_to,
-        o.starts, o.expires, serial, code,
-    )  # fmt: skip
+    return coupon_offer_from_record(fields, ids=("store:", "8110:", "8112:")).scanned(serial, code)
 
 
 def family_from_record(record: Any) -> tuple[tuple[str, str], frozenset[str]]:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -121,38 +121,6 @@ class Requirement:
 
 
 @dataclass(frozen=True, slots=True)
-class Coupon:
-    """One coupon as the basket uses it (see the module docstring).
-
-    ``coupon_id`` names the offer (``8110:<prefix>:<offer>``, ``8112:<funder>:<offer>``,
-    ``store:<offer id>``); ``serial`` makes one printed coupon unique (one use across the
-    store); ``code`` is what was scanned.
-    """
-
-    coupon_id: str
-    name: str
-    save: SaveKind
-    value: int
-    requirements: tuple[Requirement, ...]
-    rules: PurchaseRules | None = None
-    applies_to: int = 0
-    starts: date | None = None
-    expires: date | None = None
-    serial: str | None = None
-    code: str = ""
-
-    @property
-    def redemption_key(self) -> str:
-        """What the store records as used: the offer and, if printed, the serial."""
-        return self.coupon_id + (f":{self.serial}" if self.serial else "")
-
-    @property
-    def offer_id(self) -> str:
-        """The id of its saving in the sale document (``coupon:`` + redemption key)."""
-        return COUPON_ID_PREFIX + self.redemption_key
-
-
-@dataclass(frozen=True, slots=True)
 class CouponOffer:
     """A coupon offer from HQ's coupon list (store and paperless coupons)."""
 
@@ -165,6 +133,35 @@ class CouponOffer:
     applies_to: int = 0
     starts: date | None = None
     expires: date | None = None
+
+    def scanned(self, serial: str | None, code: str) -> Coupon:
+        """The coupon of this offer scanned as ``code`` (printed with ``serial``)."""
+        terms = {f.name: getattr(self, f.name) for f in fields(CouponOffer)}
+        return Coupon(**terms, serial=serial, code=code)
+
+
+@dataclass(frozen=True, slots=True)
+class Coupon(CouponOffer):
+    """One coupon as the basket uses it (see the module docstring): its offer's terms
+    and what was scanned.
+
+    ``coupon_id`` names the offer (``8110:<prefix>:<offer>``, ``8112:<funder>:<offer>``,
+    ``store:<offer id>``); ``serial`` makes one printed coupon unique (one use across the
+    store); ``code`` is what was scanned.
+    """
+
+    serial: str | None = None
+    code: str = ""
+
+    @property
+    def redemption_key(self) -> str:
+        """What the store records as used: the offer and, if printed, the serial."""
+        return self.coupon_id + (f":{self.serial}" if self.serial else "")
+
+    @property
+    def offer_id(self) -> str:
+        """The id of its saving in the sale document (``coupon:`` + redemption key)."""
+        return COUPON_ID_PREFIX + self.redemption_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,13 +232,6 @@ def _name(save: SaveKind, value: int) -> str:
     return f"Coupon {value // 100}.{value % 100:02d} off"
 
 
-def _from_offer(offer: CouponOffer, serial: str | None, code: str) -> Coupon:
-    return Coupon(
-        offer.coupon_id, offer.name, offer.save, offer.value, offer.requirements, offer.rules,
-        offer.applies_to, offer.starts, offer.expires, serial, code,
-    )  # fmt: skip
-
-
 def coupon_from_8112(parsed: PaperlessCoupon, coupons: CouponList, code: str = "") -> Coupon:
     """The coupon of a paperless code: its offer from the store's coupon list.
 
@@ -251,7 +241,7 @@ def coupon_from_8112(parsed: PaperlessCoupon, coupons: CouponList, code: str = "
     offer = coupons.offers.get(f"8112:{parsed.funder}:{parsed.offer_code}")
     if offer is None:
         raise CouponRefused("unknown", f"no offer 8112:{parsed.funder}:{parsed.offer_code}")
-    return _from_offer(offer, parsed.serial, code)
+    return offer.scanned(parsed.serial, code)
 
 
 def store_coupon_code(gtin14: str) -> tuple[str, str]:
@@ -276,7 +266,7 @@ def store_coupon(gtin14: str, coupons: CouponList) -> Coupon:
     offer = coupons.offers.get(f"store:{offer_id}")
     if offer is None:
         raise CouponRefused("unknown", f"no store coupon offer {offer_id}")
-    return _from_offer(offer, None if serial == "00000" else serial, gtin14[1:])
+    return offer.scanned(None if serial == "00000" else serial, gtin14[1:])
 
 
 def encode_store_coupon(offer_id: str, serial: str) -> str:
