@@ -41,6 +41,7 @@ from kiosk.domain.offers.model import OfferError
 from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
+from kiosk.hq.import_file import read_import
 from kiosk.hq.tables import coupon_entry, coupon_redemption
 
 _MARK = '"coupon:'  # a sale document without it saved with no coupon: not parsed
@@ -86,14 +87,7 @@ def _add(entries: dict[str, dict[str, Any]], key: str, record: dict[str, Any], a
 
 def read_file(path: Path) -> dict[str, dict[str, Any]]:
     """Parse a coupons JSON file. Raises HqError naming the file, the entry and the field."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise HqError(f"{path}: cannot read: {error}") from None
-    try:
-        return parse_json(text)
-    except HqError as error:
-        raise HqError(f"{path}: {error}") from None
+    return read_import(path, parse_json)
 
 
 def _insert(engine_or_conn: sa.Engine | sa.Connection) -> Any:

@@ -35,7 +35,7 @@ from kiosk.domain.offers.cards import LoyaltyCardError, parse_loyalty_card
 from kiosk.domain.offers.records import offer_from_record, offer_to_record
 from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
-from kiosk.hq.errors import HqError
+from kiosk.hq.import_file import read_import
 from kiosk.hq.tables import loyalty_card, offer
 
 _INT_COLUMNS = ("quantity", "pay_units", "price", "amount", "spend")
@@ -65,16 +65,8 @@ def read_file(path: Path) -> OfferFile:
     Raises:
         HqError: naming the file, the row or offer and the field.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise HqError(f"{path}: cannot read: {error}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            return parse_json(text)
-        return parse_csv(text)
-    except (OfferError, LoyaltyCardError) as error:
-        raise HqError(f"{path}: {error}") from None
+    parse = parse_json if path.suffix.lower() == ".json" else parse_csv
+    return read_import(path, parse, (OfferError, LoyaltyCardError))
 
 
 def parse_json(text: str) -> OfferFile:

@@ -32,6 +32,7 @@ from kiosk.domain.gtin import BarcodeError, to_gtin14
 from kiosk.hq.catalog import changes_page, reserve_versions
 from kiosk.hq.db import utc_now, write_transaction
 from kiosk.hq.errors import HqError
+from kiosk.hq.import_file import read_import
 from kiosk.hq.models import RecallPage
 from kiosk.hq.tables import recall
 
@@ -99,14 +100,7 @@ def read_file(path: Path) -> tuple[Recall, ...]:
     Raises:
         HqError: naming the file, the row and the column.
     """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise HqError(f"{path}: cannot read: {error}") from None
-    try:
-        return parse_csv(text)
-    except HqError as error:
-        raise HqError(f"{path}: {error}") from None
+    return read_import(path, parse_csv)
 
 
 def import_recalls(
