@@ -32,6 +32,7 @@ from kiosk.domain.checkout.events import (
     Cancelled,
     Event,
     HelpRequested,
+    ItemScanned,
     PayRequested,
     QuantityChanged,
     RequestWithdrawn,
@@ -39,6 +40,7 @@ from kiosk.domain.checkout.events import (
 )
 from kiosk.domain.checkout.interventions import withdrawable
 from kiosk.domain.checkout.machine import Checkout
+from kiosk.domain.checkout.states import Phase
 from kiosk.domain.feedback import (
     FACE_RATINGS,
     NPS_REASONS,
@@ -49,6 +51,7 @@ from kiosk.domain.feedback import (
 from kiosk.store.errors import StoreError
 
 Out = Callable[[str], None]
+MAX_BAGS = 9  # of each bag, as the bag question's + button allows
 
 #: (command, what it does), in the order ``help`` lists them.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -56,6 +59,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("weigh GRAMS [moving]", "put GRAMS on the scale"),
     ("bag GRAMS [moving]", "the bagging area's scale shows GRAMS in all ([bagging] enabled)"),
     ("skip-bagging", "touch 'Skip bagging' for the heavy or large item waiting"),
+    ("bags N [M...]", "answer 'Do you need bags?' ([lane] bag_prompt): N of the first of "
+     "[lane] bag_skus, M of the second... (at most 9 each); `bags none`: 'No bags, thanks'"),
     ("pay", "press Pay"),
     ("call", "press Help: the shopper calls the attendant"),
     ("void LINE", "the shopper asks to remove line LINE (staff approve)"),
@@ -156,6 +161,7 @@ class LaneConsole:
             "weigh": self._weigh,
             "bag": self._bag,
             "skip-bagging": lambda rest: self.controller.skip_bagging(),
+            "bags": self._bags,
             "call": lambda rest: self.controller.submit(HelpRequested),
             "void": self._void,
             "quantity": self._quantity,
@@ -287,6 +293,41 @@ class LaneConsole:
     def _bag(self, rest: list[str]) -> None:
         grams = _number(rest, 0, "bag GRAMS [moving]")
         self.bag(grams, "moving" in rest[1:])
+
+    def _bags(self, rest: list[str]) -> None:
+        """The bag question's answer, as the touchscreen gives it: each bag type chosen is
+        one ``ItemScanned`` with its count (a basket line "N x Paper bag")."""
+        usage = "bags none | bags N [M...]"
+        config = getattr(self.lane, "config", None)
+        skus = tuple(config.lane.bag_skus) if config and config.lane.bag_prompt else ()
+        if not skus:
+            raise ConsoleError("this lane asks no bag question ([lane] bag_prompt, bag_skus)")
+        if rest == ["none"]:
+            self.out("  no bags, thanks")
+            return
+        counts = [_number(rest, n, usage) for n in range(max(1, len(rest)))]
+        if len(counts) > len(skus) or not all(0 <= c <= MAX_BAGS for c in counts):
+            raise ConsoleError(f"usage: {usage} (0-{MAX_BAGS} of each of {', '.join(skus)})")
+        controller = self.controller
+
+        def job() -> None:
+            if controller.checkout.phase not in (Phase.IDLE, Phase.SHOPPING):
+                self.out(f"  not done: the lane is {controller.checkout.phase.value} now")
+                return
+            for sku, count in zip(skus, counts, strict=False):
+                try:
+                    item = controller.catalog.get(sku) if count else None
+                except StoreError as error:
+                    self.out(f"  the lane store failed: {error}")
+                    return
+                if item is None:
+                    if count:
+                        self.out(f"  bag {sku} is not in the catalog")
+                    continue
+                code = item.gtins[0] if item.gtins else item.plu or item.sku
+                controller.handle(ItemScanned(item, code, controller.clock(), quantity=count))
+
+        controller.call(job)
 
     def _void(self, rest: list[str]) -> None:
         line_no = _number(rest, 0, "void LINE")

@@ -38,11 +38,13 @@ from kiosk.devices.scale.sim import serve_pty as serve_scale
 from kiosk.devices.sim.pty import VirtualPort
 from kiosk.devices.sim.scanner import ScannerSimulator
 from kiosk.domain.offers.cards import parse_loyalty_card
+from kiosk.domain.offers.coupon_records import coupon_offer_from_record, family_from_record
 from kiosk.domain.offers.records import offer_from_record
 from kiosk.domain.staff import Role, Staff
 from kiosk.payment.sim.ledger import Ledger
 from kiosk.payment.sim.server import TerminalServer
 from kiosk.payment.sim.terminal import SimulatedTerminal
+from kiosk.store.coupons import CouponRepository
 from kiosk.store.db import connect
 from kiosk.store.errors import StoreError
 from kiosk.store.offers import OfferRepository
@@ -57,6 +59,10 @@ SAMPLE_CATALOG = Path(__file__).resolve().parents[2] / "assets" / "catalog" / "s
 SAMPLE_OFFERS = SAMPLE_CATALOG.parents[1] / "offers" / "sample_offers.json"
 #: milk batch RECALL1 is recalled: ]d2 + GS + 0108410000000016 10RECALL1 is refused
 SAMPLE_RECALLS = SAMPLE_CATALOG.parents[1] / "recalls" / "sample_recalls.csv"
+#: the demo's coupons (docs/coupons.md): store coupon 9900001000010 (0.30 off the yogurt,
+#: serial 00001: once in the store; 9900001000003 has no serial), 1.00 off a spend of
+#: 10.00, and the family that lets a GS1 DataBar coupon of prefix 8410000 save on milk
+SAMPLE_COUPONS = SAMPLE_CATALOG.parents[1] / "coupons" / "demo_coupons.json"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -133,6 +139,31 @@ def ensure_demo_offers(store_path: Path, path: Path = SAMPLE_OFFERS) -> int:
         repository.apply_changes(offers, [], cards, repository.cursor())
         log.info("demo offers stored: %d offers, %d cards", len(offers), len(cards))
         return len(offers)
+    finally:
+        conn.close()
+
+
+def ensure_demo_coupons(store_path: Path, path: Path = SAMPLE_COUPONS) -> int:
+    """Store the sample coupons and families of ``path`` in the lane's file unless it holds
+    coupons already (HQ's, or an earlier demo's); like :func:`ensure_demo_offers`, the
+    coupons cursor stays where it is, so HQ's own copies replace them at the next pull.
+
+    Returns:
+        How many coupons were stored now (0: the store had some).
+    Raises:
+        OfferError: the sample file is broken; StoreError.
+    """
+    conn = connect(store_path)
+    try:
+        repository = CouponRepository(conn)
+        if repository.coupon_list().offers:
+            return 0
+        data = json.loads(path.read_text(encoding="utf-8"))
+        coupons = [(coupon_offer_from_record(record), 0) for record in data.get("coupons", [])]
+        families = [family_from_record(record) for record in data.get("families", [])]
+        repository.apply_changes(coupons, [], families, [], repository.cursor())
+        log.info("demo coupons stored: %d coupons, %d families", len(coupons), len(families))
+        return len(coupons)
     finally:
         conn.close()
 
@@ -283,6 +314,7 @@ class DemoRig:
         self._hq("catalog", "import", str(SAMPLE_CATALOG), "--replace")
         self._hq("offers", "import", str(SAMPLE_OFFERS))  # they reach the lane with the catalog
         self._hq("recalls", "import", str(SAMPLE_RECALLS))  # ... and so do the recalls
+        self._hq("coupons", "import", str(SAMPLE_COUPONS))  # ... and the coupon list
         port = free_port()
         self.hq_url = f"http://127.0.0.1:{port}"
         database = f"sqlite:///{self.workdir / 'hq.sqlite3'}"

@@ -87,7 +87,13 @@ def _demo(args: argparse.Namespace) -> int:
     args.dir = args.dir or Path("var/demo")
     args.config = args.config or ROOT / "config" / "demo.toml"
 
-    from kiosk.app.demo import DEMO_ATTENDANT, DemoRig, ensure_demo_attendant, ensure_demo_offers
+    from kiosk.app.demo import (
+        DEMO_ATTENDANT,
+        DemoRig,
+        ensure_demo_attendant,
+        ensure_demo_coupons,
+        ensure_demo_offers,
+    )
     from kiosk.app.wiring import build_lane
     from kiosk.config import load_config
     from kiosk.logs import setup_logging
@@ -101,6 +107,7 @@ def _demo(args: argparse.Namespace) -> int:
     config = dataclasses.replace(config, store=store)
     _ensure_catalog(config)
     ensure_demo_offers(config.store.path)  # 3 for 2, a member price, spend 20 save 2
+    ensure_demo_coupons(config.store.path)  # 9900001000010 and a DataBar family
     try:
         added: bool | None = ensure_demo_attendant(config.store.path)
     except StoreError as error:  # e.g. its badge is another staff member's: go on without
