@@ -243,6 +243,19 @@ class _Tally:
             coupons=coupons,
         )
 
+    def priced(self, offers: OfferState | None, coupons: CouponState | None) -> _Tally:
+        """This tally with ``offers`` and ``coupons`` in place of its own."""
+        return _Tally(
+            self.classes,
+            self.units,
+            self.active,
+            negative_deposits=self.negative_deposits,
+            limited=self.limited,
+            taxes=self.taxes,
+            offers=offers,
+            coupons=coupons,
+        )
+
     def line_taxes(self, rules: TaxRules, lines: tuple[BasketLine, ...]) -> Mapping[str, int]:
         """Per class, the sum of the per-line taxes under ``rules`` (kept for the next ask).
 
@@ -334,19 +347,8 @@ class Basket:
     def with_offers(self, book: OfferBook) -> Basket:
         """This basket priced by ``book`` (O(lines), once: on opening, a loyalty card or a
         recovery); later changes keep the offers up to date in O(the touched group)."""
-        tally = self._tally
         offers = OfferState.of(book, self.currency, self.lines)
-        new = _Tally(
-            tally.classes,
-            tally.units,
-            tally.active,
-            negative_deposits=tally.negative_deposits,
-            limited=tally.limited,
-            taxes=tally.taxes,
-            offers=offers,
-            coupons=tally.coupons,
-        )
-        return self._derived(self.lines, new)
+        return self._derived(self.lines, self._tally.priced(offers, self._tally.coupons))
 
     @property
     def coupons(self) -> CouponState | None:
@@ -358,17 +360,8 @@ class Basket:
         it up to date in O(coupons)). Checks are the caller's (offers.coupons.refusal)."""
         tally = self._tally
         state = tally.coupons or CouponState.of(self.currency, self.lines)
-        new = _Tally(
-            tally.classes,
-            tally.units,
-            tally.active,
-            negative_deposits=tally.negative_deposits,
-            limited=tally.limited,
-            taxes=tally.taxes,
-            offers=tally.offers,
-            coupons=state.with_coupon(coupon, self.lines),
-        )
-        return self._derived(self.lines, new)
+        coupons = state.with_coupon(coupon, self.lines)
+        return self._derived(self.lines, tally.priced(tally.offers, coupons))
 
     def units_of(self, sku: str) -> int:
         """Units of ``sku`` over the active lines (weighed lines count 1 each)."""
