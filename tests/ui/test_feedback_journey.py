@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shopper_answers import no_bags_thanks
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.shell import open_lane_window
@@ -108,9 +109,11 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
 
 
 def buy_and_rate(qtbot: Any, rig: Rig, face: int | None) -> str:
-    """Scan milk, pay (the simulator approves), no receipt, touch a face, Finish."""
+    """Scan milk, "No bags, thanks", pay (the simulator approves), no receipt, touch a
+    face, Finish."""
     rig.lane.controller.scan(MILK)
     qtbot.waitUntil(lambda: rig.screen() == "scanning")
+    no_bags_thanks(qtbot, rig.presenter)  # config/demo.toml asks "Do you need bags?"
     scanning = rig.window.navigator.get("scanning")
     qtbot.waitUntil(scanning.pay_button.isEnabled)
     touch(qtbot, scanning.pay_button)

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shopper_answers import no_bags_thanks
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "hq"))
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
@@ -134,10 +135,12 @@ def rig(qtbot: Any, tmp_path: Path) -> Iterator[tuple[Any, Any, Any, DemoRig, Se
 
 
 def start(qtbot: Any, window: Any, presenter: Any) -> Any:
-    """Touch Start on the welcome screen: the (empty) basket shows."""
+    """Touch Start on the welcome screen and "No bags, thanks" (config/demo.toml asks):
+    the (empty) basket shows."""
     qtbot.waitUntil(lambda: window.navigator.current_name() == "attract")
     touch(qtbot, window.navigator.get("attract").start_button)
     qtbot.waitUntil(lambda: window.navigator.current_name() == "scanning")
+    no_bags_thanks(qtbot, presenter)
     return window.navigator.get("scanning")
 
 

@@ -55,24 +55,32 @@ def test_scans_from_the_scanner_reach_the_cart_and_a_card_pays(
     qtbot.waitUntil(lambda: len(presenter.checkout().basket.lines) == 1, timeout=10_000)
     assert window.navigator.current_name() == "scanning"
 
-    rig.scanner.scan("]E0" + BEER)  # needs an attendant: selling pauses
-    qtbot.waitUntil(lambda: presenter.checkout().phase is Phase.INTERVENTION, timeout=10_000)
-    assert window.navigator.current_name() == "scanning"  # under the blocking overlay
-
-    from kiosk.domain.checkout.events import InterventionResolved
-
-    pending = presenter.checkout().pending
-    assert pending is not None
-    lane.controller.submit(
-        lambda at: InterventionResolved(pending.kind, "s-1", True, at, id_seen=True)
-    )
+    # age-restricted: config/demo.toml adds it with its check pending, due at Pay
+    rig.scanner.scan("]E0" + BEER)
     qtbot.waitUntil(lambda: len(presenter.checkout().basket.lines) == 2, timeout=10_000)
+    assert presenter.checkout().phase is Phase.SHOPPING
+    assert presenter.checkout().age_pending == (2,)
     # config/demo.toml weighs the bagging area: milk and beer go on its simulated scale
     rig.bag_scale.load_g = 1040 + 560
     qtbot.waitUntil(lambda: presenter.checkout().bagging.settled, timeout=10_000)
 
     screens = presenter._s  # the pay button of the real scanning screen
-    screens.scanning.payRequested.emit()
+    screens.scanning.payRequested.emit()  # Pay waits for the age check
+    qtbot.waitUntil(lambda: presenter.checkout().phase is Phase.INTERVENTION, timeout=10_000)
+    assert window.navigator.current_name() == "scanning"  # under the blocking overlay
+
+    from kiosk.domain.checkout.events import InterventionResolved
+    from kiosk.domain.checkout.interventions import InterventionKind
+
+    pending = presenter.checkout().pending
+    assert pending is not None
+    assert pending.kind is InterventionKind.AGE_RESTRICTED
+    lane.controller.submit(
+        lambda at: InterventionResolved(pending.kind, "s-1", True, at, id_seen=True)
+    )
+    qtbot.waitUntil(lambda: presenter.checkout().phase is Phase.SHOPPING, timeout=10_000)
+    assert presenter.checkout().age_pending == ()
+    screens.scanning.payRequested.emit()  # checked: the shopper touches Pay again
     qtbot.waitUntil(lambda: presenter.checkout().phase is Phase.FINISHED, timeout=20_000)
     entry = rig.terminal.ledger.entries()[-1]
     total = presenter.checkout().totals().total.minor

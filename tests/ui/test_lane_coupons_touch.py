@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shopper_answers import no_bags_thanks
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.shell import open_lane_window
@@ -109,6 +110,7 @@ def test_coupon_saves_prints_and_is_refused_the_second_time(qtbot: Any, rig: Any
 
     demo.scanner.scan("]E0" + MILK)
     qtbot.waitUntil(lambda: scanning.cart.row_count() == 1, timeout=10_000)
+    no_bags_thanks(qtbot, presenter)  # config/demo.toml asks "Do you need bags?"
     before = presenter.checkout().totals().total.minor
     demo.scanner.scan(COUPON)
     qtbot.waitUntil(lambda: scanning.cart.row_count() == 2, timeout=10_000)

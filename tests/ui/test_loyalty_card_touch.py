@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shopper_answers import no_bags_thanks
 
 from kiosk.app.demo import DemoRig, ensure_demo_offers
 from kiosk.app.shell import open_lane_window
@@ -95,10 +96,11 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[[], Rig]]:
 
 
 def open_pad(qtbot: Any, rig: Rig) -> LoyaltyCardOverlay:
-    """Scan milk, then touch "Loyalty card" on the scanning screen."""
+    """Scan milk, touch "No bags, thanks", then "Loyalty card" on the scanning screen."""
     rig.lane.controller.scan(MILK)
     scanning = rig.window.navigator.get("scanning")
     qtbot.waitUntil(lambda: scanning.cart.row_count() == 1)
+    no_bags_thanks(qtbot, rig.presenter)  # config/demo.toml asks "Do you need bags?"
     assert rig.total() == 95
     touch(qtbot, scanning.loyalty_button)
     overlay = rig.overlay()

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from shopper_answers import no_bags_thanks
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.shell import open_lane_window
@@ -96,8 +97,9 @@ def open_rig(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., Rig]]:
 
 
 def buy_and_print(qtbot: Any, rig: Rig, language: str | None) -> str:
-    """Touch ``language`` on the attract screen (None: keep the lane's), scan milk and a
-    yoghurt, pay (the simulator approves), touch "Print receipt"; the printed text."""
+    """Touch ``language`` on the attract screen (None: keep the lane's), scan milk, touch
+    "No bags, thanks", scan a yoghurt, pay (the simulator approves), touch "Print
+    receipt"; the printed text."""
     attract = rig.window.navigator.get("attract")
     qtbot.waitUntil(lambda: rig.screen() == "attract")
     if language is not None:
@@ -106,6 +108,7 @@ def buy_and_print(qtbot: Any, rig: Rig, language: str | None) -> str:
     scanning = rig.window.navigator.get("scanning")
     rig.lane.controller.scan(MILK)
     qtbot.waitUntil(lambda: rig.screen() == "scanning")
+    no_bags_thanks(qtbot, rig.presenter)  # the demo asks "Do you need bags?"
     rig.lane.controller.scan(YOGHURT)
     qtbot.waitUntil(lambda: scanning.cart.row_count() == 2)
     qtbot.waitUntil(scanning.pay_button.isEnabled)
