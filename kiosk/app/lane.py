@@ -32,7 +32,7 @@ from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import aside
 from kiosk.domain.checkout import effects as fx
-from kiosk.domain.checkout.coupons import coupon_of_scan, looks_like_coupon
+from kiosk.domain.checkout.coupons import REFUSED_PARAM, coupon_of_scan, looks_like_coupon
 from kiosk.domain.checkout.events import (
     BaggingSkipped,
     BaggingTimedOut,
@@ -283,7 +283,11 @@ class LaneController:
             event: Event = self._coupon_event(result, now) or self.scan_event(result, now)
         except CouponRefused as error:
             log.info("coupon refused: %s", error)
-            message = fx.ShowMessage(f"coupon.{error.reason}")
+            message = fx.ShowMessage(f"coupon.{error.reason}", ((REFUSED_PARAM, error.reason),))
+        except UnreadableCoupon as error:  # the shopper hears "unreadable"; HQ counts it
+            log.info("unreadable coupon (%d characters): %s", len(raw), error)
+            detail = (("detail", str(error)), (REFUSED_PARAM, "unreadable"))
+            message = fx.ShowMessage("scan.unreadable", detail)
         except NotAProductCode as error:
             log.info("not a product code: %s", error)
             message = fx.ShowMessage(error.message_key)  # e.g. scan.not_a_product
@@ -314,12 +318,17 @@ class LaneController:
         """A coupon scan as CouponScanned (with the store's word on its serial), or None.
 
         Raises:
-            CouponRefused, BarcodeError: a coupon the lane cannot take or read.
+            CouponRefused: a coupon the lane cannot take.
+            UnreadableCoupon: a coupon code that breaks the GS1 layout.
         """
         if not looks_like_coupon(result):
             return None
         store = self.coupons
-        coupon = coupon_of_scan(result, store.coupon_list() if store else NO_COUPONS, now.date())
+        listed = store.coupon_list() if store else NO_COUPONS
+        try:
+            coupon = coupon_of_scan(result, listed, now.date())
+        except BarcodeError as error:
+            raise UnreadableCoupon(str(error)) from error
         if coupon is None:
             return None
         redeemed = bool(coupon.serial) and store is not None
@@ -481,6 +490,10 @@ class LaneController:
                 listener(self.checkout, effects)
             except Exception:
                 log.exception("lane listener failed")
+
+
+class UnreadableCoupon(BarcodeError):
+    """A coupon code (AI 8110, 8112, a store coupon) that breaks its layout."""
 
 
 def new_basket_id() -> str:

@@ -7,7 +7,8 @@ after one step and names what happened (a basket opened, an intervention raised 
 resolved, help asked, a device fault that stops the lane...), each with its time from
 the checkout itself (``OpenBasket.at``, ``Intervention.raised_at``,
 ``ResolvedIntervention.resolved_at``), so every time comes from the lane's one clock
-through the events that carried it. :func:`sale_occurrences` reads a sale document
+through the events that carried it; a coupon accepted or refused
+(:func:`coupon_occurrences`) takes the lane clock's ``now`` of the step. :func:`sale_occurrences` reads a sale document
 (completed or abandoned), :func:`rating_occurrence` and :func:`nps_occurrence` the
 shopper's feedback. :func:`envelope` turns an :class:`Occurrence` into the JSON event
 HQ takes, with an ``event_id`` derived from what the event is about (uuid5), so the
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.domain.cardlike import redact_card_numbers
 from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout.coupons import COUPON_REFUSALS, REFUSED_PARAM
 from kiosk.domain.checkout.interventions import IDLE_SUSPENDED, Intervention, InterventionKind
 from kiosk.domain.feedback import (
     CARD_NUMBER,
@@ -210,6 +212,7 @@ def change_occurrences(
         found.extend(_raised(ids, tx, after.pending))
     else:
         found.extend(_pages(ids, tx, after.pending, effects, now))
+    found.extend(coupon_occurrences(before if same_basket else None, after, effects, now))
     return found
 
 
@@ -299,6 +302,53 @@ def page_cleared_occurrences(
         Occurrence("intervention.staff_arrived", at, tx, iid, data),
         Occurrence("intervention.resolved", at, tx, iid, resolved),
     ]
+
+
+# -- coupons ----------------------------------------------------------------------------
+
+
+def coupon_kind(coupon_id: str) -> str:
+    """``store``, ``8110`` or ``8112``: the kind of coupon an offer id names."""
+    return coupon_id.partition(":")[0]
+
+
+def coupon_occurrences(
+    before: Checkout | None, after: Checkout, effects: Sequence[Any], now: datetime
+) -> list[Occurrence]:
+    """``coupon.accepted`` for a coupon the step put on the basket (its ``JournalCoupon``
+    effect; the saving is what the basket's savings grew by, as the shopper was told) and
+    ``coupon.refused`` for each message that refuses a coupon (its ``coupon_refused``
+    param, kiosk.domain.checkout.coupons), at ``now``.
+
+    Only the offer id leaves the lane (``store:00001``, ``8110:<company>:<offer>``): never
+    the scanned code or the coupon's serial. A refusal before the basket opened (a coupon
+    scanned first) belongs to no transaction. ``before``: the same basket before the step,
+    or None (then the whole of the basket's savings is the coupon's).
+    """
+    found: list[Occurrence] = []
+    tx = after.basket.basket_id
+    for n, effect in enumerate(effects):
+        if isinstance(effect, fx.JournalCoupon):
+            coupon_id = effect.coupon.coupon_id
+            saved = after.totals().savings
+            if before is not None:
+                saved = saved - before.totals().savings
+            data = {
+                "coupon_id": coupon_id,
+                "kind": coupon_kind(coupon_id),
+                "saving_minor": max(0, saved.minor),
+                "currency": saved.currency,
+            }
+            key = f"{effect.basket_id}/{coupon_id}"  # once per basket (kiosk.domain.offers)
+            found.append(Occurrence("coupon.accepted", now, effect.basket_id, key, data))
+        elif isinstance(effect, fx.ShowMessage):
+            reason = dict(effect.params).get(REFUSED_PARAM)
+            if reason in COUPON_REFUSALS:
+                opened = after.phase.value != "idle"
+                key = f"{tx}/{iso(now)}/{n}"
+                data = {"reason": reason}
+                found.append(Occurrence("coupon.refused", now, tx if opened else None, key, data))
+    return found
 
 
 # -- sales and feedback --------------------------------------------------------------------

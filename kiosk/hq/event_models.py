@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kiosk.domain.checkout.coupons import COUPON_REFUSALS
 from kiosk.domain.feedback import NPS_REASONS
 from kiosk.hq.fields import Ident, ShortText, Text, UtcTime
 
@@ -33,6 +34,10 @@ Comment = Annotated[str, Text(200, free=True, mrz=True)]
 Detail = Annotated[str, Text(200, free=True, mrz=True)]
 NpsReason = Literal[NPS_REASONS]  # type: ignore[valid-type]  # the lane's list (kiosk.domain)
 ABANDON_REASONS: tuple[str, ...] = ("cancelled", "idle_timeout", "walk_away")
+CouponRefusal = Literal[COUPON_REFUSALS]  # type: ignore[valid-type]  # the lane's reasons
+#: A coupon's offer (never its serial): a store coupon's 5-digit offer id, or a GS1
+#: company prefix (6-12 digits) and 6-digit offer code (AI 8110) / funder and offer (8112).
+CouponId = Annotated[str, Text(40, pattern=r"^(store:[0-9]{5}|81(10|12):[0-9]{6,12}:[0-9]{6})$")]
 
 
 class _Strict(BaseModel):
@@ -110,6 +115,23 @@ class LanguageChosen(_Strict):
 
 class AccessibilityUsed(_Strict):
     option: Name
+
+
+class CouponAccepted(_Strict):
+    coupon_id: CouponId
+    kind: Literal["store", "8110", "8112"]
+    saving_minor: Annotated[int, Field(ge=0, le=10**9)]
+    currency: Annotated[str, Text(3, pattern=r"^[A-Z]{3}$")]
+
+    @model_validator(mode="after")
+    def _kind_is_the_ids(self) -> CouponAccepted:
+        if not self.coupon_id.startswith(self.kind + ":"):
+            raise ValueError(f"kind {self.kind} does not match the coupon_id")
+        return self
+
+
+class CouponRefusedData(_Strict):
+    reason: CouponRefusal
 
 
 class _Event(_Strict):
@@ -205,6 +227,16 @@ class AccessibilityUsedEvent(_Event):
     data: AccessibilityUsed
 
 
+class CouponAcceptedEvent(_Event):
+    type: Literal["coupon.accepted"]
+    data: CouponAccepted
+
+
+class CouponRefusedEvent(_Event):
+    type: Literal["coupon.refused"]
+    data: CouponRefusedData
+
+
 EVENT_MODELS: tuple[type[_Event], ...] = (
     TransactionStarted,
     TransactionCompleted,
@@ -222,6 +254,8 @@ EVENT_MODELS: tuple[type[_Event], ...] = (
     FeedbackNps,
     LanguageChosenEvent,
     AccessibilityUsedEvent,
+    CouponAcceptedEvent,
+    CouponRefusedEvent,
 )
 EVENT_TYPES: frozenset[str] = frozenset(
     m.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -244,7 +278,9 @@ ServiceEvent = Annotated[
     | FeedbackRating
     | FeedbackNps
     | LanguageChosenEvent
-    | AccessibilityUsedEvent,
+    | AccessibilityUsedEvent
+    | CouponAcceptedEvent
+    | CouponRefusedEvent,
     Field(discriminator="type"),
 ]
 

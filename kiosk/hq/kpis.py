@@ -30,6 +30,8 @@ Definitions (docs/service-events.md says the same for people):
   lane-days with any event x 24 h.
 * CSAT: ratings of 4 or 5 over all ratings (faces 1-5).
 * NPS: % promoters (9-10) - % detractors (0-6), with the count of each reason chip.
+* coupons: accepted (by kind) and refused (by reason), accepted / (accepted + refused),
+  the savings of the accepted ones per currency, and refusals x 100 / transactions.
 
 Rates are fractions (0..1) rounded to 4 places, NPS a number -100..100 rounded to 1;
 a measure with nothing to measure is null.
@@ -201,6 +203,24 @@ def kpis_from(sums: Sums, lane_days: int = 0) -> dict[str, Any]:
         "nps_reasons": m.keyed("nps_reason"),
         "languages": m.keyed("language"),
         "accessibility": m.keyed("accessibility"),
+        **_coupon_kpis(m, ended),
+    }
+
+
+def _coupon_kpis(m: _ByMetric, ended: int) -> dict[str, Any]:
+    """Coupons accepted (by kind) and refused (by reason), what the accepted ones saved
+    (minor units per currency, as the shopper was told at the scan) and refusals per 100
+    transactions."""
+    accepted, refused = m.n("coupon_accepted"), m.n("coupon_refused")
+    saving = m.metrics.get("coupon_saving", {})
+    return {
+        "coupons_accepted": accepted,
+        "coupons_accepted_by_kind": m.keyed("coupon_accepted"),
+        "coupons_refused": refused,
+        "coupons_refused_by_reason": m.keyed("coupon_refused"),
+        "coupon_acceptance_rate": _ratio(accepted, accepted + refused),
+        "coupon_savings_minor": {c: saving[c][1] for c in sorted(saving) if saving[c][0]},
+        "coupon_refusals_per_100": _ratio(refused * 100, ended, 2),
     }
 
 

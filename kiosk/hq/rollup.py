@@ -162,6 +162,14 @@ def _service_additions(kind: str, data: dict[str, Any], took: int | None) -> lis
         return [Addition(metric, str(data[field]) if field else "", 1, 0)]
     if kind == "feedback.rating":
         return [Addition("rating", str(data["rating"]), 1, int(data["rating"]))]
+    if kind == "coupon.accepted":  # by kind; the savings by currency
+        saving = int(data["saving_minor"])
+        return [
+            Addition("coupon_accepted", str(data["kind"]), 1, saving),
+            Addition("coupon_saving", str(data["currency"]), 1, saving),
+        ]
+    if kind == "coupon.refused":
+        return [Addition("coupon_refused", str(data["reason"]), 1, 0)]
     if kind == "feedback.nps":
         score = int(data["score"])
         reasons = sorted(set(data.get("reasons") or ()))

@@ -74,6 +74,20 @@ def _transaction(
     return out
 
 
+def _coupons(lane: str, tid: str) -> list[dict[str, Any]]:
+    """Three coupons accepted (30 + 25 + 50 EUR off) and three refused, at 12:30:40-58."""
+    mine = {"lane": lane, "tid": tid}
+    saved = [("store:00001", 30), ("8110:0810000:654321", 25), ("8112:0810000:123456", 50)]
+    refused = ["expired", "twice", "unreadable"]
+    out = []
+    for n, ((coupon_id, saving), reason) in enumerate(zip(saved, refused, strict=True)):
+        data = {"coupon_id": coupon_id, "kind": coupon_id.split(":")[0],
+                "saving_minor": saving, "currency": "EUR"}  # fmt: skip
+        out.append(event("coupon.accepted", f"12:30:{40 + 6 * n}", data, **mine))
+        out.append(event("coupon.refused", f"12:30:{43 + 6 * n}", {"reason": reason}, **mine))
+    return out
+
+
 def scenario() -> dict[str, list[dict[str, Any]]]:
     """A day of lane-01 (English) and lane-02 (Spanish), events per lane, oldest first."""
     l1, l2 = "lane-01", "lane-02"
@@ -100,6 +114,7 @@ def scenario() -> dict[str, list[dict[str, Any]]]:
         *_transaction(l1, "t-5", "en", ("12:00:00", "12:00:40"), None, reason="cancelled"),
         event("transaction.started", "12:30:00", lane=l1, tid="t-6"),
         event("help.asked", "12:30:30", {}, lane=l1, tid="t-6"),
+        *_coupons(l1, "t-6"),
         event(
             "transaction.completed",
             "12:31:00",
@@ -114,6 +129,7 @@ def scenario() -> dict[str, list[dict[str, Any]]]:
         *_transaction(l2, "t-3", "es", ("11:00:00", "11:05:00"), None, reason="walk_away"),
         event("feedback.nps", "11:05:10", {"score": 3, "reasons": ["too_slow", "item_not_found"]},
               tid="t-3", **es),
+        event("coupon.refused", "11:08:00", {"reason": "scan_items_first"}, tid=None, **es),
         *_transaction(
             l2, "t-4", "es", ("11:10:00", "11:15:00"), 2,
             help=("unknown_item", "11:10:20", "11:12:20", "11:14:20", 2, "remote"),
@@ -164,7 +180,15 @@ EXPECTED: dict[str, Any] = {
     "nps_reasons": {"had_to_wait_for_help": 1, "item_not_found": 1, "too_slow": 1},
     "languages": {"es": 1},
     "accessibility": {"high_contrast": 1},
-}
+    "coupons_accepted": 3,
+    "coupons_accepted_by_kind": {"8110": 1, "8112": 1, "store": 1},
+    "coupons_refused": 4,  # one on lane-02 before its basket opened
+    "coupons_refused_by_reason": {"expired": 1, "scan_items_first": 1, "twice": 1,
+                                  "unreadable": 1},
+    "coupon_acceptance_rate": 0.4286,  # 3 of 7
+    "coupon_savings_minor": {"EUR": 105},  # 30 + 25 + 50
+    "coupon_refusals_per_100": 66.67,  # 4 x 100 / 6 transactions
+}  # fmt: skip
 # Utilisation by hour: time in transactions ended that hour / (2 lane-days x 1 h).
 EXPECTED_UTILISATION = {"10": 0.0417, "11": 0.0833, "12": 0.0139}
 EXPECTED_HEATMAP = {("store-001/lane-01", 10): 1, ("store-001/lane-02", 11): 1}

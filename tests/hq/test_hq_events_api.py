@@ -52,7 +52,10 @@ def good_events() -> list[dict[str, Any]]:
         event("lane.unavailable", "09:04:01", None, tid=None, language=None),
         event("lane.available", "09:05:00", {"reason": "fixed"}, tid=None),
         event("device.restored", "09:05:01", {"device": "scale"}, tid=None),
-    ]
+        event("coupon.accepted", "09:01:30", {"coupon_id": "store:00001", "kind": "store",
+                                              "saving_minor": 30, "currency": "EUR"}),
+        event("coupon.refused", "09:01:40", {"reason": "expired"}),
+    ]  # fmt: skip
     return [_mine(b) for b in bodies]
 
 

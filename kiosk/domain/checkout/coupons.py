@@ -17,6 +17,10 @@ total, the receipt and the sale document, whose ``discounts`` entry has the offe
 is refused with a message and nothing changes. The sale date is the store's (its time
 zone, ``[lane] timezone``). An accepted coupon is journaled with the open basket
 (:class:`~kiosk.domain.checkout.effects.JournalCoupon`) so a restart keeps it.
+
+Every message that refuses a coupon carries the param :data:`REFUSED_PARAM` naming why
+(one of :data:`COUPON_REFUSALS`), whatever the shopper is told: HQ counts refusals by
+reason from it (``coupon.refused``, kiosk.app.service_events).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from kiosk.domain.checkout.steps import Result, message, reject
 from kiosk.domain.gs1.coupon import COUPON_CODE_AI, PAPERLESS_COUPON_AI, parse_8110, parse_8112
 from kiosk.domain.gs1.scan import ScanKind, ScanResult
 from kiosk.domain.offers.coupons import (
+    REFUSAL_REASONS,
     STORE_COUPON_PREFIX,
     Coupon,
     CouponList,
@@ -42,6 +47,13 @@ from kiosk.domain.offers.coupons import (
 
 if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
+
+#: Why a coupon scan is refused: a :class:`CouponRefused` reason, a coupon scanned while
+#: the checkout takes none (weighing, paused, paying: ``not_now``) or a coupon code that
+#: breaks the GS1 layout (``unreadable``, found by the lane as it reads the code).
+COUPON_REFUSALS: tuple[str, ...] = (*REFUSAL_REASONS, "not_now", "unreadable")
+#: The message param that marks a refused coupon and names why (one of COUPON_REFUSALS).
+REFUSED_PARAM = "coupon_refused"  # the keyword of _refuse / refuse_coupon_now
 
 
 def looks_like_coupon(result: ScanResult) -> bool:
@@ -78,11 +90,11 @@ def scan_coupon(checkout: Checkout, event: CouponScanned) -> Result:
     today = checkout.settings.sale_rules.local(event.at).date()  # the store's day
     refused = refusal(coupon, today, held, redeemed=event.redeemed)
     if refused is not None:
-        return reject(checkout, f"coupon.{refused.reason}", coupon=coupon.coupon_id)
+        return _refuse(checkout, refused.reason, coupon=coupon.coupon_id)
     with_coupon = basket.with_coupon(coupon)
     state = with_coupon.coupons
     if state is None or not state.met(coupon.coupon_id):
-        return reject(checkout, "coupon.requirement_not_met", coupon=coupon.coupon_id)
+        return _refuse(checkout, "requirement_not_met", coupon=coupon.coupon_id)
     rules = checkout.settings.tax
     saved = with_coupon.totals(rules).savings - basket.totals(rules).savings
     after = replace(checkout, basket=with_coupon)
@@ -106,15 +118,22 @@ def follow(before: Checkout, after: Checkout, effects: list[Effect]) -> list[Eff
 
 def refuse_coupon(checkout: Checkout, event: CouponScanned) -> Result:
     """Before the first item: a coupon needs the items it is for."""
-    return reject(checkout, "coupon.scan_items_first", coupon=event.coupon.coupon_id)
+    return _refuse(checkout, "scan_items_first", coupon=event.coupon.coupon_id)
 
 
 def refuse_coupon_now(checkout: Checkout, event: CouponScanned) -> Result:
     """Weighing, paused or paying: a coupon is refused, not an error."""
-    return reject(checkout, "scan_not_now", phase=checkout.phase.value)
+    return reject(checkout, "scan_not_now", phase=checkout.phase.value, coupon_refused="not_now")
+
+
+def _refuse(checkout: Checkout, reason: str, **params: object) -> Result:
+    """Refuse a coupon for ``reason``: the message ``coupon.<reason>``, marked."""
+    return reject(checkout, f"coupon.{reason}", **params, coupon_refused=reason)
 
 
 __all__ = [
+    "COUPON_REFUSALS",
+    "REFUSED_PARAM",
     "coupon_of_scan",
     "follow",
     "looks_like_coupon",
