@@ -93,6 +93,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("wait PHASE [SECONDS]", "wait until the checkout is in PHASE (idle, shopping, ...; "
      "bagged: every item sold is in the bagging area)"),
     ("expect KEY [SECONDS]", "wait until the screen shows message KEY"),
+    ("items N [SECONDS]", "wait until the basket holds N items (a '2 x' line counts 2): scans "
+     "reach the lane through the scanner, and an item put aside or with its age check due "
+     "at Pay does not stop the lane, so a script waits for them before it goes on"),
     ("synced [SECONDS]", "wait until every sale and audit row has reached HQ"),
     ("help", "this list"),
     ("quit", "stop reading commands (without a window, the lane stops too)"),
@@ -173,6 +176,7 @@ class LaneConsole:
             "status": lambda rest: self.out(self._status()),
             "wait": self._wait,
             "expect": self._expect,
+            "items": self._items,
             "synced": self._synced,
             "help": lambda rest: self.out(help_text()),
             **self.staff.handlers(),
@@ -413,6 +417,21 @@ class LaneConsole:
         if self.expect(key, _seconds(rest, 1)):
             return True
         self.out(f"timed out waiting for message {key}")
+        return False
+
+    def _items(self, rest: list[str]) -> bool:
+        count = _number(rest, 0, "items N [SECONDS]")
+
+        def counted() -> bool:
+            lines = self.controller.checkout.basket.lines
+            return sum(ln.quantity for ln in lines if not ln.voided) == count
+
+        with self._changed:
+            if self._changed.wait_for(counted, _seconds(rest, 1)):
+                return True
+        self.out(
+            f"timed out waiting for {count} items (now {basket_text(self.controller.checkout)})"
+        )
         return False
 
     def _synced(self, rest: list[str]) -> bool:

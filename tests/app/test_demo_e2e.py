@@ -1,6 +1,8 @@
 """`kiosk demo` end to end, as a person would run it without a screen: a scripted
-shopper scans through the simulated serial scanner (a real pty), the demo attendant
-signs in and approves an age check through the attendant service, the card terminal
+shopper answers "No bags, thanks" and scans through the simulated serial scanner (a real
+pty); the beer is added with its age check pending (config/demo.toml: age_check =
+"before_payment"), so Pay calls the attendant, and the demo attendant signs in and
+approves the age check through the attendant service; the shopper pays, the card terminal
 simulator approves the payment over HTTP, the receipt printer simulator prints, and
 the local HQ receives the sale and the attendant's audit rows. The demo weighs the
 bagging area (config/demo.toml): the script puts the two milks and the beer on its
@@ -18,15 +20,18 @@ import pytest
 
 SCRIPT = """
 wait idle 10
+bags none
 8410000000016
 8410000000016
 8410148001135
+items 3 20
+bag 2640
+wait bagged 20
+pay
 wait intervention 20
 staff demo 2468
 approve
 wait shopping 20
-bag 2640
-wait bagged 20
 pay
 wait finished 60
 receipt
@@ -69,4 +74,6 @@ def test_scripted_demo_sells_prints_and_reaches_hq(tmp_path: Path) -> None:
     assert rows == [(document["transaction_id"],)]
     at_hq = hq.execute("SELECT staff_id, action FROM lane_audit ORDER BY at").fetchall()
     assert at_hq == audit
+    # the demo's HQ holds the sample coupons (two coupons and a family) for its lanes
+    assert hq.execute("SELECT count(*) FROM coupon_entry WHERE NOT deleted").fetchone() == (3,)
     assert sorted((workdir / "receipts").glob("*.png")), "the printer simulator printed nothing"
