@@ -131,7 +131,10 @@ def test_every_odd_code_gets_its_message_and_nothing_is_kept(
 
 def test_an_unknown_product_calls_the_attendant(lane: Lane, failures: Failures) -> None:
     effects = scan(lane, "4006381333931")  # a valid EAN-13 the sample catalog lacks
-    assert messages(effects) == ["intervention.unknown_barcode"]
+    # config/demo.toml puts it aside: the shopper keeps scanning, the attendant is called
+    assert messages(effects) == ["item_put_aside"]
+    calls = [e.kind.value for e in effects if isinstance(e, fx.CallAttendant)]
+    assert calls == ["unknown_barcode"]
     assert failures.records == []
 
 

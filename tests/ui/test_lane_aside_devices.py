@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shopper_answers import no_bags_thanks
 from test_lane_touch import Rig, call_staff, sign_out, touch
 
 from kiosk.app.demo import DemoRig
@@ -77,6 +78,7 @@ def test_scanner_to_card_with_an_item_put_aside_and_an_age_check_at_pay(
     try:
         rig.scanner.scan("]E0" + MILK)
         qtbot.waitUntil(lambda: len(presenter.checkout().basket.lines) == 1, timeout=10_000)
+        no_bags_thanks(qtbot, presenter)  # config/demo.toml asks "Do you need bags?"
         rig.scanner.scan("]E0" + UNKNOWN)  # put aside: the shopper is told, nothing stops
         qtbot.waitUntil(lambda: len(presenter.checkout().aside) == 1, timeout=10_000)
         rig.scanner.scan("]E0" + BEER)  # added, its age check pending
