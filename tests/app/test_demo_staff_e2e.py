@@ -75,25 +75,36 @@ def add_staff(workdir: Path, staff_id: str, pin: str, badge: str) -> None:
 
 # The demo weighs the bagging area (config/demo.toml [bagging]: milk 1040 g, beer 560 g):
 # the scripts put what was sold on its simulated scale and wait for the lane to have it;
-# the second basket's bag stands on the first one's (1600 + 1040 g).
+# the second basket's bag stands on the first one's (1600 + 1600 g, and 1600 + 1040 g once
+# the refused beer is taken out). The demo asks "Do you need bags?" (the scripts answer
+# `bags none`) and checks ages at Pay: the beer is added with its check pending, and Pay
+# calls the attendant for it.
 SIGNED_IN_SESSION = f"""
 wait idle 10
 staff s-17 4321
+bags none
 {MILK}
 {BEER}
+items 2 20
+bag 1600
+wait bagged 20
+pay
 wait intervention 20
 approve
 wait shopping 20
-bag 1600
-wait bagged 20
 pay
 wait finished 60
 next
 wait idle 20
 signout
 staff STF1717
+bags none
 {MILK}
 {BEER}
+items 2 20
+bag 3200
+wait bagged 20
+pay
 wait intervention 20
 deny
 wait shopping 20
@@ -134,7 +145,11 @@ def test_staff_sign_in_by_pin_and_by_badge_approve_and_deny_age_checks(tmp_path:
     ]
     first, second = sale_documents(workdir)
     assert [line["sku"] for line in first["lines"]] == ["S00001", "S00113"]
-    assert [line["sku"] for line in second["lines"]] == ["S00001"]
+    # refused at Pay: the beer's line stays on the record, voided
+    assert [(line["sku"], line["voided"]) for line in second["lines"]] == [
+        ("S00001", False),
+        ("S00113", True),
+    ]
     resolved = [(d["interventions"][0]["staff_id"], d["interventions"][0]["resolution"])
                 for d in (first, second)]  # fmt: skip
     assert resolved == [("s-17", "approved"), ("s-17", "denied")]
@@ -145,7 +160,8 @@ def test_staff_sign_in_by_pin_and_by_badge_approve_and_deny_age_checks(tmp_path:
 @pytest.mark.slow
 def test_approve_with_nobody_signed_in_signs_the_demo_attendant_in(tmp_path: Path) -> None:
     workdir = tmp_path / "demo"
-    script = f"wait idle 10\n{BEER}\nwait intervention 20\napprove\nwait shopping 20\nquit\n"
+    script = f"wait idle 10\n{BEER}\nitems 1 20\nbag 560\nwait bagged 20\npay\n"
+    script += "wait intervention 20\napprove\nwait shopping 20\nquit\n"  # the check at Pay
     result = run_demo(workdir, script, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "staff: nobody was signed in: demo (Demo Attendant, supervisor)" in result.stdout
@@ -232,7 +248,8 @@ def test_the_demo_attendant_is_created_once(tmp_path: Path) -> None:
 def test_a_demo_whose_badge_is_taken_starts_without_a_demo_attendant(tmp_path: Path) -> None:
     workdir = tmp_path / "demo"
     add_staff(workdir, "s-17", "4321", DEMO_ATTENDANT.badge)  # the store gave it away
-    script = f"wait idle 10\n{BEER}\nwait intervention 20\napprove\nstaff s-17 4321\nquit\n"
+    script = f"wait idle 10\n{BEER}\nitems 1 20\nbag 560\nwait bagged 20\npay\n"
+    script += "wait intervention 20\napprove\nstaff s-17 4321\nquit\n"  # the check at Pay
     result = run_demo(workdir, script, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "demo: no demo attendant (that badge is already assigned" in result.stdout
