@@ -46,6 +46,8 @@ expect scan.card_not_accepted 20
 expect scan.card_not_accepted 20
 {PAN}
 expect scan.card_not_accepted 20
+# the demo asks "Do you need bags?" (config/demo.toml)
+bags none
 8410000000016
 wait shopping 20
 # the demo weighs the bagging area (config/demo.toml): the milk goes in the bag
