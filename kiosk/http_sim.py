@@ -13,6 +13,8 @@ backoffice and devices may not import each other).
   ``TCP_NODELAY``, Nagle and delayed ACK add ~40 ms per answer), request lines at
   debug; :meth:`~SimHandler.send` writes an answer (a client already gone is logged)
   and :meth:`~SimHandler.drop` closes the connection unanswered (the "drop" fault).
+- :class:`FaultQueue`: the faults queued for the next calls (a status, a slow or a
+  garbled answer, a dropped connection: each simulator has its own kinds).
 - :class:`ServedSimulator`: what the simulator object does with its server: serve on a
   daemon thread (:func:`kiosk.threads.start_thread`) or in the calling thread (the
   CLI, :meth:`~ServedSimulator.serve_until_interrupted` for ``kiosk sim``), stop
@@ -26,11 +28,51 @@ import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar, Self
+from typing import ClassVar, Generic, Protocol, Self, TypeVar
 
 from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
+
+
+class Fault(Protocol):
+    """A simulator's fault: its ``kind`` and what the kind needs (a status, a delay...)."""
+
+    @property
+    def kind(self) -> str: ...
+
+
+F = TypeVar("F", bound=Fault)
+
+
+class FaultQueue(Generic[F]):
+    """A thread-safe queue of faults for a simulator's next calls, taken in order (a
+    test queues them, another process by the simulator's ``POST /sim/fault``)."""
+
+    def __init__(self, kinds: tuple[str, ...]) -> None:
+        self.kinds = kinds
+        self._queue: list[F] = []
+        self._lock = threading.Lock()
+
+    def add(self, fault: F, count: int = 1) -> None:
+        """Queue ``fault`` for the next ``count`` calls.
+
+        Raises:
+            ValueError: if its kind is not one of :attr:`kinds`.
+        """
+        if fault.kind not in self.kinds:
+            raise ValueError(f"unknown fault {fault.kind!r}: expected one of {self.kinds}")
+        with self._lock:
+            self._queue.extend([fault] * count)
+
+    def next(self) -> F | None:
+        """The fault for this call (taken off the queue), or None."""
+        with self._lock:
+            return self._queue.pop(0) if self._queue else None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._queue.clear()
 
 
 class SimServer(ThreadingHTTPServer):
@@ -140,4 +182,4 @@ class ServedSimulator:
         self.stop()
 
 
-__all__ = ["ServedSimulator", "SimHandler", "SimServer"]
+__all__ = ["Fault", "FaultQueue", "ServedSimulator", "SimHandler", "SimServer"]

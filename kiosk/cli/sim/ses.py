@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.backoffice.ses.sim import LANDLORD, PASSWORD, USER, SesSimulator
-    from kiosk.backoffice.ses.sim.server import FAULT_KINDS
+    from kiosk.backoffice.ses.sim.server import FAULT_KINDS, Fault
     from kiosk.cli import UserError
 
     faults = [f.strip() for f in args.fail.split(",") if f.strip()]
@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {error}") from None
     for fault in faults:
-        sim.faults.add(fault)
+        sim.faults.add(Fault(fault))
     print(
         f"ses listening on {sim.url} (user {USER}, password {PASSWORD}, "
         f"codigoArrendador {LANDLORD})",

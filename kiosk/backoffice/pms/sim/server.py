@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from kiosk.backoffice.pms.mews_wire import encode
 from kiosk.backoffice.pms.sim.api import MewsApi
-from kiosk.http_sim import SimHandler, SimServer
+from kiosk.http_sim import FaultQueue, SimHandler, SimServer
 
 log = logging.getLogger(__name__)
 PREFIX = "/api/connector/v1/"
@@ -35,27 +35,12 @@ class Fault:
     delay_s: float = 0.0
 
 
-class Faults:
-    """A thread-safe queue of faults for the next calls."""
+class Faults(FaultQueue[Fault]):
+    """The faults for the next calls (:class:`kiosk.http_sim.FaultQueue`)."""
 
     def __init__(self) -> None:
-        self._queue: list[Fault] = []
-        self._lock = threading.Lock()
+        super().__init__(FAULT_KINDS)
         self.released = threading.Event()  # set on stop: slow answers end at once
-
-    def add(self, fault: Fault, count: int = 1) -> None:
-        if fault.kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault {fault.kind!r}: expected one of {FAULT_KINDS}")
-        with self._lock:
-            self._queue.extend([fault] * count)
-
-    def next(self) -> Fault | None:
-        with self._lock:
-            return self._queue.pop(0) if self._queue else None
-
-    def clear(self) -> None:
-        with self._lock:
-            self._queue.clear()
 
 
 class _Handler(SimHandler):

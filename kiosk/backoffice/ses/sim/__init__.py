@@ -15,7 +15,7 @@ process queues them with ``POST /sim/fault {"kind": "refuse", "count": 1}``.
 
 from __future__ import annotations
 
-from kiosk.backoffice.ses.sim.server import Faults, _Server
+from kiosk.backoffice.ses.sim.server import Fault, Faults, _Server
 from kiosk.backoffice.ses.sim.service import INVALID_CODE, SesService
 from kiosk.http_sim import ServedSimulator
 
@@ -55,20 +55,20 @@ class SesSimulator(ServedSimulator):
 
     def down_next(self, count: int = 1, status: int = 503) -> None:
         """The next ``count`` calls answer HTTP ``status``."""
-        self.faults.add("down", count, status=status)
+        self.faults.add(Fault("down", status=status), count)
 
     def refuse_next(self, count: int = 1, code: str = "10121", description: str = "") -> None:
         """The next ``count`` communications are refused with ``code``."""
-        self.faults.add("refuse", count, code=code, description=description)
+        self.faults.add(Fault("refuse", code=code, description=description), count)
 
     def garbage_next(self, count: int = 1) -> None:
         """The next ``count`` calls answer 200 with a body that is not XML."""
-        self.faults.add("garbage", count)
+        self.faults.add(Fault("garbage"), count)
 
     def bad_answer_next(self, count: int = 1) -> None:
         """The next ``count`` calls answer codigo 0 without a lote."""
-        self.faults.add("bad_answer", count)
+        self.faults.add(Fault("bad_answer"), count)
 
     def drop_next(self, count: int = 1) -> None:
         """The next ``count`` calls get the connection closed without an answer."""
-        self.faults.add("drop", count)
+        self.faults.add(Fault("drop"), count)

@@ -15,12 +15,11 @@ import base64
 import binascii
 import json
 import logging
-import threading
 from dataclasses import dataclass
 
 from kiosk.backoffice.ses import wire
 from kiosk.backoffice.ses.sim.service import SesService
-from kiosk.http_sim import SimHandler, SimServer
+from kiosk.http_sim import FaultQueue, SimHandler, SimServer
 
 log = logging.getLogger(__name__)
 FAULT_KINDS = ("down", "refuse", "garbage", "bad_answer", "drop")
@@ -35,23 +34,11 @@ class Fault:
     description: str = ""
 
 
-class Faults:
-    """A thread-safe queue of faults for the next calls."""
+class Faults(FaultQueue[Fault]):
+    """The faults for the next calls (:class:`kiosk.http_sim.FaultQueue`)."""
 
     def __init__(self) -> None:
-        self._queue: list[Fault] = []
-        self._lock = threading.Lock()
-
-    def add(self, kind: str, count: int = 1, **details: object) -> None:
-        if kind not in FAULT_KINDS:
-            raise ValueError(f"unknown fault {kind!r}: expected one of {FAULT_KINDS}")
-        fault = Fault(kind, **details)  # type: ignore[arg-type]
-        with self._lock:
-            self._queue.extend([fault] * count)
-
-    def next(self) -> Fault | None:
-        with self._lock:
-            return self._queue.pop(0) if self._queue else None
+        super().__init__(FAULT_KINDS)
 
 
 def _basic(header: str) -> tuple[str, str]:
@@ -111,7 +98,8 @@ class _Handler(SimHandler):
         try:
             data = json.loads(raw)
             details = {k: data[k] for k in ("status", "code", "description") if k in data}
-            self.server.faults.add(str(data["kind"]), int(data.get("count", 1)), **details)
+            fault = Fault(str(data["kind"]), **details)
+            self.server.faults.add(fault, int(data.get("count", 1)))
         except (ValueError, KeyError, TypeError) as error:
             self.send(400, f"bad fault request: {error}".encode(), "text/plain")
             return
