@@ -7,9 +7,10 @@ HQ's samples). Here the raw body is decoded by msgspec straight into strict stru
 that mirror :mod:`kiosk.hq.models` field for field (types, lengths, patterns, ranges,
 unknown keys refused; the patterns of the fields every sale or line has are checked
 once per batch, a regex over the batch's distinct values, instead of one per value); what
-msgspec cannot express is checked with the models' own functions (real dates, card numbers in free text, masked PANs, audit details); the
-sale rules in one pass (:func:`kiosk.hq.sale_rules.adds_up`; a discounted sale, with
-``totals.savings`` and ``discounts`` since offers, is checked by the named rules). As in
+msgspec cannot express is checked with the models' own functions (real dates, card
+numbers in free text, masked PANs, audit details); the sale rules in one pass
+(:func:`kiosk.hq.sale_rules.adds_up`; a discounted sale, with ``totals.savings`` and
+``discounts`` since offers, is checked by the named rules). As in
 the model's dump, an absent or null ``savings`` / ``discounts`` is left out of the
 canonical JSON, so a lane without offers keeps its documents' hashes. Each sale's canonical JSON
 is encoded once (msgspec writes the bytes ``SaleDocument.model_dump_json(by_alias=True)``
