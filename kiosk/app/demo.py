@@ -63,6 +63,12 @@ SAMPLE_RECALLS = SAMPLE_CATALOG.parents[1] / "recalls" / "sample_recalls.csv"
 #: serial 00001: once in the store; 9900001000003 has no serial), 1.00 off a spend of
 #: 10.00, and the family that lets a GS1 DataBar coupon of prefix 8410000 save on milk
 SAMPLE_COUPONS = SAMPLE_CATALOG.parents[1] / "coupons" / "demo_coupons.json"
+#: codes to try at the demo's scanner (printed at start): the store coupon without a
+#: serial (taken in any basket with a yogurt), and a GS1 DataBar Expanded coupon as the
+#: scanner sends it (AIM ]e0, AI 8110: prefix 8410000, family 000, 0.20 off one milk,
+#: no serial, expires 2049-12-31)
+DEMO_COUPON_CODES = ("9900001000003", "]e08110184100000000012201100003491231")
+DEMO_LOYALTY_CARD = "2900000000018"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

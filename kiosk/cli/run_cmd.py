@@ -89,6 +89,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     from kiosk.app.demo import (
         DEMO_ATTENDANT,
+        DEMO_COUPON_CODES,
+        DEMO_LOYALTY_CARD,
         DemoRig,
         ensure_demo_attendant,
         ensure_demo_coupons,
@@ -125,6 +127,11 @@ def _demo(args: argparse.Namespace) -> int:
         print("demo: type a barcode (+Enter) to scan it; some sample codes:")
         for code in rig.sample_codes()[:8]:
             print(f"      {code}")
+        store_coupon, databar_coupon = DEMO_COUPON_CODES
+        print(
+            f"demo: coupons {store_coupon} (0.30 off the yogurt) and {databar_coupon} "
+            f"(GS1 DataBar, 0.20 off the milk); loyalty card {DEMO_LOYALTY_CARD}"
+        )
         demo_staff = None
         if added is not None:
             print(

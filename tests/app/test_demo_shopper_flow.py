@@ -16,17 +16,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.app.console import LaneConsole
-from kiosk.app.demo import SAMPLE_COUPONS, DemoRig, ensure_demo_coupons
+from kiosk.app.demo import DEMO_COUPON_CODES, SAMPLE_COUPONS, DemoRig, ensure_demo_coupons
 from kiosk.app.wiring import Lane, build_lane
 from kiosk.config import KioskConfig
 from kiosk.store.coupons import CouponRepository
 from kiosk.store.db import connect
 
 YOGURT = "8410074000219"  # Costa Verde natural yogurt 4 x 125 g, 1.19
-STORE_COUPON = "9900001000003"  # store:00001 (0.30 off a yogurt), serial 00000: no serial
-#: GS1 DataBar Expanded coupon (AIM ]e0, AI 8110): prefix 8410000, offer 000001, 0.20 off
-#: one item of family 000 (the demo's family table: the milk), expires 2049-12-31
-DATABAR = "]e08110184100000000012201100003491231"
+# store:00001 (0.30 off a yogurt, serial 00000: none), and a DataBar coupon of prefix
+# 8410000 family 000 (the demo's family table: the milk), 0.20 off
+STORE_COUPON, DATABAR = DEMO_COUPON_CODES
 
 
 @dataclasses.dataclass
