@@ -1,6 +1,7 @@
 """The service-measures page (``/kpis``): headline KPIs, trend lines by day, a lane x
 hour heat map of interventions, utilisation by hour, the attendant response-time
-distribution and the NPS breakdown, as server-rendered SVG (:mod:`kiosk.hq.web.charts`).
+distribution, the NPS breakdown and the coupons (accepted, refused by reason, savings),
+as server-rendered SVG (:mod:`kiosk.hq.web.charts`).
 
 Each headline number sits in an element with ``data-kpi="<name>"`` holding the value of
 the same name in ``GET /api/v1/kpis`` with the same filters.
@@ -37,6 +38,12 @@ HEADLINE = (
     ("availability", "Lane availability"),
     ("csat", "CSAT (share of 4-5 faces)"),
     ("nps", "NPS"),
+)
+COUPON_HEADLINE = (
+    ("coupons_accepted", "Coupons accepted"),
+    ("coupons_refused", "Coupons refused"),
+    ("coupon_acceptance_rate", "Coupon acceptance rate"),
+    ("coupon_refusals_per_100", "Coupon refusals per 100 transactions"),
 )
 # The rollup metrics the trend lines need (transactions, completion rate, interventions
 # per 100 transactions, NPS): the daily rows of the others are not read.
@@ -121,7 +128,7 @@ def kpi_page(engine: sa.Engine, f: kpis.KpiFilter) -> str:
             [float(n) for n in response_bins(response)],
         )
     )
-    body += ["<h2>NPS</h2>", _nps(k)]
+    body += ["<h2>NPS</h2>", _nps(k), "<h2>Coupons</h2>", _coupons(k)]
     return page("Kiosk HQ: service measures", "\n".join(body))
 
 
@@ -147,6 +154,28 @@ def _headline(report: dict[str, Any]) -> str:
         for name, label in HEADLINE
     )
     return f"<table><tbody>{rows}</tbody></table>"
+
+
+def _coupons(k: dict[str, Any]) -> str:
+    """Coupons accepted and refused, the savings per currency (minor units, as in the
+    API) and the refusals by reason."""
+    rows = [
+        f'<tr><th>{e(label)}</th><td class="num" data-kpi="{e(name)}">'
+        f"{e(_shown(k[name]))}</td></tr>"
+        for name, label in COUPON_HEADLINE
+    ]
+    rows += [
+        f"<tr><th>Coupon savings ({e(currency)}, minor units)</th>"
+        f'<td class="num" data-kpi="coupon_savings_minor.{e(currency)}">{e(minor)}</td></tr>'
+        for currency, minor in k["coupon_savings_minor"].items()
+    ]
+    out = [f"<table><tbody>{''.join(rows)}</tbody></table>"]
+    reasons = k["coupons_refused_by_reason"]
+    if reasons:
+        out.append("<h3>Refused, by reason</h3>")
+        values = [float(n) for n in reasons.values()]
+        out.append(charts.bar_chart("coupon-refusals", "Coupons refused", list(reasons), values))
+    return "\n".join(out)
 
 
 def _nps(k: dict[str, Any]) -> str:
