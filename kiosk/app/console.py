@@ -424,7 +424,7 @@ class LaneConsole:
 
         def counted() -> bool:
             lines = self.controller.checkout.basket.lines
-            return sum(ln.quantity for ln in lines if not ln.voided) == count
+            return bool(sum(ln.quantity for ln in lines if not ln.voided) == count)
 
         with self._changed:
             if self._changed.wait_for(counted, _seconds(rest, 1)):
