@@ -130,3 +130,14 @@ def test_the_demo_coupons_are_stored_once(rig_config: tuple[DemoRig, KioskConfig
     finally:
         conn.close()
     assert SAMPLE_COUPONS.is_file()
+
+
+def test_items_waits_for_the_scanned_items_and_says_when_they_do_not_come(
+    console: Console,
+) -> None:
+    assert console.run(f"{MILK}\n{MILK}\nitems 2 20") == 0  # merged: one "2 x" line
+    assert console.lines_of_basket() == [("S00001", 2)]
+    assert console.run("items 3 0.2") == 1
+    assert console.lines[-1].startswith("timed out waiting for 3 items (now phase shopping")
+    assert console.run("items many") == 0  # a mistyped command is one line, not a failure
+    assert console.lines[-1] == "  usage: items N [SECONDS] ('many' is not a whole number)"
