@@ -169,6 +169,21 @@ _LOOK_UP = (
     "FROM sale WHERE store_id = %(store)s AND lane_id = %(lane)s AND transaction_id = t.tid "
     "LIMIT 1) AS s ON true"
 )
+# The same with the ids as one text of lines: psycopg dumps a 500-string list in Python
+# (~0.6 ms of CPU per 500-sale batch), one string in C (issue 16). Only when no id holds
+# a newline and none is empty (the fast path's never do: JSON has no raw control
+# characters and it declines escaped ones); else the array.
+_LOOK_UP_LINES = _LOOK_UP.replace(
+    "unnest(%(tids)s::text[])", "unnest(string_to_array(%(tids)s, E'\\n'))"
+)
+
+
+def _look_up_query(tids: Sequence[str]) -> tuple[str, str | list[str]]:
+    """The look-up query and its ``tids`` parameter (see _LOOK_UP_LINES)."""
+    lines = "\n".join(tids)
+    if all(tids) and lines.count("\n") == len(tids) - 1:
+        return _LOOK_UP_LINES, lines
+    return _LOOK_UP, list(tids)
 
 
 def look_up(
@@ -178,8 +193,9 @@ def look_up(
     and (transaction id -> a new id from the sequence) of the others."""
     stored: dict[str, str] = {}
     new: dict[str, int] = {}
-    params = {"tids": list(tids), "store": store_id, "lane": lane_id}
-    for tid, sha, new_id in conn.exec_driver_sql(_LOOK_UP, params):
+    query, param = _look_up_query(tids)
+    params = {"tids": param, "store": store_id, "lane": lane_id}
+    for tid, sha, new_id in conn.exec_driver_sql(query, params):
         if new_id is None:
             stored[tid] = sha
         else:
@@ -199,10 +215,11 @@ def look_up_while(
 
     raw = conn.connection.driver_connection
     cursor = raw.cursor()  # type: ignore[union-attr]
-    params = {"tids": list(tids), "store": store_id, "lane": lane_id}
+    query, param = _look_up_query(tids)
+    params = {"tids": param, "store": store_id, "lane": lane_id}
     try:
         with raw.pipeline():  # type: ignore[union-attr]
-            cursor.execute(_LOOK_UP, params)
+            cursor.execute(query, params)
             done = work()
             rows = cursor.fetchall()
     except Error as error:  # psycopg's own, not wrapped by SQLAlchemy here

@@ -1,4 +1,5 @@
-"""The fast path's per-batch pattern check (kiosk.hq.fast_ingest._patterns_pass).
+"""The fast path's per-batch pattern check (kiosk.hq.fast_ingest._patterns_pass), and
+the PostgreSQL look-up's ids sent as one text (kiosk.hq.pg_copy._LOOK_UP_LINES).
 
 The fields every sale or line has (store and lane ids, start and end times, currency,
 GTIN, PLU, tax rates) are decoded without msgspec's per-value pattern and checked once
@@ -17,15 +18,20 @@ import random
 from typing import Any
 
 import pytest
-from hq_fixtures import LANE, STORE
+from hq_fixtures import LANE, STORE, make_hq_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from kiosk.hq import fast_ingest
+from kiosk.hq import fast_ingest, pg_copy
+from kiosk.hq.auth import LaneIdentity
+from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.models import SaleBatch, SaleDocument
 from kiosk.hq.sale_rules import adds_up
+from kiosk.hq.sales import store_batch
 from kiosk.hq.samples import make_sale
+
+WHO = LaneIdentity(STORE, LANE)
 
 
 def _sales(seed: int = 5) -> list[dict[str, Any]]:
@@ -126,3 +132,51 @@ def test_an_empty_value_breaks_the_pattern_even_when_it_is_the_only_one():
         for line in sales[n]["lines"]:
             line["tax_rate"] = ""
     assert fast_ingest.decode(json.dumps({"sales": sales}).encode()) is None
+
+
+@pytest.mark.postgres
+def test_the_look_up_by_lines_answers_as_the_array_and_probes_the_index(request, tmp_path):
+    """The PostgreSQL look-up sends the ids as one text of lines (kiosk.hq.pg_copy
+    _LOOK_UP_LINES) unless one holds a newline or is empty: both forms find the same
+    stored sales, with odd ids too, and the lines form still probes the index per id."""
+    engine = create_engine(make_hq_url("postgres", tmp_path, request), pool_size=2)
+    upgrade(engine)
+    odd = ["a,b", "{x}", 'q"uote', "back\\slash", "sp ace", "NULL", "\u00e9\U0001f600"]
+    try:
+        rng = random.Random(9)
+        documents = []
+        for tid in [*odd, *(f"plain-{n}" for n in range(60))]:
+            sale = make_sale(STORE, LANE, rng)
+            sale["transaction_id"] = tid
+            documents.append(SaleDocument.model_validate(sale))
+        assert {r.status for r in store_batch(engine, WHO, documents)} == {"accepted"}
+        asked = [*odd, "plain-3", "new-1", "new-2"]
+        with engine.begin() as conn:
+            assert pg_copy._look_up_query(asked)[0] == pg_copy._LOOK_UP_LINES
+            stored, new = pg_copy.look_up(conn, STORE, LANE, asked)
+            conn.rollback()
+        with engine.begin() as conn:
+            as_array = conn.exec_driver_sql(
+                pg_copy._LOOK_UP, {"tids": asked, "store": STORE, "lane": LANE}
+            ).all()
+            conn.rollback()
+        assert stored == {tid: sha for tid, sha, new_id in as_array if new_id is None}
+        assert set(stored) == {*odd, "plain-3"}
+        assert set(new) == {"new-1", "new-2"}
+        for awkward in (["a\nb", "c"], ["", "c"]):
+            assert pg_copy._look_up_query(awkward) == (pg_copy._LOOK_UP, awkward)
+            with engine.begin() as conn:
+                assert pg_copy.look_up(conn, STORE, LANE, awkward)[0] == {}
+                conn.rollback()
+        with engine.begin() as conn:
+            plan = "\n".join(
+                row[0]
+                for row in conn.exec_driver_sql(
+                    "EXPLAIN " + pg_copy._LOOK_UP_LINES,
+                    {"tids": "\n".join(asked), "store": STORE, "lane": LANE},
+                )
+            )
+        assert "Hash" not in plan, plan
+        assert "sale_lane_transaction" in plan, plan
+    finally:
+        engine.dispose()
