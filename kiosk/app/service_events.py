@@ -8,11 +8,12 @@ resolved, help asked, a device fault that stops the lane...), each with its time
 the checkout itself (``OpenBasket.at``, ``Intervention.raised_at``,
 ``ResolvedIntervention.resolved_at``), so every time comes from the lane's one clock
 through the events that carried it; a coupon accepted or refused
-(:func:`coupon_occurrences`) takes the lane clock's ``now`` of the step. :func:`sale_occurrences` reads a sale document
-(completed or abandoned), :func:`rating_occurrence` and :func:`nps_occurrence` the
-shopper's feedback. :func:`envelope` turns an :class:`Occurrence` into the JSON event
-HQ takes, with an ``event_id`` derived from what the event is about (uuid5), so the
-same fact recorded twice is one event: the outbox keeps one row and HQ counts it once.
+(:func:`coupon_occurrences`) takes the lane clock's ``now`` of the step.
+:func:`sale_occurrences` reads a sale document (completed or abandoned),
+:func:`rating_occurrence` and :func:`nps_occurrence` the shopper's feedback.
+:func:`envelope` turns an :class:`Occurrence` into the JSON event HQ takes, with an
+``event_id`` derived from what the event is about (uuid5), so the same fact recorded
+twice is one event: the outbox keeps one row and HQ counts it once.
 
 The rating: the lane shows three faces, HQ takes 1-5 and counts CSAT as 4-5, so the
 faces are sent as 1 (not good), 3 (OK) and 5 (great): :data:`FACE_RATINGS`. What
