@@ -19,8 +19,8 @@ runs, per round, interleaved:
 * **drain**: the full drain above into a fresh HQ (fast path on).
 * with ``--model-path``: the same drain with HQ's fast path off (every batch through
   the pydantic models), the code before issue 16's change.
-* with ``--floor``: the same drain into a stub server (uvicorn with h11, as HQ, in its own
-  process) that reads each body, takes the transaction ids out with msgspec and answers
+* with ``--floor``: the same drain into a stub server (uvicorn with httptools, as HQ, in
+  its own process) that reads each body, takes the transaction ids out with msgspec and answers
   "accepted" without checking or writing anything: the lane's and HTTP's share of the
   drain (read the outbox, POST, mark sent), which no HQ change can take off. The drain is
   serial (one batch in flight), so that share adds to HQ's time: the drain / anchor ratio
@@ -193,7 +193,7 @@ async def app(scope, receive, send):
                (b"content-length", str(len(answer)).encode())]
     await send({"type": "http.response.start", "status": 200, "headers": headers})
     await send({"type": "http.response.body", "body": answer})
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), http="h11", log_level="warning",
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), http="httptools", log_level="warning",
             access_log=False)
 """
 
