@@ -20,7 +20,9 @@ def pending_rows(
     """(outbox id, transaction id, payload) of the oldest ``limit`` rows of ``kind`` not
     yet sent and not dead-lettered, with an id above ``after_id`` (the pipelined drain
     reads past the rows it has in flight)."""
-    rows = conn.execute(_PENDING, (kind, after_id, limit))
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: no sqlite3.Row per row (the drain's hot path)
+    rows = cursor.execute(_PENDING, (kind, after_id, limit)).fetchall()
     return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
 
