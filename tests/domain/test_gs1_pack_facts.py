@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from domain_factories import item
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,7 +17,6 @@ from kiosk.domain.gs1.element_string import GS, make_element, to_element_string
 from kiosk.domain.gs1.pack_facts import pack_facts
 from kiosk.domain.gs1.scan import parse_scan
 from kiosk.domain.gtin import BarcodeError, check_digit
-from tests.domain.domain_factories import item
 
 TODAY = date(2026, 12, 5)
 AT = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from domain_factories import item, rules
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,7 +31,6 @@ from kiosk.domain.checkout.sale_rules import (
 )
 from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.domain.money import Money
-from tests.domain.domain_factories import item, rules
 
 GTIN = "04000000000017"
 MILK = item("milk", 129, "reduced", gtins=(GTIN,))
