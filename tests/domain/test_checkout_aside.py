@@ -96,10 +96,10 @@ def test_pay_with_only_items_put_aside_still_calls_the_attendant() -> None:
 
 def test_the_attendant_adds_or_dismisses_an_item_while_the_shopper_scans() -> None:
     c = run(started(), unknown("111", 2), unknown("222", 3))
-    added, effects = c.handle(ev.AsideResolved(at(3), "s-1", True, at(4), item=WHISKY))
+    added, effects = c.handle(ev.AsideResolved(at(3), "s-1", True, at(4), item=MILK))
     assert added.phase is Phase.SHOPPING
     assert [e.detail for e in added.aside] == ["111"]
-    assert added.basket.active_lines[-1].item == WHISKY
+    assert [line.item for line in added.basket.active_lines] == [MILK, MILK]
     assert any(isinstance(e, fx.JournalLine) for e in effects)
     assert not any(isinstance(e, fx.AttendantCleared) for e in effects)  # one is left
     dismissed, effects = added.handle(ev.AsideResolved(at(2), "s-1", False, at(5)))
@@ -128,6 +128,29 @@ def test_an_item_added_from_aside_still_has_its_age_checked_before_payment() -> 
     paused, _ = added.handle(ev.PayRequested(at(4)))
     assert paused.pending is not None
     assert paused.pending.kind is InterventionKind.AGE_RESTRICTED
+
+
+def test_a_restricted_item_added_from_aside_is_age_checked_at_once_where_the_store_does() -> None:
+    # the attendant may add it from the station, away from the shopper: no ID was seen
+    c = run(started(), unknown("7", 2))
+    paused, _ = c.handle(ev.AsideResolved(at(2), "s-1", True, at(3), item=WHISKY))
+    assert paused.pending is not None
+    assert paused.pending.kind is InterventionKind.AGE_RESTRICTED
+    assert [line.item for line in paused.basket.active_lines] == [MILK]
+    refused, _ = paused.handle(ev.InterventionResolved(InterventionKind.AGE_RESTRICTED, "s-2",
+                                                       False, at(4)))  # fmt: skip
+    assert [line.item for line in refused.basket.active_lines] == [MILK]
+    assert refused.phase is Phase.SHOPPING
+
+
+def test_a_restricted_item_added_at_pay_from_aside_is_age_checked_at_once_too() -> None:
+    c = run(started(), unknown("7", 2), ev.PayRequested(at(3)))
+    assert c.pending is not None
+    assert c.pending.kind is UNKNOWN
+    paused, _ = c.handle(ev.InterventionResolved(UNKNOWN, "s-1", True, at(4), item=WHISKY))
+    assert paused.pending is not None
+    assert paused.pending.kind is InterventionKind.AGE_RESTRICTED
+    assert [line.item for line in paused.basket.active_lines] == [MILK]
 
 
 def test_a_new_basket_starts_with_nothing_aside() -> None:

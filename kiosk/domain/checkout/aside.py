@@ -67,8 +67,9 @@ def code_of(entry: Intervention) -> str:
 
 def resolve_one(checkout: Checkout, event: AsideResolved) -> Result:
     """SHOPPING: the attendant adds the entry raised at ``event.raised_at`` as
-    ``event.item`` (its checks still apply: weight, quantity limit, a deferred age
-    check), or dismisses it. An entry that is not there is refused."""
+    ``event.item`` (its checks still apply: age, at once or deferred, as for a scan: the
+    attendant may be at the station, no ID seen; weight, quantity limit), or dismisses
+    it. An entry that is not there is refused."""
     entry = next((e for e in checkout.aside if e.raised_at == event.raised_at), None)
     if entry is None:
         return reject(checkout, "request_failed", reason="nothing put aside at that time")
@@ -83,7 +84,7 @@ def resolve_one(checkout: Checkout, event: AsideResolved) -> Result:
     if not adding or event.item is None:
         return cleared, [*lamp, message("aside_dismissed")]
     after, effects = offer_item(cleared, AddItem(event.item, code_of(entry)), event.at,
-                                age_checked=True)  # fmt: skip
+                                age_checked=False)  # fmt: skip
     return after, [*lamp, *effects]
 
 

@@ -121,7 +121,8 @@ def _unknown_code(checkout: Checkout, pending: Intervention, event: Intervention
     if not event.approved or event.item is None:
         return checkout, [message("item_set_aside")]
     action = AddItem(event.item, pending.detail.split(":")[0])
-    return offer_item(checkout, action, event.at, age_checked=True)
+    # the item may be keyed from the station (no ID seen): its age is checked as a scan's
+    return offer_item(checkout, action, event.at, age_checked=False)
 
 
 def _apply(checkout: Checkout, pending: Intervention, event: InterventionResolved) -> Result:
