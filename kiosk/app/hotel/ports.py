@@ -193,9 +193,11 @@ class HotelPayments:
         except PaymentBlockedError as error:
             log.warning("%s refused: %s", purpose.value, error)
             unresolved = self.flow.journal.unresolved()
-            if unresolved:
+            if unresolved and not self._queued_deposit(unresolved[0].reference):
                 first = unresolved[0]
                 return ev.PaymentUnknown(purpose, first.reference, first.amount, self.clock())
+            if self.deposits is not None:
+                self.deposits.wake()  # its sender asks the terminal about it again
             return ev.PaymentDeclined(purpose, "", "try again", self.clock())
         except PaymentError as error:
             pending = [r for r in self._rows(sale) if r.state in _UNSETTLED]
@@ -219,6 +221,12 @@ class HotelPayments:
             )
         reason = record.error_condition or record.state.value.lower()
         return ev.PaymentDeclined(purpose, record.reference, reason, now)
+
+    def _queued_deposit(self, reference: str) -> bool:
+        """``reference`` is a queued deposit capture/release (another guest's, asked about
+        by the background sender): never this guest's payment, nor this visit's to resolve."""
+        tasks = self.deposits.tasks() if self.deposits is not None else []
+        return any(task.reference == reference for task in tasks)
 
     def _rows(self, sale: str) -> list[Any]:
         try:
