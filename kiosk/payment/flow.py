@@ -151,7 +151,7 @@ class PaymentFlow:
 
     def complete(self, preauth_reference: str, amount: Money, *, also: Also = None) -> FlowOutcome:
         """Charge ``amount`` against an approved pre-authorisation."""
-        original = self._approved(preauth_reference)
+        original = self._held(preauth_reference)
         return self._start(
             original.sale_id,
             PaymentKind.COMPLETION,
@@ -170,7 +170,7 @@ class PaymentFlow:
         approved (a visit asked again after a restart) is returned, nothing is sent.
         Raises like :meth:`pay`, and PaymentError if the pre-authorisation is not held.
         """
-        original = self._approved(preauth_reference)
+        original = self._held(preauth_reference)
         if original.kind is not PaymentKind.PREAUTH:
             raise PaymentError(f"payment {preauth_reference} is not a pre-authorisation")
         for done in self.journal.for_sale(original.sale_id):
@@ -220,6 +220,15 @@ class PaymentFlow:
                 also=also,
             )
         return done
+
+    def _held(self, preauth_reference: str) -> PaymentRecord:
+        """The approved pre-authorisation a completion or an adjustment names, with its
+        terminal transaction id (asked for before anything is journaled, as a reversal
+        does: an attendant-confirmed approval has none, and the request must name it)."""
+        original = self._approved(preauth_reference)
+        if not original.terminal_transaction_id:
+            original = self._with_transaction_id(original)
+        return original
 
     def _with_transaction_id(self, original: PaymentRecord) -> PaymentRecord:
         """An approval an attendant confirmed has no terminal transaction id, which a
