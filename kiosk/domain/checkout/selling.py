@@ -215,7 +215,7 @@ def cancel_basket(checkout: Checkout, event: Cancelled) -> Result:
     """SHOPPING: the basket is cancelled and recorded as a cancelled sale. A basket that
     is partly paid pauses instead: the attendant gives the money back first."""
     credit = paying.paid(checkout)
-    if credit.minor > 0:
+    if credit.minor != 0:  # any approved money (even a net negative) is the attendant's
         return paying.overpaid(checkout, event.at, f"cancel requested, {credit} paid: give back")
     entry = AuditEntry(event.at, event.staff_id, "cancel_basket", event.reason)
     return commit(replace(checkout, audit=(*checkout.audit, entry)), "cancelled", event.at)
