@@ -216,20 +216,9 @@ class RemoteActions:
         if pending.kind is InterventionKind.UNKNOWN_BARCODE and approved:
             if not args.get("item_code"):
                 raise Refused("pick the item (its code or PLU) to add it")
+            before = self.service.checkout.basket
             after = self.service.resolve_pending(True, item_code=str(args["item_code"]), note=note)
-            if args.get("price_minor") is not None:
-                line = after.basket.lines[-1].line_no
-                try:
-                    self.service.override_price(
-                        line, _int(args, "price_minor"), note or "price keyed at the station"
-                    )
-                except (Refused, AttendantError) as error:
-                    raise Refused(
-                        f"item {args['item_code']} added at its catalog price; "
-                        f"the keyed price was refused: {error}"
-                    ) from None
-                return f"item {args['item_code']} added at the keyed price"
-            return f"item {args['item_code']} added"
+            return self._added(before, after, str(args["item_code"]), args, note)
         self.service.resolve_pending(approved, note=note)
         return "approved" if approved else "refused"
 
@@ -241,19 +230,31 @@ class RemoteActions:
         if not args.get("item_code"):
             raise Refused("pick the item (its code or PLU) to add it")
         code = str(args["item_code"])
+        before = self.service.checkout.basket
         after = self.service.resolve_aside(entry.raised_at, True, code, note)
-        if args.get("price_minor") is not None:
-            line = after.basket.lines[-1].line_no
-            try:
-                self.service.override_price(
-                    line, _int(args, "price_minor"), note or "price keyed at the station"
-                )
-            except (Refused, AttendantError) as error:
-                raise Refused(
-                    f"item {code} added at its catalog price; the keyed price was refused: {error}"
-                ) from None
-            return f"item {code} added at the keyed price"
-        return f"item {code} added"
+        return self._added(before, after, code, args, note)
+
+    def _added(self, before: Any, after: Any, code: str, args: dict[str, Any], note: str) -> str:
+        """The answer to an unknown item added as ``code``; a keyed price re-prices the
+        line the item went to: a new line, or (``[lane] merge_identical``) the earlier
+        line of the same item it joined, which is not always the basket's last line."""
+        if args.get("price_minor") is None:
+            return f"item {code} added"
+        line = _changed_line(before, after.basket)
+        if line is None:  # it waits for its age check, or the shopper scanned meanwhile
+            raise Refused(
+                f"item {code}: the keyed price was not applied; set it on the item's line "
+                "once it is in the basket"
+            )
+        try:
+            self.service.override_price(
+                line, _int(args, "price_minor"), note or "price keyed at the station"
+            )
+        except (Refused, AttendantError) as error:
+            raise Refused(
+                f"item {code} added at its catalog price; the keyed price was refused: {error}"
+            ) from None
+        return f"item {code} added at the keyed price"
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -346,6 +347,19 @@ class StaffCopy:
 
 _LANE_WIDE = frozenset({"open_lane", "close_lane", "resume"})
 _BASKET = frozenset({"void_line", "set_quantity", "override_price", "suspend"})
+
+
+def _changed_line(before: Any, after: Any) -> int | None:
+    """The number of the one line of basket ``after`` that is new or holds more than in
+    ``before``; None if none did, or several did (the shopper scanned meanwhile): the
+    station does not guess which line a keyed price is for."""
+    old = {line.line_no: line.quantity for line in before.active_lines}
+    changed = [
+        line.line_no
+        for line in after.active_lines
+        if line.line_no not in old or line.quantity > old[line.line_no]
+    ]
+    return changed[0] if len(changed) == 1 else None
 
 
 def _int(args: dict[str, Any], name: str) -> int:
