@@ -4,11 +4,14 @@
 basket. It answers with effects when the scan stops there (a refused pack, the twin code
 of a pack just scanned), else with the checkout that remembers the scan and the unit
 price to sell at (a markdown close to the pack's date, or None for the usual price).
+:func:`outside_hours` is called by ``selling.change_quantity`` for the shopper's "+":
+sale hours hold for every unit, so an increase outside them is refused as a scan is.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.domain.catalog import CatalogItem
@@ -26,7 +29,7 @@ from kiosk.domain.checkout.sale_rules import (
     refusal,
     remember,
 )
-from kiosk.domain.checkout.steps import message, reject
+from kiosk.domain.checkout.steps import Result, message, reject
 from kiosk.domain.money import Money
 
 if TYPE_CHECKING:
@@ -51,8 +54,7 @@ def screen(
     if refused is not None:
         why, detail = refused
         if why is Refusal.SALE_HOURS:
-            days, hours = hours_text(rules, item.category)
-            return (*reject(checkout, why.value, days=days, hours=hours, sku=item.sku), None)
+            return (*_refuse_hours(checkout, item), None)
         shown = (event.expiry or event.at.date()).isoformat()
         after, effects = reject(checkout, why.value, date=shown, sku=item.sku)
         page = CallAttendant(_PAGED[why], f"{item.sku}: {detail}", event.at)
@@ -70,3 +72,20 @@ def screen(
     if reduced is None or dated is None:
         return after, None, None
     return after, None, (reduced, markdown_reason(rules.markdown_percent, base, dated))
+
+
+def outside_hours(checkout: Checkout, item: CatalogItem, at: datetime) -> Result | None:
+    """The refusal of more units of ``item`` at ``at`` (the shopper's "+") when its
+    category is outside its sale hours, with the message a scan gets; None if it may be
+    sold. The hours are checked at each increase, not only at the scan: beer scanned at
+    21:59 is not increased after 22:00."""
+    rules = checkout.settings.sale_rules
+    refused = refusal(rules, PackFacts(category=item.category), at)
+    if refused is None or refused[0] is not Refusal.SALE_HOURS:
+        return None
+    return _refuse_hours(checkout, item)
+
+
+def _refuse_hours(checkout: Checkout, item: CatalogItem) -> Result:
+    days, hours = hours_text(checkout.settings.sale_rules, item.category)
+    return reject(checkout, Refusal.SALE_HOURS.value, days=days, hours=hours, sku=item.sku)

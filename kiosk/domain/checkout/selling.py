@@ -148,6 +148,8 @@ def change_quantity(checkout: Checkout, event: QuantityChanged) -> Result:
     try:
         old = checkout.basket.line(event.line_no)
         not_more = event.quantity <= old.quantity  # never blocked by a limit approved earlier
+        if not not_more and (closed := packs.outside_hours(checkout, old.item, event.at)):
+            return closed  # scanned within the item's sale hours, increased after them
         basket, line = checkout.basket.set_quantity(
             event.line_no, event.quantity, over_limit_ok=not_more
         )
