@@ -10,7 +10,9 @@ pre-authorisation (``capture`` an amount, or ``release`` it) together with the
 payment journal reference its request will carry, and in the same transaction
 marks the stay's held deposit (:mod:`kiosk.store.stays`) settled, so that no
 other visit captures it again. One task per pre-authorisation (a second one is
-refused). :func:`renew_deposit_reference` gives a task a fresh reference after a
+refused). :func:`stay_capture` finds a stay's capture queued or done, for a check-out
+asked again after a crash (the capture is then posted to the bill by that visit).
+:func:`renew_deposit_reference` gives a task a fresh reference after a
 request that certainly did not reach the terminal; :func:`finish_deposit` ends it
 ``done`` or ``failed``. A failed task is the front desk's to settle with the guest
 (:func:`failed_deposits` lists those still open, :func:`settle_failed_deposit` closes
@@ -139,6 +141,20 @@ def deposit_task(conn: sqlite3.Connection, preauth_ref: str) -> DepositTask | No
     with sqlite_errors(f"reading the deposit task of {preauth_ref}"):
         row = conn.execute(
             f"SELECT {_TASK_COLUMNS} FROM deposit_task WHERE preauth_ref = ?", (preauth_ref,)
+        ).fetchone()
+    return None if row is None else _task(row)
+
+
+def stay_capture(conn: sqlite3.Connection, stay_id: str) -> DepositTask | None:
+    """The capture queued or done for stay ``stay_id`` (the newest), or None: a
+    check-out asked again after a crash finds the deposit it already settled."""
+    if not stay_id:
+        return None
+    with sqlite_errors(f"reading the deposit capture of stay {stay_id}"):
+        row = conn.execute(
+            f"SELECT {_TASK_COLUMNS} FROM deposit_task WHERE stay_id = ? AND action = 'capture' "
+            "AND state IN ('queued', 'done') ORDER BY created_at DESC, preauth_ref LIMIT 1",
+            (stay_id,),
         ).fetchone()
     return None if row is None else _task(row)
 

@@ -10,6 +10,9 @@ settled in the same transaction (no other visit finds it held again). It then wa
 the background sender and waits at most ``wait_s`` for it:
 
 * done in time: the machine hears the terminal's own answer (approved / declined);
+* asked again (a check-out retried after a crash finds the stay's capture queued or
+  done, :meth:`kiosk.app.hotel.runner.HotelStays.held_deposit`): the same task, heard
+  with the amount it captures, so that this visit posts it to the bill;
 * tried in vain (the terminal cannot be reached: at once, not after ``wait_s``) or not
   yet answered (a slow terminal or network): the machine hears it approved
   as *queued* - the pre-authorisation holds the money - and the check-out goes on;
@@ -152,6 +155,8 @@ class DepositQueue:
         except (StoreError, JournalError) as error:
             log.error("deposit %s: %s not queued: %s", effect.reference, purpose.value, error)
             return ev.PaymentDeclined(purpose, "", str(error), self.clock())
+        if task.action == "capture":  # asked again after a crash: what the task captures
+            amount = Money(task.amount_minor, task.currency)
         with self._changed:  # a failure while the check-out waits is the visit's to handle
             self._waiting.add(task.preauth_ref)
         self.wake()
@@ -222,6 +227,11 @@ class DepositQueue:
             journey=JOURNEY,
         )
         return lambda conn: insert_events(conn, [event])
+
+    def task(self, preauth_ref: str) -> q.DepositTask | None:
+        """The task of pre-authorisation ``preauth_ref`` in any state, or None."""
+        with self._front_lock:
+            return q.deposit_task(self.front, preauth_ref)
 
     def tasks(self, state: str | None = "queued") -> list[q.DepositTask]:
         """The deposit tasks in ``state`` (None: all)."""

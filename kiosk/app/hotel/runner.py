@@ -47,7 +47,7 @@ from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
 from kiosk.domain.hotel.interventions import VERDICTS, HotelInterventionKind
 from kiosk.domain.hotel.machine import HotelMachine
-from kiosk.domain.hotel.pms import PmsError, PmsErrorKind, PropertyManagement
+from kiosk.domain.hotel.pms import FolioLineKind, PmsError, PmsErrorKind, PropertyManagement
 from kiosk.domain.hotel.states import HotelSettings, HotelState, Step
 from kiosk.domain.hotel.steps import CALLS
 from kiosk.domain.money import Money
@@ -284,12 +284,25 @@ class HotelRunner(TravelRunner):
         held = None
         try:
             if self.stays is not None:
-                held = self.stays.held_deposit(stay_id)
+                held = self.stays.held_deposit(stay_id, lambda ref: self._posted(stay_id, ref))
         except Exception:
             log.exception("deposit of stay %s not read", stay_id)
         if held is None:
             return ev.DepositLookedUp("", None, self.clock())
         return ev.DepositLookedUp(held[0], held[1], self.clock())
+
+    def _posted(self, stay_id: str, reference: str) -> bool:
+        """The stay's bill in the PMS already shows payment ``reference`` (not read: False,
+        the folio fetched next fails the same way)."""
+        try:
+            folio = self.pms.folio(stay_id)
+        except Exception as error:
+            log.warning("bill of stay %s not read for the deposit: %s", stay_id, error)
+            return False
+        return any(
+            line.kind is FolioLineKind.PAYMENT and line.reference == reference
+            for line in folio.lines
+        )
 
     def _pay(self, effect: fx.PaymentEffect) -> None:
         stay_id = "" if self._state.stay is None else self._state.stay.stay_id
@@ -355,14 +368,28 @@ class HotelStays:
 
         settle_deposit(self.conn, reference, state)
 
-    def held_deposit(self, stay_id: str) -> tuple[str, Money] | None:
+    def held_deposit(
+        self, stay_id: str, posted: Callable[[str], bool] | None = None
+    ) -> tuple[str, Money] | None:
         """The stay's held pre-authorisation (reference, amount), if the payment journal
-        still has it approved."""
+        still has it approved.
+
+        Else the stay's capture already queued or done (a check-out asked again after a
+        crash between queueing it and posting it to the bill): its pre-authorisation and
+        the amount captured, so that this visit posts the capture to the bill (asking the
+        queue for it again gives the same task, never a second capture) and the guest
+        pays only the rest by card. ``posted(reference)``: the bill already shows that
+        capture (then None: nothing to post again).
+        """
+        from kiosk.store.hotel_queues import stay_capture
         from kiosk.store.stays import held_deposit
 
         held = held_deposit(self.conn, stay_id)
         if held is None:
-            return None
+            task = stay_capture(self.conn, stay_id)
+            if task is None or (posted is not None and posted(task.reference)):
+                return None
+            return task.preauth_ref, Money(task.amount_minor, task.currency)
         if self.journal is not None:
             from kiosk.payment.journal import PaymentState
 
