@@ -172,7 +172,17 @@ class DepositQueue:
                 task.reference,
                 task.last_error or "not answered yet",
             )
-            return ev.PaymentApproved(purpose, task.reference, amount, self.clock())
+            # the card that holds the deposit, for the PMS's bill (Mews takes card
+            # payments with their masked number only)
+            holder = self._record(task.preauth_ref)
+            return ev.PaymentApproved(
+                purpose,
+                task.reference,
+                amount,
+                self.clock(),
+                masked_pan=str(holder.masked_pan) if holder and holder.masked_pan else None,
+                brand=holder.brand if holder else None,
+            )
         return ev.PaymentApproved(
             purpose,
             record.reference,

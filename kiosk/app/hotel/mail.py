@@ -128,6 +128,7 @@ class MailQueue:
         self.sender = SmtpSender(smtp)
         self.wake: Callable[[], None] = lambda: None
         self._front_lock = threading.Lock()
+        self._round = threading.Lock()  # one round at a time, whoever calls it
 
     # -- the runner's side ---------------------------------------------------------------
     def send(self, effect: fx.EmailRegistrationCard | fx.EmailInvoice) -> str:
@@ -242,6 +243,10 @@ class MailQueue:
     # -- the sender's side ---------------------------------------------------------------
     def run_once(self) -> int:
         """Send every queued e-mail once (the sender's round); returns how many are left."""
+        with self._round:  # two rounds at once would send the same rows twice
+            return self._run_once()
+
+    def _run_once(self) -> int:
         waiting = q.queued_mail(self.back)
         if not waiting:
             return 0

@@ -49,6 +49,7 @@ class RoomReadyNotices:
         self.pms, self.mail = pms, mail
         self.wake: Callable[[], None] = lambda: None
         self._front_lock = threading.Lock()
+        self._round = threading.Lock()  # one round at a time, whoever calls it
 
     def watch(self, effect: fx.NotifyWhenRoomReady, language: str = "") -> bool:
         """Keep the notice of ``effect`` and wake the sender; False (logged) when there is
@@ -73,6 +74,10 @@ class RoomReadyNotices:
 
     def run_once(self) -> int:
         """Ask the PMS about every stay waiting (the sender's round); how many still wait."""
+        with self._round:  # two rounds at once would send the same rows twice
+            return self._run_once()
+
+    def _run_once(self) -> int:
         for notice in q.room_notices(self.back):
             try:
                 self._check(notice)

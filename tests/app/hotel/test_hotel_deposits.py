@@ -117,6 +117,8 @@ def test_capture_with_the_terminal_down_is_queued_then_done_exactly_once(
         assert isinstance(event, ev.PaymentApproved)
         assert event.purpose is ev.PaymentPurpose.CAPTURE
         assert event.amount == eur(12000)
+        assert event.masked_pan  # the card holding the deposit, for the PMS's bill
+        assert "*" in event.masked_pan
         assert deposits.queued(preauth) == "capture"
         assert held_deposit(connect(db, migrate=False), "S1") is None
         # ... after one try in vain, not after wait_s (then rounds every 10 s had come)
