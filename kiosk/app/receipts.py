@@ -96,7 +96,7 @@ def receipt_from_document(
         decimal_separator=locale.decimal_separator,
         thousands_separator=locale.thousands_separator,
         currency_symbol=CURRENCY_SYMBOLS.get(currency, ""),
-        savings=_savings(document, money) + _markdowns(document, money, language),
+        savings=_savings(document, money) + _markdowns(document, money, locale.labels.reduced),
     )
 
 
@@ -124,10 +124,6 @@ def _savings(document: dict[str, Any], money: Any) -> tuple[ReceiptSaving, ...]:
     )
 
 
-#: The word before a markdown's percentage on the receipt ("Reduced -30%").
-_REDUCED = {"en": "Reduced", "es": "Rebaja", "fr": "Démarque"}
-
-
 def _before_markdown(line: dict[str, Any], money: Any) -> tuple[Money, Money]:
     """(unit price, amount) of a line as printed: before its markdown, if it has one (the
     markdown is printed under it as a saving, kiosk.domain.checkout.sale_rules)."""
@@ -141,9 +137,8 @@ def _before_markdown(line: dict[str, Any], money: Any) -> tuple[Money, Money]:
     return before, before * line["quantity"]
 
 
-def _markdowns(document: dict[str, Any], money: Any, language: str) -> tuple[ReceiptSaving, ...]:
+def _markdowns(document: dict[str, Any], money: Any, word: str) -> tuple[ReceiptSaving, ...]:
     """Each marked-down line's saving ("Reduced -30%"), printed under the line."""
-    word = _REDUCED.get(language, _REDUCED["en"])
     found = []
     for index, line in enumerate(document["lines"]):
         marked = markdown_of(line.get("price_override_reason"))

@@ -122,6 +122,7 @@ class Labels:
     ereceipt: str = "Your e-receipt:"
     per_kg: str = "/kg"
     saved: str = "You saved"
+    reduced: str = "Reduced"  # before a markdown's percentage ("Reduced -30%")
 
 
 SPANISH = Labels(
@@ -138,6 +139,7 @@ SPANISH = Labels(
     change="Cambio",
     ereceipt="Su ticket electrónico:",
     saved="Ha ahorrado",
+    reduced="Rebaja",
 )
 FRENCH = Labels(
     total="TOTAL",
@@ -153,6 +155,7 @@ FRENCH = Labels(
     change="Rendu",
     ereceipt="Votre ticket dématérialisé :",
     saved="Vous avez économisé",
+    reduced="Démarque",
 )
 
 
