@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication
 from shopper_answers import no_bags_thanks
+from test_lane_touch import touch
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "hq"))
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
@@ -62,16 +62,6 @@ class SetClock:
 
 def datamatrix(expiry: str = "271231", batch: str = "L1", serial: str = "S1") -> str:
     return f"]d2{GS}01{MILK14}17{expiry}10{batch}{GS}21{serial}"
-
-
-def touch(qtbot: Any, widget: QWidget) -> None:
-    """Touch the centre of ``widget``, failing if anything else is on top there."""
-    assert widget.isVisible(), f"{widget!r} is not shown"
-    assert widget.isEnabled(), f"{widget!r} is disabled"
-    point = widget.mapToGlobal(widget.rect().center())
-    hit = QApplication.widgetAt(point)
-    assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), f"covered by {hit!r}"
-    qtbot.mouseClick(hit, Qt.MouseButton.LeftButton, pos=hit.mapFromGlobal(point))
 
 
 def said(key: str) -> str:

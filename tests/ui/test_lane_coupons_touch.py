@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from shopper_answers import no_bags_thanks
+from test_lane_touch import touch
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.shell import open_lane_window
@@ -51,16 +51,6 @@ def databar(offer: str, requirement: int, serial: str | None) -> str:
 
 COUPON = databar("000042", 1, "123456789")
 THREE_MILKS = databar("000043", 3, None)
-
-
-def touch(qtbot: Any, widget: QWidget) -> None:
-    """Touch the centre of ``widget``, failing if anything else is on top there."""
-    assert widget.isVisible(), f"{widget!r} is not shown"
-    assert widget.isEnabled(), f"{widget!r} is disabled"
-    point = widget.mapToGlobal(widget.rect().center())
-    hit = QApplication.widgetAt(point)
-    assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), f"covered by {hit!r}"
-    qtbot.mouseClick(hit, Qt.MouseButton.LeftButton, pos=hit.mapFromGlobal(point))
 
 
 def said(key: str) -> str:

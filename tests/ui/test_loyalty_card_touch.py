@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from shopper_answers import no_bags_thanks
+from test_lane_touch import touch
 
 from kiosk.app.demo import DemoRig, ensure_demo_offers
 from kiosk.app.shell import open_lane_window
@@ -34,16 +33,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MILK = "8410000000016"  # 0.95; 0.79 for members (assets/offers/sample_offers.json)
 CARD = "2900000000018"  # the demo's card
 VISA = "4111111111111111"  # a test payment card number
-
-
-def touch(qtbot: Any, widget: QWidget) -> None:
-    """Touch the centre of ``widget``, failing if anything else is on top there."""
-    assert widget.isVisible(), f"{widget!r} is not shown"
-    assert widget.isEnabled(), f"{widget!r} is disabled"
-    point = widget.mapToGlobal(widget.rect().center())
-    hit = QApplication.widgetAt(point)
-    assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), f"covered by {hit!r}"
-    qtbot.mouseClick(hit, Qt.MouseButton.LeftButton, pos=hit.mapFromGlobal(point))
 
 
 @dataclasses.dataclass

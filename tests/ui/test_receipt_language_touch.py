@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from shopper_answers import no_bags_thanks
+from test_lane_touch import touch
 
 from kiosk.app.demo import DemoRig
 from kiosk.app.shell import open_lane_window
@@ -34,16 +33,6 @@ from kiosk.ui.screens.receipt import RECEIPT_PRINT
 ROOT = Path(__file__).resolve().parents[2]
 MILK = "8410000000016"  # super_reduced, 4 %
 YOGHURT = "8410074000219"  # reduced, 10 %
-
-
-def touch(qtbot: Any, widget: QWidget) -> None:
-    """Touch the centre of ``widget``, failing if anything else is on top there."""
-    assert widget.isVisible(), f"{widget!r} is not shown"
-    assert widget.isEnabled(), f"{widget!r} is disabled"
-    point = widget.mapToGlobal(widget.rect().center())
-    hit = QApplication.widgetAt(point)
-    assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), f"covered by {hit!r}"
-    qtbot.mouseClick(hit, Qt.MouseButton.LeftButton, pos=hit.mapFromGlobal(point))
 
 
 @dataclasses.dataclass
