@@ -128,6 +128,7 @@ class CartModel(QStandardItemModel):
         identity pass at C speed (``map(is_not)``) finds the candidates and only those
         are compared, redrawn or indexed in Python.
         """
+        self._drop_coupon_rows(lines)
         old, count = self._lines, len(self._lines)
         if len(lines) < count:
             self._reset(lines, last_line_no)
@@ -178,6 +179,21 @@ class CartModel(QStandardItemModel):
             item.setData(line, self.LineRole)
             items.append(item)
         self.invisibleRootItem().appendRows(items)
+
+    def _drop_coupon_rows(self, lines: tuple[CartLineView, ...]) -> None:
+        """Coupons' rows follow the basket's lines: when a line is added they move down,
+        so the rows from the first coupon on are taken away here (O(coupons)) and the
+        update appends them again, instead of a reset of every row."""
+        old = self._lines
+        first = len(old)
+        while first and old[first - 1].coupon:
+            first -= 1
+        if first == len(old) or len(lines) <= first or lines[first].coupon:
+            return  # no coupon rows, or no basket line takes a coupon row's place
+        for line in old[first:]:
+            self._rows.pop(line.line_no, None)
+        self.removeRows(first, len(old) - first)
+        del old[first:]
 
     def _reset(self, lines: tuple[CartLineView, ...], last_line_no: int | None) -> None:
         self.setRowCount(0)
