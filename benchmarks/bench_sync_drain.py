@@ -77,6 +77,7 @@ from kiosk.hq.pg_copy import copy_value
 from kiosk.hq.sales import LINE_COLUMNS, SALE_COLUMNS, encode_document
 from kiosk.hq.samples import make_sale
 from kiosk.hq.server import free_port
+from kiosk.store import outbox
 from kiosk.store.db import connect, write_transaction
 from kiosk.sync.client import HqClient
 from kiosk.sync.uploader import drain
@@ -97,10 +98,9 @@ def make_payloads(count: int, seed: int = 1, form: dict[str, Any] = LANE_FORM) -
 def fill_outbox(path: Path, payloads: list[str]) -> None:
     conn = connect(path)
     with write_transaction(conn):
-        conn.executemany(
-            "INSERT INTO outbox (transaction_id, payload, created_at) VALUES (?, ?, ?)",
-            ((json.loads(p)["transaction_id"], p, "2026-11-22T10:00:00Z") for p in payloads),
-        )
+        for payload in payloads:
+            tid = json.loads(payload)["transaction_id"]
+            outbox.enqueue(conn, tid, "sale", payload, "2026-11-22T10:00:00Z")
     conn.close()
 
 

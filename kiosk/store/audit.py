@@ -23,6 +23,7 @@ from typing import Any
 
 from kiosk.clock import Clock, utc_now
 from kiosk.domain.staff import Action
+from kiosk.store import outbox
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
 
@@ -154,11 +155,7 @@ class AuditLog:
                     _dumps(record.details),
                 ),
             )
-            self._conn.execute(
-                "INSERT INTO outbox (transaction_id, kind, payload, created_at) "
-                "VALUES (?, 'audit', ?, ?)",
-                (record.audit_id, payload, format_utc(self.clock())),
-            )
+            outbox.enqueue(self._conn, record.audit_id, "audit", payload, format_utc(self.clock()))
         return record
 
     def _build(

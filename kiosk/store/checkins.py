@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.domain.mrzlike import looks_like_mrz
+from kiosk.store import outbox
 from kiosk.store.codec import utc_now
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
@@ -97,10 +98,7 @@ def commit_checkin(
                 payload,
             ),
         )
-        outbox_id = conn.execute(
-            "INSERT INTO outbox (transaction_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
-            (checkin_id, KIND, payload, utc_now()),
-        ).lastrowid
+        outbox_id = outbox.enqueue(conn, checkin_id, KIND, payload, utc_now())
         if also is not None:
             also(conn)
     return CheckinResult(checkin_id, True, int(outbox_id or 0))

@@ -24,6 +24,7 @@ from kiosk.domain.basket import Basket, BasketLine
 from kiosk.domain.gtin import BarcodeError, to_gtin14
 from kiosk.domain.offers.document import discount_entries
 from kiosk.domain.tax import BasketTotals, rate_text
+from kiosk.store import outbox
 from kiosk.store.codec import utc_now
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import StoreError, sqlite_errors
@@ -191,21 +192,15 @@ def complete_sale(
     transaction_id = str(document["transaction_id"])
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     with sqlite_errors(f"storing sale {transaction_id}"), write_transaction(conn):
-        existing = conn.execute(
-            "SELECT id, payload FROM outbox WHERE transaction_id = ?", (transaction_id,)
-        ).fetchone()
+        existing = outbox.queued(conn, transaction_id)
         if existing is not None:
-            if existing["payload"] != payload:
+            if existing[1] != payload:
                 log.warning(
                     "sale %s stored again with a different document; kept the first", transaction_id
                 )
-            return SaleResult(transaction_id, False, int(existing["id"]))
+            return SaleResult(transaction_id, False, existing[0])
         _insert_sale(conn, document, payload)
-        outbox_id = conn.execute(
-            "INSERT INTO outbox (transaction_id, kind, payload, created_at) "
-            "VALUES (?, 'sale', ?, ?)",
-            (transaction_id, payload, utc_now()),
-        ).lastrowid
+        outbox_id = outbox.enqueue(conn, transaction_id, "sale", payload, utc_now())
         delete_open_basket(conn, basket_id or transaction_id)
         if also is not None:
             also(conn)

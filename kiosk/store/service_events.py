@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kiosk.store import outbox
 from kiosk.store.db import write_transaction
 from kiosk.store.errors import sqlite_errors
 from kiosk.store.sync_state import utc_now
@@ -30,13 +31,10 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Mapping[str, Any]])
     """Queue ``events`` (each with an ``event_id``) in the transaction the caller holds;
     an event id already queued is left as it is. Returns how many rows were added."""
     now = utc_now()
-    before = conn.total_changes
-    conn.executemany(
-        "INSERT OR IGNORE INTO outbox (transaction_id, kind, payload, created_at) "
-        "VALUES (?, ?, ?, ?)",
-        [(str(e["event_id"]), KIND, _payload(e), now) for e in events],
+    return sum(
+        outbox.enqueue(conn, str(e["event_id"]), KIND, _payload(e), now, if_new=True) is not None
+        for e in events
     )
-    return conn.total_changes - before
 
 
 def record_events(conn: sqlite3.Connection, events: Iterable[Mapping[str, Any]]) -> int:
@@ -56,8 +54,7 @@ def queued_events(
     conn: sqlite3.Connection, transaction_id: str | None = None
 ) -> list[dict[str, Any]]:
     """The queued events (sent or not), oldest first; only one transaction's if given."""
-    rows = conn.execute("SELECT payload FROM outbox WHERE kind = ? ORDER BY id", (KIND,)).fetchall()
-    events = [json.loads(row[0]) for row in rows]
+    events = [json.loads(payload) for payload in outbox.payloads(conn, KIND)]
     if transaction_id is None:
         return events
     return [e for e in events if e.get("transaction_id") == transaction_id]

@@ -59,7 +59,8 @@ def test_scripted_demo_sells_prints_and_reaches_hq(tmp_path: Path) -> None:
 
     lane = sqlite3.connect(workdir / "lane.sqlite3")
     (payload,) = lane.execute(
-        "SELECT payload FROM outbox WHERE sent_at IS NOT NULL AND kind = 'sale'"
+        "SELECT payload FROM outbox JOIN outbox_payload USING (id)"
+        " WHERE sent_at IS NOT NULL AND kind = 'sale'"
     ).fetchone()
     document = json.loads(payload)
     assert [line["sku"] for line in document["lines"]][-1] == "S00113"

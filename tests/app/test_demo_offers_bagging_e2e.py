@@ -60,7 +60,9 @@ def test_the_demo_sells_with_offers_and_a_bagging_area(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
     lane = sqlite3.connect(workdir / "lane.sqlite3")
-    (payload,) = lane.execute("SELECT payload FROM outbox WHERE kind = 'sale'").fetchone()
+    (payload,) = lane.execute(
+        "SELECT payload FROM outbox JOIN outbox_payload USING (id) WHERE kind = 'sale'"
+    ).fetchone()
     document = json.loads(payload)
     savings = {d["name"]: d["amount"] for d in document["discounts"]}
     assert savings == {"Yogurt 3 for 2": 119, "Member price milk": 16}

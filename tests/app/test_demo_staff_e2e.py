@@ -52,7 +52,10 @@ def audit_rows(workdir: Path, *actions: str) -> list[tuple[str | None, str, dict
 def sale_documents(workdir: Path) -> list[dict[str, Any]]:
     conn = sqlite3.connect(workdir / "lane.sqlite3")
     try:
-        rows = conn.execute("SELECT payload FROM outbox WHERE kind = 'sale' ORDER BY id")
+        rows = conn.execute(
+            "SELECT payload FROM outbox JOIN outbox_payload USING (id)"
+            " WHERE kind = 'sale' ORDER BY id"
+        )
         return [json.loads(payload) for (payload,) in rows]
     finally:
         conn.close()

@@ -131,7 +131,9 @@ def test_scan_pay_commit_writes_sale_and_outbox(db: Path) -> None:
     finally:
         lane.stop()
     conn = connect(db)
-    rows = conn.execute("SELECT transaction_id, payload FROM outbox").fetchall()
+    rows = conn.execute(
+        "SELECT transaction_id, payload FROM outbox JOIN outbox_payload USING (id)"
+    ).fetchall()
     assert len(rows) == 1
     document = json.loads(rows[0]["payload"])
     assert document["transaction_id"] == done.basket.basket_id
@@ -152,7 +154,11 @@ def test_declined_card_keeps_basket_then_approval_completes(db: Path) -> None:
         run(lane, lambda: lane.submit(PayRequested), lambda c: c.phase is Phase.FINISHED)
     finally:
         lane.stop()
-    payload = connect(db).execute("SELECT payload FROM outbox").fetchone()["payload"]
+    payload = (
+        connect(db)
+        .execute("SELECT payload FROM outbox JOIN outbox_payload USING (id)")
+        .fetchone()["payload"]
+    )
     outcomes = [p["outcome"] for p in json.loads(payload)["payments"]]
     assert outcomes == ["declined", "approved"]
 

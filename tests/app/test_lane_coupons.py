@@ -90,7 +90,11 @@ def test_a_databar_coupon_saves_is_recorded_and_is_then_refused(db: Path) -> Non
     finally:
         lane.stop()
     conn = connect(db)
-    document = json.loads(conn.execute("SELECT payload FROM outbox").fetchone()["payload"])
+    document = json.loads(
+        conn.execute("SELECT payload FROM outbox JOIN outbox_payload USING (id)").fetchone()[
+            "payload"
+        ]
+    )
     coupon_entries = [d for d in document["discounts"] if d["offer_id"].startswith("coupon:")]
     assert [d["amount"] for d in coupon_entries] == [25]
     assert redemption_keys(document) == [f"8110:{_item_gtin13()[:7]}:654321:123456789"]

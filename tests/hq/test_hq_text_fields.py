@@ -303,6 +303,7 @@ def test_a_record_the_database_refuses_is_422_and_the_lane_dead_letters_it_alone
     the one sale and delivers the rest."""
     import json
 
+    from kiosk.store import outbox
     from kiosk.store.db import connect, write_transaction
     from kiosk.store.sync_state import dead_letters
     from kiosk.sync.client import HqClient
@@ -321,9 +322,12 @@ def test_a_record_the_database_refuses_is_422_and_the_lane_dead_letters_it_alone
     documents = [sale(seed=n) for n in range(5)] + [poison] + [sale(seed=n) for n in range(6, 9)]
     with write_transaction(lane):
         for document in documents:
-            lane.execute(
-                "INSERT INTO outbox (transaction_id, payload, created_at) VALUES (?, ?, ?)",
-                (document["transaction_id"], json.dumps(document), "2026-11-22T10:00:00Z"),
+            outbox.enqueue(
+                lane,
+                document["transaction_id"],
+                "sale",
+                json.dumps(document),
+                "2026-11-22T10:00:00Z",
             )
     client = HqClient(hq_server.url, lane_token, timeout_s=10)
     report = drain(lane, client, batch_size=20)

@@ -49,7 +49,10 @@ def test_record_writes_the_row_and_its_outbox_row(
         "reprint_receipt",
     )
     assert json.loads(row["details"]) == {"transaction_id": "tx-1", "copies": 1}
-    out = conn.execute("SELECT * FROM outbox WHERE transaction_id = ?", (record.audit_id,))
+    out = conn.execute(
+        "SELECT * FROM outbox JOIN outbox_payload USING (id) WHERE transaction_id = ?",
+        (record.audit_id,),
+    )
     outbox = out.fetchone()
     assert outbox["kind"] == "audit"
     assert outbox["sent_at"] is None  # pending for the uploader

@@ -85,7 +85,11 @@ def _check_after_kill(db: Path, model: Model) -> None:
                 "SELECT transaction_id, count(*) FROM outbox GROUP BY transaction_id"
             ).fetchall()
         )
-        payloads = dict(conn.execute("SELECT transaction_id, payload FROM outbox").fetchall())
+        payloads = dict(
+            conn.execute(
+                "SELECT transaction_id, payload FROM outbox JOIN outbox_payload USING (id)"
+            ).fetchall()
+        )
     finally:
         conn.close()
     if model.inflight is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.domain.catalog import CatalogItem
+from kiosk.store import outbox
 from kiosk.store.catalog import CatalogRepository
 from kiosk.store.db import apply_migrations, checkpoint, connect, migrations, write_transaction
 from kiosk.store.errors import CorruptDatabaseError, StoreError
@@ -45,17 +46,25 @@ def test_core_schema_and_outbox_contract(conn: sqlite3.Connection) -> None:
         ("id", "INTEGER", 0, None, 1),
         ("transaction_id", "TEXT", 1, None, 0),
         ("kind", "TEXT", 1, "'sale'", 0),
-        ("payload", "TEXT", 1, None, 0),
         ("created_at", "TEXT", 1, None, 0),
         ("attempts", "INTEGER", 1, "0", 0),
         ("last_error", "TEXT", 0, None, 0),
         ("sent_at", "TEXT", 0, None, 0),
     ]
-    conn.execute("INSERT INTO outbox (transaction_id, payload, created_at) VALUES ('t', '{}', 'x')")
-    with pytest.raises(sqlite3.IntegrityError):
-        conn.execute(
-            "INSERT INTO outbox (transaction_id, payload, created_at) VALUES ('t', '{}', 'y')"
-        )
+    # the document apart (0017): marking a row sent does not rewrite it
+    payload_columns = [
+        (r["name"], r["pk"]) for r in conn.execute("PRAGMA table_info(outbox_payload)")
+    ]
+    assert payload_columns == [("id", 1), ("payload", 0)]
+    with write_transaction(conn):
+        first = outbox.enqueue(conn, "t", "sale", "{}", "x")
+    assert outbox.queued(conn, "t") == (first, "{}")
+    with pytest.raises(sqlite3.IntegrityError), write_transaction(conn):
+        outbox.enqueue(conn, "t", "sale", "{}", "y")
+    with write_transaction(conn):
+        assert outbox.enqueue(conn, "t", "event", "{}", "y", if_new=True) is None
+    assert outbox.payloads(conn, "sale") == ["{}"]
+    assert conn.execute("SELECT count(*) FROM outbox_payload").fetchone()[0] == 1
 
 
 def test_migrations_are_idempotent(db_path: Path) -> None:

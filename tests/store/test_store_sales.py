@@ -126,7 +126,7 @@ def test_complete_sale_stores_everything_and_closes_the_basket(
     conn = connect(db_path)  # what a restarted lane sees
     assert BasketJournal(conn).restore() == []
     assert load_sale_document(conn, "tx-1") == doc
-    (outbox,) = conn.execute("SELECT * FROM outbox").fetchall()
+    (outbox,) = conn.execute("SELECT * FROM outbox JOIN outbox_payload USING (id)").fetchall()
     assert (outbox["id"], outbox["transaction_id"], outbox["kind"]) == (
         result.outbox_id,
         "tx-1",

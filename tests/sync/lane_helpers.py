@@ -15,6 +15,7 @@ from hq_fixtures import LANE, STORE
 
 from kiosk.config.sync import SyncConfig
 from kiosk.hq.samples import make_sale
+from kiosk.store import outbox
 from kiosk.store.db import connect, write_transaction
 
 
@@ -34,10 +35,7 @@ def add_sales(
     with write_transaction(conn):
         for sale in sales:
             payload = mutate(sale) if mutate else json.dumps(sale)
-            conn.execute(
-                "INSERT INTO outbox (transaction_id, payload, created_at) VALUES (?, ?, ?)",
-                (sale["transaction_id"], payload, "2026-11-22T10:00:00Z"),
-            )
+            outbox.enqueue(conn, sale["transaction_id"], "sale", payload, "2026-11-22T10:00:00Z")
     return sales
 
 
@@ -59,7 +57,10 @@ def sync_config(url: str, token: str, **overrides: object) -> SyncConfig:
 
 def lane_sales(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """(transaction id, total) of every sale in the lane's outbox, by transaction id."""
-    rows = conn.execute("SELECT transaction_id, payload FROM outbox ORDER BY transaction_id")
+    rows = conn.execute(
+        "SELECT transaction_id, payload FROM outbox JOIN outbox_payload USING (id)"
+        " ORDER BY transaction_id"
+    )
     return [(tid, json.loads(payload)["totals"]["total"]) for tid, payload in rows]
 
 

@@ -17,6 +17,7 @@ from lane_helpers import add_sales, assert_hq_equals_lane, lane_db
 from refusing_proxy import Refusal, RefusingProxy
 
 from kiosk.hq.samples import make_sale
+from kiosk.store import outbox
 from kiosk.store.db import write_transaction
 from kiosk.store.sync_state import dead_letters, status
 from kiosk.sync.client import HqClient
@@ -35,9 +36,8 @@ def lane(tmp_path):
 
 def add_sale(conn, sale: dict) -> None:
     with write_transaction(conn):
-        conn.execute(
-            "INSERT INTO outbox (transaction_id, payload, created_at) VALUES (?, ?, ?)",
-            (sale["transaction_id"], json.dumps(sale), "2026-11-22T10:00:00Z"),
+        outbox.enqueue(
+            conn, sale["transaction_id"], "sale", json.dumps(sale), "2026-11-22T10:00:00Z"
         )
 
 

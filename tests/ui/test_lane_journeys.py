@@ -198,7 +198,11 @@ def resolve(lane: Lane, kind: Kind, approved: bool = True, **extra: Any) -> None
 
 
 def outbox(db: Path) -> list[dict[str, Any]]:
-    rows = connect(db).execute("SELECT payload FROM outbox ORDER BY id").fetchall()
+    rows = (
+        connect(db)
+        .execute("SELECT payload FROM outbox JOIN outbox_payload USING (id) ORDER BY id")
+        .fetchall()
+    )
     return [json.loads(row["payload"]) for row in rows]
 
 

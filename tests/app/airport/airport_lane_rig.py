@@ -178,7 +178,10 @@ def stored_events(store: Path) -> list[dict[str, Any]]:
 
     conn = connect(store)
     try:
-        rows = conn.execute("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY id")
+        rows = conn.execute(
+            "SELECT payload FROM outbox JOIN outbox_payload USING (id)"
+            " WHERE kind = 'event' ORDER BY id"
+        )
         events = [json.loads(r[0]) for r in rows]
     finally:
         conn.close()

@@ -87,7 +87,9 @@ def test_two_passengers_three_bags_one_paid(
         assert rated.wait(10)
 
     conn = connect(rig.config.store.path)
-    rows = conn.execute("SELECT kind, payload FROM outbox ORDER BY id").fetchall()
+    rows = conn.execute(
+        "SELECT kind, payload FROM outbox JOIN outbox_payload USING (id) ORDER BY id"
+    ).fetchall()
     kinds = [r["kind"] for r in rows]
     assert kinds.count("checkin") == 1
     document = json.loads(next(r["payload"] for r in rows if r["kind"] == "checkin"))

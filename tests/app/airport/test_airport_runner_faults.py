@@ -110,7 +110,12 @@ def test_idle_time_abandons_the_check_in(tmp_path: Path) -> None:
         state = wait_for(lane, lambda s: s.step is Step.DONE, timeout=30)
         assert state.outcome is Outcome.ABANDONED
         conn = connect(rig.config.store.path)
-        events = [r[0] for r in conn.execute("SELECT payload FROM outbox WHERE kind = 'event'")]
+        events = [
+            r[0]
+            for r in conn.execute(
+                "SELECT payload FROM outbox JOIN outbox_payload USING (id) WHERE kind = 'event'"
+            )
+        ]
         conn.close()
         assert any('"transaction.abandoned"' in e and '"idle_timeout"' in e for e in events)
 

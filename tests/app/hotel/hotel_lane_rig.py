@@ -199,7 +199,10 @@ def check_in_to_keys(rig: HotelRig, lane: Lane) -> HotelState:
 def outbox(store: Path, kind: str) -> list[dict[str, Any]]:
     conn = connect(store)
     try:
-        rows = conn.execute("SELECT payload FROM outbox WHERE kind = ? ORDER BY id", (kind,))
+        rows = conn.execute(
+            "SELECT payload FROM outbox JOIN outbox_payload USING (id) WHERE kind = ? ORDER BY id",
+            (kind,),
+        )
         return [json.loads(r[0]) for r in rows]
     finally:
         conn.close()
