@@ -267,16 +267,22 @@ def _front_end(
     script: Path | None = None,
     demo_staff: tuple[str, str] | None = None,
 ) -> int:
-    from kiosk.app.console import LaneConsole, help_text
+    def text_front_end() -> Any:
+        """The text console (it prints every change of the lane: only where one is read)."""
+        from kiosk.app.console import LaneConsole
 
-    scan = rig.scanner.scan if rig is not None else None
-    weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
-    bag = (lambda grams, moving: _set_scale(rig, grams, moving, rig.bag_scale)) if rig else None
-    # Without a window, the console signs in the staff badges scanned at the lane.
-    front = LaneConsole(
-        lane, scan=scan, weigh=weigh, bag=bag, demo_staff=demo_staff, badges=console
-    )
+        scan = rig.scanner.scan if rig is not None else None
+        weigh = (lambda grams, moving: _set_scale(rig, grams, moving)) if rig else None
+        bag = (lambda grams, moving: _set_scale(rig, grams, moving, rig.bag_scale)) if rig else None
+        # Without a window, the console signs in the staff badges scanned at the lane.
+        return LaneConsole(
+            lane, scan=scan, weigh=weigh, bag=bag, demo_staff=demo_staff, badges=console
+        )
+
     if console:
+        from kiosk.app.console import help_text
+
+        front = text_front_end()
         lane.start()
         try:
             if rig is not None:  # a code sent before the scanner's port is open is lost
@@ -293,6 +299,10 @@ def _front_end(
     if rig is not None and sys.stdin.isatty():
         # The demo's "scanner": codes typed in the terminal go through the simulated
         # serial scanner (a real pty), so the lane reads them as it would a real one.
+        # A lane in a window without a demo terminal builds no text console at all.
+        from kiosk.app.console import help_text
+
+        front = text_front_end()
         print(f"demo: commands in this terminal (`help` lists them again):\n{help_text()}")
 
         def console_thread() -> None:
