@@ -1,7 +1,14 @@
 """PostgreSQL bulk writes with COPY (psycopg 3): the faster path for sale batches.
 
-Two ways, both in the caller's transaction:
+Three ways, all in the caller's transaction:
 
+* :func:`draw_ids_while` then COPY (the fast path's, issue 16): ids are drawn from the
+  table's sequence for every sale of the batch, without asking which are stored, and the
+  sales are COPYed straight in; a batch holding a sale stored already (a lane that never
+  heard HQ's answer sends it again) is refused by the unique (store, lane, transaction
+  id) constraint: :class:`CopyConflict`, and the caller writes again the look-up's or the
+  staging way. A lane's batches are new sales nearly always, and probing the index for
+  each before the COPY probes it again cost PostgreSQL ~1.8 ms of a 500-sale batch.
 * :func:`look_up` then COPY: one query finds which transaction ids are stored already
   and draws ids from the table's sequence for the others, which are COPYed straight
   into ``sale`` and ``sale_line`` (:func:`copy_binary`). If a concurrent request stored
@@ -211,25 +218,47 @@ def look_up_while(
     round trip overlaps the caller's checks and encoding instead of following them."""
     stored: dict[str, str] = {}
     new: dict[str, int] = {}
-    from psycopg import Error
-
-    raw = conn.connection.driver_connection
-    cursor = raw.cursor()  # type: ignore[union-attr]
     query, param = _look_up_query(tids)
     params = {"tids": param, "store": store_id, "lane": lane_id}
-    try:
-        with raw.pipeline():  # type: ignore[union-attr]
-            cursor.execute(query, params)
-            done = work()
-            rows = cursor.fetchall()
-    except Error as error:  # psycopg's own, not wrapped by SQLAlchemy here
-        raise LookUpFailed(f"look-up of stored sales: {type(error).__name__}") from error
+    rows, done = _while(conn, query, params, work, "look-up of stored sales")
     for tid, sha, new_id in rows:
         if new_id is None:
             stored[tid] = sha
         else:
             new[tid] = new_id
     return stored, new, done
+
+
+_DRAW_IDS = (
+    "SELECT nextval((SELECT pg_get_serial_sequence('sale', 'id'))::regclass) "
+    "FROM generate_series(1, %(n)s)"
+)
+
+
+def draw_ids_while(conn: sa.Connection, count: int, work: Callable[[], T]) -> tuple[list[int], T]:
+    """``count`` new ids from the ``sale`` sequence, and ``work()``'s result, which runs
+    while the database draws them (as :func:`look_up_while`). Ids a rolled-back
+    transaction drew are gaps, as with any sequence."""
+    rows, done = _while(conn, _DRAW_IDS, {"n": count}, work, "drawing sale ids")
+    return [row[0] for row in rows], done
+
+
+def _while(
+    conn: sa.Connection, query: str, params: dict[str, Any], work: Callable[[], T], what: str
+) -> tuple[list[Any], T]:
+    """Send ``query``, run ``work()`` while the database answers, then fetch its rows."""
+    from psycopg import Error
+
+    raw = conn.connection.driver_connection
+    cursor = raw.cursor()  # type: ignore[union-attr]
+    try:
+        with raw.pipeline():  # type: ignore[union-attr]
+            cursor.execute(query, params)
+            done = work()
+            rows = cursor.fetchall()
+    except Error as error:  # psycopg's own, not wrapped by SQLAlchemy here
+        raise LookUpFailed(f"{what}: {type(error).__name__}") from error
+    return rows, done
 
 
 def insert_sales(

@@ -182,9 +182,11 @@ def store_overlapped(
 ) -> list[Outcome] | None:
     """``store_encoded(engine, who, prepare())``, or None (nothing written) if ``prepare``
     returns None; ``tids`` are the transaction ids of the sales ``prepare`` will return.
-    On PostgreSQL's COPY path the look-up of ``tids`` runs in the database while
-    ``prepare`` checks and encodes the sales (:func:`kiosk.hq.pg_copy.look_up_while`); the
-    drain is serial, so that round trip no longer adds to each batch's time."""
+    On PostgreSQL's COPY path the database draws an id for each sale while ``prepare``
+    checks and encodes them (:func:`kiosk.hq.pg_copy.draw_ids_while`), and every sale is
+    COPYed as new; if one was stored already (a batch sent again) the unique constraint
+    refuses the COPY, all is rolled back, and the batch is written again the way that
+    asks the database what is new (answering "duplicate" or a conflict per sale)."""
     unique = list(dict.fromkeys(tids))
     copying = engine.dialect.name == "postgresql" and PG_WRITE == "copy"
     if not copying or len(unique) < _COPY_FROM:
@@ -194,19 +196,18 @@ def store_overlapped(
     encoded: Sequence[EncodedSale] = ()
     try:
         with write_transaction(engine) as conn:
-            stored, inserted, ready = pg_copy.look_up_while(
-                conn, who.store_id, who.lane_id, unique, prepare
-            )
+            ids, ready = pg_copy.draw_ids_while(conn, len(unique), prepare)
             if ready is None:
-                raise _Declined  # rolled back: the look-up only drew ids (gaps are fine)
+                raise _Declined  # rolled back: only ids were drawn (gaps are fine)
             encoded = ready
             results, prepared = _dedupe(encoded)
             if list(prepared) != unique:
                 raise ValueError("store_overlapped: tids are not the prepared sales' ids")
+            inserted, stored = dict(zip(unique, ids, strict=True)), {}
             _copy_new(conn, head, prepared, inserted)
     except _Declined:
         return None
-    except pg_copy.CopyConflict:
+    except pg_copy.CopyConflict:  # a sale of the batch is stored already
         inserted, stored = _write(engine, who, prepared, direct=False)
     return _outcomes(encoded, results, prepared, inserted, stored)
 

@@ -1,8 +1,9 @@
 """How HQ writes a sales batch on PostgreSQL (kiosk.hq.sales over kiosk.hq.pg_copy): the
 look-up of stored sales probes the unique index once per transaction id whatever the
-planner's statistics say (so it does not grow with the lane's history); on the fast path
-it runs while the rules and encoding do (a batch found in doubt then writes nothing, a
-sale stored meanwhile or a failed look-up is handled); and the binary COPY stores
+planner's statistics say (so it does not grow with the lane's history); the fast path
+draws ids while the rules and encoding run and COPYs every sale as new (a batch found in
+doubt then writes nothing; a sale stored already, two requests racing on the same sales
+and a failed draw are handled); and the binary COPY stores
 exactly what SQLite's INSERT path stores (texts with backslashes, quotes
 and non-ASCII; NULLs; booleans)."""
 
@@ -186,33 +187,76 @@ def test_a_batch_in_doubt_after_the_look_up_writes_nothing(pg_hq):
     assert _count(pg_hq.engine) == (60, sum(len(s["lines"]) for s in raw))
 
 
-def test_a_sale_stored_during_the_overlapped_look_up_is_written_again_safely(pg_hq, monkeypatch):
+def test_a_batch_holding_a_stored_sale_is_written_again_the_asking_way(pg_hq, monkeypatch):
+    """The fast path COPYs every sale as new; one stored already (a lane that never heard
+    the answer sends it again) makes the unique constraint refuse the COPY: rolled back,
+    written again the way that asks the database, answered per sale, nothing doubled."""
     rng = random.Random(22)
     raw = [make_sale(STORE, LANE, rng) for _ in range(60)]
     assert pg_hq.send(_body(raw[:1])).status_code == 200
-    real = pg_copy.look_up_while
-    calls = []
+    real = pg_copy.draw_ids_while
+    drawn: list[list[int]] = []
 
-    def stale(conn, store_id, lane_id, tids, work):  # as if read before the other commit
-        calls.append(len(tids))
-        stored, new, done = real(conn, store_id, lane_id, tids, work)
-        new.update((tid, 10_000 + n) for n, tid in enumerate(stored))
-        return {}, new, done
+    def spy(conn, count, work):
+        ids, done = real(conn, count, work)
+        drawn.append(ids)
+        return ids, done
 
-    monkeypatch.setattr(pg_copy, "look_up_while", stale)
+    monkeypatch.setattr(pg_copy, "draw_ids_while", spy)
     before = fast_ingest.counts["fast"]
     reply = pg_hq.send(_body(raw))
-    assert calls == [60]
+    assert [len(ids) for ids in drawn] == [60]  # ids drawn for all, the COPY refused
     assert fast_ingest.counts["fast"] == before + 1
     assert [r["status"] for r in reply.json()["results"]] == ["duplicate"] + ["accepted"] * 59
     assert _count(pg_hq.engine) == (60, sum(len(s["lines"]) for s in raw))
+    with pg_hq.engine.connect() as conn:  # the refused COPY's ids are gaps, not rows
+        ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM sale")}
+    assert not ids & set(drawn[0])
+
+    # The whole batch again: every sale a duplicate; one changed document: a conflict.
+    changed = copy.deepcopy(raw)
+    changed[7]["lines"][0]["name"] += " (changed)"
+    statuses = [r["status"] for r in pg_hq.send(_body(changed)).json()["results"]]
+    assert statuses == ["duplicate"] * 7 + ["rejected"] + ["duplicate"] * 52
+    assert _count(pg_hq.engine) == (60, sum(len(s["lines"]) for s in raw))
 
 
-def test_a_failed_look_up_hands_the_batch_to_the_model_path(pg_hq, monkeypatch):
-    def broken(conn, store_id, lane_id, tids, work):
-        raise pg_copy.LookUpFailed("look-up of stored sales: OperationalError")
+def test_two_requests_with_the_same_sales_at_once_store_each_once(pg_hq):
+    """Two requests (a lane's retry while its first is still being answered) racing on the
+    same sales: each sale stored once, and each request answered for every sale."""
+    import threading
 
-    monkeypatch.setattr(pg_copy, "look_up_while", broken)
+    rng = random.Random(24)
+    raw = [make_sale(STORE, LANE, rng) for _ in range(200)]
+    body = _body(raw)
+    replies: list[Any] = []
+    go = threading.Barrier(2)
+
+    def send() -> None:
+        go.wait()
+        replies.append(pg_hq.send(body))
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [r.status_code for r in replies] == [200, 200]
+    for n in range(200):
+        assert {reply.json()["results"][n]["status"] for reply in replies} <= {
+            "accepted",
+            "duplicate",
+        }
+    accepted = sum(r["status"] == "accepted" for reply in replies for r in reply.json()["results"])
+    assert accepted == 200  # each sale accepted by exactly one of the two
+    assert _count(pg_hq.engine) == (200, sum(len(s["lines"]) for s in raw))
+
+
+def test_failing_to_draw_ids_hands_the_batch_to_the_model_path(pg_hq, monkeypatch):
+    def broken(conn, count, work):
+        raise pg_copy.LookUpFailed("drawing sale ids: OperationalError")
+
+    monkeypatch.setattr(pg_copy, "draw_ids_while", broken)
     rng = random.Random(23)
     raw = [make_sale(STORE, LANE, rng) for _ in range(60)]
     before = fast_ingest.counts["declined"]
