@@ -31,7 +31,8 @@ Definitions (docs/service-events.md says the same for people):
 * CSAT: ratings of 4 or 5 over all ratings (faces 1-5).
 * NPS: % promoters (9-10) - % detractors (0-6), with the count of each reason chip.
 * coupons: accepted (by kind) and refused (by reason), accepted / (accepted + refused),
-  the savings of the accepted ones per currency, and refusals x 100 / transactions.
+  withdrawn (by reason) and reinstated, the savings per currency net of the withdrawn
+  ones (accepted - withdrawn + reinstated), and refusals x 100 / transactions.
 
 Rates are fractions (0..1) rounded to 4 places, NPS a number -100..100 rounded to 1;
 a measure with nothing to measure is null.
@@ -208,18 +209,30 @@ def kpis_from(sums: Sums, lane_days: int = 0) -> dict[str, Any]:
 
 
 def _coupon_kpis(m: _ByMetric, ended: int) -> dict[str, Any]:
-    """Coupons accepted (by kind) and refused (by reason), what the accepted ones saved
-    (minor units per currency, as the shopper was told at the scan) and refusals per 100
-    transactions."""
+    """Coupons accepted (by kind), refused (by reason), withdrawn (by reason) and
+    reinstated; what they saved (minor units per currency, as the shopper was told at the
+    scan) net of what the withdrawn ones stopped saving and the reinstated ones saved
+    again, with the withdrawn savings apart; refusals per 100 transactions."""
     accepted, refused = m.n("coupon_accepted"), m.n("coupon_refused")
-    saving = m.metrics.get("coupon_saving", {})
+    saved = m.metrics.get("coupon_saving", {})
+    lost = m.metrics.get("coupon_withdrawn_saving", {})
+    back = m.metrics.get("coupon_back_saving", {})
+    net = {
+        c: saved.get(c, (0, 0))[1] - lost.get(c, (0, 0))[1] + back.get(c, (0, 0))[1]
+        for c in sorted({*saved, *lost, *back})
+        if saved.get(c, (0,))[0] or lost.get(c, (0,))[0] or back.get(c, (0,))[0]
+    }
     return {
         "coupons_accepted": accepted,
         "coupons_accepted_by_kind": m.keyed("coupon_accepted"),
         "coupons_refused": refused,
         "coupons_refused_by_reason": m.keyed("coupon_refused"),
+        "coupons_withdrawn": m.n("coupon_withdrawn"),
+        "coupons_withdrawn_by_reason": m.keyed("coupon_withdrawn"),
+        "coupons_reinstated": m.n("coupon_back"),
         "coupon_acceptance_rate": _ratio(accepted, accepted + refused),
-        "coupon_savings_minor": {c: saving[c][1] for c in sorted(saving) if saving[c][0]},
+        "coupon_savings_minor": net,
+        "coupon_savings_withdrawn_minor": {c: lost[c][1] for c in sorted(lost) if lost[c][0]},
         "coupon_refusals_per_100": _ratio(refused * 100, ended, 2),
     }
 
@@ -375,11 +388,13 @@ def rollup_rows(
 def lane_days(
     conn: sa.Connection, f: KpiFilter, group: tuple[str, ...] = ()
 ) -> dict[tuple[Any, ...], int]:
-    """Lane-days with any event, per group (index kpi_day_lane_days)."""
+    """Lane-days with any event, per group, read from the partial index kpi_day_events
+    alone (the literal ``'events'`` lets every plan, generic ones too, use it)."""
     names = list(dict.fromkeys([*group, "day", "store_id", "lane_id"]))
+    events = kpi_day.c.metric == sa.literal_column("'events'")
     inner = (
         sa.select(*[kpi_day.c[n] for n in names])
-        .where(kpi_day.c.metric == "events", *_where(kpi_day, f, "day", (f.date_from, f.date_to)))
+        .where(events, *_where(kpi_day, f, "day", (f.date_from, f.date_to)))
         .distinct()
         .subquery()
     )

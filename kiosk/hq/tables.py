@@ -42,6 +42,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    literal_column,
 )
 
 metadata = MetaData()
@@ -254,9 +255,15 @@ def _rollup(name: str, *time_columns: Column[object], lanes: bool = True) -> Tab
 
 
 kpi_day = _rollup("kpi_day", Column("day", String(10), primary_key=True, info=HQ))
-# Lane-days with any event (availability, utilisation) without reading every row, and
-# one store's or lane's days without reading the others'.
-Index("kpi_day_lane_days", kpi_day.c.metric, kpi_day.c.day, kpi_day.c.store_id, kpi_day.c.lane_id)
+# Lane-days with any event (availability, utilisation) from the index alone, whatever
+# the filter (migration 0012), and one store's or lane's days without reading the others'.
+_EVENTS = kpi_day.c.metric == literal_column("'events'")
+Index(
+    "kpi_day_events",
+    *(kpi_day.c[name] for name in ("day", "store_id", "lane_id", "journey", "language")),
+    postgresql_where=_EVENTS,
+    sqlite_where=_EVENTS,
+)
 Index("kpi_day_lane", kpi_day.c.store_id, kpi_day.c.lane_id, kpi_day.c.day)
 # The whole fleet by day (no store, no lane): a breakdown by day of every lane reads
 # this, a few hundred times fewer rows than kpi_day.
