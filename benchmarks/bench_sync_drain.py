@@ -71,6 +71,7 @@ from _hq_harness import (
     load_average,
 )
 
+from kiosk.config.sync import SyncConfig
 from kiosk.hq.db import create_engine, upgrade
 from kiosk.hq.models import SaleDocument
 from kiosk.hq.pg_copy import copy_value
@@ -375,8 +376,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="kiosk hq serve --workers N")
     parser.add_argument(
         "--in-flight",
-        default="1",
-        help="comma-separated [sync] in_flight values, each a drain leg (e.g. 1,2)",
+        default=str(SyncConfig().in_flight),
+        help="comma-separated [sync] in_flight values, each a drain leg (e.g. 1,2,3; "
+        "default: the lane's default)",
     )
     args = parser.parse_args()
     if args.side_by_side:

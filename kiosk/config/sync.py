@@ -29,9 +29,10 @@ class SyncConfig:
         500, doc="most sales sent in one upload request", check=checks.between(1, 1000)
     )
     in_flight: int = setting(
-        2,
+        3,
         doc="sale batches posted to HQ at once, each on its own connection "
-        "(1: one at a time, waiting for each reply)",
+        "(1: one at a time, waiting for each reply; 3 drains a backlog within 2x of "
+        "PostgreSQL's raw COPY, benchmarks/README.md)",
         check=checks.between(1, 8),
     )
     catalog_page_size: int = setting(
