@@ -26,7 +26,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--port", type=int, help="override hq.port")
     serve.add_argument("--threads", type=int, help="override hq.threads")
     serve.add_argument(
-        "--workers", type=int, default=1, help="worker processes (more than 1 needs PostgreSQL)"
+        "--workers",
+        type=_workers,
+        default=1,
+        help="worker processes (more than 1 needs PostgreSQL); auto: one per CPU on "
+        "PostgreSQL, one on SQLite",
     )
     serve.set_defaults(func=_serve)
     enrol = actions.add_parser("enrol-lane", help="issue a lane's secret (prints its token)")
@@ -100,6 +104,19 @@ def _init(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from error
     print(f"HQ database at schema revision {revision}")
     return 0
+
+
+def _workers(text: str) -> int | str:
+    """``--workers``: a positive number, or ``auto``."""
+    if text == "auto":
+        return text
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number or auto, not {text!r}")
+    return count
 
 
 def _serve(args: argparse.Namespace) -> int:
