@@ -57,16 +57,54 @@ class Hq:
         return result
 
 
-def histogram_diff(before: dict[str, Any], after: dict[str, Any], route: str) -> list[float]:
+def histogram_diff(
+    before: dict[str, Any], after: dict[str, Any], route: str, part: str = "routes"
+) -> list[float]:
     """Durations (seconds, one per request, each its bucket's geometric middle) of the
-    requests to ``route`` between two :meth:`Hq.timings` readings."""
+    requests to ``route`` between two :meth:`Hq.timings` readings (``part`` "routes"),
+    or of one phase of them (``part`` "phases", ``route`` "ROUTE|a -> b")."""
     steps = after["steps_per_doubling"]
-    old = before["routes"].get(route, {}).get("buckets", {})
+
+    def buckets(reading: dict[str, Any]) -> dict[str, int]:
+        if part == "routes":
+            found: dict[str, int] = reading["routes"].get(route, {}).get("buckets", {})
+            return found
+        key, _, phase = route.partition("|")
+        return dict(reading.get("phases", {}).get(key, {}).get(phase, {}).get("buckets", {}))
+
+    old = buckets(before)
     out: list[float] = []
-    for key, count in after["routes"].get(route, {}).get("buckets", {}).items():
+    for key, count in buckets(after).items():
         middle = 2 ** ((int(key) + 0.5) / steps) / 1e6
         out.extend([middle] * (count - old.get(key, 0)))
     return sorted(out)
+
+
+def phase_report(before: dict[str, Any], after: dict[str, Any], route: str) -> list[str]:
+    """Lines saying where HQ's time on ``route`` went between two readings: per phase
+    (time between two stamps, :func:`kiosk.hq.metrics.stamp`) its count, p50 and p99,
+    and its share of the time of the requests that took HQ at least 100 ms."""
+    names = sorted(after.get("phases", {}).get(route, {}))
+    slow_after = after.get("slow", {}).get(route, {"count": 0, "seconds": {}})
+    slow_before = before.get("slow", {}).get(route, {"count": 0, "seconds": {}})
+    slow_count = slow_after["count"] - slow_before["count"]
+    slow = {
+        name: seconds - slow_before["seconds"].get(name, 0.0)
+        for name, seconds in slow_after["seconds"].items()
+    }
+    total = sum(slow.values()) or 1.0
+    lines = [f"    where it went ({slow_count} requests of >= 100 ms: share of their time):"]
+    rows = []
+    for name in names:
+        times = histogram_diff(before, after, f"{route}|{name}", part="phases")
+        if times:
+            rows.append((slow.get(name, 0.0), name, times))
+    for share, name, times in sorted(rows, reverse=True):
+        lines.append(
+            f"      {name}: {len(times)}, p50 {percentile(times, 50) * 1000:.1f} ms, p99 "
+            f"{percentile(times, 99) * 1000:.1f} ms; slow share {share / total * 100:.0f} %"
+        )
+    return lines
 
 
 def percentile(values: list[float], q: float) -> float:

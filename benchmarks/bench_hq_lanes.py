@@ -22,6 +22,10 @@ the whole measurement with a fresh HQ and prints min / median of the runs.
     python benchmarks/bench_hq_lanes.py --backend sqlite --pin --runs 3
     python benchmarks/bench_hq_lanes.py --backend postgres --pin --runs 3
     python benchmarks/bench_hq_lanes.py --backend postgres --pin --lanes 2000 --interval 20
+
+``--phases`` also prints where HQ's time went per route (``kiosk.hq.metrics.stamp``):
+each phase between two stamps with its p50 / p99 and its share of the time of the
+requests that took HQ 100 ms or more.
 """
 
 from __future__ import annotations
@@ -41,7 +45,14 @@ import httpx
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _hq_harness import enrol, histogram_diff, hq_server, load_average, percentile
+from _hq_harness import (
+    enrol,
+    histogram_diff,
+    hq_server,
+    load_average,
+    percentile,
+    phase_report,
+)
 
 from kiosk.hq.samples import make_sale
 
@@ -142,6 +153,9 @@ def main() -> None:
     parser.add_argument("--procs", type=int, default=4, help="load-generating processes")
     parser.add_argument("--pin", action="store_true", help="HQ on CPU 0, generators on CPU 1")
     parser.add_argument("--runs", type=int, default=1, help="repeat; min / median of the runs")
+    parser.add_argument(
+        "--phases", action="store_true", help="print where HQ's time went (its stamps)"
+    )
     args = parser.parse_args()
     if args.pin:
         os.sched_setaffinity(0, GENERATOR_CPUS)
@@ -193,6 +207,8 @@ def measure(args: argparse.Namespace, run_no: int) -> dict[str, tuple[float, flo
         times = histogram_diff(before, after, route)
         every.extend(times)
         out[f"HQ's own, {route}"] = _line(f"HQ's own, {route}", times)
+        if args.phases:
+            print("\n".join(phase_report(before, after, route)))
     out["HQ's own, both"] = _line("HQ's own, both", sorted(every))
     client = "load generators' (send to full reply)"
     out[client] = _line(client, sorted(t for _, t in latencies))

@@ -10,7 +10,6 @@ data, 413 body too large, 422 a record HQ refuses for its content (naming the fi
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -20,7 +19,6 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.dialects import postgresql, sqlite
 from starlette.exceptions import HTTPException
 
 from kiosk import __version__
@@ -31,6 +29,7 @@ from kiosk.hq import (
     coupons,
     events,
     fleet,
+    heartbeats,
     kpi_api,
     lane_changes,
     metrics,
@@ -42,7 +41,6 @@ from kiosk.hq import (
 from kiosk.hq.api_errors import install_error_handlers
 from kiosk.hq.auth import LaneIdentity
 from kiosk.hq.checkin_models import CheckinBatch
-from kiosk.hq.db import utc_now, write_one
 from kiosk.hq.event_models import EventBatch, EventBatchResult
 from kiosk.hq.middleware import BodyLimit, FastSales, LaneAuth, RequestTimes
 from kiosk.hq.models import (
@@ -56,7 +54,6 @@ from kiosk.hq.models import (
     SaleBatch,
 )
 from kiosk.hq.sale_rules import sale_problems
-from kiosk.hq.tables import lane_status
 
 _bearer = HTTPBearer(auto_error=False, description="STORE:LANE:SECRET from `kiosk hq enrol-lane`")
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -74,6 +71,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 def _lane(
     request: Request, _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> LaneIdentity:
+    metrics.stamp("dependency thread")
     who: LaneIdentity = request.scope["state"]["lane"]
     return who
 
@@ -213,26 +211,7 @@ def create_app(
     @app.post("/api/v1/lanes/heartbeat", response_model=HeartbeatAck, tags=["lanes"])
     def heartbeat(beat: Heartbeat, who: Lane) -> HeartbeatAck:
         """Record the lane's state, devices, outbox depth and version."""
-        now = utc_now()
-        row = {
-            "store_id": who.store_id,
-            "lane_id": who.lane_id,
-            "state": beat.state,
-            "app_version": beat.app_version,
-            "outbox_depth": beat.outbox_depth,
-            "devices": json.dumps([d.model_dump() for d in beat.devices]),
-            "sent_at": beat.sent_at,
-            "received_at": now,
-        }
-        insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(lane_status).values(**row)
-        statement = statement.on_conflict_do_update(
-            index_elements=["store_id", "lane_id"],
-            set_={k: statement.excluded[k] for k in row if k not in ("store_id", "lane_id")},
-        )
-        write_one(engine, statement, durable=False)
-        fleet.record_heartbeat(engine, who.store_id, who.lane_id, beat, now)  # history, errors
-        return HeartbeatAck(received_at=now)
+        return HeartbeatAck(received_at=heartbeats.store_heartbeat(engine, who, beat))
 
     app.include_router(kpi_api.router(engine))  # admin token, off until web.configure()
     app.include_router(web.router(engine))  # staff pages, off until web.configure()

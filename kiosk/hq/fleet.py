@@ -23,7 +23,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kiosk.hq import lane_config
+from kiosk.hq import lane_config, metrics
 from kiosk.hq.db import write_transaction
 from kiosk.hq.models import Heartbeat
 from kiosk.hq.tables import device_history, lane_fleet
@@ -63,6 +63,14 @@ def record_heartbeat(
     engine: sa.Engine, store_id: str, lane_id: str, beat: Heartbeat, received_at: str
 ) -> None:
     """Keep what ``beat`` says beyond the last heartbeat; see the module docstring."""
+    metrics.stamp("status written")
+    _record(engine, store_id, lane_id, beat, received_at)
+    metrics.stamp("fleet written")
+
+
+def _record(
+    engine: sa.Engine, store_id: str, lane_id: str, beat: Heartbeat, received_at: str
+) -> None:
     lane_key = (lane_fleet.c.store_id == store_id, lane_fleet.c.lane_id == lane_id)
     with engine.connect() as conn:
         before = conn.execute(sa.select(lane_fleet).where(*lane_key)).first()

@@ -17,13 +17,25 @@
 With several worker processes (``kiosk hq serve --workers N``) every process writes
 its samples to ``$PROMETHEUS_MULTIPROC_DIR`` and a scrape of any worker adds them up
 (prometheus_client's multiprocess mode); ``serve`` sets that folder up.
+
+Where a request waited (issue 16): :func:`stamp` marks a named moment of the request
+being handled (``"route thread"``: the route began on a worker thread; ``"db
+connected"``: a database connection was handed over, after the write lock on SQLite).
+:class:`kiosk.hq.middleware.RequestTimes` starts each timed request's list of stamps
+(:func:`start_stamps`) and at its answer turns consecutive stamps into phases
+(``"arrived -> route thread"``: waiting for a thread of the pool, the event loop and
+anything between) that ``GET /api/v1/timings`` reports per route. A stamp is a clock
+read and a list append; outside a timed request it does nothing. The stamps ride in a
+context variable, which anyio copies into the worker threads that run a request.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -57,6 +69,39 @@ LATENCY = Histogram(
 SALES = Counter("kiosk_hq_sales_stored", "sales stored (a replay of a stored sale not counted)")
 
 _Scope = dict[str, Any]
+Stamps = list[tuple[str, float]]
+_STAMPS: ContextVar[Stamps | None] = ContextVar("kiosk_hq_stamps", default=None)
+
+
+def start_stamps(name: str, at: float) -> Stamps:
+    """Begin the stamps of the request being handled in this context (first: ``name``
+    at ``at``, a ``time.perf_counter()`` reading); returns the list :func:`stamp` fills."""
+    stamps = [(name, at)]
+    _STAMPS.set(stamps)
+    return stamps
+
+
+def clear_stamps() -> None:
+    """End the stamps of this context's request."""
+    _STAMPS.set(None)
+
+
+def stamp(name: str) -> None:
+    """Mark that the request being handled reached ``name`` now (no-op outside one)."""
+    stamps = _STAMPS.get()
+    if stamps is not None:
+        stamps.append((name, time.perf_counter()))
+
+
+def phases(stamps: Stamps) -> list[tuple[str, float]]:
+    """("a -> b", seconds) for each pair of consecutive stamps."""
+    return [
+        (f"{a} -> {b}", max(0.0, t_b - t_a)) for (a, t_a), (b, t_b) in itertools.pairwise(stamps)
+    ]
+
+
+def _stamp_checkout(*_args: Any) -> None:
+    stamp("db connected")
 
 
 def sales_stored(count: int) -> None:
@@ -133,6 +178,8 @@ def install(app: FastAPI, engine: sa.Engine) -> None:
     from kiosk.hq.web.routes import admin_refusal
 
     lanes = LaneCollector(engine)
+    if not sa.event.contains(engine, "checkout", _stamp_checkout):
+        sa.event.listen(engine, "checkout", _stamp_checkout)
 
     @app.get(METRICS_PATH, include_in_schema=False)
     def metrics(request: Request) -> Response:

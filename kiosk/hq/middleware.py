@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse
 from kiosk.hq import fast_ingest
 from kiosk.hq.auth import Authenticator, AuthError
 from kiosk.hq.errors import HqError
+from kiosk.hq.metrics import Stamps, clear_stamps, phases, stamp, start_stamps
 from kiosk.hq.web.routes import admin_refusal
 
 Scope = MutableMapping[str, Any]
@@ -58,6 +59,7 @@ TIMED = frozenset(
     }
 )
 STEPS_PER_DOUBLING = 16  # histogram buckets 2**(1/16) apart: +-2.2 % around a bucket's middle
+SLOW_SECONDS = 0.1  # a request at least this long adds its phases to the route's "slow" sums
 
 
 async def send_error(
@@ -106,6 +108,7 @@ class BodyLimit:
                 return
             if not message.get("more_body"):
                 break
+        stamp("body read")
         await self.app(scope, _replay(b"".join(chunks), receive), send)
 
     async def _refuse(self, send: Send) -> None:
@@ -141,7 +144,7 @@ class LaneAuth:
         try:
             who = self.authenticator.authenticate_cached(header)
             if who is None:  # not cached: the database read must not block the event loop
-                who = await anyio.to_thread.run_sync(self.authenticator.authenticate, header)
+                who = await anyio.to_thread.run_sync(self._authenticate, header)
         except AuthError as error:
             await send_error(
                 send, 401, "unauthorized", str(error), ((b"www-authenticate", b"Bearer"),)
@@ -151,7 +154,12 @@ class LaneAuth:
             await send_error(send, 503, "unavailable", str(error))
             return
         scope.setdefault("state", {})["lane"] = who
+        stamp("authenticated")
         await self.app(scope, receive, send)
+
+    def _authenticate(self, header: str) -> Any:
+        stamp("auth thread")
+        return self.authenticator.authenticate(header)
 
 
 class FastSales:
@@ -186,7 +194,7 @@ class FastSales:
         body = b"".join(chunks)
         types = [v for k, v in scope["headers"] if k == b"content-type"]
         answer = await anyio.to_thread.run_sync(
-            fast_ingest.try_batch, self.engine, who, body, types[0] if len(types) == 1 else None
+            self._try_batch, who, body, types[0] if len(types) == 1 else None
         )
         if answer is None:
             await self.app(scope, _replay(body, receive), send)
@@ -202,6 +210,12 @@ class FastSales:
             }
         )
         await send({"type": "http.response.body", "body": answer})
+
+    def _try_batch(self, who: Any, body: bytes, content_type: bytes | None) -> bytes | None:
+        stamp("sales thread")
+        answer = fast_ingest.try_batch(self.engine, who, body, content_type)
+        stamp("sales written")
+        return answer
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
@@ -229,11 +243,20 @@ class RequestTimes:
     {"count": n, "buckets": {"k": count}}}}`` where bucket ``k`` holds durations d with
     ``2**(k/16) <= d / 1 us < 2**((k+1)/16)``. Counts only grow: a reader diffs two
     readings. Costs two clock reads and a logarithm per request, on the event loop (no
-    lock needed)."""
+    lock needed).
+
+    Where the time went (:func:`kiosk.hq.metrics.stamp`): ``"phases": {route: {"a -> b":
+    {"count": n, "buckets": {...}}}}``, histograms as above of the time between
+    consecutive stamps of a timed request (first ``arrived``, last ``answered``), and
+    ``"slow": {route: {"count": n, "seconds": {"a -> b": s}}}``, the phases summed over
+    the requests that took at least ``SLOW_SECONDS``: what the tail waited for."""
 
     def __init__(self, app: App) -> None:
         self.app = app
         self.routes: dict[str, dict[int, int]] = {}
+        self.phases: dict[str, dict[str, dict[int, int]]] = {}
+        self.slow: dict[str, dict[str, float]] = {}
+        self.slow_count: dict[str, int] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -247,6 +270,7 @@ class RequestTimes:
         if key not in TIMED:
             key = "other"
         started = time.perf_counter()
+        stamps = start_stamps("arrived", started) if key != "other" else None
         waited = 0.0  # blocked in receive(): the client's bytes not there yet
 
         async def timed_receive() -> Message:
@@ -260,14 +284,35 @@ class RequestTimes:
             await send(message)
             if message["type"] == "http.response.body" and not message.get("more_body"):
                 self.record(key, time.perf_counter() - started - waited)
+                if stamps is not None:
+                    stamps.append(("answered", time.perf_counter()))
+                    self.record_phases(key, stamps, waited)
 
-        await self.app(scope, timed_receive, timed_send)
+        try:
+            await self.app(scope, timed_receive, timed_send)
+        finally:
+            if stamps is not None:
+                clear_stamps()
 
-    def record(self, key: str, seconds: float) -> None:
+    def record(
+        self, key: str, seconds: float, into: dict[str, dict[int, int]] | None = None
+    ) -> None:
         micro = max(seconds * 1e6, 1.0)
         bucket = int(math.log2(micro) * STEPS_PER_DOUBLING)
-        counts = self.routes.setdefault(key, {})
+        counts = (self.routes if into is None else into).setdefault(key, {})
         counts[bucket] = counts.get(bucket, 0) + 1
+
+    def record_phases(self, key: str, stamps: Stamps, waited: float) -> None:
+        """Histograms of the phases of one request; their sums if it was slow."""
+        steps = phases(stamps)
+        route = self.phases.setdefault(key, {})
+        for name, seconds in steps:
+            self.record(name, seconds, route)
+        if stamps[-1][1] - stamps[0][1] - waited >= SLOW_SECONDS:
+            self.slow_count[key] = self.slow_count.get(key, 0) + 1
+            sums = self.slow.setdefault(key, {})
+            for name, seconds in steps:
+                sums[name] = sums.get(name, 0.0) + seconds
 
     def reading(self) -> dict[str, Any]:
         return {
@@ -276,6 +321,17 @@ class RequestTimes:
             "routes": {
                 key: {"count": sum(counts.values()), "buckets": dict(sorted(counts.items()))}
                 for key, counts in self.routes.items()
+            },
+            "phases": {
+                key: {
+                    name: {"count": sum(c.values()), "buckets": dict(sorted(c.items()))}
+                    for name, c in route.items()
+                }
+                for key, route in self.phases.items()
+            },
+            "slow": {
+                key: {"count": self.slow_count.get(key, 0), "seconds": dict(sums)}
+                for key, sums in self.slow.items()
             },
         }
 
