@@ -1,7 +1,7 @@
 """The fleet: what HQ keeps of each lane's heartbeats beyond the last one, and the
 lanes' configuration endpoint.
 
-:func:`record_heartbeat` keeps per lane the config version, the configuration error
+:func:`record_heartbeats` keeps per lane the config version, the configuration error
 and the last error log records the heartbeat carried (``lane_fleet``), and adds a row
 to ``device_history`` each time a device's status differs from the one last seen (a
 device no longer reported gets status ``"absent"``); only the newest
@@ -15,6 +15,7 @@ lane already has that version.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +24,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.dialects import postgresql, sqlite
 
-from kiosk.hq import lane_config, metrics
-from kiosk.hq.db import write_transaction
+from kiosk.hq import lane_config
 from kiosk.hq.models import Heartbeat
 from kiosk.hq.tables import device_history, lane_fleet
 
@@ -59,22 +59,80 @@ class FleetInfo:
     history: tuple[DeviceChange, ...]  # newest first
 
 
-def record_heartbeat(
-    engine: sa.Engine, store_id: str, lane_id: str, beat: Heartbeat, received_at: str
-) -> None:
-    """Keep what ``beat`` says beyond the last heartbeat; see the module docstring."""
-    metrics.stamp("status written")
-    _record(engine, store_id, lane_id, beat, received_at)
-    metrics.stamp("fleet written")
+@dataclass(frozen=True, slots=True)
+class Beat:
+    """One heartbeat to keep: the lane's, what it said, when HQ received it (UTC text)."""
+
+    store_id: str
+    lane_id: str
+    beat: Heartbeat
+    received_at: str
 
 
-def _record(
-    engine: sa.Engine, store_id: str, lane_id: str, beat: Heartbeat, received_at: str
-) -> None:
-    lane_key = (lane_fleet.c.store_id == store_id, lane_fleet.c.lane_id == lane_id)
-    with engine.connect() as conn:
-        before = conn.execute(sa.select(lane_fleet).where(*lane_key)).first()
-    seen: dict[str, str] = _decode(before.devices, {}) if before is not None else {}
+_FIELDS = ("config_version", "config_error", "errors", "devices")
+
+
+def record_heartbeats(conn: sa.Connection, beats: Sequence[Beat]) -> None:
+    """Keep what each of ``beats`` says beyond the lane's last heartbeat, in the order
+    given (the order HQ received them), in the caller's write transaction; see the
+    module docstring. One read of the lanes' rows, one upsert of the rows that changed,
+    one insert of the history rows."""
+    seen = _fleet_rows(conn, sorted({(b.store_id, b.lane_id) for b in beats}))
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    history: list[dict[str, Any]] = []
+    for b in beats:
+        key = (b.store_id, b.lane_id)
+        before = seen.get(key)
+        row, changes = _compare(before, b.beat)
+        if before is not None and not changes and all(before[k] == row[k] for k in _FIELDS):
+            continue
+        seen[key] = row
+        rows[key] = {"store_id": key[0], "lane_id": key[1], "updated_at": b.received_at, **row}
+        history += [
+            {
+                "store_id": key[0],
+                "lane_id": key[1],
+                "at": b.beat.sent_at,
+                "received_at": b.received_at,
+                **c,
+            }
+            for c in changes
+        ]
+    if rows:
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        upsert = insert(lane_fleet)
+        upsert = upsert.on_conflict_do_update(  # two workers' first heartbeats of a lane
+            index_elements=["store_id", "lane_id"],
+            set_={k: upsert.excluded[k] for k in (*_FIELDS, "updated_at")},
+        )
+        conn.execute(upsert, [rows[key] for key in sorted(rows)])  # one lock order
+    if history:
+        conn.execute(sa.insert(device_history), history)
+        for store_id, lane_id in sorted({(h["store_id"], h["lane_id"]) for h in history}):
+            _prune(conn, store_id, lane_id)
+
+
+def _fleet_rows(
+    conn: sa.Connection, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """(store, lane) -> the stored fleet fields of those lanes that have a row."""
+    t = lane_fleet
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for start in range(0, len(keys), 250):  # a few hundred bound pairs per query
+        chunk = keys[start : start + 250]
+        query = sa.select(t.c.store_id, t.c.lane_id, *(t.c[k] for k in _FIELDS)).where(
+            sa.tuple_(t.c.store_id, t.c.lane_id).in_(chunk)
+        )
+        for r in conn.execute(query):
+            found[(r.store_id, r.lane_id)] = {k: getattr(r, k) for k in _FIELDS}
+    return found
+
+
+def _compare(
+    before: dict[str, Any] | None, beat: Heartbeat
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The fleet fields ``beat`` gives the lane, and its device changes since ``before``."""
+    seen: dict[str, str] = _decode(before["devices"], {}) if before is not None else {}
     statuses = {d.name: d.status for d in beat.devices}
     changes = [
         {"device": d.name, "kind": d.kind, "status": d.status, "detail": d.detail}
@@ -92,32 +150,7 @@ def _record(
         "errors": json.dumps([e.model_dump() for e in beat.errors]),
         "devices": json.dumps(statuses, sort_keys=True),
     }
-    if before is not None and not changes and all(getattr(before, k) == v for k, v in row.items()):
-        return
-    values = {"store_id": store_id, "lane_id": lane_id, "updated_at": received_at, **row}
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    upsert = insert(lane_fleet).values(**values)
-    upsert = upsert.on_conflict_do_update(  # two workers' first heartbeats of a lane
-        index_elements=["store_id", "lane_id"],
-        set_={k: upsert.excluded[k] for k in values if k not in ("store_id", "lane_id")},
-    )
-    with write_transaction(engine, durable=False) as conn:
-        conn.execute(upsert)
-        if changes:
-            conn.execute(
-                sa.insert(device_history),
-                [
-                    {
-                        "store_id": store_id,
-                        "lane_id": lane_id,
-                        "at": beat.sent_at,
-                        "received_at": received_at,
-                        **c,
-                    }
-                    for c in changes
-                ],
-            )
-            _prune(conn, store_id, lane_id)
+    return row, changes
 
 
 def _prune(conn: sa.Connection, store_id: str, lane_id: str) -> None:

@@ -81,6 +81,12 @@ def start_stamps(name: str, at: float) -> Stamps:
     return stamps
 
 
+def current_stamps() -> Stamps | None:
+    """The stamps of the request being handled in this context (None outside one), for
+    work done for it elsewhere (another thread) to add to."""
+    return _STAMPS.get()
+
+
 def clear_stamps() -> None:
     """End the stamps of this context's request."""
     _STAMPS.set(None)
