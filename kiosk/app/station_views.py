@@ -200,16 +200,16 @@ def hotel_view(runner: Any) -> JourneyView:
 
 
 def _front_desk_alert(alert: Any) -> OpenAlert:
-    """A hotel deposit declined after the guest left (``DepositAlert``): open until the
-    front desk settles it, naming the stay and the amount to charge otherwise."""
+    """A hotel deposit declined after the guest left, or whose outcome the terminal cannot
+    say (``DepositAlert``, ``kind``): open until the terminal answers or the front desk
+    settles it at the lane's desk, naming the stay and the amount."""
     money = money_text(alert.amount.minor, alert.amount.currency)
-    detail = _safe(
-        f"stay {alert.stay_id or '?'}: {alert.action} of {money} declined ({alert.why}); "
-        "charge the guest at the front desk",
-        200,
-    )
-    return OpenAlert(alert_key("deposit", alert.preauth_ref), "deposit_capture_declined",
-                     detail, alert.at)  # fmt: skip
+    kind = str(getattr(alert, "kind", "deposit_capture_declined"))
+    what = f"{alert.action} of {money} declined ({alert.why}); charge the guest at the front desk"
+    if kind == "deposit_capture_unknown":
+        what = f"{alert.action} of {money} unknown (the terminal cannot say; asked again)"
+    detail = _safe(f"stay {alert.stay_id or '?'}: {what}", 200)
+    return OpenAlert(alert_key("deposit", alert.preauth_ref), kind, detail, alert.at)
 
 
 def _intervention(visit_id: str, kind: str, detail: str, intervention: Any) -> OpenAlert:

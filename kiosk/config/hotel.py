@@ -166,6 +166,13 @@ class HotelConfig:
         "with it queued (sent when the card terminal answers again)",
         check=checks.between(0, 60),
     )
+    deposit_doubt_rounds: int = setting(
+        5,
+        doc="the sender's rounds a queued deposit capture or release may stay unknown (the "
+        "terminal cannot say how it ended) before it is an alert for the front desk; the "
+        "terminal is still asked every round after it",
+        check=checks.between(1, 1000),
+    )
     smtp_host: str = setting(
         "", doc="the SMTP server for guests' e-mails (empty: e-mails are kept queued)"
     )

@@ -18,6 +18,16 @@ request that certainly did not reach the terminal; :func:`finish_deposit` ends i
 (:func:`failed_deposits` lists those still open, :func:`settle_failed_deposit` closes
 one, naming who; migration 0015).
 
+A task whose request's outcome stays unknown (the terminal cannot say) is *in doubt*:
+:func:`doubt_round` counts the sender's rounds on that request (with the task's
+``attempts``) and, at the round that reaches the lane's limit, marks it raised for the
+front desk, once, with the caller's ``also(conn)`` (its service event) in the same
+transaction; :func:`raised_doubts` lists those raised and still queued. The count and
+the raise are kept in the ``sync_state`` row ``deposit_doubt/<pre-authorisation>`` (the
+task's table has no column for them); every end or renewal of the task drops it in its
+own transaction. :func:`settle_doubt_at_desk` ends a task in doubt on the front desk's
+word, inside the caller's transaction (the payment journal's verdict).
+
 Room-ready notices (``room_notice``): :func:`watch_room` keeps the guest's address
 for a stay whose room was not ready; :func:`room_notices` lists those waiting;
 :func:`room_notice_done` ends one once its e-mail is queued.
@@ -30,6 +40,8 @@ failed for now (the network, a server that is down).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -171,21 +183,29 @@ def deposit_tasks(conn: sqlite3.Connection, state: str | None = "queued") -> lis
 
 
 def renew_deposit_reference(
-    conn: sqlite3.Connection, preauth_ref: str, reference: str, error: str
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    reference: str,
+    error: str,
+    also: Callable[[sqlite3.Connection], object] | None = None,
 ) -> None:
     """A request that certainly did not reach the terminal: the next try goes with
-    ``reference`` (the old one is used up in the journal).
+    ``reference`` (the old one is used up in the journal); its doubt, if any, ends with
+    ``also(conn)`` in the same transaction.
 
     Raises:
         StoreError: the write failed.
     """
     what = f"renewing the reference of deposit {preauth_ref}"
     with sqlite_errors(what), write_transaction(conn):
+        if also is not None:
+            also(conn)
         conn.execute(
             "UPDATE deposit_task SET reference = ?, attempts = attempts + 1, "
             "last_error = ?, updated_at = ? WHERE preauth_ref = ? AND state = 'queued'",
             (reference, error[:500], utc_now(), preauth_ref),
         )
+        _drop_doubt(conn, preauth_ref)
 
 
 def deposit_attempted(conn: sqlite3.Connection, preauth_ref: str, error: str) -> None:
@@ -221,6 +241,7 @@ def finish_deposit(
         ).rowcount
         if changed and also is not None:
             also(conn)
+        _drop_doubt(conn, preauth_ref)
 
 
 def failed_deposits(conn: sqlite3.Connection) -> list[tuple[DepositTask, str]]:
@@ -257,6 +278,144 @@ def settle_failed_deposit(
         ).rowcount
         if changed and also is not None:
             also(conn)
+    return bool(changed)
+
+
+# -- deposits in doubt ----------------------------------------------------------------------
+
+_DOUBT = "deposit_doubt/"
+
+
+@dataclass(frozen=True)
+class DepositDoubt:
+    """A queued task whose request (``reference``) the terminal could not say the end of
+    for ``rounds`` of the sender's rounds; ``raised_at`` (ISO text): when the front desk
+    was told ("" while not yet)."""
+
+    preauth_ref: str
+    reference: str
+    rounds: int
+    raised_at: str
+
+
+def _doubt(conn: sqlite3.Connection, preauth_ref: str) -> DepositDoubt | None:
+    row = conn.execute(
+        "SELECT value FROM sync_state WHERE key = ?", (_DOUBT + preauth_ref,)
+    ).fetchone()
+    if row is None:
+        return None
+    try:
+        facts = json.loads(row[0])
+        return DepositDoubt(
+            preauth_ref, str(facts["reference"]), int(facts["rounds"]), str(facts["raised_at"])
+        )
+    except (ValueError, KeyError, TypeError):  # a damaged row: counted anew, never a crash
+        return None
+
+
+def _keep_doubt(conn: sqlite3.Connection, doubt: DepositDoubt) -> None:
+    value = {"reference": doubt.reference, "rounds": doubt.rounds, "raised_at": doubt.raised_at}
+    conn.execute(
+        "INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) "
+        "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        (_DOUBT + doubt.preauth_ref, json.dumps(value, sort_keys=True), utc_now()),
+    )
+
+
+def _drop_doubt(conn: sqlite3.Connection, preauth_ref: str) -> None:
+    conn.execute("DELETE FROM sync_state WHERE key = ?", (_DOUBT + preauth_ref,))
+
+
+def deposit_doubt(conn: sqlite3.Connection, preauth_ref: str) -> DepositDoubt | None:
+    """The doubt over task ``preauth_ref``'s request, or None (also for a damaged row).
+
+    Raises:
+        StoreError: the store cannot be read.
+    """
+    with sqlite_errors(f"reading the doubt over deposit {preauth_ref}"):
+        return _doubt(conn, preauth_ref)
+
+
+def doubt_round(
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    reference: str,
+    error: str,
+    *,
+    raise_after: int,
+    also: Callable[[sqlite3.Connection, DepositDoubt], object] | None = None,
+) -> DepositDoubt | None:
+    """One more round in which the terminal could not say how request ``reference`` of
+    queued task ``preauth_ref`` ended: counted (with the task's ``attempts``); at the round
+    that reaches ``raise_after`` it is raised for the front desk, with ``also(conn, doubt)``
+    in the same transaction (once: a raised doubt is only counted after). Returns the
+    doubt, or None if the task is not queued any more.
+
+    Raises:
+        StoreError: the write failed.
+    """
+    with sqlite_errors(f"noting a round of deposit {preauth_ref}"), write_transaction(conn):
+        changed = conn.execute(
+            "UPDATE deposit_task SET attempts = attempts + 1, last_error = ?, updated_at = ? "
+            "WHERE preauth_ref = ? AND state = 'queued'",
+            (error[:500], utc_now(), preauth_ref),
+        ).rowcount
+        if not changed:
+            return None
+        before = _doubt(conn, preauth_ref)
+        if before is None or before.reference != reference:  # a new request: counted anew
+            before = DepositDoubt(preauth_ref, reference, 0, "")
+        doubt = dataclasses.replace(before, rounds=before.rounds + 1)
+        if not doubt.raised_at and doubt.rounds >= raise_after:
+            doubt = dataclasses.replace(doubt, raised_at=utc_now())
+            if also is not None:
+                also(conn, doubt)
+        _keep_doubt(conn, doubt)
+    return doubt
+
+
+def raised_doubts(conn: sqlite3.Connection) -> list[tuple[DepositTask, DepositDoubt]]:
+    """Queued tasks whose doubt was raised for the front desk, oldest raise first.
+
+    Raises:
+        StoreError: the store cannot be read.
+    """
+    with sqlite_errors("reading the deposits in doubt"):
+        keys = conn.execute(
+            "SELECT substr(key, ?) FROM sync_state WHERE key >= ? AND key < ? ORDER BY key",
+            (len(_DOUBT) + 1, _DOUBT, _DOUBT[:-1] + chr(ord(_DOUBT[-1]) + 1)),
+        ).fetchall()
+        found = []
+        for (preauth_ref,) in keys:
+            doubt, task = _doubt(conn, str(preauth_ref)), deposit_task(conn, str(preauth_ref))
+            if doubt and doubt.raised_at and task and task.state == "queued":
+                found.append((task, doubt))
+    return sorted(found, key=lambda pair: (pair[1].raised_at, pair[0].preauth_ref))
+
+
+def settle_doubt_at_desk(
+    conn: sqlite3.Connection, preauth_ref: str, reference: str, captured: bool, staff_id: str
+) -> bool:
+    """Inside the caller's transaction: end queued task ``preauth_ref`` (request
+    ``reference``) on the front desk's word (``staff_id``): ``done`` if the terminal took it
+    (``captured``), else ``failed`` and settled (the front desk charged the guest
+    otherwise: never sent again, never listed as open). False if the task is not queued
+    with that request.
+
+    Raises:
+        StoreError: no staff id.
+        sqlite3.Error: the write failed (the caller's transaction rolls back).
+    """
+    if not staff_id:
+        raise StoreError(f"deposit {preauth_ref}: who settled it is needed")
+    now = utc_now()
+    state, note = ("done", "") if captured else ("failed", "not taken: settled at the front desk")
+    changed = conn.execute(
+        "UPDATE deposit_task SET state = ?, last_error = ?, settled_by = ?, settled_at = ?, "
+        "updated_at = ? WHERE preauth_ref = ? AND reference = ? AND state = 'queued'",
+        (state, note, staff_id[:64], now, now, preauth_ref, reference),
+    ).rowcount
+    _drop_doubt(conn, preauth_ref)
     return bool(changed)
 
 

@@ -36,6 +36,28 @@ takes each queued task through the journaled payment flow
   CANCELLED (the request certainly did not reach
   the terminal, e.g. connection refused): a fresh reference is committed to the task
   first, then sent on the next round. So a retried capture never captures twice.
+* still SENT / UNKNOWN after asking (the terminal cannot say, or is still working on
+  it): *in doubt*. Each such round is counted (:func:`kiosk.store.hotel_queues.doubt_round`);
+  the round that reaches ``doubt_rounds`` (``[hotel] deposit_doubt_rounds``) raises it
+  for the front desk exactly like a declined one - an alert (kind
+  ``deposit_capture_unknown``) and its ``intervention.raised``, committed with that
+  round, once (a restart lists it again, never raises it again). The sender keeps
+  asking the terminal every round, never sends it again; its later answer closes the
+  alert in the transaction that ends (or renews) the task, with ``intervention.resolved``
+  naming it (``terminal_approved``; ``terminal_declined``, which is then a declined
+  alert of its own; ``not_processed``: the request never ran, so it is sent again with
+  a fresh reference - the money is not given up).
+
+The front desk settles an alert through :meth:`DepositQueue.settle_alert` (the hotel
+desk's service calls it for a signed-in member of staff, audited there): a declined
+one once they charged the guest otherwise; one in doubt with their verdict - ``taken``
+(the terminal's own records show the capture) or not (they charge the guest otherwise).
+A verdict in doubt is taken only after the terminal was asked once more
+(:meth:`PaymentFlow.resolve`, invariant 9, under ``terminal_lock``): an answer from the
+terminal then closes the alert instead (staff are told which). Staff's verdict is
+committed in the payment journal's transaction together with the task's end and the
+``intervention.resolved`` event: a capture staff called not taken is ended, never sent
+again (no second capture), and no longer blocks the lane's payments.
 
 The sender never talks to the terminal while a guest's payment is at it: both take
 ``terminal_lock`` (the sender only when it is free) and the flow itself refuses to
@@ -55,6 +77,7 @@ from typing import Any
 
 from kiosk import clock as kiosk_clock
 from kiosk.app.service_events import (
+    DEPOSIT_FAILED,
     Ids,
     Occurrence,
     deposit_failed_occurrence,
@@ -75,12 +98,24 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 _P = ev.PaymentPurpose
 JOURNEY = "hotel_checkin"
+#: The alert (and HQ intervention) kind of a deposit whose outcome the terminal cannot
+#: say after ``doubt_rounds`` rounds (a declined one is :data:`DEPOSIT_FAILED`).
+DEPOSIT_DOUBT = "deposit_capture_unknown"
+#: How long staff's verdict waits for a guest's payment (or the sender) at the terminal.
+DESK_WAIT_S = 30.0
+
+
+class DepositDeskError(PaymentError):
+    """The front desk's settlement was not taken (the alert is closed already, or the
+    terminal is busy); the message says why."""
 
 
 @dataclass(frozen=True)
 class DepositAlert:
-    """A deposit the terminal would not capture (or release) after the guest left: the
-    front desk must charge the guest otherwise (``why``: the terminal's reason)."""
+    """A deposit the front desk must see to after the guest left: the terminal declined
+    its capture (or release) - the front desk charges the guest otherwise (``why``: the
+    terminal's reason) - or, ``kind`` :data:`DEPOSIT_DOUBT`, cannot say how its request
+    (``reference``) ended."""
 
     preauth_ref: str
     action: str
@@ -89,11 +124,18 @@ class DepositAlert:
     checkin_id: str
     why: str
     at: datetime
+    kind: str = DEPOSIT_FAILED
+    reference: str = ""
 
     @property
     def transaction_id(self) -> str:
         """The visit the service events are about (the deposit's own id if unknown)."""
         return self.checkin_id or self.preauth_ref
+
+    @property
+    def in_doubt(self) -> bool:
+        """The terminal has not said how the request ended (staff give a verdict)."""
+        return self.kind == DEPOSIT_DOUBT
 
 
 class DepositQueue:
@@ -110,6 +152,8 @@ class DepositQueue:
         backoff: the flow's status-inquiry backoff (``[payment] status_backoff_s``).
         references: makes a request's journal reference.
         ids: the lane's ids for the front desk's service events (None: none recorded).
+        doubt_rounds: the rounds a request may stay unknown before it is raised for the
+            front desk (``[hotel] deposit_doubt_rounds``).
 
     ``wake`` asks the background sender for a round now (set by the sender).
     """
@@ -125,8 +169,10 @@ class DepositQueue:
         backoff: Sequence[float] = (1.0, 2.0, 4.0, 8.0, 15.0),
         references: Callable[[], str] = new_reference,
         ids: Ids | None = None,
+        doubt_rounds: int = 5,
     ) -> None:
         self.terminal, self.clock, self.ids = terminal, clock, ids
+        self.doubt_rounds = max(1, doubt_rounds)
         self.front, self.back = connect(), connect()
         self.front_journal = PaymentJournal(self.front, clock)
         self.journal = PaymentJournal(self.back, clock)  # the sender thread's
@@ -140,6 +186,8 @@ class DepositQueue:
         self._alerts: dict[str, DepositAlert] = {
             task.preauth_ref: _alert(task, at) for task, at in q.failed_deposits(self.front)
         }
+        for task, doubt in q.raised_doubts(self.front):
+            self._alerts[task.preauth_ref] = _doubt_alert(task, doubt)
 
     # -- the check-out's side ------------------------------------------------------------
     def settle(self, effect: fx.CaptureDeposit | fx.ReleaseDeposit, held: Money | None) -> ev.Event:
@@ -199,19 +247,84 @@ class DepositQueue:
         return self._pending.get(preauth_ref, "")
 
     def alerts(self) -> list[DepositAlert]:
-        """The failed deposits the front desk has not settled yet, oldest first (from
-        memory: the station's report asks on its own thread)."""
+        """The deposits declined or in doubt that the front desk has not settled yet,
+        oldest first (from memory: the station's report asks on its own thread)."""
         return sorted(self._alerts.values(), key=lambda a: (a.at, a.preauth_ref))
 
+    def alert(self, preauth_ref: str) -> DepositAlert | None:
+        """The open alert of pre-authorisation ``preauth_ref``, or None (from memory)."""
+        return self._alerts.get(preauth_ref)
+
+    def settle_alert(self, preauth_ref: str, staff_id: str, *, taken: bool = False) -> str:
+        """The front desk (``staff_id``) settles the open alert of ``preauth_ref``: a
+        declined one (they charged the guest otherwise), or one in doubt with their
+        verdict (``taken``: the terminal's records show it; else they charge the guest
+        otherwise) - taken only after the terminal was asked once more.
+
+        Returns what it came to: ``settled_at_desk`` (declined), ``taken`` /
+        ``not_taken`` (staff's verdict), or the terminal's own answer that closed it
+        instead: ``terminal_approved``, ``terminal_declined`` (now a declined alert: the
+        desk charges the guest), ``not_processed`` (never ran: sent again).
+
+        Raises:
+            DepositDeskError: no such alert is open, or the terminal stayed busy.
+            PaymentInProgressError: the terminal is still working on the request.
+            StoreError, JournalError: the store refused (nothing is taken).
+        """
+        alert = self._alerts.get(preauth_ref)
+        if alert is None:
+            raise DepositDeskError(f"deposit {preauth_ref}: no alert is open for it")
+        if not alert.in_doubt:
+            if not self.settled_at_desk(preauth_ref, staff_id):
+                raise DepositDeskError(f"deposit {preauth_ref}: settled already")
+            return "settled_at_desk"
+        if not self.terminal_lock.acquire(timeout=DESK_WAIT_S):
+            raise DepositDeskError("the card terminal is busy with a payment: try again")
+        try:
+            with self._front_lock:
+                return self._verdict(alert, staff_id, taken)
+        finally:
+            self.terminal_lock.release()
+            with self._changed:
+                self._changed.notify_all()
+
+    def _verdict(self, alert: DepositAlert, staff_id: str, taken: bool) -> str:
+        """Staff's verdict on ``alert`` (in doubt), after asking the terminal once more
+        (holding the terminal and the front connection)."""
+        task = q.deposit_task(self.front, alert.preauth_ref)
+        if task is None or task.state != "queued" or task.reference != alert.reference:
+            self._alerts.pop(alert.preauth_ref, None)
+            raise DepositDeskError(f"deposit {alert.preauth_ref}: no longer in doubt")
+        outcome = "taken" if taken else "not_taken"
+        resolved = self._resolved(alert, outcome, staff_id, "remote")
+
+        def also(conn: Any) -> None:  # in the journal's transaction: the task ends with it
+            if not q.settle_doubt_at_desk(conn, task.preauth_ref, task.reference, taken, staff_id):
+                raise DepositDeskError(f"deposit {task.preauth_ref}: no longer in doubt")
+            if resolved is not None:
+                resolved(conn)
+
+        record = self.front_journal.get(task.reference)
+        if record.state not in (PaymentState.SENT, PaymentState.UNKNOWN):
+            return self._after(task, record, self.front)  # heard before the task ended
+        flow = PaymentFlow(self.terminal, self.front_journal, backoff=self.backoff)
+        record = flow.resolve(task.reference, taken, staff_id, also=also)
+        if record.resolved_by == staff_id:  # the terminal could not tell: staff's word
+            self._alerts.pop(task.preauth_ref, None)
+            log.warning("deposit %s: %s in doubt settled by %s as %s",
+                        task.preauth_ref, task.action, staff_id, outcome)  # fmt: skip
+            return outcome
+        return self._after(task, record, self.front)  # the terminal answered first
+
     def settled_at_desk(self, preauth_ref: str, staff_id: str) -> bool:
-        """The front desk (``staff_id``) charged the guest otherwise: the alert closes,
-        with its ``intervention.resolved`` event. False if no such alert is open.
+        """The front desk (``staff_id``) charged the guest otherwise: the declined alert
+        closes, with its ``intervention.resolved`` event. False if no such alert is open.
 
         Raises:
             StoreError: no staff id, or the store refused.
         """
         alert = self._alerts.get(preauth_ref)
-        if alert is None:
+        if alert is None or alert.in_doubt:
             return False
         resolved = None
         if self.ids is not None:
@@ -237,6 +350,35 @@ class DepositQueue:
             journey=JOURNEY,
         )
         return lambda conn: insert_events(conn, [event])
+
+    def _raised(self, alert: DepositAlert) -> Callable[[Any], object] | None:
+        """Writes the ``intervention.raised`` of doubt ``alert`` (None: no ids)."""
+        if self.ids is None:
+            return None
+        iid = self.ids.intervention(alert.transaction_id, DEPOSIT_DOUBT, alert.at)
+        data = {"intervention_id": iid, "kind": DEPOSIT_DOUBT}
+        occurrence = Occurrence("intervention.raised", alert.at, alert.transaction_id, iid, data)
+        return self._events(occurrence)
+
+    def _resolved(
+        self, alert: DepositAlert | None, outcome: str, staff_id: str | None, how: str
+    ) -> Callable[[Any], object] | None:
+        """Writes the ``intervention.resolved`` of doubt ``alert`` (None: none raised)."""
+        if alert is None or not alert.in_doubt or self.ids is None:
+            return None
+        iid = self.ids.intervention(alert.transaction_id, DEPOSIT_DOUBT, alert.at)
+        data: dict[str, object] = {
+            "intervention_id": iid,
+            "kind": DEPOSIT_DOUBT,
+            "how": how,
+            "outcome": outcome,
+        }
+        if staff_id:
+            data["staff_id"] = staff_id
+        occurrence = Occurrence(
+            "intervention.resolved", self.clock(), alert.transaction_id, iid, data
+        )
+        return self._events(occurrence)
 
     def task(self, preauth_ref: str) -> q.DepositTask | None:
         """The task of pre-authorisation ``preauth_ref`` in any state, or None."""
@@ -323,7 +465,11 @@ class DepositQueue:
             if record is None:
                 record = self._send(task)
             elif record.state in (PaymentState.SENT, PaymentState.UNKNOWN):
-                record = self._flow(task.reference).recheck(task.reference)
+                try:
+                    record = self._flow(task.reference).recheck(task.reference)
+                except PaymentError as error:  # still running at the terminal: in doubt
+                    self._in_doubt(task, f"outcome unknown: {error}", self.back)
+                    return
         except PaymentBlockedError as error:
             self._note(task, f"waiting: {error}")
             return
@@ -346,19 +492,66 @@ class DepositQueue:
             self.terminal, self.journal, backoff=self.backoff, references=lambda: reference
         )
 
-    def _after(self, task: q.DepositTask, record: PaymentRecord) -> None:
-        """What the journal row of the task's request says about the task."""
+    def _after(self, task: q.DepositTask, record: PaymentRecord, conn: Any = None) -> str:
+        """What the journal row of the task's request says about the task, written on
+        ``conn`` (default: the sender's); a doubt raised over it closes in the same
+        transaction. Returns the terminal's answer as the desk is told it ("" while
+        still unknown)."""
+        conn = self.back if conn is None else conn
         state = record.state
+        doubt = self._alerts.get(task.preauth_ref)
+        doubt = doubt if doubt is not None and doubt.in_doubt else None
         if state in (PaymentState.APPROVED, PaymentState.REVERSED):
-            q.finish_deposit(self.back, task.preauth_ref, "done")
+            resolved = self._resolved(doubt, "terminal_approved", None, "at_lane")
+            q.finish_deposit(conn, task.preauth_ref, "done", also=resolved)
+            self._forget_doubt(doubt)
             log.info("deposit %s: %s done (%s)", task.preauth_ref, task.action, task.reference)
-        elif state is PaymentState.DECLINED:
-            self._fail(task, f"{task.action} declined ({record.error_condition or 'declined'})")
-        elif state is PaymentState.CANCELLED:  # never reached the terminal: a new try
+            return "terminal_approved"
+        if state is PaymentState.DECLINED:
+            why = f"{task.action} declined ({record.error_condition or 'declined'})"
+            self._fail(task, why, conn, self._resolved(doubt, "terminal_declined", None, "at_lane"))
+            return "terminal_declined"
+        if state is PaymentState.CANCELLED and record.resolved_by:  # someone's verdict
+            # (not the desk's: that ends the task with it) - never sent again
+            by = record.resolved_by
+            resolved = self._resolved(doubt, "not_taken", by, "at_lane")
+            self._fail(task, f"{task.action} not taken, said {by}", conn, resolved)
+            return "not_taken"
+        if state is PaymentState.CANCELLED:  # never reached the terminal: a new try
             why = record.error_condition or "cancelled"
-            q.renew_deposit_reference(self.back, task.preauth_ref, self.references(), why)
-        else:  # SENT / UNKNOWN: asked again next round (staff may resolve it first)
-            q.deposit_attempted(self.back, task.preauth_ref, f"outcome {state.value}")
+            resolved = self._resolved(doubt, "not_processed", None, "at_lane")
+            q.renew_deposit_reference(conn, task.preauth_ref, self.references(), why, resolved)
+            self._forget_doubt(doubt)
+            return "not_processed"
+        # SENT / UNKNOWN: in doubt, asked again next round
+        self._in_doubt(task, f"outcome {state.value}", conn)
+        return ""
+
+    def _forget_doubt(self, doubt: DepositAlert | None) -> None:
+        if doubt is not None and self._alerts.get(doubt.preauth_ref) is doubt:
+            self._alerts.pop(doubt.preauth_ref, None)
+
+    def _in_doubt(self, task: q.DepositTask, why: str, conn: Any) -> None:
+        """One more round the terminal could not say how the task's request ended: at
+        the ``doubt_rounds``-th, an alert for the front desk and its service event, once."""
+        raised: list[DepositAlert] = []
+
+        def also(conn: Any, doubt: q.DepositDoubt) -> None:
+            alert = _doubt_alert(dataclasses.replace(task, last_error=why), doubt)
+            raised.append(alert)
+            write = self._raised(alert)
+            if write is not None:
+                write(conn)
+
+        q.doubt_round(
+            conn, task.preauth_ref, task.reference, why, raise_after=self.doubt_rounds, also=also
+        )
+        for alert in raised:
+            self._alerts[task.preauth_ref] = alert
+            log.error("deposit %s of stay %s: %s of %s unknown after %d rounds (%s): the "
+                      "front desk is told; the terminal is still asked", task.preauth_ref,
+                      task.stay_id or "?", task.action, alert.amount, self.doubt_rounds,
+                      why)  # fmt: skip
 
     def _not_sent(self, task: q.DepositTask, error: PaymentError) -> None:
         """The flow refused before sending (the pre-authorisation is no longer held, ...)."""
@@ -369,17 +562,26 @@ class DepositQueue:
         if task.action == "release" and preauth and preauth.state is PaymentState.REVERSED:
             q.finish_deposit(self.back, task.preauth_ref, "done", "already released")
         elif preauth is None or preauth.state is not PaymentState.APPROVED:
-            self._fail(task, f"the pre-authorisation is not held ({error})")
+            self._fail(task, f"the pre-authorisation is not held ({error})", self.back)
         else:
             q.deposit_attempted(self.back, task.preauth_ref, str(error))
 
-    def _fail(self, task: q.DepositTask, why: str) -> None:
+    def _fail(
+        self,
+        task: q.DepositTask,
+        why: str,
+        conn: Any,
+        resolved: Callable[[Any], object] | None = None,
+    ) -> None:
         """End ``task`` failed: an alert for the front desk and its service event for HQ,
-        committed with the task's end. Both take the time the store wrote (as a restart
-        reads it back: the resolution's event then names the same intervention)."""
+        committed with the task's end (and ``resolved``: the end of its doubt). Both take
+        the time the store wrote (as a restart reads it back: the resolution's event then
+        names the same intervention)."""
         failed: list[DepositAlert] = []
 
         def also(conn: Any) -> None:
+            if resolved is not None:
+                resolved(conn)
             found = [a for t, a in q.failed_deposits(conn) if t.preauth_ref == task.preauth_ref]
             alert = _alert(dataclasses.replace(task, last_error=why), found[0])
             failed.append(alert)
@@ -391,11 +593,11 @@ class DepositQueue:
 
         with self._changed:  # the check-out still waiting hears it declined: no alert
             if task.preauth_ref in self._waiting:
-                q.finish_deposit(self.back, task.preauth_ref, "failed", why)
-                q.settle_failed_deposit(self.back, task.preauth_ref, "checkout")
+                q.finish_deposit(conn, task.preauth_ref, "failed", why)
+                q.settle_failed_deposit(conn, task.preauth_ref, "checkout")
                 log.warning("deposit %s: %s (the check-out goes on)", task.preauth_ref, why)
                 return
-            q.finish_deposit(self.back, task.preauth_ref, "failed", why, also=also)
+            q.finish_deposit(conn, task.preauth_ref, "failed", why, also=also)
         for alert in failed:
             self._alerts[task.preauth_ref] = alert
             log.error("deposit %s of stay %s: %s %s: the front desk must charge the guest",
@@ -403,6 +605,12 @@ class DepositQueue:
 
     def _note(self, task: q.DepositTask, why: str) -> None:
         q.deposit_attempted(self.back, task.preauth_ref, why)
+
+
+def _doubt_alert(task: q.DepositTask, doubt: q.DepositDoubt) -> DepositAlert:
+    """The front desk's alert for ``task`` in doubt (raised at ``doubt.raised_at``)."""
+    alert = _alert(task, doubt.raised_at)
+    return dataclasses.replace(alert, kind=DEPOSIT_DOUBT, reference=doubt.reference)
 
 
 def _alert(task: q.DepositTask, at: datetime | str) -> DepositAlert:

@@ -88,9 +88,12 @@ class HotelRunner(TravelRunner):
     verdicts = VERDICTS
     payment_failed = HotelInterventionKind.PAYMENT_FAILED
     steps = Step
-    #: deposits declined after the guest left, for the station (set by build_hotel to
-    #: ``DepositQueue.alerts``)
+    #: deposits declined or in doubt after the guest left, for the station (set by
+    #: build_hotel to ``DepositQueue.alerts``)
     front_desk_alerts: Callable[[], list[Any]] = staticmethod(list)
+    #: the lane's :class:`~kiosk.app.hotel.deposits.DepositQueue` (set by build_hotel),
+    #: whose alerts the hotel desk settles; None: no queued deposits
+    front_desk: Any = None
 
     def __init__(
         self,

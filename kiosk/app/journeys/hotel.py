@@ -52,6 +52,7 @@ from kiosk.payment.flow import PaymentFlow, SaleState
 from kiosk.payment.journal import PaymentJournal, PaymentState
 from kiosk.store.checkins import load_checkin
 from kiosk.store.db import connect
+from kiosk.store.hotel_queues import deposit_tasks
 from kiosk.store.stays import load_signature
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,12 @@ def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
     """Settle SENT/UNKNOWN payments, then close the approvals of every stored visit. An
     approval of a visit the lane lost (stopped part-way) is *not* given back: a balance
     is posted to the hotel's bill right after the terminal approves it, so the front
-    desk settles it with the stay's bill; one line per such approval, for staff."""
+    desk settles it with the stay's bill; one line per such visit, for staff.
+
+    A deposit captured (or released) through the check-out's queue goes in the journal
+    under the visit that pre-authorised it (the check-in): it is named as what it is -
+    the check-out's capture of that stay's deposit, with its task's state - and the
+    check-in visit is listed only for payments of its own."""
     for outcome in flow.reconcile():
         log.warning("payment %s reconciled as %s", outcome.record.reference, outcome.state.value)
     lost: list[str] = []
@@ -95,11 +101,32 @@ def reconcile_payments(flow: PaymentFlow, conn: Any) -> list[str]:
     lines = [
         f"payment {record.reference} could not be settled: {why}" for record, why in report.failed
     ]
-    lines += [
-        f"visit {visit_id} stopped part-way after a card payment: check the stay's bill"
-        for visit_id in dict.fromkeys(lost)
-    ]
+    if not lost:
+        return lines
+    queued = {task.reference: task for task in deposit_tasks(conn, None)}
+    left = [r for r in flow.journal.unclosed_approved() if r.sale_id in set(lost)]
+    for visit_id in dict.fromkeys(lost):
+        rows = [r for r in left if r.sale_id == visit_id]
+        if any(r.reference not in queued for r in rows):
+            lines.append(
+                f"visit {visit_id} stopped part-way after a card payment: check the stay's bill"
+            )
+        for record in (r for r in rows if r.reference in queued):
+            task = queued[record.reference]
+            lines.append(
+                f"deposit {task.action} {record.reference} of stay {task.stay_id or '?'} "
+                f"({record.approved_amount or record.amount}) queued at its check-out: "
+                f"{_TASK_STATES.get(task.state, task.state)} (not a payment of visit {visit_id})"
+            )
     return lines
+
+
+#: A queued deposit task's state as the reconciliation says it.
+_TASK_STATES = {
+    "done": "done",
+    "queued": "still queued",
+    "failed": "failed (the front desk's alert)",
+}
 
 
 def _mews(config: KioskConfig) -> Any:
@@ -156,6 +183,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         wait_s=hotel.deposit_wait_s,
         backoff=config.payment.status_backoff_s,
         ids=Ids(config.lane.store_id, config.lane.lane_id),
+        doubt_rounds=hotel.deposit_doubt_rounds,
     )
     printer = HotelPrinter.from_devices(services.devices, types, hotel.hotel, hotel.terms)
     signatures = services.connect()
@@ -194,6 +222,7 @@ def build_hotel(services: ShellServices) -> JourneyParts:
         room_notices=room_notices,
     )
     runner.front_desk_alerts = deposits.alerts  # the station's hotel view lists them
+    runner.front_desk = deposits  # the hotel desk settles them
     follow_document_readers(services.devices, types, runner.send)
     for detail in unreturned:
         log.error("%s", detail)
