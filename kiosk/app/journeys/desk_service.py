@@ -228,20 +228,26 @@ class JourneyDeskService:
             verdicts=verdicts,
         )
 
-    def give_verdict(self, verdict: str, note: str = "") -> Any:
+    def give_verdict(self, verdict: str, note: str = "", *, case: DeskCase | None = None) -> Any:
         """Give ``verdict`` (a :class:`Verdict` value) on the open intervention; returns
-        the journey's state once the runner has taken it.
+        the journey's state once the runner has taken it. ``case``: the case the desk
+        showed when it was touched (refused if another one is open now).
 
         Raises:
             NotSignedIn: nobody is signed in (or the session just timed out).
             DeskVerdictRefused: the role may not (an audit row says who tried).
-            AttendantError: nothing is open, the verdict does not fit its kind, or the
-                journey did not take it.
+            AttendantError: nothing is open, the verdict does not fit its kind, the open
+                case is not ``case``, or the journey did not take it.
         """
         staff = self.sessions.require(None)
         intervention = self.runner.state.intervention
         if intervention is None:
             raise AttendantError("nothing is waiting for an agent")
+        if case is not None and (case.kind, case.raised_at) != (
+            intervention.kind.value,
+            intervention.raised_at,
+        ):
+            raise AttendantError("the case changed since the desk showed it: look again")
         chosen = parse_verdict(verdict, intervention)
         kind, rules = intervention.kind, self.rules
         person_id, _name = rules.person(self.runner.state, intervention)

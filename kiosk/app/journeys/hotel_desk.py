@@ -27,6 +27,19 @@ unknown outcome overridden as paid, a deposit waived) are a supervisor's or a
 manager's. A technician may only retry the encoder or the hotel's system, or say
 the printer is fixed.
 
+Deposits after the guest left (:class:`HotelDeskService`): while no visit waits for
+staff, the desk shows the oldest alert of the lane's
+:class:`~kiosk.app.hotel.deposits.DepositQueue` (``runner.front_desk``) as its case -
+a capture (or release) the terminal declined, or one whose outcome it cannot say - and
+takes staff's settlement of it through the same sign-in, role check and audit: a
+declined one once the desk charged the guest otherwise (``accept``, a receptionist);
+one in doubt with staff's verdict, asked of the terminal once more first: done, the
+terminal's own records show it (``accept``: a supervisor's or a manager's, as any
+payment taken as done that the kiosk could not confirm), or not done (``refuse``: the
+desk charges the guest otherwise). One audit row ``desk_deposit_settled`` (staff, kind,
+stay, amount, verdict, seconds open and what it came to: the terminal's answer counts
+over staff's), or ``desk_verdict_refused``; the queue writes ``intervention.resolved``.
+
 ``build_hotel_desk`` is the spec's ``attendant``; ``open_hotel_desk`` its
 ``desk_ui`` (imports Qt when called).
 """
@@ -38,22 +51,29 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
+from kiosk.app.attendant.model import AttendantError
+from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DepositAlert
 from kiosk.app.hotel.runner import VerdictRefused
 from kiosk.app.journeys.desk_service import (
     AGENTS,
     DEVICE_STAFF,
     SUPERVISORS,
     DeskRules,
+    DeskVerdictRefused,
     JourneyDeskService,
     open_desk_screen,
+    role_names,
 )
 from kiosk.app.journeys.spec import DeskContext, DeskUi
-from kiosk.attendant_api import DeskDocument
+from kiosk.app.service_events import DEPOSIT_FAILED
+from kiosk.attendant_api import DeskCase, DeskDocument, DeskVerdict
 from kiosk.domain.airport.interventions import Verdict
 from kiosk.domain.hotel.events import AgentVerdict
 from kiosk.domain.hotel.interventions import HotelIntervention, HotelInterventionKind
 from kiosk.domain.hotel.states import HotelState, IllegalEvent
 from kiosk.domain.staff import Role
+from kiosk.payment.errors import PaymentError
+from kiosk.store.errors import StoreError
 
 _K, _V = HotelInterventionKind, Verdict
 
@@ -129,11 +149,125 @@ RULES = DeskRules(
 )
 
 
+#: A deposit alert's kind -> its verdicts and the roles that may give each (see the
+#: module docstring).
+DEPOSIT_VERDICTS: Mapping[str, Mapping[Verdict, frozenset[Role]]] = MappingProxyType(
+    {
+        DEPOSIT_FAILED: MappingProxyType({_V.ACCEPT: AGENTS}),
+        DEPOSIT_DOUBT: MappingProxyType({_V.ACCEPT: SUPERVISORS, _V.REFUSE: AGENTS}),
+    }
+)
+
+
+def deposit_detail(alert: DepositAlert) -> str:
+    """The case's detail of a deposit alert: action, amount, stay and the terminal's
+    reason, tab-separated (the desk's terms word it; no card data)."""
+    parts = (alert.action, str(alert.amount), alert.stay_id or "?", alert.why)
+    return "\t".join(part.replace("\t", " ") for part in parts)
+
+
+class HotelDeskService(JourneyDeskService):
+    """The hotel's desk: :class:`JourneyDeskService` with :data:`RULES`, and the lane's
+    deposit alerts as cases while no visit waits for staff (module docstring)."""
+
+    default_rules = RULES
+
+    def _deposits(self) -> Any:
+        return getattr(self.runner, "front_desk", None)
+
+    def open_case(self) -> DeskCase | None:
+        """The visit's intervention, else the oldest deposit alert (no I/O)."""
+        case = super().open_case()
+        deposits = self._deposits()
+        if case is not None or deposits is None:
+            return case
+        alerts = deposits.alerts()
+        return self._deposit_case(alerts[0]) if alerts else None
+
+    def _deposit_case(self, alert: DepositAlert) -> DeskCase:
+        session = self.sessions.current
+        grants = DEPOSIT_VERDICTS[alert.kind]
+        verdicts = tuple(
+            DeskVerdict(
+                verdict.value,
+                session is not None and _may(session.staff, roles),
+                role_names(roles),
+            )
+            for verdict, roles in grants.items()
+        )
+        return DeskCase(
+            kind=alert.kind,
+            passenger_id=alert.preauth_ref,  # the case's handle (not shown)
+            passenger="",
+            detail=deposit_detail(alert),
+            raised_at=alert.at,
+            verdicts=verdicts,
+        )
+
+    def give_verdict(self, verdict: str, note: str = "", *, case: DeskCase | None = None) -> Any:
+        """A visit's verdict (:meth:`JourneyDeskService.give_verdict`), or, for a
+        deposit ``case``, its settlement (:meth:`settle_deposit`)."""
+        if case is None or case.kind not in DEPOSIT_VERDICTS:
+            return super().give_verdict(verdict, note, case=case)
+        return self.settle_deposit(case.passenger_id, case.kind, verdict, note)
+
+    def settle_deposit(self, preauth_ref: str, kind: str, verdict: str, note: str = "") -> str:
+        """Settle the open deposit alert of ``preauth_ref`` (of ``kind``, as the desk showed
+        it) with ``verdict``; returns what it came to (``DepositQueue.settle_alert``).
+
+        Raises:
+            NotSignedIn: nobody is signed in (or the session just timed out).
+            DeskVerdictRefused: the role may not (an audit row says who tried).
+            AttendantError: the alert is closed or changed, the verdict does not fit it,
+                the terminal is busy or still working on it, or the store refused.
+        """
+        staff = self.sessions.require(None)
+        deposits = self._deposits()
+        alert = deposits.alert(preauth_ref) if deposits is not None else None
+        if alert is None or alert.kind != kind:
+            raise AttendantError(
+                "this deposit is no longer waiting: the terminal answered or it was settled"
+            )
+        grants = DEPOSIT_VERDICTS[alert.kind]
+        chosen = next((v for v in grants if v.value == verdict), None)
+        if chosen is None:
+            offered = ", ".join(v.value for v in grants)
+            raise AttendantError(f"verdict {verdict!r} does not fit {kind} (offered: {offered})")
+        facts: dict[str, Any] = {
+            "kind": kind,
+            "stay_id": alert.stay_id,
+            "deposit": alert.preauth_ref,
+            "action": alert.action,
+            "amount_minor": alert.amount.minor,
+            "currency": alert.amount.currency,
+            "verdict": chosen.value,
+        }
+        if not _may(staff, grants[chosen]):
+            self._record("desk_verdict_refused", staff, facts | {"role": staff.role.value},
+                         self.clock())  # fmt: skip
+            raise DeskVerdictRefused(staff, kind, chosen.value, role_names(grants[chosen]))
+        now = self.clock()
+        try:
+            came = str(deposits.settle_alert(
+                preauth_ref, staff.staff_id, taken=chosen is Verdict.ACCEPT
+            ))  # fmt: skip
+        except (PaymentError, StoreError) as error:
+            raise AttendantError(str(error)) from None
+        facts["seconds_open"] = round(max(0.0, (now - alert.at).total_seconds()), 1)
+        facts["came_to"] = came
+        self._record("desk_deposit_settled", staff, facts, now, note)
+        return came
+
+
+def _may(staff: Any, roles: frozenset[Role]) -> bool:
+    return not staff.disabled and staff.role in roles
+
+
 def build_hotel_desk(
     lane: Any, staff_repo: Any, audit_log: Any, clock: Callable[[], datetime]
-) -> JourneyDeskService:
+) -> HotelDeskService:
     """The spec's ``attendant``: the hotel desk's service for a built lane."""
-    return JourneyDeskService(lane, staff_repo, audit_log, clock, RULES)
+    return HotelDeskService(lane, staff_repo, audit_log, clock)
 
 
 def open_hotel_desk(context: DeskContext) -> DeskUi:

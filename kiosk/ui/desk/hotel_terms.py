@@ -6,7 +6,9 @@ The hotel journey names its interventions and verdicts by code
 "Accept the ID" for a name that differs and "Keep the luggage: room later" for a
 room that is not ready. Document types, the plain words of a verdict and the roles
 above the receptionist are the airport desk's (one table each). An unknown code is
-shown as it is, underscores as spaces.
+shown as it is, underscores as spaces. The lane's deposit alerts shown as cases
+(``kiosk.app.journeys.hotel_desk.HotelDeskService``) have their own titles, keys and
+what failed (:data:`DEPOSIT_KINDS`), and what settling one came to (:data:`OUTCOMES`).
 """
 
 from __future__ import annotations
@@ -88,6 +90,62 @@ DETAILS: dict[str, str] = {
     "no_room": str(QT_TRANSLATE_NOOP("HotelDesk", "No room is assigned yet.")),
     "room_not_ready": str(QT_TRANSLATE_NOOP("HotelDesk", "The room is not ready yet.")),
 }
+#: A deposit alert's kind -> its title on the desk.
+DEPOSIT_KINDS: dict[str, str] = {
+    "deposit_capture_declined": str(QT_TRANSLATE_NOOP("HotelDesk", "Deposit declined")),
+    "deposit_capture_unknown": str(QT_TRANSLATE_NOOP("HotelDesk", "Deposit in doubt")),
+}
+#: (deposit kind, verdict) -> the words on its key.
+DEPOSIT_VERDICTS: dict[tuple[str, str], str] = {
+    ("deposit_capture_declined", "accept"): str(
+        QT_TRANSLATE_NOOP("HotelDesk", "Charged at the front desk")
+    ),
+    ("deposit_capture_unknown", "accept"): str(
+        QT_TRANSLATE_NOOP("HotelDesk", "Done: the terminal's records show it")
+    ),
+    ("deposit_capture_unknown", "refuse"): str(
+        QT_TRANSLATE_NOOP("HotelDesk", "Not in the terminal's records")
+    ),
+}
+#: A deposit alert's action -> its word.
+_ACTIONS = {
+    "capture": str(QT_TRANSLATE_NOOP("HotelDesk", "Capture")),
+    "release": str(QT_TRANSLATE_NOOP("HotelDesk", "Release")),
+}
+#: A deposit kind -> what failed (%1 action, %2 amount, %3 stay, %4 the terminal's reason).
+_DEPOSIT_DETAILS = {
+    "deposit_capture_declined": str(
+        QT_TRANSLATE_NOOP(
+            "HotelDesk", "%1 of %2, stay %3: the terminal declined it (%4). Charge the guest."
+        )
+    ),
+    "deposit_capture_unknown": str(
+        QT_TRANSLATE_NOOP(
+            "HotelDesk", "%1 of %2, stay %3: the terminal cannot say if it was done (asked again)."
+        )
+    ),
+}
+#: What settling a deposit alert came to -> what the desk says after the touch.
+OUTCOMES: dict[str, str] = {
+    "settled_at_desk": str(QT_TRANSLATE_NOOP("HotelDesk", "Settled.")),
+    "taken": str(QT_TRANSLATE_NOOP("HotelDesk", "Settled: counted as done on the terminal.")),
+    "not_taken": str(
+        QT_TRANSLATE_NOOP("HotelDesk", "Settled: not done. Charge the guest at the front desk.")
+    ),
+    "terminal_approved": str(
+        QT_TRANSLATE_NOOP("HotelDesk", "The terminal answered: it was done. Nothing to charge.")
+    ),
+    "terminal_declined": str(
+        QT_TRANSLATE_NOOP(
+            "HotelDesk", "The terminal answered: declined. Charge the guest at the front desk."
+        )
+    ),
+    "not_processed": str(
+        QT_TRANSLATE_NOOP(
+            "HotelDesk", "The terminal answered: it never ran. The kiosk sends it again."
+        )
+    ),
+}
 _NO_ANSWER = str(QT_TRANSLATE_NOOP("HotelDesk", "No answer from the hotel system (%1)."))
 _MISSING = str(QT_TRANSLATE_NOOP("HotelDesk", "The register still needs: %1."))
 
@@ -107,13 +165,14 @@ class HotelTerms:
 
     @staticmethod
     def kind_title(kind: str) -> str:
-        """An intervention kind's title."""
-        return _words(KINDS.get(kind), kind)
+        """An intervention kind's (or a deposit alert's) title."""
+        return _words(KINDS.get(kind) or DEPOSIT_KINDS.get(kind), kind)
 
     @staticmethod
     def verdict_text(kind: str, verdict: str) -> str:
         """The words on the button of ``verdict`` for a case of ``kind``."""
-        source = VERDICTS.get((kind, verdict)) or (_FRONT_DESK if verdict == "refuse" else None)
+        source = VERDICTS.get((kind, verdict)) or DEPOSIT_VERDICTS.get((kind, verdict))
+        source = source or (_FRONT_DESK if verdict == "refuse" else None)
         if source is None:  # a pair the table does not name: the plain words
             return AirportTerms.verdict_text("", verdict)
         return _words(source, verdict)
@@ -127,6 +186,15 @@ class HotelTerms:
         if kind == "register_incomplete" and detail:
             fields = ", ".join(part.replace("_", " ") for part in detail.split(","))
             return _words(_MISSING, "").replace("%1", fields)
+        if kind in _DEPOSIT_DETAILS and detail.count("\t") == 3:
+            action, amount, stay, why = detail.split("\t")
+            text = _words(_DEPOSIT_DETAILS[kind], "")
+            for mark, value in (("%1", _words(_ACTIONS.get(action), action)), ("%2", amount),
+                                ("%3", stay), ("%4", why)):  # fmt: skip
+                text = text.replace(mark, value)
+            return text
+        if not kind and detail in OUTCOMES:  # what settling a deposit came to
+            return _words(OUTCOMES[detail], detail)
         return _words(DETAILS.get(detail), detail)
 
     document_type = staticmethod(AirportTerms.document_type)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.attendant_api import DeskService, DeviceLine, VerdictRefused
+from kiosk.attendant_api import DeskCase, DeskService, DeviceLine, VerdictRefused
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.desk.screen import DeskScreen
 from kiosk.ui.desk.views import DeskMessage, desk_view
@@ -42,6 +42,7 @@ class DeskPresenter(QObject):
         self._devices: list[DeviceLine] | None = None
         self._message: DeskMessage | None = None
         self._busy = False
+        self._case: DeskCase | None = None  # the case drawn last (a verdict is about it)
         screen.verdictRequested.connect(self.give_verdict)
         screen.signOutRequested.connect(staff.close)
         screen.refreshRequested.connect(self.reload)
@@ -57,16 +58,18 @@ class DeskPresenter(QObject):
             message=self._message,
             busy=self._busy,
         )
+        self._case = view.case
         self.screen.set_model(view)
 
     def give_verdict(self, verdict: str) -> None:
         """The agent touched a verdict's key."""
         if self._busy:
             return
+        case = self._case  # the one the agent saw when they touched
         self._busy, self._message = True, None
         self.refresh()
         self.bridge.run_in_background(
-            lambda: self.service.give_verdict(verdict), self._done, self._failed
+            lambda: self.service.give_verdict(verdict, case=case), self._done, self._failed
         )
 
     def reload(self) -> None:
@@ -85,8 +88,11 @@ class DeskPresenter(QObject):
         self.refresh()
         self.reload()
 
-    def _done(self, _result: object) -> None:
-        self._busy, self._message = False, DeskMessage("done")
+    def _done(self, result: object) -> None:
+        # a journey may answer with a code of what the verdict came to (the hotel's
+        # deposits: the terminal answered first); the screen words it
+        said = result if isinstance(result, str) else ""
+        self._busy, self._message = False, DeskMessage("done", said)
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

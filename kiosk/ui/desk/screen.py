@@ -256,8 +256,8 @@ class DeskScreen(Screen):
         message = self._view.message
         if message is None:
             return ""
-        if message.outcome == "done":
-            return self.tr("Done.")
+        if message.outcome == "done":  # with a code: what it came to, in the journey's words
+            return self.terms.detail_text("", message.text) if message.text else self.tr("Done.")
         if message.outcome == "refused":
             needs = " / ".join(self.terms.role_name(role) for role in message.needs)
             return self.tr("Your role may not give this verdict. Who may: %1.").replace("%1", needs)
