@@ -37,6 +37,7 @@ from terminal_link import TerminalLink
 from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DepositQueue
 from kiosk.app.service_events import DEPOSIT_FAILED
 from kiosk.app.shell import open_lane_window
+from kiosk.app.station_views import hotel_view
 from kiosk.app.wiring import build_lane
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
@@ -153,6 +154,9 @@ def test_a_capture_in_doubt_settled_at_the_desk_the_terminal_answers_approved_fi
     assert isinstance(went_on, ev.PaymentApproved)  # the guest is gone, the capture queued
     alert_raised(qtbot, lane, DEPOSIT_DOUBT)
     assert completions(lane) == [12050]  # the terminal did capture; the lane cannot say
+    (station,) = hotel_view(rig.lane.controller).alerts  # what the store's station shows
+    assert station.kind == DEPOSIT_DOUBT
+    assert "stay STAY-42: capture of 120.50 EUR unknown" in station.detail
 
     # a receptionist's badge at the scanner: the desk shows the deposit in doubt
     badge_at_the_scanner(qtbot, lane, "STF0001")
