@@ -208,6 +208,8 @@ def _front_desk_alert(alert: Any) -> OpenAlert:
     what = f"{alert.action} of {money} declined ({alert.why}); charge the guest at the front desk"
     if kind == "deposit_capture_unknown":
         what = f"{alert.action} of {money} unknown (the terminal cannot say; asked again)"
+    elif kind == "deposit_taken_after_desk":
+        what = f"{alert.action} of {money} taken after all: give back what the desk charged"
     detail = _safe(f"stay {alert.stay_id or '?'}: {what}", 200)
     return OpenAlert(alert_key("deposit", alert.preauth_ref), kind, detail, alert.at)
 

@@ -26,7 +26,10 @@ transaction; :func:`raised_doubts` lists those raised and still queued. The coun
 the raise are kept in the ``sync_state`` row ``deposit_doubt/<pre-authorisation>`` (the
 task's table has no column for them); every end or renewal of the task drops it in its
 own transaction. :func:`settle_doubt_at_desk` ends a task in doubt on the front desk's
-word, inside the caller's transaction (the payment journal's verdict).
+word, inside the caller's transaction (the payment journal's verdict); a "not taken"
+keeps the row as a *watch* (``watch``: who said it), so that the terminal is still
+asked: :func:`watched_doubts` lists them, :func:`taken_after_desk` marks one the
+terminal took after all (an alert of its own), :func:`end_watch` drops one.
 
 Room-ready notices (``room_notice``): :func:`watch_room` keeps the guest's address
 for a stay whose room was not ready; :func:`room_notices` lists those waiting;
@@ -296,6 +299,8 @@ class DepositDoubt:
     reference: str
     rounds: int
     raised_at: str
+    watch: str = ""  # who said "not taken": the terminal is still asked (a failed task)
+    after_at: str = ""  # when the terminal was found to have taken it after all
 
 
 def _doubt(conn: sqlite3.Connection, preauth_ref: str) -> DepositDoubt | None:
@@ -307,14 +312,20 @@ def _doubt(conn: sqlite3.Connection, preauth_ref: str) -> DepositDoubt | None:
     try:
         facts = json.loads(row[0])
         return DepositDoubt(
-            preauth_ref, str(facts["reference"]), int(facts["rounds"]), str(facts["raised_at"])
+            preauth_ref,
+            str(facts["reference"]),
+            int(facts["rounds"]),
+            str(facts["raised_at"]),
+            str(facts.get("watch", "")),
+            str(facts.get("after_at", "")),
         )
     except (ValueError, KeyError, TypeError):  # a damaged row: counted anew, never a crash
         return None
 
 
 def _keep_doubt(conn: sqlite3.Connection, doubt: DepositDoubt) -> None:
-    value = {"reference": doubt.reference, "rounds": doubt.rounds, "raised_at": doubt.raised_at}
+    value = dataclasses.asdict(doubt)
+    value.pop("preauth_ref")
     conn.execute(
         "INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) "
         "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -381,13 +392,9 @@ def raised_doubts(conn: sqlite3.Connection) -> list[tuple[DepositTask, DepositDo
         StoreError: the store cannot be read.
     """
     with sqlite_errors("reading the deposits in doubt"):
-        keys = conn.execute(
-            "SELECT substr(key, ?) FROM sync_state WHERE key >= ? AND key < ? ORDER BY key",
-            (len(_DOUBT) + 1, _DOUBT, _DOUBT[:-1] + chr(ord(_DOUBT[-1]) + 1)),
-        ).fetchall()
         found = []
-        for (preauth_ref,) in keys:
-            doubt, task = _doubt(conn, str(preauth_ref)), deposit_task(conn, str(preauth_ref))
+        for preauth_ref in _doubt_keys(conn):
+            doubt, task = _doubt(conn, preauth_ref), deposit_task(conn, preauth_ref)
             if doubt and doubt.raised_at and task and task.state == "queued":
                 found.append((task, doubt))
     return sorted(found, key=lambda pair: (pair[1].raised_at, pair[0].preauth_ref))
@@ -410,13 +417,86 @@ def settle_doubt_at_desk(
         raise StoreError(f"deposit {preauth_ref}: who settled it is needed")
     now = utc_now()
     state, note = ("done", "") if captured else ("failed", "not taken: settled at the front desk")
+    doubt = _doubt(conn, preauth_ref)
     changed = conn.execute(
         "UPDATE deposit_task SET state = ?, last_error = ?, settled_by = ?, settled_at = ?, "
         "updated_at = ? WHERE preauth_ref = ? AND reference = ? AND state = 'queued'",
         (state, note, staff_id[:64], now, now, preauth_ref, reference),
     ).rowcount
     _drop_doubt(conn, preauth_ref)
+    if changed and not captured:  # the terminal is still asked, in case staff were wrong
+        doubt = doubt or DepositDoubt(preauth_ref, reference, 0, "")
+        _keep_doubt(conn, dataclasses.replace(doubt, reference=reference, watch=staff_id[:64]))
     return bool(changed)
+
+
+def watched_doubts(conn: sqlite3.Connection) -> list[tuple[DepositTask, DepositDoubt]]:
+    """Tasks the front desk said the terminal did not take (their request still asked
+    about), with those found taken after all (``after_at``), oldest first.
+
+    Raises:
+        StoreError: the store cannot be read.
+    """
+    with sqlite_errors("reading the watched deposits"):
+        found = []
+        for preauth_ref in _doubt_keys(conn):
+            doubt, task = _doubt(conn, preauth_ref), deposit_task(conn, preauth_ref)
+            if doubt and doubt.watch and task and task.state == "failed":
+                found.append((task, doubt))
+    return sorted(found, key=lambda pair: (pair[1].after_at, pair[0].preauth_ref))
+
+
+def taken_after_desk(
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    also: Callable[[sqlite3.Connection, DepositDoubt], object] | None = None,
+) -> DepositDoubt | None:
+    """The terminal took watched task ``preauth_ref``'s request after all: marked (now),
+    with ``also(conn, doubt)`` in the same transaction; None if it is not watched (or
+    marked already).
+
+    Raises:
+        StoreError: the write failed.
+    """
+    with sqlite_errors(f"marking deposit {preauth_ref} taken"), write_transaction(conn):
+        doubt = _doubt(conn, preauth_ref)
+        if doubt is None or not doubt.watch or doubt.after_at:
+            return None
+        doubt = dataclasses.replace(doubt, after_at=utc_now())
+        _keep_doubt(conn, doubt)
+        if also is not None:
+            also(conn, doubt)
+    return doubt
+
+
+def end_watch(
+    conn: sqlite3.Connection,
+    preauth_ref: str,
+    also: Callable[[sqlite3.Connection], object] | None = None,
+) -> bool:
+    """Stop asking about watched task ``preauth_ref`` (the terminal confirmed staff, or
+    the front desk settled what it took after all), ``also(conn)`` in the same
+    transaction; False if it was not watched.
+
+    Raises:
+        StoreError: the write failed.
+    """
+    with sqlite_errors(f"ending the watch of deposit {preauth_ref}"), write_transaction(conn):
+        doubt = _doubt(conn, preauth_ref)
+        if doubt is None or not doubt.watch:
+            return False
+        _drop_doubt(conn, preauth_ref)
+        if also is not None:
+            also(conn)
+    return True
+
+
+def _doubt_keys(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT substr(key, ?) FROM sync_state WHERE key >= ? AND key < ? ORDER BY key",
+        (len(_DOUBT) + 1, _DOUBT, _DOUBT[:-1] + chr(ord(_DOUBT[-1]) + 1)),
+    ).fetchall()
+    return [str(row[0]) for row in rows]
 
 
 # -- e-mail ---------------------------------------------------------------------------------

@@ -57,7 +57,12 @@ A verdict in doubt is taken only after the terminal was asked once more
 terminal then closes the alert instead (staff are told which). Staff's verdict is
 committed in the payment journal's transaction together with the task's end and the
 ``intervention.resolved`` event: a capture staff called not taken is ended, never sent
-again (no second capture), and no longer blocks the lane's payments.
+again (no second capture), and no longer blocks the lane's payments. Staff may be wrong:
+the sender still asks the terminal about a request they called not taken
+(:meth:`DepositQueue._watch_round`) until it says; taken after all, the guest may have
+paid twice - an alert ``deposit_taken_after_desk`` and its ``intervention.raised`` (the
+capture stands: the terminal took what the bill was owed; the front desk gives back
+what it charged and settles it, ``given_back``); not taken, the asking ends.
 
 The sender never talks to the terminal while a guest's payment is at it: both take
 ``terminal_lock`` (the sender only when it is free) and the flow itself refuses to
@@ -90,6 +95,7 @@ from kiosk.domain.money import Money
 from kiosk.payment.errors import JournalError, PaymentBlockedError, PaymentError
 from kiosk.payment.flow import PaymentFlow, new_reference
 from kiosk.payment.journal import PaymentJournal, PaymentRecord, PaymentState
+from kiosk.payment.types import InquiryState, Outcome, PaymentKind
 from kiosk.store import hotel_queues as q
 from kiosk.store.errors import StoreError
 from kiosk.store.service_events import insert_events
@@ -101,6 +107,9 @@ JOURNEY = "hotel_checkin"
 #: The alert (and HQ intervention) kind of a deposit whose outcome the terminal cannot
 #: say after ``doubt_rounds`` rounds (a declined one is :data:`DEPOSIT_FAILED`).
 DEPOSIT_DOUBT = "deposit_capture_unknown"
+#: The alert kind of a request the front desk said the terminal did not take and the
+#: terminal, still asked, says it did: the guest may have paid twice.
+DEPOSIT_TAKEN = "deposit_taken_after_desk"
 #: How long staff's verdict waits for a guest's payment (or the sender) at the terminal.
 DESK_WAIT_S = 30.0
 
@@ -188,6 +197,9 @@ class DepositQueue:
         }
         for task, doubt in q.raised_doubts(self.front):
             self._alerts[task.preauth_ref] = _doubt_alert(task, doubt)
+        for task, doubt in q.watched_doubts(self.front):
+            if doubt.after_at:
+                self._alerts[task.preauth_ref] = _taken_alert(task, doubt)
 
     # -- the check-out's side ------------------------------------------------------------
     def settle(self, effect: fx.CaptureDeposit | fx.ReleaseDeposit, held: Money | None) -> ev.Event:
@@ -274,6 +286,8 @@ class DepositQueue:
         alert = self._alerts.get(preauth_ref)
         if alert is None:
             raise DepositDeskError(f"deposit {preauth_ref}: no alert is open for it")
+        if alert.kind == DEPOSIT_TAKEN:
+            return self._given_back(alert, staff_id)
         if not alert.in_doubt:
             if not self.settled_at_desk(preauth_ref, staff_id):
                 raise DepositDeskError(f"deposit {preauth_ref}: settled already")
@@ -287,6 +301,18 @@ class DepositQueue:
             self.terminal_lock.release()
             with self._changed:
                 self._changed.notify_all()
+
+    def _given_back(self, alert: DepositAlert, staff_id: str) -> str:
+        """The front desk gave the guest back what it charged for a request the terminal
+        took after all: the alert closes, the terminal is no longer asked."""
+        resolved = self._resolved(alert, "given_back", staff_id, "remote")
+        with self._front_lock:
+            if not q.end_watch(self.front, alert.preauth_ref, also=resolved):
+                self._alerts.pop(alert.preauth_ref, None)
+                raise DepositDeskError(f"deposit {alert.preauth_ref}: settled already")
+        self._alerts.pop(alert.preauth_ref, None)
+        log.info("deposit %s: given back at the front desk by %s", alert.preauth_ref, staff_id)
+        return "given_back"
 
     def _verdict(self, alert: DepositAlert, staff_id: str, taken: bool) -> str:
         """Staff's verdict on ``alert`` (in doubt), after asking the terminal once more
@@ -324,7 +350,7 @@ class DepositQueue:
             StoreError: no staff id, or the store refused.
         """
         alert = self._alerts.get(preauth_ref)
-        if alert is None or alert.in_doubt:
+        if alert is None or alert.kind != DEPOSIT_FAILED:
             return False
         resolved = None
         if self.ids is not None:
@@ -352,24 +378,26 @@ class DepositQueue:
         return lambda conn: insert_events(conn, [event])
 
     def _raised(self, alert: DepositAlert) -> Callable[[Any], object] | None:
-        """Writes the ``intervention.raised`` of doubt ``alert`` (None: no ids)."""
+        """Writes the ``intervention.raised`` of ``alert`` (in doubt, or taken after the
+        desk's word; None: no ids)."""
         if self.ids is None:
             return None
-        iid = self.ids.intervention(alert.transaction_id, DEPOSIT_DOUBT, alert.at)
-        data = {"intervention_id": iid, "kind": DEPOSIT_DOUBT}
+        iid = self.ids.intervention(alert.transaction_id, alert.kind, alert.at)
+        data = {"intervention_id": iid, "kind": alert.kind}
         occurrence = Occurrence("intervention.raised", alert.at, alert.transaction_id, iid, data)
         return self._events(occurrence)
 
     def _resolved(
         self, alert: DepositAlert | None, outcome: str, staff_id: str | None, how: str
     ) -> Callable[[Any], object] | None:
-        """Writes the ``intervention.resolved`` of doubt ``alert`` (None: none raised)."""
-        if alert is None or not alert.in_doubt or self.ids is None:
+        """Writes the ``intervention.resolved`` of ``alert`` (in doubt, or taken after the
+        desk's word; None: none raised)."""
+        if alert is None or alert.kind not in (DEPOSIT_DOUBT, DEPOSIT_TAKEN) or self.ids is None:
             return None
-        iid = self.ids.intervention(alert.transaction_id, DEPOSIT_DOUBT, alert.at)
+        iid = self.ids.intervention(alert.transaction_id, alert.kind, alert.at)
         data: dict[str, object] = {
             "intervention_id": iid,
-            "kind": DEPOSIT_DOUBT,
+            "kind": alert.kind,
             "how": how,
             "outcome": outcome,
         }
@@ -449,7 +477,56 @@ class DepositQueue:
                 self._forget_ended()
                 with self._changed:
                     self._changed.notify_all()
-        return len(q.deposit_tasks(self.back))
+        return len(q.deposit_tasks(self.back)) + self._watch_round()
+
+    def _watch_round(self) -> int:
+        """Ask the terminal about each request the front desk said it did not take (staff
+        may be wrong); returns how many are still asked about."""
+        watched = [(t, d) for t, d in q.watched_doubts(self.back) if not d.after_at]
+        left = len(watched)
+        for task, doubt in watched:
+            if not self.terminal_lock.acquire(blocking=False):
+                break
+            try:
+                left -= self._watch(task, doubt)
+            except Exception:  # one bad task never stops the others
+                log.exception("deposit %s: asking the terminal again failed", task.preauth_ref)
+            finally:
+                self.terminal_lock.release()
+        return left
+
+    def _watch(self, task: q.DepositTask, doubt: q.DepositDoubt) -> bool:
+        """What the terminal says of ``doubt.reference`` now; True once it said it."""
+        kind = PaymentKind.COMPLETION if task.action == "capture" else PaymentKind.PREAUTH_CANCEL
+        try:
+            inquiry = self.terminal.status(doubt.reference, kind)
+        except PaymentError as error:
+            log.info("deposit %s: not asked again: %s", task.preauth_ref, error)
+            return False
+        result = inquiry.result
+        if inquiry.state is InquiryState.IN_PROGRESS:
+            return False
+        if inquiry.state is InquiryState.FINISHED and result and result.outcome is Outcome.APPROVED:
+            taken: list[DepositAlert] = []
+
+            def also(conn: Any, marked: q.DepositDoubt) -> None:
+                alert = _taken_alert(task, marked)
+                taken.append(alert)
+                write = self._raised(alert)
+                if write is not None:
+                    write(conn)
+
+            q.taken_after_desk(self.back, task.preauth_ref, also)
+            for alert in taken:
+                self._alerts[task.preauth_ref] = alert
+                log.error("deposit %s of stay %s: the terminal did take the %s of %s that %s "
+                          "said it did not: the front desk gives back what it charged",
+                          task.preauth_ref, task.stay_id or "?", task.action, alert.amount,
+                          doubt.watch)  # fmt: skip
+            return True
+        q.end_watch(self.back, task.preauth_ref)  # not taken: staff were right
+        log.info("deposit %s: the terminal confirms it did not take it", task.preauth_ref)
+        return True
 
     def _forget_ended(self) -> None:
         queued = {t.preauth_ref for t in q.deposit_tasks(self.back)}
@@ -605,6 +682,13 @@ class DepositQueue:
 
     def _note(self, task: q.DepositTask, why: str) -> None:
         q.deposit_attempted(self.back, task.preauth_ref, why)
+
+
+def _taken_alert(task: q.DepositTask, doubt: q.DepositDoubt) -> DepositAlert:
+    """The front desk's alert for ``task`` taken after the desk's "not taken"."""
+    alert = _alert(dataclasses.replace(task, last_error=f"said not taken by {doubt.watch}"),
+                   doubt.after_at)  # fmt: skip
+    return dataclasses.replace(alert, kind=DEPOSIT_TAKEN, reference=doubt.reference)
 
 
 def _doubt_alert(task: q.DepositTask, doubt: q.DepositDoubt) -> DepositAlert:

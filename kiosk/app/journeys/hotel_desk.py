@@ -36,7 +36,9 @@ declined one once the desk charged the guest otherwise (``accept``, a receptioni
 one in doubt with staff's verdict, asked of the terminal once more first: done, the
 terminal's own records show it (``accept``: a supervisor's or a manager's, as any
 payment taken as done that the kiosk could not confirm), or not done (``refuse``: the
-desk charges the guest otherwise). One audit row ``desk_deposit_settled`` (staff, kind,
+desk charges the guest otherwise); one the terminal took after staff said it did not,
+once the desk gave back what it charged (``accept``, a receptionist). One audit row
+``desk_deposit_settled`` (staff, kind,
 stay, amount, verdict, seconds open and what it came to: the terminal's answer counts
 over staff's), or ``desk_verdict_refused``; the queue writes ``intervention.resolved``.
 
@@ -52,7 +54,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kiosk.app.attendant.model import AttendantError
-from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DepositAlert
+from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DEPOSIT_TAKEN, DepositAlert
 from kiosk.app.hotel.runner import VerdictRefused
 from kiosk.app.journeys.desk_service import (
     AGENTS,
@@ -155,6 +157,7 @@ DEPOSIT_VERDICTS: Mapping[str, Mapping[Verdict, frozenset[Role]]] = MappingProxy
     {
         DEPOSIT_FAILED: MappingProxyType({_V.ACCEPT: AGENTS}),
         DEPOSIT_DOUBT: MappingProxyType({_V.ACCEPT: SUPERVISORS, _V.REFUSE: AGENTS}),
+        DEPOSIT_TAKEN: MappingProxyType({_V.ACCEPT: AGENTS}),
     }
 )
 

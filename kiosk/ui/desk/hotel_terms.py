@@ -94,6 +94,7 @@ DETAILS: dict[str, str] = {
 DEPOSIT_KINDS: dict[str, str] = {
     "deposit_capture_declined": str(QT_TRANSLATE_NOOP("HotelDesk", "Deposit declined")),
     "deposit_capture_unknown": str(QT_TRANSLATE_NOOP("HotelDesk", "Deposit in doubt")),
+    "deposit_taken_after_desk": str(QT_TRANSLATE_NOOP("HotelDesk", "Deposit taken after all")),
 }
 #: (deposit kind, verdict) -> the words on its key.
 DEPOSIT_VERDICTS: dict[tuple[str, str], str] = {
@@ -105,6 +106,9 @@ DEPOSIT_VERDICTS: dict[tuple[str, str], str] = {
     ),
     ("deposit_capture_unknown", "refuse"): str(
         QT_TRANSLATE_NOOP("HotelDesk", "Not in the terminal's records")
+    ),
+    ("deposit_taken_after_desk", "accept"): str(
+        QT_TRANSLATE_NOOP("HotelDesk", "Given back to the guest")
     ),
 }
 #: A deposit alert's action -> its word.
@@ -124,10 +128,16 @@ _DEPOSIT_DETAILS = {
             "HotelDesk", "%1 of %2, stay %3: the terminal cannot say if it was done (asked again)."
         )
     ),
+    "deposit_taken_after_desk": str(
+        QT_TRANSLATE_NOOP(
+            "HotelDesk", "%1 of %2, stay %3: the terminal took it after all. Give back the desk's."
+        )
+    ),
 }
 #: What settling a deposit alert came to -> what the desk says after the touch.
 OUTCOMES: dict[str, str] = {
     "settled_at_desk": str(QT_TRANSLATE_NOOP("HotelDesk", "Settled.")),
+    "given_back": str(QT_TRANSLATE_NOOP("HotelDesk", "Settled.")),
     "taken": str(QT_TRANSLATE_NOOP("HotelDesk", "Settled: counted as done on the terminal.")),
     "not_taken": str(
         QT_TRANSLATE_NOOP("HotelDesk", "Settled: not done. Charge the guest at the front desk.")

@@ -23,7 +23,7 @@ from pydantic import TypeAdapter
 from terminal_link import TerminalLink
 from test_hotel_deposits import BACKOFF, _child, _run_to_the_end, clock, completions, eur, held
 
-from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DepositDeskError, DepositQueue
+from kiosk.app.hotel.deposits import DEPOSIT_DOUBT, DEPOSIT_TAKEN, DepositDeskError, DepositQueue
 from kiosk.app.service_events import DEPOSIT_FAILED, Ids
 from kiosk.domain.hotel import effects as fx
 from kiosk.domain.hotel import events as ev
@@ -70,7 +70,8 @@ def parts(tmp_path: Path) -> Iterator[Parts]:
 def desk_events(db: Path) -> list[dict[str, Any]]:
     """The front desk's service events for HQ (each checked against HQ's model)."""
     events = queued_events(connect(db, migrate=False))
-    mine = [e for e in events if e["data"].get("kind") in (DEPOSIT_FAILED, DEPOSIT_DOUBT)]
+    kinds = (DEPOSIT_FAILED, DEPOSIT_DOUBT, DEPOSIT_TAKEN)
+    mine = [e for e in events if e["data"].get("kind") in kinds]
     for event in mine:
         EVENT.validate_python(event)
     return [{"type": e["type"], **e["data"]} for e in mine]
@@ -239,9 +240,46 @@ def test_staff_say_not_done_the_capture_is_never_sent_again(parts: Parts) -> Non
     assert parts.queue().run_once() == 0
     assert completions(parts.simulator.ledger) == []
     assert len(capture_rows(parts.db)) == 1
-    assert parts.queue().alerts() == []
+    assert parts.queue().alerts() == []  # the terminal, asked again, confirms staff
     _, resolved = desk_events(parts.db)
     assert (resolved["outcome"], resolved["staff_id"]) == ("not_taken", "s-1")
+
+
+def test_staff_say_not_done_but_the_terminal_took_it_the_desk_is_told_to_give_back(
+    parts: Parts,
+) -> None:
+    deposits = capture_in_doubt(parts)  # the terminal did capture 120.50
+    (alert,) = deposits.alerts()
+    # WHEN the receptionist, wrongly, says it is not in the terminal's records
+    assert deposits.settle_alert(alert.preauth_ref, "s-1", taken=False) == "not_taken"
+    assert deposits.alerts() == []
+    assert deposits.run_once() == 1  # still asked about, the terminal cannot be heard
+    assert deposits.alerts() == []
+    # WHEN the terminal is heard again
+    parts.link.unmute()
+    assert deposits.run_once() == 0
+    # THEN the front desk is told: the guest paid twice, give back what the desk charged
+    (taken,) = deposits.alerts()
+    assert (taken.kind, taken.amount, taken.stay_id) == (DEPOSIT_TAKEN, eur(12050), "S1")
+    _, _, again = desk_events(parts.db)
+    assert (again["type"], again["kind"]) == ("intervention.raised", DEPOSIT_TAKEN)
+    # ... the capture stands (what the bill was owed), never sent again nor reversed
+    assert [e.amount_minor for e in completions(parts.simulator.ledger)] == [12050]
+    assert not [e for e in parts.simulator.ledger.entries() if e.category == "Reversal"]
+    assert len(capture_rows(parts.db)) == 1
+    restarted = parts.queue()
+    assert restarted.alerts() == [taken]
+    assert restarted.run_once() == 0
+    assert len(desk_events(parts.db)) == 3
+    # WHEN the desk gave back what it charged
+    assert restarted.settle_alert(taken.preauth_ref, "s-1") == "given_back"
+    assert restarted.alerts() == []
+    *_, closed = desk_events(parts.db)
+    assert (closed["type"], closed["outcome"], closed["staff_id"]) == (
+        "intervention.resolved", "given_back", "s-1"
+    )  # fmt: skip
+    assert closed["intervention_id"] == again["intervention_id"]
+    assert parts.queue().alerts() == []
 
 
 def test_sigkill_after_the_alert_keeps_it_raised_once_until_the_terminal_answers(
