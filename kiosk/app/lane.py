@@ -26,18 +26,19 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from kiosk import clock as kiosk_clock
+from kiosk.app import lane_coupons
 from kiosk.app.documents import iso, sale_document
+from kiosk.app.lane_coupons import COUPON_ERRORS, refusal_message
 from kiosk.app.payments import SaleNotPaid
 from kiosk.clock import utc_now
 from kiosk.domain.cardlike import looks_like_card_data
 from kiosk.domain.checkout import aside
 from kiosk.domain.checkout import effects as fx
-from kiosk.domain.checkout.coupons import REFUSED_PARAM, coupon_of_scan, looks_like_coupon
 from kiosk.domain.checkout.events import (
     BaggingSkipped,
     BaggingTimedOut,
     BagWeighed,
-    CouponScanned,
+    BasketRestored,
     DeviceFaulted,
     Event,
     ItemScanned,
@@ -57,7 +58,6 @@ from kiosk.domain.gtin import BarcodeError, NotAProductCode
 from kiosk.domain.money import Money
 from kiosk.domain.mrzlike import looks_like_mrz
 from kiosk.domain.offers import OfferCatalog
-from kiosk.domain.offers.coupons import NO_COUPONS, CouponRefused
 from kiosk.threads import start_thread, start_timer
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,8 @@ class LaneController:
         (split tender, invariant 3): if they pay it in full (the lane died between
         approval and commit) the sale is completed with them instead of asking the
         shopper to pay again; a payment still unresolved goes to the attendant first.
-        Either is queued here and handled first when the lane thread starts.
+        Either is queued here and handled first when the lane thread starts; so is
+        ``BasketRestored`` when a journaled coupon may have expired meanwhile.
         """
         for info in self.journal.open_baskets():
             if not info.basket.lines:
@@ -165,9 +166,7 @@ class LaneController:
             basket_id = info.basket.basket_id
             log.warning("restored open basket %s with %d lines", basket_id, len(info.basket.lines))
             recovered = self.recovered_payments(basket_id)
-            basket = info.basket
-            for coupon in self.coupons.journaled_coupons(basket_id) if self.coupons else ():
-                basket = basket.with_coupon(coupon)  # before the payments are counted
+            basket = lane_coupons.restore(self.coupons, info.basket)  # before the payments
             checkout = Checkout.recover(
                 self.settings, basket, _parse_time(info.started_at), recovered.approved
             )
@@ -177,6 +176,8 @@ class LaneController:
                 unknown = PaymentUnknown(reference, amount, self.clock())
                 self._queue.put(lambda unknown=unknown: self.handle(unknown))
                 return replace(checkout, phase=Phase.PAYING, amount_due=amount)
+            if lane_coupons.recheck_due(basket, paid=bool(recovered.approved)):
+                self._queue.put(lambda: self.handle(BasketRestored(self.clock())))
             if recovered.approved and paid(checkout) >= checkout.totals().total:
                 log.warning("basket %s was paid before the restart: completing it", basket_id)
                 self._queue.put(lambda: self.handle(PayRequested(self.clock())))
@@ -280,14 +281,9 @@ class LaneController:
         now = self.clock()
         try:
             result = parse_scan(raw, self.scan_rules, today=now.date(), aim=aim)
-            event: Event = self._coupon_event(result, now) or self.scan_event(result, now)
-        except CouponRefused as error:
-            log.info("coupon refused: %s", error)
-            message = fx.ShowMessage(f"coupon.{error.reason}", ((REFUSED_PARAM, error.reason),))
-        except UnreadableCoupon as error:  # the shopper hears "unreadable"; HQ counts it
-            log.info("unreadable coupon (%d characters): %s", len(raw), error)
-            detail = (("detail", str(error)), (REFUSED_PARAM, "unreadable"))
-            message = fx.ShowMessage("scan.unreadable", detail)
+            event = lane_coupons.event(self.coupons, result, now) or self.scan_event(result, now)
+        except COUPON_ERRORS as error:  # refused, or "unreadable" (HQ counts either)
+            message = refusal_message(error, raw)
         except NotAProductCode as error:
             log.info("not a product code: %s", error)
             message = fx.ShowMessage(error.message_key)  # e.g. scan.not_a_product
@@ -313,27 +309,6 @@ class LaneController:
         else:
             message = fx.ShowMessage("scan.card_not_accepted")
         self._broadcast([fx.Beep(False), message])
-
-    def _coupon_event(self, result: ScanResult, now: datetime) -> CouponScanned | None:
-        """A coupon scan as CouponScanned (with the store's word on its serial), or None.
-
-        Raises:
-            CouponRefused: a coupon the lane cannot take.
-            UnreadableCoupon: a coupon code that breaks the GS1 layout.
-        """
-        if not looks_like_coupon(result):
-            return None
-        store = self.coupons
-        listed = store.coupon_list() if store else NO_COUPONS
-        try:
-            coupon = coupon_of_scan(result, listed, now.date())
-        except BarcodeError as error:
-            raise UnreadableCoupon(str(error)) from error
-        if coupon is None:
-            return None
-        redeemed = bool(coupon.serial) and store is not None
-        redeemed = redeemed and store.is_redeemed(coupon.redemption_key)
-        return CouponScanned(coupon, now, redeemed)
 
     def scan_event(self, result: ScanResult, now: datetime) -> ItemScanned:
         """Turn a parsed scan into ItemScanned, looking the item up in the catalog.
@@ -371,8 +346,7 @@ class LaneController:
             log.info("ignored: %s", error)
             return []
         try:
-            for effect in effects:
-                self._journal(effect)
+            self._journal_all(effects)
         except Exception as error:
             log.exception("journal write failed; the change is refused")
             self._broadcast([fx.Beep(False), fx.ShowMessage("store.failed")])
@@ -386,15 +360,23 @@ class LaneController:
         self._broadcast(effects)
         return effects
 
-    def _journal(self, effect: Any) -> None:
-        if isinstance(effect, fx.OpenBasket):
-            self.journal.start(effect.basket_id, effect.currency, iso(effect.at))
-        elif isinstance(effect, fx.JournalLine):
-            self.journal.record(effect.basket_id, effect.line)
-        elif isinstance(effect, fx.JournalAside):  # items put aside (kiosk.store.aside_journal)
-            self.journal.record_aside(effect.basket_id, effect.entries)
-        elif isinstance(effect, fx.JournalCoupon) and self.coupons is not None:
-            self.coupons.journal_coupon(effect.basket_id, effect.coupon)
+    def _journal_all(self, effects: list[Any]) -> None:
+        """Write the step's journal effects in order; lines of one step in one transaction
+        (a pack's unit moved to a line of its own: never half of it after a crash)."""
+        lines: list[fx.JournalLine] = []  # consecutive lines (of the step's one basket)
+        for effect in [*effects, None]:
+            if isinstance(effect, fx.JournalLine):
+                lines.append(effect)
+                continue
+            if lines:
+                self.journal.record(lines[0].basket_id, *(e.line for e in lines))
+                lines = []
+            if isinstance(effect, fx.OpenBasket):
+                self.journal.start(effect.basket_id, effect.currency, iso(effect.at))
+            elif isinstance(effect, fx.JournalAside):  # put aside (kiosk.store.aside_journal)
+                self.journal.record_aside(effect.basket_id, effect.entries)
+            elif effect is not None:
+                lane_coupons.journal(self.coupons, effect)
 
     def _page(self, device: str, detail: str) -> None:
         """Call the attendant about a lane fault (queued: runs after the current event)."""
@@ -490,10 +472,6 @@ class LaneController:
                 listener(self.checkout, effects)
             except Exception:
                 log.exception("lane listener failed")
-
-
-class UnreadableCoupon(BarcodeError):
-    """A coupon code (AI 8110, 8112, a store coupon) that breaks its layout."""
 
 
 def new_basket_id() -> str:

@@ -7,7 +7,7 @@ after one step and names what happened (a basket opened, an intervention raised 
 resolved, help asked, a device fault that stops the lane...), each with its time from
 the checkout itself (``OpenBasket.at``, ``Intervention.raised_at``,
 ``ResolvedIntervention.resolved_at``), so every time comes from the lane's one clock
-through the events that carried it; a coupon accepted or refused
+through the events that carried it; a coupon accepted, refused, withdrawn or reinstated
 (:func:`coupon_occurrences`) takes the lane clock's ``now`` of the step.
 :func:`sale_occurrences` reads a sale document (completed or abandoned),
 :func:`rating_occurrence` and :func:`nps_occurrence` the shopper's feedback.
@@ -48,6 +48,7 @@ from kiosk.domain.feedback import (
     text_problem,
 )
 from kiosk.domain.mrzlike import redact_mrz
+from kiosk.domain.offers.coupons import coupon_saving
 
 if TYPE_CHECKING:
     from kiosk.domain.checkout.machine import Checkout
@@ -349,6 +350,48 @@ def coupon_occurrences(
                 key = f"{tx}/{iso(now)}/{n}"
                 data = {"reason": reason}
                 found.append(Occurrence("coupon.refused", now, tx if opened else None, key, data))
+    if before is not None and before.basket is not after.basket:
+        found.extend(_withdrawn_or_back(before, after, effects, now))
+    return found
+
+
+def _withdrawn_or_back(
+    before: Checkout, after: Checkout, effects: Sequence[Any], now: datetime
+) -> list[Occurrence]:
+    """``coupon.withdrawn`` for each coupon that saved before the step and does not after
+    it (``reason``: ``requirement_not_met`` after a void or a smaller quantity, ``expired``
+    when taken off after a restart past its expiry), with what it saved before;
+    ``coupon.reinstated`` for a withdrawn one whose items came back, with what it saves
+    again. Never the serial or the code. O(coupons), only when the basket changed."""
+    old = before.basket.coupons
+    if old is None or not old.tracked:
+        return []
+    new = after.basket.coupons
+    was_met = {c.coupon_id for c in old.coupons} - {c.coupon_id for c in old.withdrawn()}
+    now_on = {c.coupon_id for c in new.coupons} if new is not None else set()
+    now_met = now_on - ({c.coupon_id for c in new.withdrawn()} if new is not None else set())
+    forgotten = {e.coupon_id for e in effects if isinstance(e, fx.ForgetCoupon)}
+    tx = after.basket.basket_id
+    found: list[Occurrence] = []
+    for coupon in old.coupons:
+        coupon_id = coupon.coupon_id
+        if coupon_id in was_met and coupon_id not in now_met:
+            kind, totals = "coupon.withdrawn", before.totals()
+            gone = coupon_id in forgotten or coupon_id not in now_on
+            extra = {"reason": "expired" if gone else "requirement_not_met"}
+        elif coupon_id in now_met and coupon_id not in was_met:
+            kind, totals, extra = "coupon.reinstated", after.totals(), {}
+        else:
+            continue
+        data = {
+            "coupon_id": coupon_id,
+            "kind": coupon_kind(coupon_id),
+            **extra,
+            "saving_minor": max(0, coupon_saving(totals.offers, coupon)),
+            "currency": totals.total.currency,
+        }
+        key = f"{tx}/{coupon_id}/{iso(now)}"  # the recorder numbers them (service_recorder)
+        found.append(Occurrence(kind, now, tx, key, data))
     return found
 
 

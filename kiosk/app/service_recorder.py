@@ -85,8 +85,8 @@ class ServiceEventRecorder:
         self._remote_staff: set[str] = set()
         #: The last completed sale (the thank-you screen's rating is about it).
         self.last_transaction: str | None = None
-        #: Coupon refusals seen: each refusal's event is its own, even two at one reading
-        #: of a coarse (or a test's frozen) clock.
+        #: Coupon refusals, withdrawals and reinstatements seen: each one's event is its
+        #: own, even two at one reading of a coarse (or a test's frozen) clock.
         self._coupon_refusals = 0
 
     def attach(self, controller: Any) -> ServiceEventRecorder:
@@ -122,7 +122,7 @@ class ServiceEventRecorder:
             if tx in self._suspended:
                 return []
             self._suspended.add(tx)
-        elif occurrence.type == "coupon.refused":
+        elif occurrence.type in ("coupon.refused", "coupon.withdrawn", "coupon.reinstated"):
             self._coupon_refusals += 1
             return [replace(occurrence, key=f"{occurrence.key}/{self._coupon_refusals}")]
         elif occurrence.type == "device.fault":

@@ -363,6 +363,15 @@ class Basket:
         coupons = state.with_coupon(coupon, self.lines)
         return self._derived(self.lines, tally.priced(tally.offers, coupons))
 
+    def without_coupon(self, coupon_id: str) -> Basket:
+        """This basket with the coupon ``coupon_id`` taken off (O(coupons)); the same
+        basket if it holds no such coupon."""
+        tally = self._tally
+        coupons = tally.coupons
+        if coupons is None or not any(c.coupon_id == coupon_id for c in coupons.coupons):
+            return self
+        return self._derived(self.lines, tally.priced(tally.offers, coupons.without(coupon_id)))
+
     def units_of(self, sku: str) -> int:
         """Units of ``sku`` over the active lines (weighed lines count 1 each)."""
         return self._tally.units_of(sku, self.lines)

@@ -134,6 +134,18 @@ class CouponRefusedData(_Strict):
     reason: CouponRefusal
 
 
+class CouponWithdrawn(CouponAccepted):
+    """A coupon that no longer saves: its items were voided or reduced
+    (``requirement_not_met``) or it expired while the lane was down (``expired``);
+    ``saving_minor`` is what it saved until then."""
+
+    reason: Literal["requirement_not_met", "expired"]
+
+
+class CouponReinstated(CouponAccepted):
+    """A withdrawn coupon whose items came back; ``saving_minor``: what it saves again."""
+
+
 class _Event(_Strict):
     schema_: Literal[1] = Field(alias="schema")
     event_id: Uuid
@@ -237,6 +249,16 @@ class CouponRefusedEvent(_Event):
     data: CouponRefusedData
 
 
+class CouponWithdrawnEvent(_Event):
+    type: Literal["coupon.withdrawn"]
+    data: CouponWithdrawn
+
+
+class CouponReinstatedEvent(_Event):
+    type: Literal["coupon.reinstated"]
+    data: CouponReinstated
+
+
 EVENT_MODELS: tuple[type[_Event], ...] = (
     TransactionStarted,
     TransactionCompleted,
@@ -256,6 +278,8 @@ EVENT_MODELS: tuple[type[_Event], ...] = (
     AccessibilityUsedEvent,
     CouponAcceptedEvent,
     CouponRefusedEvent,
+    CouponWithdrawnEvent,
+    CouponReinstatedEvent,
 )
 EVENT_TYPES: frozenset[str] = frozenset(
     m.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
@@ -280,7 +304,9 @@ ServiceEvent = Annotated[
     | LanguageChosenEvent
     | AccessibilityUsedEvent
     | CouponAcceptedEvent
-    | CouponRefusedEvent,
+    | CouponRefusedEvent
+    | CouponWithdrawnEvent
+    | CouponReinstatedEvent,
     Field(discriminator="type"),
 ]
 

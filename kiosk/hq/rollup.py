@@ -170,6 +170,18 @@ def _service_additions(kind: str, data: dict[str, Any], took: int | None) -> lis
         ]
     if kind == "coupon.refused":
         return [Addition("coupon_refused", str(data["reason"]), 1, 0)]
+    if kind == "coupon.withdrawn":  # by reason; what it stopped saving, netted by kpis
+        saving = int(data["saving_minor"])
+        return [
+            Addition("coupon_withdrawn", str(data["reason"]), 1, saving),
+            Addition("coupon_withdrawn_saving", str(data["currency"]), 1, saving),
+        ]
+    if kind == "coupon.reinstated":  # by kind; what it saves again
+        saving = int(data["saving_minor"])
+        return [
+            Addition("coupon_back", str(data["kind"]), 1, saving),
+            Addition("coupon_back_saving", str(data["currency"]), 1, saving),
+        ]
     if kind == "feedback.nps":
         score = int(data["score"])
         reasons = sorted(set(data.get("reasons") or ()))

@@ -137,9 +137,23 @@ class CouponRepository(FeedRepository):
         with sqlite_errors(f"journaling a coupon on {basket_id}"), write_transaction(self._conn):
             self._conn.execute(
                 "INSERT INTO open_basket_coupon (basket_id, coupon_id, seq, record) VALUES "
-                "(?, ?, (SELECT count(*) FROM open_basket_coupon WHERE basket_id = ?), ?) "
+                "(?, ?, (SELECT coalesce(max(seq) + 1, 0) FROM open_basket_coupon "
+                "WHERE basket_id = ?), ?) "
                 "ON CONFLICT (basket_id, coupon_id) DO UPDATE SET record = excluded.record",
                 (basket_id, coupon.coupon_id, basket_id, record),
+            )
+
+    def forget_coupon(self, basket_id: str, coupon_id: str) -> None:
+        """Take ``coupon_id`` off the open basket ``basket_id``'s journal (a coupon that
+        expired while the lane was down), committed before the screen shows it.
+
+        Raises:
+            StoreError: if the write fails.
+        """
+        with sqlite_errors(f"taking a coupon off {basket_id}"), write_transaction(self._conn):
+            self._conn.execute(
+                "DELETE FROM open_basket_coupon WHERE basket_id = ? AND coupon_id = ?",
+                (basket_id, coupon_id),
             )
 
     def journaled_coupons(self, basket_id: str) -> tuple[Coupon, ...]:

@@ -200,6 +200,14 @@ MESSAGES: dict[str, MessageText] = {
     "already_scanned": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Already scanned: this pack counts once."))
     ),
+    "already_scanned_reduced": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "Already scanned: this pack counts once, at its reduced price (close to its date).",
+            )
+        )
+    ),
     # the bagging area (kiosk.domain.checkout.bagging)
     "bagging.settle_first": MessageText(
         str(
@@ -269,6 +277,15 @@ MESSAGES: dict[str, MessageText] = {
         ),
         error=True,
     ),
+    "coupon.expired_removed": MessageText(
+        str(
+            QT_TRANSLATE_NOOP(
+                "LaneMessages",
+                "A coupon on your bill has expired (valid until %1) and was taken off.",
+            )
+        ),
+        error=True,
+    ),
     "coupon.scan_items_first": MessageText(
         str(QT_TRANSLATE_NOOP("LaneMessages", "Please scan your items first, then the coupon.")),
         error=True,
@@ -281,6 +298,7 @@ SHOWN_PARAMS: dict[str, tuple[str, ...]] = {
     "item_expired": ("date",),
     "item_sale_hours": ("days", "hours"),
     "coupon.accepted": ("saving",),
+    "coupon.expired_removed": ("valid_until",),
 }
 
 #: Keys a screen or overlay already shows; no toast for them.

@@ -77,6 +77,7 @@ BY_TYPE: dict[type[ev.Event], st.SearchStrategy[ev.Event]] = {
                                 st.just(NOW), st.none() | items),
     ev.CouponScanned: st.builds(ev.CouponScanned, st.sampled_from(COUPONS), st.just(NOW),
                                 st.booleans()),
+    ev.BasketRestored: st.builds(ev.BasketRestored, st.just(NOW)),
 }  # fmt: skip
 any_event = st.one_of(*BY_TYPE.values())
 

@@ -41,6 +41,7 @@ SAMPLES: dict[type[ev.Event], ev.Event] = {
     ev.BaggingTimedOut: ev.BaggingTimedOut(at(3)),
     ev.AsideResolved: ev.AsideResolved(at(1), "s-17", False, at(3)),
     ev.CouponScanned: ev.CouponScanned(MILK_COUPON, at(3)),
+    ev.BasketRestored: ev.BasketRestored(at(3)),
 }
 
 P = Phase
@@ -113,6 +114,9 @@ LEGAL: dict[tuple[Phase, type[ev.Event]], tuple[Phase, list[type]]] = {
     (P.WEIGHING, ev.CouponScanned): (P.WEIGHING, REFUSE),
     (P.INTERVENTION, ev.CouponScanned): (P.INTERVENTION, REFUSE),
     (P.PAYING, ev.CouponScanned): (P.PAYING, REFUSE),
+    # after a restart: coupons past their expiry come off (none on these baskets)
+    (P.SHOPPING, ev.BasketRestored): (P.SHOPPING, []),
+    (P.INTERVENTION, ev.BasketRestored): (P.INTERVENTION, []),
 }
 
 ALL_PAIRS = [(phase, event_type) for phase in Phase for event_type in SAMPLES]

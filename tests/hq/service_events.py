@@ -75,7 +75,8 @@ def _transaction(
 
 
 def _coupons(lane: str, tid: str) -> list[dict[str, Any]]:
-    """Three coupons accepted (30 + 25 + 50 EUR off) and three refused, at 12:30:40-58."""
+    """Three coupons accepted (30 + 25 + 50 EUR off) and three refused, at 12:30:40-58;
+    the first withdrawn by a void and back again, the third withdrawn as expired."""
     mine = {"lane": lane, "tid": tid}
     saved = [("store:00001", 30), ("8110:0810000:654321", 25), ("8112:0810000:123456", 50)]
     refused = ["expired", "twice", "unreadable"]
@@ -85,6 +86,15 @@ def _coupons(lane: str, tid: str) -> list[dict[str, Any]]:
                 "saving_minor": saving, "currency": "EUR"}  # fmt: skip
         out.append(event("coupon.accepted", f"12:30:{40 + 6 * n}", data, **mine))
         out.append(event("coupon.refused", f"12:30:{43 + 6 * n}", {"reason": reason}, **mine))
+    changes = [("coupon.withdrawn", 0, "requirement_not_met"), ("coupon.reinstated", 0, None),
+               ("coupon.withdrawn", 2, "expired")]  # fmt: skip
+    for n, (type_, which, reason) in enumerate(changes):
+        coupon_id, saving = saved[which]
+        data = {"coupon_id": coupon_id, "kind": coupon_id.split(":")[0],
+                "saving_minor": saving, "currency": "EUR"}  # fmt: skip
+        if reason:
+            data["reason"] = reason
+        out.append(event(type_, f"12:30:{56 + n}", data, **mine))
     return out
 
 
@@ -185,8 +195,12 @@ EXPECTED: dict[str, Any] = {
     "coupons_refused": 4,  # one on lane-02 before its basket opened
     "coupons_refused_by_reason": {"expired": 1, "scan_items_first": 1, "twice": 1,
                                   "unreadable": 1},
+    "coupons_withdrawn": 2,
+    "coupons_withdrawn_by_reason": {"expired": 1, "requirement_not_met": 1},
+    "coupons_reinstated": 1,
     "coupon_acceptance_rate": 0.4286,  # 3 of 7
-    "coupon_savings_minor": {"EUR": 105},  # 30 + 25 + 50
+    "coupon_savings_minor": {"EUR": 55},  # 30 + 25 + 50, - 30 + 30 (back), - 50 (expired)
+    "coupon_savings_withdrawn_minor": {"EUR": 80},  # 30 + 50
     "coupon_refusals_per_100": 66.67,  # 4 x 100 / 6 transactions
 }  # fmt: skip
 # Utilisation by hour: time in transactions ended that hour / (2 lane-days x 1 h).

@@ -55,6 +55,11 @@ def good_events() -> list[dict[str, Any]]:
         event("coupon.accepted", "09:01:30", {"coupon_id": "store:00001", "kind": "store",
                                               "saving_minor": 30, "currency": "EUR"}),
         event("coupon.refused", "09:01:40", {"reason": "expired"}),
+        event("coupon.withdrawn", "09:01:45", {"coupon_id": "store:00001", "kind": "store",
+                                               "reason": "requirement_not_met",
+                                               "saving_minor": 30, "currency": "EUR"}),
+        event("coupon.reinstated", "09:01:50", {"coupon_id": "store:00001", "kind": "store",
+                                                "saving_minor": 30, "currency": "EUR"}),
     ]  # fmt: skip
     return [_mine(b) for b in bodies]
 

@@ -24,7 +24,8 @@ def test_the_page_shows_the_coupon_kpis_of_the_api(page_server, tmp_path):
     for name, _ in COUPON_HEADLINE:
         assert page.kpis[name] == str(api[name]), name
     assert (page.kpis["coupons_accepted"], page.kpis["coupon_refusals_per_100"]) == ("3", "66.67")
-    assert page.kpis["coupon_savings_minor.EUR"] == "105"
+    assert page.kpis["coupon_savings_minor.EUR"] == "55"  # net of the withdrawn ones
+    assert (page.kpis["coupons_withdrawn"], page.kpis["coupons_reinstated"]) == ("2", "1")
     bars = {m["data-label"]: m["data-value"] for m in page.marks["coupon-refusals"]}
     assert bars == {"expired": "1.0", "scan_items_first": "1.0", "twice": "1.0",
                     "unreadable": "1.0"}  # fmt: skip

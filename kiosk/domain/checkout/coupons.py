@@ -18,6 +18,14 @@ is refused with a message and nothing changes. The sale date is the store's (its
 zone, ``[lane] timezone``). An accepted coupon is journaled with the open basket
 (:class:`~kiosk.domain.checkout.effects.JournalCoupon`) so a restart keeps it.
 
+A coupon's dates are checked when it is scanned; after a restart (:class:`BasketRestored`,
+which the lane sends once it has put the journaled coupons back on the basket)
+:func:`restored` checks them again against the lane's clock: a coupon whose expiry passed
+while the lane was down (midnight) is taken off the basket and its journal
+(:class:`~kiosk.domain.checkout.effects.ForgetCoupon`) and the shopper is told
+(``coupon.expired_removed``). A basket with an approved payment keeps its coupons: they
+were valid when the shopper paid with them.
+
 Every message that refuses a coupon carries the param :data:`REFUSED_PARAM` naming why
 (one of :data:`COUPON_REFUSALS`), whatever the shopper is told: HQ counts refusals by
 reason from it (``coupon.refused``, kiosk.app.service_events).
@@ -29,8 +37,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.domain.checkout.effects import Beep, Effect, JournalCoupon
-from kiosk.domain.checkout.events import CouponScanned
+from kiosk.domain.checkout.effects import Beep, Effect, ForgetCoupon, JournalCoupon
+from kiosk.domain.checkout.events import BasketRestored, CouponScanned
 from kiosk.domain.checkout.steps import Result, message, reject
 from kiosk.domain.gs1.coupon import COUPON_CODE_AI, PAPERLESS_COUPON_AI, parse_8110, parse_8112
 from kiosk.domain.gs1.scan import ScanKind, ScanResult
@@ -116,6 +124,28 @@ def follow(before: Checkout, after: Checkout, effects: list[Effect]) -> list[Eff
     return [*effects, message("coupon.withdrawn", coupon=now[0].coupon_id)]
 
 
+def restored(checkout: Checkout, event: BasketRestored) -> Result:
+    """SHOPPING or paused, after a restart: the coupons whose expiry date is before the
+    store's day at ``event.at`` are taken off the basket and its journal, and the shopper
+    is told (the last one's date). Nothing changes on a basket with an approved payment."""
+    state = checkout.basket.coupons
+    if state is None or any(p.outcome == "approved" for p in checkout.payments):
+        return checkout, []
+    today = checkout.settings.sale_rules.local(event.at).date()
+    expired = [c for c in state.coupons if c.expires is not None and today > c.expires]
+    if not expired:
+        return checkout, []
+    basket = checkout.basket
+    effects: list[Effect] = []
+    for coupon in expired:
+        basket = basket.without_coupon(coupon.coupon_id)
+        effects.append(ForgetCoupon(basket.basket_id, coupon.coupon_id))
+    last = expired[-1]
+    until = last.expires.isoformat() if last.expires else ""
+    told = message("coupon.expired_removed", coupon=last.coupon_id, valid_until=until)
+    return replace(checkout, basket=basket), [*effects, told]
+
+
 def refuse_coupon(checkout: Checkout, event: CouponScanned) -> Result:
     """Before the first item: a coupon needs the items it is for."""
     return _refuse(checkout, "scan_items_first", coupon=event.coupon.coupon_id)
@@ -139,5 +169,6 @@ __all__ = [
     "looks_like_coupon",
     "refuse_coupon",
     "refuse_coupon_now",
+    "restored",
     "scan_coupon",
 ]

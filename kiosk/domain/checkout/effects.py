@@ -50,6 +50,15 @@ class JournalCoupon:
 
 
 @dataclass(frozen=True, slots=True)
+class ForgetCoupon:
+    """Take the coupon ``coupon_id`` off the open basket's journal before showing the
+    basket without it (a coupon that expired while the lane was down)."""
+
+    basket_id: str
+    coupon_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class JournalAside:
     """Persist the unknown items put aside and not yet dealt with (all of them: the list
     replaces the stored one) before showing the change, so a restored basket still has
@@ -138,6 +147,7 @@ Effect = (
     OpenBasket
     | JournalLine
     | JournalCoupon
+    | ForgetCoupon
     | JournalAside
     | CallAttendant
     | AttendantCleared

@@ -285,9 +285,19 @@ class CouponScanned:
     redeemed: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class BasketRestored:
+    """The open basket came back from the journal after a restart and the lane's clock
+    reads ``at``: what time changed while the lane was down is checked again (a coupon
+    past its expiry, :func:`kiosk.domain.checkout.coupons.restored`)."""
+
+    at: datetime
+
+
 Event = (
     ItemScanned
     | CouponScanned
+    | BasketRestored
     | ItemWeighed
     | ScaleRead
     | BagWeighed
@@ -320,5 +330,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     HelpRequested, RequestWithdrawn, DeviceFaulted, InterventionResolved, PayRequested,
     PaymentNoticeClosed, PaymentApproved, PaymentDeclined, PaymentUnknown, PaymentReversed,
     SaleRefused, SaleCompleted, Cancelled, Reset, ScaleRead, StartTouched, WelcomeLapsed,
-    BagWeighed, BaggingSkipped, BaggingTimedOut, AsideResolved, CouponScanned,
+    BagWeighed, BaggingSkipped, BaggingTimedOut, AsideResolved, CouponScanned, BasketRestored,
 )  # fmt: skip

@@ -72,6 +72,7 @@ from kiosk.domain.checkout.events import (
     BaggingSkipped,
     BaggingTimedOut,
     BagWeighed,
+    BasketRestored,
     Cancelled,
     CouponScanned,
     DeviceFaulted,
@@ -240,6 +241,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         BagWeighed: bagging.weighed,
         BaggingSkipped: bagging.skipped,
         BaggingTimedOut: bagging.timed_out,
+        BasketRestored: coupons.restored,
     },
     Phase.WEIGHING: {
         ItemWeighed: selling.weigh,
@@ -257,6 +259,7 @@ TRANSITIONS: dict[Phase, dict[type[Any], Handler]] = {
         PaymentReversed: paying.reversed_,
         ItemScanned: selling.refuse_scan,
         CouponScanned: refuse_coupon_now,
+        BasketRestored: coupons.restored,
         **_ALWAYS_PAGE,
     },
     Phase.PAYING: {

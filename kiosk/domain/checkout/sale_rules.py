@@ -25,7 +25,9 @@ before the item is offered to the basket, in this order:
    pack twice is visible on the screen and fixable, ignoring a real pack is not.
    The refusals come first on purpose: an EAN cannot tell that a pack expired, so the
    2D code scanned after it must still refuse it (and page the attendant, who removes
-   the line the EAN added) rather than be ignored as its twin.
+   the line the EAN added) rather than be ignored as its twin. Nor can an EAN say the
+   pack is close to its date: a 2D twin whose date gives a markdown marks down the unit
+   the EAN added instead of being ignored (:mod:`kiosk.domain.checkout.packs`).
 
 Then, for a pack that passes, :func:`markdown` gives its reduced unit price when its
 expiry (or best-before) date is close: ``markdown_percent`` off when the date is less
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from fractions import Fraction
 
@@ -128,13 +130,15 @@ class Refusal(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class RecentScan:
-    """A scan the dual-scan rule remembers: GTIN, form, time, and whether its pair (the
-    same pack's code in the other form) was already ignored."""
+    """A scan the dual-scan rule remembers: GTIN, form, time, whether its pair (the
+    same pack's code in the other form) was already ignored, and the basket line it
+    added its unit to (None: none yet, e.g. it waits for an attendant)."""
 
     gtin14: str
     form: Form
     at: datetime
     paired: bool = False
+    line_no: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +202,7 @@ def is_second_look(
     """Whether this scan is the other code of a pack just scanned (see rule 1 above)."""
     if gtin14 is None or form is None or window_s <= 0:
         return False
-    last = next((scan for scan in reversed(recent) if scan.gtin14 == gtin14), None)
+    last = first_look(recent, gtin14)
     if last is None or last.paired or last.form is form:
         return False
     return timedelta(0) <= at - last.at <= timedelta(seconds=window_s)
@@ -221,9 +225,15 @@ def remember(
     kept = tuple(scan for scan in recent if scan.at >= horizon)
     if paired:
         index = max(i for i, scan in enumerate(kept) if scan.gtin14 == gtin14)
-        marked = RecentScan(kept[index].gtin14, kept[index].form, kept[index].at, True)
+        marked = replace(kept[index], paired=True)
         return (*kept[:index], marked, *kept[index + 1 :])
     return (*kept, RecentScan(gtin14, form, at))
+
+
+def first_look(recent: tuple[RecentScan, ...], gtin14: str | None) -> RecentScan | None:
+    """The last remembered scan of ``gtin14`` (the first code of a pack whose twin is
+    being scanned), or None."""
+    return next((scan for scan in reversed(recent) if scan.gtin14 == gtin14), None)
 
 
 def refusal(rules: SaleRules, pack: PackFacts, at: datetime) -> tuple[Refusal, str] | None:

@@ -98,7 +98,8 @@ def scan(checkout: Checkout, event: ItemScanned) -> Result:
         return checkout, stop
     price, reason = marked or (event.price, None)
     action = AddItem(item, event.code, event.quantity, event.weight_g, price, reason)
-    return offer_item(checkout, action, event.at, age_checked=False)
+    after, effects = offer_item(checkout, action, event.at, age_checked=False)
+    return packs.placed(after, event, effects), effects  # the line a 2D twin may mark down
 
 
 def refuse_scan(checkout: Checkout, event: ItemScanned) -> Result:

@@ -408,6 +408,11 @@ class CouponState:
                 tracked = tracked.changed(line, 1)
         return CouponState(self.currency, (*self.tracked, tracked), self.amounts)
 
+    def without(self, coupon_id: str) -> CouponState:
+        """This state with the coupon ``coupon_id`` taken off (its sums with it)."""
+        kept = tuple(t for t in self.tracked if t.coupon.coupon_id != coupon_id)
+        return CouponState(self.currency, kept, self.amounts)
+
     @classmethod
     def of(cls, currency: str, lines: tuple[BasketLine, ...]) -> CouponState:
         state = cls(currency)
@@ -486,6 +491,13 @@ class CouponSummary(OfferSummary):
         return (*self.state.itemised(), *self.coupon_savings)
 
 
+def coupon_saving(summary: OfferSummary | None, coupon: Coupon) -> int:
+    """What ``coupon`` saves in a basket's offers summary (``BasketTotals.offers``), in
+    minor units: 0 if it saves nothing there (withdrawn, or capped to nothing)."""
+    savings = summary.coupon_savings if isinstance(summary, CouponSummary) else ()
+    return sum(s.amount for s in savings if s.offer_id == coupon.offer_id)
+
+
 def with_coupons(summary: OfferSummary | None, coupons: CouponState | None) -> OfferSummary | None:
     """``summary`` (None: no offers) with what ``coupons`` save on top, O(coupons x classes)."""
     if coupons is None or not coupons.tracked:
@@ -516,6 +528,7 @@ __all__ = [
     "SaveKind",
     "coupon_from_8110",
     "coupon_from_8112",
+    "coupon_saving",
     "encode_store_coupon",
     "refusal",
     "serial_key_of",

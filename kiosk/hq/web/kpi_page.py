@@ -1,6 +1,7 @@
 """The service-measures page (``/kpis``): headline KPIs, trend lines by day, a lane x
 hour heat map of interventions, utilisation by hour, the attendant response-time
-distribution, the NPS breakdown and the coupons (accepted, refused by reason, savings),
+distribution, the NPS breakdown and the coupons (accepted, refused by reason, withdrawn,
+savings net of the withdrawn ones),
 as server-rendered SVG (:mod:`kiosk.hq.web.charts`).
 
 Each headline number sits in an element with ``data-kpi="<name>"`` holding the value of
@@ -42,6 +43,8 @@ HEADLINE = (
 COUPON_HEADLINE = (
     ("coupons_accepted", "Coupons accepted"),
     ("coupons_refused", "Coupons refused"),
+    ("coupons_withdrawn", "Coupons withdrawn (no longer applying)"),
+    ("coupons_reinstated", "Coupons applying again"),
     ("coupon_acceptance_rate", "Coupon acceptance rate"),
     ("coupon_refusals_per_100", "Coupon refusals per 100 transactions"),
 )
@@ -165,7 +168,7 @@ def _coupons(k: dict[str, Any]) -> str:
         for name, label in COUPON_HEADLINE
     ]
     rows += [
-        f"<tr><th>Coupon savings ({e(currency)}, minor units)</th>"
+        f"<tr><th>Coupon savings, net of withdrawn ({e(currency)}, minor units)</th>"
         f'<td class="num" data-kpi="coupon_savings_minor.{e(currency)}">{e(minor)}</td></tr>'
         for currency, minor in k["coupon_savings_minor"].items()
     ]
