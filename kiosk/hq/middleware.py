@@ -60,6 +60,9 @@ TIMED = frozenset(
 )
 STEPS_PER_DOUBLING = 16  # histogram buckets 2**(1/16) apart: +-2.2 % around a bucket's middle
 SLOW_SECONDS = 0.1  # a request at least this long adds its phases to the route's "slow" sums
+# Threads for reading a lane's credentials when its cache entry is gone (issue 16): apart
+# from the request pool, where a heartbeat's check queued behind the sales batches.
+AUTH_THREADS = 4
 
 
 async def send_error(
@@ -127,6 +130,7 @@ class LaneAuth:
     def __init__(self, app: App, authenticator: Authenticator) -> None:
         self.app = app
         self.authenticator = authenticator
+        self._threads = anyio.CapacityLimiter(AUTH_THREADS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -144,7 +148,9 @@ class LaneAuth:
         try:
             who = self.authenticator.authenticate_cached(header)
             if who is None:  # not cached: the database read must not block the event loop
-                who = await anyio.to_thread.run_sync(self._authenticate, header)
+                who = await anyio.to_thread.run_sync(
+                    self._authenticate, header, limiter=self._threads
+                )
         except AuthError as error:
             await send_error(
                 send, 401, "unauthorized", str(error), ((b"www-authenticate", b"Bearer"),)

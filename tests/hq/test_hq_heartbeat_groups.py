@@ -7,11 +7,14 @@ heartbeat's time went."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import random
 import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -21,8 +24,10 @@ from hq_fixtures import STORE
 
 from kiosk.hq import fleet, web
 from kiosk.hq.auth import LaneIdentity, enrol_lane
+from kiosk.hq.db import create_engine
 from kiosk.hq.heartbeats import HeartbeatWriter
 from kiosk.hq.models import Heartbeat
+from kiosk.hq.samples import make_sale
 from kiosk.hq.server import ServerThread, free_port
 
 ADMIN = "admin-token-for-the-heartbeat-test-0123456789"
@@ -201,3 +206,60 @@ def test_the_timings_say_where_a_heartbeats_time_went(hq_engine, lane_token):
         assert phases[name]["count"] == 3
     assert phases["group written -> answered"]["count"] == 3
     assert sum(p["count"] for name, p in phases.items() if name.startswith("arrived -> ")) == 3
+
+
+@pytest.mark.parametrize("hq_url", PG_ONLY, indirect=True)
+def test_heartbeats_are_answered_while_sales_batches_hold_every_request_thread(hq_url, hq_engine):
+    """GIVEN 40 sales batches each holding one of the 40 request threads (their insert
+    waits for a table lock the test holds), WHEN a lane whose credentials are not cached
+    sends a heartbeat, THEN it is checked and stored and answered meanwhile (before issue
+    16 it needed three of those threads, and its credentials check one more)."""
+    engine = create_engine(hq_url, pool_size=50)
+    sellers = {f"till-{n:02d}": enrol_lane(engine, STORE, f"till-{n:02d}") for n in range(40)}
+    token = enrol_lane(engine, STORE, "lane-beat")
+    blocker = engine.connect()
+    blocker.begin()
+    blocker.execute(sa.text("LOCK TABLE sale IN EXCLUSIVE MODE"))
+    server = ServerThread(engine).start()
+    pool = ThreadPoolExecutor(40)
+    try:
+        batches = [
+            pool.submit(
+                httpx.post,
+                f"{server.url}/api/v1/sales/batch",
+                content=json.dumps({"sales": [make_sale(STORE, lane, random.Random(n))]}),
+                headers={"Authorization": f"Bearer {t}", "Content-Type": "application/json"},
+                timeout=60,
+            )
+            for n, (lane, t) in enumerate(sellers.items())
+        ]
+        waiting = 0
+        for _ in range(600):  # until the 40 inserts wait for the lock (polling, not timing)
+            with engine.connect() as conn:
+                waiting = conn.execute(
+                    sa.text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                        " AND datname = current_database()"
+                    )
+                ).scalar_one()
+            if waiting >= 40:
+                break
+            time.sleep(0.05)
+        assert waiting >= 40
+        answer = httpx.post(
+            f"{server.url}/api/v1/lanes/heartbeat",
+            json=beat_body(1),
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=20,
+        )
+        assert answer.status_code == 200
+        assert stored(engine, "lane-beat")[0] == 1
+        assert not any(b.done() for b in batches)  # the sales still wait
+    finally:
+        blocker.rollback()
+        blocker.close()
+        outcomes = [b.result().status_code for b in batches]
+        pool.shutdown()
+        server.stop()
+        engine.dispose()
+    assert outcomes == [200] * 40
