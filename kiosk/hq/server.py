@@ -17,6 +17,7 @@ import logging
 import os
 import socket
 import ssl
+import sys
 import tempfile
 import threading
 from types import TracebackType
@@ -24,6 +25,8 @@ from typing import Any
 
 import sqlalchemy as sa
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors.multiprocess import Multiprocess
 
 from kiosk.hq import access_log, web
 from kiosk.hq.app import create_app
@@ -133,21 +136,40 @@ def _freeze_start_up() -> None:
 
 
 def worker_app() -> Any:
-    """The app of one worker process (uvicorn's factory): settings from the supervisor."""
-    settings = json.loads(os.environ[WORKER_SETTINGS])
-    access_log.install()
-    return _app(create_engine(settings["database_url"]), settings)
+    """The app of one worker process (uvicorn's factory): settings from the supervisor.
+
+    A worker that cannot build its app exits with uvicorn's start-up failure status, so
+    the supervisor stops (and ``serve`` fails) instead of restarting it for ever."""
+    try:
+        settings = json.loads(os.environ[WORKER_SETTINGS])
+        access_log.install()
+        return _app(create_engine(settings["database_url"]), settings)
+    except Exception:
+        log.exception("HQ worker %d could not build its app", os.getpid())
+        sys.exit(STARTUP_FAILURE)
 
 
 def _serve_workers(
     settings: dict[str, Any], host: str, port: int, workers: int, tls: dict[str, Any]
 ) -> None:
-    """Run ``workers`` processes under uvicorn's supervisor; metrics in a private folder."""
+    """Run ``workers`` processes under uvicorn's supervisor; metrics in a private folder.
+
+    What ``uvicorn.run`` does for workers, but the outcome is read: the supervisor
+    restarts a worker that dies, and stops with every worker when one fails as it starts
+    (uvicorn's ``STARTUP_FAILURE`` status), returning as after a SIGTERM; here that is
+    an :class:`HqError`, so ``kiosk hq serve`` fails as one process does and systemd's
+    ``Restart=on-failure`` sees it. The TLS files are loaded here first: a worker that
+    cannot load them dies before it starts and would be restarted for ever.
+
+    Raises:
+        HqError: the TLS files cannot be loaded, or a worker could not start.
+    """
+    _check_tls(tls, f"cannot serve on {host}:{port}")
     with tempfile.TemporaryDirectory(prefix="kiosk-hq-metrics-") as folder:
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder  # read by each worker at import
         os.environ[WORKER_SETTINGS] = json.dumps(settings)
         try:
-            uvicorn.run(
+            config = uvicorn.Config(
                 "kiosk.hq.server:worker_app",
                 factory=True,
                 host=host,
@@ -157,10 +179,34 @@ def _serve_workers(
                 timeout_keep_alive=30,
                 **tls,
             )
+            supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+            supervisor.run()
         except OSError as error:
             raise HqError(f"cannot serve on {host}:{port}: {error}") from error
         finally:
             os.environ.pop(WORKER_SETTINGS, None)
+    failed = [p.pid for p in supervisor.processes if p.exitcode == STARTUP_FAILURE]
+    if failed:
+        raise HqError(
+            f"HQ worker {failed[0]} could not start (see the log above); every worker stopped"
+        )
+
+
+def _check_tls(tls: dict[str, Any], what: str) -> None:
+    """Load the TLS files of ``tls`` (uvicorn's settings) as a worker will.
+
+    Raises:
+        HqError: ``what``, and why the files cannot be loaded.
+    """
+    if not tls:
+        return
+    try:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(tls["ssl_certfile"], tls.get("ssl_keyfile"))
+        if tls.get("ssl_ca_certs"):
+            context.load_verify_locations(tls["ssl_ca_certs"])
+    except OSError as error:  # ssl.SSLError is one
+        raise HqError(f"{what}: TLS certificate {tls['ssl_certfile']}: {error}") from error
 
 
 def _tls_options(
