@@ -11,8 +11,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from kiosk.store.errors import StoreError
+
+# LEFT JOIN: a row without its document is read too (payload None), for the uploader to
+# dead-letter where people see it, instead of a row skipped for ever yet counted pending.
 _PENDING = (
-    "SELECT o.id, o.transaction_id, p.payload FROM outbox o JOIN outbox_payload p USING (id) "
+    "SELECT o.id, o.transaction_id, p.payload FROM outbox o LEFT JOIN outbox_payload p "
+    "USING (id) "
     "WHERE o.sent_at IS NULL AND o.kind = ? AND o.id > ? AND NOT EXISTS (SELECT 1 FROM "
     "sync_dead_letter d WHERE d.outbox_id = o.id AND d.requeued_at IS NULL) ORDER BY o.id LIMIT ?"
 )
@@ -29,7 +34,14 @@ def enqueue(
 ) -> int | None:
     """Queue ``payload`` for HQ as ``kind`` under ``transaction_id``, in the caller's
     transaction; the new outbox id. With ``if_new`` an id already queued is left as it is
-    (None); without, it is an ``sqlite3.IntegrityError``."""
+    (None); without, it is an ``sqlite3.IntegrityError``.
+
+    Raises:
+        StoreError: no transaction is open (the row and its document are two statements:
+            in autocommit a crash between them would leave a row without its document).
+    """
+    if not conn.in_transaction:
+        raise StoreError(f"outbox.enqueue({kind} {transaction_id}) needs an open transaction")
     verb = "INSERT OR IGNORE" if if_new else "INSERT"
     cursor = conn.execute(
         f"{verb} INTO outbox (transaction_id, kind, created_at) VALUES (?, ?, ?)",
@@ -64,14 +76,15 @@ def payloads(conn: sqlite3.Connection, kind: str) -> list[str]:
 
 def pending_rows(
     conn: sqlite3.Connection, kind: str, limit: int, after_id: int = 0
-) -> list[tuple[int, str, str]]:
+) -> list[tuple[int, str, str | None]]:
     """(outbox id, transaction id, payload) of the oldest ``limit`` rows of ``kind`` not
     yet sent and not dead-lettered, with an id above ``after_id`` (the pipelined drain
-    reads past the rows it has in flight)."""
+    reads past the rows it has in flight); the payload is None for a row whose document
+    is missing from ``outbox_payload``."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: no sqlite3.Row per row (the drain's hot path)
     rows = cursor.execute(_PENDING, (kind, after_id, limit)).fetchall()
-    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+    return [(int(r[0]), str(r[1]), None if r[2] is None else str(r[2])) for r in rows]
 
 
 def mark_sent(conn: sqlite3.Connection, outbox_ids: Iterable[int], at: str) -> None:

@@ -61,11 +61,15 @@ log = logging.getLogger(__name__)
 SETUP_STATUSES = frozenset({401, 403, 404, 405, 407})
 
 
+# The reason a row is dead-lettered with when its document is not in outbox_payload.
+MISSING_DOCUMENT = "document missing from the lane's outbox_payload table: nothing to send"
+
+
 @dataclass(frozen=True, slots=True)
 class Pending:
     outbox_id: int
     transaction_id: str
-    payload: str
+    payload: str | None  # None: the document is missing (see readable)
 
 
 @dataclass
@@ -80,6 +84,17 @@ def pending(
 ) -> list[Pending]:
     """The oldest ``limit`` rows of ``kind`` still to upload (with an id above ``after_id``)."""
     return [Pending(*row) for row in outbox.pending_rows(conn, kind, limit, after_id)]
+
+
+def readable(conn: sqlite3.Connection, rows: list[Pending], report: DrainReport) -> list[Pending]:
+    """``rows`` whose document is there. A row without one (written outside a transaction,
+    or a damaged file) is dead-lettered saying so, where `kiosk sync status` and the
+    attendant see it: read but never sent, it would be counted pending for ever."""
+    if all(row.payload is not None for row in rows):
+        return rows
+    lost = [row for row in rows if row.payload is None]
+    _dead_letter(conn, [(row, MISSING_DOCUMENT, None) for row in lost], report)
+    return [row for row in rows if row.payload is not None]
 
 
 def upload_batch(
@@ -224,6 +239,9 @@ def drain(
                 rows = pending(conn, batch_size, kind)
                 if not rows:
                     break
+                rows = readable(conn, rows, report)
+                if not rows:
+                    continue
                 try:
                     upload_batch(conn, client, rows, report, kind)
                 except SyncError as error:
@@ -267,7 +285,9 @@ def _drain_pipelined(
                 more = False
                 break
             after_id = rows[-1].outbox_id
-            flying.append(posters.post(kind, rows))
+            rows = readable(conn, rows, report)
+            if rows:
+                flying.append(posters.post(kind, rows))
         if not flying:
             break
         job = flying.popleft()
