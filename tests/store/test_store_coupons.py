@@ -99,6 +99,23 @@ def test_a_journaled_coupon_comes_back_once_and_goes_with_its_basket(
     assert conn.execute("SELECT count(*) FROM open_basket_coupon").fetchone()[0] == 0
 
 
+def test_a_forgotten_coupon_is_gone_and_the_next_one_comes_last(conn: sqlite3.Connection) -> None:
+    """A coupon taken off after a restart (it expired) is not restored again; a coupon
+    journaled after it still comes back after the ones scanned before it."""
+    from kiosk.store.journal import BasketJournal
+
+    journal, repo = BasketJournal(conn), CouponRepository(conn)
+    journal.start("b-6", "EUR")
+    first, second = coupon("00012"), replace(coupon(None), coupon_id="store:00043")
+    third = replace(coupon(None), coupon_id="store:00040")  # sorts before the second
+    repo.journal_coupon("b-6", first)
+    repo.journal_coupon("b-6", second)
+    repo.forget_coupon("b-6", "store:00042")
+    repo.forget_coupon("b-6", "store:09999")  # none such: nothing happens
+    repo.journal_coupon("b-6", third)
+    assert repo.journaled_coupons("b-6") == (second, third)
+
+
 def test_a_damaged_journaled_coupon_is_a_store_error(conn: sqlite3.Connection) -> None:
     from kiosk.store.journal import BasketJournal
 
