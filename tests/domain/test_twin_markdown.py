@@ -9,10 +9,12 @@ from datetime import date, timedelta
 from domain_factories import rules
 from hypothesis import given
 from hypothesis import strategies as st
-from test_sale_rules import MADRID, feed, keys, scanned
+from test_sale_rules import MADRID, T0, feed, keys, scanned
 
+from kiosk.domain.bagging import BaggingPolicy
 from kiosk.domain.checkout import Checkout
 from kiosk.domain.checkout import effects as fx
+from kiosk.domain.checkout import events as ev
 from kiosk.domain.checkout.sale_rules import SaleRules, markdown_of
 from kiosk.domain.checkout.states import CheckoutSettings
 from kiosk.domain.money import Money
@@ -20,9 +22,15 @@ from kiosk.domain.money import Money
 TODAY = date(2026, 12, 5)  # T0's day in Madrid: the pack's last day
 
 
-def checkout(merge: bool = False) -> Checkout:
+def checkout(merge: bool = False, **options: object) -> Checkout:
     sale_rules = SaleRules(zone=MADRID, markdown_days=1, markdown_percent=30)
-    settings = CheckoutSettings("EUR", rules(), sale_rules=sale_rules, merge_identical=merge)
+    settings = CheckoutSettings(
+        "EUR",
+        rules(),
+        sale_rules=sale_rules,
+        merge_identical=merge,
+        **options,  # type: ignore[arg-type]
+    )
     return Checkout.start(settings, "b1")
 
 
@@ -59,6 +67,23 @@ def test_a_merged_unit_moves_to_a_line_of_its_own() -> None:
     assert [(ln.line_no, ln.quantity) for ln in journaled] == [(1, 1), (2, 1)]
     assert after.totals().item_count == 2
     assert after.totals().total == Money(129 + 90, "EUR")
+
+
+def test_the_bagging_area_still_waits_for_the_one_pack() -> None:
+    """The unit moved to a line of its own is neither a removal nor a new item for the
+    bagging area: it still waits for that one pack, and is content once it is bagged."""
+    policy = BaggingPolicy(enabled=True, item_weights={"milk": 1040}, heavy_item_g=5000)
+    start, _ = checkout(merge=True, bagging=policy).handle(ev.BagWeighed(0, T0))  # empty area
+    bagged, _ = feed(start, scanned())
+    bagged, _ = bagged.handle(ev.BagWeighed(1040, T0 + timedelta(seconds=2)))
+    after, _ = feed(bagged, scanned(seconds=5), dated(6))
+    assert priced(after) == [(1, 129, False), (1, 90, True)]
+    assert after.bagging is not None
+    assert after.bagging.awaiting is not None
+    assert (after.bagging.awaiting.units, after.bagging.awaiting.removal) == (1, False)
+    done, _ = after.handle(ev.BagWeighed(2080, T0 + timedelta(seconds=7)))
+    assert done.bagging is not None
+    assert (done.bagging.awaiting, done.bagging.alarm, done.pending) == (None, None, None)
 
 
 def test_a_2d_twin_without_a_markdown_is_only_ignored() -> None:
