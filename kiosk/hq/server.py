@@ -60,7 +60,7 @@ def serve(
     (:mod:`kiosk.hq.lane_changes`), and a folder where each writes its metrics.
 
     ``"auto"``: one worker per CPU this process may run on (:func:`auto_workers`) on
-    PostgreSQL, one on SQLite.
+    PostgreSQL, no more than its connections allow, one on SQLite.
 
     Raises:
         HqError: if the database is not initialised, ``workers`` > 1 on SQLite, or the
@@ -69,7 +69,10 @@ def serve(
     engine = create_engine(database_url)
     check_schema(engine)
     if workers == "auto":
-        workers = auto_workers(engine.dialect.name)
+        postgresql = engine.dialect.name == "postgresql"
+        free = free_connections(engine) if postgresql else None
+        workers = auto_workers(engine.dialect.name, connections=free, threads=threads)
+        log.info("--workers auto: %d (PostgreSQL connections for HQ: %s)", workers, free)
     if not isinstance(workers, int):
         raise HqError(f"--workers must be a number or auto, not {workers!r}")
     settings = {
@@ -101,14 +104,53 @@ def serve(
 WORKER_SETTINGS = "KIOSK_HQ_WORKER_SETTINGS"
 
 
-def auto_workers(dialect: str) -> int:
-    """The worker count of ``--workers auto``: one per CPU this process may run on, on
-    PostgreSQL (HQ's Python holds one core per process: with one worker on 2 cores a
-    lane's backlog drained at ~x2.0 of a raw COPY, with two at ~x1.6,
-    benchmarks/README.md); SQLite has one writer, so one."""
+# Connections a worker may hold besides its request threads: the heartbeat writer's, the
+# lane listener's (LISTEN), and one for the event loop's own reads.
+WORKER_EXTRA_CONNECTIONS = 3
+ANYIO_THREADS = 40  # anyio's default thread limit (``threads`` None)
+
+
+def auto_workers(
+    dialect: str,
+    cpus: int | None = None,
+    *,
+    connections: int | None = None,
+    threads: int | None = None,
+) -> int:
+    """The worker count of ``--workers auto``: one per CPU this process may run on (or
+    ``cpus``), on PostgreSQL (HQ's Python holds one core per process: with one worker on
+    2 cores a lane's backlog drained at ~x2.0 of a raw COPY, with two at ~x1.6,
+    benchmarks/README.md); SQLite has one writer, so one.
+
+    ``connections``: how many PostgreSQL lets HQ open (:func:`free_connections`); no
+    more workers than each can have its ``threads`` and its own few
+    (:data:`WORKER_EXTRA_CONNECTIONS`) connections at once. Beyond that the busiest
+    moments (lanes draining a backlog) are refused "too many clients" (503) by
+    PostgreSQL: 100 connections by default, ~11 for a worker of 8 threads, so 8 workers
+    at most, however many CPUs the machine has."""
     if dialect != "postgresql":
         return 1
-    return max(1, len(os.sched_getaffinity(0)))
+    count = max(1, cpus if cpus is not None else len(os.sched_getaffinity(0)))
+    if connections is not None:
+        each = (threads or ANYIO_THREADS) + WORKER_EXTRA_CONNECTIONS
+        count = min(count, max(1, connections // each))
+    return count
+
+
+def free_connections(engine: sa.Engine) -> int | None:
+    """The connections PostgreSQL lets HQ's role open: ``max_connections`` less those
+    reserved for superusers (and, PostgreSQL 16+, for ``pg_use_reserved_connections``);
+    None if it cannot tell."""
+    query = (
+        "SELECT current_setting('max_connections')::int"
+        " - current_setting('superuser_reserved_connections')::int"
+        " - coalesce(current_setting('reserved_connections', true)::int, 0)"
+    )
+    try:
+        with engine.connect() as conn:
+            return int(conn.exec_driver_sql(query).scalar_one())
+    except (sa.exc.SQLAlchemyError, TypeError, ValueError):
+        return None
 
 
 def _app(engine: sa.Engine, settings: dict[str, Any]) -> Any:
