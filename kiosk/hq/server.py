@@ -32,6 +32,7 @@ from kiosk.hq import access_log, web
 from kiosk.hq.app import create_app
 from kiosk.hq.db import check_schema, create_engine
 from kiosk.hq.errors import HqError
+from kiosk.hq.middleware import AUTH_THREADS
 from kiosk.threads import start_thread
 
 log = logging.getLogger(__name__)
@@ -105,8 +106,9 @@ WORKER_SETTINGS = "KIOSK_HQ_WORKER_SETTINGS"
 
 
 # Connections a worker may hold besides its request threads: the heartbeat writer's, the
-# lane listener's (LISTEN), and one for the event loop's own reads.
-WORKER_EXTRA_CONNECTIONS = 3
+# lane listener's (LISTEN), one for the event loop's own reads, and the lane credential
+# reads' threads (kiosk.hq.middleware.AUTH_THREADS).
+WORKER_EXTRA_CONNECTIONS = 3 + AUTH_THREADS
 ANYIO_THREADS = 40  # anyio's default thread limit (``threads`` None)
 
 
@@ -126,7 +128,7 @@ def auto_workers(
     more workers than each can have its ``threads`` and its own few
     (:data:`WORKER_EXTRA_CONNECTIONS`) connections at once. Beyond that the busiest
     moments (lanes draining a backlog) are refused "too many clients" (503) by
-    PostgreSQL: 100 connections by default, ~11 for a worker of 8 threads, so 8 workers
+    PostgreSQL: 100 connections by default, 15 for a worker of 8 threads, so 6 workers
     at most, however many CPUs the machine has."""
     if dialect != "postgresql":
         return 1
