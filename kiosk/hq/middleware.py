@@ -61,8 +61,10 @@ TIMED = frozenset(
 STEPS_PER_DOUBLING = 16  # histogram buckets 2**(1/16) apart: +-2.2 % around a bucket's middle
 SLOW_SECONDS = 0.1  # a request at least this long adds its phases to the route's "slow" sums
 # Threads for reading a lane's credentials when its cache entry is gone (issue 16): apart
-# from the request pool, where a heartbeat's check queued behind the sales batches.
-AUTH_THREADS = 4
+# from the request pool, where a heartbeat's check queued behind the sales batches. As
+# many as that pool has: 4 made the first round of 200 lanes on PostgreSQL (every lane
+# uncached at once) wait longer for them than it had in the shared pool.
+AUTH_THREADS = 8
 
 
 async def send_error(
