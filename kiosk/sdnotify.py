@@ -1,4 +1,5 @@
-"""Talking to systemd's service manager: READY, WATCHDOG, STATUS and STOPPING.
+"""Talking to systemd's service manager: READY, WATCHDOG, STATUS, EXTEND_TIMEOUT_USEC
+and STOPPING.
 
 systemd (``Type=notify``) gives a service a datagram socket in ``$NOTIFY_SOCKET`` and,
 when ``WatchdogSec=`` is set, the watchdog period in ``$WATCHDOG_USEC`` (and the pid it
@@ -45,6 +46,13 @@ class Notifier:
     def status(self, text: str) -> None:
         """Set the one-line status ``systemctl status`` shows."""
         self._send(f"STATUS={text}")
+
+    def extend_timeout(self, seconds: float, status: str = "") -> None:
+        """Ask for ``seconds`` more from now before the start (or stop) counts as hung
+        (``EXTEND_TIMEOUT_USEC``): for slow work the unit's timeout did not plan for, such
+        as a migration rewriting a big table."""
+        notice = f"EXTEND_TIMEOUT_USEC={int(seconds * 1_000_000)}"
+        self._send(notice + (f"\nSTATUS={status}" if status else ""))
 
     def stopping(self) -> None:
         """Tell systemd the service is shutting down on purpose (``STOPPING=1``)."""

@@ -58,3 +58,23 @@ def test_a_socket_that_is_gone_is_logged_once_and_never_raises(tmp_path: Path, c
     notifier.watchdog()
     notifier.watchdog()
     assert len([r for r in caplog.records if "cannot notify systemd" in r.message]) == 1
+
+
+def test_migrations_at_start_ask_systemd_for_more_time(tmp_path: Path, monkeypatch) -> None:
+    """A lane database behind the schema asks for more start time before each migration
+    (one may rewrite a big table: 0017 copies every outbox document), naming it."""
+    from kiosk.store.db import MIGRATION_SECONDS, apply_migrations, connect, migrations
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(tmp_path / "n"))
+        sock.settimeout(5)
+        old = connect(tmp_path / "lane.sqlite3", migrate=False)
+        for number, _name, sql in migrations()[:16]:  # a lane left at 0016
+            old.executescript(f"BEGIN; {sql}; PRAGMA user_version = {number}; COMMIT;")
+        monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "n"))
+        apply_migrations(old)
+        notice = sock.recv(200).decode()
+    assert notice == (
+        f"EXTEND_TIMEOUT_USEC={MIGRATION_SECONDS * 1_000_000}\n"
+        "STATUS=migrating the lane database: 0017_outbox_payload"
+    )

@@ -25,10 +25,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from kiosk.sdnotify import Notifier
 from kiosk.store import integrity
 from kiosk.store.errors import CorruptDatabaseError, StoreError, is_corruption
 
 log = logging.getLogger(__name__)
+# How long systemd is asked to wait for each migration at start (kiosk-lane.service
+# gives the start 60 s; 0017 copies every outbox document once).
+MIGRATION_SECONDS = 600
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _SQLITE_READONLY = 8
 
@@ -193,8 +197,12 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
         StoreError: if the database is newer than this program knows.
     """
     current, available = check_schema_version(conn), migrations()
-    for version, name, sql in available[current:]:
+    pending = available[current:]
+    notifier = Notifier() if pending else None
+    for version, name, sql in pending:
         log.info("applying migration %s", name)
+        if notifier is not None:  # one may rewrite a big table (0017: the outbox)
+            notifier.extend_timeout(MIGRATION_SECONDS, f"migrating the lane database: {name}")
         with write_transaction(conn):
             for statement in _statements(sql):
                 conn.execute(statement)
