@@ -76,5 +76,5 @@ def test_migrations_at_start_ask_systemd_for_more_time(tmp_path: Path, monkeypat
         notice = sock.recv(200).decode()
     assert notice == (
         f"EXTEND_TIMEOUT_USEC={MIGRATION_SECONDS * 1_000_000}\n"
-        "STATUS=migrating the lane database: 0017_outbox_payload"
+        "STATUS=migrating the lane database: 0017_outbox_payload.sql"
     )
