@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hq_fixtures import make_hq_url
 from test_hq_workers import kiosk_hq, serve
 
 from kiosk.hq.db import create_engine, upgrade
@@ -55,11 +56,14 @@ def test_auto_on_sqlite_serves_in_one_process(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-def test_auto_on_postgresql_serves_one_worker_per_cpu(pg_database: str, tmp_path: Path) -> None:
-    engine = create_engine(pg_database)
+def test_auto_on_postgresql_serves_one_worker_per_cpu(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    url = make_hq_url("postgres", tmp_path, request)  # a schema of its own
+    engine = create_engine(url)
     upgrade(engine)
     engine.dispose()
-    process, _base = serve(pg_database, tmp_path, workers="auto")  # type: ignore[arg-type]
+    process, _base = serve(url, tmp_path, workers="auto")  # type: ignore[arg-type]
     try:
         expected = len(os.sched_getaffinity(0))
         serving = [c for c in _children(process.pid) if "resource_tracker" not in c]
