@@ -16,7 +16,7 @@ canonical JSON, so a lane without offers keeps its documents' hashes. Each sale'
 is encoded once (msgspec writes the bytes ``SaleDocument.model_dump_json(by_alias=True)``
 writes: tests/hq pins it, since replays are detected by that text's SHA-256), rows go
 to :func:`kiosk.hq.sales.store_overlapped` (on PostgreSQL the rules and the encoding run
-while the database looks up which sales are stored), and the answer is encoded once.
+while the database draws the new sales' ids), and the answer is encoded once.
 
 Any doubt sends the request down the pydantic path unchanged: a body msgspec refuses,
 a control character anywhere in the body or an escape that may stand for one (or for
@@ -382,7 +382,7 @@ def _try_batch(
         return None
 
     def prepare() -> list[sales.EncodedSale] | None:
-        # On PostgreSQL this runs while the database looks up the batch's stored sales.
+        # On PostgreSQL this runs while the database draws the batch's sale ids.
         if not all(_adds_up(sale) for sale in batch.sales):
             return None
         return encode(batch.sales)

@@ -72,7 +72,7 @@ def copy_line(row: Sequence[Any]) -> str:
 
 
 class LookUpFailed(HqError):
-    """The database failed the look-up of :func:`look_up_while` (a lost connection...)."""
+    """The database failed the query of :func:`draw_ids_while` (a lost connection...)."""
 
 
 class CopyConflict(HqError):
@@ -210,25 +210,6 @@ def look_up(
     return stored, new
 
 
-def look_up_while(
-    conn: sa.Connection, store_id: str, lane_id: str, tids: Sequence[str], work: Callable[[], T]
-) -> tuple[dict[str, str], dict[str, int], T]:
-    """As :func:`look_up`, and ``work()``'s result: the query is sent first (psycopg's
-    pipeline mode) and ``work`` runs in Python while the database answers it, so the
-    round trip overlaps the caller's checks and encoding instead of following them."""
-    stored: dict[str, str] = {}
-    new: dict[str, int] = {}
-    query, param = _look_up_query(tids)
-    params = {"tids": param, "store": store_id, "lane": lane_id}
-    rows, done = _while(conn, query, params, work, "look-up of stored sales")
-    for tid, sha, new_id in rows:
-        if new_id is None:
-            stored[tid] = sha
-        else:
-            new[tid] = new_id
-    return stored, new, done
-
-
 _DRAW_IDS = (
     "SELECT nextval((SELECT pg_get_serial_sequence('sale', 'id'))::regclass) "
     "FROM generate_series(1, %(n)s)"
@@ -237,7 +218,8 @@ _DRAW_IDS = (
 
 def draw_ids_while(conn: sa.Connection, count: int, work: Callable[[], T]) -> tuple[list[int], T]:
     """``count`` new ids from the ``sale`` sequence, and ``work()``'s result, which runs
-    while the database draws them (as :func:`look_up_while`). Ids a rolled-back
+    while the database draws them: the query is sent first (psycopg's pipeline mode), so
+    its round trip overlaps the caller's checks and encoding. Ids a rolled-back
     transaction drew are gaps, as with any sequence."""
     rows, done = _while(conn, _DRAW_IDS, {"n": count}, work, "drawing sale ids")
     return [row[0] for row in rows], done
