@@ -20,7 +20,13 @@ from test_hq_workers import ENV
 from test_hq_workers_auto import _children
 
 from kiosk.hq.db import create_engine, upgrade
-from kiosk.hq.server import WORKER_EXTRA_CONNECTIONS, auto_workers, free_connections, free_port
+from kiosk.hq.server import (
+    ANYIO_THREADS,
+    WORKER_EXTRA_CONNECTIONS,
+    auto_workers,
+    free_connections,
+    free_port,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +36,9 @@ from kiosk.hq.server import WORKER_EXTRA_CONNECTIONS, auto_workers, free_connect
         (32, 97, 8, 97 // (8 + WORKER_EXTRA_CONNECTIONS)),  # PostgreSQL's default limit
         (32, 997, 8, 32),  # a server configured for it: one per CPU
         (4, 5, 8, 1),  # never none
-        (4, 97, None, 2),  # anyio's default 40 threads: 97 // 43
+        # anyio's default 40 threads and the worker's own: 97 // 51
+        (4, 97, None, max(1, 97 // (ANYIO_THREADS + WORKER_EXTRA_CONNECTIONS))),
+        (4, 997, None, 4),  # room for every CPU's worker
         (4, None, 8, 4),  # the limit unknown: one per CPU
     ],
 )
