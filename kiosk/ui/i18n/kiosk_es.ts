@@ -979,22 +979,22 @@
 <context>
     <name>BagsOverlay</name>
     <message>
-        <location filename="../widgets/bags.py" line="118"/>
+        <location filename="../widgets/bags.py" line="120"/>
         <source>Do you need bags?</source>
         <translation>¿Necesita bolsas?</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="119"/>
+        <location filename="../widgets/bags.py" line="121"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="120"/>
+        <location filename="../widgets/bags.py" line="122"/>
         <source>No bags, thanks</source>
         <translation>Sin bolsas, gracias</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="121"/>
+        <location filename="../widgets/bags.py" line="123"/>
         <source>Add bags</source>
         <translation>Añadir bolsas</translation>
     </message>
@@ -2179,202 +2179,298 @@
 <context>
     <name>HotelDesk</name>
     <message>
-        <location filename="../desk/hotel_terms.py" line="19"/>
+        <location filename="../desk/hotel_terms.py" line="21"/>
         <source>Staff: %1 (%2)</source>
         <translation>Personal: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="20"/>
+        <location filename="../desk/hotel_terms.py" line="22"/>
         <source>Guest: %1</source>
         <translation>Huésped: %1</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="24"/>
+        <location filename="../desk/hotel_terms.py" line="26"/>
         <source>Booking not found</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
         <translation>Reserva no encontrada</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="25"/>
+        <location filename="../desk/hotel_terms.py" line="27"/>
         <source>ID could not be read</source>
         <translation>No se pudo leer el documento</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="26"/>
+        <location filename="../desk/hotel_terms.py" line="28"/>
         <source>Name on the ID does not match</source>
         <translation>El nombre del documento no coincide</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="27"/>
+        <location filename="../desk/hotel_terms.py" line="29"/>
         <source>ID expired</source>
         <translation>Documento caducado</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="28"/>
+        <location filename="../desk/hotel_terms.py" line="30"/>
         <source>Guest register incomplete</source>
         <translation>Registro de viajeros incompleto</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="29"/>
+        <location filename="../desk/hotel_terms.py" line="31"/>
         <source>Payment problem</source>
         <translation>Problema con el pago</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="30"/>
+        <location filename="../desk/hotel_terms.py" line="32"/>
         <source>Key card not encoded</source>
         <translation>Tarjeta llave no codificada</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="31"/>
+        <location filename="../desk/hotel_terms.py" line="33"/>
         <source>Room not ready</source>
         <translation>Habitación no lista</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="32"/>
+        <location filename="../desk/hotel_terms.py" line="34"/>
         <source>Hotel system not answering</source>
         <translation>El sistema del hotel no responde</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="33"/>
+        <location filename="../desk/hotel_terms.py" line="35"/>
         <source>Hotel system refused</source>
         <translation>El sistema del hotel lo ha rechazado</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="34"/>
+        <location filename="../desk/hotel_terms.py" line="36"/>
         <source>Printer out of order</source>
         <translation>Impresora averiada</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="37"/>
+        <location filename="../desk/hotel_terms.py" line="39"/>
         <source>Serve at the front desk</source>
         <translation>Atender en recepción</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="38"/>
+        <location filename="../desk/hotel_terms.py" line="40"/>
         <source>Read another ID</source>
         <translation>Leer otro documento</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="39"/>
+        <location filename="../desk/hotel_terms.py" line="41"/>
         <source>Accept the ID</source>
         <translation>Aceptar el documento</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="43"/>
+        <location filename="../desk/hotel_terms.py" line="45"/>
         <source>Search again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
         <translation>Buscar de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="45"/>
+        <location filename="../desk/hotel_terms.py" line="47"/>
         <source>Read the ID again</source>
         <translation>Leer el documento de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="54"/>
+        <location filename="../desk/hotel_terms.py" line="56"/>
         <source>Register completed at the desk</source>
         <translation>Registro completado en recepción</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="58"/>
+        <location filename="../desk/hotel_terms.py" line="60"/>
         <source>Paid or settled</source>
         <translation>Pagado o liquidado</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="59"/>
+        <location filename="../desk/hotel_terms.py" line="61"/>
         <source>Not paid: pay again</source>
         <translation>No pagado: pagar de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="60"/>
+        <location filename="../desk/hotel_terms.py" line="62"/>
         <source>Encode the key again</source>
         <translation>Codificar la llave de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="61"/>
+        <location filename="../desk/hotel_terms.py" line="63"/>
         <source>Finish with the keys made</source>
         <translation>Terminar con las llaves hechas</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="62"/>
+        <location filename="../desk/hotel_terms.py" line="64"/>
         <source>Room ready: ask again</source>
         <translation>Habitación lista: consultar de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="64"/>
+        <location filename="../desk/hotel_terms.py" line="66"/>
         <source>Keep the luggage: room later</source>
         <translation>Guardar el equipaje: habitación más tarde</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="67"/>
+        <location filename="../desk/hotel_terms.py" line="69"/>
         <source>Ask the hotel system again</source>
         <translation>Consultar de nuevo el sistema del hotel</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="69"/>
+        <location filename="../desk/hotel_terms.py" line="71"/>
         <source>Fixed in the system: ask again</source>
         <translation>Corregido en el sistema: consultar de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="71"/>
+        <location filename="../desk/hotel_terms.py" line="73"/>
         <source>Printer fixed: print again</source>
         <translation>Impresora reparada: imprimir de nuevo</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="72"/>
+        <location filename="../desk/hotel_terms.py" line="74"/>
         <source>Go on without printing</source>
         <translation>Continuar sin imprimir</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="77"/>
+        <location filename="../desk/hotel_terms.py" line="79"/>
         <source>The ID could not be read.</source>
         <extracomment>What the visit wrote as an intervention&apos;s detail -&gt; what staff read.</extracomment>
         <translation>No se pudo leer el documento.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="79"/>
+        <location filename="../desk/hotel_terms.py" line="81"/>
         <source>The name on the ID is not a guest&apos;s of the booking.</source>
         <translation>El nombre del documento no es de ningún huésped de la reserva.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="81"/>
+        <location filename="../desk/hotel_terms.py" line="83"/>
         <source>The ID has no expiry date.</source>
         <translation>El documento no tiene fecha de caducidad.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="83"/>
+        <location filename="../desk/hotel_terms.py" line="85"/>
         <source>The ID is not valid on the day of arrival.</source>
         <translation>El documento no es válido el día de llegada.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="85"/>
+        <location filename="../desk/hotel_terms.py" line="87"/>
         <source>The ID has expired.</source>
         <translation>El documento ha caducado.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="86"/>
-        <location filename="../desk/hotel_terms.py" line="87"/>
         <location filename="../desk/hotel_terms.py" line="88"/>
+        <location filename="../desk/hotel_terms.py" line="89"/>
+        <location filename="../desk/hotel_terms.py" line="90"/>
         <source>No room is assigned yet.</source>
         <translation>Aún no hay habitación asignada.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="89"/>
+        <location filename="../desk/hotel_terms.py" line="91"/>
         <source>The room is not ready yet.</source>
         <translation>La habitación aún no está lista.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="91"/>
+        <location filename="../desk/hotel_terms.py" line="95"/>
+        <source>Deposit declined</source>
+        <extracomment>A deposit alert&apos;s kind -&gt; its title on the desk.</extracomment>
+        <translation>Depósito rechazado</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="96"/>
+        <source>Deposit in doubt</source>
+        <translation>Depósito en duda</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="97"/>
+        <source>Deposit taken after all</source>
+        <translation>Depósito cobrado al final</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="102"/>
+        <source>Charged at the front desk</source>
+        <extracomment>(deposit kind, verdict) -&gt; the words on its key.</extracomment>
+        <translation>Cobrado en recepción</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="105"/>
+        <source>Done: the terminal&apos;s records show it</source>
+        <translation>Hecho: lo muestran los registros del terminal</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="108"/>
+        <source>Not in the terminal&apos;s records</source>
+        <translation>No está en los registros del terminal</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="111"/>
+        <source>Given back to the guest</source>
+        <translation>Devuelto al huésped</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="116"/>
+        <source>Capture</source>
+        <extracomment>A deposit alert&apos;s action -&gt; its word.</extracomment>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="117"/>
+        <source>Release</source>
+        <translation>Liberación</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="122"/>
+        <source>%1 of %2, stay %3: the terminal declined it (%4). Charge the guest.</source>
+        <extracomment>A deposit kind -&gt; what failed (%1 action, %2 amount, %3 stay, %4 the terminal&apos;s reason).</extracomment>
+        <translation>%1 de %2, estancia %3: el terminal lo rechazó (%4). Cobre al huésped.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="127"/>
+        <source>%1 of %2, stay %3: the terminal cannot say if it was done (asked again).</source>
+        <translation>%1 de %2, estancia %3: el terminal no puede decir si se hizo (se le vuelve a preguntar).</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="132"/>
+        <source>%1 of %2, stay %3: the terminal took it after all. Give back the desk&apos;s.</source>
+        <translation>%1 de %2, estancia %3: el terminal lo cobró al final. Devuelva lo cobrado en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="139"/>
+        <location filename="../desk/hotel_terms.py" line="140"/>
+        <source>Settled.</source>
+        <extracomment>What settling a deposit alert came to -&gt; what the desk says after the touch.</extracomment>
+        <translation>Resuelto.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="141"/>
+        <source>Settled: counted as done on the terminal.</source>
+        <translation>Resuelto: contado como hecho en el terminal.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="143"/>
+        <source>Settled: not done. Charge the guest at the front desk.</source>
+        <translation>Resuelto: no hecho. Cobre al huésped en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="146"/>
+        <source>The terminal answered: it was done. Nothing to charge.</source>
+        <translation>El terminal respondió: se hizo. No hay nada que cobrar.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="149"/>
+        <source>The terminal answered: declined. Charge the guest at the front desk.</source>
+        <translation>El terminal respondió: rechazado. Cobre al huésped en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="154"/>
+        <source>The terminal answered: it never ran. The kiosk sends it again.</source>
+        <translation>El terminal respondió: nunca se ejecutó. El quiosco lo envía de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="159"/>
         <source>No answer from the hotel system (%1).</source>
         <translation>Sin respuesta del sistema del hotel (%1).</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="92"/>
+        <location filename="../desk/hotel_terms.py" line="160"/>
         <source>The register still needs: %1.</source>
         <translation>Al registro aún le falta: %1.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="95"/>
+        <location filename="../desk/hotel_terms.py" line="163"/>
         <source>receptionist</source>
         <extracomment>What a hotel calls its attendant (the other roles: as the airport desk names them).</extracomment>
         <translation>recepcionista</translation>
@@ -3203,123 +3299,133 @@
         <translation>Ya escaneado: este paquete cuenta una sola vez.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
+        <location filename="../messages.py" line="205"/>
+        <source>Already scanned: this pack counts once, at its reduced price (close to its date).</source>
+        <translation>Ya escaneado: este paquete cuenta una sola vez, a su precio rebajado (cerca de su fecha).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="214"/>
         <source>Please place your items in the bagging area first.</source>
         <translation>Coloque primero sus artículos en la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211"/>
+        <location filename="../messages.py" line="219"/>
         <source>Please check the bagging area first.</source>
         <translation>Compruebe primero la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="223"/>
         <source>Please put the bagging area right to continue.</source>
         <translation>Corrija la zona de embolsado para continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="218"/>
+        <location filename="../messages.py" line="226"/>
         <source>This item needs to go in the bagging area.</source>
         <translation>Este artículo debe ir en la zona de embolsado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="222"/>
+        <location filename="../messages.py" line="230"/>
         <source>OK, keep this item out of the bag.</source>
         <translation>De acuerdo, deje este artículo fuera de la bolsa.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="224"/>
+        <location filename="../messages.py" line="232"/>
         <source>Thank you. Carry on.</source>
         <translation>Gracias. Puede continuar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227"/>
+        <location filename="../messages.py" line="235"/>
         <source>Coupon accepted: you save %1.</source>
         <translation>Cupón aceptado: ahorra %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230"/>
+        <location filename="../messages.py" line="238"/>
         <source>This coupon has expired.</source>
         <translation>Este cupón ha caducado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="233"/>
+        <location filename="../messages.py" line="241"/>
         <source>This coupon is not valid yet.</source>
         <translation>Este cupón aún no es válido.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="236"/>
+        <location filename="../messages.py" line="244"/>
         <source>This coupon is already on your bill.</source>
         <translation>Este cupón ya está en su cuenta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="240"/>
+        <location filename="../messages.py" line="248"/>
         <source>This coupon has already been used.</source>
         <translation>Este cupón ya se ha utilizado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245"/>
+        <location filename="../messages.py" line="253"/>
         <source>This coupon needs items that are not on your bill. Scan them first.</source>
         <translation>Este cupón necesita artículos que no están en su cuenta. Escanéelos primero.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="254"/>
+        <location filename="../messages.py" line="262"/>
         <source>This coupon is not known here. Please ask a member of staff.</source>
         <translation>Este cupón no se reconoce aquí. Pida ayuda al personal.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="261"/>
+        <location filename="../messages.py" line="269"/>
         <source>This coupon needs a member of staff.</source>
         <translation>Este cupón necesita a un miembro del personal.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="266"/>
+        <location filename="../messages.py" line="274"/>
         <source>A coupon no longer applies: the items it needs were removed.</source>
         <translation>Un cupón ya no se aplica: se retiraron los artículos que necesita.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="273"/>
+        <location filename="../messages.py" line="282"/>
+        <source>A coupon on your bill has expired (valid until %1) and was taken off.</source>
+        <translation>Un cupón de su cuenta ha caducado (válido hasta el %1) y se ha quitado.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="290"/>
         <source>Please scan your items first, then the coupon.</source>
         <translation>Escanee primero sus artículos y después el cupón.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="303"/>
+        <location filename="../messages.py" line="321"/>
         <source>Mon</source>
         <extracomment>Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts). Keys a screen or overlay already shows; no toast for them. Day names of the sale-hours rules (&quot;mon-sat&quot;, kiosk.domain.checkout.sale_rules).</extracomment>
         <translation>lun</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="304"/>
+        <location filename="../messages.py" line="322"/>
         <source>Tue</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="305"/>
+        <location filename="../messages.py" line="323"/>
         <source>Wed</source>
         <translation>mié</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="306"/>
+        <location filename="../messages.py" line="324"/>
         <source>Thu</source>
         <translation>jue</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="307"/>
+        <location filename="../messages.py" line="325"/>
         <source>Fri</source>
         <translation>vie</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="308"/>
+        <location filename="../messages.py" line="326"/>
         <source>Sat</source>
         <translation>sáb</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="309"/>
+        <location filename="../messages.py" line="327"/>
         <source>Sun</source>
         <translation>dom</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="311"/>
+        <location filename="../messages.py" line="329"/>
         <source>every day</source>
         <translation>todos los días</translation>
     </message>
@@ -3981,87 +4087,87 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="177"/>
+        <location filename="../screens/scanning.py" line="184"/>
         <source>Please take the removed item out of the bag</source>
         <translation>Saque de la bolsa el artículo eliminado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="179"/>
+        <location filename="../screens/scanning.py" line="186"/>
         <source>Place the item in the bagging area</source>
         <translation>Coloque el artículo en la zona de embolsado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="216"/>
+        <location filename="../screens/scanning.py" line="223"/>
         <source>Your items</source>
         <translation>Sus artículos</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="217"/>
+        <location filename="../screens/scanning.py" line="224"/>
         <source>Scan your first item</source>
         <translation>Escanee su primer artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="218"/>
+        <location filename="../screens/scanning.py" line="225"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="219"/>
+        <location filename="../screens/scanning.py" line="226"/>
         <source>Look up item</source>
         <translation>Buscar artículo</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="220"/>
+        <location filename="../screens/scanning.py" line="227"/>
         <source>Loyalty card</source>
         <translation>Tarjeta de cliente</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="221"/>
+        <location filename="../screens/scanning.py" line="228"/>
         <source>Pay</source>
         <translation>Pagar</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="222"/>
+        <location filename="../screens/scanning.py" line="229"/>
         <source>Skip bagging</source>
         <translation>Omitir embolsado</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="223"/>
+        <location filename="../screens/scanning.py" line="230"/>
         <source>Totals and VAT</source>
         <translation>Totales e IVA</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="230"/>
+        <location filename="../screens/scanning.py" line="237"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Escanee sus artículos. Cuando termine, toque Pagar.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="262"/>
+        <location filename="../screens/scanning.py" line="269"/>
         <source>Items: %1</source>
         <translation>Artículos: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="266"/>
+        <location filename="../screens/scanning.py" line="273"/>
         <source>Includes deposit %1</source>
         <translation>Incluye depósito %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="274"/>
+        <location filename="../screens/scanning.py" line="281"/>
         <source>Added: %1</source>
         <translation>Añadido: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="286"/>
+        <location filename="../screens/scanning.py" line="293"/>
         <source>Subtotal %1</source>
         <translation>Subtotal %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="288"/>
+        <location filename="../screens/scanning.py" line="295"/>
         <source>Savings -%1</source>
         <translation>Ahorro -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="293"/>
+        <location filename="../screens/scanning.py" line="300"/>
         <source>VAT %1</source>
         <translation>IVA %1</translation>
     </message>

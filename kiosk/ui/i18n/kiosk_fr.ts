@@ -979,22 +979,22 @@
 <context>
     <name>BagsOverlay</name>
     <message>
-        <location filename="../widgets/bags.py" line="118"/>
+        <location filename="../widgets/bags.py" line="120"/>
         <source>Do you need bags?</source>
         <translation>Avez-vous besoin de sacs ?</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="119"/>
+        <location filename="../widgets/bags.py" line="121"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="120"/>
+        <location filename="../widgets/bags.py" line="122"/>
         <source>No bags, thanks</source>
         <translation>Pas de sac, merci</translation>
     </message>
     <message>
-        <location filename="../widgets/bags.py" line="121"/>
+        <location filename="../widgets/bags.py" line="123"/>
         <source>Add bags</source>
         <translation>Ajouter les sacs</translation>
     </message>
@@ -2179,202 +2179,298 @@
 <context>
     <name>HotelDesk</name>
     <message>
-        <location filename="../desk/hotel_terms.py" line="19"/>
+        <location filename="../desk/hotel_terms.py" line="21"/>
         <source>Staff: %1 (%2)</source>
         <translation>Personnel : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="20"/>
+        <location filename="../desk/hotel_terms.py" line="22"/>
         <source>Guest: %1</source>
         <translation>Client : %1</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="24"/>
+        <location filename="../desk/hotel_terms.py" line="26"/>
         <source>Booking not found</source>
         <extracomment>Intervention kind -&gt; its title on the desk.</extracomment>
         <translation>Réservation introuvable</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="25"/>
+        <location filename="../desk/hotel_terms.py" line="27"/>
         <source>ID could not be read</source>
         <translation>Pièce d&apos;identité illisible</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="26"/>
+        <location filename="../desk/hotel_terms.py" line="28"/>
         <source>Name on the ID does not match</source>
         <translation>Le nom sur la pièce d&apos;identité ne correspond pas</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="27"/>
+        <location filename="../desk/hotel_terms.py" line="29"/>
         <source>ID expired</source>
         <translation>Pièce d&apos;identité expirée</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="28"/>
+        <location filename="../desk/hotel_terms.py" line="30"/>
         <source>Guest register incomplete</source>
         <translation>Fiche de police incomplète</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="29"/>
+        <location filename="../desk/hotel_terms.py" line="31"/>
         <source>Payment problem</source>
         <translation>Problème de paiement</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="30"/>
+        <location filename="../desk/hotel_terms.py" line="32"/>
         <source>Key card not encoded</source>
         <translation>Carte-clé non encodée</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="31"/>
+        <location filename="../desk/hotel_terms.py" line="33"/>
         <source>Room not ready</source>
         <translation>Chambre pas prête</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="32"/>
+        <location filename="../desk/hotel_terms.py" line="34"/>
         <source>Hotel system not answering</source>
         <translation>Le système de l&apos;hôtel ne répond pas</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="33"/>
+        <location filename="../desk/hotel_terms.py" line="35"/>
         <source>Hotel system refused</source>
         <translation>Refus du système de l&apos;hôtel</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="34"/>
+        <location filename="../desk/hotel_terms.py" line="36"/>
         <source>Printer out of order</source>
         <translation>Imprimante hors service</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="37"/>
+        <location filename="../desk/hotel_terms.py" line="39"/>
         <source>Serve at the front desk</source>
         <translation>Prendre en charge à la réception</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="38"/>
+        <location filename="../desk/hotel_terms.py" line="40"/>
         <source>Read another ID</source>
         <translation>Lire une autre pièce d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="39"/>
+        <location filename="../desk/hotel_terms.py" line="41"/>
         <source>Accept the ID</source>
         <translation>Accepter la pièce d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="43"/>
+        <location filename="../desk/hotel_terms.py" line="45"/>
         <source>Search again</source>
         <extracomment>(kind, verdict) -&gt; the words on the verdict&apos;s button.</extracomment>
         <translation>Chercher à nouveau</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="45"/>
+        <location filename="../desk/hotel_terms.py" line="47"/>
         <source>Read the ID again</source>
         <translation>Relire la pièce d&apos;identité</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="54"/>
+        <location filename="../desk/hotel_terms.py" line="56"/>
         <source>Register completed at the desk</source>
         <translation>Fiche complétée à la réception</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="58"/>
+        <location filename="../desk/hotel_terms.py" line="60"/>
         <source>Paid or settled</source>
         <translation>Payé ou réglé</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="59"/>
+        <location filename="../desk/hotel_terms.py" line="61"/>
         <source>Not paid: pay again</source>
         <translation>Non payé : payer à nouveau</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="60"/>
+        <location filename="../desk/hotel_terms.py" line="62"/>
         <source>Encode the key again</source>
         <translation>Encoder à nouveau la clé</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="61"/>
+        <location filename="../desk/hotel_terms.py" line="63"/>
         <source>Finish with the keys made</source>
         <translation>Terminer avec les clés faites</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="62"/>
+        <location filename="../desk/hotel_terms.py" line="64"/>
         <source>Room ready: ask again</source>
         <translation>Chambre prête : interroger à nouveau</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="64"/>
+        <location filename="../desk/hotel_terms.py" line="66"/>
         <source>Keep the luggage: room later</source>
         <translation>Garder les bagages : chambre plus tard</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="67"/>
+        <location filename="../desk/hotel_terms.py" line="69"/>
         <source>Ask the hotel system again</source>
         <translation>Interroger à nouveau le système de l&apos;hôtel</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="69"/>
+        <location filename="../desk/hotel_terms.py" line="71"/>
         <source>Fixed in the system: ask again</source>
         <translation>Corrigé dans le système : interroger à nouveau</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="71"/>
+        <location filename="../desk/hotel_terms.py" line="73"/>
         <source>Printer fixed: print again</source>
         <translation>Imprimante réparée : imprimer à nouveau</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="72"/>
+        <location filename="../desk/hotel_terms.py" line="74"/>
         <source>Go on without printing</source>
         <translation>Continuer sans imprimer</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="77"/>
+        <location filename="../desk/hotel_terms.py" line="79"/>
         <source>The ID could not be read.</source>
         <extracomment>What the visit wrote as an intervention&apos;s detail -&gt; what staff read.</extracomment>
         <translation>La pièce d&apos;identité n&apos;a pas pu être lue.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="79"/>
+        <location filename="../desk/hotel_terms.py" line="81"/>
         <source>The name on the ID is not a guest&apos;s of the booking.</source>
         <translation>Le nom sur la pièce d&apos;identité n&apos;est celui d&apos;aucun client de la réservation.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="81"/>
+        <location filename="../desk/hotel_terms.py" line="83"/>
         <source>The ID has no expiry date.</source>
         <translation>La pièce d&apos;identité n&apos;a pas de date d&apos;expiration.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="83"/>
+        <location filename="../desk/hotel_terms.py" line="85"/>
         <source>The ID is not valid on the day of arrival.</source>
         <translation>La pièce d&apos;identité n&apos;est pas valide le jour de l&apos;arrivée.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="85"/>
+        <location filename="../desk/hotel_terms.py" line="87"/>
         <source>The ID has expired.</source>
         <translation>La pièce d&apos;identité a expiré.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="86"/>
-        <location filename="../desk/hotel_terms.py" line="87"/>
         <location filename="../desk/hotel_terms.py" line="88"/>
+        <location filename="../desk/hotel_terms.py" line="89"/>
+        <location filename="../desk/hotel_terms.py" line="90"/>
         <source>No room is assigned yet.</source>
         <translation>Aucune chambre n&apos;est encore attribuée.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="89"/>
+        <location filename="../desk/hotel_terms.py" line="91"/>
         <source>The room is not ready yet.</source>
         <translation>La chambre n&apos;est pas encore prête.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="91"/>
+        <location filename="../desk/hotel_terms.py" line="95"/>
+        <source>Deposit declined</source>
+        <extracomment>A deposit alert&apos;s kind -&gt; its title on the desk.</extracomment>
+        <translation>Dépôt de garantie refusé</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="96"/>
+        <source>Deposit in doubt</source>
+        <translation>Dépôt de garantie incertain</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="97"/>
+        <source>Deposit taken after all</source>
+        <translation>Dépôt encaissé finalement</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="102"/>
+        <source>Charged at the front desk</source>
+        <extracomment>(deposit kind, verdict) -&gt; the words on its key.</extracomment>
+        <translation>Encaissé à la réception</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="105"/>
+        <source>Done: the terminal&apos;s records show it</source>
+        <translation>Fait : le journal du terminal l&apos;indique</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="108"/>
+        <source>Not in the terminal&apos;s records</source>
+        <translation>Absent du journal du terminal</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="111"/>
+        <source>Given back to the guest</source>
+        <translation>Rendu au client</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="116"/>
+        <source>Capture</source>
+        <extracomment>A deposit alert&apos;s action -&gt; its word.</extracomment>
+        <translation>Encaissement</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="117"/>
+        <source>Release</source>
+        <translation>Libération</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="122"/>
+        <source>%1 of %2, stay %3: the terminal declined it (%4). Charge the guest.</source>
+        <extracomment>A deposit kind -&gt; what failed (%1 action, %2 amount, %3 stay, %4 the terminal&apos;s reason).</extracomment>
+        <translation>%1 de %2, séjour %3 : le terminal l&apos;a refusé (%4). Encaissez le client.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="127"/>
+        <source>%1 of %2, stay %3: the terminal cannot say if it was done (asked again).</source>
+        <translation>%1 de %2, séjour %3 : le terminal ne peut pas dire si c&apos;est fait (il est interrogé à nouveau).</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="132"/>
+        <source>%1 of %2, stay %3: the terminal took it after all. Give back the desk&apos;s.</source>
+        <translation>%1 de %2, séjour %3 : le terminal l&apos;a encaissé finalement. Rendez ce que la réception a encaissé.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="139"/>
+        <location filename="../desk/hotel_terms.py" line="140"/>
+        <source>Settled.</source>
+        <extracomment>What settling a deposit alert came to -&gt; what the desk says after the touch.</extracomment>
+        <translation>Réglé.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="141"/>
+        <source>Settled: counted as done on the terminal.</source>
+        <translation>Réglé : compté comme fait sur le terminal.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="143"/>
+        <source>Settled: not done. Charge the guest at the front desk.</source>
+        <translation>Réglé : pas fait. Encaissez le client à la réception.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="146"/>
+        <source>The terminal answered: it was done. Nothing to charge.</source>
+        <translation>Le terminal a répondu : c&apos;est fait. Rien à encaisser.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="149"/>
+        <source>The terminal answered: declined. Charge the guest at the front desk.</source>
+        <translation>Le terminal a répondu : refusé. Encaissez le client à la réception.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="154"/>
+        <source>The terminal answered: it never ran. The kiosk sends it again.</source>
+        <translation>Le terminal a répondu : jamais exécuté. La borne le renvoie.</translation>
+    </message>
+    <message>
+        <location filename="../desk/hotel_terms.py" line="159"/>
         <source>No answer from the hotel system (%1).</source>
         <translation>Pas de réponse du système de l&apos;hôtel (%1).</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="92"/>
+        <location filename="../desk/hotel_terms.py" line="160"/>
         <source>The register still needs: %1.</source>
         <translation>Il manque encore à la fiche : %1.</translation>
     </message>
     <message>
-        <location filename="../desk/hotel_terms.py" line="95"/>
+        <location filename="../desk/hotel_terms.py" line="163"/>
         <source>receptionist</source>
         <extracomment>What a hotel calls its attendant (the other roles: as the airport desk names them).</extracomment>
         <translation>réceptionniste</translation>
@@ -3203,123 +3299,133 @@
         <translation>Déjà scanné : ce paquet ne compte qu&apos;une fois.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="206"/>
+        <location filename="../messages.py" line="205"/>
+        <source>Already scanned: this pack counts once, at its reduced price (close to its date).</source>
+        <translation>Déjà scanné : ce paquet ne compte qu&apos;une fois, à son prix réduit (proche de sa date).</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="214"/>
         <source>Please place your items in the bagging area first.</source>
         <translation>Veuillez d&apos;abord placer vos articles dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="211"/>
+        <location filename="../messages.py" line="219"/>
         <source>Please check the bagging area first.</source>
         <translation>Veuillez d&apos;abord vérifier la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="215"/>
+        <location filename="../messages.py" line="223"/>
         <source>Please put the bagging area right to continue.</source>
         <translation>Veuillez remettre la zone d&apos;ensachage en ordre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="218"/>
+        <location filename="../messages.py" line="226"/>
         <source>This item needs to go in the bagging area.</source>
         <translation>Cet article doit aller dans la zone d&apos;ensachage.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="222"/>
+        <location filename="../messages.py" line="230"/>
         <source>OK, keep this item out of the bag.</source>
         <translation>D&apos;accord, gardez cet article hors du sac.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="224"/>
+        <location filename="../messages.py" line="232"/>
         <source>Thank you. Carry on.</source>
         <translation>Merci. Vous pouvez continuer.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="227"/>
+        <location filename="../messages.py" line="235"/>
         <source>Coupon accepted: you save %1.</source>
         <translation>Bon accepté : vous économisez %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="230"/>
+        <location filename="../messages.py" line="238"/>
         <source>This coupon has expired.</source>
         <translation>Ce bon a expiré.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="233"/>
+        <location filename="../messages.py" line="241"/>
         <source>This coupon is not valid yet.</source>
         <translation>Ce bon n&apos;est pas encore valable.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="236"/>
+        <location filename="../messages.py" line="244"/>
         <source>This coupon is already on your bill.</source>
         <translation>Ce bon figure déjà sur votre ticket.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="240"/>
+        <location filename="../messages.py" line="248"/>
         <source>This coupon has already been used.</source>
         <translation>Ce bon a déjà été utilisé.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="245"/>
+        <location filename="../messages.py" line="253"/>
         <source>This coupon needs items that are not on your bill. Scan them first.</source>
         <translation>Ce bon demande des articles qui ne sont pas sur votre ticket. Scannez-les d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="254"/>
+        <location filename="../messages.py" line="262"/>
         <source>This coupon is not known here. Please ask a member of staff.</source>
         <translation>Ce bon n&apos;est pas reconnu ici. Demandez à un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="261"/>
+        <location filename="../messages.py" line="269"/>
         <source>This coupon needs a member of staff.</source>
         <translation>Ce bon nécessite un membre du personnel.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="266"/>
+        <location filename="../messages.py" line="274"/>
         <source>A coupon no longer applies: the items it needs were removed.</source>
         <translation>Un bon ne s&apos;applique plus : les articles qu&apos;il demande ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="273"/>
+        <location filename="../messages.py" line="282"/>
+        <source>A coupon on your bill has expired (valid until %1) and was taken off.</source>
+        <translation>Un bon de votre ticket a expiré (valable jusqu&apos;au %1) et a été retiré.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="290"/>
         <source>Please scan your items first, then the coupon.</source>
         <translation>Scannez d&apos;abord vos articles, puis le bon.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="303"/>
+        <location filename="../messages.py" line="321"/>
         <source>Mon</source>
         <extracomment>Keys whose params the shopper must see, in the order of ``%1``, ``%2``... (amounts). Keys a screen or overlay already shows; no toast for them. Day names of the sale-hours rules (&quot;mon-sat&quot;, kiosk.domain.checkout.sale_rules).</extracomment>
         <translation>lun</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="304"/>
+        <location filename="../messages.py" line="322"/>
         <source>Tue</source>
         <translation>mar</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="305"/>
+        <location filename="../messages.py" line="323"/>
         <source>Wed</source>
         <translation>mer</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="306"/>
+        <location filename="../messages.py" line="324"/>
         <source>Thu</source>
         <translation>jeu</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="307"/>
+        <location filename="../messages.py" line="325"/>
         <source>Fri</source>
         <translation>ven</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="308"/>
+        <location filename="../messages.py" line="326"/>
         <source>Sat</source>
         <translation>sam</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="309"/>
+        <location filename="../messages.py" line="327"/>
         <source>Sun</source>
         <translation>dim</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="311"/>
+        <location filename="../messages.py" line="329"/>
         <source>every day</source>
         <translation>tous les jours</translation>
     </message>
@@ -3981,87 +4087,87 @@
 <context>
     <name>ScanningScreen</name>
     <message>
-        <location filename="../screens/scanning.py" line="177"/>
+        <location filename="../screens/scanning.py" line="184"/>
         <source>Please take the removed item out of the bag</source>
         <translation>Veuillez retirer du sac l&apos;article supprimé</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="179"/>
+        <location filename="../screens/scanning.py" line="186"/>
         <source>Place the item in the bagging area</source>
         <translation>Placez l&apos;article dans la zone d&apos;ensachage</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="216"/>
+        <location filename="../screens/scanning.py" line="223"/>
         <source>Your items</source>
         <translation>Vos articles</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="217"/>
+        <location filename="../screens/scanning.py" line="224"/>
         <source>Scan your first item</source>
         <translation>Scannez votre premier article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="218"/>
+        <location filename="../screens/scanning.py" line="225"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="219"/>
+        <location filename="../screens/scanning.py" line="226"/>
         <source>Look up item</source>
         <translation>Chercher un article</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="220"/>
+        <location filename="../screens/scanning.py" line="227"/>
         <source>Loyalty card</source>
         <translation>Carte de fidélité</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="221"/>
+        <location filename="../screens/scanning.py" line="228"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="222"/>
+        <location filename="../screens/scanning.py" line="229"/>
         <source>Skip bagging</source>
         <translation>Ne pas ensacher</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="223"/>
+        <location filename="../screens/scanning.py" line="230"/>
         <source>Totals and VAT</source>
         <translation>Totaux et TVA</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="230"/>
+        <location filename="../screens/scanning.py" line="237"/>
         <source>Scan your items. When you are done, touch Pay.</source>
         <translation>Scannez vos articles. Quand vous avez fini, touchez Payer.</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="262"/>
+        <location filename="../screens/scanning.py" line="269"/>
         <source>Items: %1</source>
         <translation>Articles&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="266"/>
+        <location filename="../screens/scanning.py" line="273"/>
         <source>Includes deposit %1</source>
         <translation>Dont consigne %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="274"/>
+        <location filename="../screens/scanning.py" line="281"/>
         <source>Added: %1</source>
         <translation>Ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="286"/>
+        <location filename="../screens/scanning.py" line="293"/>
         <source>Subtotal %1</source>
         <translation>Sous-total %1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="288"/>
+        <location filename="../screens/scanning.py" line="295"/>
         <source>Savings -%1</source>
         <translation>Économies -%1</translation>
     </message>
     <message>
-        <location filename="../screens/scanning.py" line="293"/>
+        <location filename="../screens/scanning.py" line="300"/>
         <source>VAT %1</source>
         <translation>TVA %1</translation>
     </message>
