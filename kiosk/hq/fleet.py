@@ -108,7 +108,8 @@ def record_heartbeats(conn: sa.Connection, beats: Sequence[Beat]) -> None:
         conn.execute(upsert, [rows[key] for key in sorted(rows)])  # one lock order
     if history:
         conn.execute(sa.insert(device_history), history)
-        for store_id, lane_id in sorted({(h["store_id"], h["lane_id"]) for h in history}):
+        changed = sorted({(h["store_id"], h["lane_id"]) for h in history})
+        for store_id, lane_id in _over_the_cap(conn, changed):
             _prune(conn, store_id, lane_id)
 
 
@@ -151,6 +152,23 @@ def _compare(
         "devices": json.dumps(statuses, sort_keys=True),
     }
     return row, changes
+
+
+def _over_the_cap(conn: sa.Connection, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Those of the lanes ``keys`` that hold more than HISTORY_KEEP history rows: one
+    counting query per few hundred lanes instead of a pruning query per lane (a group of
+    first heartbeats, each a change, spent most of its transaction pruning)."""
+    t = device_history
+    over: list[tuple[str, str]] = []
+    for start in range(0, len(keys), 250):
+        query = (
+            sa.select(t.c.store_id, t.c.lane_id)
+            .where(sa.tuple_(t.c.store_id, t.c.lane_id).in_(keys[start : start + 250]))
+            .group_by(t.c.store_id, t.c.lane_id)
+            .having(sa.func.count() > HISTORY_KEEP)
+        )
+        over += [(r.store_id, r.lane_id) for r in conn.execute(query)]
+    return sorted(over)
 
 
 def _prune(conn: sa.Connection, store_id: str, lane_id: str) -> None:
