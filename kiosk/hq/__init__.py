@@ -12,10 +12,14 @@
   :mod:`kiosk.hq.events` (exactly-once storage with the rollups of
   :mod:`kiosk.hq.rollup`), :mod:`kiosk.hq.kpis` (the KPI engine) and
   :mod:`kiosk.hq.kpi_api` (``GET /api/v1/kpis``, ``/api/v1/events.csv``; admin token).
+- :mod:`kiosk.hq.heartbeats`: lanes' heartbeats stored in groups by one writer thread,
+  each answered after its group commits; :mod:`kiosk.hq.fleet`: what they say, for the
+  station and fleet pages.
 - :mod:`kiosk.hq.auth`: lane enrolment and bearer tokens (with a negative cache);
   :mod:`kiosk.hq.throttle` and :mod:`kiosk.hq.access_log`: the staff pages' admin token
   (failed logins locked out per address, kept out of the access log).
 - :mod:`kiosk.hq.db` / :mod:`kiosk.hq.tables` / ``migrations/``: SQLAlchemy Core on
   SQLite or PostgreSQL, Alembic migrations run programmatically.
-- :mod:`kiosk.hq.server`: uvicorn (``serve``; ``ServerThread`` for tests and benchmarks).
+- :mod:`kiosk.hq.server`: uvicorn (``serve``, ``--workers auto``; ``ServerThread`` for tests and
+  benchmarks).
 """
