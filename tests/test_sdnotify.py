@@ -78,3 +78,15 @@ def test_migrations_at_start_ask_systemd_for_more_time(tmp_path: Path, monkeypat
         f"EXTEND_TIMEOUT_USEC={MIGRATION_SECONDS * 1_000_000}\n"
         "STATUS=migrating the lane database: 0017_outbox_payload.sql"
     )
+
+
+def test_a_new_lane_database_asks_for_no_more_time(tmp_path: Path, monkeypatch) -> None:
+    from kiosk.store.db import connect
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(tmp_path / "n"))
+        sock.setblocking(False)
+        monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "n"))
+        connect(tmp_path / "lane.sqlite3").close()  # every migration, on an empty file
+        with pytest.raises(BlockingIOError):
+            sock.recv(200)

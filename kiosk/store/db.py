@@ -198,10 +198,12 @@ def apply_migrations(conn: sqlite3.Connection) -> int:
     """
     current, available = check_schema_version(conn), migrations()
     pending = available[current:]
-    notifier = Notifier() if pending else None
+    # Upgrading a lane's data may rewrite a big table (0017: the outbox); a new, empty
+    # database is made in moments and asks for nothing.
+    notifier = Notifier() if pending and current > 0 else None
     for version, name, sql in pending:
         log.info("applying migration %s", name)
-        if notifier is not None:  # one may rewrite a big table (0017: the outbox)
+        if notifier is not None:
             notifier.extend_timeout(MIGRATION_SECONDS, f"migrating the lane database: {name}")
         with write_transaction(conn):
             for statement in _statements(sql):

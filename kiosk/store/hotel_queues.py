@@ -391,13 +391,28 @@ def raised_doubts(conn: sqlite3.Connection) -> list[tuple[DepositTask, DepositDo
     Raises:
         StoreError: the store cannot be read.
     """
-    with sqlite_errors("reading the deposits in doubt"):
+    return _doubts(
+        conn,
+        "the deposits in doubt",
+        lambda task, doubt: bool(doubt.raised_at) and task.state == "queued",
+        lambda doubt: doubt.raised_at,
+    )
+
+
+def _doubts(
+    conn: sqlite3.Connection,
+    what: str,
+    keep: Callable[[DepositTask, DepositDoubt], bool],
+    when: Callable[[DepositDoubt], str],
+) -> list[tuple[DepositTask, DepositDoubt]]:
+    """(task, doubt) of every kept doubt with its task, by ``when`` then reference."""
+    with sqlite_errors(f"reading {what}"):
         found = []
         for preauth_ref in _doubt_keys(conn):
             doubt, task = _doubt(conn, preauth_ref), deposit_task(conn, preauth_ref)
-            if doubt and doubt.raised_at and task and task.state == "queued":
+            if doubt and task and keep(task, doubt):
                 found.append((task, doubt))
-    return sorted(found, key=lambda pair: (pair[1].raised_at, pair[0].preauth_ref))
+    return sorted(found, key=lambda pair: (when(pair[1]), pair[0].preauth_ref))
 
 
 def settle_doubt_at_desk(
@@ -437,13 +452,12 @@ def watched_doubts(conn: sqlite3.Connection) -> list[tuple[DepositTask, DepositD
     Raises:
         StoreError: the store cannot be read.
     """
-    with sqlite_errors("reading the watched deposits"):
-        found = []
-        for preauth_ref in _doubt_keys(conn):
-            doubt, task = _doubt(conn, preauth_ref), deposit_task(conn, preauth_ref)
-            if doubt and doubt.watch and task and task.state == "failed":
-                found.append((task, doubt))
-    return sorted(found, key=lambda pair: (pair[1].after_at, pair[0].preauth_ref))
+    return _doubts(
+        conn,
+        "the watched deposits",
+        lambda task, doubt: bool(doubt.watch) and task.state == "failed",
+        lambda doubt: doubt.after_at,
+    )
 
 
 def taken_after_desk(
