@@ -221,26 +221,18 @@ def draw_ids_while(conn: sa.Connection, count: int, work: Callable[[], T]) -> tu
     while the database draws them: the query is sent first (psycopg's pipeline mode), so
     its round trip overlaps the caller's checks and encoding. Ids a rolled-back
     transaction drew are gaps, as with any sequence."""
-    rows, done = _while(conn, _DRAW_IDS, {"n": count}, work, "drawing sale ids")
-    return [row[0] for row in rows], done
-
-
-def _while(
-    conn: sa.Connection, query: str, params: dict[str, Any], work: Callable[[], T], what: str
-) -> tuple[list[Any], T]:
-    """Send ``query``, run ``work()`` while the database answers, then fetch its rows."""
     from psycopg import Error
 
     raw = conn.connection.driver_connection
     cursor = raw.cursor()  # type: ignore[union-attr]
     try:
         with raw.pipeline():  # type: ignore[union-attr]
-            cursor.execute(query, params)
+            cursor.execute(_DRAW_IDS, {"n": count})
             done = work()
             rows = cursor.fetchall()
     except Error as error:  # psycopg's own, not wrapped by SQLAlchemy here
-        raise LookUpFailed(f"{what}: {type(error).__name__}") from error
-    return rows, done
+        raise LookUpFailed(f"drawing sale ids: {type(error).__name__}") from error
+    return [row[0] for row in rows], done
 
 
 def insert_sales(
